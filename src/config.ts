@@ -1,0 +1,148 @@
+// Environment → typed configuration, validated once at start with one clear line per wrong variable.
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .transform((s) => s.trim())
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const url = (what: string) =>
+  optionalText.refine((s) => s === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(s), { message: `must be a URL (${what})` });
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === '') return fallback;
+      const n = Number(s);
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: 'custom', message: `must be a positive whole number, got "${s}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const envSchema = z
+  .object({
+    DATABASE_URL: url('postgresql://user@host:5432/db'),
+    REDIS_URL: url('redis://host:6379').transform((s) => s ?? 'redis://127.0.0.1:6379'),
+    DATA_DIR: optionalText.transform((s) => path.resolve(s ?? './data')),
+    TELEGRAM_BOT_TOKEN: optionalText.refine((s) => s === undefined || /^\d+:[\w-]{20,}$/.test(s), {
+      message: 'does not look like a bot token from BotFather (digits, a colon, then at least 20 letters, digits, - or _)',
+    }),
+    TELEGRAM_BOT_USERNAME: optionalText,
+    TELEGRAM_API_ROOT: url('https://api.telegram.org').transform((s) => s ?? 'https://api.telegram.org'),
+    TELEGRAM_WEBHOOK_URL: url('https://your.domain/telegram/webhook'),
+    TELEGRAM_WEBHOOK_SECRET: optionalText.refine((s) => s === undefined || /^[A-Za-z0-9_-]{12,256}$/.test(s), {
+      message: 'must be 12–256 characters of A–Z, a–z, 0–9, _ or -',
+    }),
+    ZALO_BOT_TOKEN: optionalText,
+    ZALO_API_ROOT: url('https://bot-api.zaloplatforms.com').transform((s) => s ?? 'https://bot-api.zaloplatforms.com'),
+    ZALO_WEBHOOK_URL: url('https://your.domain/zalo/webhook'),
+    ZALO_WEBHOOK_SECRET: optionalText.refine((s) => s === undefined || (s.length >= 8 && s.length <= 256), {
+      message: 'must be 8–256 characters',
+    }),
+    ZALO_MONTHLY_CAP: positiveInt(3000),
+    APP_TIMEZONE: optionalText
+      .transform((s) => s ?? 'Asia/Ho_Chi_Minh')
+      .refine((tz) => isTimeZone(tz), { message: 'is not an IANA time zone such as Asia/Ho_Chi_Minh' }),
+    POLICY_FILE: optionalText,
+    PUBLIC_BASE_URL: url('https://your.domain'),
+    HTTP_PORT: positiveInt(8080),
+    LOG_LEVEL: optionalText
+      .transform((s) => s ?? 'info')
+      .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+    DB_POOL_SIZE: positiveInt(10),
+    DELIVERY_RATE_GLOBAL: positiveInt(30),
+    DELIVERY_RATE_PER_CHAT: positiveInt(1),
+    ROLE: optionalText.transform((s) => s ?? 'all').pipe(z.enum(['all', 'bot', 'worker'])),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'is required when ZALO_WEBHOOK_URL is set' });
+    }
+  });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  databaseUrl: string | undefined;
+  redisUrl: string;
+  dataDir: string;
+  timezone: string;
+  policyFile: string | undefined;
+  publicBaseUrl: string | undefined;
+  httpPort: number;
+  logLevel: Env['LOG_LEVEL'];
+  dbPoolSize: number;
+  role: Env['ROLE'];
+  telegram: {
+    token: string | undefined;
+    username: string | undefined;
+    apiRoot: string;
+    webhook: { url: string; secret: string } | undefined;
+  };
+  zalo: {
+    token: string | undefined;
+    apiRoot: string;
+    webhook: { url: string | undefined; secret: string } | undefined;
+    monthlyCap: number;
+  };
+  delivery: { globalPerSecond: number; perChatPerSecond: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Pure: the same input gives the same config or the same list of problems. */
+export function createConfig(input: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: e.DATA_DIR,
+    timezone: e.APP_TIMEZONE,
+    policyFile: e.POLICY_FILE,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    httpPort: e.HTTP_PORT,
+    logLevel: e.LOG_LEVEL,
+    dbPoolSize: e.DB_POOL_SIZE,
+    role: e.ROLE,
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      username: e.TELEGRAM_BOT_USERNAME?.replace(/^@/, ''),
+      apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      webhook: e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET } : undefined,
+    },
+    zalo: {
+      token: e.ZALO_BOT_TOKEN,
+      apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ''),
+      webhook: e.ZALO_WEBHOOK_SECRET ? { url: e.ZALO_WEBHOOK_URL, secret: e.ZALO_WEBHOOK_SECRET } : undefined,
+      monthlyCap: e.ZALO_MONTHLY_CAP,
+    },
+    delivery: { globalPerSecond: e.DELIVERY_RATE_GLOBAL, perChatPerSecond: e.DELIVERY_RATE_PER_CHAT },
+  };
+}

@@ -1,0 +1,41 @@
+// Loads Prisma's schema engine compiled to WebAssembly. The package imports its .wasm file as an ES module,
+// which Node 20 cannot do without a flag, so we instantiate the module ourselves and hand it over.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+
+export type { SchemaEngine };
+
+type BindgenModule = typeof import('@prisma/schema-engine-wasm') & {
+  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+};
+
+let loaded: Promise<BindgenModule> | undefined;
+
+function loadBindings(): Promise<BindgenModule> {
+  loaded ??= (async () => {
+    const require = createRequire(import.meta.url);
+    // The package exports no package.json; resolve its JS entry, which sits beside the .wasm file.
+    const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
+    const bindings = (await import(pathToFileURL(path.join(dir, 'schema_engine_bg.js')).href)) as BindgenModule;
+    const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
+    return bindings;
+  })();
+  return loaded;
+}
+
+/** Opens a schema engine connected to the database at `databaseUrl` through the pg driver adapter. */
+export async function openSchemaEngine(databaseUrl: string, schema: { path: string; content: string }): Promise<SchemaEngine> {
+  const bindings = await loadBindings();
+  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  return bindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, factory);
+}
+
+export const noFilters = { externalTables: [], externalEnums: [] };

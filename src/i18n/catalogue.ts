@@ -1,0 +1,67 @@
+// One message catalogue for every channel and job: Fluent files under locales/<locale>/*.ftl, one file per feature.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+import { LOCALES, type Locale } from '../domain/locale.js';
+
+export type MessageArgs = Record<string, FluentVariable | null | undefined>;
+
+export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
+
+export interface Translate {
+  (key: string, args?: MessageArgs): string;
+  locale: Locale;
+}
+
+export class Catalogue {
+  private constructor(
+    private readonly bundles: Map<Locale, FluentBundle>,
+    private readonly messageIds: Map<Locale, string[]>,
+  ) {}
+
+  static load(dir = localesDir): Catalogue {
+    const bundles = new Map<Locale, FluentBundle>();
+    const ids = new Map<Locale, string[]>();
+    for (const locale of LOCALES) {
+      // Isolation marks (U+2068/2069) around arguments would show up as boxes in some chat clients.
+      const bundle = new FluentBundle(locale, { useIsolating: false });
+      const localeDir = path.join(dir, locale);
+      const localeIds: string[] = [];
+      for (const file of readdirSync(localeDir).filter((f) => f.endsWith('.ftl')).sort()) {
+        const resource = new FluentResource(readFileSync(path.join(localeDir, file), 'utf8'));
+        // A second definition of a key would silently lose to the first: refuse it.
+        const errors = bundle.addResource(resource, { allowOverrides: false });
+        if (errors.length > 0) throw new Error(`${locale}/${file}: ${errors.map((e) => e.message).join('; ')}`);
+        for (const entry of resource.body) if (!entry.id.startsWith('-')) localeIds.push(entry.id);
+      }
+      bundles.set(locale, bundle);
+      ids.set(locale, localeIds.sort());
+    }
+    return new Catalogue(bundles, ids);
+  }
+
+  /** The text of `key` in `locale`; a missing key shows as the key itself, never as an exception. */
+  t(locale: Locale, key: string, args?: MessageArgs): string {
+    const bundle = this.bundles.get(locale) ?? this.bundles.get('vi')!;
+    const message = bundle.getMessage(key);
+    if (!message?.value) return key;
+    const clean: Record<string, FluentVariable> = {};
+    for (const [k, v] of Object.entries(args ?? {})) if (v !== null && v !== undefined) clean[k] = v;
+    return bundle.formatPattern(message.value, clean).normalize('NFC');
+  }
+
+  translator(locale: Locale): Translate {
+    const fn = ((key: string, args?: MessageArgs) => this.t(locale, key, args)) as Translate;
+    fn.locale = locale;
+    return fn;
+  }
+
+  has(locale: Locale, key: string): boolean {
+    return this.bundles.get(locale)?.hasMessage(key) ?? false;
+  }
+
+  keys(locale: Locale): string[] {
+    return [...(this.messageIds.get(locale) ?? [])];
+  }
+}

@@ -1,0 +1,42 @@
+// A database of its own for each test file, cloned from the migrated template in milliseconds.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
+import { TEST_ADMIN_DATABASE_URL, databaseUrlFor } from './env.js';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  db: PrismaClient;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = inject('templateDatabase');
+  const name = `dd_t_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_ADMIN_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = databaseUrlFor(name);
+  const db = createPrismaClient(url, { poolSize: 5 });
+  return {
+    name,
+    url,
+    db,
+    async drop() {
+      await db.$disconnect();
+      const c = new pg.Client({ connectionString: TEST_ADMIN_DATABASE_URL });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
