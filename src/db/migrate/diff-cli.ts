@@ -21,9 +21,9 @@ async function main(): Promise<number> {
   const current = await readFile(schemaPath, 'utf8');
   const previous = await latestSnapshot(migrationsDir);
   const pg = await startEmbeddedPostgres({ dataDir: undefined });
-  const engine = await openSchemaEngine(pg.url, { path: 'schema.prisma', content: current });
+  const opened = await openSchemaEngine(pg.url, { path: 'schema.prisma', content: current });
   try {
-    const result = await engine.diff({
+    const result = await opened.engine.diff({
       from: previous === undefined ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: previous }] },
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: current }] },
       script: true,
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
     console.log(`wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
     return 0;
   } finally {
-    engine.free();
+    await opened.close();
     await pg.stop();
   }
 }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
@@ -31,11 +32,25 @@ function loadBindings(): Promise<BindgenModule> {
   return loaded;
 }
 
+export interface OpenedSchemaEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes its connections (an open pool would keep the process alive). */
+  close(): Promise<void>;
+}
+
 /** Opens a schema engine connected to the database at `databaseUrl` through the pg driver adapter. */
-export async function openSchemaEngine(databaseUrl: string, schema: { path: string; content: string }): Promise<SchemaEngine> {
+export async function openSchemaEngine(databaseUrl: string, schema: { path: string; content: string }): Promise<OpenedSchemaEngine> {
   const bindings = await loadBindings();
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
-  return bindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, factory);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const engine = await bindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, factory);
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await pool.end();
+    },
+  };
 }
 
 export const noFilters = { externalTables: [], externalEnums: [] };

@@ -1,0 +1,69 @@
+// Opens the database the configuration names; with no DATABASE_URL, the embedded PostgreSQL under DATA_DIR.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createPrismaClient, type PrismaClient } from './client.js';
+import { startEmbeddedPostgres } from './embedded.js';
+import { applyMigrations } from './migrate/apply.js';
+
+export interface OpenDatabase {
+  url: string;
+  db: PrismaClient;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolSize: number;
+  migrate: boolean;
+  /** The process that owns the embedded database publishes its address so the CLI can share it. */
+  publishEmbedded?: boolean;
+}
+
+function portIsOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
+  let url = options.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  const pgDir = path.join(options.dataDir, 'pglite');
+  const addressFile = path.join(options.dataDir, 'pglite.address');
+
+  if (!url) {
+    // PGlite opens its files in one process only: if the bot already runs on them, talk to it.
+    const published = existsSync(addressFile) ? readFileSync(addressFile, 'utf8').trim() : '';
+    const port = Number(new URL(published || 'postgresql://x@127.0.0.1:1/').port);
+    if (published && (await portIsOpen(port))) {
+      url = published;
+    } else {
+      const pg = await startEmbeddedPostgres({ dataDir: pgDir, maxConnections: options.poolSize + 8 });
+      url = pg.url;
+      stopEmbedded = pg.stop;
+      if (options.publishEmbedded) writeFileSync(addressFile, `${pg.url}\n`);
+    }
+  }
+  if (options.migrate) await applyMigrations(url);
+  const db = createPrismaClient(url, { poolSize: options.poolSize });
+  return {
+    url,
+    db,
+    embedded: !options.databaseUrl,
+    async close() {
+      await db.$disconnect();
+      if (stopEmbedded) {
+        if (options.publishEmbedded) rmSync(addressFile, { force: true });
+        await stopEmbedded();
+      }
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { CalendarConfig } from '../calendar/types.js';
+import type { Priority } from '../priority.js';
+import type { Duration } from '../time/duration.js';
+
+/** The clocks of one priority (PRODUCT.md §4 table). */
+export interface PriorityClocks {
+  /** Time to accept a task. */
+  accept: Duration;
+  /** Progress report interval for tasks longer than it (behaviour 6). */
+  progressInterval: Duration;
+  /** Reminder before the deadline. */
+  beforeDeadline: Duration;
+  /** Default deadline for answering a consultation (behaviour 5). */
+  answer: Duration;
+  /** Default deadline for answering a demand for explanation. */
+  explanation: Duration;
+}
+
+export interface LadderPolicy {
+  /** Level 1 repeats after this fraction of the clock … */
+  stepFraction: number;
+  /** … but at least this … */
+  minStep: Duration;
+  /** … and at most this. */
+  maxStep: Duration;
+  /** The highest level (default 3: the superior's superior); it then repeats once per `repeatTopEvery`. */
+  topLevel: number;
+  repeatTopEvery: Duration;
+}
+
+export interface SignalPolicy {
+  /** Behaviour 8: the same matter in this many rounds without a decision. */
+  roundsWithoutDecision: number;
+  /** Behaviour 2: an URGENT task not started (first progress report) within this after acceptance. */
+  urgentStartWindow: Duration;
+  /** Behaviour 4: declines/reassignments of one matter that count as bouncing. */
+  bouncesPerTask: number;
+}
+
+export interface DigestPolicy {
+  /** Local time of the daily digest on working days, "07:30". */
+  time: string;
+  /** "Due soon" = due within this many working days. */
+  dueSoonWorkingDays: number;
+  /** How many of the oldest overdue items to list. */
+  oldestOverdue: number;
+}
+
+export interface Policy {
+  calendar: CalendarConfig;
+  clocks: Record<Priority, PriorityClocks>;
+  ladder: LadderPolicy;
+  signals: SignalPolicy;
+  digest: DigestPolicy;
+  /** How long an invite code stays valid. */
+  inviteTtl: Duration;
+  /** How long a numbered reply on a channel without buttons stays tied to its prompt. */
+  promptTtl: Duration;
+  /** How long an unfinished multi-step dialog is kept. */
+  dialogTtl: Duration;
+  /** Keep details off third-party platforms: notifications carry only code, title and deadline. */
+  minimalNotifications: boolean;
+}
