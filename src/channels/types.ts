@@ -1,0 +1,78 @@
+// The channel port: what every chat platform adapter (Telegram, Zalo, later Zalo OA) receives and sends.
+// Use cases never see a platform; adapters translate to and from these shapes.
+import type { ChannelName } from '../domain/org/types.js';
+
+export type { ChannelName };
+
+/** An action a person can take on a message: a button on Telegram, a numbered reply on Zalo. */
+export interface ActionButton {
+  /** Already in the recipient's language. */
+  label: string;
+  /** Encoded action (src/app/actions.ts), at most 64 bytes: Telegram's callback_data limit. */
+  action: string;
+}
+
+export type FileSource =
+  /** A file already on a chat platform (evidence forwarded from one official to another). */
+  | { kind: 'channel-file'; channel: ChannelName; fileRef: string }
+  /** A file on this server (an XLSX report). */
+  | { kind: 'local-file'; path: string; filename: string; mime: string };
+
+export interface OutboundAttachment {
+  type: 'photo' | 'document';
+  source: FileSource;
+  caption?: string;
+}
+
+export interface OutboundMessage {
+  text: string;
+  /** Rows of actions. */
+  buttons?: ActionButton[][];
+  attachment?: OutboundAttachment;
+}
+
+export interface InboundFile {
+  kind: 'photo' | 'document';
+  /** The platform's file id (Telegram) or URL (Zalo). */
+  ref: string;
+  name?: string;
+}
+
+export type InboundEvent =
+  | { type: 'text'; text: string }
+  | { type: 'action'; data: string }
+  | { type: 'file'; file: InboundFile; caption?: string }
+  | { type: 'unsupported' };
+
+/** One update from a chat platform, normalised. */
+export interface InboundEnvelope {
+  channel: ChannelName;
+  /** Unique per platform update, so a delivery repeated by the platform has one effect. */
+  updateKey: string;
+  externalUserId: string;
+  chatId: string;
+  displayName: string;
+  /** The platform's language hint for people not linked yet. */
+  languageHint?: string;
+  event: InboundEvent;
+}
+
+/** What the router answers to an inbound update, for the same chat. */
+export interface RouterResult {
+  replies: OutboundMessage[];
+  /** A short notice for the tapped button (Telegram shows it as a toast). */
+  toast?: string;
+  /** The tapped message's buttons have served their purpose. */
+  clearButtons?: boolean;
+}
+
+/** What a platform can show: the renderer adapts actions and splits text to these. */
+export interface ChannelCapabilities {
+  buttons: boolean;
+  maxTextLength: number;
+}
+
+export const CAPABILITIES: Record<ChannelName, ChannelCapabilities> = {
+  TELEGRAM: { buttons: true, maxTextLength: 4096 },
+  ZALO: { buttons: false, maxTextLength: 2000 },
+};

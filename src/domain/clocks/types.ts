@@ -1,0 +1,44 @@
+import type { ClockId, OfficialId } from '../ids.js';
+import type { Priority } from '../priority.js';
+
+export const CLOCK_KINDS = [
+  'TASK_ACCEPT',
+  'TASK_PROGRESS',
+  'TASK_BEFORE_DEADLINE',
+  'TASK_OVERDUE',
+  'CONSULTATION_ANSWER',
+  'EXPLANATION_ANSWER',
+] as const;
+export type ClockKind = (typeof CLOCK_KINDS)[number];
+
+export type ItemKind = 'TASK' | 'CONSULTATION' | 'EXPLANATION' | 'SIGNAL';
+
+/** A running clock as stored: the database is the source of truth for what is due and when. */
+export interface ClockRecord {
+  id: ClockId;
+  itemKind: ItemKind;
+  itemId: number;
+  kind: ClockKind;
+  officialId: OfficialId;
+  priority: Priority;
+  state: 'ACTIVE' | 'STOPPED';
+  generation: number;
+  dueAt: Date;
+  stepMs: number;
+  level: number;
+  cycle: number;
+  nextAt: Date;
+}
+
+/** Which level fires, for whom. */
+export type Audience = { to: 'person' } | { to: 'superior'; depth: number };
+
+/** A heads-up before a deadline is said once; the other clocks climb the escalation ladder. */
+export function isSingleShot(kind: ClockKind): boolean {
+  return kind === 'TASK_BEFORE_DEADLINE';
+}
+
+/** Job ids must not contain ':' and must not be all digits (BullMQ). */
+export function clockJobId(c: Pick<ClockRecord, 'id' | 'generation' | 'level' | 'cycle'>): string {
+  return `clk-${c.id}-${c.generation}-${c.level}-${c.cycle}`;
+}
