@@ -58,6 +58,7 @@ const envSchema = z
     DB_POOL_SIZE: positiveInt(10),
     DELIVERY_RATE_GLOBAL: positiveInt(30),
     DELIVERY_RATE_PER_CHAT: positiveInt(1),
+    QUEUE_PREFIX: optionalText.transform((s) => s ?? 'dondoc').refine((s) => /^[A-Za-z0-9_-]+$/.test(s), { message: 'may use only letters, digits, _ and -' }),
     ROLE: optionalText.transform((s) => s ?? 'all').pipe(z.enum(['all', 'bot', 'worker'])),
   })
   .superRefine((env, ctx) => {
@@ -91,6 +92,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   dbPoolSize: number;
   role: Env['ROLE'];
+  /** Redis key prefix of every BullMQ queue: two deployments (or test files) can share one Redis. */
+  queuePrefix: string;
   telegram: {
     token: string | undefined;
     username: string | undefined;
@@ -131,6 +134,7 @@ export function createConfig(input: Record<string, string | undefined>): Config 
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
     role: e.ROLE,
+    queuePrefix: e.QUEUE_PREFIX,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN,
       username: e.TELEGRAM_BOT_USERNAME?.replace(/^@/, ''),

@@ -1,4 +1,4 @@
-export type MessageArgs = Record<string, string | number>;
+export type MessageArgs = Record<string, string | number | Date>;
 
 /**
  * A rule said no. `key` names a message in the catalogue (locales/*), so the person gets a clear answer in their

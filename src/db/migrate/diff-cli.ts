@@ -30,7 +30,7 @@ async function main(): Promise<number> {
       exitCode: null,
       filters: noFilters,
     });
-    const sql = result.stdout.trim();
+    const sql = (result.stdout ?? '').trim();
     if (!sql || /^-- This is an empty migration\.?$/m.test(sql)) {
       console.log('schema.prisma matches the newest migration: nothing to write');
       return 0;

@@ -11,9 +11,15 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
 export type { SchemaEngine };
 
+type WasmExports = Record<string, unknown>;
 type BindgenModule = typeof import('@prisma/schema-engine-wasm') & {
-  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  __wbg_set_wasm(exports: WasmExports): void;
 };
+
+// The global WebAssembly API, typed just enough (the project's lib settings do not include the DOM typings).
+const wasmApi = (globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: WasmExports } }> };
+}).WebAssembly;
 
 let loaded: Promise<BindgenModule> | undefined;
 
@@ -24,7 +30,7 @@ function loadBindings(): Promise<BindgenModule> {
     const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
     const bindings = (await import(pathToFileURL(path.join(dir, 'schema_engine_bg.js')).href)) as BindgenModule;
     const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports });
+    const { instance } = await wasmApi.instantiate(bytes, { './schema_engine_bg.js': bindings });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
     return bindings;

@@ -39,6 +39,6 @@ export function isSingleShot(kind: ClockKind): boolean {
 }
 
 /** Job ids must not contain ':' and must not be all digits (BullMQ). */
-export function clockJobId(c: Pick<ClockRecord, 'id' | 'generation' | 'level' | 'cycle'>): string {
+export function clockJobId(c: { id: number; generation: number; level: number; cycle: number }): string {
   return `clk-${c.id}-${c.generation}-${c.level}-${c.cycle}`;
 }

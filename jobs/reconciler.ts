@@ -1,0 +1,64 @@
+// Rebuilds the fast path from the database, the source of truth: at start, periodically, and when Redis lost its
+// data. Every active clock due within the horizon gets its job; a due clock whose job is delayed is promoted.
+import type { Queue } from 'bullmq';
+import type { PrismaClient } from '../src/db/client.js';
+import type { Clock } from '../src/domain/clock.js';
+import { clockJobId } from '../src/domain/clocks/types.js';
+import { clockJob, DEFAULT_HORIZON_MS } from './clock-scheduler.js';
+
+export interface ReconcileReport {
+  scanned: number;
+  added: number;
+  promoted: number;
+  requeued: number;
+}
+
+const BATCH = 2000;
+
+async function addOne(queue: Queue, c: Parameters<typeof clockJob>[0], now: Date): Promise<void> {
+  const j = clockJob(c, now);
+  await queue.add(j.name, j.data, j.opts);
+}
+
+export async function reconcileClocks(db: PrismaClient, queue: Queue, clock: Clock, horizonMs = DEFAULT_HORIZON_MS): Promise<ReconcileReport> {
+  const report: ReconcileReport = { scanned: 0, added: 0, promoted: 0, requeued: 0 };
+  const now = clock.now();
+  const until = new Date(now.getTime() + horizonMs);
+  let afterId = 0;
+  for (;;) {
+    const rows = await db.clock.findMany({
+      where: { state: 'ACTIVE', nextAt: { lte: until }, id: { gt: afterId } },
+      orderBy: { id: 'asc' },
+      take: BATCH,
+      select: { id: true, generation: true, level: true, cycle: true, nextAt: true },
+    });
+    if (rows.length === 0) break;
+    afterId = rows.at(-1)!.id;
+    report.scanned += rows.length;
+    const due = rows.filter((r) => r.nextAt.getTime() <= now.getTime());
+    const later = rows.filter((r) => r.nextAt.getTime() > now.getTime());
+    if (later.length > 0) {
+      const added = await queue.addBulk(later.map((r) => clockJob(r, now)));
+      report.added += added.length;
+    }
+    for (const r of due) {
+      const job = await queue.getJob(clockJobId(r));
+      if (!job) {
+        await addOne(queue, r, now);
+        report.added++;
+        continue;
+      }
+      const state = await job.getState();
+      if (state === 'delayed') {
+        await job.promote();
+        report.promoted++;
+      } else if (state === 'failed' || state === 'completed') {
+        // A finished job would block its id; the clock still says this level is due, so run it again.
+        await job.remove();
+        await addOne(queue, r, now);
+        report.requeued++;
+      }
+    }
+  }
+  return report;
+}

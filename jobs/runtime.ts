@@ -1,0 +1,142 @@
+// Builds and starts the queues and workers of one process. Nothing runs at import time: `startJobs` wires it.
+import { Queue, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import type { AppContext } from '../src/app/context.js';
+import type { ClockHandlers } from '../src/app/clocks/fire-clock.js';
+import type { ChannelSender } from '../src/channels/sender.js';
+import type { ChannelName } from '../src/domain/org/types.js';
+import { chatsWithDueMessages } from '../src/db/repositories/outbox.repository.js';
+import { BullClockScheduler, DEFAULT_HORIZON_MS, type ClockJobData } from './clock-scheduler.js';
+import { processClockJob } from './clock.processor.js';
+import { createRedis, type Redis } from './connection.js';
+import { deliverChat, type DeliveryDeps } from './delivery/delivery.processor.js';
+import { BullDeliveryKicker, type ChatJobData } from './delivery/kicker.js';
+import { Pacer, type PacerLimits } from './delivery/pacer.js';
+import { QUEUES } from './queues.js';
+import { reconcileClocks, type ReconcileReport } from './reconciler.js';
+
+export interface QueueSet {
+  producer: Redis;
+  clocks: Queue<ClockJobData>;
+  delivery: Queue<ChatJobData>;
+  maintenance: Queue;
+  scheduler: BullClockScheduler;
+  kicker: BullDeliveryKicker;
+  close(): Promise<void>;
+}
+
+export function createQueues(redisUrl: string, prefix: string, clock: AppContext['clock'], horizonMs = DEFAULT_HORIZON_MS): QueueSet {
+  const producer = createRedis(redisUrl, 'producer');
+  producer.on('error', () => {});
+  const opts = { connection: producer, prefix };
+  const clocks = new Queue<ClockJobData>(QUEUES.clocks, opts);
+  const delivery = new Queue<ChatJobData>(QUEUES.delivery, opts);
+  const maintenance = new Queue(QUEUES.maintenance, opts);
+  for (const q of [clocks, delivery, maintenance]) q.on('error', () => {});
+  return {
+    producer,
+    clocks,
+    delivery,
+    maintenance,
+    scheduler: new BullClockScheduler(clocks as unknown as Queue, clock, horizonMs),
+    kicker: new BullDeliveryKicker(delivery as unknown as Queue),
+    async close() {
+      await Promise.all([clocks.close(), delivery.close(), maintenance.close()]);
+      producer.disconnect();
+    },
+  };
+}
+
+export interface WorkerOptions {
+  redisUrl: string;
+  prefix: string;
+  app: AppContext;
+  handlers: ClockHandlers;
+  senders: Map<ChannelName, ChannelSender>;
+  limits: PacerLimits;
+  logger: Logger;
+  queues: QueueSet;
+  clockConcurrency?: number;
+  deliveryConcurrency?: number;
+  /** How often the reconciler and the outbox sweep run (ms); 0 = only at start. */
+  maintenanceEveryMs?: number;
+  onUnreachable?: DeliveryDeps['onUnreachable'];
+  onSent?: DeliveryDeps['onSent'];
+  /** Extra maintenance job handlers (digests, …) by job name. */
+  maintenanceJobs?: Record<string, () => Promise<unknown>>;
+}
+
+export interface RunningWorkers {
+  reconcile(): Promise<ReconcileReport>;
+  sweepOutbox(): Promise<number>;
+  /** Finishes the jobs in hand and stops taking new ones. */
+  close(): Promise<void>;
+}
+
+export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
+  const connection = createRedis(o.redisUrl, 'worker');
+  connection.on('error', (err) => o.logger.warn({ err: err.message }, 'redis connection error (worker)'));
+  const pacer = new Pacer(o.queues.producer, o.prefix, o.limits);
+  const deliveryDeps: DeliveryDeps = {
+    db: o.app.db,
+    catalogue: o.app.catalogue,
+    senders: o.senders,
+    pacer,
+    logger: o.logger,
+    rekick: (chat, delayMs) => o.queues.kicker.kick([{ ...chat, delayMs }]),
+    ...(o.onUnreachable ? { onUnreachable: o.onUnreachable } : {}),
+    ...(o.onSent ? { onSent: o.onSent } : {}),
+  };
+
+  const reconcile = () => reconcileClocks(o.app.db, o.queues.clocks as unknown as Queue, o.app.clock);
+  const sweepOutbox = async () => {
+    const chats = await chatsWithDueMessages(o.app.db, new Date(), 5000);
+    await o.queues.kicker.kick(chats);
+    return chats.length;
+  };
+
+  const clockWorker = new Worker<ClockJobData>(QUEUES.clocks, (job, token) => processClockJob(o.app, o.handlers, job, token), {
+    connection,
+    prefix: o.prefix,
+    concurrency: o.clockConcurrency ?? 8,
+  });
+  const deliveryWorker = new Worker<ChatJobData>(QUEUES.delivery, (job) => deliverChat(deliveryDeps, job), {
+    connection,
+    prefix: o.prefix,
+    // Most of a delivery job's time is spent waiting for its turn; many can wait at once.
+    concurrency: o.deliveryConcurrency ?? 64,
+  });
+  const maintenanceWorker = new Worker(
+    QUEUES.maintenance,
+    async (job) => {
+      if (job.name === 'reconcile') return reconcile();
+      if (job.name === 'sweep-outbox') return sweepOutbox();
+      const extra = o.maintenanceJobs?.[job.name];
+      if (extra) return extra();
+      return undefined;
+    },
+    { connection, prefix: o.prefix, concurrency: 2 },
+  );
+  for (const w of [clockWorker, deliveryWorker, maintenanceWorker]) {
+    w.on('error', (err) => o.logger.warn({ err: err.message, queue: w.name }, 'worker error'));
+    w.on('failed', (job, err) => o.logger.warn({ err: err.message, queue: w.name, job: job?.id }, 'job failed'));
+  }
+
+  if (o.maintenanceEveryMs && o.maintenanceEveryMs > 0) {
+    // Job schedulers: upserting the same id again at every start creates no duplicate.
+    await o.queues.maintenance.upsertJobScheduler('reconcile', { every: o.maintenanceEveryMs }, { name: 'reconcile' });
+    await o.queues.maintenance.upsertJobScheduler('sweep-outbox', { every: Math.max(10_000, Math.floor(o.maintenanceEveryMs / 5)) }, { name: 'sweep-outbox' });
+  }
+  // At start: whatever Redis lost or never had is rebuilt from the database.
+  await reconcile();
+  await sweepOutbox();
+
+  return {
+    reconcile,
+    sweepOutbox,
+    async close() {
+      await Promise.all([clockWorker.close(), deliveryWorker.close(), maintenanceWorker.close()]);
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { OutboundMessage } from '../../channels/types.js';
+import type { Tx } from '../../db/client.js';
+import type { Audience, ClockKind, ClockRecord } from '../../domain/clocks/types.js';
+import type { OrgDirectory } from '../../domain/org/directory.js';
+import type { Official } from '../../domain/org/types.js';
+import type { Translate } from '../../i18n/catalogue.js';
+import type { ViewTools } from '../views/tools.js';
+
+/** What a firing level knows when it renders its message. */
+export interface FireContext {
+  clock: ClockRecord;
+  level: number;
+  audience: Audience;
+  /** Whose clock it is. */
+  person: Official;
+  /** Who receives this message. */
+  recipient: Official;
+  /** Who will be told at the next level, if anyone (for "… sẽ báo cáo đ/c X"). */
+  nextRecipient: Official | undefined;
+  /** When the next level fires, if it does. */
+  nextAt: Date | null;
+  /** Reminders already sent in this generation of the clock. */
+  sentSoFar: number;
+  org: OrgDirectory;
+}
+
+/** The item a clock is about, loaded inside the firing transaction. */
+export interface ClockSubject {
+  /** Item code shown on merged reminders (NV-2026-0012). */
+  code: string;
+  render(t: Translate, v: ViewTools, ctx: FireContext): OutboundMessage;
+}
+
+/**
+ * One per clock kind. `load` returns null when the clock no longer applies (the person acted, the item closed):
+ * the firing then stops the clock instead of reminding anyone. Consultations and explanations plug in here.
+ */
+export interface ClockHandler {
+  kinds: readonly ClockKind[];
+  load(tx: Tx, clock: ClockRecord): Promise<ClockSubject | null>;
+}

@@ -1,0 +1,26 @@
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../db/client.js';
+import type { WorkingCalendar } from '../domain/calendar/types.js';
+import type { Clock } from '../domain/clock.js';
+import type { OrgDirectory } from '../domain/org/directory.js';
+import type { Policy } from '../domain/policy/types.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+import type { ClockScheduler, DeliveryKicker } from './ports.js';
+
+/** Everything a use case may use. Built once by the composition root (src/main.ts) or a test. */
+export interface AppContext {
+  db: PrismaClient;
+  clock: Clock;
+  catalogue: Catalogue;
+  policy: Policy;
+  logger: Logger;
+  scheduler: ClockScheduler;
+  delivery: DeliveryKicker;
+  /** The working calendar (policy + the admin's overrides in the database); cached. */
+  calendar(): Promise<WorkingCalendar>;
+  /** The organisation; cached for a short while and dropped after an import. */
+  org(): Promise<OrgDirectory>;
+  /** Drop cached organisation and calendar (after an import or a calendar change). */
+  invalidate(): void;
+  links: { telegramBotUsername?: string; publicBaseUrl?: string };
+}

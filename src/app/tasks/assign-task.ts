@@ -1,0 +1,68 @@
+import { nextSequence } from '../../db/repositories/sequence.repository.js';
+import { addTaskEvent, toTask } from '../../db/repositories/task.repository.js';
+import { DomainError } from '../../domain/errors.js';
+import type { OfficialId } from '../../domain/ids.js';
+import type { Priority } from '../../domain/priority.js';
+import { checkFiveClear } from '../../domain/task/five-clear.js';
+import { formatTaskCode, type Task } from '../../domain/task/types.js';
+import type { AppContext } from '../context.js';
+import { notify } from '../notify.js';
+import { inTransaction } from '../transaction.js';
+import { newTaskMessage } from '../views/task-views.js';
+import { auditTask, peopleOf, yearIn } from './shared.js';
+import { startAcceptClock } from './task-clocks.js';
+
+export interface AssignTaskInput {
+  assigneeId: OfficialId | null;
+  title: string;
+  expectedResult: string;
+  deadline: Date | null;
+  priority: Priority | null;
+  description?: string | null;
+  sourceDocRef?: string | null;
+}
+
+export interface AssignTaskResult {
+  task: Task;
+  acceptBy: Date;
+  /** False when the assignee has no reachable chat: the task exists, the digest shows it. */
+  notified: boolean;
+}
+
+/** A head, deputy, superior or admin gives a task that is clear on all of "5 rõ" (PRODUCT.md §1, §3). */
+export async function assignTask(app: AppContext, assignerId: OfficialId, input: AssignTaskInput): Promise<AssignTaskResult> {
+  const now = app.clock.now();
+  const clear = checkFiveClear({ ...input, assignerId }, now);
+  const org = await app.org();
+  if (!org.canAssign(assignerId, clear.assigneeId)) throw new DomainError('assign-not-allowed');
+  const assignee = org.official(clear.assigneeId)!;
+  const year = yearIn(app.policy.calendar.timezone, now);
+
+  return inTransaction(app, async (tx, effects) => {
+    const seq = await nextSequence(tx, `NV-${year}`);
+    const row = await tx.task.create({
+      data: {
+        code: formatTaskCode(year, seq),
+        year,
+        seq,
+        title: clear.title,
+        description: clear.description,
+        expectedResult: clear.expectedResult,
+        priority: clear.priority,
+        deadline: clear.deadline,
+        originalDeadline: clear.deadline,
+        assignerId,
+        assigneeId: clear.assigneeId,
+        unitId: assignee.unitId,
+        sourceDocRef: clear.sourceDocRef,
+        createdAt: now,
+      },
+    });
+    const task = toTask(row);
+    await addTaskEvent(tx, task.id, { kind: 'CREATED', actorId: assignerId, at: now, newDeadline: task.deadline });
+    await auditTask(tx, now, assignerId, 'created', task, { assigneeId: task.assigneeId, deadline: task.deadline.toISOString(), priority: task.priority });
+    const acceptBy = await startAcceptClock(app, tx, effects, task, now);
+    const outboxId = await notify(app, tx, effects, task.assigneeId, (t, v) => newTaskMessage(t, v, task, peopleOf(org, task), acceptBy));
+    return { task, acceptBy, notified: outboxId !== null };
+  });
+}

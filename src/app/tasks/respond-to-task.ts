@@ -1,0 +1,115 @@
+// The assignee's answers to a new task (PRODUCT.md §3): accept, decline with a reason, ask for more time.
+import { addTaskEvent, pendingExtension, updateTask } from '../../db/repositories/task.repository.js';
+import { DomainError } from '../../domain/errors.js';
+import type { OfficialId, TaskId } from '../../domain/ids.js';
+import { checkReason } from '../../domain/task/five-clear.js';
+import { assertTransition } from '../../domain/task/task-state.js';
+import type { Task } from '../../domain/task/types.js';
+import type { AppContext } from '../context.js';
+import { notify } from '../notify.js';
+import { inTransaction } from '../transaction.js';
+import { personLabel } from '../views/people.js';
+import { afterDeclineButtons, btn } from '../views/task-views.js';
+import { auditTask, lockTaskOrFail } from './shared.js';
+import { startAcceptClock, startWorkClocks, stopAcceptClock } from './task-clocks.js';
+
+export async function acceptTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
+  const org = await app.org();
+  return inTransaction(app, async (tx, effects) => {
+    const now = app.clock.now();
+    const before = await lockTaskOrFail(tx, taskId);
+    assertTransition(before, 'accept', actorId);
+    const task = await updateTask(tx, taskId, { status: 'ACCEPTED', acceptedAt: now });
+    await addTaskEvent(tx, taskId, { kind: 'ACCEPTED', actorId, at: now });
+    await auditTask(tx, now, actorId, 'accepted', task);
+    await stopAcceptClock(tx, task, now, 'accepted');
+    await startWorkClocks(app, tx, effects, task, now);
+    await notify(app, tx, effects, task.assignerId, (t, v) => ({
+      text: t('task-accepted-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), at: v.dateTime(now) }),
+    }));
+    return task;
+  });
+}
+
+export async function declineTask(app: AppContext, actorId: OfficialId, taskId: TaskId, reason: string): Promise<Task> {
+  const text = checkReason(reason);
+  const org = await app.org();
+  return inTransaction(app, async (tx, effects) => {
+    const now = app.clock.now();
+    const before = await lockTaskOrFail(tx, taskId);
+    assertTransition(before, 'decline', actorId);
+    const task = await updateTask(tx, taskId, { status: 'DECLINED', declinedAt: now, bounceCount: { increment: 1 } });
+    await addTaskEvent(tx, taskId, { kind: 'DECLINED', actorId, at: now, reason: text });
+    await auditTask(tx, now, actorId, 'declined', task, { reason: text });
+    await stopAcceptClock(tx, task, now, 'declined');
+    await notify(app, tx, effects, task.assignerId, (t, v) => ({
+      text: t('task-declined-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), reason: v.quote(text) }),
+      buttons: afterDeclineButtons(t, task),
+    }));
+    return task;
+  });
+}
+
+/**
+ * Asking for more time answers the task: it stops the time-to-accept ladder. The deadline changes only when the
+ * assigner approves; approving a request on a task not yet accepted also accepts it with the new deadline.
+ */
+export async function requestExtension(app: AppContext, actorId: OfficialId, taskId: TaskId, newDeadline: Date, reason: string): Promise<{ task: Task; requestId: number }> {
+  const text = checkReason(reason);
+  const org = await app.org();
+  return inTransaction(app, async (tx, effects) => {
+    const now = app.clock.now();
+    const task = await lockTaskOrFail(tx, taskId);
+    assertTransition(task, 'request-extension', actorId);
+    if (newDeadline.getTime() <= task.deadline.getTime()) throw new DomainError('task-extend-not-later', { deadline: task.deadline });
+    if (await pendingExtension(tx, taskId)) throw new DomainError('task-extend-pending', { code: task.code });
+    const req = await tx.extensionRequest.create({ data: { taskId, requesterId: actorId, newDeadline, reason: text, createdAt: now } });
+    await addTaskEvent(tx, taskId, { kind: 'EXTENSION_REQUESTED', actorId, at: now, reason: text, newDeadline, data: { requestId: req.id } });
+    await auditTask(tx, now, actorId, 'extension-requested', task, { requestId: req.id, newDeadline: newDeadline.toISOString() });
+    if (task.status === 'ASSIGNED') await stopAcceptClock(tx, task, now, 'extension-requested');
+    await notify(app, tx, effects, task.assignerId, (t, v) => ({
+      text: t('task-extend-notice', {
+        code: task.code,
+        who: personLabel(t, org.official(actorId)),
+        title: v.quote(task.title),
+        deadline: v.dateTime(task.deadline),
+        newDeadline: v.dateTime(newDeadline),
+        reason: v.quote(text),
+      }),
+      buttons: [[btn(t, 'btn-approve-ext', 'ext.approve', req.id), btn(t, 'btn-refuse-ext', 'ext.refuse', req.id)]],
+    }));
+    return { task, requestId: req.id };
+  });
+}
+
+export async function decideExtension(app: AppContext, actorId: OfficialId, requestId: number, approve: boolean): Promise<{ task: Task; approved: boolean }> {
+  return inTransaction(app, async (tx, effects) => {
+    const now = app.clock.now();
+    const req = await tx.extensionRequest.findUnique({ where: { id: requestId } });
+    if (!req) throw new DomainError('task-not-found');
+    const before = await lockTaskOrFail(tx, req.taskId);
+    assertTransition(before, 'decide-extension', actorId);
+    const claimed = await tx.extensionRequest.updateMany({
+      where: { id: requestId, status: 'PENDING' },
+      data: { status: approve ? 'APPROVED' : 'REFUSED', decidedById: actorId, decidedAt: now },
+    });
+    if (claimed.count === 0) throw new DomainError('task-extend-decided');
+    let task = before;
+    if (approve) {
+      const accepting = before.status === 'ASSIGNED';
+      task = await updateTask(tx, before.id, { deadline: req.newDeadline, ...(accepting ? { status: 'ACCEPTED', acceptedAt: now } : {}) });
+      await addTaskEvent(tx, task.id, { kind: 'EXTENSION_APPROVED', actorId, at: now, newDeadline: req.newDeadline, data: { requestId } });
+      if (accepting) await addTaskEvent(tx, task.id, { kind: 'ACCEPTED', actorId: task.assigneeId, at: now, note: 'extension-approved' });
+      await startWorkClocks(app, tx, effects, task, now);
+    } else {
+      await addTaskEvent(tx, task.id, { kind: 'EXTENSION_REFUSED', actorId, at: now, data: { requestId } });
+      // Refused before acceptance: the person still has to accept or decline, so the time to accept starts again.
+      if (before.status === 'ASSIGNED') await startAcceptClock(app, tx, effects, task, now);
+    }
+    await auditTask(tx, now, actorId, approve ? 'extension-approved' : 'extension-refused', task, { requestId });
+    await notify(app, tx, effects, task.assigneeId, (t, v) => ({
+      text: t(approve ? 'task-extend-approved-notice' : 'task-extend-refused-notice', { code: task.code, deadline: v.dateTime(task.deadline) }),
+    }));
+    return { task, approved: approve };
+  });
+}

@@ -1,0 +1,138 @@
+// The assignee's work and the assigner's verdict (PRODUCT.md §3): progress reports, completion, confirm, reopen.
+import type { InboundFile } from '../../channels/types.js';
+import type { ChannelName } from '../../domain/org/types.js';
+import { addTaskEvent, updateTask } from '../../db/repositories/task.repository.js';
+import type { OfficialId, TaskId } from '../../domain/ids.js';
+import { LIMITS, checkReason } from '../../domain/task/five-clear.js';
+import { assertTransition, checkPercent } from '../../domain/task/task-state.js';
+import type { Task } from '../../domain/task/types.js';
+import { DomainError } from '../../domain/errors.js';
+import type { AppContext } from '../context.js';
+import { notify } from '../notify.js';
+import { inTransaction } from '../transaction.js';
+import { personLabel } from '../views/people.js';
+import { btn, workButtons } from '../views/task-views.js';
+import { auditTask, lockTaskOrFail, peopleOf } from './shared.js';
+import { startProgressClock, startWorkClocks, stopWorkClocks } from './task-clocks.js';
+
+export interface Evidence {
+  channel: ChannelName;
+  file: InboundFile;
+}
+
+function checkNote(note: string): string {
+  const text = note.trim();
+  if (text.length > LIMITS.note) throw new DomainError('error-text-too-long', { max: LIMITS.note });
+  return text;
+}
+
+export async function reportProgress(app: AppContext, actorId: OfficialId, taskId: TaskId, percent: number, note: string, evidence?: Evidence): Promise<Task> {
+  const value = checkPercent(percent);
+  const text = checkNote(note);
+  const org = await app.org();
+  return inTransaction(app, async (tx, effects) => {
+    const now = app.clock.now();
+    const before = await lockTaskOrFail(tx, taskId);
+    assertTransition(before, 'report-progress', actorId);
+    const task = await updateTask(tx, taskId, {
+      status: 'IN_PROGRESS',
+      progressPercent: value,
+      lastProgressAt: now,
+      ...(before.startedAt ? {} : { startedAt: now }),
+    });
+    await addTaskEvent(tx, taskId, {
+      kind: 'PROGRESS_REPORTED',
+      actorId,
+      at: now,
+      percent: value,
+      note: text || null,
+      attachmentKind: evidence?.file.kind ?? null,
+      attachmentRef: evidence?.file.ref ?? null,
+      attachmentChannel: evidence?.channel ?? null,
+    });
+    await auditTask(tx, now, actorId, 'progress', task, { percent: value });
+    await startProgressClock(app, tx, effects, task, now);
+    await notify(app, tx, effects, task.assignerId, (t, v) => ({
+      text: t('task-progress-notice', { code: task.code, percent: value, who: personLabel(t, org.official(actorId)), note: v.quote(text || '—') }),
+      buttons: [[btn(t, 'btn-view', 'task.view', task.id)]],
+      ...(evidence ? { attachment: { type: evidence.file.kind, source: { kind: 'channel-file' as const, channel: evidence.channel, fileRef: evidence.file.ref }, caption: t('task-progress-evidence', { code: task.code }) } } : {}),
+    }));
+    return task;
+  });
+}
+
+export async function completeTask(app: AppContext, actorId: OfficialId, taskId: TaskId, result: string, evidence?: Evidence): Promise<Task> {
+  const text = checkReason(result, LIMITS.note);
+  const org = await app.org();
+  return inTransaction(app, async (tx, effects) => {
+    const now = app.clock.now();
+    const before = await lockTaskOrFail(tx, taskId);
+    assertTransition(before, 'complete', actorId);
+    const task = await updateTask(tx, taskId, {
+      status: 'DONE',
+      completedAt: now,
+      resultNote: text,
+      progressPercent: 100,
+      lastProgressAt: now,
+      ...(before.startedAt ? {} : { startedAt: now }),
+    });
+    await addTaskEvent(tx, taskId, {
+      kind: 'COMPLETED',
+      actorId,
+      at: now,
+      note: text,
+      percent: 100,
+      attachmentKind: evidence?.file.kind ?? null,
+      attachmentRef: evidence?.file.ref ?? null,
+      attachmentChannel: evidence?.channel ?? null,
+    });
+    await auditTask(tx, now, actorId, 'completed', task);
+    await stopWorkClocks(tx, task, now, 'completed');
+    await notify(app, tx, effects, task.assignerId, (t, v) => ({
+      text: t('task-completed-notice', {
+        code: task.code,
+        who: personLabel(t, org.official(actorId)),
+        title: v.quote(task.title),
+        at: v.dateTime(now),
+        note: v.quote(text),
+        result: v.quote(task.expectedResult),
+      }),
+      buttons: [[btn(t, 'btn-confirm', 'task.confirm', task.id), btn(t, 'btn-reopen', 'task.reopen', task.id)]],
+      ...(evidence ? { attachment: { type: evidence.file.kind, source: { kind: 'channel-file' as const, channel: evidence.channel, fileRef: evidence.file.ref }, caption: t('task-progress-evidence', { code: task.code }) } } : {}),
+    }));
+    return task;
+  });
+}
+
+export async function confirmTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
+  return inTransaction(app, async (tx, effects) => {
+    const now = app.clock.now();
+    const before = await lockTaskOrFail(tx, taskId);
+    assertTransition(before, 'confirm', actorId);
+    const task = await updateTask(tx, taskId, { status: 'CLOSED', closedAt: now });
+    await addTaskEvent(tx, taskId, { kind: 'CONFIRMED', actorId, at: now });
+    await auditTask(tx, now, actorId, 'confirmed', task);
+    await notify(app, tx, effects, task.assigneeId, (t) => ({ text: t('task-confirmed-notice', { code: task.code }) }));
+    return task;
+  });
+}
+
+/** Sent back: work resumes; the number of send-backs is kept. A deadline already passed makes it overdue at once. */
+export async function reopenTask(app: AppContext, actorId: OfficialId, taskId: TaskId, reason: string): Promise<Task> {
+  const text = checkReason(reason);
+  const org = await app.org();
+  return inTransaction(app, async (tx, effects) => {
+    const now = app.clock.now();
+    const before = await lockTaskOrFail(tx, taskId);
+    assertTransition(before, 'reopen', actorId);
+    const task = await updateTask(tx, taskId, { status: 'IN_PROGRESS', completedAt: null, reopenCount: { increment: 1 } });
+    await addTaskEvent(tx, taskId, { kind: 'REOPENED', actorId, at: now, reason: text });
+    await auditTask(tx, now, actorId, 'reopened', task, { reason: text });
+    await startWorkClocks(app, tx, effects, task, now);
+    await notify(app, tx, effects, task.assigneeId, (t, v) => ({
+      text: t('task-reopened-notice', { code: task.code, who: personLabel(t, peopleOf(org, task).assigner), reason: v.quote(text), deadline: v.dateTime(task.deadline) }),
+      buttons: workButtons(t, task),
+    }));
+    return task;
+  });
+}

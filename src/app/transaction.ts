@@ -1,0 +1,45 @@
+import type { Tx } from '../db/client.js';
+import type { ClockRecord } from '../domain/clocks/types.js';
+import type { ChannelName } from '../domain/org/types.js';
+import type { AppContext } from './context.js';
+
+/** Side effects that may only happen once the transaction has committed. */
+export class Effects {
+  readonly clocks: Pick<ClockRecord, 'id' | 'generation' | 'level' | 'cycle' | 'nextAt'>[] = [];
+  readonly chats = new Map<string, { channel: ChannelName; chatId: string; delayMs: number }>();
+
+  schedule(clock: Pick<ClockRecord, 'id' | 'generation' | 'level' | 'cycle' | 'nextAt'>): void {
+    this.clocks.push(clock);
+  }
+
+  /** Wake delivery for the chat; `delayMs` lets a wave of reminders gather so they go out as one message. */
+  kick(channel: ChannelName, chatId: string, delayMs = 0): void {
+    const key = `${channel}:${chatId}`;
+    const previous = this.chats.get(key);
+    this.chats.set(key, { channel, chatId, delayMs: Math.max(delayMs, previous?.delayMs ?? 0) });
+  }
+}
+
+/**
+ * Runs `fn` in one database transaction: it all happens or none of it does. Scheduling and delivery are kicked only
+ * after the commit; if that fails, the reconciler rebuilds them from the database.
+ */
+export async function inTransaction<T>(app: AppContext, fn: (tx: Tx, effects: Effects) => Promise<T>): Promise<T> {
+  const effects = new Effects();
+  const result = await app.db.$transaction((tx) => fn(tx, effects), { timeout: 20_000, maxWait: 10_000 });
+  await runEffects(app, effects);
+  return result;
+}
+
+export async function runEffects(app: AppContext, effects: Effects): Promise<void> {
+  try {
+    if (effects.clocks.length > 0) await app.scheduler.schedule(effects.clocks);
+  } catch (e) {
+    app.logger.warn({ err: e }, 'scheduling after commit failed; the reconciler will rebuild it');
+  }
+  try {
+    if (effects.chats.size > 0) await app.delivery.kick([...effects.chats.values()]);
+  } catch (e) {
+    app.logger.warn({ err: e }, 'waking delivery after commit failed; the outbox sweep will send it');
+  }
+}

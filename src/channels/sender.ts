@@ -1,0 +1,55 @@
+// The sending half of the channel port: what the delivery worker needs from each platform adapter.
+import type { ChannelCapabilities, ChannelName, OutboundMessage } from './types.js';
+
+export type SendFailure =
+  /** The platform asked us to slow down (429): try again after `retryAfterMs`. */
+  | { kind: 'rate-limited'; retryAfterMs: number; reason: string }
+  /** The person blocked the bot or the chat is gone (403): stop sending there. */
+  | { kind: 'unreachable'; reason: string }
+  /** The platform or the network failed (5xx, timeout): back off and retry. */
+  | { kind: 'transient'; reason: string }
+  /** The platform refused this message for good (400): retrying will not help. */
+  | { kind: 'rejected'; reason: string };
+
+export class SendError extends Error {
+  constructor(readonly failure: SendFailure) {
+    super(`${failure.kind}: ${failure.reason}`);
+    this.name = 'SendError';
+  }
+}
+
+export interface SendContext {
+  /** The linked identity behind the chat, when known (for numbered prompts on channels without buttons). */
+  identityId?: number;
+  locale: 'vi' | 'en';
+}
+
+export interface ChannelSender {
+  readonly channel: ChannelName;
+  readonly capabilities: ChannelCapabilities;
+  /** Sends one logical message (the adapter may split long text); resolves with the platform's id of the last part. */
+  send(chatId: string, message: OutboundMessage, context: SendContext): Promise<{ messageId: string }>;
+}
+
+/** Splits text at line boundaries into parts no longer than `max` (a single overlong line is cut). */
+export function splitText(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  const parts: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const candidate = current ? `${current}\n${line}` : line;
+    if (candidate.length <= max) {
+      current = candidate;
+      continue;
+    }
+    if (current) parts.push(current);
+    let rest = line;
+    while (rest.length > max) {
+      parts.push(rest.slice(0, max));
+      rest = rest.slice(max);
+    }
+    current = rest;
+  }
+  if (current) parts.push(current);
+  return parts;
+}

@@ -1,0 +1,27 @@
+import type { PrismaClient, Tx } from '../client.js';
+
+export interface StoredDialog {
+  flow: string;
+  step: string;
+  data: Record<string, unknown>;
+}
+
+export async function loadDialog(db: PrismaClient | Tx, identityId: number, now: Date): Promise<StoredDialog | undefined> {
+  const row = await db.dialogState.findUnique({ where: { identityId } });
+  if (!row) return undefined;
+  if (row.expiresAt.getTime() <= now.getTime()) {
+    await db.dialogState.deleteMany({ where: { identityId } });
+    return undefined;
+  }
+  return { flow: row.flow, step: row.step, data: row.data as Record<string, unknown> };
+}
+
+export async function saveDialog(db: PrismaClient | Tx, identityId: number, dialog: StoredDialog, expiresAt: Date): Promise<void> {
+  const data = { flow: dialog.flow, step: dialog.step, data: dialog.data as never, expiresAt };
+  await db.dialogState.upsert({ where: { identityId }, create: { identityId, ...data }, update: data });
+}
+
+export async function clearDialog(db: PrismaClient | Tx, identityId: number): Promise<boolean> {
+  const r = await db.dialogState.deleteMany({ where: { identityId } });
+  return r.count > 0;
+}

@@ -1,0 +1,35 @@
+import type { ChannelName } from '../../domain/org/types.js';
+import type { PrismaClient, Tx } from '../client.js';
+
+export interface DeliveryTarget {
+  identityId: number;
+  channel: ChannelName;
+  chatId: string;
+}
+
+/**
+ * Where to reach an official: their preferred channel when it is reachable, else any other linked one
+ * (PRODUCT.md: notifications fall back when the preferred channel is unreachable).
+ */
+export async function deliveryTarget(db: PrismaClient | Tx, officialId: number): Promise<DeliveryTarget | undefined> {
+  const official = await db.official.findUnique({
+    where: { id: officialId },
+    select: { preferredChannel: true, identities: { where: { unreachableAt: null }, orderBy: { linkedAt: 'asc' } } },
+  });
+  if (!official || official.identities.length === 0) return undefined;
+  const chosen = official.identities.find((i) => i.channel === official.preferredChannel) ?? official.identities[0]!;
+  return { identityId: chosen.id, channel: chosen.channel, chatId: chosen.chatId };
+}
+
+/** 403 from the platform: the bot is blocked or the chat is gone. Stop sending there until the person writes again. */
+export async function markUnreachable(db: PrismaClient | Tx, channel: ChannelName, chatId: string, reason: string, at: Date): Promise<number[]> {
+  const rows = await db.chatIdentity.findMany({ where: { channel, chatId, unreachableAt: null }, select: { id: true, officialId: true } });
+  if (rows.length === 0) return [];
+  await db.chatIdentity.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { unreachableAt: at, unreachableReason: reason.slice(0, 500) } });
+  return rows.map((r) => r.officialId);
+}
+
+/** The person wrote to us: the chat is reachable again. */
+export async function touchIdentity(db: PrismaClient | Tx, identityId: number, at: Date): Promise<void> {
+  await db.chatIdentity.update({ where: { id: identityId }, data: { lastInboundAt: at, unreachableAt: null, unreachableReason: null } });
+}

@@ -1,0 +1,111 @@
+import type { OutboundMessage } from '../../channels/types.js';
+import type { Locale } from '../../domain/locale.js';
+import type { ChannelName } from '../../domain/org/types.js';
+import type { PrismaClient, Tx } from '../client.js';
+import type { Outbox as OutboxRow } from '../generated/client.js';
+
+/** What a queued message says. Reminders carry their item code so several can be merged into one message. */
+export interface OutboxPayload {
+  locale: Locale;
+  message: OutboundMessage;
+  /** For mergeable reminders: the item the block is about (shown as a prefix on its buttons when merged). */
+  itemCode?: string;
+}
+
+export interface OutboxInsert {
+  channel: ChannelName;
+  chatId: string;
+  officialId: number | null;
+  payload: OutboxPayload;
+  mergeable?: boolean;
+  /** Real time (delivery is physical, unlike the domain clock); default: now. */
+  notBefore?: Date;
+}
+
+export async function enqueueOutbox(tx: Tx | PrismaClient, m: OutboxInsert): Promise<bigint> {
+  const row = await tx.outbox.create({
+    data: {
+      channel: m.channel,
+      chatId: m.chatId,
+      officialId: m.officialId,
+      payload: m.payload as never,
+      mergeable: m.mergeable ?? false,
+      ...(m.notBefore ? { notBefore: m.notBefore } : {}),
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export type PendingMessage = Omit<OutboxRow, 'payload'> & { payload: OutboxPayload };
+
+/**
+ * The next thing to send to a chat, oldest first: one ordinary message, or every mergeable reminder that is ready
+ * (they go out together as one message per wave).
+ */
+export async function nextBatchForChat(db: PrismaClient, channel: ChannelName, chatId: string, now: Date): Promise<PendingMessage[]> {
+  const head = await db.outbox.findFirst({
+    where: { channel, chatId, status: 'PENDING' },
+    orderBy: { id: 'asc' },
+  });
+  if (!head || head.notBefore.getTime() > now.getTime()) return [];
+  if (!head.mergeable) return [head as unknown as PendingMessage];
+  // Merge the run of ready reminders that follows, stopping at the first ordinary message to keep order.
+  const rest = await db.outbox.findMany({
+    where: { channel, chatId, status: 'PENDING', id: { gt: head.id } },
+    orderBy: { id: 'asc' },
+    take: 50,
+  });
+  const batch = [head];
+  for (const r of rest) {
+    if (!r.mergeable || r.notBefore.getTime() > now.getTime()) break;
+    batch.push(r);
+  }
+  return batch as unknown as PendingMessage[];
+}
+
+/** When the oldest pending message of the chat may go, if any is pending. */
+export async function nextDueAt(db: PrismaClient, channel: ChannelName, chatId: string): Promise<Date | undefined> {
+  const head = await db.outbox.findFirst({ where: { channel, chatId, status: 'PENDING' }, orderBy: { id: 'asc' }, select: { notBefore: true } });
+  return head?.notBefore;
+}
+
+export async function markSent(db: PrismaClient, ids: bigint[], at: Date, externalMessageId: string | undefined): Promise<void> {
+  await db.$transaction([
+    db.outbox.updateMany({ where: { id: { in: ids } }, data: { status: 'SENT', sentAt: at, externalMessageId: externalMessageId ?? null } }),
+    db.reminder.updateMany({ where: { outboxId: { in: ids } }, data: { delivered: true } }),
+  ]);
+}
+
+export async function markRetry(db: PrismaClient, ids: bigint[], error: string, notBefore: Date): Promise<void> {
+  await db.outbox.updateMany({ where: { id: { in: ids } }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 500), notBefore } });
+}
+
+export async function markFailed(db: PrismaClient, ids: bigint[], error: string): Promise<void> {
+  await db.$transaction([
+    db.outbox.updateMany({ where: { id: { in: ids } }, data: { status: 'FAILED', attempts: { increment: 1 }, lastError: error.slice(0, 500) } }),
+    db.reminder.updateMany({ where: { outboxId: { in: ids } }, data: { delivered: false } }),
+  ]);
+}
+
+/** Everything still queued for a chat that refused us (403) stops here. */
+export async function markChatUnreachable(db: PrismaClient, channel: ChannelName, chatId: string, error: string): Promise<PendingMessage[]> {
+  const rows = await db.outbox.findMany({ where: { channel, chatId, status: 'PENDING' }, orderBy: { id: 'asc' } });
+  const ids = rows.map((r) => r.id);
+  await db.$transaction([
+    db.outbox.updateMany({ where: { id: { in: ids } }, data: { status: 'UNREACHABLE', lastError: error.slice(0, 500) } }),
+    db.reminder.updateMany({ where: { outboxId: { in: ids } }, data: { delivered: false } }),
+  ]);
+  return rows as unknown as PendingMessage[];
+}
+
+/** Chats with messages waiting whose time has come: the sweep wakes their delivery after a crash or a lost kick. */
+export async function chatsWithDueMessages(db: PrismaClient, now: Date, limit: number): Promise<{ channel: ChannelName; chatId: string }[]> {
+  const rows = await db.outbox.groupBy({
+    by: ['channel', 'chatId'],
+    where: { status: 'PENDING', notBefore: { lte: now } },
+    orderBy: { channel: 'asc' },
+    take: limit,
+  });
+  return rows.map((r) => ({ channel: r.channel, chatId: r.chatId }));
+}

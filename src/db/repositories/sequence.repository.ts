@@ -1,0 +1,10 @@
+import type { Tx } from '../client.js';
+
+/** The next number of a named sequence ("NV-2026"), gap-free within committed transactions. */
+export async function nextSequence(tx: Tx, name: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ value: number }[]>`
+    INSERT INTO sequence (name, value) VALUES (${name}, 1)
+    ON CONFLICT (name) DO UPDATE SET value = sequence.value + 1
+    RETURNING value`;
+  return rows[0]!.value;
+}
