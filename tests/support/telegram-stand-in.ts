@@ -1,0 +1,937 @@
+// A stand-in for the Telegram Bot API: a real HTTP server on 127.0.0.1 that grammY talks to through
+// `client.apiRoot`, so tests exercise grammY's own HTTP, multipart and error paths, which a transformer would skip.
+//
+//   const telegram = await createTelegramStandIn();
+//   const bot = new Bot(TOKEN, { botInfo: telegram.botInfo, client: { apiRoot: telegram.url } });
+//   await bot.api.sendMessage(42, 'Xin chào');
+//   expect(telegram.messagesTo(42)).toEqual(['Xin chào']);
+//   await telegram.close();
+//
+// Every call is recorded with its outcome, including refused ones, so a test can tell delivered from refused.
+// The first part of this file is plumbing that the Zalo stand-in shares (both are "bot API over HTTP" servers).
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BotCommand, File, InlineKeyboardMarkup, Message, Update, UserFromGetMe } from 'grammy/types';
+import { CallLog, DEFAULT_WAIT_MS } from './wait.js';
+
+// ===================================================================================================================
+// Shared plumbing
+// ===================================================================================================================
+
+export type Params = Record<string, unknown>;
+
+/** How an uploaded file appears in recorded `params`: the bytes themselves are kept out of the way. */
+export interface UploadedFile {
+  filename: string;
+  size: number;
+}
+
+/** Why a call was refused; `injected`, `blocked`, `fault` and `rate-limit` come from the control API. */
+export type RefusalReason =
+  | 'injected'
+  | 'blocked'
+  | 'fault'
+  | 'rate-limit'
+  | 'quota'
+  | 'invalid'
+  | 'unknown-method'
+  | 'unauthorized'
+  | 'conflict'
+  | 'timeout'
+  | 'aborted';
+
+export interface Refusal {
+  ok: false;
+  /** HTTP status of the answer (0 when the client went away before it). */
+  status: number;
+  errorCode: number;
+  description: string;
+  /** Seconds, for 429 answers that carry `parameters.retry_after`. */
+  retryAfter?: number;
+  reason: RefusalReason;
+}
+
+export type Outcome = { ok: true; result: unknown } | Refusal;
+
+export interface RecordedCall {
+  /** Canonical method name (`sendMessage` even if the client wrote `sendmessage`). */
+  method: string;
+  /** Parameters as the server understood them; numbers, booleans and JSON fields are decoded from form data. */
+  params: Params;
+  token: string;
+  /** When the request arrived (ms since the epoch, from the stand-in's clock). */
+  at: number;
+  outcome: Outcome;
+}
+
+/** A failure to inject. 500 answers a JSON envelope; 502 answers an HTML page, like a proxy in front of the API. */
+export type InjectedFailure =
+  | { status: 429; retryAfter?: number; description?: string }
+  | { status: 400 | 401 | 403 | 404 | 408 | 409; description?: string }
+  | { status: 500 | 502; description?: string };
+
+export interface FaultRateConfig {
+  /** Share of eligible calls that fail, 0–1. */
+  rate: number;
+  kinds: ReadonlyArray<429 | 403 | 500 | 502>;
+  /** retry_after (seconds) of the injected 429s. Default 1. */
+  retryAfter?: number;
+}
+
+export interface ParsedBody {
+  params: Params;
+  /** Files uploaded as multipart parts, by the name of the parameter that refers to them. */
+  uploads: Map<string, { filename: string; bytes: Buffer }>;
+  encoding: 'json' | 'form' | 'multipart' | 'none';
+}
+
+export class BadRequestBody extends Error {}
+
+/**
+ * Reads query string and body (JSON, urlencoded or multipart) into one parameter object. Form values stay strings;
+ * multipart files become {@link UploadedFile} under the parameter that refers to them, whether by name or by
+ * grammY's `attach://<id>` reference.
+ */
+export async function readRequest(req: IncomingMessage, url: URL): Promise<ParsedBody> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const params: Params = Object.fromEntries(url.searchParams);
+  const uploads: ParsedBody['uploads'] = new Map();
+  const contentType = req.headers['content-type'] ?? '';
+  if (raw.length === 0) return { params, uploads, encoding: 'none' };
+
+  if (contentType.includes('application/json')) {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new BadRequestBody("Bad Request: can't parse JSON object");
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestBody('Bad Request: expected a JSON object');
+    return { params: { ...params, ...(body as Params) }, uploads, encoding: 'json' };
+  }
+
+  if (contentType.includes('multipart/form-data')) {
+    const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+    const value = boundary?.[1] ?? boundary?.[2];
+    if (!value) throw new BadRequestBody('Bad Request: multipart boundary is missing');
+    const files = new Map<string, { filename: string; bytes: Buffer }>();
+    for (const part of parseMultipart(raw, value)) {
+      if (part.filename === undefined) params[part.name] = part.data.toString('utf8');
+      else files.set(part.name, { filename: part.filename, bytes: part.data });
+    }
+    // grammY names each file part with a random id and puts `attach://<id>` in the parameter; plain clients
+    // (curl -F photo=@x.jpg) name the part after the parameter.
+    for (const [key, value] of Object.entries(params)) {
+      const id = typeof value === 'string' && value.startsWith('attach://') ? value.slice('attach://'.length) : undefined;
+      const file = id === undefined ? undefined : files.get(id);
+      if (id !== undefined && file) {
+        uploads.set(key, file);
+        files.delete(id);
+      }
+    }
+    for (const [name, file] of files) uploads.set(name, file);
+    for (const [key, file] of uploads) params[key] = { filename: file.filename, size: file.bytes.length } satisfies UploadedFile;
+    return { params, uploads, encoding: 'multipart' };
+  }
+
+  // Telegram and Zalo both treat anything else as urlencoded.
+  for (const [key, value] of new URLSearchParams(raw.toString('utf8'))) params[key] = value;
+  return { params, uploads, encoding: 'form' };
+}
+
+interface MultipartPart {
+  name: string;
+  filename?: string;
+  data: Buffer;
+}
+
+/** Enough of RFC 7578 for grammY (lower-case headers, no space after the colon, unquoted filenames) and curl. */
+function parseMultipart(body: Buffer, boundary: string): MultipartPart[] {
+  const open = Buffer.from(`--${boundary}`);
+  const close = Buffer.from(`\r\n--${boundary}`);
+  const parts: MultipartPart[] = [];
+  let start = body.indexOf(open);
+  while (start !== -1) {
+    let cursor = start + open.length;
+    if (body.subarray(cursor, cursor + 2).toString() === '--') break; // closing delimiter
+    if (body.subarray(cursor, cursor + 2).toString() === '\r\n') cursor += 2;
+    const end = body.indexOf(close, cursor);
+    if (end === -1) break;
+    const part = body.subarray(cursor, end);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd !== -1) {
+      const headers = part.subarray(0, headerEnd).toString('utf8').split('\r\n');
+      const disposition = headers.find((h) => h.toLowerCase().startsWith('content-disposition'))?.replace(/^[^:]*:/, '') ?? '';
+      const name = dispositionParam(disposition, 'name');
+      const filename = dispositionParam(disposition, 'filename');
+      const data = part.subarray(headerEnd + 4);
+      if (name !== undefined) parts.push(filename === undefined ? { name, data } : { name, filename, data });
+    }
+    start = end + 2;
+  }
+  return parts;
+}
+
+function dispositionParam(header: string, key: string): string | undefined {
+  const match = new RegExp(`(?:^|;)\\s*${key}\\s*=\\s*(?:"([^"]*)"|([^;]*))`, 'i').exec(header);
+  return match ? (match[1] ?? match[2]?.trim()) : undefined;
+}
+
+export function writeJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** A refusal as the platform sends it. `envelope` builds the JSON; a 502 is an HTML page whatever the platform. */
+export function writeRefusal(res: ServerResponse, refusal: Refusal, envelope: (refusal: Refusal) => unknown, httpStatus = refusal.status): void {
+  if (refusal.status === 502) {
+    const page = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
+    res.writeHead(502, { 'content-type': 'text/html' });
+    res.end(page);
+    return;
+  }
+  writeJson(res, httpStatus, envelope(refusal));
+}
+
+export interface RunningServer {
+  url: string;
+  /** Aborted when the server closes: long polls listen to it. */
+  closing: AbortSignal;
+  close(): Promise<void>;
+}
+
+/** Starts `handle` on 127.0.0.1 and a random port. Closing also drops keep-alive connections (grammY keeps them). */
+export async function listen(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<RunningServer> {
+  const closing = new AbortController();
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) writeJson(res, 500, { ok: false, error_code: 500, description: `stand-in error: ${String(error)}` });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    closing: closing.signal,
+    async close() {
+      closing.abort();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+/** An AbortSignal that fires when the client disconnects before the answer (grammY aborts a long poll on stop). */
+export function clientGone(res: ServerResponse, closing: AbortSignal): AbortSignal {
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  return AbortSignal.any([gone.signal, closing]);
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so fault injection is the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The failure-injection state both stand-ins share: `failNext` queues, blocked chats, a seeded fault rate. */
+export class FaultPlan {
+  readonly #next = new Map<string, InjectedFailure[]>();
+  readonly #delays = new Map<string, number[]>();
+  readonly #blocked = new Map<string, InjectedFailure | undefined>();
+  #rate: { config: FaultRateConfig; random: () => number } | undefined;
+
+  failNext(method: string, failure: InjectedFailure, times = 1): void {
+    const queue = this.#next.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.#next.set(method, queue);
+  }
+
+  takeNext(method: string): InjectedFailure | undefined {
+    return this.#next.get(method)?.shift();
+  }
+
+  delayNext(method: string, ms: number, times = 1): void {
+    const queue = this.#delays.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(ms);
+    this.#delays.set(method, queue);
+  }
+
+  /** Waits as long as planned for this call (if at all); gives up early when the client goes away. */
+  async delay(method: string, signal: AbortSignal): Promise<void> {
+    const ms = this.#delays.get(method)?.shift();
+    if (ms === undefined || signal.aborted) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done);
+    });
+  }
+
+  block(chatId: string | number, failure?: InjectedFailure): void {
+    this.#blocked.set(String(chatId), failure);
+  }
+
+  unblock(chatId: string | number): void {
+    this.#blocked.delete(String(chatId));
+  }
+
+  /** `undefined`: not blocked; `null`: blocked with the platform's default answer. */
+  blockedAnswer(chatId: unknown): InjectedFailure | null | undefined {
+    if (chatId === undefined || chatId === null) return undefined;
+    const key = String(chatId);
+    return this.#blocked.has(key) ? (this.#blocked.get(key) ?? null) : undefined;
+  }
+
+  setRate(config: FaultRateConfig | null, seed: number): void {
+    this.#rate = config && config.rate > 0 && config.kinds.length > 0 ? { config, random: seededRandom(seed) } : undefined;
+  }
+
+  /** Draws for one eligible call: a failure to inject, or undefined to let it through. */
+  draw(): InjectedFailure | undefined {
+    if (!this.#rate) return undefined;
+    const { config, random } = this.#rate;
+    if (random() >= config.rate) return undefined;
+    const kind = config.kinds[Math.floor(random() * config.kinds.length)] ?? 500;
+    return kind === 429 ? { status: 429, retryAfter: config.retryAfter ?? 1 } : { status: kind };
+  }
+}
+
+export function describeCall(call: RecordedCall): string {
+  const outcome = call.outcome.ok ? 'ok' : `${call.outcome.errorCode} ${call.outcome.description}`;
+  const params = JSON.stringify(call.params);
+  return `${call.method} ${params.length > 160 ? `${params.slice(0, 160)}…` : params} → ${outcome}`;
+}
+
+// ===================================================================================================================
+// Telegram
+// ===================================================================================================================
+
+export const DEFAULT_TELEGRAM_BOT: UserFromGetMe = {
+  id: 7_000_000_001,
+  is_bot: true,
+  first_name: 'Đôn đốc (test)',
+  username: 'dondoc_test_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+export interface TelegramStandInOptions {
+  /** Overrides of the bot that getMe describes; the result is `standIn.botInfo`. */
+  botInfo?: Partial<UserFromGetMe>;
+  /** When set, other tokens get 401 Unauthorized (like a revoked token). By default every token is accepted. */
+  token?: string;
+  /** Clock for `date` fields and rate limits, in ms. Default `Date.now`. */
+  now?: () => number;
+}
+
+export interface TelegramLimits {
+  /** Telegram: about 30 messages per second over all chats. */
+  globalPerSecond?: number;
+  /** Telegram: about 1 message per second in one chat. */
+  perChatPerSecond?: number;
+  /** Telegram: 20 messages per minute in one group (negative chat ids). */
+  perGroupPerMinute?: number;
+}
+
+/** Methods that post a message: the ones `enforceLimits` and `faultRate` apply to. */
+export const TELEGRAM_SEND_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'copyMessage', 'forwardMessage']);
+
+const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
+const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
+
+// Fields that arrive JSON-encoded, or as strings of numbers/booleans, when a client sends form data.
+const JSON_FIELDS = new Set(['reply_markup', 'entities', 'caption_entities', 'reply_parameters', 'link_preview_options', 'allowed_updates', 'commands', 'scope', 'media', 'message_ids']);
+const INTEGER_FIELDS = new Set(['chat_id', 'from_chat_id', 'message_id', 'message_thread_id', 'offset', 'limit', 'timeout', 'reply_to_message_id', 'cache_time', 'max_connections', 'user_id', 'duration', 'width', 'height']);
+const BOOLEAN_FIELDS = new Set(['disable_notification', 'protect_content', 'show_alert', 'drop_pending_updates', 'disable_web_page_preview', 'has_spoiler', 'show_caption_above_media', 'allow_sending_without_reply', 'disable_content_type_detection']);
+
+/** Gives form-data parameters the types they would have had in JSON, so assertions do not depend on the encoding. */
+function decodeFormParams(params: Params): Params {
+  const out: Params = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string') out[key] = value;
+    else if (JSON_FIELDS.has(key)) out[key] = parseJsonOr(value);
+    else if (INTEGER_FIELDS.has(key) && /^-?\d+$/.test(value)) out[key] = Number(value);
+    else if (BOOLEAN_FIELDS.has(key) && (value === 'true' || value === 'false')) out[key] = value === 'true';
+    else out[key] = value;
+  }
+  return out;
+}
+
+function parseJsonOr(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+interface StoredFile {
+  file: File & { file_path: string };
+  bytes: Buffer;
+}
+
+interface Poll {
+  wake: () => void;
+  supersede: () => void;
+}
+
+type Handler = (params: Params, call: { token: string; uploads: ParsedBody['uploads']; signal: AbortSignal }) => Outcome | Promise<Outcome>;
+
+const ok = (result: unknown): Outcome => ({ ok: true, result });
+/** A posted message as a success, a refusal as it is. */
+const settle = (posted: Message | Refusal): Outcome => ('ok' in posted ? posted : ok(posted));
+const invalid = (description: string, status = 400): Refusal => ({ ok: false, status, errorCode: status, description, reason: 'invalid' });
+
+export class TelegramStandIn {
+  /** The bot getMe describes. Pass it as `botInfo` to `new Bot(...)` so grammY skips its own getMe. */
+  readonly botInfo: UserFromGetMe;
+  readonly #server: RunningServer;
+  readonly #token: string | undefined;
+  readonly #now: () => number;
+  readonly #log = new CallLog<RecordedCall>(describeCall);
+  readonly #faults = new FaultPlan();
+  readonly #handlers = new Map<string, { method: string; handle: Handler }>();
+  readonly #messages = new Map<string, Message>();
+  readonly #files = new Map<string, StoredFile>();
+  readonly #updates: Update[] = [];
+  readonly #polls = new Map<string, Poll>();
+  #nextMessageId = 1;
+  #nextFileId = 1;
+  #webhook: { url: string; secret_token?: string; allowed_updates?: unknown } | undefined;
+  #commands: BotCommand[] = [];
+  #limits: TelegramLimits | undefined;
+  readonly #sentAt: { at: number; chat: string }[] = [];
+  #tooManyRequests = 0;
+
+  /** Use {@link createTelegramStandIn}. */
+  constructor(server: RunningServer, options: TelegramStandInOptions) {
+    this.#server = server;
+    this.#token = options.token;
+    this.#now = options.now ?? Date.now;
+    this.botInfo = { ...DEFAULT_TELEGRAM_BOT, ...options.botInfo };
+    this.#registerMethods();
+  }
+
+  /** The `apiRoot` to give grammY: `http://127.0.0.1:<port>`, no trailing slash. */
+  get url(): string {
+    return this.#server.url;
+  }
+
+  // ---- What happened ----
+
+  /** Every call so far, delivered and refused, in the order they were answered (a snapshot). */
+  get calls(): RecordedCall[] {
+    return this.#log.entries;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Every call whose `chat_id` is this chat, delivered or refused. */
+  callsForChat(chatId: number | string): RecordedCall[] {
+    return this.calls.filter((c) => sameChat(c.params.chat_id, chatId));
+  }
+
+  /** Texts (and captions of photos and documents) delivered to a chat, in order. Refused sends are not included. */
+  messagesTo(chatId: number | string): string[] {
+    return this.calls
+      .filter((c) => c.outcome.ok && sameChat(c.params.chat_id, chatId))
+      .flatMap((c) => {
+        const text = c.method === 'sendMessage' ? c.params.text : c.method === 'sendPhoto' || c.method === 'sendDocument' ? c.params.caption : undefined;
+        return typeof text === 'string' ? [text] : [];
+      });
+  }
+
+  /** The last message the bot posted to a chat, as it is now (edits applied); handy for `callbackQuery(user, data, message)`. */
+  lastMessageTo(chatId: number | string): Message | undefined {
+    let last: Message | undefined;
+    for (const message of this.#messages.values()) if (sameChat(message.chat.id, chatId)) last = message;
+    return last;
+  }
+
+  /** How many sends `enforceLimits` refused with 429. Injected 429s (failNext, faultRate) are not counted. */
+  get tooManyRequests(): number {
+    return this.#tooManyRequests;
+  }
+
+  /** Resolves with the first `n` calls to `method` (delivered or refused), waiting for them if needed. */
+  waitForCalls(method: string, n: number, timeoutMs = DEFAULT_WAIT_MS): Promise<RecordedCall[]> {
+    return this.#log.waitForCount((c) => c.method === method, n, timeoutMs, `calls to ${method}`);
+  }
+
+  /** Resolves with the first call (recorded already or later) that matches. */
+  waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<RecordedCall> {
+    return this.#log.waitFor(predicate, timeoutMs, 'a matching call');
+  }
+
+  /** Forgets recorded calls and the 429 count; keeps configuration, queued updates, files and posted messages. */
+  clear(): void {
+    this.#log.clear();
+    this.#tooManyRequests = 0;
+  }
+
+  // ---- What the bot will see ----
+
+  /** Queues updates for getUpdates, in update_id order (the factories in updates.ts number them so). Wakes a waiting long poll. */
+  queueUpdate(...updates: Update[]): void {
+    this.#updates.push(...updates);
+    for (const poll of this.#polls.values()) poll.wake();
+  }
+
+  /** Makes a file downloadable: getFile answers with its path and `GET /file/bot<token>/<path>` serves the bytes. */
+  addFile(fileId: string, bytes: Buffer | string, options: { path?: string } = {}): File {
+    const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    const stored: StoredFile = {
+      file: {
+        file_id: fileId,
+        file_unique_id: uniqueId(fileId),
+        file_size: data.length,
+        file_path: options.path ?? `documents/file_${this.#nextFileId++}`,
+      },
+      bytes: data,
+    };
+    this.#files.set(fileId, stored);
+    return stored.file;
+  }
+
+  // ---- Failures on demand ----
+
+  /** The next `times` calls to `method` fail this way (queued after any failures already planned). */
+  failNext(method: string, failure: InjectedFailure, times = 1): void {
+    this.#faults.failNext(method, failure, times);
+  }
+
+  /** The next `times` calls to `method` are answered only after `ms` (to test client timeouts). */
+  delayNext(method: string, ms: number, times = 1): void {
+    this.#faults.delayNext(method, ms, times);
+  }
+
+  /** Every call carrying this `chat_id` gets 403 "Forbidden: bot was blocked by the user" until `unblockChat`. */
+  blockChat(chatId: number | string): void {
+    this.#faults.block(chatId);
+  }
+
+  unblockChat(chatId: number | string): void {
+    this.#faults.unblock(chatId);
+  }
+
+  /** A deterministic share of send calls ({@link TELEGRAM_SEND_METHODS}) fails; `null` turns it off. */
+  faultRate(config: FaultRateConfig | null, seed = 1): void {
+    this.#faults.setRate(config, seed);
+  }
+
+  /**
+   * Refuses sends beyond Telegram's limits with 429 and `retry_after`, counted in `tooManyRequests`. Windows slide
+   * over the accepted sends of the last second (minute for groups). `null` turns it off.
+   */
+  enforceLimits(limits: TelegramLimits | null): void {
+    this.#limits = limits ?? undefined;
+  }
+
+  async close(): Promise<void> {
+    this.#log.close('the Telegram stand-in closed');
+    await this.#server.close();
+  }
+
+  // ---- HTTP ----
+
+  /** @internal Entry point of the HTTP server. */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download && req.method === 'GET') return this.#serveFile(res, decodeURIComponent(download[2] ?? ''));
+
+    const route = /^\/bot([^/]+)\/(?:test\/)?([A-Za-z]+)$/.exec(url.pathname);
+    if (!route) return writeJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    const token = decodeURIComponent(route[1] ?? '');
+    const requested = route[2] ?? '';
+    const known = this.#handlers.get(requested.toLowerCase()); // Telegram method names are case-insensitive
+    const method = known?.method ?? requested;
+    const at = this.#now();
+
+    let outcome: Outcome;
+    let params: Params = {};
+    try {
+      const body = await readRequest(req, url);
+      params = body.encoding === 'json' ? body.params : decodeFormParams(body.params);
+      outcome = await this.#decide(method, known?.handle, params, token, body.uploads, clientGone(res, this.#server.closing));
+    } catch (error) {
+      if (!(error instanceof BadRequestBody)) throw error;
+      outcome = invalid(error.message);
+    }
+
+    this.#log.push({ method, params, token, at, outcome });
+    if (res.destroyed || res.writableEnded) return;
+    if (outcome.ok) writeJson(res, 200, { ok: true, result: outcome.result });
+    else writeRefusal(res, outcome, telegramEnvelope);
+  }
+
+  async #decide(method: string, handle: Handler | undefined, params: Params, token: string, uploads: ParsedBody['uploads'], signal: AbortSignal): Promise<Outcome> {
+    if (!handle) return { ok: false, status: 404, errorCode: 404, description: 'Not Found', reason: 'unknown-method' };
+    if (this.#token !== undefined && token !== this.#token) return { ok: false, status: 401, errorCode: 401, description: 'Unauthorized', reason: 'unauthorized' };
+    await this.#faults.delay(method, signal);
+
+    const injected = this.#faults.takeNext(method);
+    if (injected) return telegramRefusal(injected, 'injected');
+
+    const blocked = this.#faults.blockedAnswer(params.chat_id);
+    if (blocked !== undefined) return telegramRefusal(blocked ?? { status: 403, description: 'Forbidden: bot was blocked by the user' }, 'blocked');
+
+    const isSend = TELEGRAM_SEND_METHODS.has(method);
+    if (isSend) {
+      const retryAfter = this.#limitExceeded(String(params.chat_id));
+      if (retryAfter !== undefined) {
+        this.#tooManyRequests++;
+        return telegramRefusal({ status: 429, retryAfter }, 'rate-limit');
+      }
+      const fault = this.#faults.draw();
+      if (fault) return telegramRefusal(fault, 'fault');
+    }
+
+    const outcome = await handle(params, { token, uploads, signal });
+    if (outcome.ok && isSend && this.#limits) this.#sentAt.push({ at: this.#now(), chat: String(params.chat_id) });
+    return outcome;
+  }
+
+  /** Seconds to wait if one more send to `chat` would break a limit, else undefined. */
+  #limitExceeded(chat: string): number | undefined {
+    const limits = this.#limits;
+    if (!limits) return undefined;
+    const now = this.#now();
+    while (this.#sentAt.length > 0 && (this.#sentAt[0]?.at ?? now) <= now - 60_000) this.#sentAt.shift();
+    const waits: number[] = [];
+    const check = (limit: number | undefined, windowMs: number, matches: (s: { chat: string }) => boolean): void => {
+      if (limit === undefined) return;
+      const inWindow = this.#sentAt.filter((s) => s.at > now - windowMs && matches(s));
+      const oldest = inWindow[inWindow.length - limit];
+      if (inWindow.length >= limit && oldest) waits.push(Math.max(1, Math.ceil((oldest.at + windowMs - now) / 1000)));
+    };
+    check(limits.globalPerSecond, 1000, () => true);
+    check(limits.perChatPerSecond, 1000, (s) => s.chat === chat);
+    if (chat.startsWith('-')) check(limits.perGroupPerMinute, 60_000, (s) => s.chat === chat);
+    return waits.length > 0 ? Math.max(...waits) : undefined;
+  }
+
+  #serveFile(res: ServerResponse, path: string): void {
+    const stored = [...this.#files.values()].find((f) => f.file.file_path === path);
+    if (!stored) return writeJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': stored.bytes.length });
+    res.end(stored.bytes);
+  }
+
+  // ---- Methods ----
+
+  #registerMethods(): void {
+    const on = (method: string, handle: Handler): void => void this.#handlers.set(method.toLowerCase(), { method, handle });
+
+    on('getMe', () => ok(this.botInfo));
+    on('logOut', () => ok(true));
+    on('close', () => ok(true));
+
+    on('getUpdates', (p, { token, signal }) => this.#getUpdates(p, token, signal));
+    on('setWebhook', (p) => {
+      const url = typeof p.url === 'string' ? p.url : '';
+      if (url === '') {
+        this.#webhook = undefined;
+        return ok(true);
+      }
+      if (!url.startsWith('https://')) return invalid('Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+      this.#webhook = { url, ...(typeof p.secret_token === 'string' ? { secret_token: p.secret_token } : {}), allowed_updates: p.allowed_updates };
+      return ok(true);
+    });
+    on('deleteWebhook', (p) => {
+      this.#webhook = undefined;
+      if (p.drop_pending_updates === true) this.#updates.length = 0;
+      return ok(true);
+    });
+    on('getWebhookInfo', () =>
+      ok({
+        url: this.#webhook?.url ?? '',
+        has_custom_certificate: false,
+        pending_update_count: this.#updates.length,
+        ...(Array.isArray(this.#webhook?.allowed_updates) ? { allowed_updates: this.#webhook.allowed_updates } : {}),
+      }),
+    );
+
+    on('setMyCommands', (p) => {
+      if (!Array.isArray(p.commands)) return invalid("Bad Request: can't parse commands JSON object");
+      this.#commands = p.commands.filter(isBotCommand);
+      return ok(true);
+    });
+    on('getMyCommands', () => ok(this.#commands));
+    on('deleteMyCommands', () => {
+      this.#commands = [];
+      return ok(true);
+    });
+
+    on('sendMessage', (p) => {
+      const text = typeof p.text === 'string' ? p.text : '';
+      if (text.trim() === '') return invalid('Bad Request: message text is empty');
+      if (text.length > MAX_TEXT) return invalid('Bad Request: message is too long');
+      return settle(this.#post(p, { text }));
+    });
+    on('sendPhoto', (p, { uploads }) => {
+      const fileId = this.#fileFor(p.photo, uploads.get('photo'), 'photos', 'jpg');
+      if (!fileId) return invalid('Bad Request: there is no photo in the request');
+      const photo = [
+        { file_id: `${fileId}_thumb`, file_unique_id: uniqueId(`${fileId}_thumb`), width: 90, height: 90 },
+        { file_id: fileId, file_unique_id: uniqueId(fileId), width: 1280, height: 960, file_size: this.#files.get(fileId)?.bytes.length ?? 0 },
+      ];
+      return this.#postMedia(p, { photo });
+    });
+    on('sendDocument', (p, { uploads }) => {
+      const upload = uploads.get('document');
+      const fileId = this.#fileFor(p.document, upload, 'documents', 'dat');
+      if (!fileId) return invalid('Bad Request: there is no document in the request');
+      const document = {
+        file_id: fileId,
+        file_unique_id: uniqueId(fileId),
+        ...(upload ? { file_name: upload.filename } : {}),
+        file_size: this.#files.get(fileId)?.bytes.length ?? 0,
+      };
+      return this.#postMedia(p, { document });
+    });
+    on('copyMessage', (p) => {
+      // Telegram answers copyMessage with a MessageId, not a Message.
+      const original = this.#messages.get(messageKey(p.from_chat_id, p.message_id));
+      const posted = this.#post(p, original?.text === undefined ? {} : { text: original.text });
+      return 'ok' in posted ? posted : ok({ message_id: posted.message_id });
+    });
+    on('forwardMessage', (p) => {
+      const original = this.#messages.get(messageKey(p.from_chat_id, p.message_id));
+      return settle(this.#post(p, original?.text === undefined ? {} : { text: original.text }));
+    });
+
+    on('editMessageText', (p) => {
+      const text = typeof p.text === 'string' ? p.text : '';
+      if (text.trim() === '') return invalid('Bad Request: message text is empty');
+      if (text.length > MAX_TEXT) return invalid('Bad Request: MESSAGE_TOO_LONG');
+      return this.#edit(p, { text });
+    });
+    on('editMessageCaption', (p) => this.#edit(p, typeof p.caption === 'string' ? { caption: p.caption } : {}));
+    on('editMessageReplyMarkup', (p) => this.#edit(p, {}));
+    on('deleteMessage', (p) => {
+      this.#messages.delete(messageKey(p.chat_id, p.message_id));
+      return ok(true);
+    });
+
+    on('answerCallbackQuery', (p) => {
+      if (typeof p.callback_query_id !== 'string' || p.callback_query_id === '') return invalid('Bad Request: query ID is invalid');
+      return ok(true);
+    });
+    on('sendChatAction', (p) => (typeof p.action === 'string' ? ok(true) : invalid('Bad Request: wrong parameter action in request')));
+
+    on('getFile', (p) => {
+      const stored = typeof p.file_id === 'string' ? this.#files.get(p.file_id) : undefined;
+      if (!stored) return invalid('Bad Request: invalid file_id');
+      if (stored.bytes.length > MAX_DOWNLOAD_BYTES) return invalid('Bad Request: file is too big');
+      return ok(stored.file);
+    });
+  }
+
+  async #getUpdates(p: Params, token: string, signal: AbortSignal): Promise<Outcome> {
+    if (this.#webhook) {
+      return { ok: false, status: 409, errorCode: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first", reason: 'conflict' };
+    }
+    // Telegram lets one getUpdates run per bot: a new one ends the one in progress with 409.
+    this.#polls.get(token)?.supersede();
+
+    const offset = typeof p.offset === 'number' ? p.offset : undefined;
+    if (offset !== undefined && offset < 0) this.#updates.splice(0, Math.max(0, this.#updates.length + offset));
+    else if (offset !== undefined) while ((this.#updates[0]?.update_id ?? Infinity) < offset) this.#updates.shift();
+    const limit = Math.min(100, Math.max(1, typeof p.limit === 'number' ? p.limit : 100));
+    const timeoutSeconds = typeof p.timeout === 'number' ? p.timeout : 0;
+
+    if (this.#updates.length === 0 && timeoutSeconds > 0) {
+      const ending = await new Promise<'woken' | 'superseded' | 'aborted'>((resolve) => {
+        const finish = (how: 'woken' | 'superseded' | 'aborted'): void => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
+          // A newer poll may have taken this token's slot already; leave it alone.
+          if (this.#polls.get(token) === poll) this.#polls.delete(token);
+          resolve(how);
+        };
+        const onAbort = (): void => finish('aborted');
+        const poll: Poll = { wake: () => finish('woken'), supersede: () => finish('superseded') };
+        const timer = setTimeout(() => finish('woken'), timeoutSeconds * 1000);
+        this.#polls.set(token, poll);
+        signal.addEventListener('abort', onAbort);
+        if (signal.aborted) finish('aborted');
+      });
+      if (ending === 'aborted') return { ok: false, status: 0, errorCode: 0, description: 'client went away during the long poll', reason: 'aborted' };
+      if (ending === 'superseded') {
+        return { ok: false, status: 409, errorCode: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running', reason: 'conflict' };
+      }
+    }
+    return ok(this.#updates.slice(0, limit));
+  }
+
+  /** Stores an uploaded or referenced file and returns its file_id. */
+  #fileFor(param: unknown, upload: { filename: string; bytes: Buffer } | undefined, folder: string, ext: string): string | undefined {
+    if (upload) {
+      const fileId = `${folder}-upload-${this.#nextFileId}`;
+      const name = upload.filename.includes('.') ? upload.filename.slice(upload.filename.lastIndexOf('.')) : `.${ext}`;
+      this.addFile(fileId, upload.bytes, { path: `${folder}/file_${this.#nextFileId}${name}` });
+      return fileId;
+    }
+    if (typeof param !== 'string' || param === '') return undefined;
+    // A URL is fetched by Telegram and gets a new file_id; a file_id is reused.
+    return /^https?:\/\//.test(param) ? `${folder}-url-${this.#nextFileId++}` : param;
+  }
+
+  #postMedia(p: Params, media: Partial<Message>): Outcome {
+    const caption = typeof p.caption === 'string' ? p.caption : undefined;
+    if (caption !== undefined && caption.length > MAX_CAPTION) return invalid('Bad Request: message caption is too long');
+    return settle(this.#post(p, caption === undefined ? media : { ...media, caption }));
+  }
+
+  /** Posts a bot message to `p.chat_id`: checks the keyboard, numbers the message, remembers it for edits. */
+  #post(p: Params, content: Partial<Message>): Message | Refusal {
+    const chat = chatFor(p.chat_id);
+    if (!chat) return invalid(p.chat_id === undefined ? 'Bad Request: chat_id is empty' : 'Bad Request: chat not found');
+    const markup = inlineKeyboard(p.reply_markup);
+    if (markup === 'invalid') return invalid('Bad Request: BUTTON_DATA_INVALID');
+    const message: Message = {
+      ...content,
+      message_id: this.#nextMessageId++,
+      date: Math.floor(this.#now() / 1000),
+      chat,
+      from: this.botInfo,
+      ...(markup ? { reply_markup: markup } : {}),
+    };
+    this.#messages.set(messageKey(chat.id, message.message_id), message);
+    return message;
+  }
+
+  #edit(p: Params, content: Partial<Message>): Outcome {
+    const markup = inlineKeyboard(p.reply_markup);
+    if (markup === 'invalid') return invalid('Bad Request: BUTTON_DATA_INVALID');
+    if (typeof p.inline_message_id === 'string') return ok(true); // inline messages are answered with true
+    const chat = chatFor(p.chat_id);
+    if (!chat || typeof p.message_id !== 'number') return invalid('Bad Request: message to edit not found');
+    const key = messageKey(chat.id, p.message_id);
+    // A message the stand-in did not post (one built by a test) is taken as it is described.
+    const current: Message = this.#messages.get(key) ?? { message_id: p.message_id, date: Math.floor(this.#now() / 1000), chat, from: this.botInfo };
+    const next: Message = { ...current, ...content, edit_date: Math.floor(this.#now() / 1000) };
+    if (markup) next.reply_markup = markup;
+    else delete next.reply_markup;
+    // Telegram refuses an edit that changes nothing; bots must not rely on it succeeding.
+    if (this.#messages.has(key) && next.text === current.text && next.caption === current.caption && JSON.stringify(next.reply_markup) === JSON.stringify(current.reply_markup)) {
+      return invalid('Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+    }
+    this.#messages.set(key, next);
+    return ok(next);
+  }
+}
+
+function telegramEnvelope(refusal: Refusal): unknown {
+  return {
+    ok: false,
+    error_code: refusal.errorCode,
+    description: refusal.description,
+    ...(refusal.retryAfter === undefined ? {} : { parameters: { retry_after: refusal.retryAfter } }),
+  };
+}
+
+function telegramRefusal(failure: InjectedFailure, reason: RefusalReason): Refusal {
+  const defaults: Record<InjectedFailure['status'], string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden: bot was blocked by the user',
+    404: 'Not Found',
+    408: 'Request Timeout',
+    409: 'Conflict',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+  };
+  if (failure.status === 429) {
+    const retryAfter = failure.retryAfter ?? 1;
+    return { ok: false, status: 429, errorCode: 429, description: failure.description ?? `Too Many Requests: retry after ${retryAfter}`, retryAfter, reason };
+  }
+  return { ok: false, status: failure.status, errorCode: failure.status, description: failure.description ?? defaults[failure.status], reason };
+}
+
+function sameChat(a: unknown, b: unknown): boolean {
+  return a !== undefined && a !== null && String(a) === String(b);
+}
+
+function messageKey(chatId: unknown, messageId: unknown): string {
+  return `${String(chatId)}:${String(messageId)}`;
+}
+
+function uniqueId(fileId: string): string {
+  return createHash('sha1').update(fileId).digest('base64url').slice(0, 16);
+}
+
+/** Positive ids are private chats, negative ones groups; usernames (@channel) are not modelled. */
+function chatFor(chatId: unknown): Message['chat'] | undefined {
+  const id = typeof chatId === 'number' ? chatId : typeof chatId === 'string' && /^-?\d+$/.test(chatId) ? Number(chatId) : undefined;
+  if (id === undefined || id === 0) return undefined;
+  return id > 0 ? { id, type: 'private', first_name: `User ${id}` } : { id, type: 'supergroup', title: `Group ${id}` };
+}
+
+function isBotCommand(value: unknown): value is BotCommand {
+  return typeof value === 'object' && value !== null && 'command' in value && typeof value.command === 'string' && 'description' in value && typeof value.description === 'string';
+}
+
+/**
+ * The inline keyboard of `reply_markup`, undefined when there is none (reply keyboards are not echoed in the
+ * returned message, as on Telegram), or 'invalid' when a button's callback_data is not 1–64 bytes.
+ */
+function inlineKeyboard(markup: unknown): InlineKeyboardMarkup | undefined | 'invalid' {
+  if (typeof markup !== 'object' || markup === null || !('inline_keyboard' in markup) || !Array.isArray(markup.inline_keyboard)) return undefined;
+  for (const row of markup.inline_keyboard as unknown[]) {
+    if (!Array.isArray(row)) return 'invalid';
+    for (const button of row as unknown[]) {
+      if (typeof button !== 'object' || button === null || !('text' in button)) return 'invalid';
+      if ('callback_data' in button) {
+        const size = typeof button.callback_data === 'string' ? Buffer.byteLength(button.callback_data) : 0;
+        if (size < 1 || size > 64) return 'invalid';
+      }
+    }
+  }
+  return markup as InlineKeyboardMarkup;
+}
+
+/** Starts a Telegram stand-in on 127.0.0.1 and a random port. Close it in `afterEach`/`afterAll`. */
+export async function createTelegramStandIn(options: TelegramStandInOptions = {}): Promise<TelegramStandIn> {
+  let standIn: TelegramStandIn | undefined;
+  const server = await listen((req, res) => {
+    if (!standIn) throw new Error('not ready');
+    return standIn.handle(req, res);
+  });
+  standIn = new TelegramStandIn(server, options);
+  return standIn;
+}
