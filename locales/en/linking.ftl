@@ -1,0 +1,10 @@
+## Linking a Telegram/Zalo account to an official with an invite code (/start CODE)
+
+link-success = This account is now linked to { $name }, { $title }, { $unit }. Tasks, reminders and requests for your opinion will be sent to you here. Send /help to see what you can do.
+link-already = This account is already linked to { $name }, { $title }, { $unit }. Nothing more to do; send /help to see what you can do.
+link-required = This account is not linked to any official yet. Please ask the office (IT staff) for an invite code, then send: /start followed by the code, for example /start ABCD2345.
+invite-unknown = This invite code is not valid. Please check the code (8 characters) or ask the office for a new one.
+invite-used = This invite code has already been used; each code works once. Please ask the office for a new one.
+invite-expired = This invite code has expired or has been replaced by a newer one. Please ask the office for a new one.
+invite-official-unknown = There is no official with the code { $code }.
+invite-official-inactive = Official { $code } is no longer active, so no invite code is issued.
