@@ -1,0 +1,61 @@
+// The policy as the admin writes it (policy.example.yaml): durations as text, windows as "07:30-11:30". The
+// defaults live here once, as text, so a working "1d" follows the configured working day when windows change.
+import type { Priority } from '../priority.js';
+import type { PriorityClocks } from './types.js';
+
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export type WeekdayName = (typeof WEEKDAYS)[number];
+
+export interface CalendarSettings {
+  /** Local working windows per weekday, "07:30-11:30"; an empty list is a day off. */
+  week: Record<WeekdayName, string[]>;
+  extraHolidays: string[];
+  extraWorkdays: string[];
+  tetDaysBefore: number;
+  nationalDayExtra: 'auto' | 'before' | 'after';
+}
+
+export interface PolicySettings {
+  calendar: CalendarSettings;
+  clocks: Record<Priority, Record<keyof PriorityClocks, string>>;
+  ladder: { stepFraction: number; minStep: string; maxStep: string; topLevel: number; repeatTopEvery: string };
+  signals: { roundsWithoutDecision: number; urgentStartWindow: string; bouncesPerTask: number };
+  digest: { time: string; dueSoonWorkingDays: number; oldestOverdue: number };
+  inviteTtl: string;
+  promptTtl: string;
+  dialogTtl: string;
+  minimalNotifications: boolean;
+}
+
+const OFFICE_DAY = ['07:30-11:30', '13:30-17:00'];
+
+/** PRODUCT.md §4. The explanation deadline is the consultation answer's; URGENT clocks run on wall time. */
+export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
+  calendar: {
+    week: {
+      sunday: [],
+      monday: OFFICE_DAY,
+      tuesday: OFFICE_DAY,
+      wednesday: OFFICE_DAY,
+      thursday: OFFICE_DAY,
+      friday: OFFICE_DAY,
+      saturday: [],
+    },
+    extraHolidays: [],
+    extraWorkdays: [],
+    tetDaysBefore: 1,
+    nationalDayExtra: 'auto',
+  },
+  clocks: {
+    NORMAL: { accept: '4h', progressInterval: '5d', beforeDeadline: '1d', answer: '3d', explanation: '3d' },
+    HIGH: { accept: '2h', progressInterval: '3d', beforeDeadline: '4h', answer: '1d', explanation: '1d' },
+    URGENT: { accept: '30m wall', progressInterval: '1d', beforeDeadline: '1h wall', answer: '4h wall', explanation: '4h wall' },
+  },
+  ladder: { stepFraction: 0.5, minStep: '1h', maxStep: '1d', topLevel: 3, repeatTopEvery: '1d' },
+  signals: { roundsWithoutDecision: 3, urgentStartWindow: '2h wall', bouncesPerTask: 2 },
+  digest: { time: '07:30', dueSoonWorkingDays: 2, oldestOverdue: 10 },
+  inviteTtl: '7d wall',
+  promptTtl: '30m wall',
+  dialogTtl: '2h wall',
+  minimalNotifications: false,
+} satisfies PolicySettings);
