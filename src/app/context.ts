@@ -23,4 +23,8 @@ export interface AppContext {
   /** Drop cached organisation and calendar (after an import or a calendar change). */
   invalidate(): void;
   links: { telegramBotUsername?: string; publicBaseUrl?: string };
+  tuning: {
+    /** Real time a reminder waits for others due for the same chat, so a wave goes out as one message. */
+    waveWindowMs: number;
+  };
 }

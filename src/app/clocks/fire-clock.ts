@@ -28,7 +28,7 @@ export type FireOutcome =
   | { outcome: 'stopped' };
 
 /** Reminders for several items due together for one chat are merged if they are queued within this window. */
-export const WAVE_WINDOW_MS = 2_000;
+export const DEFAULT_WAVE_WINDOW_MS = 2_000;
 
 export class ClockHandlers {
   private readonly byKind = new Map<ClockKind, ClockHandler>();
@@ -97,7 +97,7 @@ export async function fireClock(app: AppContext, handlers: ClockHandlers, pos: C
       const outboxId = await notify(app, tx, effects, recipient.id, (t, v) => subject.render(t, v, ctx), {
         mergeable: true,
         itemCode: subject.code,
-        gatherMs: WAVE_WINDOW_MS,
+        gatherMs: app.tuning.waveWindowMs,
       });
       await tx.reminder.update({ where: { id: claimed[0]!.id }, data: { outboxId, delivered: outboxId === null ? false : null } });
       await appendAudit(tx, {

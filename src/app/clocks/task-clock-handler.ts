@@ -71,7 +71,6 @@ function subject(task: Task): ClockSubject {
             { label: t('btn-nudge'), action: encodeAction('task.nudge', task.id) },
             { label: t('btn-view'), action: encodeAction('task.view', task.id) },
           ],
-          [{ label: t('btn-explain'), action: encodeAction('task.explain', task.id) }],
         ],
       };
     },

@@ -1,0 +1,22 @@
+// `npm start`: installs what is missing, then runs the bot (which migrates its database before serving).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureInstalled } from './ensure-installed.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+ensureInstalled(root);
+// .env is read here so the bot sees it however it is started.
+const { loadEnvFile } = await import('node:process');
+try {
+  loadEnvFile(path.join(root, '.env'));
+} catch {
+  // no .env: the environment alone configures the bot
+}
+const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'src', 'main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

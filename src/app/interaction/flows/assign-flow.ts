@@ -1,0 +1,112 @@
+// /giaoviec: person → job → result → deadline → priority → confirm (PRODUCT.md §6; "5 rõ" of §1).
+import { DomainError } from '../../../domain/errors.js';
+import { OfficialId } from '../../../domain/ids.js';
+import { PRIORITIES, type Priority } from '../../../domain/priority.js';
+import { LIMITS } from '../../../domain/task/five-clear.js';
+import { parseDeadline } from '../../../domain/text/deadline-parser.js';
+import { fold } from '../../../domain/text/normalize.js';
+import { assignTask } from '../../tasks/assign-task.js';
+import { personLabel } from '../../views/people.js';
+import { ask, state, textOf, type DialogFlow, type DialogInput, type Turn } from '../dialog.js';
+import { text, type Session } from '../session.js';
+import { pickPerson } from './pick-person.js';
+
+const FLOW = 'assign';
+
+const PRIORITY_WORDS: Record<string, Priority> = {
+  khan: 'URGENT', urgent: 'URGENT', '1': 'URGENT', 'hoa toc': 'URGENT',
+  'uu tien': 'HIGH', cao: 'HIGH', high: 'HIGH', '2': 'HIGH', 'quan trong': 'HIGH',
+  thuong: 'NORMAL', normal: 'NORMAL', '3': 'NORMAL', 'binh thuong': 'NORMAL',
+};
+
+export function readPriority(input: DialogInput): Priority | undefined {
+  if (input.kind === 'pick') return (PRIORITIES as readonly string[]).includes(input.value) ? (input.value as Priority) : undefined;
+  const t = textOf(input);
+  return t === undefined ? undefined : PRIORITY_WORDS[fold(t)];
+}
+
+export function priorityChoices(s: Session) {
+  return [PRIORITIES.map((p) => ({ label: s.t(`btn-priority-${p}`), value: p }))];
+}
+
+/** Start: the first answer may come with the command (`/giaoviec nguyen van a`). */
+export async function startAssign(s: Session, query: string): Promise<Turn> {
+  const org = await s.app.org();
+  if (org.assignableBy(s.officialId).length === 0) throw new DomainError('assign-nobody');
+  const initial = state(FLOW, 'who', {});
+  if (query.trim()) return assignFlow.step(s, initial, { kind: 'text', text: query });
+  return { replies: [ask(s, s.t('assign-step-who'))], next: initial };
+}
+
+function requireText(s: Session, input: DialogInput, min: number, max: number, shortKey: string): string | Turn {
+  const raw = textOf(input)?.trim();
+  if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: null };
+  if (raw.length < min) throw new DomainError(shortKey);
+  if (raw.length > max) throw new DomainError('error-text-too-long', { max });
+  return raw;
+}
+
+export const assignFlow: DialogFlow = {
+  name: FLOW,
+  async step(s, st, input) {
+    const d = st.data as { assigneeId?: number; title?: string; result?: string; deadline?: string; priority?: Priority };
+    const org = await s.app.org();
+    const who = () => personLabel(s.t, org.official(OfficialId(d.assigneeId ?? 0)));
+    switch (st.step) {
+      case 'who': {
+        const picked = pickPerson(s, input, org.assignableBy(s.officialId));
+        if ('reply' in picked) return { replies: [picked.reply], next: st };
+        d.assigneeId = picked.chosen.id;
+        return { replies: [ask(s, s.t('assign-step-title', { who: who() }))], next: state(FLOW, 'title', d) };
+      }
+      case 'title': {
+        const title = requireText(s, input, 3, LIMITS.title, 'five-clear-job');
+        if (typeof title !== 'string') return { ...title, next: st };
+        d.title = title;
+        return { replies: [ask(s, s.t('assign-step-result'))], next: state(FLOW, 'result', d) };
+      }
+      case 'result': {
+        const result = requireText(s, input, 3, LIMITS.expectedResult, 'five-clear-result');
+        if (typeof result !== 'string') return { ...result, next: st };
+        d.result = result;
+        return { replies: [ask(s, s.t('assign-step-deadline'))], next: state(FLOW, 'deadline', d) };
+      }
+      case 'deadline': {
+        const raw = textOf(input);
+        if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
+        const parsed = parseDeadline(raw, { now: s.app.clock.now(), calendar: await s.app.calendar() });
+        if (!parsed.ok) throw new DomainError(parsed.error);
+        d.deadline = parsed.deadline.toISOString();
+        return { replies: [ask(s, s.t('assign-step-priority'), priorityChoices(s))], next: state(FLOW, 'priority', d) };
+      }
+      case 'priority': {
+        const priority = readPriority(input);
+        if (!priority) return { replies: [ask(s, s.t('priority-unreadable'), priorityChoices(s))], next: st };
+        d.priority = priority;
+        const summary = s.t('assign-confirm', {
+          who: who(),
+          title: s.v.quote(d.title ?? ''),
+          result: s.v.quote(d.result ?? ''),
+          deadline: s.v.dateTime(new Date(d.deadline!)),
+          priority: s.t(`priority-${priority}`),
+        });
+        return { replies: [ask(s, summary, [[{ label: s.t('btn-assign-confirm'), value: 'yes' }]])], next: state(FLOW, 'confirm', d) };
+      }
+      case 'confirm': {
+        if (input.kind !== 'pick' || input.value !== 'yes') return { replies: [ask(s, s.t('dialog-pick-invalid'), [[{ label: s.t('btn-assign-confirm'), value: 'yes' }]])], next: st };
+        const r = await assignTask(s.app, s.officialId, {
+          assigneeId: d.assigneeId === undefined ? null : OfficialId(d.assigneeId),
+          title: d.title ?? '',
+          expectedResult: d.result ?? '',
+          deadline: d.deadline ? new Date(d.deadline) : null,
+          priority: d.priority ?? null,
+        });
+        const replies = [text(s.t('task-assigned-reply', { code: r.task.code, who: who(), acceptBy: s.v.dateTime(r.acceptBy) }))];
+        if (!r.notified) replies.push(text(s.t('task-assigned-unreachable', { name: org.official(r.task.assigneeId)?.fullName ?? '' })));
+        return { replies, next: null };
+      }
+      default:
+        return { replies: [text(s.t('dialog-expired'))], next: null };
+    }
+  },
+};

@@ -1,0 +1,37 @@
+// The only thing an unlinked chat account may do: link itself with an invite code (PRODUCT.md §2).
+import type { InboundEnvelope, RouterResult } from '../../../channels/types.js';
+import { asLocale, type Locale } from '../../../domain/locale.js';
+import type { AppContext } from '../../context.js';
+import { canonicalInviteCode } from '../../linking/invite-code.js';
+import { redeemInvite } from '../../linking/redeem-invite.js';
+
+/** On Zalo the code alone may be the first message (there is no deep link carrying it). */
+export function looksLikeInviteCode(text: string): boolean {
+  return canonicalInviteCode(text) !== null;
+}
+
+function codeIn(env: InboundEnvelope): string | undefined {
+  if (env.event.type !== 'text') return undefined;
+  const text = env.event.text.trim();
+  const m = /^\/start(?:@\w+)?(?:\s+(\S+))?\s*$/i.exec(text);
+  if (m) return m[1];
+  if (env.channel !== 'TELEGRAM' && looksLikeInviteCode(text)) return text;
+  return undefined;
+}
+
+export async function linkAccount(app: AppContext, env: InboundEnvelope, locale: Locale): Promise<RouterResult> {
+  const code = codeIn(env);
+  if (!code) return { replies: [{ text: app.catalogue.t(locale, 'link-required') }] };
+  const r = await redeemInvite(app.db, {
+    code,
+    channel: env.channel,
+    externalUserId: env.externalUserId,
+    chatId: env.chatId,
+    displayName: env.displayName || null,
+    now: app.clock.now(),
+  });
+  if (!r.ok) return { replies: [{ text: app.catalogue.t(locale, r.error) }] };
+  const own = asLocale(r.official.locale);
+  const args = { name: r.official.fullName, title: r.official.title, unit: r.official.unitName };
+  return { replies: [{ text: app.catalogue.t(own, r.alreadyLinked ? 'link-already' : 'link-success', args) }] };
+}

@@ -1,0 +1,161 @@
+// Every inbound update from every channel comes through here: who is it, is it new, what do they want.
+// Replies go back to the same chat; notifications to others go through the outbox inside the use cases.
+import type { InboundEnvelope, OutboundMessage, RouterResult } from '../../channels/types.js';
+import { CAPABILITIES } from '../../channels/types.js';
+import { touchIdentity } from '../../db/repositories/identity.repository.js';
+import { promptAction } from '../../db/repositories/prompt.repository.js';
+import { claimUpdate } from '../../db/repositories/update.repository.js';
+import { DomainError } from '../../domain/errors.js';
+import { OfficialId } from '../../domain/ids.js';
+import { asLocale, type Locale } from '../../domain/locale.js';
+import type { AppContext } from '../context.js';
+import { findIdentity } from '../linking/find-identity.js';
+import { decodeAction, type Action } from '../actions.js';
+import { viewTools } from '../views/tools.js';
+import { parseCommand, type CommandName } from './commands.js';
+import { currentDialog, endDialog, persistTurn, type DialogInput, type DialogRegistry } from './dialog.js';
+import { linkAccount, looksLikeInviteCode } from './handlers/link-account.js';
+import type { Session } from './session.js';
+
+export type ActionHandler = (s: Session, action: Action) => Promise<RouterResult | undefined>;
+export type CommandHandler = (s: Session, args: string) => Promise<RouterResult>;
+
+export interface RouterDeps {
+  app: AppContext;
+  dialogs: DialogRegistry;
+  /** Tried in order; the first that returns a result handles the action. */
+  actions: ActionHandler[];
+  commands: Partial<Record<CommandName, CommandHandler>>;
+}
+
+/** Longest text we accept from a chat: Telegram's own limit, and far above any answer an official types. */
+export const MAX_INBOUND_TEXT = 4096;
+
+export interface Router {
+  handle(envelope: InboundEnvelope): Promise<RouterResult>;
+}
+
+function reply(message: string): RouterResult {
+  return { replies: [{ text: message }] };
+}
+
+export function createRouter(deps: RouterDeps): Router {
+  const { app } = deps;
+
+  function errorReply(locale: Locale, e: unknown): RouterResult {
+    const t = app.catalogue.translator(locale);
+    if (e instanceof DomainError) {
+      const v = viewTools(app, locale);
+      const args: Record<string, string | number> = {};
+      for (const [k, value] of Object.entries(e.args)) args[k] = value instanceof Date ? v.dateTime(value) : value;
+      if (typeof args.status === 'string') args.status = t(`status-${args.status}`);
+      return reply(t(e.key, args));
+    }
+    app.logger.error({ err: e }, 'update failed');
+    return reply(t('error-internal'));
+  }
+
+  async function toDialog(s: Session, input: DialogInput): Promise<RouterResult | undefined> {
+    const dialog = await currentDialog(s);
+    if (!dialog) return undefined;
+    const flow = deps.dialogs.get(dialog.flow);
+    if (!flow) {
+      await endDialog(s);
+      return reply(s.t('dialog-expired'));
+    }
+    try {
+      return { replies: await persistTurn(s, await flow.step(s, dialog, input)) };
+    } catch (e) {
+      // A wrong answer keeps the dialog where it was: the person can answer again or /huy.
+      const r = errorReply(s.locale, e);
+      const first = r.replies[0];
+      if (e instanceof DomainError && first) first.text = `${first.text}\n${s.t('dialog-cancel-hint')}`;
+      return r;
+    }
+  }
+
+  async function runAction(s: Session, data: string): Promise<RouterResult> {
+    const action = decodeAction(data);
+    if (!action) return reply(s.t('error-malformed-action'));
+    if (action.verb === 'dialog.cancel') {
+      return reply(s.t((await endDialog(s)) ? 'dialog-cancelled' : 'dialog-nothing'));
+    }
+    if (action.verb === 'dialog.pick' || action.verb === 'dialog.skip') {
+      const input: DialogInput = action.verb === 'dialog.pick' ? { kind: 'pick', value: action.arg } : { kind: 'skip' };
+      return (await toDialog(s, input)) ?? reply(s.t('dialog-expired'));
+    }
+    // A button from a notification ends whatever flow was half done, as a new command would.
+    await endDialog(s);
+    for (const handler of deps.actions) {
+      const result = await handler(s, action);
+      if (result) return result;
+    }
+    return reply(s.t('error-malformed-action'));
+  }
+
+  async function runCommand(s: Session, text: string): Promise<RouterResult> {
+    const cmd = parseCommand(text)!;
+    if (cmd.name === 'cancel') return reply(s.t((await endDialog(s)) ? 'dialog-cancelled' : 'dialog-nothing'));
+    await endDialog(s);
+    const handler = cmd.name ? deps.commands[cmd.name] : undefined;
+    if (!handler) return reply(s.t('unknown-input'));
+    return handler(s, cmd.args);
+  }
+
+  async function dispatch(s: Session, env: InboundEnvelope): Promise<RouterResult> {
+    const event = env.event;
+    if (event.type === 'action') return runAction(s, event.data);
+    if (event.type === 'unsupported') return reply(s.t('unsupported-message'));
+    if (event.type === 'file') return (await toDialog(s, { kind: 'file', file: event.file, caption: event.caption ?? '' })) ?? reply(s.t('unknown-input'));
+    const textIn = event.text.normalize('NFC');
+    if (textIn.length > MAX_INBOUND_TEXT) return reply(s.t('error-text-too-long', { max: MAX_INBOUND_TEXT }));
+    if (parseCommand(textIn)) return runCommand(s, textIn);
+    // Channels without buttons: a number answers the last numbered prompt shown in this chat.
+    if (!s.capabilities.buttons && /^\s*\d{1,2}\s*$/.test(textIn)) {
+      const found = await promptAction(app.db, s.identityId, Number(textIn.trim()), app.clock.now());
+      if (found.found) return runAction(s, found.action);
+      if (found.reason === 'expired') return reply(s.t('prompt-expired'));
+    }
+    return (await toDialog(s, { kind: 'text', text: textIn })) ?? reply(s.t('unknown-input'));
+  }
+
+  return {
+    async handle(env) {
+      const hintLocale = asLocale(env.languageHint?.slice(0, 2));
+      try {
+        if (!(await claimUpdate(app.db, env.channel, env.updateKey))) return { replies: [] };
+        const identity = await findIdentity(app.db, env.channel, env.externalUserId);
+        if (!identity) return await linkAccount(app, env, hintLocale);
+        const official = identity.official;
+        const locale = asLocale(official.locale);
+        const t = app.catalogue.translator(locale);
+        if (!official.active) return reply(t('account-inactive'));
+        const text = env.event.type === 'text' ? env.event.text.trim() : '';
+        // Linking again from a linked account (a new code for a new phone): let it through.
+        if (/^\/start(@\w+)?\s+\S+/i.test(text) || (env.channel === 'ZALO' && looksLikeInviteCode(text))) return await linkAccount(app, env, locale);
+        await touchIdentity(app.db, identity.id, app.clock.now());
+        const session: Session = {
+          app,
+          official,
+          officialId: OfficialId(official.id),
+          identityId: identity.id,
+          channel: env.channel,
+          chatId: env.chatId,
+          capabilities: CAPABILITIES[env.channel],
+          locale,
+          t,
+          v: viewTools(app, locale),
+        };
+        try {
+          return await dispatch(session, env);
+        } catch (e) {
+          return errorReply(locale, e);
+        }
+      } catch (e) {
+        return errorReply(hintLocale, e);
+      }
+    },
+  };
+}
+
+export type { OutboundMessage };

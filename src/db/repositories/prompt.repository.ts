@@ -1,0 +1,18 @@
+import type { PrismaClient, Tx } from '../client.js';
+
+/** The actions of the last numbered prompt shown in a chat without buttons (index 0 = reply "1"). */
+export async function savePrompt(db: PrismaClient | Tx, identityId: number, actions: string[], now: Date, expiresAt: Date): Promise<void> {
+  const data = { actions: actions as never, createdAt: now, expiresAt };
+  await db.chatPrompt.upsert({ where: { identityId }, create: { identityId, ...data }, update: data });
+}
+
+export type PromptLookup = { found: true; action: string } | { found: false; reason: 'none' | 'expired' | 'out-of-range' };
+
+export async function promptAction(db: PrismaClient | Tx, identityId: number, number: number, now: Date): Promise<PromptLookup> {
+  const row = await db.chatPrompt.findUnique({ where: { identityId } });
+  if (!row) return { found: false, reason: 'none' };
+  if (row.expiresAt.getTime() <= now.getTime()) return { found: false, reason: 'expired' };
+  const actions = row.actions as string[];
+  const action = actions[number - 1];
+  return action === undefined ? { found: false, reason: 'out-of-range' } : { found: true, action };
+}

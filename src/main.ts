@@ -1,0 +1,125 @@
+// Composition root: validate config, open the database (migrating it), make sure Redis is there, then run the roles
+// this process has (bot, worker, or both) and the HTTP server. Graceful shutdown on SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ClockHandlers } from './app/clocks/fire-clock.js';
+import { taskClockHandler } from './app/clocks/task-clock-handler.js';
+import { createAppRouter } from './app/interaction/index.js';
+import type { ChannelSender } from './channels/sender.js';
+import { createTelegramSender } from './channels/telegram/sender.js';
+import { ConfigError, createConfig, type Config } from './config.js';
+import { loadConfiguredPolicy } from './config/policy-file.js';
+import { openDatabase } from './db/open.js';
+import { systemClock } from './domain/clock.js';
+import type { ChannelName } from './domain/org/types.js';
+import { createHttpApp, startHttpServer } from './http/server.js';
+import { Metrics } from './http/metrics.js';
+import { Catalogue } from './i18n/catalogue.js';
+import { createLogger } from './logger.js';
+import { createAppContext } from './runtime/app-context.js';
+import { NO_TOKEN_MESSAGE } from './runtime/messages.js';
+import { ensureRedis, RedisUnavailableError } from './runtime/redis-bootstrap.js';
+import { prepareTelegram } from './runtime/telegram.js';
+import { createQueues, startWorkers } from '../jobs/runtime.js';
+import { redisAnswers } from '../jobs/connection.js';
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  let config: Config;
+  try {
+    config = createConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  if (!config.telegram.token && !config.zalo.token) {
+    console.error(NO_TOKEN_MESSAGE);
+    return 2;
+  }
+  const logger = createLogger(config.logLevel);
+  const policy = loadConfiguredPolicy(config);
+  const catalogue = Catalogue.load();
+
+  let redis;
+  try {
+    redis = await ensureRedis(config.redisUrl, config.dataDir);
+  } catch (e) {
+    if (e instanceof RedisUnavailableError) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, migrate: true, publishEmbedded: true });
+  logger.info({ embedded: database.embedded, dataDir: path.relative(process.cwd(), config.dataDir) || '.' }, 'database ready');
+
+  const queues = createQueues(redis.url, config.queuePrefix, systemClock);
+  const app = createAppContext({
+    db: database.db,
+    clock: systemClock,
+    catalogue,
+    policy,
+    logger,
+    scheduler: queues.scheduler,
+    delivery: queues.kicker,
+    links: { ...(config.telegram.username ? { telegramBotUsername: config.telegram.username } : {}), ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) },
+  });
+  const metrics = new Metrics();
+  const http = createHttpApp({
+    metrics,
+    health: [
+      { name: 'database', check: async () => (await database.db.$queryRaw`SELECT 1`, true) },
+      { name: 'redis', check: () => redisAnswers(redis.url, 1000) },
+    ],
+  });
+  const router = createAppRouter(app);
+
+  const telegram = config.telegram.token && config.role !== 'worker' ? await prepareTelegram(config, { router, logger, catalogue, http }) : undefined;
+  if (telegram) app.links.telegramBotUsername = telegram.username;
+
+  const senders = new Map<ChannelName, ChannelSender>();
+  if (config.telegram.token) {
+    const { Api } = await import('grammy');
+    senders.set('TELEGRAM', createTelegramSender(new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot })));
+  }
+  const workers =
+    config.role === 'bot'
+      ? undefined
+      : await startWorkers({
+          redisUrl: redis.url,
+          prefix: config.queuePrefix,
+          app,
+          handlers: new ClockHandlers([taskClockHandler]),
+          senders,
+          limits: config.delivery,
+          logger,
+          queues,
+          maintenanceEveryMs: 5 * 60_000,
+        });
+
+  const server = await startHttpServer(http, config.httpPort);
+  await telegram?.start();
+  logger.info({ ms: Date.now() - started, port: server.port, role: config.role, bot: telegram?.username }, 'dondoc started');
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  logger.info('stopping: finishing the jobs in hand');
+  await telegram?.stop();
+  await server.close();
+  await workers?.close();
+  await queues.close();
+  await database.close();
+  await redis.stop();
+  return 0;
+}
+
+if (!existsSync(path.resolve('package.json'))) process.chdir(path.resolve(import.meta.dirname, '..'));
+process.exitCode = await main();
+// BullMQ and the pg pool can keep timers for a while; everything is closed, so leave now.
+process.exit();

@@ -1,0 +1,70 @@
+import type { Logger } from 'pino';
+import { DEFAULT_WAVE_WINDOW_MS } from '../app/clocks/fire-clock.js';
+import type { AppContext } from '../app/context.js';
+import type { ClockScheduler, DeliveryKicker } from '../app/ports.js';
+import type { PrismaClient } from '../db/client.js';
+import { loadCalendar } from '../db/repositories/calendar.repository.js';
+import { loadOrgDirectory } from '../db/repositories/org.repository.js';
+import type { WorkingCalendar } from '../domain/calendar/types.js';
+import type { Clock } from '../domain/clock.js';
+import type { OrgDirectory } from '../domain/org/directory.js';
+import type { Policy } from '../domain/policy/types.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+
+export interface AppContextOptions {
+  db: PrismaClient;
+  clock: Clock;
+  catalogue: Catalogue;
+  policy: Policy;
+  logger: Logger;
+  scheduler: ClockScheduler;
+  delivery: DeliveryKicker;
+  links?: AppContext['links'];
+  tuning?: Partial<AppContext['tuning']>;
+  /** How long the organisation and calendar are cached (other processes may import meanwhile). */
+  cacheMs?: number;
+}
+
+/** Memoises an async load for `ttlMs` of real time; concurrent callers share one load. */
+function cached<T>(load: () => Promise<T>, ttlMs: number): { get(): Promise<T>; drop(): void } {
+  let value: Promise<T> | undefined;
+  let at = 0;
+  return {
+    get() {
+      if (!value || Date.now() - at > ttlMs) {
+        at = Date.now();
+        value = load().catch((e) => {
+          value = undefined;
+          throw e;
+        });
+      }
+      return value;
+    },
+    drop() {
+      value = undefined;
+    },
+  };
+}
+
+export function createAppContext(o: AppContextOptions): AppContext {
+  const ttl = o.cacheMs ?? 30_000;
+  const org = cached<OrgDirectory>(() => loadOrgDirectory(o.db), ttl);
+  const calendar = cached<WorkingCalendar>(() => loadCalendar(o.db, o.policy), ttl);
+  return {
+    db: o.db,
+    clock: o.clock,
+    catalogue: o.catalogue,
+    policy: o.policy,
+    logger: o.logger,
+    scheduler: o.scheduler,
+    delivery: o.delivery,
+    links: o.links ?? {},
+    tuning: { waveWindowMs: o.tuning?.waveWindowMs ?? DEFAULT_WAVE_WINDOW_MS },
+    org: () => org.get(),
+    calendar: () => calendar.get(),
+    invalidate() {
+      org.drop();
+      calendar.drop();
+    },
+  };
+}

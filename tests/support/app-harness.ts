@@ -1,0 +1,185 @@
+// The whole bot in one test file: its own database and BullMQ prefix, a manual clock, the real router behind the
+// Telegram webhook over HTTP, the real workers delivering to the Telegram stand-in.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Api } from 'grammy';
+import type { Update } from 'grammy/types';
+import { pino } from 'pino';
+import { ClockHandlers } from '../../src/app/clocks/fire-clock.js';
+import { taskClockHandler } from '../../src/app/clocks/task-clock-handler.js';
+import type { ClockHandler } from '../../src/app/clocks/clock-handler.js';
+import type { AppContext } from '../../src/app/context.js';
+import { createAppRouter, type RouterExtensions } from '../../src/app/interaction/index.js';
+import { issueInvite } from '../../src/app/linking/issue-invite.js';
+import { importOrganisation } from '../../src/app/org/import-organisation.js';
+import type { ChannelSender } from '../../src/channels/sender.js';
+import { createTelegramBot } from '../../src/channels/telegram/bot.js';
+import { createTelegramSender } from '../../src/channels/telegram/sender.js';
+import { ManualClock } from '../../src/domain/clock.js';
+import type { ChannelName } from '../../src/domain/org/types.js';
+import type { Policy } from '../../src/domain/policy/types.js';
+import { defaultPolicy } from '../../src/domain/policy/resolve-policy.js';
+import { createHttpApp, startHttpServer, type RunningServer } from '../../src/http/server.js';
+import { Metrics } from '../../src/http/metrics.js';
+import { mountTelegramWebhook, TELEGRAM_WEBHOOK_PATH } from '../../src/http/telegram-webhook.js';
+import { Catalogue } from '../../src/i18n/catalogue.js';
+import { createAppContext } from '../../src/runtime/app-context.js';
+import { createQueues, startWorkers, type QueueSet, type RunningWorkers } from '../../jobs/runtime.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { TEST_REDIS_URL } from './env.js';
+import { createTelegramStandIn, type TelegramStandIn } from './telegram-stand-in.js';
+import { command, user } from './updates.js';
+import { waitUntil } from './wait.js';
+
+export const SAMPLE_CSV = new URL('../../samples/huyen-mau.csv', import.meta.url);
+export const BOT_TOKEN = '7000000001:AAtest-token-for-the-stand-in-0123456';
+export const WEBHOOK_SECRET = 'test-webhook-secret-123';
+
+export interface HarnessOptions {
+  /** A Monday morning in Hà Nội by default: inside working hours. */
+  start?: string;
+  policy?: (p: Policy) => Policy;
+  handlers?: ClockHandler[];
+  router?: (app: AppContext) => RouterExtensions;
+  /** Start the background workers (default true). */
+  workers?: boolean;
+}
+
+export interface Harness {
+  db: TestDatabase;
+  clock: ManualClock;
+  app: AppContext;
+  tg: TelegramStandIn;
+  queues: QueueSet;
+  workers: RunningWorkers | undefined;
+  http: RunningServer;
+  prefix: string;
+  /** POSTs an update to the webhook like Telegram does; returns the HTTP status. */
+  post(update: Update, secret?: string): Promise<number>;
+  importSample(): Promise<void>;
+  /** Links a Telegram user to an official through a real invite code and /start. Returns the Telegram user id. */
+  link(officialCode: string, telegramUserId: number): Promise<number>;
+  /** Moves the clock and lets the schedule catch up: due clocks fire, deliveries go out. */
+  advance(ms: number): Promise<void>;
+  setTime(iso: string): Promise<void>;
+  /** Waits until no clock job and no delivery is waiting or running. */
+  idle(timeoutMs?: number): Promise<void>;
+  officialId(code: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const db = await createTestDatabase();
+  const clock = new ManualClock(options.start ?? '2026-12-07T02:00:00Z'); // Mon 07/12/2026 09:00 in Hà Nội
+  const tg = await createTelegramStandIn();
+  const prefix = `t-${randomBytes(6).toString('hex')}`;
+  const queues = createQueues(TEST_REDIS_URL, prefix, clock);
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+  const basePolicy = defaultPolicy('Asia/Ho_Chi_Minh');
+  const app = createAppContext({
+    db: db.db,
+    clock,
+    catalogue: Catalogue.load(),
+    policy: options.policy ? options.policy(basePolicy) : basePolicy,
+    logger,
+    scheduler: queues.scheduler,
+    delivery: queues.kicker,
+    links: { telegramBotUsername: tg.botInfo.username },
+    tuning: { waveWindowMs: 150 },
+    cacheMs: 0,
+  });
+  const router = createAppRouter(app, options.router?.(app));
+  const bot = createTelegramBot(BOT_TOKEN, { router, logger, replyGapMs: 20 }, { botInfo: tg.botInfo, client: { apiRoot: tg.url } });
+  const metrics = new Metrics();
+  const httpApp = createHttpApp({ metrics, health: [] });
+  mountTelegramWebhook(httpApp, bot, WEBHOOK_SECRET);
+  const http = await startHttpServer(httpApp, 0, '127.0.0.1');
+  const senders = new Map<ChannelName, ChannelSender>([['TELEGRAM', createTelegramSender(new Api(BOT_TOKEN, { apiRoot: tg.url }))]]);
+  const workers =
+    options.workers === false
+      ? undefined
+      : await startWorkers({
+          redisUrl: TEST_REDIS_URL,
+          prefix,
+          app,
+          handlers: new ClockHandlers([taskClockHandler, ...(options.handlers ?? [])]),
+          senders,
+          limits: { globalPerSecond: 1000, perChatPerSecond: 1000 },
+          logger,
+          queues,
+        });
+
+  async function idle(timeoutMs = 10_000): Promise<void> {
+    await waitUntil(
+      async () => {
+        const [c, d] = await Promise.all([
+          queues.clocks.getJobCounts('waiting', 'active', 'prioritized'),
+          queues.delivery.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+        ]);
+        const busy = Object.values(c).reduce((a, b) => a + b, 0) + Object.values(d).reduce((a, b) => a + b, 0);
+        const pending = await db.db.outbox.count({ where: { status: 'PENDING' } });
+        return busy === 0 && pending === 0 ? true : undefined;
+      },
+      { timeoutMs, intervalMs: 25 },
+    );
+  }
+
+  const harness: Harness = {
+    db,
+    clock,
+    app,
+    tg,
+    queues,
+    workers,
+    http,
+    prefix,
+    async post(update, secret = WEBHOOK_SECRET) {
+      const res = await fetch(`http://127.0.0.1:${http.port}${TELEGRAM_WEBHOOK_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+        body: JSON.stringify(update),
+      });
+      await res.arrayBuffer();
+      return res.status;
+    },
+    async importSample() {
+      const r = await importOrganisation(db.db, { file: await readFile(SAMPLE_CSV), now: clock.now(), source: 'huyen-mau.csv' });
+      if (!r.ok) throw new Error(`sample import failed: ${JSON.stringify(r.errors)}`);
+      app.invalidate();
+    },
+    async link(officialCode, telegramUserId) {
+      const invite = await issueInvite(db.db, { officialCode, now: clock.now() });
+      const status = await harness.post(command(user(telegramUserId), '/start', invite.code));
+      if (status !== 200) throw new Error(`linking ${officialCode} answered HTTP ${status}`);
+      return telegramUserId;
+    },
+    async advance(ms) {
+      clock.advance(ms);
+      await workers?.reconcile();
+      await idle();
+    },
+    async setTime(iso) {
+      clock.set(iso);
+      await workers?.reconcile();
+      await idle();
+    },
+    idle,
+    async officialId(code) {
+      const o = await db.db.official.findUniqueOrThrow({ where: { code } });
+      return o.id;
+    },
+    async close() {
+      await workers?.close();
+      await queues.clocks.obliterate({ force: true }).catch(() => {});
+      await queues.delivery.obliterate({ force: true }).catch(() => {});
+      await queues.maintenance.obliterate({ force: true }).catch(() => {});
+      const keys = await queues.producer.keys(`${prefix}:*`);
+      if (keys.length > 0) await queues.producer.del(...keys);
+      await queues.close();
+      await http.close();
+      await tg.close();
+      await db.drop();
+    },
+  };
+  return harness;
+}
