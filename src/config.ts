@@ -60,15 +60,16 @@ const envSchema = z
     DELIVERY_RATE_PER_CHAT: positiveInt(1),
     QUEUE_PREFIX: optionalText.transform((s) => s ?? 'dondoc').refine((s) => /^[A-Za-z0-9_-]+$/.test(s), { message: 'may use only letters, digits, _ and -' }),
     ROLE: optionalText.transform((s) => s ?? 'all').pipe(z.enum(['all', 'bot', 'worker'])),
-  })
-  .superRefine((env, ctx) => {
-    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required when TELEGRAM_WEBHOOK_URL is set' });
-    }
-    if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'is required when ZALO_WEBHOOK_URL is set' });
-    }
   });
+
+/** Rules across variables, checked on the raw input so they are reported together with every other problem. */
+function crossProblems(input: Record<string, string | undefined>): string[] {
+  const set = (k: string) => (input[k] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if (set('TELEGRAM_WEBHOOK_URL') && !set('TELEGRAM_WEBHOOK_SECRET')) problems.push('TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set');
+  if (set('ZALO_WEBHOOK_URL') && !set('ZALO_WEBHOOK_SECRET')) problems.push('ZALO_WEBHOOK_SECRET is required when ZALO_WEBHOOK_URL is set');
+  return problems;
+}
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -119,9 +120,8 @@ export class ConfigError extends Error {
 /** Pure: the same input gives the same config or the same list of problems. */
 export function createConfig(input: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`));
-  }
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`)), ...crossProblems(input)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     databaseUrl: e.DATABASE_URL,

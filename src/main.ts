@@ -17,6 +17,7 @@ import { Metrics } from './http/metrics.js';
 import { Catalogue } from './i18n/catalogue.js';
 import { createLogger } from './logger.js';
 import { createAppContext } from './runtime/app-context.js';
+import { registerMetrics } from './runtime/metrics.js';
 import { NO_TOKEN_MESSAGE } from './runtime/messages.js';
 import { ensureRedis, RedisUnavailableError } from './runtime/redis-bootstrap.js';
 import { prepareTelegram } from './runtime/telegram.js';
@@ -75,7 +76,8 @@ async function main(): Promise<number> {
       { name: 'redis', check: () => redisAnswers(redis.url, 1000) },
     ],
   });
-  const router = createAppRouter(app);
+  const appMetrics = registerMetrics(metrics, { db: database.db, queues });
+  const router = appMetrics.countingRouter(createAppRouter(app));
 
   const telegram = config.telegram.token && config.role !== 'worker' ? await prepareTelegram(config, { router, logger, catalogue, http }) : undefined;
   if (telegram) app.links.telegramBotUsername = telegram.username;
@@ -98,6 +100,7 @@ async function main(): Promise<number> {
           logger,
           queues,
           maintenanceEveryMs: 5 * 60_000,
+          onSent: appMetrics.onSent,
         });
 
   const server = await startHttpServer(http, config.httpPort);

@@ -1,8 +1,10 @@
 // Every CLI command, one file each. Add a command here to make `npm run cli -- <words>` find it.
 import type { CliCommand } from '../context.js';
+import { auditVerifyCommand } from './audit-verify.js';
 import { calendarCommand } from './calendar.js';
 import { dbMigrateCommand } from './db-migrate.js';
 import { inviteCommand } from './invite.js';
 import { orgImportCommand } from './org-import.js';
+import { taskCreateCommand } from './task-create.js';
 
-export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand];
+export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, auditVerifyCommand];

@@ -1,0 +1,23 @@
+import { verifyAudit } from '../../db/repositories/audit.repository.js';
+import type { CliCommand } from '../context.js';
+
+export const auditVerifyCommand: CliCommand = {
+  path: ['audit', 'verify'],
+  usage: 'audit verify',
+  summary: 'check the audit log hash chain: finds any row edited or deleted',
+  async run(ctx) {
+    const opened = await ctx.openDatabase();
+    try {
+      const r = await verifyAudit(opened.db);
+      if (r.brokenAt === null) {
+        ctx.out(`audit log intact: ${r.rows} rows verified / nhật ký nguyên vẹn: đã kiểm tra ${r.rows} dòng`);
+        return 0;
+      }
+      ctx.err(`audit log BROKEN at row ${r.brokenAt} (${r.rows} rows before it are intact): ${r.reason}`);
+      ctx.err(`nhật ký BỊ SỬA hoặc XÓA tại dòng ${r.brokenAt}`);
+      return 1;
+    } finally {
+      await opened.close();
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, createConfig } from '../../src/config.js';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const c = createConfig({});
+    expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(c.timezone).toBe('Asia/Ho_Chi_Minh');
+    expect(c.telegram.apiRoot).toBe('https://api.telegram.org');
+    expect(c.telegram.webhook).toBeUndefined();
+    expect(c.httpPort).toBe(8080);
+    expect(c.delivery).toEqual({ globalPerSecond: 30, perChatPerSecond: 1 });
+    expect(c.databaseUrl).toBeUndefined();
+  });
+
+  it('names every wrong variable with a clear reason', () => {
+    try {
+      createConfig({ HTTP_PORT: 'eighty', APP_TIMEZONE: 'Hanoi/Nowhere', TELEGRAM_BOT_TOKEN: 'abc', TELEGRAM_WEBHOOK_URL: 'https://x.gov.vn/telegram/webhook', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      expect(problems).toContain('HTTP_PORT must be a positive whole number, got "eighty"');
+      expect(problems).toContain('APP_TIMEZONE is not an IANA time zone');
+      expect(problems).toContain('TELEGRAM_BOT_TOKEN does not look like a bot token from BotFather');
+      expect(problems).toContain('TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set');
+      expect(problems).toContain('LOG_LEVEL');
+    }
+  });
+
+  it('turns on webhook mode with URL and secret', () => {
+    const c = createConfig({ TELEGRAM_WEBHOOK_URL: 'https://x.gov.vn/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: 'a-long-enough-secret' });
+    expect(c.telegram.webhook).toEqual({ url: 'https://x.gov.vn/telegram/webhook', secret: 'a-long-enough-secret' });
+  });
+});
