@@ -33,7 +33,15 @@ describe('default policy (PRODUCT.md §4)', () => {
   });
 
   it('has the ladder, signals, digest and time-to-live defaults', () => {
-    expect(p.ladder).toEqual({ stepFraction: 0.5, minStep: working(HOUR_MS), maxStep: working(DAY), topLevel: 3, repeatTopEvery: working(DAY) });
+    expect(p.ladder).toEqual({
+      stepFraction: 0.5,
+      minStep: working(HOUR_MS),
+      maxStep: working(DAY),
+      urgentMinStep: wall(10 * MINUTE_MS),
+      urgentMaxStep: wall(2 * HOUR_MS),
+      topLevel: 3,
+      repeatTopEvery: working(DAY),
+    });
     expect(p.signals).toEqual({ roundsWithoutDecision: 3, urgentStartWindow: wall(2 * HOUR_MS), bouncesPerTask: 2 });
     expect(p.digest).toEqual({ time: '07:30', dueSoonWorkingDays: 2, oldestOverdue: 10 });
     expect(p.inviteTtl).toEqual(wall(7 * DAY_MS));
@@ -114,6 +122,9 @@ describe('invalid policies', () => {
     ['ladder:\n  stepFraction: 1.5\n', 'yaml', 'ladder.stepFraction: 1.5 is not a fraction above 0 and at most 1'],
     ['ladder:\n  topLevel: two\n', 'yaml', 'ladder.topLevel: "two" is not a level from 0 to 10'],
     ['ladder:\n  minStep: 2d\n  maxStep: 1h\n', 'yaml', 'ladder.maxStep: "1h" is shorter than ladder.minStep "2d"'],
+    ['ladder:\n  urgentMinStep: 10m\n', 'yaml', 'ladder.urgentMinStep: "10m" must be wall time, as URGENT clocks run on it (add "wall", e.g. "10m wall")'],
+    ['ladder:\n  urgentMinStep: 3h wall\n', 'yaml', 'ladder.urgentMaxStep: "2h wall" is shorter than ladder.urgentMinStep "3h wall"'],
+    ['ladder:\n  urgentMaxStep: soon\n', 'yaml', 'ladder.urgentMaxStep: "soon" is not a duration (use 30m, 4h, 2d, add "wall" for clock time)'],
     ['signals:\n  bouncesPerTask: 0\n', 'yaml', 'signals.bouncesPerTask: 0 is not a whole number from 1 to 100'],
     ['digest:\n  time: "7h"\n', 'yaml', 'digest.time: "7h" is not a time like "07:30"'],
     ['digest:\n  time: "24:00"\n', 'yaml', 'digest.time: "24:00" is not a time like "07:30"'],
@@ -166,6 +177,8 @@ describe('policy files', () => {
     const p = loadPolicyFile(path.join(root, 'policy.demo.yaml'), 'Asia/Ho_Chi_Minh');
     expect(p.clocks.NORMAL.accept).toEqual(wall(20_000));
     expect(p.ladder.minStep).toEqual(wall(5_000));
+    expect(p.ladder.urgentMinStep).toEqual(wall(5_000));
+    expect(p.ladder.urgentMaxStep).toEqual(wall(15_000));
     const cal = createWorkingCalendar(p.calendar);
     expect(cal.isWorkingTime(new Date('2026-03-14T23:30:00+07:00'))).toBe(true); // Saturday night
   });

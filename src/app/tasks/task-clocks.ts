@@ -2,7 +2,7 @@
 // before-deadline reminder and overdue while being worked on; none once done, closed, declined or cancelled.
 import type { Tx } from '../../db/client.js';
 import { startClock, stopClocks } from '../../db/repositories/clock.repository.js';
-import { deliverableAt, ladderStepMs } from '../../domain/clocks/ladder.js';
+import { basisOf, deliverableAt, ladderStepMs } from '../../domain/clocks/ladder.js';
 import type { ClockKind } from '../../domain/clocks/types.js';
 import type { Task } from '../../domain/task/types.js';
 import type { AppContext } from '../context.js';
@@ -22,7 +22,7 @@ export async function startAcceptClock(app: AppContext, tx: Tx, effects: Effects
     officialId: task.assigneeId,
     priority: task.priority,
     dueAt,
-    stepMs: ladderStepMs(app.policy.ladder, window.ms),
+    stepMs: ladderStepMs(app.policy.ladder, window.ms, basisOf(task.priority)),
   });
   effects.schedule(clock);
   return dueAt;
@@ -51,7 +51,7 @@ export async function startWorkClocks(app: AppContext, tx: Tx, effects: Effects,
       officialId: task.assigneeId,
       priority: task.priority,
       dueAt: deliverableAt(task.deadline, task.priority, calendar),
-      stepMs: ladderStepMs(app.policy.ladder, Math.max(span, 0)),
+      stepMs: ladderStepMs(app.policy.ladder, Math.max(span, 0), basisOf(task.priority)),
     }),
   );
 }
@@ -75,7 +75,7 @@ export async function startProgressClock(app: AppContext, tx: Tx, effects: Effec
       officialId: task.assigneeId,
       priority: task.priority,
       dueAt,
-      stepMs: ladderStepMs(app.policy.ladder, interval.ms),
+      stepMs: ladderStepMs(app.policy.ladder, interval.ms, basisOf(task.priority)),
     }),
   );
 }

@@ -11,12 +11,15 @@ import { isSingleShot, type Audience, type ClockKind } from './types.js';
  */
 
 /**
- * The step between levels: a fraction of the clock's length, clamped to [minStep, maxStep]. The step is counted on
- * the clock's own basis (working time, or wall time for URGENT), so "at least 1 working hour" is 1 hour for URGENT.
+ * The step between levels: a fraction of the clock's length, clamped to the bounds of the clock's own basis. A
+ * working-time clock (NORMAL, HIGH) keeps [minStep, maxStep] ("at least 1 working hour, at most 1 working day"); a
+ * wall-clock one (URGENT) keeps [urgentMinStep, urgentMaxStep], so a 30-minute time to accept steps every 15 minutes
+ * rather than every hour.
  */
-export function ladderStepMs(policy: LadderPolicy, clockLengthMs: number): number {
+export function ladderStepMs(policy: LadderPolicy, clockLengthMs: number, basis: Duration['basis'] = 'working'): number {
+  const [min, max] = basis === 'wall' ? [policy.urgentMinStep, policy.urgentMaxStep] : [policy.minStep, policy.maxStep];
   const raw = Math.round(clockLengthMs * policy.stepFraction);
-  const step = Math.min(Math.max(raw, policy.minStep.ms), policy.maxStep.ms);
+  const step = Math.min(Math.max(raw, min.ms), max.ms);
   // A zero step would fire every level at once; one second is the smallest meaningful step (demo policies).
   return Math.max(step, 1000);
 }

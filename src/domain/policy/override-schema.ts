@@ -97,6 +97,8 @@ export const policyOverrideSchema = section({
     stepFraction: fraction,
     minStep: durationText,
     maxStep: durationText,
+    urgentMinStep: durationText,
+    urgentMaxStep: durationText,
     topLevel: integer(0, 10, 'a level'),
     repeatTopEvery: durationText,
   }),

@@ -64,6 +64,18 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
   if (minStep.basis === maxStep.basis && minStep.ms > maxStep.ms) {
     problems.push(`ladder.maxStep: ${JSON.stringify(l.maxStep)} is shorter than ladder.minStep ${JSON.stringify(l.minStep)}`);
   }
+  // URGENT clocks run on wall time, so their bounds must say so: "10m" alone would read as working time.
+  const wallDuration = (path: string, text: string): Duration => {
+    const known = problems.length;
+    const d = duration(path, text);
+    if (problems.length === known && d.basis !== 'wall') problems.push(`${path}: ${JSON.stringify(text)} must be wall time, as URGENT clocks run on it (add "wall", e.g. "10m wall")`);
+    return d;
+  };
+  const urgentMinStep = wallDuration('ladder.urgentMinStep', l.urgentMinStep);
+  const urgentMaxStep = wallDuration('ladder.urgentMaxStep', l.urgentMaxStep);
+  if (urgentMinStep.ms > urgentMaxStep.ms) {
+    problems.push(`ladder.urgentMaxStep: ${JSON.stringify(l.urgentMaxStep)} is shorter than ladder.urgentMinStep ${JSON.stringify(l.urgentMinStep)}`);
+  }
 
   const calendar: CalendarConfig = {
     timezone,
@@ -76,7 +88,15 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
   const policy: Policy = {
     calendar,
     clocks,
-    ladder: { stepFraction: l.stepFraction, minStep, maxStep, topLevel: l.topLevel, repeatTopEvery: duration('ladder.repeatTopEvery', l.repeatTopEvery) },
+    ladder: {
+      stepFraction: l.stepFraction,
+      minStep,
+      maxStep,
+      urgentMinStep,
+      urgentMaxStep,
+      topLevel: l.topLevel,
+      repeatTopEvery: duration('ladder.repeatTopEvery', l.repeatTopEvery),
+    },
     signals: {
       roundsWithoutDecision: settings.signals.roundsWithoutDecision,
       urgentStartWindow: duration('signals.urgentStartWindow', settings.signals.urgentStartWindow),

@@ -18,7 +18,7 @@ export interface CalendarSettings {
 export interface PolicySettings {
   calendar: CalendarSettings;
   clocks: Record<Priority, Record<keyof PriorityClocks, string>>;
-  ladder: { stepFraction: number; minStep: string; maxStep: string; topLevel: number; repeatTopEvery: string };
+  ladder: { stepFraction: number; minStep: string; maxStep: string; urgentMinStep: string; urgentMaxStep: string; topLevel: number; repeatTopEvery: string };
   signals: { roundsWithoutDecision: number; urgentStartWindow: string; bouncesPerTask: number };
   digest: { time: string; dueSoonWorkingDays: number; oldestOverdue: number };
   inviteTtl: string;
@@ -51,7 +51,7 @@ export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
     HIGH: { accept: '2h', progressInterval: '3d', beforeDeadline: '4h', answer: '1d', explanation: '1d' },
     URGENT: { accept: '30m wall', progressInterval: '1d', beforeDeadline: '1h wall', answer: '4h wall', explanation: '4h wall' },
   },
-  ladder: { stepFraction: 0.5, minStep: '1h', maxStep: '1d', topLevel: 3, repeatTopEvery: '1d' },
+  ladder: { stepFraction: 0.5, minStep: '1h', maxStep: '1d', urgentMinStep: '10m wall', urgentMaxStep: '2h wall', topLevel: 3, repeatTopEvery: '1d' },
   signals: { roundsWithoutDecision: 3, urgentStartWindow: '2h wall', bouncesPerTask: 2 },
   digest: { time: '07:30', dueSoonWorkingDays: 2, oldestOverdue: 10 },
   inviteTtl: '7d wall',

@@ -21,8 +21,14 @@ export interface LadderPolicy {
   stepFraction: number;
   /** … but at least this … */
   minStep: Duration;
-  /** … and at most this. */
+  /** … and at most this (working-time clocks: NORMAL, HIGH). */
   maxStep: Duration;
+  /**
+   * Bounds of the step for clocks that run on wall time (URGENT): its 30-minute time to accept cannot wait a working
+   * hour between levels. Always wall time.
+   */
+  urgentMinStep: Duration;
+  urgentMaxStep: Duration;
   /** The highest level (default 3: the superior's superior); it then repeats once per `repeatTopEvery`. */
   topLevel: number;
   repeatTopEvery: Duration;
