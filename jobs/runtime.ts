@@ -6,6 +6,7 @@ import type { ClockHandlers } from '../src/app/clocks/fire-clock.js';
 import type { ChannelSender } from '../src/channels/sender.js';
 import type { ChannelName } from '../src/domain/org/types.js';
 import { chatsWithDueMessages } from '../src/db/repositories/outbox.repository.js';
+import { pruneUpdates } from '../src/db/repositories/update.repository.js';
 import { BullClockScheduler, DEFAULT_HORIZON_MS, type ClockJobData } from './clock-scheduler.js';
 import { processClockJob } from './clock.processor.js';
 import { createRedis, type Redis } from './connection.js';
@@ -111,6 +112,8 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     async (job) => {
       if (job.name === 'reconcile') return reconcile();
       if (job.name === 'sweep-outbox') return sweepOutbox();
+      // Platforms retry an update for hours at most; a week of claims is plenty to stay idempotent.
+      if (job.name === 'prune-updates') return pruneUpdates(o.app.db, new Date(Date.now() - 7 * 86_400_000));
       const extra = o.maintenanceJobs?.[job.name];
       if (extra) return extra();
       return undefined;
@@ -125,6 +128,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   if (o.maintenanceEveryMs && o.maintenanceEveryMs > 0) {
     // Job schedulers: upserting the same id again at every start creates no duplicate.
     await o.queues.maintenance.upsertJobScheduler('reconcile', { every: o.maintenanceEveryMs }, { name: 'reconcile' });
+    await o.queues.maintenance.upsertJobScheduler('prune-updates', { every: 6 * 3_600_000 }, { name: 'prune-updates' });
     await o.queues.maintenance.upsertJobScheduler('sweep-outbox', { every: Math.max(10_000, Math.floor(o.maintenanceEveryMs / 5)) }, { name: 'sweep-outbox' });
   }
   // At start: whatever Redis lost or never had is rebuilt from the database.

@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.js';
+import { ensureRedis } from '../../src/runtime/redis-bootstrap.js';
+import { redisAnswers } from '../../jobs/connection.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const dirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'dondoc-rt-'));
+  dirs.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('starting on a bare server', () => {
+  it('without a bot token, stops with a short explanation in Vietnamese and English', () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: tempDir() },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Chưa có TELEGRAM_BOT_TOKEN');
+    expect(r.stderr).toContain('@BotFather');
+    expect(r.stderr).toContain('TELEGRAM_BOT_TOKEN (or ZALO_BOT_TOKEN) is not set');
+  });
+
+  it('with a wrong variable, names it and exits', () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HTTP_PORT: 'abc', TELEGRAM_BOT_TOKEN: '1:x' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('HTTP_PORT must be a positive whole number');
+    expect(r.stderr).toContain('TELEGRAM_BOT_TOKEN does not look like a bot token');
+  });
+
+  it('runs an embedded PostgreSQL under DATA_DIR, migrated, and a second process shares it', async () => {
+    const dataDir = tempDir();
+    const first = await openDatabase({ databaseUrl: undefined, dataDir, poolSize: 2, migrate: true, publishEmbedded: true });
+    try {
+      expect(first.embedded).toBe(true);
+      await first.db.unit.create({ data: { code: 'HU', name: 'Huyện ủy' } });
+      // The CLI while the bot runs: PGlite opens its files in one process only, so it talks to the running one.
+      const second = await openDatabase({ databaseUrl: undefined, dataDir, poolSize: 2, migrate: true });
+      try {
+        expect(second.url).toBe(first.url);
+        expect(await second.db.unit.count()).toBe(1);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+    }
+    // Data survives a restart.
+    const again = await openDatabase({ databaseUrl: undefined, dataDir, poolSize: 2, migrate: true });
+    try {
+      expect(await again.db.unit.findUnique({ where: { code: 'HU' } })).not.toBeNull();
+    } finally {
+      await again.close();
+    }
+  }, 60_000);
+
+  it('starts its own redis-server when nothing answers on a local REDIS_URL', async () => {
+    const url = `redis://127.0.0.1:${6400 + Math.floor(Math.random() * 500)}`;
+    expect(await redisAnswers(url, 300)).toBe(false);
+    const redis = await ensureRedis(url, tempDir());
+    try {
+      expect(await redisAnswers(url)).toBe(true);
+    } finally {
+      await redis.stop();
+    }
+    expect(await redisAnswers(url, 300)).toBe(false);
+  });
+
+  it('refuses a remote Redis that does not answer, saying where to look', async () => {
+    await expect(ensureRedis('redis://10.255.255.1:6379', tempDir())).rejects.toThrow(/Không kết nối được Redis/);
+  }, 20_000);
+});
