@@ -2,6 +2,7 @@
 // "2026-12-05", "tomorrow 10:00". Vietnamese with or without diacritics, any case. A date without a time is due at
 // the end of that day's last working window (17:00 by default).
 import type { IsoDate, WorkingCalendar } from '../calendar/types.js';
+import { fold as foldText } from './normalize.js';
 
 export type DeadlineError = 'deadline-unreadable' | 'deadline-in-past';
 export type DeadlineResult = { ok: true; deadline: Date } | { ok: false; error: DeadlineError };
@@ -13,20 +14,9 @@ export interface DeadlineContext {
 
 const DAY_MS = 86_400_000;
 
-/**
- * Lower case, no diacritics (đ → d), no invisible characters, single spaces, commas as spaces: "Thứ Sáu," →
- * "thu sau". (Same idea as text/normalize.ts `fold`, plus the punctuation a deadline may carry.)
- */
+/** The search key of text/normalize.ts, with the punctuation a deadline may carry read as spaces: "Thứ Sáu," → "thu sau". */
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[,;]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldText(text.replace(/[,;]/g, ' '));
 }
 
 // === Day arithmetic on ISO dates (UTC-based, so the host's zone never matters)
