@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignTask } from '../../src/app/tasks/assign-task.js';
+import { OfficialId } from '../../src/domain/ids.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { telegramUser, type TelegramUser } from '../support/telegram-user.js';
 
@@ -79,8 +81,30 @@ describe('a task on Telegram, from assignment to confirmation', () => {
     expect(await h.db.db.clock.count({ where: { itemId: task.id, state: 'ACTIVE' } })).toBe(0);
   });
 
-  it('lists open work with /viec', async () => {
+  it('lists open work with /viec, paged, each task with its button', async () => {
     await member.command('viec');
     expect(member.last()).toContain('không có việc nào');
+    for (let i = 1; i <= 7; i++) {
+      await assignTask(h.app, OfficialId(await h.officialId('TCKH-01')), {
+        assigneeId: OfficialId(await h.officialId('TCKH-03')),
+        title: `Kiểm tra hồ sơ thanh toán đợt ${i}`,
+        expectedResult: 'Biên bản kiểm tra',
+        deadline: new Date(Date.UTC(2026, 11, 10 + i, 9)),
+        priority: 'NORMAL',
+      });
+    }
+    await h.idle();
+    await member.command('viec');
+    const page1 = member.last();
+    expect(page1).toContain('📋 Việc cần đồng chí xử lý (7)');
+    expect(page1).toContain('Trang 1/2');
+    expect(page1).toContain('⚪ NV-2026-0002 · Kiểm tra hồ sơ thanh toán đợt 1 · hạn 16:00 11/12/2026 · Chờ nhận việc');
+    expect(member.buttons().map((b) => b.text)).toHaveLength(6); // five tasks and "Sau ›"
+    await member.press('Sau ›');
+    expect(member.last()).toContain('Trang 2/2');
+    expect(member.last()).toContain('đợt 7');
+    await member.press('NV-2026-0008');
+    expect(member.last()).toContain('Trạng thái: Chờ nhận việc');
+    expect(member.buttons().map((b) => b.text)).toContain('Nhận việc');
   });
 });

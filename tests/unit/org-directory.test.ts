@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { OfficialId, UnitId } from '../../src/domain/ids.js';
+import { OrgDirectory } from '../../src/domain/org/directory.js';
+import type { Official, Role, Unit } from '../../src/domain/org/types.js';
+
+// Huyện (1) → UBND (2) → Phòng Nội vụ (3), Phòng Tài chính (4); xã (5) under UBND.
+const units: Unit[] = [
+  { id: UnitId(1), code: 'HU', name: 'Huyện ủy', parentId: null },
+  { id: UnitId(2), code: 'UBND', name: 'UBND huyện', parentId: UnitId(1) },
+  { id: UnitId(3), code: 'PNV', name: 'Phòng Nội vụ', parentId: UnitId(2) },
+  { id: UnitId(4), code: 'TCKH', name: 'Phòng TC-KH', parentId: UnitId(2) },
+  { id: UnitId(5), code: 'XA', name: 'UBND xã', parentId: UnitId(2) },
+];
+let nextId = 1;
+function official(code: string, unit: number, role: Role, extra: Partial<Official> = {}): Official {
+  return { id: OfficialId(nextId++), code, fullName: code, title: code, role, unitId: UnitId(unit), superiorId: null, isAdmin: false, locale: 'vi', active: true, ...extra };
+}
+const bithu = official('HU-01', 1, 'HEAD');
+const chutich = official('UB-01', 2, 'HEAD');
+const phoct = official('UB-02', 2, 'DEPUTY', { superiorId: chutich.id });
+const tpNoiVu = official('PNV-01', 3, 'HEAD');
+const cvNoiVu = official('PNV-03', 3, 'MEMBER');
+const tpTaiChinh = official('TCKH-01', 4, 'HEAD', { superiorId: phoct.id });
+const cvTaiChinh = official('TCKH-03', 4, 'MEMBER');
+const cvXa = official('XA-03', 5, 'MEMBER'); // a unit without a head
+const admin = official('VP-IT', 2, 'MEMBER', { isAdmin: true });
+const retired = official('PNV-09', 3, 'MEMBER', { active: false });
+const org = new OrgDirectory(units, [bithu, chutich, phoct, tpNoiVu, cvNoiVu, tpTaiChinh, cvTaiChinh, cvXa, admin, retired]);
+
+describe('who is whose superior (PRODUCT.md §2)', () => {
+  it('is the head of the unit, else an explicit superior, else up the tree', () => {
+    expect(org.superiorOf(cvNoiVu.id)?.code).toBe('PNV-01');
+    expect(org.superiorOf(tpNoiVu.id)?.code).toBe('UB-01'); // head of the parent unit
+    expect(org.superiorOf(tpTaiChinh.id)?.code).toBe('UB-02'); // explicit
+    expect(org.superiorOf(cvXa.id)?.code).toBe('UB-01'); // the xã has no head: the parent's
+    expect(org.superiorOf(chutich.id)?.code).toBe('HU-01');
+    expect(org.superiorOf(bithu.id)).toBeUndefined();
+  });
+
+  it('climbs the chain without looping', () => {
+    expect(org.superiorChain(cvTaiChinh.id).map((o) => o.code)).toEqual(['TCKH-01', 'UB-02', 'UB-01', 'HU-01']);
+  });
+});
+
+describe('who may assign to whom (PRODUCT.md §3)', () => {
+  it('a head or deputy to anyone in their unit subtree', () => {
+    expect(org.canAssign(chutich.id, cvTaiChinh.id)).toBe(true);
+    expect(org.canAssign(phoct.id, cvXa.id)).toBe(true);
+    expect(org.canAssign(tpNoiVu.id, cvNoiVu.id)).toBe(true);
+    expect(org.canAssign(tpNoiVu.id, cvTaiChinh.id)).toBe(false); // another phòng
+  });
+  it('anyone to someone they are the superior of; admins to anyone; nobody to themselves or to the inactive', () => {
+    expect(org.canAssign(bithu.id, cvXa.id)).toBe(true);
+    expect(org.canAssign(cvNoiVu.id, tpNoiVu.id)).toBe(false);
+    expect(org.canAssign(admin.id, bithu.id)).toBe(true);
+    expect(org.canAssign(tpNoiVu.id, tpNoiVu.id)).toBe(false);
+    expect(org.canAssign(tpNoiVu.id, retired.id)).toBe(false);
+  });
+  it('oversight: oneself, subtree leaders, superiors, admins', () => {
+    expect(org.oversees(cvNoiVu.id, cvNoiVu.id)).toBe(true);
+    expect(org.oversees(tpNoiVu.id, cvNoiVu.id)).toBe(true);
+    expect(org.oversees(phoct.id, cvNoiVu.id)).toBe(true); // deputy of the parent unit
+    expect(org.oversees(cvTaiChinh.id, cvNoiVu.id)).toBe(false);
+    expect(org.oversees(tpTaiChinh.id, cvNoiVu.id)).toBe(false);
+  });
+  it('lists the people one may assign to', () => {
+    expect(org.assignableBy(tpNoiVu.id).map((o) => o.code)).toEqual(['PNV-03']);
+    expect(org.assignableBy(cvNoiVu.id)).toEqual([]);
+  });
+});
