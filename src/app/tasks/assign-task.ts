@@ -2,8 +2,7 @@ import { nextSequence } from '../../db/repositories/sequence.repository.js';
 import { addTaskEvent, toTask } from '../../db/repositories/task.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId } from '../../domain/ids.js';
-import type { Priority } from '../../domain/priority.js';
-import { checkFiveClear } from '../../domain/task/five-clear.js';
+import { checkFiveClear, type NewTaskInput } from '../../domain/task/five-clear.js';
 import { formatTaskCode, type Task } from '../../domain/task/types.js';
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
@@ -12,15 +11,8 @@ import { newTaskMessage } from '../views/task-views.js';
 import { auditTask, peopleOf, yearIn } from './shared.js';
 import { startAcceptClock } from './task-clocks.js';
 
-export interface AssignTaskInput {
-  assigneeId: OfficialId | null;
-  title: string;
-  expectedResult: string;
-  deadline: Date | null;
-  priority: Priority | null;
-  description?: string | null;
-  sourceDocRef?: string | null;
-}
+/** What the assigner states; the assigner is the one calling. */
+export type AssignTaskInput = Omit<NewTaskInput, 'assignerId'>;
 
 export interface AssignTaskResult {
   task: Task;
