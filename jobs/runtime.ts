@@ -48,6 +48,10 @@ export function createQueues(redisUrl: string, prefix: string, clock: AppContext
   };
 }
 
+/** The queues a worker process can consume; a deployment may split them across processes (WORKER_QUEUES). */
+export const WORKER_QUEUES = ['clocks', 'delivery', 'maintenance'] as const;
+export type WorkerQueue = (typeof WORKER_QUEUES)[number];
+
 export interface WorkerOptions {
   redisUrl: string;
   prefix: string;
@@ -59,6 +63,20 @@ export interface WorkerOptions {
   queues: QueueSet;
   clockConcurrency?: number;
   deliveryConcurrency?: number;
+  /** Which queues this process consumes (default all). Every process still rebuilds the schedule at start. */
+  consume?: readonly WorkerQueue[];
+  /**
+   * BullMQ job lock: a job held by a process that died is taken again after this (default 30 s) by the stalled-job
+   * check, which runs every `stalledIntervalMs` (default 30 s). Fault tests shorten both.
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** Only clock levels due within this are put into Redis (default 6 h); the reconciler adds later ones in time. */
+  horizonMs?: number;
+  /** How long a message being sent is reserved for the process sending it (see DeliveryDeps.leaseMs). */
+  deliveryLeaseMs?: number;
+  /** First back-off after a 5xx (see DeliveryDeps.backoffMs). */
+  deliveryBackoffMs?: number;
   /** How often the reconciler and the outbox sweep run (ms); 0 = only at start. */
   maintenanceEveryMs?: number;
   onUnreachable?: DeliveryDeps['onUnreachable'];
@@ -68,7 +86,8 @@ export interface WorkerOptions {
 }
 
 export interface RunningWorkers {
-  reconcile(): Promise<ReconcileReport>;
+  /** Rebuilds the fast path from the database; `horizonMs` overrides the horizon for this run. */
+  reconcile(options?: { horizonMs?: number }): Promise<ReconcileReport>;
   sweepOutbox(): Promise<number>;
   /** Finishes the jobs in hand and stops taking new ones. */
   close(): Promise<void>;
@@ -85,47 +104,73 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     pacer,
     logger: o.logger,
     rekick: (chat, delayMs) => o.queues.kicker.kick([{ ...chat, delayMs }]),
+    ...(o.deliveryLeaseMs ? { leaseMs: o.deliveryLeaseMs } : {}),
+    ...(o.deliveryBackoffMs ? { backoffMs: o.deliveryBackoffMs } : {}),
+    // A wave is still firing while clock jobs wait or run.
+    waveInProgress: async () => {
+      const c = await o.queues.clocks.getJobCounts('waiting', 'active');
+      return (c.waiting ?? 0) + (c.active ?? 0) > 0;
+    },
     ...(o.onUnreachable ? { onUnreachable: o.onUnreachable } : {}),
     ...(o.onSent ? { onSent: o.onSent } : {}),
   };
 
-  const reconcile = () => reconcileClocks(o.app.db, o.queues.clocks as unknown as Queue, o.app.clock);
+  const reconcile = (options: { horizonMs?: number } = {}) =>
+    reconcileClocks(o.app.db, o.queues.clocks as unknown as Queue, o.app.clock, options.horizonMs ?? o.horizonMs ?? DEFAULT_HORIZON_MS);
   const sweepOutbox = async () => {
     const chats = await chatsWithDueMessages(o.app.db, new Date(), 5000);
     await o.queues.kicker.kick(chats);
     return chats.length;
   };
 
-  const clockWorker = new Worker<ClockJobData>(QUEUES.clocks, (job, token) => processClockJob(o.app, o.handlers, job, token), {
+  const consume = new Set<WorkerQueue>(o.consume ?? WORKER_QUEUES);
+  const common = {
     connection,
     prefix: o.prefix,
-    concurrency: o.clockConcurrency ?? 8,
-  });
-  const deliveryWorker = new Worker<ChatJobData>(QUEUES.delivery, (job) => deliverChat(deliveryDeps, job), {
-    connection,
-    prefix: o.prefix,
-    // Most of a delivery job's time is spent waiting for its turn; many can wait at once.
-    concurrency: o.deliveryConcurrency ?? 64,
-  });
-  const maintenanceWorker = new Worker(
-    QUEUES.maintenance,
-    async (job) => {
-      if (job.name === 'reconcile') return reconcile();
-      if (job.name === 'sweep-outbox') return sweepOutbox();
-      // Platforms retry an update for hours at most; a week of claims is plenty to stay idempotent.
-      if (job.name === 'prune-updates') return pruneUpdates(o.app.db, new Date(Date.now() - 7 * 86_400_000));
-      const extra = o.maintenanceJobs?.[job.name];
-      if (extra) return extra();
-      return undefined;
-    },
-    { connection, prefix: o.prefix, concurrency: 2 },
-  );
-  for (const w of [clockWorker, deliveryWorker, maintenanceWorker]) {
+    ...(o.lockDurationMs ? { lockDuration: o.lockDurationMs } : {}),
+    ...(o.stalledIntervalMs ? { stalledInterval: o.stalledIntervalMs } : {}),
+  };
+  const workers: Worker[] = [];
+  if (consume.has('clocks')) {
+    workers.push(
+      new Worker<ClockJobData>(QUEUES.clocks, (job, token) => processClockJob(o.app, o.handlers, job, token), {
+        ...common,
+        concurrency: o.clockConcurrency ?? 8,
+      }) as unknown as Worker,
+    );
+  }
+  if (consume.has('delivery')) {
+    workers.push(
+      new Worker<ChatJobData>(QUEUES.delivery, (job) => deliverChat(deliveryDeps, job), {
+        ...common,
+        // Most of a delivery job's time is spent waiting for its turn; many can wait at once.
+        concurrency: o.deliveryConcurrency ?? 64,
+      }) as unknown as Worker,
+    );
+  }
+  if (consume.has('maintenance')) {
+    workers.push(
+      new Worker(
+        QUEUES.maintenance,
+        async (job) => {
+          if (job.name === 'reconcile') return reconcile();
+          if (job.name === 'sweep-outbox') return sweepOutbox();
+          // Platforms retry an update for hours at most; a week of claims is plenty to stay idempotent.
+          if (job.name === 'prune-updates') return pruneUpdates(o.app.db, new Date(Date.now() - 7 * 86_400_000));
+          const extra = o.maintenanceJobs?.[job.name];
+          if (extra) return extra();
+          return undefined;
+        },
+        { ...common, concurrency: 2 },
+      ),
+    );
+  }
+  for (const w of workers) {
     w.on('error', (err) => o.logger.warn({ err: err.message, queue: w.name }, 'worker error'));
     w.on('failed', (job, err) => o.logger.warn({ err: err.message, queue: w.name, job: job?.id }, 'job failed'));
   }
 
-  if (o.maintenanceEveryMs && o.maintenanceEveryMs > 0) {
+  if (consume.has('maintenance') && o.maintenanceEveryMs && o.maintenanceEveryMs > 0) {
     // Job schedulers: upserting the same id again at every start creates no duplicate.
     await o.queues.maintenance.upsertJobScheduler('reconcile', { every: o.maintenanceEveryMs }, { name: 'reconcile' });
     await o.queues.maintenance.upsertJobScheduler('prune-updates', { every: 6 * 3_600_000 }, { name: 'prune-updates' });
@@ -139,7 +184,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     reconcile,
     sweepOutbox,
     async close() {
-      await Promise.all([clockWorker.close(), deliveryWorker.close(), maintenanceWorker.close()]);
+      await Promise.all(workers.map((w) => w.close()));
       connection.disconnect();
     },
   };

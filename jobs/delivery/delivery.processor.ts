@@ -1,6 +1,8 @@
 // Sends what waits in the outbox for one chat, in order, paced, surviving 429 and 5xx without loss.
-// Delivery is at-least-once: a process killed between the platform's answer and our "sent" mark resends that one
-// message (no chat platform offers an idempotency key).
+// Each send first claims its rows in the database (SENDING until a hold runs out), so two jobs for one chat never
+// send the same message. Delivery is at-least-once only for the message in flight when a process dies: killed
+// between the claim and the "sent" mark, that one message goes again once the hold ends (no chat platform offers an
+// idempotency key).
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { composeBatch } from '../../src/app/delivery/compose.js';
@@ -8,7 +10,7 @@ import type { ChannelSender } from '../../src/channels/sender.js';
 import { SendError } from '../../src/channels/sender.js';
 import type { PrismaClient } from '../../src/db/client.js';
 import { markUnreachable } from '../../src/db/repositories/identity.repository.js';
-import { markChatUnreachable, markFailed, markRetry, markSent, nextBatchForChat, nextDueAt } from '../../src/db/repositories/outbox.repository.js';
+import { claimForSending, markChatUnreachable, markFailed, markRetry, markSent, nextBatchForChat, nextDueAt } from '../../src/db/repositories/outbox.repository.js';
 import type { ChannelName } from '../../src/domain/org/types.js';
 import type { Catalogue } from '../../src/i18n/catalogue.js';
 import type { ChatJobData } from './kicker.js';
@@ -26,14 +28,33 @@ export interface DeliveryDeps {
   onUnreachable?(channel: ChannelName, chatId: string, officialIds: number[]): Promise<void>;
   /** Messages sent through a channel (for quotas and metrics). */
   onSent?(channel: ChannelName, count: number): Promise<void>;
+  /**
+   * How long a claimed message stays reserved for this process (default 2 min). It must outlast one send (the sender's
+   * HTTP timeout); it is also how long a message in flight when a process dies waits before it is sent again.
+   */
+  leaseMs?: number;
+  /** First back-off after a 5xx (default 2 s); it doubles with each failure of the same message, up to 5 min. */
+  backoffMs?: number;
+  /**
+   * True while due clock levels are still being fired (a burst at 07:30 after a weekend or Tết). Reminders then wait
+   * for the burst to end, up to `maxGatherMs`, so each person gets the whole wave in one message however long the
+   * burst takes.
+   */
+  waveInProgress?(): Promise<boolean>;
+  /** How long a reminder may wait for its wave (default 60 s of real time since it was queued). */
+  maxGatherMs?: number;
 }
+
+export const DEFAULT_SEND_LEASE_MS = 120_000;
 
 /** A chat job stops after this many sends so one busy chat cannot hold a worker slot for long. */
 const MAX_SENDS_PER_JOB = 20;
+const DEFAULT_MAX_GATHER_MS = 60_000;
+const WAVE_RECHECK_MS = 1000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
-function backoffMs(attempts: number): number {
-  return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempts, 10));
+function backoffMs(attempts: number, firstMs = 2000): number {
+  return Math.min(MAX_BACKOFF_MS, firstMs * 2 ** Math.min(attempts - 1, 10));
 }
 
 export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>, 'data'>): Promise<number> {
@@ -51,9 +72,19 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
       if (due) await deps.rekick(job.data, Math.max(0, due.getTime() - Date.now()));
       return sent;
     }
+    const head = batch[0]!;
+    if (head.mergeable && deps.waveInProgress && Date.now() - head.createdAt.getTime() < (deps.maxGatherMs ?? DEFAULT_MAX_GATHER_MS) && (await deps.waveInProgress())) {
+      await deps.rekick(job.data, WAVE_RECHECK_MS);
+      return sent;
+    }
     const composed = composeBatch(deps.catalogue, batch.map((b) => b.payload), sender.capabilities.maxTextLength);
     const ids = batch.slice(0, composed.count).map((b) => b.id);
     await deps.pacer.waitTurn(channel, chatId);
+    const now = new Date();
+    if (!(await claimForSending(deps.db, ids, now, new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_SEND_LEASE_MS))))) {
+      // Another job holds them (or sent them meanwhile): look again; a hold makes the chat wait until it ends.
+      continue;
+    }
     try {
       const { messageId } = await sender.send(chatId, composed.message, { locale: batch[0]!.payload.locale });
       await markSent(deps.db, ids, new Date(), messageId);
@@ -69,14 +100,15 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
       }
       if (f.kind === 'transient') {
         const attempts = batch[0]!.attempts + 1;
-        const wait = backoffMs(attempts);
+        const wait = backoffMs(attempts, deps.backoffMs);
         await markRetry(deps.db, ids, f.reason, new Date(Date.now() + wait));
         await deps.rekick(job.data, wait);
         return sent;
       }
       if (f.kind === 'unreachable') {
-        await markChatUnreachable(deps.db, channel, chatId, f.reason);
+        // The identity first, so nothing new is queued to this chat; then what is already queued stops here.
         const officials = await markUnreachable(deps.db, channel, chatId, f.reason, new Date());
+        await markChatUnreachable(deps.db, channel, chatId, f.reason);
         await deps.onUnreachable?.(channel, chatId, officials);
         deps.logger.info({ channel, chatId: chatId.slice(0, 4) + '…' }, 'chat unreachable; sending stopped there');
         return sent;

@@ -2,24 +2,26 @@
 // slot of its chat (default 1 per second) and of the whole bot (default 30 per second) and waits for it.
 import type { Redis } from '../connection.js';
 
-// Reserves a slot: returns how many ms to wait. Uses Redis' own clock so all processes agree.
+// Reserves a slot: returns how many ms to wait. Uses Redis' own clock so all processes agree. Slots are kept in
+// microseconds: 30 a second is one every 33.3 ms, and rounding it to 34 ms would give away 2% of the limit.
 const RESERVE = `
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local interval = tonumber(ARGV[1])
 local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
 local at = math.max(now, nextFree)
-redis.call('SET', KEYS[1], at + interval, 'PX', (at - now) + interval + 60000)
-return at - now`;
+redis.call('SET', KEYS[1], string.format('%d', at + interval), 'PX', math.ceil(((at - now) + interval) / 1000) + 60000)
+return math.ceil((at - now) / 1000)`;
 
-// Pushes a chat's next free slot at least `ms` into the future (after a 429 with retry_after).
+// Pushes a chat's next free slot at least ARGV[1] ms into the future (after a 429 with retry_after).
 const BLOCK = `
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local until = now + tonumber(ARGV[1])
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local ms = tonumber(ARGV[1])
+local untilUs = now + ms * 1000
 local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
-if until > nextFree then redis.call('SET', KEYS[1], until, 'PX', tonumber(ARGV[1]) + 60000) end
-return until - now`;
+if untilUs > nextFree then redis.call('SET', KEYS[1], string.format('%d', untilUs), 'PX', ms + 60000) end
+return ms`;
 
 export interface PacerLimits {
   globalPerSecond: number;
@@ -30,8 +32,8 @@ export interface PacerLimits {
 const SAFETY = 1.03;
 
 export class Pacer {
-  private readonly globalIntervalMs: number;
-  private readonly chatIntervalMs: number;
+  private readonly globalIntervalUs: number;
+  private readonly chatIntervalUs: number;
 
   constructor(
     private readonly redis: Redis,
@@ -39,8 +41,8 @@ export class Pacer {
     limits: PacerLimits,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {
-    this.globalIntervalMs = Math.ceil((1000 / limits.globalPerSecond) * SAFETY);
-    this.chatIntervalMs = Math.ceil((1000 / limits.perChatPerSecond) * SAFETY);
+    this.globalIntervalUs = Math.ceil((1_000_000 / limits.globalPerSecond) * SAFETY);
+    this.chatIntervalUs = Math.ceil((1_000_000 / limits.perChatPerSecond) * SAFETY);
   }
 
   private key(channel: string, chat?: string): string {
@@ -49,9 +51,9 @@ export class Pacer {
 
   /** Waits until this chat and the whole channel may send once more. */
   async waitTurn(channel: string, chatId: string): Promise<void> {
-    const chatWait = Number(await this.redis.eval(RESERVE, 1, this.key(channel, chatId), this.chatIntervalMs));
+    const chatWait = Number(await this.redis.eval(RESERVE, 1, this.key(channel, chatId), this.chatIntervalUs));
     if (chatWait > 0) await this.sleep(chatWait);
-    const globalWait = Number(await this.redis.eval(RESERVE, 1, this.key(channel), this.globalIntervalMs));
+    const globalWait = Number(await this.redis.eval(RESERVE, 1, this.key(channel), this.globalIntervalUs));
     if (globalWait > 0) await this.sleep(globalWait);
   }
 

@@ -40,19 +40,25 @@ export async function enqueueOutbox(tx: Tx | PrismaClient, m: OutboxInsert): Pro
 export type PendingMessage = Omit<OutboxRow, 'payload'> & { payload: OutboxPayload };
 
 /**
+ * A message is SENDING while one process holds it (claimed, being sent); its `notBefore` is then the end of that
+ * hold. A hold that ran out (the process died mid-send) makes it sendable again: at-least-once for that message.
+ */
+const OPEN: ('PENDING' | 'SENDING')[] = ['PENDING', 'SENDING'];
+
+/**
  * The next thing to send to a chat, oldest first: one ordinary message, or every mergeable reminder that is ready
- * (they go out together as one message per wave).
+ * (they go out together as one message per wave). Nothing while the oldest waits (back-off) or is being sent.
  */
 export async function nextBatchForChat(db: PrismaClient, channel: ChannelName, chatId: string, now: Date): Promise<PendingMessage[]> {
   const head = await db.outbox.findFirst({
-    where: { channel, chatId, status: 'PENDING' },
+    where: { channel, chatId, status: { in: OPEN } },
     orderBy: { id: 'asc' },
   });
   if (!head || head.notBefore.getTime() > now.getTime()) return [];
   if (!head.mergeable) return [head as unknown as PendingMessage];
   // Merge the run of ready reminders that follows, stopping at the first ordinary message to keep order.
   const rest = await db.outbox.findMany({
-    where: { channel, chatId, status: 'PENDING', id: { gt: head.id } },
+    where: { channel, chatId, status: { in: OPEN }, id: { gt: head.id } },
     orderBy: { id: 'asc' },
     take: 50,
   });
@@ -64,9 +70,27 @@ export async function nextBatchForChat(db: PrismaClient, channel: ChannelName, c
   return batch as unknown as PendingMessage[];
 }
 
-/** When the oldest pending message of the chat may go, if any is pending. */
+/**
+ * Takes the messages for sending until `holdUntil`, all or none: false when another process took any of them
+ * first (or they are no longer open). Two delivery jobs for one chat (a lost deduplication key after Redis lost its
+ * data, a stalled job taken again) can therefore never send the same message twice while both are alive.
+ */
+export async function claimForSending(db: PrismaClient, ids: bigint[], now: Date, holdUntil: Date): Promise<boolean> {
+  if (ids.length === 0) return false;
+  const claimed = await db.$executeRaw`
+    WITH target AS (
+      SELECT id FROM outbox
+      WHERE id = ANY(${ids}::bigint[]) AND status IN ('PENDING', 'SENDING') AND "notBefore" <= ${now}
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE outbox SET status = 'SENDING', "notBefore" = ${holdUntil}
+    WHERE id IN (SELECT id FROM target) AND (SELECT count(*) FROM target) = ${ids.length}`;
+  return claimed === ids.length;
+}
+
+/** When the oldest open message of the chat may go (or its hold ends), if any is open. */
 export async function nextDueAt(db: PrismaClient, channel: ChannelName, chatId: string): Promise<Date | undefined> {
-  const head = await db.outbox.findFirst({ where: { channel, chatId, status: 'PENDING' }, orderBy: { id: 'asc' }, select: { notBefore: true } });
+  const head = await db.outbox.findFirst({ where: { channel, chatId, status: { in: OPEN } }, orderBy: { id: 'asc' }, select: { notBefore: true } });
   return head?.notBefore;
 }
 
@@ -78,7 +102,7 @@ export async function markSent(db: PrismaClient, ids: bigint[], at: Date, extern
 }
 
 export async function markRetry(db: PrismaClient, ids: bigint[], error: string, notBefore: Date): Promise<void> {
-  await db.outbox.updateMany({ where: { id: { in: ids } }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 500), notBefore } });
+  await db.outbox.updateMany({ where: { id: { in: ids } }, data: { status: 'PENDING', attempts: { increment: 1 }, lastError: error.slice(0, 500), notBefore } });
 }
 
 export async function markFailed(db: PrismaClient, ids: bigint[], error: string): Promise<void> {
@@ -90,7 +114,7 @@ export async function markFailed(db: PrismaClient, ids: bigint[], error: string)
 
 /** Everything still queued for a chat that refused us (403) stops here. */
 export async function markChatUnreachable(db: PrismaClient, channel: ChannelName, chatId: string, error: string): Promise<PendingMessage[]> {
-  const rows = await db.outbox.findMany({ where: { channel, chatId, status: 'PENDING' }, orderBy: { id: 'asc' } });
+  const rows = await db.outbox.findMany({ where: { channel, chatId, status: { in: OPEN } }, orderBy: { id: 'asc' } });
   const ids = rows.map((r) => r.id);
   await db.$transaction([
     db.outbox.updateMany({ where: { id: { in: ids } }, data: { status: 'UNREACHABLE', lastError: error.slice(0, 500) } }),
@@ -99,11 +123,14 @@ export async function markChatUnreachable(db: PrismaClient, channel: ChannelName
   return rows as unknown as PendingMessage[];
 }
 
-/** Chats with messages waiting whose time has come: the sweep wakes their delivery after a crash or a lost kick. */
+/**
+ * Chats with messages waiting whose time has come (including holds of a process that died): the sweep wakes their
+ * delivery after a crash or a lost kick.
+ */
 export async function chatsWithDueMessages(db: PrismaClient, now: Date, limit: number): Promise<{ channel: ChannelName; chatId: string }[]> {
   const rows = await db.outbox.groupBy({
     by: ['channel', 'chatId'],
-    where: { status: 'PENDING', notBefore: { lte: now } },
+    where: { status: { in: OPEN }, notBefore: { lte: now } },
     orderBy: { channel: 'asc' },
     take: limit,
   });
