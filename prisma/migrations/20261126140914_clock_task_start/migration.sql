@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ClockKind" ADD VALUE 'TASK_START';
