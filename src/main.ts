@@ -22,6 +22,10 @@ import { NO_TOKEN_MESSAGE } from './runtime/messages.js';
 import { ensureRedis, RedisUnavailableError } from './runtime/redis-bootstrap.js';
 import { prepareTelegram } from './runtime/telegram.js';
 import { createQueues, startWorkers } from '../jobs/runtime.js';
+import { Pacer } from '../jobs/delivery/pacer.js';
+import { rerouteUnreachable } from './app/delivery/reroute.js';
+import { mountFileLinks } from './http/file-links.js';
+import { prepareZalo, ZaloTokenRefused } from './runtime/zalo.js';
 import { redisAnswers } from '../jobs/connection.js';
 
 async function main(): Promise<number> {
@@ -82,11 +86,29 @@ async function main(): Promise<number> {
   const telegram = config.telegram.token && config.role !== 'worker' ? await prepareTelegram(config, { router, logger, catalogue, http }) : undefined;
   if (telegram) app.links.telegramBotUsername = telegram.username;
 
+  // Zalo: the webhook route (or long polling) where this process receives, the sender where it delivers. Replies
+  // and notifications to one chat share the delivery pacer. Files for Zalo go as links served here.
+  mountFileLinks(http, { db: database.db, clock: systemClock });
+  const replyPacer = new Pacer(queues.producer, config.queuePrefix, config.delivery);
+  const zalo = config.zalo.token
+    ? prepareZalo({
+        token: config.zalo.token,
+        apiRoot: config.zalo.apiRoot,
+        webhook: config.zalo.webhook,
+        monthlyCap: config.zalo.monthlyCap,
+        app,
+        logger,
+        ...(config.role !== 'worker' ? { receive: { router, http } } : {}),
+        pace: (chatId) => replyPacer.waitTurn('ZALO', chatId),
+      })
+    : undefined;
+
   const senders = new Map<ChannelName, ChannelSender>();
   if (config.telegram.token) {
     const { Api } = await import('grammy');
     senders.set('TELEGRAM', createTelegramSender(new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot })));
   }
+  if (zalo) senders.set('ZALO', zalo.sender);
   const workers =
     config.role === 'bot'
       ? undefined
@@ -101,25 +123,38 @@ async function main(): Promise<number> {
           queues,
           maintenanceEveryMs: 5 * 60_000,
           onSent: appMetrics.onSent,
+          // One identity, two channels: what a refusing chat had queued goes to the person's other chat.
+          onUnreachable: async (channel, chatId, officials) => void (await rerouteUnreachable(app, channel, chatId, officials)),
         });
 
   const server = await startHttpServer(http, config.httpPort);
   await telegram?.start();
-  logger.info({ ms: Date.now() - started, port: server.port, role: config.role, bot: telegram?.username }, 'dondoc started');
-
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  logger.info('stopping: finishing the jobs in hand');
+  let zaloBot;
+  let refused = false;
+  try {
+    zaloBot = await zalo?.start();
+  } catch (e) {
+    if (!(e instanceof ZaloTokenRefused)) throw e;
+    console.error(e.message);
+    refused = true;
+  }
+  if (!refused) {
+    logger.info({ ms: Date.now() - started, port: server.port, role: config.role, bot: telegram?.username, zalo: zaloBot?.account_name, zaloMode: zalo?.mode }, 'dondoc started');
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    logger.info('stopping: finishing the jobs in hand');
+  }
   await telegram?.stop();
+  await zalo?.stop();
   await server.close();
   await workers?.close();
   await queues.close();
   await database.close();
   await redis.stop();
-  return 0;
+  return refused ? 2 : 0;
 }
 
 if (!existsSync(path.resolve('package.json'))) process.chdir(path.resolve(import.meta.dirname, '..'));

@@ -25,6 +25,14 @@ import { mountTelegramWebhook, TELEGRAM_WEBHOOK_PATH } from '../../src/http/tele
 import { Catalogue } from '../../src/i18n/catalogue.js';
 import { createAppContext } from '../../src/runtime/app-context.js';
 import { createQueues, startWorkers, type QueueSet, type RunningWorkers, type WorkerOptions } from '../../jobs/runtime.js';
+import { Pacer } from '../../jobs/delivery/pacer.js';
+import { rerouteUnreachable } from '../../src/app/delivery/reroute.js';
+import type { ZaloSendPolicy } from '../../src/channels/zalo/sender.js';
+import { mountFileLinks } from '../../src/http/file-links.js';
+import { ZALO_WEBHOOK_PATH } from '../../src/http/zalo-webhook.js';
+import { prepareZalo, type ZaloRuntime } from '../../src/runtime/zalo.js';
+import { createZaloStandIn, type PostWebhookOptions, type ZaloStandIn } from './zalo-stand-in.js';
+import { zaloText } from './updates.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { TEST_REDIS_URL } from './env.js';
 import { createTelegramStandIn, type TelegramStandIn } from './telegram-stand-in.js';
@@ -34,6 +42,8 @@ import { waitUntil } from './wait.js';
 export const SAMPLE_CSV = new URL('../../samples/huyen-mau.csv', import.meta.url);
 export const BOT_TOKEN = '7000000001:AAtest-token-for-the-stand-in-0123456';
 export const WEBHOOK_SECRET = 'test-webhook-secret-123';
+export const ZALO_TOKEN = '1234567890123456789:zalo-test-token';
+export const ZALO_WEBHOOK_SECRET = 'zalo-webhook-secret-123';
 
 export interface HarnessOptions {
   /** A Monday morning in Hà Nội by default: inside working hours. */
@@ -47,6 +57,8 @@ export interface HarnessOptions {
   waveWindowMs?: number;
   /** Worker settings to change (pacing limits, concurrency, back-off …). */
   workerOptions?: Partial<Omit<WorkerOptions, 'redisUrl' | 'prefix' | 'app' | 'handlers' | 'senders' | 'logger' | 'queues'>>;
+  /** The Zalo bot (always there, receiving by webhook): its monthly cap and how it treats 403 and 429. */
+  zalo?: { monthlyCap?: number; sendPolicy?: Partial<ZaloSendPolicy>; replyRetryDelaysMs?: number[] };
 }
 
 export interface Harness {
@@ -58,6 +70,14 @@ export interface Harness {
   workers: RunningWorkers | undefined;
   http: RunningServer;
   prefix: string;
+  zalo: ZaloStandIn;
+  zaloRuntime: ZaloRuntime;
+  /** Our Zalo webhook's URL (plain HTTP on 127.0.0.1). */
+  zaloWebhookUrl: string;
+  /** POSTs an event to the Zalo webhook like Zalo does (with our secret unless told otherwise); returns the HTTP status once it is handled. */
+  postZalo(event: Parameters<ZaloStandIn['postWebhook']>[1], options?: PostWebhookOptions): Promise<number>;
+  /** Links a Zalo user to an official by sending the invite code alone, as a first Zalo message may. Returns the Zalo user id. */
+  linkZalo(officialCode: string, zaloUserId: string): Promise<string>;
   /** POSTs an update to the webhook like Telegram does; returns the HTTP status. */
   post(update: Update, secret?: string): Promise<number>;
   importSample(): Promise<void>;
@@ -97,8 +117,30 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const metrics = new Metrics();
   const httpApp = createHttpApp({ metrics, health: [] });
   mountTelegramWebhook(httpApp, bot, WEBHOOK_SECRET);
+  const zalo = await createZaloStandIn();
+  const limits = { globalPerSecond: 1000, perChatPerSecond: 1000 };
+  const replyPacer = new Pacer(queues.producer, prefix, limits);
+  const zaloRuntime = prepareZalo({
+    token: ZALO_TOKEN,
+    apiRoot: zalo.url,
+    webhook: { url: undefined, secret: ZALO_WEBHOOK_SECRET },
+    monthlyCap: options.zalo?.monthlyCap ?? 3000,
+    app,
+    logger,
+    receive: { router, http: httpApp },
+    pace: (chatId) => replyPacer.waitTurn('ZALO', chatId),
+    sendPolicy: { forbiddenStrikes: 2, rateLimitBaseMs: 200, ...options.zalo?.sendPolicy },
+    replyRetryDelaysMs: options.zalo?.replyRetryDelaysMs ?? [50, 100, 200],
+  });
+  mountFileLinks(httpApp, { db: db.db, clock });
   const http = await startHttpServer(httpApp, 0, '127.0.0.1');
-  const senders = new Map<ChannelName, ChannelSender>([['TELEGRAM', createTelegramSender(new Api(BOT_TOKEN, { apiRoot: tg.url }))]]);
+  app.links.publicBaseUrl = `http://127.0.0.1:${http.port}`;
+  await zaloRuntime.start();
+  const zaloWebhookUrl = `http://127.0.0.1:${http.port}${ZALO_WEBHOOK_PATH}`;
+  const senders = new Map<ChannelName, ChannelSender>([
+    ['TELEGRAM', createTelegramSender(new Api(BOT_TOKEN, { apiRoot: tg.url }))],
+    ['ZALO', zaloRuntime.sender],
+  ]);
   const workers =
     options.workers === false
       ? undefined
@@ -108,13 +150,16 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
           app,
           handlers: new ClockHandlers([taskClockHandler, ...(options.handlers ?? [])]),
           senders,
-          limits: { globalPerSecond: 1000, perChatPerSecond: 1000 },
+          limits,
           logger,
           queues,
+          onUnreachable: (channel, chatId, officials, ...rest: unknown[]) =>
+            rerouteUnreachable(app, channel, chatId, officials, rest[0] as Parameters<typeof rerouteUnreachable>[4]).then(() => undefined),
           ...options.workerOptions,
         });
 
   async function idle(timeoutMs = 10_000): Promise<void> {
+    await zaloRuntime.idle();
     await waitUntil(
       async () => {
         const [c, d] = await Promise.all([
@@ -138,6 +183,20 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     workers,
     http,
     prefix,
+    zalo,
+    zaloRuntime,
+    zaloWebhookUrl,
+    async postZalo(event, options = {}) {
+      const status = await zalo.postWebhook(zaloWebhookUrl, event, { secret: ZALO_WEBHOOK_SECRET, ...options });
+      await zaloRuntime.idle();
+      return status;
+    },
+    async linkZalo(officialCode, zaloUserId) {
+      const invite = await issueInvite(db.db, { officialCode, now: clock.now() });
+      const status = await harness.postZalo(zaloText(zaloUserId, invite.code));
+      if (status !== 200) throw new Error(`linking ${officialCode} on Zalo answered HTTP ${status}`);
+      return zaloUserId;
+    },
     async post(update, secret = WEBHOOK_SECRET) {
       const res = await fetch(`http://127.0.0.1:${http.port}${TELEGRAM_WEBHOOK_PATH}`, {
         method: 'POST',
@@ -181,8 +240,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       const keys = await queues.producer.keys(`${prefix}:*`);
       if (keys.length > 0) await queues.producer.del(...keys);
       await queues.close();
+      await zaloRuntime.stop();
       await http.close();
       await tg.close();
+      await zalo.close();
       await db.drop();
     },
   };

@@ -9,6 +9,7 @@ export const COMMANDS = {
   digest: ['tonghop', 'digest'],
   signals: ['canhbao', 'signals'],
   lang: ['lang'],
+  channel: ['kenh', 'channel'],
   help: ['trogiup', 'help'],
   cancel: ['huy', 'cancel'],
 } as const;

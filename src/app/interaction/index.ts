@@ -5,6 +5,7 @@ import { DialogRegistry, persistTurn } from './dialog.js';
 import { assignFlow, startAssign } from './flows/assign-flow.js';
 import { completeFlow, extensionFlow, reasonFlow, reassignFlow, reportFlow, startReport } from './flows/task-flows.js';
 import { help, setLanguage } from './handlers/basics.js';
+import { setPreferredChannel } from './handlers/channel-preference.js';
 import { handleTaskAction } from './handlers/task-actions.js';
 import { taskList } from './handlers/task-list.js';
 import { createRouter, type ActionHandler, type CommandHandler, type Router } from './router.js';
@@ -32,6 +33,7 @@ export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Ro
       start: help,
       help,
       lang: setLanguage,
+      channel: setPreferredChannel,
       tasks: async (s) => ({ replies: [await taskList(s, 1)] }),
       assign: (s, args) => flow(s, startAssign(s, args)),
       report: (s) => flow(s, startReport(s, undefined)),

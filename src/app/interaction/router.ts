@@ -13,6 +13,7 @@ import { findIdentity } from '../linking/find-identity.js';
 import { decodeAction, type Action } from '../actions.js';
 import { viewTools } from '../views/tools.js';
 import { parseCommand, type CommandName } from './commands.js';
+import { resolveItemCommand } from './item-commands.js';
 import { currentDialog, endDialog, persistTurn, type DialogInput, type DialogRegistry } from './dialog.js';
 import { linkAccount, looksLikeInviteCode } from './handlers/link-account.js';
 import type { Session } from './session.js';
@@ -96,6 +97,15 @@ export function createRouter(deps: RouterDeps): Router {
   async function runCommand(s: Session, text: string): Promise<RouterResult> {
     const cmd = parseCommand(text)!;
     if (cmd.name === 'cancel') return reply(s.t((await endDialog(s)) ? 'dialog-cancelled' : 'dialog-nothing'));
+    // `/nhan NV-2026-0012 …`: the typed form of a button, on any channel at any time (item-commands.ts).
+    const item = await resolveItemCommand(app.db, cmd.word, cmd.args, s.locale);
+    if (item && !item.ok) return reply(s.t(item.error, item.args));
+    if (item?.ok) {
+      const first = await runAction(s, item.action);
+      // Text after the code answers the action's first question (a reason, a percent): `/tuchoi NV-… lý do`.
+      const then = item.rest ? await toDialog(s, { kind: 'text', text: item.rest }) : undefined;
+      return then ?? first;
+    }
     await endDialog(s);
     const handler = cmd.name ? deps.commands[cmd.name] : undefined;
     if (!handler) return reply(s.t('unknown-input'));

@@ -2,8 +2,8 @@ import type { RouterResult } from '../../../channels/types.js';
 import type { Session } from '../session.js';
 
 export async function help(s: Session): Promise<RouterResult> {
-  const lines = [s.t('help-text')];
-  if (!s.capabilities.buttons) lines.push(s.t('help-text-numbers'));
+  const lines = [s.t('help-text'), s.t('help-text-channel')];
+  if (!s.capabilities.buttons) lines.push(s.t('help-text-numbers'), s.t('help-text-item-commands'));
   return { replies: [{ text: lines.join('\n\n') }] };
 }
 

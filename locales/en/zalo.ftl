@@ -1,0 +1,37 @@
+## Channels without buttons (Zalo), the channel for notifications, files sent as links, the monthly message count
+
+numbered-intro = Reply with a number:
+numbered-intro-commands = Reply with a number (or type the command in brackets):
+numbered-option = { $n } – { $label }
+numbered-option-command = { $n } – { $label } ({ $command })
+numbered-cancel = Type /cancel to stop.
+
+item-command-usage = Usage: { $command } with a code, for example: { $command } { $example }
+item-command-unknown = { $code } was not found. Please check the code.
+item-command-nothing = { $code } has nothing to act on with { $command } at the moment.
+
+help-text-channel = /channel telegram or /channel zalo – choose where notifications go (when you linked both)
+help-text-item-commands = Commands with a code work at any time:
+    /accept, /extend, /decline, /report, /done, /view with a task code (e.g. /accept NV-2026-0012)
+    /agree, /disagree, /amend, /clarify with a consultation code (e.g. /disagree YK-2026-0003 reason…)
+    /explain with an explanation code (e.g. /explain GT-2026-0001 text…)
+
+channel-name-TELEGRAM = Telegram
+channel-name-ZALO = Zalo
+channel-status = Notifications go to you on { $current }. Linked accounts: { $linked }.
+    To change: /channel telegram or /channel zalo.
+channel-linked-unreachable = { $channel } (cannot be reached at the moment)
+channel-usage = Usage: /channel telegram or /channel zalo.
+channel-not-linked = You have not linked a { $channel } account. Please ask the Office for an invite code and send it to the bot on { $channel }.
+channel-set = Notifications now go to you on { $channel }. You can still reply on either channel.
+channel-fallback-notice = Messages to you on { $from } could not be delivered, so they now go to { $to }. Once you write to the bot on { $from } again, notifications go there as before.
+
+file-link = File { $filename }: { $url }
+    (The download link works until { $until }.)
+file-link-unavailable = The file { $filename } is ready, but the server has no public address (PUBLIC_BASE_URL) to send a download link. Please ask the Office for the file.
+file-on-other-channel = (With { $kind ->
+        [photo] a photo
+       *[other] a file
+    } as evidence, sent on { $channel }; it cannot be passed on to this channel. Please look on { $channel } or ask the sender to send it again.)
+
+quota-warning = ⚠️ The { $channel } bot has sent { $count }/{ $cap } messages in { $month } ({ $percent }% of the configured cap). Past the plan's cap, { $channel } may stop delivering messages until the month ends. Please check the bot's plan, or ask officials who linked Telegram to receive notifications there (/channel telegram).

@@ -1,0 +1,37 @@
+## Kênh không có nút bấm (Zalo), kênh nhận thông báo, tệp gửi qua liên kết, hạn mức tin nhắn
+
+numbered-intro = Đồng chí trả lời bằng số:
+numbered-intro-commands = Đồng chí trả lời bằng số (hoặc gõ lệnh trong ngoặc):
+numbered-option = { $n } – { $label }
+numbered-option-command = { $n } – { $label } ({ $command })
+numbered-cancel = Gõ /huy để dừng.
+
+item-command-usage = Dùng: { $command } kèm mã, ví dụ: { $command } { $example }
+item-command-unknown = Không tìm thấy { $code }. Đề nghị đồng chí kiểm tra lại mã.
+item-command-nothing = { $code } hiện không có nội dung nào để xử lý bằng lệnh { $command }.
+
+help-text-channel = /kenh telegram hoặc /kenh zalo – chọn kênh nhận thông báo (khi đồng chí liên kết cả hai)
+help-text-item-commands = Các lệnh kèm mã dùng được bất cứ lúc nào:
+    /nhan, /giahan, /tuchoi, /baocao, /xong, /xem kèm mã nhiệm vụ (vd: /nhan NV-2026-0012)
+    /dongy, /khongdongy, /bosung, /hoilai kèm mã xin ý kiến (vd: /khongdongy YK-2026-0003 lý do…)
+    /giaitrinh kèm mã yêu cầu giải trình (vd: /giaitrinh GT-2026-0001 nội dung…)
+
+channel-name-TELEGRAM = Telegram
+channel-name-ZALO = Zalo
+channel-status = Thông báo đang được gửi cho đồng chí qua { $current }. Tài khoản đã liên kết: { $linked }.
+    Đổi kênh nhận thông báo: /kenh telegram hoặc /kenh zalo.
+channel-linked-unreachable = { $channel } (tạm thời không gửi được)
+channel-usage = Dùng: /kenh telegram hoặc /kenh zalo.
+channel-not-linked = Đồng chí chưa liên kết tài khoản { $channel }. Đề nghị liên hệ Văn phòng để được cấp mã mời, rồi gửi mã đó cho bot trên { $channel }.
+channel-set = Từ nay thông báo được gửi cho đồng chí qua { $channel }. Đồng chí vẫn có thể trả lời trên cả hai kênh.
+channel-fallback-notice = Hệ thống không gửi được tin nhắn cho đồng chí qua { $from } nên chuyển sang gửi qua { $to }. Khi đồng chí nhắn lại cho bot trên { $from }, thông báo sẽ được gửi qua { $from } như trước.
+
+file-link = Tệp { $filename }: { $url }
+    (Liên kết tải về có hiệu lực đến { $until }.)
+file-link-unavailable = Tệp { $filename } đã sẵn sàng nhưng máy chủ chưa được cấu hình địa chỉ công khai (PUBLIC_BASE_URL) để gửi liên kết tải về. Đề nghị đồng chí liên hệ Văn phòng để nhận tệp.
+file-on-other-channel = (Kèm { $kind ->
+        [photo] ảnh
+       *[other] tệp
+    } minh chứng gửi qua { $channel }; hệ thống không chuyển được sang kênh này. Đồng chí xem trên { $channel } hoặc đề nghị người gửi gửi lại.)
+
+quota-warning = ⚠️ Bot { $channel } đã gửi { $count }/{ $cap } tin nhắn trong tháng { $month } ({ $percent }% hạn mức đã cấu hình). Khi vượt hạn mức của gói dịch vụ, { $channel } có thể ngừng chuyển tin nhắn đến hết tháng. Đề nghị kiểm tra gói dịch vụ của bot, hoặc đề nghị cán bộ đã liên kết Telegram chuyển sang nhận thông báo qua Telegram (/kenh telegram).

@@ -1,0 +1,135 @@
+// Commands that name an item by its code: `/nhan NV-2026-0012`, `/dongy YK-2026-0003`, `/giaitrinh GT-2026-0001`.
+// Each is the typed form of an action (src/app/actions.ts), so it works at any time and on every channel, and a
+// channel without buttons can print it next to each numbered choice. The words follow the slash commands of
+// PRODUCT.md §6: Vietnamese without diacritics, each with an English alias.
+import type { PrismaClient, Tx } from '../../db/client.js';
+import type { Locale } from '../../domain/locale.js';
+import { parseItemCode } from '../../domain/task/types.js';
+import { decodeAction, encodeAction, idArg, type Verb } from '../actions.js';
+
+type Db = PrismaClient | Tx;
+
+/** The kinds of item that carry a code, by the code's prefix. */
+export type CodedKind = 'task' | 'consultation' | 'explanation';
+const KIND_BY_PREFIX: Record<'NV' | 'YK' | 'GT', CodedKind> = { NV: 'task', YK: 'consultation', GT: 'explanation' };
+const EXAMPLE: Record<CodedKind, string> = { task: 'NV-2026-0012', consultation: 'YK-2026-0003', explanation: 'GT-2026-0001' };
+
+interface Target {
+  kind: CodedKind;
+  verb: Verb;
+  /** The action's argument for the item (default: the item's id). Undefined when the item has nothing to act on. */
+  argOf?(db: Db, itemId: number): Promise<string | number | undefined>;
+  /** The item behind an action's argument (default: the argument is the item's id). */
+  itemOf?(db: Db, arg: string): Promise<number | undefined>;
+}
+
+interface ItemCommand {
+  /** [Vietnamese, English]. */
+  words: readonly [string, string];
+  targets: Target[];
+}
+
+const pendingExtension = async (db: Db, taskId: number) =>
+  (await db.extensionRequest.findFirst({ where: { taskId, status: 'PENDING' }, orderBy: { id: 'desc' }, select: { id: true } }))?.id;
+const taskOfExtension = async (db: Db, arg: string) => {
+  const id = /^\d{1,9}$/.test(arg) ? Number(arg) : undefined;
+  return id === undefined ? undefined : (await db.extensionRequest.findUnique({ where: { id }, select: { taskId: true } }))?.taskId;
+};
+
+const task = (verb: Verb): Target => ({ kind: 'task', verb });
+const consult = (verb: Verb): Target => ({ kind: 'consultation', verb });
+
+/** The table: one line per command word. Adding a command for a new verb is one line here. */
+export const ITEM_COMMANDS: readonly ItemCommand[] = [
+  { words: ['nhan', 'accept'], targets: [task('task.accept')] },
+  { words: ['giahan', 'extend'], targets: [task('task.extend')] },
+  { words: ['tuchoi', 'decline'], targets: [task('task.decline')] },
+  { words: ['baocao', 'report'], targets: [task('task.report')] },
+  { words: ['xong', 'done'], targets: [task('task.complete')] },
+  { words: ['xem', 'view'], targets: [task('task.view'), consult('consult.view'), { kind: 'explanation', verb: 'explain.view' }] },
+  { words: ['xacnhan', 'confirm'], targets: [task('task.confirm')] },
+  { words: ['tralai', 'reopen'], targets: [task('task.reopen')] },
+  { words: ['huyviec', 'canceltask'], targets: [task('task.cancel')] },
+  { words: ['giaolai', 'reassign'], targets: [task('task.reassign')] },
+  { words: ['giunguyen', 'insist'], targets: [task('task.insist')] },
+  { words: ['nhaclai', 'nudge'], targets: [task('task.nudge'), consult('consult.nudge')] },
+  { words: ['duyetgiahan', 'approveext'], targets: [{ kind: 'task', verb: 'ext.approve', argOf: pendingExtension, itemOf: taskOfExtension }] },
+  { words: ['khonggiahan', 'refuseext'], targets: [{ kind: 'task', verb: 'ext.refuse', argOf: pendingExtension, itemOf: taskOfExtension }] },
+  { words: ['dongy', 'agree'], targets: [consult('consult.agree')] },
+  { words: ['khongdongy', 'disagree'], targets: [consult('consult.disagree')] },
+  { words: ['bosung', 'amend'], targets: [consult('consult.amend')] },
+  { words: ['hoilai', 'clarify'], targets: [consult('consult.clarify')] },
+  { words: ['ketluan', 'decide'], targets: [consult('consult.close')] },
+  { words: ['vongmoi', 'newround'], targets: [consult('consult.round')] },
+  { words: ['ycgiaitrinh', 'demand'], targets: [task('task.explain'), consult('consult.explain')] },
+  { words: ['giaitrinh', 'explain'], targets: [{ kind: 'explanation', verb: 'explain.answer' }] },
+];
+
+const BY_WORD = new Map<string, ItemCommand>();
+for (const c of ITEM_COMMANDS) for (const w of c.words) BY_WORD.set(w, c);
+const BY_VERB = new Map<Verb, { command: ItemCommand; target: Target }>();
+for (const c of ITEM_COMMANDS) for (const target of c.targets) if (!BY_VERB.has(target.verb)) BY_VERB.set(target.verb, { command: c, target });
+
+/** Is this word an item command (it may also be an ordinary command: `/baocao` alone starts the report flow)? */
+export function isItemCommandWord(word: string): boolean {
+  return BY_WORD.has(word.toLowerCase());
+}
+
+async function idByCode(db: Db, kind: CodedKind, code: string): Promise<number | undefined> {
+  const where = { where: { code }, select: { id: true } } as const;
+  if (kind === 'task') return (await db.task.findUnique(where))?.id;
+  if (kind === 'consultation') return (await db.consultation.findUnique(where))?.id;
+  return (await db.explanationDemand.findUnique(where))?.id;
+}
+
+async function codeById(db: Db, kind: CodedKind, id: number): Promise<string | undefined> {
+  const where = { where: { id }, select: { code: true } } as const;
+  if (kind === 'task') return (await db.task.findUnique(where))?.code;
+  if (kind === 'consultation') return (await db.consultation.findUnique(where))?.code;
+  return (await db.explanationDemand.findUnique(where))?.code;
+}
+
+export type ItemCommandResolution =
+  /** The action to run, and any text typed after the code (the answer to the first question the action asks). */
+  | { ok: true; action: string; rest: string }
+  | { ok: false; error: string; args: Record<string, string> };
+
+/**
+ * `/word CODE [text]` → the action it stands for, or why not. Undefined when `word` is no item command, or when it
+ * is also an ordinary command and no code follows (`/baocao` alone is the report flow).
+ */
+export async function resolveItemCommand(db: Db, word: string, args: string, locale: Locale): Promise<ItemCommandResolution | undefined> {
+  const command = BY_WORD.get(word.toLowerCase());
+  if (!command) return undefined;
+  const shown = `/${command.words[locale === 'en' ? 1 : 0]}`;
+  const trimmed = args.trim();
+  const first = trimmed.split(/\s+/, 1)[0] ?? '';
+  const rest = trimmed.slice(first.length).trim();
+  const parsed = parseItemCode(first);
+  const usage = { command: shown, example: EXAMPLE[command.targets[0]!.kind] };
+  if (!parsed) return word.toLowerCase() === 'baocao' || word.toLowerCase() === 'report' ? undefined : { ok: false, error: 'item-command-usage', args: usage };
+  const kind = KIND_BY_PREFIX[parsed.prefix];
+  const target = command.targets.find((t) => t.kind === kind);
+  if (!target) return { ok: false, error: 'item-command-usage', args: usage };
+  const code = `${parsed.prefix}-${parsed.year}-${String(parsed.seq).padStart(4, '0')}`;
+  const id = await idByCode(db, kind, code);
+  if (id === undefined) return { ok: false, error: 'item-command-unknown', args: { code } };
+  const arg = target.argOf ? await target.argOf(db, id) : id;
+  if (arg === undefined) return { ok: false, error: 'item-command-nothing', args: { code, command: shown } };
+  return { ok: true, action: encodeAction(target.verb, arg), rest };
+}
+
+/**
+ * The command that does what `action` does, to print beside a numbered choice: `/nhan NV-2026-0012`. Undefined for
+ * actions that have no item code (dialog choices, paging, signals).
+ */
+export async function commandForAction(db: Db, action: string, locale: Locale): Promise<string | undefined> {
+  const decoded = decodeAction(action);
+  if (!decoded) return undefined;
+  const entry = BY_VERB.get(decoded.verb);
+  if (!entry) return undefined;
+  const itemId = entry.target.itemOf ? await entry.target.itemOf(db, decoded.arg) : idArg(decoded);
+  if (itemId === undefined) return undefined;
+  const code = await codeById(db, entry.target.kind, itemId);
+  return code ? `/${entry.command.words[locale === 'en' ? 1 : 0]} ${code}` : undefined;
+}

@@ -1,0 +1,130 @@
+// Everything the bot sends on Zalo goes through here, replies and notifications alike: actions become numbered
+// replies (saved as the chat's prompt), text is split at 2,000 characters, files become links or notes, and every
+// message sent is counted against the monthly cap.
+import type { AppContext } from '../../app/context.js';
+import { commandForAction } from '../../app/interaction/item-commands.js';
+import { viewTools } from '../../app/views/tools.js';
+import { savePrompt } from '../../db/repositories/prompt.repository.js';
+import type { Locale } from '../../domain/locale.js';
+import { createFileLink, DEFAULT_FILE_LINK_TTL_MS, fileLinkUrl } from '../../http/file-links.js';
+import { numberActions } from '../numbered.js';
+import { splitText } from '../sender.js';
+import type { OutboundAttachment, OutboundMessage } from '../types.js';
+import type { ZaloClient } from './client.js';
+import { ZaloApiError } from './errors.js';
+import type { ChannelQuotaCounter } from './quota.js';
+import { ZALO_TEXT_LIMIT } from './types.js';
+
+export type ZaloPart = { kind: 'text'; text: string } | { kind: 'photo'; url: string; caption?: string };
+
+export interface RenderedForZalo {
+  parts: ZaloPart[];
+  /** The actions behind the numbers 1, 2, … across all the messages. */
+  actions: string[];
+  /** Some message offered a choice: the chat's numbered prompt is replaced (by an empty one for a bare dialog question). */
+  offersChoices: boolean;
+}
+
+export interface ZaloOutputOptions {
+  client: ZaloClient;
+  app: AppContext;
+  quota?: ChannelQuotaCounter;
+  /** Waits for the chat's turn on the shared pacer before each call. */
+  pace?: (chatId: string) => Promise<void>;
+  fileLinkTtlMs?: number;
+}
+
+export interface DeliverContext {
+  locale: Locale;
+  /** The linked identity behind the chat; looked up by chat id when not given. */
+  identityId?: number | undefined;
+  /** The caller already waited for this chat's turn for the first call (the delivery worker does). */
+  paced?: boolean;
+}
+
+export class ZaloOutput {
+  constructor(private readonly o: ZaloOutputOptions) {}
+
+  get client(): ZaloClient {
+    return this.o.client;
+  }
+
+  /** The messages as Zalo will show them, in order. Creates the download links of local files. */
+  async render(messages: OutboundMessage[], locale: Locale): Promise<RenderedForZalo> {
+    const { app } = this.o;
+    const t = app.catalogue.translator(locale);
+    const parts: ZaloPart[] = [];
+    const actions: string[] = [];
+    let offersChoices = false;
+    for (const message of messages) {
+      const attachment = message.attachment ? await this.renderAttachment(message.attachment, locale) : undefined;
+      const block = await numberActions(t, message.buttons, actions.length + 1, (a) => commandForAction(app.db, a, locale));
+      actions.push(...block.actions);
+      offersChoices ||= block.offersChoices;
+      const sections = [message.text, ...(attachment?.lines ?? [])].filter((s) => s.trim() !== '');
+      const body = sections.join('\n');
+      const text = block.lines.length > 0 ? `${body}\n\n${block.lines.join('\n')}` : body;
+      if (text.trim() !== '') for (const piece of splitText(text, ZALO_TEXT_LIMIT)) parts.push({ kind: 'text', text: piece });
+      if (attachment?.photo) parts.push(attachment.photo);
+    }
+    return { parts, actions, offersChoices };
+  }
+
+  private async renderAttachment(a: OutboundAttachment, locale: Locale): Promise<{ lines: string[]; photo?: ZaloPart }> {
+    const { app } = this.o;
+    const t = app.catalogue.translator(locale);
+    const caption = a.caption?.trim() ? a.caption.trim().slice(0, ZALO_TEXT_LIMIT) : undefined;
+    const source = a.source;
+    if (source.kind === 'channel-file') {
+      // A picture received on Zalo is a URL Zalo can fetch again.
+      if (source.channel === 'ZALO') return { lines: [], photo: { kind: 'photo', url: source.fileRef, ...(caption ? { caption } : {}) } };
+      // A Telegram file id opens only with our Telegram token; we do not turn evidence into a public URL (README).
+      return { lines: [...(caption ? [caption] : []), t('file-on-other-channel', { channel: t(`channel-name-${source.channel}`), kind: a.type })] };
+    }
+    const base = app.links.publicBaseUrl;
+    if (!base) return { lines: [...(caption ? [caption] : []), t('file-link-unavailable', { filename: source.filename })] };
+    const link = await createFileLink(app.db, source, app.clock.now(), this.o.fileLinkTtlMs ?? DEFAULT_FILE_LINK_TTL_MS);
+    const url = fileLinkUrl(base, link.token);
+    if (a.type === 'photo') return { lines: [], photo: { kind: 'photo', url, ...(caption ? { caption } : {}) } };
+    const until = viewTools(app, locale).dateTime(link.expiresAt);
+    return { lines: [...(caption ? [caption] : []), t('file-link', { filename: source.filename, url, until })] };
+  }
+
+  /**
+   * Sends the messages to one chat and replaces its numbered prompt when they offer choices. Throws the
+   * {@link ZaloApiError} of the first call that failed (the parts before it were sent). Resolves with the last id.
+   */
+  async deliver(chatId: string, messages: OutboundMessage[], ctx: DeliverContext): Promise<string> {
+    const rendered = await this.render(messages, ctx.locale);
+    let last = '';
+    for (const [i, part] of rendered.parts.entries()) {
+      if (i > 0 || !ctx.paced) await this.o.pace?.(chatId);
+      last = await this.sendPart(chatId, part);
+    }
+    if (rendered.offersChoices) {
+      const { db, clock, policy } = this.o.app;
+      const identityId = ctx.identityId ?? (await db.chatIdentity.findFirst({ where: { channel: 'ZALO', chatId }, select: { id: true } }))?.id;
+      const now = clock.now();
+      if (identityId !== undefined) await savePrompt(db, identityId, rendered.actions, now, new Date(now.getTime() + policy.promptTtl.ms));
+    }
+    return last;
+  }
+
+  private async sendPart(chatId: string, part: ZaloPart): Promise<string> {
+    let id: string;
+    try {
+      const sent =
+        part.kind === 'text'
+          ? await this.o.client.sendMessage({ chatId, text: part.text })
+          : await this.o.client.sendPhoto({ chatId, photoUrl: part.url, ...(part.caption ? { caption: part.caption } : {}) });
+      id = sent.message_id;
+    } catch (e) {
+      // A 2xx we could not read: the message was most likely sent, and sending it again would show it twice.
+      if (!(e instanceof ZaloApiError && e.kind === 'invalid-response')) throw e;
+      this.o.app.logger.warn({ err: e.message }, 'zalo answered a send with something unreadable; counted as sent');
+      id = '';
+    }
+    await this.o.quota?.count(1).catch((err) => this.o.app.logger.warn({ err }, 'could not count a zalo message'));
+    return id;
+  }
+}

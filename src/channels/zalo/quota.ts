@@ -1,0 +1,75 @@
+// The monthly count of messages a bot sent (table channel_quota), and one warning to the admins when it passes a
+// share of the plan's cap. Zalo's free Basic plan is reported (not confirmed) at 3,000 messages a month, so the cap
+// is a setting (ZALO_MONTHLY_CAP). Every message counts: replies, notifications, each part of a split text, photos.
+import type { AppContext } from '../../app/context.js';
+import { notify } from '../../app/notify.js';
+import { inTransaction } from '../../app/transaction.js';
+import type { ChannelName } from '../../domain/org/types.js';
+
+/** Share of the cap at which the admins are warned, once a month. */
+export const QUOTA_WARNING_SHARE = 0.8;
+
+export interface QuotaStatus {
+  month: string;
+  count: number;
+  cap: number;
+}
+
+/** "2026-12": the month in the organisation's time zone (the platform does not say which one it counts in). */
+export function monthKey(at: Date, timezone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit' }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}`;
+}
+
+export class ChannelQuotaCounter {
+  constructor(
+    private readonly app: AppContext,
+    readonly channel: ChannelName,
+    readonly cap: number,
+  ) {}
+
+  /** Adds `n` sent messages; the first call past the warning share warns every active admin (once a month). */
+  async count(n = 1): Promise<QuotaStatus> {
+    const { db, clock, policy } = this.app;
+    const month = monthKey(clock.now(), policy.calendar.timezone);
+    const rows = await db.$queryRaw<{ count: number; warnedAt: Date | null }[]>`
+      INSERT INTO channel_quota (channel, month, count) VALUES (${this.channel}::"Channel", ${month}, ${n})
+      ON CONFLICT (channel, month) DO UPDATE SET count = channel_quota.count + ${n}
+      RETURNING count, "warnedAt"`;
+    const count = Number(rows[0]?.count ?? 0);
+    const status = { month, count, cap: this.cap };
+    if (count >= Math.ceil(this.cap * QUOTA_WARNING_SHARE) && !rows[0]?.warnedAt) await this.warnOnce(status);
+    return status;
+  }
+
+  async status(): Promise<QuotaStatus> {
+    const month = monthKey(this.app.clock.now(), this.app.policy.calendar.timezone);
+    const row = await this.app.db.channelQuota.findUnique({ where: { channel_month: { channel: this.channel, month } } });
+    return { month, count: row?.count ?? 0, cap: this.cap };
+  }
+
+  private async warnOnce(status: QuotaStatus): Promise<void> {
+    const { app } = this;
+    // Of several processes crossing the line at once, the one that sets warnedAt warns.
+    const claimed = await app.db.$executeRaw`
+      UPDATE channel_quota SET "warnedAt" = ${app.clock.now()}
+      WHERE channel = ${this.channel}::"Channel" AND month = ${status.month} AND "warnedAt" IS NULL`;
+    if (claimed === 0) return;
+    app.logger.warn({ channel: this.channel, ...status }, 'monthly message count passed the warning share of the cap');
+    const percent = Math.floor((status.count * 100) / status.cap);
+    const [year, month] = status.month.split('-');
+    const sent = await inTransaction(app, async (tx, effects) => {
+      const admins = await tx.official.findMany({ where: { isAdmin: true, active: true }, select: { id: true } });
+      let queued = 0;
+      for (const a of admins) {
+        const id = await notify(app, tx, effects, a.id, (t) => ({
+          text: t('quota-warning', { channel: t(`channel-name-${this.channel}`), count: status.count, cap: status.cap, percent, month: `${month}/${year}` }),
+        }));
+        if (id !== null) queued++;
+      }
+      return queued;
+    });
+    if (sent === 0) app.logger.warn({ channel: this.channel }, 'no admin could be told about the message count (none linked)');
+  }
+}

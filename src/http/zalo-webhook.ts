@@ -1,0 +1,55 @@
+// Zalo posts each event here (docs/zalo.md §1.4) with the secret we registered in `X-Bot-Api-Secret-Token`.
+// A wrong or missing secret gets 401 and has no effect; bodies over 1 MiB get 413; a body that is no Zalo event gets
+// 400. A good event is answered 200 at once and handled after, in order per chat (ZaloInbound).
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
+import { parseZaloUpdate, type ZaloUpdate } from '../channels/zalo/types.js';
+
+export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
+export const ZALO_WEBHOOK_MAX_BYTES = 1024 * 1024;
+
+/** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
+export function secretMatches(given: string | undefined, expected: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return given !== undefined && given !== '' && timingSafeEqual(digest(given), digest(expected));
+}
+
+export interface ZaloWebhookOptions {
+  secret: string;
+  onUpdate(update: ZaloUpdate): void;
+  logger: Logger;
+  path?: string;
+}
+
+export function mountZaloWebhook(app: Hono, o: ZaloWebhookOptions): void {
+  const path = o.path ?? ZALO_WEBHOOK_PATH;
+  app.post(
+    path,
+    async (c, next) => {
+      if (!secretMatches(c.req.header('x-bot-api-secret-token'), o.secret)) {
+        o.logger.warn({ ip: c.req.header('x-forwarded-for') }, 'zalo webhook: wrong or missing secret');
+        // Refused before the body is read: close the connection so no client reuses it with a body half sent.
+        return c.json({ ok: false, description: 'Unauthorized' }, 401, { connection: 'close' });
+      }
+      await next();
+    },
+    bodyLimit({ maxSize: ZALO_WEBHOOK_MAX_BYTES, onError: (c) => c.json({ ok: false, description: 'Payload Too Large' }, 413, { connection: 'close' }) }),
+    async (c) => {
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        return c.json({ ok: false, description: 'Bad Request: body is not JSON' }, 400);
+      }
+      const parsed = parseZaloUpdate(body);
+      if (!parsed.ok) {
+        o.logger.warn({ error: parsed.error }, 'zalo webhook: unreadable event');
+        return c.json({ ok: false, description: 'Bad Request: not a Zalo event' }, 400);
+      }
+      o.onUpdate(parsed.update);
+      return c.json({ ok: true });
+    },
+  );
+}
