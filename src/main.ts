@@ -124,7 +124,7 @@ async function main(): Promise<number> {
           maintenanceEveryMs: 5 * 60_000,
           onSent: appMetrics.onSent,
           // One identity, two channels: what a refusing chat had queued goes to the person's other chat.
-          onUnreachable: async (channel, chatId, officials) => void (await rerouteUnreachable(app, channel, chatId, officials)),
+          onUnreachable: async (channel, chatId, officials, messages) => void (await rerouteUnreachable(app, channel, chatId, officials, messages)),
         });
 
   const server = await startHttpServer(http, config.httpPort);

@@ -10,7 +10,7 @@ import type { ChannelSender } from '../../src/channels/sender.js';
 import { SendError } from '../../src/channels/sender.js';
 import type { PrismaClient } from '../../src/db/client.js';
 import { markUnreachable } from '../../src/db/repositories/identity.repository.js';
-import { claimForSending, markChatUnreachable, markFailed, markRetry, markSent, nextBatchForChat, nextDueAt } from '../../src/db/repositories/outbox.repository.js';
+import { claimForSending, markChatUnreachable, markFailed, markRetry, markSent, nextBatchForChat, nextDueAt, type PendingMessage } from '../../src/db/repositories/outbox.repository.js';
 import type { ChannelName } from '../../src/domain/org/types.js';
 import type { Catalogue } from '../../src/i18n/catalogue.js';
 import type { ChatJobData } from './kicker.js';
@@ -24,8 +24,8 @@ export interface DeliveryDeps {
   logger: Logger;
   /** Re-wake a chat later (after a back-off or when a deferred message becomes due). */
   rekick(chat: ChatJobData, delayMs: number): Promise<void>;
-  /** Called when a chat refuses us for good: the person's other channel may take over. */
-  onUnreachable?(channel: ChannelName, chatId: string, officialIds: number[]): Promise<void>;
+  /** Called when a chat refuses us for good, with what was queued there: the person's other channel may take over. */
+  onUnreachable?(channel: ChannelName, chatId: string, officialIds: number[], messages: PendingMessage[]): Promise<void>;
   /** Messages sent through a channel (for quotas and metrics). */
   onSent?(channel: ChannelName, count: number): Promise<void>;
   /**
@@ -86,7 +86,7 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
       continue;
     }
     try {
-      const { messageId } = await sender.send(chatId, composed.message, { locale: batch[0]!.payload.locale });
+      const { messageId } = await sender.send(chatId, composed.message, { locale: batch[0]!.payload.locale, attempt: batch[0]!.attempts });
       await markSent(deps.db, ids, new Date(), messageId);
       await deps.onSent?.(channel, 1);
       sent++;
@@ -108,8 +108,8 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
       if (f.kind === 'unreachable') {
         // The identity first, so nothing new is queued to this chat; then what is already queued stops here.
         const officials = await markUnreachable(deps.db, channel, chatId, f.reason, new Date());
-        await markChatUnreachable(deps.db, channel, chatId, f.reason);
-        await deps.onUnreachable?.(channel, chatId, officials);
+        const stopped = await markChatUnreachable(deps.db, channel, chatId, f.reason);
+        await deps.onUnreachable?.(channel, chatId, officials, stopped);
         deps.logger.info({ channel, chatId: chatId.slice(0, 4) + '…' }, 'chat unreachable; sending stopped there');
         return sent;
       }

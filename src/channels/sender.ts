@@ -22,6 +22,8 @@ export interface SendContext {
   /** The linked identity behind the chat, when known (for numbered prompts on channels without buttons). */
   identityId?: number;
   locale: 'vi' | 'en';
+  /** How many times this message failed before: a platform without retry hints (Zalo's 429) may wait longer each time. */
+  attempt?: number;
 }
 
 export interface ChannelSender {

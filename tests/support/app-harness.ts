@@ -153,8 +153,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
           limits,
           logger,
           queues,
-          onUnreachable: (channel, chatId, officials, ...rest: unknown[]) =>
-            rerouteUnreachable(app, channel, chatId, officials, rest[0] as Parameters<typeof rerouteUnreachable>[4]).then(() => undefined),
+          onUnreachable: async (channel, chatId, officials, messages) => void (await rerouteUnreachable(app, channel, chatId, officials, messages)),
           ...options.workerOptions,
         });
 

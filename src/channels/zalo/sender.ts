@@ -62,7 +62,7 @@ export function createZaloSender(output: ZaloOutput, db: PrismaClient, policy: P
       try {
         return { messageId: await output.deliver(chatId, [message], { locale: context.locale, identityId: context.identityId, paced: true }) };
       } catch (e) {
-        const attempt = (context as SendContext & { attempt?: number }).attempt ?? (await attemptsOfHead(db, chatId).catch(() => 0));
+        const attempt = context.attempt ?? (await attemptsOfHead(db, chatId).catch(() => 0));
         throw classifyZaloError(e, attempt, p);
       }
     },
