@@ -22,6 +22,7 @@ import { NO_TOKEN_MESSAGE } from './runtime/messages.js';
 import { ensureRedis, RedisUnavailableError } from './runtime/redis-bootstrap.js';
 import { prepareTelegram } from './runtime/telegram.js';
 import { createQueues, startWorkers } from '../jobs/runtime.js';
+import { digestJobs, scheduleDailyDigest } from '../jobs/digest.js';
 import { Pacer } from '../jobs/delivery/pacer.js';
 import { rerouteUnreachable } from './app/delivery/reroute.js';
 import { mountFileLinks } from './http/file-links.js';
@@ -122,11 +123,14 @@ async function main(): Promise<number> {
           logger,
           queues,
           maintenanceEveryMs: 5 * 60_000,
+          maintenanceJobs: digestJobs(app),
           onSent: appMetrics.onSent,
           // One identity, two channels: what a refusing chat had queued goes to the person's other chat.
           onUnreachable: async (channel, chatId, officials, messages) => void (await rerouteUnreachable(app, channel, chatId, officials, messages)),
         });
 
+  // The morning digest: one job scheduler at the policy's time in the organisation's time zone (upserted, never doubled).
+  if (workers) await scheduleDailyDigest(queues.maintenance, app);
   const server = await startHttpServer(http, config.httpPort);
   await telegram?.start();
   let zaloBot;

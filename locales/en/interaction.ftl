@@ -8,6 +8,7 @@ help-text = Đôn đốc – follow-up of work under the plan implementing Direc
     /ask – ask colleagues for their opinion by a deadline
     /opinions – requests for your opinion, and the ones you sent
     /digest – your unit's digest (unit leaders)
+    /evaluation – evaluation report by month, quarter or year, with an Excel file (unit heads)
     /signals – signs to review (unit leaders)
     /cancel – stop what you are in the middle of
     /lang vi – Tiếng Việt
@@ -51,6 +52,7 @@ menu-baocao = Report progress
 menu-xinykien = Ask for opinions
 menu-ykien = Opinions asked of me and by me
 menu-tonghop = My unit's digest
+menu-danhgia = Evaluation report for a period
 menu-canhbao = Signs to review
 menu-lang = Language (vi/en)
 menu-trogiup = Help

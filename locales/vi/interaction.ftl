@@ -8,6 +8,7 @@ help-text = Đôn đốc – hệ thống theo dõi, nhắc việc theo Kế ho�
     /xinykien – xin ý kiến đồng chí khác trước một thời hạn
     /ykien – các đề nghị xin ý kiến chờ đồng chí trả lời và do đồng chí gửi
     /tonghop – bản tổng hợp của đơn vị (lãnh đạo đơn vị)
+    /danhgia – báo cáo đánh giá theo tháng, quý, năm, kèm tệp Excel (trưởng đơn vị)
     /canhbao – các dấu hiệu cần xem xét (lãnh đạo đơn vị)
     /huy – dừng thao tác đang làm dở
     /lang en – English
@@ -51,6 +52,7 @@ menu-baocao = Báo cáo tiến độ
 menu-xinykien = Xin ý kiến
 menu-ykien = Ý kiến chờ trả lời và đã xin
 menu-tonghop = Tổng hợp của đơn vị
+menu-danhgia = Báo cáo đánh giá theo kỳ
 menu-canhbao = Dấu hiệu cần xem xét
 menu-lang = Ngôn ngữ (vi/en)
 menu-trogiup = Trợ giúp

@@ -25,6 +25,7 @@ import { mountTelegramWebhook, TELEGRAM_WEBHOOK_PATH } from '../../src/http/tele
 import { Catalogue } from '../../src/i18n/catalogue.js';
 import { createAppContext } from '../../src/runtime/app-context.js';
 import { createQueues, startWorkers, type QueueSet, type RunningWorkers, type WorkerOptions } from '../../jobs/runtime.js';
+import { digestJobs } from '../../jobs/digest.js';
 import { Pacer } from '../../jobs/delivery/pacer.js';
 import { rerouteUnreachable } from '../../src/app/delivery/reroute.js';
 import type { ZaloSendPolicy } from '../../src/channels/zalo/sender.js';
@@ -154,6 +155,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
           logger,
           queues,
           onUnreachable: async (channel, chatId, officials, messages) => void (await rerouteUnreachable(app, channel, chatId, officials, messages)),
+          maintenanceJobs: digestJobs(app),
           ...options.workerOptions,
         });
 

@@ -7,6 +7,7 @@ export const COMMANDS = {
   ask: ['xinykien', 'ask'],
   opinions: ['ykien', 'opinions'],
   digest: ['tonghop', 'digest'],
+  evaluation: ['danhgia', 'evaluation'],
   signals: ['canhbao', 'signals'],
   lang: ['lang'],
   channel: ['kenh', 'channel'],

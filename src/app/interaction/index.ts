@@ -4,6 +4,8 @@ import type { AppContext } from '../context.js';
 import { DialogRegistry, persistTurn } from './dialog.js';
 import { assignFlow, startAssign } from './flows/assign-flow.js';
 import { completeFlow, extensionFlow, reasonFlow, reassignFlow, reportFlow, startReport } from './flows/task-flows.js';
+import { digestCommand } from '../digest/digest-command.js';
+import { evaluationCommand } from '../reports/report-command.js';
 import { help, setLanguage } from './handlers/basics.js';
 import { setPreferredChannel } from './handlers/channel-preference.js';
 import { handleTaskAction } from './handlers/task-actions.js';
@@ -37,6 +39,8 @@ export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Ro
       tasks: async (s) => ({ replies: [await taskList(s, 1)] }),
       assign: (s, args) => flow(s, startAssign(s, args)),
       report: (s) => flow(s, startReport(s, undefined)),
+      digest: digestCommand,
+      evaluation: evaluationCommand,
       ...(ext.commands ?? {}),
     },
   });

@@ -5,6 +5,7 @@ import { calendarCommand } from './calendar.js';
 import { dbMigrateCommand } from './db-migrate.js';
 import { inviteCommand } from './invite.js';
 import { orgImportCommand } from './org-import.js';
+import { reportCommand } from './report.js';
 import { taskCreateCommand } from './task-create.js';
 
-export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, auditVerifyCommand];
+export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, auditVerifyCommand, reportCommand];

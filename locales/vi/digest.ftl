@@ -1,0 +1,40 @@
+## Tổng hợp hằng ngày cho lãnh đạo đơn vị (/tonghop)
+
+digest-title = 📋 Tổng hợp ngày { $date } – { $unit }
+digest-title-continued = 📋 Tổng hợp ngày { $date } – { $unit } (tiếp theo, phần { $part }/{ $parts })
+digest-scope = Phạm vi: đơn vị và { $count } đơn vị trực thuộc.
+digest-empty = 📋 Tổng hợp ngày { $date } – { $unit }: không có nhiệm vụ đang theo dõi, ý kiến quá hạn hay nội dung cần xem xét.
+digest-tasks-title = Nhiệm vụ đang theo dõi: { $count }
+digest-tasks-grey = ⚪ Chưa nhận việc: { $count }
+digest-tasks-blue = 🔵 Đang thực hiện, trong hạn: { $count }
+digest-tasks-due-soon = ⏳ Đến hạn trong { $days } ngày làm việc tới: { $count }
+digest-tasks-red = 🔴 Quá hạn: { $count } ({ $breakdown })
+digest-red-short = đến { $days } ngày: { $count }
+digest-red-medium = trên { $from } đến { $to } ngày: { $count }
+digest-red-long = trên { $days } ngày: { $count }
+digest-consultations-overdue = 💬 Xin ý kiến đã quá hạn, chưa có ý kiến: { $count } lượt
+digest-reminders-day = ⏰ Ngày làm việc trước ({ $date }): { $reminders } lượt nhắc việc, { $escalations } lượt báo cáo cấp trên
+digest-reminders-range = ⏰ Từ { $from } đến { $to }: { $reminders } lượt nhắc việc, { $escalations } lượt báo cáo cấp trên
+digest-signals = 🚩 Dấu hiệu chờ xem xét: { $count }
+digest-signals-mine = 🚩 Dấu hiệu chờ xem xét: { $count }, trong đó { $mine } chờ đồng chí xem xét (/canhbao)
+digest-unreachable-title = 📵 Không gửi được tin nhắn tới { $count } đồng chí (tài khoản chat từ chối nhận tin):
+digest-unreachable-item = • { $person }, từ { $since }
+digest-unreachable-more = • và { $count } đồng chí khác
+digest-unlinked = 📵 Chưa liên kết tài khoản chat: { $count } đồng chí (không nhận được thông báo).
+digest-oldest-title = Quá hạn lâu nhất ({ $count }):
+digest-oldest-item = { $n }. { $code } · { $title } – { $person } · quá hạn { $age } (hạn { $deadline })
+digest-oldest-item-not-accepted = { $n }. { $code } · { $title } – { $person } · quá hạn { $age } (hạn { $deadline }), chưa nhận việc
+digest-age-days = { $count } ngày làm việc
+digest-age-hours = { $count } giờ làm việc
+digest-age-less = dưới 1 giờ làm việc
+digest-person = đ/c { $name }
+digest-person-unit = đ/c { $name } ({ $unit })
+btn-digest-view = Xem { $code }
+btn-digest-explain = Yêu cầu giải trình { $code }
+
+digest-not-leader = Bản tổng hợp dành cho trưởng, phó đơn vị. Việc của đồng chí: /viec.
+digest-optin-on = Đã đăng ký: đồng chí sẽ nhận bản tổng hợp của đơn vị lúc { $time } mỗi ngày làm việc.
+digest-optin-off = Đã thôi nhận bản tổng hợp hằng ngày. Đồng chí vẫn xem được bất cứ lúc nào bằng /tonghop.
+digest-optin-head = Trưởng đơn vị luôn nhận bản tổng hợp lúc { $time } mỗi ngày làm việc.
+digest-usage = Dùng: /tonghop – xem bản tổng hợp ngay; /tonghop batdau – nhận hằng ngày lúc { $time } (cấp phó); /tonghop tatdat – thôi nhận.
+digest-no-unit = Không xác định được đơn vị của đồng chí. Đề nghị liên hệ Văn phòng.
