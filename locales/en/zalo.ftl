@@ -35,3 +35,4 @@ file-on-other-channel = (With { $kind ->
     } as evidence, sent on { $channel }; it cannot be passed on to this channel. Please look on { $channel } or ask the sender to send it again.)
 
 quota-warning = ⚠️ The { $channel } bot has sent { $count }/{ $cap } messages in { $month } ({ $percent }% of the configured cap). Past the plan's cap, { $channel } may stop delivering messages until the month ends. Please check the bot's plan, or ask officials who linked Telegram to receive notifications there (/channel telegram).
+prompt-number-unknown = The latest message has no choice number { $n }. Please check the numbered choices, type a command with a code (e.g. /accept NV-2026-0012) or type /help.

@@ -35,3 +35,4 @@ file-on-other-channel = (Kèm { $kind ->
     } minh chứng gửi qua { $channel }; hệ thống không chuyển được sang kênh này. Đồng chí xem trên { $channel } hoặc đề nghị người gửi gửi lại.)
 
 quota-warning = ⚠️ Bot { $channel } đã gửi { $count }/{ $cap } tin nhắn trong tháng { $month } ({ $percent }% hạn mức đã cấu hình). Khi vượt hạn mức của gói dịch vụ, { $channel } có thể ngừng chuyển tin nhắn đến hết tháng. Đề nghị kiểm tra gói dịch vụ của bot, hoặc đề nghị cán bộ đã liên kết Telegram chuyển sang nhận thông báo qua Telegram (/kenh telegram).
+prompt-number-unknown = Tin nhắn gần nhất không có lựa chọn số { $n }. Đồng chí xem lại các lựa chọn đánh số, gõ lệnh kèm mã (vd: /nhan NV-2026-0012) hoặc gõ /trogiup.

@@ -125,6 +125,9 @@ export function createRouter(deps: RouterDeps): Router {
       const found = await promptAction(app.db, s.identityId, Number(textIn.trim()), app.clock.now());
       if (found.found) return runAction(s, found.action);
       if (found.reason === 'expired') return reply(s.t('prompt-expired'));
+      // No such choice: the number may still answer a step (a percent); else it is no free answer (a consultation
+      // would record it as an answer without a stance).
+      return (await toDialog(s, { kind: 'text', text: textIn })) ?? reply(s.t('prompt-number-unknown', { n: textIn.trim() }));
     }
     return (await toDialog(s, { kind: 'text', text: textIn })) ?? reply(s.t('unknown-input'));
   }
