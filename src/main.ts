@@ -89,7 +89,7 @@ async function main(): Promise<number> {
 
   // Zalo: the webhook route (or long polling) where this process receives, the sender where it delivers. Replies
   // and notifications to one chat share the delivery pacer. Files for Zalo go as links served here.
-  mountFileLinks(http, { db: database.db, clock: systemClock });
+  mountFileLinks(http, { db: database.db, clock: systemClock, catalogue });
   const replyPacer = new Pacer(queues.producer, config.queuePrefix, config.delivery);
   const zalo = config.zalo.token
     ? prepareZalo({

@@ -36,3 +36,7 @@ file-on-other-channel = (With { $kind ->
 
 quota-warning = ⚠️ The { $channel } bot has sent { $count }/{ $cap } messages in { $month } ({ $percent }% of the configured cap). Past the plan's cap, { $channel } may stop delivering messages until the month ends. Please check the bot's plan, or ask officials who linked Telegram to receive notifications there (/channel telegram).
 prompt-number-unknown = The latest message has no choice number { $n }. Please check the numbered choices, type a command with a code (e.g. /accept NV-2026-0012) or type /help.
+file-link-page-unknown = This download link is not valid. Please check it, or ask for the report again in the chat.
+file-link-page-expired = This download link has expired. Please ask for the report again in the chat (e.g. /evaluation month) to get a new link.
+file-link-page-gone = The file is no longer on the server. Please ask for the report again in the chat (e.g. /evaluation month).
+menu-kenh = Choose where notifications go (Telegram/Zalo)

@@ -36,3 +36,7 @@ file-on-other-channel = (Kèm { $kind ->
 
 quota-warning = ⚠️ Bot { $channel } đã gửi { $count }/{ $cap } tin nhắn trong tháng { $month } ({ $percent }% hạn mức đã cấu hình). Khi vượt hạn mức của gói dịch vụ, { $channel } có thể ngừng chuyển tin nhắn đến hết tháng. Đề nghị kiểm tra gói dịch vụ của bot, hoặc đề nghị cán bộ đã liên kết Telegram chuyển sang nhận thông báo qua Telegram (/kenh telegram).
 prompt-number-unknown = Tin nhắn gần nhất không có lựa chọn số { $n }. Đồng chí xem lại các lựa chọn đánh số, gõ lệnh kèm mã (vd: /nhan NV-2026-0012) hoặc gõ /trogiup.
+file-link-page-unknown = Liên kết tải tệp không đúng. Đề nghị kiểm tra lại, hoặc yêu cầu gửi lại báo cáo trong ứng dụng chat.
+file-link-page-expired = Liên kết tải tệp đã hết hạn. Đề nghị yêu cầu lại báo cáo trong ứng dụng chat (vd: /danhgia thang) để nhận liên kết mới.
+file-link-page-gone = Tệp không còn trên máy chủ. Đề nghị yêu cầu lại báo cáo trong ứng dụng chat (vd: /danhgia thang).
+menu-kenh = Chọn kênh nhận thông báo (Telegram/Zalo)

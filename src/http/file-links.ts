@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import type { Hono } from 'hono';
 import type { PrismaClient } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
+import type { Catalogue } from '../i18n/catalogue.js';
 
 export const FILE_LINK_PATH = '/files';
 /** How long a link works: long enough to open it from the message, short enough that a forwarded link dies soon. */
@@ -41,16 +42,20 @@ function disposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-/** GET /files/:token — the file, 404 for an unknown token or a file gone from disk, 410 once the link expired. */
-export function mountFileLinks(app: Hono, deps: { db: PrismaClient; clock: Clock }): void {
+/**
+ * GET /files/:token — the file, 404 for an unknown token or a file gone from disk, 410 once the link expired. Whoever
+ * opens a link is not known, so the page says it in Vietnamese and English.
+ */
+export function mountFileLinks(app: Hono, deps: { db: PrismaClient; clock: Clock; catalogue: Catalogue }): void {
+  const page = (key: string) => `${deps.catalogue.t('vi', key)}\n${deps.catalogue.t('en', key)}\n`;
   app.get(`${FILE_LINK_PATH}/:token`, async (c) => {
     const token = c.req.param('token');
-    if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return c.text('Not found', 404);
+    if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return c.text(page('file-link-page-unknown'), 404);
     const link = await deps.db.fileLink.findUnique({ where: { token: hashToken(token) } });
-    if (!link) return c.text('Not found', 404);
-    if (link.expiresAt.getTime() <= deps.clock.now().getTime()) return c.text('Liên kết đã hết hạn. / This link has expired.', 410);
+    if (!link) return c.text(page('file-link-page-unknown'), 404);
+    if (link.expiresAt.getTime() <= deps.clock.now().getTime()) return c.text(page('file-link-page-expired'), 410);
     const info = await stat(link.path).catch(() => undefined);
-    if (!info?.isFile()) return c.text('Not found', 404);
+    if (!info?.isFile()) return c.text(page('file-link-page-gone'), 404);
     const body = Readable.toWeb(createReadStream(link.path)) as ReadableStream<Uint8Array>;
     return c.body(body, 200, {
       'content-type': link.mime,

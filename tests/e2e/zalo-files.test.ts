@@ -59,7 +59,7 @@ describe('files for a Zalo user', () => {
     h.clock.advance(24 * 3_600_000 + 1);
     const gone = await fetch(url);
     expect(gone.status).toBe(410);
-    await gone.arrayBuffer();
+    expect(await gone.text()).toContain('Liên kết tải tệp đã hết hạn.');
   });
 
   it('sends a picture on this server by its link, and a Zalo picture by its own URL', async () => {

@@ -133,7 +133,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     sendPolicy: { forbiddenStrikes: 2, rateLimitBaseMs: 200, ...options.zalo?.sendPolicy },
     replyRetryDelaysMs: options.zalo?.replyRetryDelaysMs ?? [50, 100, 200],
   });
-  mountFileLinks(httpApp, { db: db.db, clock });
+  mountFileLinks(httpApp, { db: db.db, clock, catalogue: app.catalogue });
   const http = await startHttpServer(httpApp, 0, '127.0.0.1');
   app.links.publicBaseUrl = `http://127.0.0.1:${http.port}`;
   await zaloRuntime.start();
