@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ClockHandlers } from './app/clocks/fire-clock.js';
 import { taskClockHandler } from './app/clocks/task-clock-handler.js';
+import { consultationClockHandler } from './app/consultations/clock-handler.js';
+import { explanationClockHandler } from './app/explanations/clock-handler.js';
+import { urgentStartHandler } from './app/signals/start-check.js';
 import { createAppRouter } from './app/interaction/index.js';
 import type { ChannelSender } from './channels/sender.js';
 import { createTelegramSender } from './channels/telegram/sender.js';
@@ -117,7 +120,7 @@ async function main(): Promise<number> {
           redisUrl: redis.url,
           prefix: config.queuePrefix,
           app,
-          handlers: new ClockHandlers([taskClockHandler]),
+          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app)]),
           senders,
           limits: config.delivery,
           logger,

@@ -86,7 +86,7 @@ describe('a task nobody accepts climbs the ladder on queued jobs', () => {
     const [escalation] = head.since(before);
     expect(escalation).toContain('⚠️ Báo cáo cấp trên: NV-2026-0001 chưa được nhận việc');
     expect(escalation).toContain('đ/c Đào Quang Vinh, Chuyên viên');
-    expect(head.buttons().map((b) => b.text)).toEqual(['Nhắc lại', 'Xem chi tiết']);
+    expect(head.buttons().map((b) => b.text)).toEqual(['Nhắc lại', 'Xem chi tiết', 'Yêu cầu giải trình']);
   });
 
   it('the superior nudges with one tap', async () => {

@@ -29,6 +29,11 @@ export interface ClockSubject {
   /** Item code shown on merged reminders (NV-2026-0012). */
   code: string;
   render(t: Translate, v: ViewTools, ctx: FireContext): OutboundMessage;
+  /**
+   * Called in the firing transaction when a level is due, before anyone is told (also when nobody can be reached):
+   * the place for what the running-out of the clock means beyond a message, such as a behaviour signal.
+   */
+  fired?(tx: Tx, ctx: { clock: ClockRecord; now: Date }): Promise<void>;
 }
 
 /**

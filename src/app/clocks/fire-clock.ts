@@ -62,6 +62,7 @@ export async function fireClock(app: AppContext, handlers: ClockHandlers, pos: C
         await tx.clock.update({ where: { id: clock.id }, data: { state: 'STOPPED', stoppedAt: now, stopReason: 'no-longer-applies' } });
         return { outcome: 'stopped' };
       }
+      await subject.fired?.(tx, { clock, now });
 
       // Fired late (a worker was down): the next level comes one step after now, so people still get time to act.
       const firedAt = new Date(Math.max(clock.nextAt.getTime(), now.getTime()));

@@ -8,6 +8,7 @@ import { personLabel } from '../views/people.js';
 import { newTaskButtons, workButtons } from '../views/task-views.js';
 import type { ViewTools } from '../views/tools.js';
 import type { ClockHandler, ClockSubject, FireContext } from './clock-handler.js';
+import { signalsOnTaskClock } from '../signals/task-signals.js';
 
 function applies(kind: ClockKind, task: Task, officialId: number): boolean {
   if (task.assigneeId !== officialId) return false;
@@ -45,6 +46,8 @@ function reminderText(t: Translate, v: ViewTools, task: Task, ctx: FireContext):
 function subject(task: Task): ClockSubject {
   return {
     code: task.code,
+    // The time ran out with the person not having acted: what it means for the behaviour signals (issue 4).
+    fired: (tx, { clock, now }) => signalsOnTaskClock(tx, clock, task, now),
     render(t, v, ctx) {
       if (ctx.audience.to === 'person') {
         return { text: reminderText(t, v, task, ctx), buttons: task.status === 'ASSIGNED' ? newTaskButtons(t, task) : workButtons(t, task) };
@@ -71,6 +74,7 @@ function subject(task: Task): ClockSubject {
             { label: t('btn-nudge'), action: encodeAction('task.nudge', task.id) },
             { label: t('btn-view'), action: encodeAction('task.view', task.id) },
           ],
+          [{ label: t('btn-explain'), action: encodeAction('task.explain', task.id) }],
         ],
       };
     },

@@ -10,6 +10,13 @@ import { help, setLanguage } from './handlers/basics.js';
 import { setPreferredChannel } from './handlers/channel-preference.js';
 import { handleTaskAction } from './handlers/task-actions.js';
 import { taskList } from './handlers/task-list.js';
+import { askFlow, clarifyFlow, closeFlow, delegateFlow, freeTextFlow, replyFlow, roundFlow, stanceFlow, startAsk } from './flows/consult-flows.js';
+import { answerFlow, demandFlow } from './flows/explain-flows.js';
+import { recordFlow, reviewFlow, signalExplainFlow } from './flows/signal-flows.js';
+import { handleConsultAction, opinionsList } from './handlers/consult-actions.js';
+import { handleExplainAction } from './handlers/explain-actions.js';
+import { consultationFreeText } from './handlers/free-text.js';
+import { handleSignalAction, signalsList } from './handlers/signal-actions.js';
 import { createRouter, type ActionHandler, type CommandHandler, type Router } from './router.js';
 import type { Session } from './session.js';
 import { idArg } from '../actions.js';
@@ -25,12 +32,16 @@ const listAction: ActionHandler = async (s, action) => {
   return { replies: [await taskList(s, idArg(action) ?? 1)] };
 };
 
+/** Consultations, signals and demands for explanation (issue 4). */
+const CONSULTATION_FLOWS = [askFlow, roundFlow, stanceFlow, clarifyFlow, replyFlow, closeFlow, delegateFlow, freeTextFlow, demandFlow, answerFlow, reviewFlow, signalExplainFlow, recordFlow];
+
 export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Router {
   const flow = async (s: Session, turn: Promise<Parameters<typeof persistTurn>[1]>): Promise<RouterResult> => ({ replies: await persistTurn(s, await turn) });
   return createRouter({
     app,
-    dialogs: new DialogRegistry([assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow, ...(ext.flows ?? [])]),
-    actions: [handleTaskAction, listAction, ...(ext.actions ?? [])],
+    dialogs: new DialogRegistry([assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow, ...CONSULTATION_FLOWS, ...(ext.flows ?? [])]),
+    actions: [handleTaskAction, listAction, handleConsultAction, handleExplainAction, handleSignalAction, ...(ext.actions ?? [])],
+    texts: [consultationFreeText],
     commands: {
       start: help,
       help,
@@ -39,6 +50,9 @@ export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Ro
       tasks: async (s) => ({ replies: [await taskList(s, 1)] }),
       assign: (s, args) => flow(s, startAssign(s, args)),
       report: (s) => flow(s, startReport(s, undefined)),
+      ask: (s, args) => flow(s, startAsk(s, args)),
+      opinions: async (s) => ({ replies: [await opinionsList(s, 1)] }),
+      signals: (s) => signalsList(s, 1),
       digest: digestCommand,
       evaluation: evaluationCommand,
       ...(ext.commands ?? {}),

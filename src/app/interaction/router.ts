@@ -20,12 +20,16 @@ import type { Session } from './session.js';
 
 export type ActionHandler = (s: Session, action: Action) => Promise<RouterResult | undefined>;
 export type CommandHandler = (s: Session, args: string) => Promise<RouterResult>;
+/** Text outside any dialog (a reply without a stance to a consultation, …); undefined lets the next one try. */
+export type TextHandler = (s: Session, text: string) => Promise<RouterResult | undefined>;
 
 export interface RouterDeps {
   app: AppContext;
   dialogs: DialogRegistry;
   /** Tried in order; the first that returns a result handles the action. */
   actions: ActionHandler[];
+  /** Tried in order for text no dialog took, before "I did not understand". */
+  texts?: TextHandler[];
   commands: Partial<Record<CommandName, CommandHandler>>;
 }
 
@@ -129,7 +133,13 @@ export function createRouter(deps: RouterDeps): Router {
       // would record it as an answer without a stance).
       return (await toDialog(s, { kind: 'text', text: textIn })) ?? reply(s.t('prompt-number-unknown', { n: textIn.trim() }));
     }
-    return (await toDialog(s, { kind: 'text', text: textIn })) ?? reply(s.t('unknown-input'));
+    const viaDialog = await toDialog(s, { kind: 'text', text: textIn });
+    if (viaDialog) return viaDialog;
+    for (const handler of deps.texts ?? []) {
+      const result = await handler(s, textIn);
+      if (result) return result;
+    }
+    return reply(s.t('unknown-input'));
   }
 
   return {

@@ -10,6 +10,7 @@ import { notify } from '../notify.js';
 import { inTransaction } from '../transaction.js';
 import { personLabel } from '../views/people.js';
 import { newTaskButtons, newTaskMessage } from '../views/task-views.js';
+import { signalsOnInsisted } from '../signals/task-signals.js';
 import { auditTask, lockTaskOrFail, peopleOf } from './shared.js';
 import { startAcceptClock, stopAllTaskClocks } from './task-clocks.js';
 
@@ -62,6 +63,7 @@ export async function insistOnTask(app: AppContext, actorId: OfficialId, taskId:
     const task = await updateTask(tx, taskId, { status: 'ASSIGNED', declinedAt: null });
     await addTaskEvent(tx, taskId, { kind: 'INSISTED', actorId, at: now });
     await auditTask(tx, now, actorId, 'insisted', task);
+    await signalsOnInsisted(tx, task);
     await startAcceptClock(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({
       text: t('task-insisted-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), deadline: v.dateTime(task.deadline) }),

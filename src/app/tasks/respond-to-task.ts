@@ -10,6 +10,7 @@ import { notify } from '../notify.js';
 import { inTransaction } from '../transaction.js';
 import { personLabel } from '../views/people.js';
 import { afterDeclineButtons, btn } from '../views/task-views.js';
+import { signalsOnAccepted, signalsOnDeclined } from '../signals/task-signals.js';
 import { auditTask, lockTaskOrFail } from './shared.js';
 import { startAcceptClock, startWorkClocks, stopAcceptClock } from './task-clocks.js';
 
@@ -22,6 +23,7 @@ export async function acceptTask(app: AppContext, actorId: OfficialId, taskId: T
     const task = await updateTask(tx, taskId, { status: 'ACCEPTED', acceptedAt: now });
     await addTaskEvent(tx, taskId, { kind: 'ACCEPTED', actorId, at: now });
     await auditTask(tx, now, actorId, 'accepted', task);
+    await signalsOnAccepted(tx, task, now);
     await stopAcceptClock(tx, task, now, 'accepted');
     await startWorkClocks(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
@@ -41,6 +43,7 @@ export async function declineTask(app: AppContext, actorId: OfficialId, taskId: 
     const task = await updateTask(tx, taskId, { status: 'DECLINED', declinedAt: now, bounceCount: { increment: 1 } });
     await addTaskEvent(tx, taskId, { kind: 'DECLINED', actorId, at: now, reason: text });
     await auditTask(tx, now, actorId, 'declined', task, { reason: text });
+    await signalsOnDeclined(app, tx, task);
     await stopAcceptClock(tx, task, now, 'declined');
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-declined-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), reason: v.quote(text) }),

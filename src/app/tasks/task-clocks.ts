@@ -7,6 +7,7 @@ import type { ClockKind } from '../../domain/clocks/types.js';
 import type { Task } from '../../domain/task/types.js';
 import type { AppContext } from '../context.js';
 import type { Effects } from '../transaction.js';
+import { startUrgentStartCheck } from '../signals/start-check.js';
 
 const WORK_CLOCKS: ClockKind[] = ['TASK_PROGRESS', 'TASK_BEFORE_DEADLINE', 'TASK_OVERDUE'];
 
@@ -31,6 +32,7 @@ export async function startAcceptClock(app: AppContext, tx: Tx, effects: Effects
 /** After acceptance, a reopen or a moved deadline: the clocks of work in progress. */
 export async function startWorkClocks(app: AppContext, tx: Tx, effects: Effects, task: Task, from: Date): Promise<void> {
   await startProgressClock(app, tx, effects, task, from);
+  await startUrgentStartCheck(app, tx, effects, task, from);
   const calendar = await app.calendar();
   const clocks = app.policy.clocks[task.priority];
   const before = deliverableAt(calendar.subtract(task.deadline, clocks.beforeDeadline), task.priority, calendar);

@@ -12,6 +12,7 @@ import { notify } from '../notify.js';
 import { inTransaction } from '../transaction.js';
 import { personLabel } from '../views/people.js';
 import { btn, workButtons } from '../views/task-views.js';
+import { signalsOnCompleted, signalsOnProgress } from '../signals/task-signals.js';
 import { auditTask, lockTaskOrFail, peopleOf } from './shared.js';
 import { startProgressClock, startWorkClocks, stopWorkClocks } from './task-clocks.js';
 
@@ -40,7 +41,7 @@ export async function reportProgress(app: AppContext, actorId: OfficialId, taskI
       lastProgressAt: now,
       ...(before.startedAt ? {} : { startedAt: now }),
     });
-    await addTaskEvent(tx, taskId, {
+    const eventId = await addTaskEvent(tx, taskId, {
       kind: 'PROGRESS_REPORTED',
       actorId,
       at: now,
@@ -51,6 +52,7 @@ export async function reportProgress(app: AppContext, actorId: OfficialId, taskI
       attachmentChannel: evidence?.channel ?? null,
     });
     await auditTask(tx, now, actorId, 'progress', task, { percent: value });
+    await signalsOnProgress(tx, before, task, now, eventId);
     await startProgressClock(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-progress-notice', { code: task.code, percent: value, who: personLabel(t, org.official(actorId)), note: v.quote(text || '—') }),
@@ -87,6 +89,7 @@ export async function completeTask(app: AppContext, actorId: OfficialId, taskId:
       attachmentChannel: evidence?.channel ?? null,
     });
     await auditTask(tx, now, actorId, 'completed', task);
+    await signalsOnCompleted(tx, task, now);
     await stopWorkClocks(tx, task, now, 'completed');
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-completed-notice', {

@@ -60,7 +60,10 @@ export function taskCard(t: Translate, v: ViewTools, task: Task, people: TaskPeo
       : t('task-line-no-progress'),
   ];
   if (colour === 'red') lines.push(t('task-line-overdue', { late: v.wallDuration(v.now.getTime() - task.deadline.getTime()) }));
-  return { text: lines.join('\n'), buttons: buttonsFor(t, task, viewerId) };
+  const buttons = buttonsFor(t, task, viewerId);
+  // Overdue: the assigner or a superior may demand a written explanation (issue 4; the demand checks who may).
+  if (colour === 'red' && task.assigneeId !== viewerId) buttons.push([btn(t, 'btn-explain', 'task.explain', task.id)]);
+  return { text: lines.join('\n'), buttons };
 }
 
 export function buttonsFor(t: Translate, task: Task, viewerId: number): ActionButton[][] {

@@ -2,10 +2,11 @@
 import type { CliCommand } from '../context.js';
 import { auditVerifyCommand } from './audit-verify.js';
 import { calendarCommand } from './calendar.js';
+import { consultCreateCommand } from './consult-create.js';
 import { dbMigrateCommand } from './db-migrate.js';
 import { inviteCommand } from './invite.js';
 import { orgImportCommand } from './org-import.js';
 import { reportCommand } from './report.js';
 import { taskCreateCommand } from './task-create.js';
 
-export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, auditVerifyCommand, reportCommand];
+export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand];

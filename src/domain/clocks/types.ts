@@ -8,6 +8,8 @@ export const CLOCK_KINDS = [
   'TASK_OVERDUE',
   'CONSULTATION_ANSWER',
   'EXPLANATION_ANSWER',
+  /** Silent: checks that an URGENT task started (first report) within its window, raising behaviour 2 if not. */
+  'TASK_START',
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 

@@ -1,0 +1,125 @@
+// Asking for opinions (PRODUCT.md §3 "Consultation", issue 4 §1): respondents, subject, question, deadline (default
+// by priority on the working calendar), priority, an optional task, or an earlier consultation of which this is the
+// next round. Each respondent gets the question with the stance buttons and their own answer clock.
+import { nextSequence } from '../../db/repositories/sequence.repository.js';
+import { findTask } from '../../db/repositories/task.repository.js';
+import { checkNewConsultation, deputiesOf } from '../../domain/consultation/rules.js';
+import { formatConsultationCode, type Consultation, type Respondent } from '../../domain/consultation/types.js';
+import { DomainError } from '../../domain/errors.js';
+import type { OfficialId } from '../../domain/ids.js';
+import type { Priority } from '../../domain/priority.js';
+import type { AppContext } from '../context.js';
+import { notify } from '../notify.js';
+import { signalsOnRound } from '../signals/consultation-signals.js';
+import { yearIn } from '../tasks/shared.js';
+import { inTransaction } from '../transaction.js';
+import { questionMessage } from '../views/consultation-views.js';
+import { auditConsultation, linksOf, startAnswerClock, stopAllAnswerClocks } from './shared.js';
+import { lockConsultation, toConsultation, toRespondent } from './store.js';
+
+export interface AskInput {
+  respondentIds: OfficialId[];
+  subject: string;
+  question: string;
+  /** Null: the policy's default for the priority (`clocks[priority].answer`), on the working calendar. */
+  deadline: Date | null;
+  priority: Priority | null;
+  taskId?: number | null;
+  /** The earlier consultation of the same matter: this one is its next round. */
+  previousId?: number | null;
+}
+
+export interface AskResult {
+  consultation: Consultation;
+  respondents: Respondent[];
+  /** Respondents with no reachable chat: asked all the same, the digest and /ykien show it. */
+  unreachable: OfficialId[];
+}
+
+/** When an answer is due by default: the policy's answer time for the priority from now, on the working calendar. */
+export async function defaultAnswerDeadline(app: AppContext, priority: Priority, from: Date = app.clock.now()): Promise<Date> {
+  const calendar = await app.calendar();
+  return calendar.add(from, app.policy.clocks[priority].answer);
+}
+
+export async function askForOpinion(app: AppContext, askerId: OfficialId, input: AskInput): Promise<AskResult> {
+  const now = app.clock.now();
+  const org = await app.org();
+  const asker = org.official(askerId);
+  if (!asker?.active) throw new DomainError('account-inactive');
+  const deadline = input.deadline ?? (input.priority ? await defaultAnswerDeadline(app, input.priority, now) : null);
+  const clear = checkNewConsultation({ askerId, respondentIds: input.respondentIds, subject: input.subject, question: input.question, deadline, priority: input.priority }, now);
+  for (const id of clear.respondentIds) if (!org.official(id)?.active) throw new DomainError('consult-respondent-unknown');
+  const year = yearIn(app.policy.calendar.timezone, now);
+
+  return inTransaction(app, async (tx, effects) => {
+    let round = 1;
+    let matterId: number | null = null;
+    let previousId: number | null = null;
+    if (input.previousId) {
+      const prev = (await lockConsultation(tx, input.previousId)).consultation;
+      if (prev.askerId !== askerId) throw new DomainError('consult-not-asker', { code: prev.code });
+      const next = await tx.consultation.findUnique({ where: { previousId: prev.id }, select: { code: true } });
+      if (next) throw new DomainError('consult-round-exists', { code: prev.code, next: next.code });
+      round = prev.round + 1;
+      matterId = prev.matterId ?? prev.id;
+      previousId = prev.id;
+      if (prev.status === 'OPEN') {
+        await tx.consultation.update({ where: { id: prev.id }, data: { status: 'SUPERSEDED', closedAt: now } });
+        await stopAllAnswerClocks(tx, prev, now, 'superseded');
+        await auditConsultation(tx, now, askerId, 'superseded', prev);
+      }
+    }
+    let taskId: number | null = null;
+    if (input.taskId) {
+      const task = await findTask(tx, input.taskId);
+      if (!task) throw new DomainError('task-not-found');
+      const party = task.assigneeId === askerId || task.assignerId === askerId;
+      if (!party && !org.oversees(askerId, task.assigneeId)) throw new DomainError('task-not-visible');
+      taskId = task.id;
+    }
+
+    const seq = await nextSequence(tx, `YK-${year}`);
+    const created = await tx.consultation.create({
+      data: {
+        code: formatConsultationCode(year, seq),
+        year,
+        seq,
+        subject: clear.subject,
+        question: clear.question,
+        askerId,
+        unitId: asker.unitId,
+        priority: clear.priority,
+        deadline: clear.deadline,
+        round,
+        matterId,
+        previousId,
+        taskId,
+        createdAt: now,
+      },
+    });
+    const row = matterId === null ? await tx.consultation.update({ where: { id: created.id }, data: { matterId: created.id } }) : created;
+    const consultation = toConsultation(row);
+    await tx.consultationRespondent.createMany({ data: clear.respondentIds.map((officialId) => ({ consultationId: consultation.id, officialId })) });
+    const respondents = (await tx.consultationRespondent.findMany({ where: { consultationId: consultation.id }, orderBy: { id: 'asc' } })).map(toRespondent);
+    await auditConsultation(tx, now, askerId, 'asked', consultation, {
+      respondents: clear.respondentIds,
+      deadline: consultation.deadline.toISOString(),
+      priority: consultation.priority,
+      round,
+      ...(previousId ? { previousId } : {}),
+      ...(taskId ? { taskId } : {}),
+    });
+
+    const links = await linksOf(tx, consultation);
+    const unreachable: OfficialId[] = [];
+    for (const r of respondents) {
+      await startAnswerClock(app, tx, effects, consultation, r.officialId, now);
+      const canDelegate = deputiesOf(org, r.officialId).length > 0;
+      const sent = await notify(app, tx, effects, r.officialId, (t, v) => questionMessage(t, v, consultation, r, org, links, { canDelegate }));
+      if (sent === null) unreachable.push(r.officialId);
+    }
+    if (round > 1 && matterId !== null) await signalsOnRound(app, tx, matterId, now);
+    return { consultation, respondents, unreachable };
+  });
+}

@@ -1,0 +1,174 @@
+// Demands for explanation (yêu cầu giải trình, PRODUCT.md §3; issue 4 §5): on an overdue, flagged or escalated item a
+// superior demands a written explanation by a deadline; the person answers in chat; the demand runs on the same
+// ladder (EXPLANATION_ANSWER) and both stay with the item.
+import type { Tx } from '../../db/client.js';
+import type { ExplanationDemand } from '../../db/generated/client.js';
+import { startClock, stopClocks } from '../../db/repositories/clock.repository.js';
+import { appendAudit } from '../../db/repositories/audit.repository.js';
+import { nextSequence } from '../../db/repositories/sequence.repository.js';
+import { findTask } from '../../db/repositories/task.repository.js';
+import { basisOf, deliverableAt, ladderStepMs } from '../../domain/clocks/ladder.js';
+import { DomainError } from '../../domain/errors.js';
+import { OfficialId } from '../../domain/ids.js';
+import type { Priority } from '../../domain/priority.js';
+import { EXPLANATION_LIMITS, formatExplanationCode, mayDemandExplanation } from '../../domain/signals/explanation.js';
+import { mayReviewSignal } from '../../domain/signals/review.js';
+import { OPEN_FOR_ASSIGNEE } from '../../domain/task/types.js';
+import type { AppContext } from '../context.js';
+import { loadConsultationOrFail } from '../consultations/store.js';
+import { notify } from '../notify.js';
+import { itemSummary } from '../signals/items.js';
+import { yearIn } from '../tasks/shared.js';
+import { inTransaction } from '../transaction.js';
+import { cbtn } from '../views/consultation-views.js';
+import { demandMessage } from '../views/explanation-views.js';
+import { personLabel } from '../views/people.js';
+
+export type DemandTarget =
+  | { kind: 'TASK'; taskId: number }
+  | { kind: 'CONSULTATION'; consultationId: number; officialId: number }
+  | { kind: 'SIGNAL'; signalId: number };
+
+interface Resolved {
+  itemKind: 'TASK' | 'CONSULTATION' | 'SIGNAL';
+  itemId: number;
+  personId: OfficialId;
+  priority: Priority;
+  signalId: number | null;
+}
+
+async function flaggedOrEscalated(tx: Tx, requesterId: number, itemKind: 'TASK' | 'CONSULTATION', itemId: number, personId: number): Promise<boolean> {
+  const [signal, escalation] = await Promise.all([
+    tx.signal.findFirst({ where: { itemKind, itemId, officialId: personId, status: { not: 'DISMISSED' } }, select: { id: true } }),
+    tx.reminder.findFirst({ where: { itemKind, itemId, officialId: personId, recipientId: requesterId, kind: 'ESCALATION' }, select: { id: true } }),
+  ]);
+  return signal !== null || escalation !== null;
+}
+
+/** What the demand is about and whom it is to; refused when the requester may not demand it, or nothing calls for it. */
+async function resolve(app: AppContext, tx: Tx, requesterId: OfficialId, target: DemandTarget, now: Date): Promise<Resolved> {
+  const org = await app.org();
+  if (target.kind === 'TASK') {
+    const task = await findTask(tx, target.taskId);
+    if (!task) throw new DomainError('task-not-found');
+    if (!mayDemandExplanation(org, requesterId, task.assigneeId, { assignerId: task.assignerId })) throw new DomainError('explain-not-allowed');
+    const overdue = task.deadline.getTime() < now.getTime() && OPEN_FOR_ASSIGNEE.includes(task.status);
+    const lateDone = task.completedAt !== null && task.completedAt.getTime() > task.deadline.getTime();
+    if (!overdue && !lateDone && !(await flaggedOrEscalated(tx, requesterId, 'TASK', task.id, task.assigneeId))) throw new DomainError('explain-not-applicable', { code: task.code });
+    return { itemKind: 'TASK', itemId: task.id, personId: task.assigneeId, priority: task.priority, signalId: null };
+  }
+  if (target.kind === 'CONSULTATION') {
+    const file = await loadConsultationOrFail(tx, target.consultationId);
+    const c = file.consultation;
+    const r = file.respondents.find((x) => x.officialId === target.officialId);
+    if (!r) throw new DomainError('consult-not-respondent', { code: c.code });
+    if (!mayDemandExplanation(org, requesterId, r.officialId)) throw new DomainError('explain-not-allowed');
+    const lapsed = (!r.stance && c.deadline.getTime() < now.getTime()) || (r.firstAnsweredAt !== null && r.firstAnsweredAt.getTime() > c.deadline.getTime());
+    if (!lapsed && !(await flaggedOrEscalated(tx, requesterId, 'CONSULTATION', c.id, r.officialId))) throw new DomainError('explain-not-applicable', { code: c.code });
+    return { itemKind: 'CONSULTATION', itemId: c.id, personId: r.officialId, priority: c.priority, signalId: null };
+  }
+  const s = await tx.signal.findUnique({ where: { id: target.signalId } });
+  if (!s) throw new DomainError('signal-not-found');
+  const personId = OfficialId(s.officialId);
+  if (!mayReviewSignal(org, requesterId, personId) && !mayDemandExplanation(org, requesterId, personId)) throw new DomainError('explain-not-allowed');
+  let priority: Priority = 'NORMAL';
+  if (s.itemKind === 'TASK' && s.itemId !== null) priority = (await tx.task.findUnique({ where: { id: s.itemId }, select: { priority: true } }))?.priority ?? 'NORMAL';
+  if (s.itemKind === 'CONSULTATION' && s.itemId !== null) priority = (await tx.consultation.findUnique({ where: { id: s.itemId }, select: { priority: true } }))?.priority ?? 'NORMAL';
+  const onItem = (s.itemKind === 'TASK' || s.itemKind === 'CONSULTATION') && s.itemId !== null;
+  return { itemKind: onItem ? (s.itemKind as 'TASK' | 'CONSULTATION') : 'SIGNAL', itemId: onItem ? s.itemId! : s.id, personId, priority, signalId: s.id };
+}
+
+/** The person a demand would go to, or the refusal, before the superior types anything. */
+export async function previewDemand(app: AppContext, requesterId: OfficialId, target: DemandTarget): Promise<OfficialId> {
+  const now = app.clock.now();
+  return app.db.$transaction(async (tx) => {
+    const r = await resolve(app, tx, requesterId, target, now);
+    const open = await tx.explanationDemand.findFirst({ where: { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId, status: 'OPEN' }, select: { code: true } });
+    if (open) throw new DomainError('explain-open-exists', { code: open.code });
+    return r.personId;
+  });
+}
+
+export async function demandExplanation(app: AppContext, requesterId: OfficialId, target: DemandTarget, rawQuestion: string | null): Promise<ExplanationDemand> {
+  const question = (rawQuestion ?? '').trim();
+  if (question.length > EXPLANATION_LIMITS.question) throw new DomainError('error-text-too-long', { max: EXPLANATION_LIMITS.question });
+  const org = await app.org();
+  const calendar = await app.calendar();
+  return inTransaction(app, async (tx, effects) => {
+    const now = app.clock.now();
+    const r = await resolve(app, tx, requesterId, target, now);
+    const open = await tx.explanationDemand.findFirst({ where: { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId, status: 'OPEN' } });
+    if (open) throw new DomainError('explain-open-exists', { code: open.code });
+    const year = yearIn(app.policy.calendar.timezone, now);
+    const seq = await nextSequence(tx, `GT-${year}`);
+    const window = app.policy.clocks[r.priority].explanation;
+    const deadline = calendar.add(now, window);
+    const demand = await tx.explanationDemand.create({
+      data: {
+        code: formatExplanationCode(year, seq),
+        itemKind: r.itemKind,
+        itemId: r.itemId,
+        requesterId,
+        officialId: r.personId,
+        question,
+        priority: r.priority,
+        deadline,
+        signalId: r.signalId,
+        createdAt: now,
+      },
+    });
+    effects.schedule(
+      await startClock(tx, {
+        itemKind: 'EXPLANATION',
+        itemId: demand.id,
+        kind: 'EXPLANATION_ANSWER',
+        officialId: r.personId,
+        priority: r.priority,
+        dueAt: deliverableAt(deadline, r.priority, calendar),
+        stepMs: ladderStepMs(app.policy.ladder, window.ms, basisOf(r.priority)),
+      }),
+    );
+    await appendAudit(tx, {
+      at: now,
+      actorId: requesterId,
+      action: 'explanation.demanded',
+      entity: 'explanation',
+      entityId: demand.id,
+      data: { code: demand.code, item: `${r.itemKind}:${r.itemId}`, officialId: r.personId, deadline: deadline.toISOString(), ...(r.signalId ? { signalId: r.signalId } : {}) },
+    });
+    const item = await itemSummary(tx, r.itemKind, r.itemId);
+    await notify(app, tx, effects, r.personId, (t, v) => demandMessage(t, v, demand, item, org));
+    return demand;
+  });
+}
+
+export async function answerExplanation(app: AppContext, actorId: OfficialId, demandId: number, raw: string): Promise<ExplanationDemand> {
+  const text = raw.trim();
+  if (text.length < 3) throw new DomainError('explain-answer-required');
+  if (text.length > EXPLANATION_LIMITS.answer) throw new DomainError('error-text-too-long', { max: EXPLANATION_LIMITS.answer });
+  const org = await app.org();
+  return inTransaction(app, async (tx, effects) => {
+    const now = app.clock.now();
+    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM explanation_demand WHERE id = ${demandId} FOR UPDATE`;
+    if (locked.length === 0) throw new DomainError('explain-not-found');
+    const before = await tx.explanationDemand.findUniqueOrThrow({ where: { id: demandId } });
+    if (before.officialId !== actorId) throw new DomainError('explain-not-yours', { code: before.code });
+    if (before.status !== 'OPEN') throw new DomainError('explain-answered', { code: before.code });
+    const demand = await tx.explanationDemand.update({ where: { id: demandId }, data: { status: 'ANSWERED', answer: text, answeredAt: now } });
+    await stopClocks(tx, 'EXPLANATION', demand.id, now, 'answered');
+    await appendAudit(tx, { at: now, actorId, action: 'explanation.answered', entity: 'explanation', entityId: demand.id, data: { code: demand.code, late: now > demand.deadline } });
+    const item = await itemSummary(tx, demand.itemKind, demand.itemId);
+    await notify(app, tx, effects, demand.requesterId, (t, v) => ({
+      text: t('explain-answered-notice', {
+        code: demand.code,
+        who: personLabel(t, org.official(actorId)),
+        item: item ? `${item.code} "${v.quote(item.title, 120)}"` : '—',
+        text: v.quote(text, 3000),
+        at: v.dateTime(now),
+        deadline: v.dateTime(demand.deadline),
+      }),
+      buttons: [[cbtn(t, 'btn-view', 'explain.view', demand.id)]],
+    }));
+    return demand;
+  });
+}

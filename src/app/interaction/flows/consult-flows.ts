@@ -1,0 +1,342 @@
+// The dialogs of consultations: /xinykien step by step, a stance's reason, a clarifying question and its reply,
+// the decision, a new round, a hand-over to a deputy, and which consultation a free text belongs to.
+import { findTaskByCode } from '../../../db/repositories/task.repository.js';
+import { CONSULT_LIMITS, deputiesOf } from '../../../domain/consultation/rules.js';
+import type { Stance } from '../../../domain/consultation/types.js';
+import { DomainError } from '../../../domain/errors.js';
+import { OfficialId } from '../../../domain/ids.js';
+import type { Priority } from '../../../domain/priority.js';
+import { parseDeadline } from '../../../domain/text/deadline-parser.js';
+import { parseItemCode } from '../../../domain/task/types.js';
+import { answerConsultation, askClarification, delegateAnswer, recordFreeText, replyClarification } from '../../consultations/answer.js';
+import { askForOpinion, defaultAnswerDeadline, type AskResult } from '../../consultations/ask.js';
+import { closeConsultation } from '../../consultations/close.js';
+import { findConsultationByCode, loadConsultationOrFail } from '../../consultations/store.js';
+import { stanceButtons, stanceLabel } from '../../views/consultation-views.js';
+import { personLabel } from '../../views/people.js';
+import { ask, state, textOf, type DialogFlow, type DialogInput, type Turn } from '../dialog.js';
+import { text, type Session } from '../session.js';
+import { priorityChoices, readPriority } from './assign-flow.js';
+import { pickPerson } from './pick-person.js';
+
+const ASK = 'consult-ask';
+
+interface AskData {
+  ids: number[];
+  subject?: string;
+  question?: string;
+  priority?: Priority;
+  deadline?: string;
+  taskId?: number;
+  previousId?: number;
+  link?: string;
+}
+
+function needText(s: Session, input: DialogInput, min: number, max: number, shortKey: string): string | undefined {
+  const raw = textOf(input)?.trim();
+  if (raw === undefined) return undefined;
+  if (raw.length < min) throw new DomainError(shortKey);
+  if (raw.length > max) throw new DomainError('error-text-too-long', { max });
+  return raw;
+}
+
+async function names(s: Session, ids: readonly number[]): Promise<string> {
+  const org = await s.app.org();
+  return ids.map((id) => org.official(OfficialId(id))?.fullName ?? '—').join(', ');
+}
+
+async function deadlineStep(s: Session, priority: Priority, key = 'consult-step-deadline'): Promise<ReturnType<typeof ask>> {
+  const def = s.v.dateTime(await defaultAnswerDeadline(s.app, priority));
+  return ask(s, s.t(key, { deadline: def }), [[{ label: s.t('btn-default-deadline', { deadline: def }), value: 'default' }]]);
+}
+
+async function readDeadline(s: Session, input: DialogInput, priority: Priority): Promise<Date | undefined> {
+  if (input.kind === 'pick' && input.value === 'default') return defaultAnswerDeadline(s.app, priority);
+  const raw = textOf(input);
+  if (raw === undefined) return undefined;
+  const parsed = parseDeadline(raw, { now: s.app.clock.now(), calendar: await s.app.calendar() });
+  if (!parsed.ok) throw new DomainError(parsed.error);
+  return parsed.deadline;
+}
+
+function sentReplies(s: Session, r: AskResult, org: Awaited<ReturnType<Session['app']['org']>>): Turn['replies'] {
+  const replies = [text(s.t('consult-asked-reply', { code: r.consultation.code, count: r.respondents.length, deadline: s.v.dateTime(r.consultation.deadline) }))];
+  if (r.unreachable.length > 0) replies.push(text(s.t('consult-asked-unreachable', { names: r.unreachable.map((id) => org.official(id)?.fullName ?? '—').join(', ') })));
+  return replies;
+}
+
+/** /xinykien [name]: the first answer may come with the command. */
+export async function startAsk(s: Session, query: string): Promise<Turn> {
+  const initial = state(ASK, 'who', { ids: [] });
+  if (query.trim()) return askFlow.step(s, initial, { kind: 'text', text: query });
+  return { replies: [ask(s, s.t('consult-step-who'))], next: initial };
+}
+
+export const askFlow: DialogFlow = {
+  name: ASK,
+  async step(s, st, input) {
+    const d = st.data as unknown as AskData;
+    const org = await s.app.org();
+    switch (st.step) {
+      case 'who': {
+        const done = [{ label: s.t('btn-done'), value: 'done' }];
+        if (input.kind === 'pick' && input.value === 'done') {
+          if (d.ids.length === 0) return { replies: [ask(s, s.t('consult-step-who'))], next: st };
+          return { replies: [ask(s, s.t('consult-step-subject'))], next: state(ASK, 'subject', { ...d }) };
+        }
+        const candidates = org.activeOfficials().filter((o) => o.id !== s.officialId && !d.ids.includes(o.id));
+        const picked = pickPerson(s, input, candidates);
+        if ('reply' in picked) {
+          return { replies: [d.ids.length > 0 ? withDone(s, picked.reply) : picked.reply], next: st };
+        }
+        if (d.ids.length >= CONSULT_LIMITS.respondents) throw new DomainError('consult-too-many', { max: CONSULT_LIMITS.respondents });
+        const ids = [...d.ids, picked.chosen.id];
+        return { replies: [ask(s, s.t('consult-who-added', { names: await names(s, ids) }), [done])], next: state(ASK, 'who', { ...d, ids }) };
+      }
+      case 'subject': {
+        const subject = needText(s, input, 3, CONSULT_LIMITS.subject, 'consult-clear-subject');
+        if (subject === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
+        return { replies: [ask(s, s.t('consult-step-question'))], next: state(ASK, 'question', { ...d, subject }) };
+      }
+      case 'question': {
+        const question = needText(s, input, 3, CONSULT_LIMITS.question, 'consult-clear-question');
+        if (question === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
+        return { replies: [ask(s, s.t('consult-step-priority'), priorityChoices(s))], next: state(ASK, 'priority', { ...d, question }) };
+      }
+      case 'priority': {
+        const priority = readPriority(input);
+        if (!priority) return { replies: [ask(s, s.t('priority-unreadable'), priorityChoices(s))], next: st };
+        return { replies: [await deadlineStep(s, priority)], next: state(ASK, 'deadline', { ...d, priority }) };
+      }
+      case 'deadline': {
+        const deadline = await readDeadline(s, input, d.priority ?? 'NORMAL');
+        if (!deadline) return { replies: [await deadlineStep(s, d.priority ?? 'NORMAL')], next: st };
+        if (deadline.getTime() <= s.app.clock.now().getTime()) throw new DomainError('deadline-in-past');
+        return {
+          replies: [ask(s, s.t('consult-step-link'), [[{ label: s.t('btn-skip'), value: 'skip' }]])],
+          next: state(ASK, 'link', { ...d, deadline: deadline.toISOString() }),
+        };
+      }
+      case 'link': {
+        const next: AskData = { ...d };
+        delete next.taskId;
+        delete next.previousId;
+        delete next.link;
+        if (!(input.kind === 'pick' && input.value === 'skip') && input.kind !== 'skip') {
+          const raw = textOf(input)?.trim() ?? '';
+          const code = parseItemCode(raw);
+          if (!code || code.prefix === 'GT') return { replies: [ask(s, s.t('consult-link-unreadable'), [[{ label: s.t('btn-skip'), value: 'skip' }]])], next: st };
+          if (code.prefix === 'NV') {
+            const task = await findTaskByCode(s.app.db, `NV-${code.year}-${String(code.seq).padStart(4, '0')}`);
+            if (!task) throw new DomainError('task-not-found');
+            const party = task.assigneeId === s.officialId || task.assignerId === s.officialId;
+            if (!party && !org.oversees(s.officialId, task.assigneeId)) throw new DomainError('task-not-visible');
+            next.taskId = task.id;
+            next.link = task.code;
+          } else {
+            const prev = await findConsultationByCode(s.app.db, raw);
+            if (!prev) throw new DomainError('consult-not-found');
+            if (prev.askerId !== s.officialId) throw new DomainError('consult-not-asker', { code: prev.code });
+            next.previousId = prev.id;
+            next.link = s.t('consult-link-round', { code: prev.code, round: prev.round + 1 });
+          }
+        }
+        const lines = [
+          s.t('consult-confirm', {
+            names: await names(s, d.ids),
+            subject: s.v.quote(d.subject ?? ''),
+            question: s.v.quote(d.question ?? '', 1000),
+            deadline: s.v.dateTime(new Date(d.deadline!)),
+            priority: s.t(`priority-${d.priority ?? 'NORMAL'}`),
+          }),
+        ];
+        if (next.link) lines.push(s.t('consult-confirm-link', { link: next.link }));
+        return { replies: [ask(s, lines.join('\n'), [[{ label: s.t('btn-send-consult'), value: 'yes' }]])], next: state(ASK, 'confirm', { ...next }) };
+      }
+      case 'confirm': {
+        if (input.kind !== 'pick' || input.value !== 'yes') return { replies: [ask(s, s.t('dialog-pick-invalid'), [[{ label: s.t('btn-send-consult'), value: 'yes' }]])], next: st };
+        const r = await askForOpinion(s.app, s.officialId, {
+          respondentIds: d.ids.map(OfficialId),
+          subject: d.subject ?? '',
+          question: d.question ?? '',
+          deadline: d.deadline ? new Date(d.deadline) : null,
+          priority: d.priority ?? null,
+          taskId: d.taskId ?? null,
+          previousId: d.previousId ?? null,
+        });
+        return { replies: sentReplies(s, r, org), next: null };
+      }
+      default:
+        return { replies: [text(s.t('dialog-expired'))], next: null };
+    }
+  },
+};
+
+/** A "Xong" button above the search answer once someone is chosen. */
+function withDone(s: Session, reply: ReturnType<typeof ask>): ReturnType<typeof ask> {
+  const cancel = reply.buttons?.at(-1) ?? [];
+  const choices = (reply.buttons ?? []).slice(0, -1);
+  const done = ask(s, reply.text, [[{ label: s.t('btn-done'), value: 'done' }]]).buttons![0]!;
+  return { text: reply.text, buttons: [...choices, done, cancel] };
+}
+
+// ─── New round: the same matter, respondents and priority; a new question and deadline ─────────────
+
+const ROUND = 'consult-round';
+
+export async function startRound(s: Session, consultationId: number): Promise<Turn> {
+  const file = await loadConsultationOrFail(s.app.db, consultationId);
+  const c = file.consultation;
+  if (c.askerId !== s.officialId) throw new DomainError('consult-not-asker', { code: c.code });
+  if (c.status === 'SUPERSEDED') throw new DomainError('consult-closed', { code: c.code });
+  const next = await s.app.db.consultation.findUnique({ where: { previousId: c.id }, select: { code: true } });
+  if (next) throw new DomainError('consult-round-exists', { code: c.code, next: next.code });
+  const who = await names(s, file.respondents.map((r) => r.officialId));
+  return {
+    replies: [ask(s, s.t('consult-round-ask', { round: c.round + 1, subject: s.v.quote(c.subject, 200), code: c.code, names: who }))],
+    next: state(ROUND, 'question', { id: c.id }),
+  };
+}
+
+export const roundFlow: DialogFlow = {
+  name: ROUND,
+  async step(s, st, input) {
+    const d = st.data as { id: number; question?: string };
+    const file = await loadConsultationOrFail(s.app.db, d.id);
+    const c = file.consultation;
+    if (st.step === 'question') {
+      const question = needText(s, input, 3, CONSULT_LIMITS.question, 'consult-clear-question');
+      if (question === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
+      return { replies: [await deadlineStep(s, c.priority, 'consult-round-deadline')], next: state(ROUND, 'deadline', { ...d, question }) };
+    }
+    const deadline = await readDeadline(s, input, c.priority);
+    if (!deadline) return { replies: [await deadlineStep(s, c.priority, 'consult-round-deadline')], next: st };
+    const r = await askForOpinion(s.app, s.officialId, {
+      respondentIds: file.respondents.map((x) => x.officialId),
+      subject: c.subject,
+      question: d.question ?? '',
+      deadline,
+      priority: c.priority,
+      taskId: c.taskId,
+      previousId: c.id,
+    });
+    return { replies: sentReplies(s, r, await s.app.org()), next: null };
+  },
+};
+
+// ─── A stance that needs text, a clarifying question, the asker's reply, the decision ──────────────
+
+const STANCE_ASK: Record<'DISAGREE' | 'AGREE_WITH_AMENDMENTS', string> = { DISAGREE: 'consult-ask-disagree', AGREE_WITH_AMENDMENTS: 'consult-ask-amend' };
+
+export function startStanceText(s: Session, code: string, consultationId: number, stance: 'DISAGREE' | 'AGREE_WITH_AMENDMENTS', forId?: number): Turn {
+  return { replies: [ask(s, s.t(STANCE_ASK[stance], { code }))], next: state('consult-stance', 'text', { id: consultationId, stance, ...(forId ? { forId } : {}) }) };
+}
+
+export async function answeredReply(s: Session, r: Awaited<ReturnType<typeof answerConsultation>>): Promise<Turn['replies']> {
+  const c = r.file.consultation;
+  const org = await s.app.org();
+  const stance = stanceLabel(s.t, r.respondent.stance);
+  if (r.role === 'deputy') return [text(s.t('consult-answer-reply-deputy', { code: c.code, stance, head: personLabel(s.t, org.official(r.respondent.officialId)) }))];
+  return [text(s.t(r.previous ? 'consult-answer-changed-reply' : 'consult-answer-reply', { code: c.code, stance }))];
+}
+
+export const stanceFlow: DialogFlow = {
+  name: 'consult-stance',
+  async step(s, st, input) {
+    const d = st.data as { id: number; stance: Stance; forId?: number };
+    const raw = textOf(input);
+    if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
+    const r = await answerConsultation(s.app, s.officialId, d.id, d.stance, raw, d.forId);
+    return { replies: await answeredReply(s, r), next: null };
+  },
+};
+
+export function startClarify(s: Session, code: string, consultationId: number, forId?: number): Turn {
+  return { replies: [ask(s, s.t('consult-clarify-ask', { code }))], next: state('consult-clarify', 'text', { id: consultationId, ...(forId ? { forId } : {}) }) };
+}
+
+export const clarifyFlow: DialogFlow = {
+  name: 'consult-clarify',
+  async step(s, st, input) {
+    const d = st.data as { id: number; forId?: number };
+    const raw = textOf(input);
+    if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
+    const r = await askClarification(s.app, s.officialId, d.id, raw, d.forId);
+    return { replies: [text(s.t('consult-clarify-reply', { code: r.file.consultation.code, deadline: s.v.dateTime(r.file.consultation.deadline) }))], next: null };
+  },
+};
+
+export function startReply(s: Session, code: string, who: string, consultationId: number, officialId: number): Turn {
+  return { replies: [ask(s, s.t('consult-reply-ask', { code, who }))], next: state('consult-reply', 'text', { id: consultationId, oid: officialId }) };
+}
+
+export const replyFlow: DialogFlow = {
+  name: 'consult-reply',
+  async step(s, st, input) {
+    const d = st.data as { id: number; oid: number };
+    const raw = textOf(input);
+    if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
+    const r = await replyClarification(s.app, s.officialId, d.id, d.oid, raw);
+    const org = await s.app.org();
+    return { replies: [text(s.t('consult-reply-sent', { who: personLabel(s.t, org.official(r.to)), code: r.file.consultation.code }))], next: null };
+  },
+};
+
+export function startClose(s: Session, code: string, consultationId: number): Turn {
+  return { replies: [ask(s, s.t('consult-close-ask', { code }))], next: state('consult-close', 'text', { id: consultationId }) };
+}
+
+export const closeFlow: DialogFlow = {
+  name: 'consult-close',
+  async step(s, st, input) {
+    const d = st.data as { id: number };
+    const raw = textOf(input);
+    if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
+    const r = await closeConsultation(s.app, s.officialId, d.id, raw);
+    return { replies: [text(s.t('consult-closed-reply', { code: r.file.consultation.code, count: r.file.respondents.length }))], next: null };
+  },
+};
+
+// ─── A head hands the answer to a deputy ───────────────────────────────────────────────────────────
+
+export async function startDelegate(s: Session, consultationId: number): Promise<Turn> {
+  const file = await loadConsultationOrFail(s.app.db, consultationId);
+  const c = file.consultation;
+  const own = file.respondents.find((r) => r.officialId === s.officialId);
+  if (!own) throw new DomainError('consult-not-respondent', { code: c.code });
+  if (c.status !== 'OPEN') throw new DomainError('consult-closed', { code: c.code });
+  if (own.stance) throw new DomainError('consult-already-answered', { code: c.code });
+  const deputies = deputiesOf(await s.app.org(), s.officialId);
+  if (deputies.length === 0) throw new DomainError('consult-delegate-none');
+  return {
+    replies: [ask(s, s.t('consult-delegate-pick', { code: c.code }), deputies.map((o) => [{ label: personLabel(s.t, o).slice(0, 60), value: `o${o.id}` }]))],
+    next: state('consult-delegate', 'who', { id: c.id }),
+  };
+}
+
+export const delegateFlow: DialogFlow = {
+  name: 'consult-delegate',
+  async step(s, st, input) {
+    const d = st.data as { id: number };
+    const picked = pickPerson(s, input, deputiesOf(await s.app.org(), s.officialId));
+    if ('reply' in picked) return { replies: [picked.reply], next: st };
+    const r = await delegateAnswer(s.app, s.officialId, d.id, OfficialId(picked.chosen.id));
+    return { replies: [text(s.t('consult-delegated-reply', { code: r.file.consultation.code, who: personLabel(s.t, picked.chosen) }))], next: null };
+  },
+};
+
+// ─── Text without a stance when several consultations wait for this person ────────────────────────
+
+export const freeTextFlow: DialogFlow = {
+  name: 'consult-free',
+  async step(s, st, input) {
+    const d = st.data as { text: string };
+    if (input.kind !== 'pick' || !/^c\d{1,9}$/.test(input.value)) return { replies: [ask(s, s.t('dialog-pick-invalid'))], next: st };
+    const r = await recordFreeText(s.app, s.officialId, Number(input.value.slice(1)), d.text);
+    return { replies: [freeTextReply(s, r.file.consultation.code, r.file.consultation.id, r.respondent, r.file.consultation.deadline)], next: null };
+  },
+};
+
+export function freeTextReply(s: Session, code: string, consultationId: number, r: Parameters<typeof stanceButtons>[2], deadline: Date) {
+  return text(s.t('consult-free-text-reply', { code, deadline: s.v.dateTime(deadline) }), stanceButtons(s.t, consultationId, r, { clarify: false }));
+}

@@ -1,0 +1,59 @@
+// Demand for explanation buttons: "Yêu cầu giải trình" on a task (escalation, overdue card) and a signal; the
+// person's "Giải trình"; the card.
+import type { RouterResult } from '../../../channels/types.js';
+import { findTask } from '../../../db/repositories/task.repository.js';
+import { DomainError } from '../../../domain/errors.js';
+import { OfficialId } from '../../../domain/ids.js';
+import type { Action } from '../../actions.js';
+import { idArg } from '../../actions.js';
+import { itemSummary } from '../../signals/items.js';
+import { demandCard } from '../../views/explanation-views.js';
+import { persistTurn, type Turn } from '../dialog.js';
+import { startAnswer, startDemand } from '../flows/explain-flows.js';
+import type { Session } from '../session.js';
+
+async function flow(s: Session, turn: Turn | Promise<Turn>): Promise<RouterResult> {
+  return { replies: await persistTurn(s, await turn) };
+}
+
+async function loadDemand(s: Session, action: Action) {
+  const id = idArg(action);
+  const d = id === undefined ? null : await s.app.db.explanationDemand.findUnique({ where: { id } });
+  if (!d) throw new DomainError('explain-not-found');
+  return d;
+}
+
+export async function handleExplainAction(s: Session, action: Action): Promise<RouterResult | undefined> {
+  switch (action.verb) {
+    case 'task.explain': {
+      const id = idArg(action);
+      const task = id === undefined ? undefined : await findTask(s.app.db, id);
+      if (!task) throw new DomainError('task-not-found');
+      const org = await s.app.org();
+      return flow(s, startDemand(s, { kind: 'TASK', taskId: task.id }, `${task.code} · ${org.official(task.assigneeId)?.fullName ?? ''}`));
+    }
+    case 'signal.demand': {
+      const id = idArg(action);
+      const signal = id === undefined ? null : await s.app.db.signal.findUnique({ where: { id } });
+      if (!signal) throw new DomainError('signal-not-found');
+      const item = await itemSummary(s.app.db, signal.itemKind, signal.itemId);
+      const org = await s.app.org();
+      return flow(s, startDemand(s, { kind: 'SIGNAL', signalId: signal.id }, `${item?.code ?? s.t('signal-no-item')} · ${org.official(OfficialId(signal.officialId))?.fullName ?? ''}`));
+    }
+    case 'explain.answer': {
+      const d = await loadDemand(s, action);
+      if (d.officialId !== s.officialId) throw new DomainError('explain-not-yours', { code: d.code });
+      if (d.status !== 'OPEN') throw new DomainError('explain-answered', { code: d.code });
+      return flow(s, startAnswer(s, d.code, d.id));
+    }
+    case 'explain.view': {
+      const d = await loadDemand(s, action);
+      const org = await s.app.org();
+      const party = d.officialId === s.officialId || d.requesterId === s.officialId;
+      if (!party && !org.oversees(s.officialId, OfficialId(d.officialId))) throw new DomainError('explain-not-visible');
+      return { replies: [demandCard(s.t, s.v, d, await itemSummary(s.app.db, d.itemKind, d.itemId), org, s.officialId)] };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,31 @@
+// Text typed outside any dialog by someone who owes a stance: "Đã nhận", "sẽ xem xét", a comment. It does not
+// answer the consultation (PRODUCT.md §3): it is recorded, shown to the asker, and the clock keeps running. Text that
+// plainly states a stance ("đồng ý") is not taken as "no stance": the buttons are offered to record it.
+import type { RouterResult } from '../../../channels/types.js';
+import { typedStance } from '../../../domain/consultation/rules.js';
+import { recordFreeText } from '../../consultations/answer.js';
+import { waitingForMe } from '../../consultations/store.js';
+import { stanceButtons, stanceLabel } from '../../views/consultation-views.js';
+import { ask, persistTurn, state } from '../dialog.js';
+import { freeTextReply } from '../flows/consult-flows.js';
+import { text, type Session } from '../session.js';
+
+export async function consultationFreeText(s: Session, typed: string): Promise<RouterResult | undefined> {
+  const mine = (await waitingForMe(s.app.db, s.officialId)).filter((r) => r.officialId === s.officialId);
+  if (mine.length === 0) return undefined;
+  const stance = typedStance(typed);
+  if (stance) {
+    const replies = mine.slice(0, 3).map((r) => text(s.t('consult-typed-stance', { stance: stanceLabel(s.t, stance), code: r.consultation.code, subject: s.v.quote(r.consultation.subject, 120) }), stanceButtons(s.t, r.consultation.id, r, { clarify: false })));
+    return { replies };
+  }
+  if (mine.length === 1) {
+    const r = await recordFreeText(s.app, s.officialId, mine[0]!.consultation.id, typed);
+    return { replies: [freeTextReply(s, r.file.consultation.code, r.file.consultation.id, r.respondent, r.file.consultation.deadline)] };
+  }
+  const question = ask(
+    s,
+    s.t('consult-free-pick'),
+    mine.slice(0, 8).map((r) => [{ label: `${r.consultation.code} · ${r.consultation.subject}`.slice(0, 60), value: `c${r.consultation.id}` }]),
+  );
+  return { replies: await persistTurn(s, { replies: [question], next: state('consult-free', 'pick', { text: typed.slice(0, 2000) }) }) };
+}

@@ -1,0 +1,71 @@
+// /canhbao: a head's review of the signals of their subtree, one card each with confirm / dismiss / demand an
+// explanation; the person's "Giải trình"; recording by hand.
+import type { OutboundMessage, RouterResult } from '../../../channels/types.js';
+import { DomainError } from '../../../domain/errors.js';
+import { OfficialId } from '../../../domain/ids.js';
+import { mayReviewSignal, reviewablePeople } from '../../../domain/signals/review.js';
+import type { Action } from '../../actions.js';
+import { encodeAction, idArg } from '../../actions.js';
+import { itemSummary } from '../../signals/items.js';
+import { signalCard } from '../../views/signal-views.js';
+import { persistTurn, type Turn } from '../dialog.js';
+import { startRecord, startReview, startSignalExplain } from '../flows/signal-flows.js';
+import type { Session } from '../session.js';
+
+export const SIGNALS_PAGE = 5;
+
+async function flow(s: Session, turn: Turn | Promise<Turn>): Promise<RouterResult> {
+  return { replies: await persistTurn(s, await turn) };
+}
+
+/** Signals waiting for this head's review, oldest first, one card each. */
+export async function signalsList(s: Session, page: number): Promise<RouterResult> {
+  const org = await s.app.org();
+  const people = reviewablePeople(org, s.officialId);
+  if (people.length === 0) return { replies: [{ text: s.t('signals-not-head') }] };
+  const where = { status: 'PENDING' as const, officialId: { in: people.map((p) => p.id as number) } };
+  const total = await s.app.db.signal.count({ where });
+  const recordButton = [{ label: s.t('btn-signal-record'), action: encodeAction('signal.record') }];
+  if (total === 0) return { replies: [{ text: s.t('signals-none'), buttons: [recordButton] }] };
+  const pages = Math.max(1, Math.ceil(total / SIGNALS_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = await s.app.db.signal.findMany({ where, orderBy: [{ raisedAt: 'asc' }, { id: 'asc' }], skip: (current - 1) * SIGNALS_PAGE, take: SIGNALS_PAGE });
+  const replies: OutboundMessage[] = [{ text: s.t('signals-title', { total }) }];
+  for (const r of rows) replies.push(signalCard(s.t, s.v, r, await itemSummary(s.app.db, r.itemKind, r.itemId), org, { reviewButtons: true, demandButton: true }));
+  const nav = [];
+  if (current > 1) nav.push({ label: s.t('btn-prev'), action: encodeAction('list.signals', current - 1) });
+  if (current < pages) nav.push({ label: s.t('btn-next'), action: encodeAction('list.signals', current + 1) });
+  replies.push({ text: pages > 1 ? s.t('tasks-list-page', { page: current, pages }) : s.t('signals-footer'), buttons: [...(nav.length ? [nav] : []), recordButton] });
+  return { replies };
+}
+
+async function loadSignal(s: Session, action: Action) {
+  const id = idArg(action);
+  const row = id === undefined ? null : await s.app.db.signal.findUnique({ where: { id } });
+  if (!row) throw new DomainError('signal-not-found');
+  return row;
+}
+
+export async function handleSignalAction(s: Session, action: Action): Promise<RouterResult | undefined> {
+  switch (action.verb) {
+    case 'list.signals':
+      return signalsList(s, idArg(action) ?? 1);
+    case 'signal.confirm':
+    case 'signal.dismiss': {
+      const signal = await loadSignal(s, action);
+      if (!mayReviewSignal(await s.app.org(), s.officialId, OfficialId(signal.officialId))) throw new DomainError('signal-not-yours');
+      if (signal.status !== 'PENDING') throw new DomainError('signal-already-reviewed');
+      return flow(s, startReview(s, signal.id, action.verb === 'signal.confirm' ? 'CONFIRMED' : 'DISMISSED'));
+    }
+    case 'signal.explain': {
+      const signal = await loadSignal(s, action);
+      if (signal.officialId !== s.officialId) throw new DomainError('signal-not-yours');
+      if (signal.explanation) throw new DomainError('signal-explained-already');
+      return flow(s, startSignalExplain(s, signal.id));
+    }
+    case 'signal.record':
+      return flow(s, startRecord(s));
+    default:
+      return undefined;
+  }
+}

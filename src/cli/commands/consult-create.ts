@@ -1,0 +1,86 @@
+import { askForOpinion } from '../../app/consultations/ask.js';
+import { findConsultationByCode } from '../../app/consultations/store.js';
+import { findOfficialByCode } from '../../db/repositories/org.repository.js';
+import { findTaskByCode } from '../../db/repositories/task.repository.js';
+import { DomainError } from '../../domain/errors.js';
+import { OfficialId } from '../../domain/ids.js';
+import { PRIORITIES, type Priority } from '../../domain/priority.js';
+import { parseDeadline } from '../../domain/text/deadline-parser.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { parseFlags, type CliCommand } from '../context.js';
+import { withApp } from '../with-app.js';
+
+const USAGE =
+  'consult create --by CODE --to CODE[,CODE…] --subject TEXT --question TEXT [--deadline "dd/mm[/yyyy] [hh:mm]"] [--priority URGENT|HIGH|NORMAL] [--task NV-…] [--previous YK-…]';
+
+/** For integration with other systems: a request for opinion from a script, with the same rules as in the chat. */
+export const consultCreateCommand: CliCommand = {
+  path: ['consult', 'create'],
+  usage: USAGE,
+  summary: 'ask officials for their opinion by a deadline (default by priority); --previous opens the next round',
+  async run(ctx, args) {
+    const { flags } = parseFlags(args);
+    const text = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : '');
+    const priority = (text('priority') || 'NORMAL').toUpperCase();
+    if (!text('by') || !text('to') || !(PRIORITIES as readonly string[]).includes(priority)) {
+      ctx.err(`usage: npm run cli -- ${USAGE}`);
+      return 2;
+    }
+    return withApp(ctx, async (app) => {
+      const t = app.catalogue.translator('vi');
+      const by = await findOfficialByCode(app.db, text('by'));
+      if (!by) {
+        ctx.err(t('invite-official-unknown', { code: text('by') }));
+        return 1;
+      }
+      const respondentIds: OfficialId[] = [];
+      for (const code of text('to').split(',').map((c) => c.trim()).filter(Boolean)) {
+        const o = await findOfficialByCode(app.db, code);
+        if (!o) {
+          ctx.err(t('invite-official-unknown', { code }));
+          return 1;
+        }
+        respondentIds.push(OfficialId(o.id));
+      }
+      let deadline: Date | null = null;
+      if (text('deadline')) {
+        const parsed = parseDeadline(text('deadline'), { now: app.clock.now(), calendar: await app.calendar() });
+        if (!parsed.ok) {
+          ctx.err(t(parsed.error));
+          return 1;
+        }
+        deadline = parsed.deadline;
+      }
+      const task = text('task') ? await findTaskByCode(app.db, text('task')) : undefined;
+      if (text('task') && !task) {
+        ctx.err(t('task-not-found'));
+        return 1;
+      }
+      const previous = text('previous') ? await findConsultationByCode(app.db, text('previous')) : undefined;
+      if (text('previous') && !previous) {
+        ctx.err(t('consult-not-found'));
+        return 1;
+      }
+      try {
+        const r = await askForOpinion(app, OfficialId(by.id), {
+          respondentIds,
+          subject: text('subject'),
+          question: text('question'),
+          deadline,
+          priority: priority as Priority,
+          taskId: task?.id ?? null,
+          previousId: previous?.id ?? null,
+        });
+        const c = r.consultation;
+        ctx.out(`${c.code}\t${formatDateTime(c.deadline, app.policy.calendar.timezone)}\t${r.respondents.length}\t${c.round}`);
+        return 0;
+      } catch (e) {
+        if (e instanceof DomainError) {
+          ctx.err(t(e.key, Object.fromEntries(Object.entries(e.args).map(([k, v]) => [k, v instanceof Date ? formatDateTime(v, app.policy.calendar.timezone) : v]))));
+          return 1;
+        }
+        throw e;
+      }
+    });
+  },
+};
