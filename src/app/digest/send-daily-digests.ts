@@ -1,13 +1,16 @@
 // The morning run (PRODUCT.md §5): on working days only, every head and every deputy who opted in gets their digest
-// once. The claim on `digest_sent` (official, local date) is taken in the same transaction that queues the messages,
-// so a job that runs twice (a restart near 07:30, two workers, a catch-up) sends each digest once.
+// once. The claim on `digest_sent` (official, local date) is taken in the same transaction that queues the messages
+// in the outbox, so a job that runs twice (a restart near 07:30, two workers, a catch-up) sends each digest once.
+// Set-based from end to end: one load of the organisation's facts for all digests, one query for everyone's chat,
+// and per batch of recipients one claim and one outbox insert (the rows notify() writes, in bulk).
 import { CAPABILITIES } from '../../channels/types.js';
-import type { Tx } from '../../db/client.js';
-import { deliveryTarget } from '../../db/repositories/identity.repository.js';
+import type { PrismaClient, Tx } from '../../db/client.js';
+import type { OutboxPayload } from '../../db/repositories/outbox.repository.js';
 import type { Digest } from '../../domain/digest/types.js';
 import { OfficialId } from '../../domain/ids.js';
+import type { Locale } from '../../domain/locale.js';
+import type { ChannelName } from '../../domain/org/types.js';
 import type { AppContext } from '../context.js';
-import { notify } from '../notify.js';
 import { inTransaction } from '../transaction.js';
 import { viewTools } from '../views/tools.js';
 import { composeDigests } from './compose-digest.js';
@@ -27,36 +30,43 @@ export interface DailyDigestRun {
   unreachable: number;
 }
 
-const CONCURRENCY = 4;
+/** Recipients per transaction: small enough to keep transactions short, large enough to keep their number low. */
+const BATCH = 250;
 
-/** Claims today's digest for the official; false when it was already claimed (sent) today. */
-async function claim(tx: Tx, officialId: number, date: string, at: Date): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ officialId: number }[]>`
-    INSERT INTO digest_sent ("officialId", date, at) VALUES (${officialId}, ${date}::date, ${at})
-    ON CONFLICT ("officialId", date) DO NOTHING
-    RETURNING "officialId"`;
-  return rows.length === 1;
+interface Target {
+  channel: ChannelName;
+  chatId: string;
 }
 
-async function sendOne(app: AppContext, digest: Digest, date: string): Promise<'sent' | 'already' | 'unreachable'> {
-  const target = await deliveryTarget(app.db, digest.recipientId);
-  if (!target) return 'unreachable';
-  const org = await app.org();
-  const official = org.official(OfficialId(digest.recipientId));
-  const locale = official?.locale ?? 'vi';
-  const messages = digestMessages(digest, {
-    t: app.catalogue.translator(locale),
-    v: viewTools(app, locale),
-    org,
-    capabilities: CAPABILITIES[target.channel],
-    dueSoonWorkingDays: app.policy.digest.dueSoonWorkingDays,
-    workingDayMs: (await app.calendar()).workingDayMs,
+/** Where each official is reached: their preferred channel if it takes messages, else their oldest reachable chat. */
+async function targetsOf(db: PrismaClient, ids: number[]): Promise<Map<number, Target>> {
+  const rows = await db.official.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, preferredChannel: true, identities: { where: { unreachableAt: null }, orderBy: { linkedAt: 'asc' }, select: { channel: true, chatId: true } } },
   });
-  return inTransaction(app, async (tx, effects) => {
-    if (!(await claim(tx, digest.recipientId, date, app.clock.now()))) return 'already';
-    for (const m of messages) await notify(app, tx, effects, digest.recipientId, () => m, { itemCode: `digest-${date}` });
-    return 'sent';
-  });
+  const out = new Map<number, Target>();
+  for (const r of rows) {
+    const chosen = r.identities.find((i) => i.channel === r.preferredChannel) ?? r.identities[0];
+    if (chosen) out.set(r.id, { channel: chosen.channel, chatId: chosen.chatId });
+  }
+  return out;
+}
+
+/** Claims today's digest for these officials; returns the ones not claimed before (by an earlier or parallel run). */
+async function claim(tx: Tx, ids: number[], date: string, at: Date): Promise<Set<number>> {
+  const rows = await tx.$queryRaw<{ officialId: number }[]>`
+    INSERT INTO digest_sent ("officialId", date, at)
+    SELECT id, ${date}::date, ${at} FROM unnest(${ids}::int[]) AS id
+    ON CONFLICT ("officialId", date) DO NOTHING
+    RETURNING "officialId"`;
+  return new Set(rows.map((r) => r.officialId));
+}
+
+interface Ready {
+  digest: Digest;
+  target: Target;
+  locale: Locale;
+  payloads: OutboxPayload[];
 }
 
 export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun> {
@@ -74,23 +84,49 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
   run.alreadySent = sentToday.size;
   if (recipients.length === 0) return run;
 
-  const digests = [...(await composeDigests(app, recipients)).values()];
-  let next = 0;
-  const worker = async () => {
-    while (next < digests.length) {
-      const digest = digests[next++]!;
-      try {
-        const outcome = await sendOne(app, digest, date);
-        if (outcome === 'sent') run.sent++;
-        else if (outcome === 'already') run.alreadySent++;
-        else run.unreachable++;
-      } catch (e) {
-        // One failure must not stop everyone else's digest; the next run (or a catch-up) retries the unclaimed.
-        app.logger.error({ err: e, officialId: digest.recipientId }, 'digest: sending failed');
-      }
+  const targets = await targetsOf(app.db, recipients.map((r) => r.id));
+  const reachable = recipients.filter((r) => targets.has(r.id));
+  run.unreachable = recipients.length - reachable.length;
+  const digests = await composeDigests(app, reachable);
+  const org = await app.org();
+  const views = new Map<Locale, { t: ReturnType<AppContext['catalogue']['translator']>; v: ReturnType<typeof viewTools> }>();
+  const ready: Ready[] = [];
+  for (const r of reachable) {
+    const digest = digests.get(r.id)!;
+    const target = targets.get(r.id)!;
+    const locale = org.official(OfficialId(r.id))?.locale ?? 'vi';
+    let view = views.get(locale);
+    if (!view) views.set(locale, (view = { t: app.catalogue.translator(locale), v: viewTools(app, locale) }));
+    const messages = digestMessages(digest, {
+      ...view,
+      org,
+      capabilities: CAPABILITIES[target.channel],
+      dueSoonWorkingDays: app.policy.digest.dueSoonWorkingDays,
+      workingDayMs: calendar.workingDayMs,
+    });
+    ready.push({ digest, target, locale, payloads: messages.map((message) => ({ locale, message, itemCode: `digest-${date}` })) });
+  }
+
+  for (let i = 0; i < ready.length; i += BATCH) {
+    const batch = ready.slice(i, i + BATCH);
+    try {
+      const { sent, already } = await inTransaction(app, async (tx, effects) => {
+        const claimed = await claim(tx, batch.map((b) => b.digest.recipientId), date, app.clock.now());
+        const mine = batch.filter((b) => claimed.has(b.digest.recipientId));
+        // Rows in this order get ids in this order: a digest's parts go out in order, one chat after another.
+        await tx.outbox.createMany({
+          data: mine.flatMap((b) => b.payloads.map((payload) => ({ channel: b.target.channel, chatId: b.target.chatId, officialId: b.digest.recipientId, payload: payload as never, mergeable: false }))),
+        });
+        for (const b of mine) effects.kick(b.target.channel, b.target.chatId);
+        return { sent: mine.length, already: batch.length - mine.length };
+      });
+      run.sent += sent;
+      run.alreadySent += already;
+    } catch (e) {
+      // One failed batch must not stop the others; nothing of it was claimed, so the next run (or a catch-up) retries.
+      app.logger.error({ err: e, from: i, count: batch.length }, 'digest: a batch failed');
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, digests.length) }, worker));
+  }
   app.logger.info(run, 'digest: morning run done');
   return run;
 }

@@ -1,0 +1,17 @@
+// `npm run bench`: runs every benchmark in turn, or the ones named (`npm run bench -- digest`). Each writes its
+// figures to bench/results/<name>.json. Register a benchmark with one line below.
+const BENCHMARKS: Record<string, () => Promise<unknown>> = {
+  digest: async () => (await import('./digest.js')).runDigestBench(),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(w in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark: ${unknown.join(', ')} (known: ${Object.keys(BENCHMARKS).join(', ')})`);
+  process.exit(2);
+}
+for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHMARKS)) {
+  console.log(`== ${name}`);
+  await BENCHMARKS[name]!();
+}
+process.exit(0);
