@@ -5,6 +5,8 @@ import { viewTools } from '../../src/app/views/tools.js';
 import { CAPABILITIES } from '../../src/channels/types.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { hn, ItemSeeder } from '../support/seed-items.js';
+import { parseOptions, zaloUser } from '../support/zalo-user.js';
+import { zaloId } from '../support/updates.js';
 
 // The chairman of UBND on a bad morning: 14 overdue tasks with long titles and 24 officials whose chats refuse
 // messages. The lists are capped (10 tasks, 20 names) so it still fits Telegram's 4096; Zalo's 2000 and a tighter
@@ -85,5 +87,23 @@ describe('a long digest is split between items', () => {
     expect(itemLines(m.map((x) => x.text))).toHaveLength(10);
     expect(m.slice(0, -1).every((x) => !x.buttons)).toBe(true);
     expect(m.at(-1)!.buttons!.flat()).toHaveLength(20);
+  });
+
+  it('the chairman on Zalo: /tonghop comes in parts under 2000, the numbered choices under the last, and they work', async () => {
+    await h.linkZalo('UB-01', zaloId('chair'));
+    const chair = zaloUser(h, 'chair');
+    const before = chair.texts().length;
+    await chair.command('tonghop');
+    const parts = chair.since(before);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(2000);
+    expect(itemLines(parts)).toHaveLength(10);
+    expect(parts.slice(0, -1).every((p) => parseOptions(p).length === 0)).toBe(true);
+    const options = parseOptions(parts.at(-1)!);
+    expect(options).toHaveLength(20);
+    expect(options[0]).toMatchObject({ n: 1, label: 'Xem NV-2026-0001', command: '/xem NV-2026-0001' });
+    await chair.choose('Xem NV-2026-0003');
+    expect(chair.last()).toContain('NV-2026-0003');
+    expect(chair.last()).toContain('Người thực hiện: đ/c Hoàng Văn Định');
   });
 });

@@ -73,10 +73,14 @@ describe('the daily digest of a unit subtree', () => {
     ]);
   });
 
-  it('each listed task opens from its button', async () => {
+  it('each listed task opens from its button, and the other button demands an explanation', async () => {
     await head.press('Xem NV-2026-0006');
     expect(head.last()).toContain('🔴 NV-2026-0006');
     expect(head.last()).toContain('Người thực hiện: đ/c Nguyễn Thị Thu Hà, Chuyên viên');
+    await head.command('tonghop');
+    await head.press('Yêu cầu giải trình NV-2026-0005');
+    expect(head.last()).toMatch(/^Yêu cầu giải trình về NV-2026-0005 · Đào Quang Vinh\. Người giải trình: đ\/c Đào Quang Vinh/);
+    await head.command('huy');
   });
 
   it('reaches only the subtree: the chairman of UBND sees the units below, the head of Ban Tổ chức only hers', async () => {

@@ -41,7 +41,9 @@ describe('packing a digest into messages', () => {
     const parts = packBlocks(blocks, { max: 2000, continuation, actionsAsText: asText });
     expect(parts.length).toBeGreaterThan(1);
     const room = 2000 - asText(blocks.flatMap((b) => b.actions ?? []));
-    for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(room);
+    for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(2000);
+    expect(parts.at(-1)!.text.length).toBeLessThanOrEqual(room);
+    expect(parts.at(-1)!.text.length).toBeGreaterThan(room - 200); // filled from the end: no room wasted
     expect(parts.slice(0, -1).every((p) => p.actions.length === 0)).toBe(true);
     expect(parts.at(-1)!.actions).toHaveLength(12);
   });

@@ -134,7 +134,8 @@ export function digestMessages(d: Digest, c: DigestViewContext): OutboundMessage
   const parts = packBlocks(digestBlocks(d, c), {
     max: c.capabilities.maxTextLength,
     continuation: (part, parts) => c.t('digest-title-continued', { date, unit: root, part, parts }),
-    ...(c.capabilities.buttons ? {} : { actionsAsText: (rows: ActionButton[][]) => rows.flat().reduce((n, b) => n + b.label.length + 6, 60) }),
+    // Without buttons each action is a numbered line "3 – Xem NV-2026-0006 (/xem NV-2026-0006)" under the text.
+    ...(c.capabilities.buttons ? {} : { actionsAsText: (rows: ActionButton[][]) => rows.flat().reduce((n, b) => n + b.label.length + 40, 80) }),
   });
   return parts.map((p) => (p.actions.length > 0 ? { text: p.text, buttons: p.actions } : { text: p.text }));
 }

@@ -53,47 +53,64 @@ function cut(text: string, max: number): string[] {
   return out;
 }
 
+/** The blocks' texts as one message: a line break between blocks, a blank line before a new section. */
+function joined<B>(blocks: readonly Block<B>[]): string {
+  let text = '';
+  for (const b of blocks) text = text ? `${text}${b.gap ? '\n\n' : '\n'}${b.text}` : b.text;
+  return text;
+}
+
+/** Fills parts in order, each as full as its budget allows. */
+function greedy<B>(blocks: readonly Block<B>[], first: number, later: number): Block<B>[][] {
+  const groups: Block<B>[][] = [];
+  let current: Block<B>[] = [];
+  for (const b of blocks) {
+    const budget = groups.length === 0 ? first : later;
+    if (current.length > 0 && joined([...current, b]).length > budget) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(b);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 export function packBlocks<B>(blocks: readonly Block<B>[], options: PackOptions<B>): Part<B>[] {
+  const { max } = options;
   const allActions = blocks.flatMap((b) => b.actions ?? []);
   const textOnly = options.actionsAsText !== undefined;
+  const reserve = textOnly ? options.actionsAsText!(allActions) : 0;
   // Room for the continuation header, whose numbers are known only at the end: reserve the widest.
   const header = options.continuation(99, 99).length + 1;
-  const reserve = textOnly ? options.actionsAsText!(allActions) : 0;
-  const budget = Math.max(200, options.max - reserve);
+  // The part that carries the numbered list (text-only channels) must leave room for it.
+  const finalBudget = Math.max(200, max - reserve) - header;
 
-  const parts: { text: string; actions: B[][] }[] = [];
-  let text = '';
-  let actions: B[][] = [];
-  const limit = () => (parts.length === 0 ? budget : budget - header);
-  const flush = () => {
-    if (text) parts.push({ text, actions });
-    text = '';
-    actions = [];
-  };
-
-  for (const block of blocks) {
-    const joined = text ? `${text}${block.gap ? '\n\n' : '\n'}${block.text}` : block.text;
-    if (joined.length <= limit()) {
-      text = joined;
-      actions.push(...(block.actions ?? []));
+  // A block that alone exceeds a part becomes pieces (its actions go with the last piece).
+  const pieces: Block<B>[] = [];
+  for (const b of blocks) {
+    if (b.text.length <= finalBudget) {
+      pieces.push(b);
       continue;
     }
-    flush();
-    if (block.text.length <= limit()) {
-      text = block.text;
-      actions.push(...(block.actions ?? []));
-      continue;
-    }
-    const pieces = cut(block.text, budget - header);
-    for (let i = 0; i < pieces.length - 1; i++) parts.push({ text: pieces[i]!, actions: [] });
-    text = pieces.at(-1) ?? '';
-    actions.push(...(block.actions ?? []));
+    const cuts = cut(b.text, finalBudget);
+    cuts.forEach((text, i) => pieces.push({ text, ...(i === 0 && b.gap ? { gap: true } : {}), ...(i === cuts.length - 1 && b.actions ? { actions: b.actions } : {}) }));
   }
-  flush();
 
-  const total = parts.length;
-  return parts.map((p, i) => ({
-    text: i === 0 ? p.text : `${options.continuation(i + 1, total)}\n${p.text}`,
-    actions: textOnly ? (i === total - 1 ? allActions : []) : p.actions,
-  }));
+  let groups: Block<B>[][];
+  if (joined(pieces).length + reserve <= max) groups = [pieces];
+  else if (!textOnly) groups = greedy(pieces, max, max - header);
+  else {
+    // Fill the last part from the end first, then the others in order.
+    let split = pieces.length - 1;
+    while (split > 0 && joined(pieces.slice(split - 1)).length <= finalBudget) split--;
+    groups = [...greedy(pieces.slice(0, split), max, max - header), pieces.slice(split)];
+  }
+
+  const total = groups.length;
+  return groups.map((g, i) => {
+    const text = joined(g);
+    const actions = textOnly ? (i === total - 1 ? allActions : []) : g.flatMap((b) => b.actions ?? []);
+    return { text: i === 0 ? text : `${options.continuation(i + 1, total)}\n${text}`, actions };
+  });
 }
