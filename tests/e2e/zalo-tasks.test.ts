@@ -138,6 +138,29 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
     expect(event.reason).toBe('Nội dung này thuộc chức năng của Chi cục Thuế');
   });
 
+  it('reviews a signal by number and demands an explanation that is answered by command', async () => {
+    // "Giữ nguyên": the decline was within the member's duty, a behaviour-4 signal for the head to review.
+    await head.command('giunguyen', 'NV-2026-0003');
+    await head.command('canhbao');
+    expect(head.texts().some((t) => t.includes('⚠️ Dấu hiệu hành vi số 4'))).toBe(true);
+    await head.choose('Xác nhận');
+    await head.say('Nội dung thuộc chức năng tham mưu của phòng theo Quy chế làm việc');
+    expect(head.last()).toContain('Đã xác nhận dấu hiệu');
+    const signal = await h.db.db.signal.findFirstOrThrow({ where: { officialId: memberId, behaviour: 4 } });
+    expect(signal.status).toBe('CONFIRMED');
+    expect(member.texts().some((t) => t.includes('⚠️ Lãnh đạo xác nhận dấu hiệu đối với đồng chí'))).toBe(true);
+
+    await head.command('ycgiaitrinh', 'NV-2026-0003');
+    await head.choose('Dùng nội dung mặc định');
+    expect(head.last()).toContain('Đã gửi yêu cầu giải trình GT-2026-0001');
+    expect(member.last()).toContain('📄 Yêu cầu giải trình GT-2026-0001');
+    expect(member.options().map((o) => o.command)).toContain('/giaitrinh GT-2026-0001');
+    await member.command('giaitrinh', 'GT-2026-0001 Tôi xin nhận trách nhiệm; sẽ phối hợp với Chi cục Thuế để hoàn thành trong tuần.');
+    expect(member.last()).toContain('Đã gửi giải trình GT-2026-0001');
+    expect(head.last()).toContain('📄 GT-2026-0001: giải trình của');
+    expect((await h.db.db.explanationDemand.findUniqueOrThrow({ where: { code: 'GT-2026-0001' } })).status).toBe('ANSWERED');
+  });
+
   it('answers an expired numbered prompt clearly and does nothing', async () => {
     const task = await assign('Kiểm tra hồ sơ quyết toán dự án trường học');
     expect(member.options()[0]?.command).toBe(`/nhan ${task.code}`);
