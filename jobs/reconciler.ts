@@ -20,6 +20,28 @@ async function addOne(queue: Queue, c: Parameters<typeof clockJob>[0], now: Date
   await queue.add(j.name, j.data, j.opts);
 }
 
+const DUE_PARALLEL = 32;
+
+/** A level that is due: its job must exist and be ready to run. */
+async function ensureDue(queue: Queue, r: Parameters<typeof clockJob>[0], now: Date, report: ReconcileReport): Promise<void> {
+  const job = await queue.getJob(clockJobId(r));
+  if (!job) {
+    await addOne(queue, r, now);
+    report.added++;
+    return;
+  }
+  const state = await job.getState();
+  if (state === 'delayed') {
+    await job.promote();
+    report.promoted++;
+  } else if (state === 'failed' || state === 'completed') {
+    // A finished job would block its id; the clock still says this level is due, so run it again.
+    await job.remove();
+    await addOne(queue, r, now);
+    report.requeued++;
+  }
+}
+
 export async function reconcileClocks(db: PrismaClient, queue: Queue, clock: Clock, horizonMs = DEFAULT_HORIZON_MS): Promise<ReconcileReport> {
   const report: ReconcileReport = { scanned: 0, added: 0, promoted: 0, requeued: 0 };
   const now = clock.now();
@@ -41,23 +63,9 @@ export async function reconcileClocks(db: PrismaClient, queue: Queue, clock: Clo
       const added = await queue.addBulk(later.map((r) => clockJob(r, now)));
       report.added += added.length;
     }
-    for (const r of due) {
-      const job = await queue.getJob(clockJobId(r));
-      if (!job) {
-        await addOne(queue, r, now);
-        report.added++;
-        continue;
-      }
-      const state = await job.getState();
-      if (state === 'delayed') {
-        await job.promote();
-        report.promoted++;
-      } else if (state === 'failed' || state === 'completed') {
-        // A finished job would block its id; the clock still says this level is due, so run it again.
-        await job.remove();
-        await addOne(queue, r, now);
-        report.requeued++;
-      }
+    // Due levels need a look at their job each (a few round trips): many at once, after Redis lost a Tết backlog.
+    for (let i = 0; i < due.length; i += DUE_PARALLEL) {
+      await Promise.all(due.slice(i, i + DUE_PARALLEL).map((r) => ensureDue(queue, r, now, report)));
     }
   }
   return report;

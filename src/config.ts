@@ -2,6 +2,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** The queues a worker process consumes (WORKER_QUEUES): clock levels, outbound delivery, maintenance (reconciler, sweeps, digests). */
+export const WORKER_QUEUE_NAMES = ['clocks', 'delivery', 'maintenance'] as const;
+export type WorkerQueueName = (typeof WORKER_QUEUE_NAMES)[number];
+
 const optionalText = z
   .string()
   .transform((s) => s.trim())
@@ -60,6 +64,15 @@ const envSchema = z
     DELIVERY_RATE_PER_CHAT: positiveInt(1),
     QUEUE_PREFIX: optionalText.transform((s) => s ?? 'dondoc').refine((s) => /^[A-Za-z0-9_-]+$/.test(s), { message: 'may use only letters, digits, _ and -' }),
     ROLE: optionalText.transform((s) => s ?? 'all').pipe(z.enum(['all', 'bot', 'worker'])),
+    WORKER_QUEUES: optionalText.transform((s, ctx) => {
+      const names = (s ?? WORKER_QUEUE_NAMES.join(',')).split(',').map((n) => n.trim().toLowerCase()).filter((n) => n !== '');
+      const unknown = names.filter((n) => !(WORKER_QUEUE_NAMES as readonly string[]).includes(n));
+      if (unknown.length > 0 || names.length === 0) {
+        ctx.addIssue({ code: 'custom', message: `must list queues among ${WORKER_QUEUE_NAMES.join(', ')} separated by commas, got "${s}"` });
+        return z.NEVER;
+      }
+      return [...new Set(names)] as WorkerQueueName[];
+    }),
   });
 
 /** Rules across variables, checked on the raw input so they are reported together with every other problem. */
@@ -93,6 +106,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   dbPoolSize: number;
   role: Env['ROLE'];
+  /** The queues this process works on when it runs workers (default all three); processes may split them. */
+  workerQueues: WorkerQueueName[];
   /** Redis key prefix of every BullMQ queue: two deployments (or test files) can share one Redis. */
   queuePrefix: string;
   telegram: {
@@ -134,6 +149,7 @@ export function createConfig(input: Record<string, string | undefined>): Config 
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
     role: e.ROLE,
+    workerQueues: e.WORKER_QUEUES,
     queuePrefix: e.QUEUE_PREFIX,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN,

@@ -110,7 +110,8 @@ async function main(): Promise<number> {
   const senders = new Map<ChannelName, ChannelSender>();
   if (config.telegram.token) {
     const { Api } = await import('grammy');
-    senders.set('TELEGRAM', createTelegramSender(new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot })));
+    // A send must end well within delivery's hold on it (2 min), so a hung request is never sent twice in parallel.
+    senders.set('TELEGRAM', createTelegramSender(new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 60 })));
   }
   if (zalo) senders.set('ZALO', zalo.sender);
   const workers =
@@ -125,6 +126,7 @@ async function main(): Promise<number> {
           limits: config.delivery,
           logger,
           queues,
+          consume: config.workerQueues,
           maintenanceEveryMs: 5 * 60_000,
           maintenanceJobs: digestJobs(app),
           onSent: appMetrics.onSent,

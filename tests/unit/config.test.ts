@@ -28,6 +28,12 @@ describe('configuration', () => {
     }
   });
 
+  it('splits the worker queues between processes with WORKER_QUEUES', () => {
+    expect(createConfig({}).workerQueues).toEqual(['clocks', 'delivery', 'maintenance']);
+    expect(createConfig({ WORKER_QUEUES: 'Delivery, maintenance' }).workerQueues).toEqual(['delivery', 'maintenance']);
+    expect(() => createConfig({ WORKER_QUEUES: 'clocks,mail' })).toThrow('WORKER_QUEUES must list queues among clocks, delivery, maintenance separated by commas, got "clocks,mail"');
+  });
+
   it('turns on webhook mode with URL and secret', () => {
     const c = createConfig({ TELEGRAM_WEBHOOK_URL: 'https://x.gov.vn/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: 'a-long-enough-secret' });
     expect(c.telegram.webhook).toEqual({ url: 'https://x.gov.vn/telegram/webhook', secret: 'a-long-enough-secret' });

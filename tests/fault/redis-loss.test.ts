@@ -1,0 +1,39 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFaultRig, type FaultRig } from '../support/fault-rig.js';
+import { waitUntil } from '../support/wait.js';
+
+// PRODUCT.md §8: no reminder is lost or sent twice when Redis loses its data; the database is the source of truth
+// and the schedule is rebuilt from it.
+describe('Redis loses every key of the deployment in the middle of a batch', () => {
+  let rig: FaultRig | undefined;
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('after a restart the reconciler rebuilds the schedule and every reminder arrives exactly once', { timeout: 90_000 }, async () => {
+    rig = await createFaultRig(240);
+    const clocks = rig.start('clocks-1', { WORKER_QUEUES: 'clocks', CLOCK_CONCURRENCY: '4', SLOW_FIRE_MS: '40' });
+    const delivery = rig.start('delivery-1', { WORKER_QUEUES: 'delivery,maintenance' });
+    await Promise.all([clocks.ready, delivery.ready]);
+    await waitUntil(async () => (await rig!.db.db.reminder.count()) >= 60, { timeoutMs: 30_000, intervalMs: 5, message: '60 reminders fired' });
+
+    const deleted = await rig.wipeRedis();
+    expect(deleted).toBeGreaterThan(0);
+    // Whatever was queued is gone; the clock worker dies, delivery is stopped (it finishes the send in hand).
+    await clocks.kill();
+    await delivery.stop();
+    const firedBefore = await rig.db.db.reminder.count();
+    expect(firedBefore).toBeLessThan(240);
+    // Nothing of the schedule is left (a dying worker may still have renewed a lock key).
+    expect([await rig.redis.llen(`${rig.prefix}:clocks:wait`), await rig.redis.zcard(`${rig.prefix}:clocks:delayed`)]).toEqual([0, 0]);
+
+    const restarted = rig.start('restarted', {});
+    await restarted.ready;
+    await rig.allDelivered(60_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect([...rig.deliveries()].filter(([, n]) => n !== 1)).toEqual([]);
+    expect(rig.duplicateMessages()).toEqual([]);
+    expect(await rig.db.db.reminder.count()).toBe(240);
+    expect(await rig.db.db.outbox.count({ where: { status: { not: 'SENT' } } })).toBe(0);
+  });
+});

@@ -1,0 +1,64 @@
+// Starts tests/support/worker-process.ts as a child process (real workers on the system clock) and controls it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TEST_REDIS_URL } from './env.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface ChildWorker {
+  name: string;
+  pid: number;
+  /** Resolves once the workers run (the reconciler and the outbox sweep have run once). */
+  ready: Promise<void>;
+  /** Resolves with the exit code (null after a signal). */
+  exited: Promise<number | null>;
+  /** SIGKILL: no clean-up at all, as when the machine loses the process. */
+  kill(): Promise<void>;
+  /** SIGTERM: finishes the jobs in hand, then exits. */
+  stop(): Promise<void>;
+  output(): string;
+}
+
+export interface ChildWorkerEnv {
+  DATABASE_URL: string;
+  QUEUE_PREFIX: string;
+  TELEGRAM_API_ROOT: string;
+  WORKER_QUEUES?: string;
+  [name: string]: string | undefined;
+}
+
+export function startWorkerProcess(name: string, env: ChildWorkerEnv): ChildWorker {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/support/worker-process.ts')], {
+    cwd: root,
+    env: { ...process.env, REDIS_URL: TEST_REDIS_URL, LOCK_MS: '2000', STALLED_MS: '1000', LEASE_MS: '3000', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('ready\n')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    void exited.then((code) => reject(new Error(`worker ${name} exited (${code}) before it was ready:\n${out}`)));
+  });
+  ready.catch(() => {});
+  return {
+    name,
+    pid: child.pid!,
+    ready,
+    exited,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+    output: () => out,
+  };
+}
