@@ -24,7 +24,8 @@ class Transcript {
   }
   async act(id: number, what: string, fn: () => Promise<void>): Promise<void> {
     this.mark();
-    this.lines.push(`\n▶ ${this.names.get(id)}: ${what}`);
+    const now = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23' }).format(this.h.clock.now());
+    this.lines.push(`\n▶ [${now}] ${this.names.get(id)}: ${what}`);
     await fn();
     this.collect();
   }

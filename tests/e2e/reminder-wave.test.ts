@@ -85,7 +85,7 @@ describe('reminders due together for one person', () => {
     expect(wave[0]).toContain('4 nội dung');
     for (const code of codes.filter((c) => c !== 'NV-2026-0003')) expect(wave[0]).toContain(`⚠️ Báo cáo cấp trên: ${code} chưa được nhận việc`);
     // Items are listed in the order they were queued (the clocks fire in parallel).
-    expect(head.buttons().map((b) => b.text).sort()).toEqual(codes.filter((c) => c !== 'NV-2026-0003').flatMap((c) => [`${c} · Nhắc lại`, `${c} · Xem chi tiết`]));
+    expect(head.buttons().map((b) => b.text).sort()).toEqual(codes.filter((c) => c !== 'NV-2026-0003').flatMap((c) => [`${c} · Nhắc lại`, `${c} · Xem chi tiết`, `${c} · Yêu cầu giải trình`]));
     const escalations = await h.db.db.reminder.findMany({ where: { kind: 'ESCALATION' } });
     expect(new Set(escalations.map((r) => r.outboxId?.toString())).size).toBe(4); // four rows, merged when sent
   });

@@ -188,9 +188,9 @@ export async function startRound(s: Session, consultationId: number): Promise<Tu
   const file = await loadConsultationOrFail(s.app.db, consultationId);
   const c = file.consultation;
   if (c.askerId !== s.officialId) throw new DomainError('consult-not-asker', { code: c.code });
-  if (c.status === 'SUPERSEDED') throw new DomainError('consult-closed', { code: c.code });
   const next = await s.app.db.consultation.findUnique({ where: { previousId: c.id }, select: { code: true } });
   if (next) throw new DomainError('consult-round-exists', { code: c.code, next: next.code });
+  if (c.status === 'SUPERSEDED') throw new DomainError('consult-closed', { code: c.code });
   const who = await names(s, file.respondents.map((r) => r.officialId));
   return {
     replies: [ask(s, s.t('consult-round-ask', { round: c.round + 1, subject: s.v.quote(c.subject, 200), code: c.code, names: who }))],
