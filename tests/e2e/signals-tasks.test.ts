@@ -47,7 +47,9 @@ describe('signals from tasks', () => {
     headChat = telegramUser(h, await h.link('BTC-01', 8001));
     anChat = telegramUser(h, await h.link('BTC-03', 8003));
     await h.link('BTC-04', 8004);
-    [head, an, anh] = await Promise.all(['BTC-01', 'BTC-03', 'BTC-04'].map(async (c) => OfficialId(await h.officialId(c))));
+    head = OfficialId(await h.officialId('BTC-01'));
+    an = OfficialId(await h.officialId('BTC-03'));
+    anh = OfficialId(await h.officialId('BTC-04'));
   });
   afterAll(async () => {
     await h?.close();
