@@ -24,7 +24,7 @@ describe('answer clocks and behaviour 5', () => {
       rule: s.rule,
       who: Object.entries(ids).find(([, v]) => v === s.officialId)?.[0],
       events: (s.evidence as { events: { kind: string }[] }).events.map((e) => e.kind),
-    }));
+    })).sort((a, b) => (a.who ?? '').localeCompare(b.who ?? ''));
 
   beforeAll(async () => {
     h = await createHarness({ start: at('2026-12-07T09:00:00') });
@@ -253,5 +253,28 @@ describe('one matter in three rounds without a decision (behaviour 8)', () => {
     await a.press('YK-2026-0005');
     expect(a.last()).toContain('Đã ghi nhận nội dung đồng chí gửi về YK-2026-0005');
     expect(asker.last()).toContain('💬 YK-2026-0005: đ/c Nguyễn Văn Thành, Chủ tịch UBND xã gửi nội dung chưa nêu rõ quan điểm');
+  });
+
+  it('a new round opened after the deadline, before the clock fired, keeps the lapse of who had not answered', async () => {
+    const asked = await askForOpinion(h.app, OfficialId(await h.officialId('TNMT-01')), {
+      respondentIds: [OfficialId(await h.officialId('XHB-01'))],
+      subject: 'Tuyến thu gom rác xã Hòa Bình',
+      question: 'Đề nghị xác nhận tuyến thu gom qua thôn Bắc.',
+      deadline: new Date(at('2026-12-07T11:00:00')),
+      priority: 'NORMAL',
+    });
+    await h.idle();
+    h.clock.set(at('2026-12-07T11:20:00')); // the clock's job has not run yet
+    await askForOpinion(h.app, OfficialId(await h.officialId('TNMT-01')), {
+      respondentIds: [OfficialId(await h.officialId('XHB-01'))],
+      subject: 'Tuyến thu gom rác xã Hòa Bình',
+      question: 'Nhắc lại: đề nghị xác nhận tuyến thu gom qua thôn Bắc.',
+      deadline: null,
+      priority: 'NORMAL',
+      previousId: asked.consultation.id,
+    });
+    await h.idle();
+    const lapses = await h.db.db.signal.findMany({ where: { itemKind: 'CONSULTATION', itemId: asked.consultation.id } });
+    expect(lapses.map((x) => [x.rule, x.officialId])).toEqual([['consult-late', await h.officialId('XHB-01')]]);
   });
 });

@@ -10,7 +10,7 @@ import type { OfficialId } from '../../domain/ids.js';
 import type { Priority } from '../../domain/priority.js';
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
-import { signalsOnRound } from '../signals/consultation-signals.js';
+import { signalsForRespondent, signalsOnRound } from '../signals/consultation-signals.js';
 import { yearIn } from '../tasks/shared.js';
 import { inTransaction } from '../transaction.js';
 import { questionMessage } from '../views/consultation-views.js';
@@ -57,7 +57,8 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
     let matterId: number | null = null;
     let previousId: number | null = null;
     if (input.previousId) {
-      const prev = (await lockConsultation(tx, input.previousId)).consultation;
+      const prevFile = await lockConsultation(tx, input.previousId);
+      const prev = prevFile.consultation;
       if (prev.askerId !== askerId) throw new DomainError('consult-not-asker', { code: prev.code });
       const next = await tx.consultation.findUnique({ where: { previousId: prev.id }, select: { code: true } });
       if (next) throw new DomainError('consult-round-exists', { code: prev.code, next: next.code });
@@ -68,6 +69,9 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
         await tx.consultation.update({ where: { id: prev.id }, data: { status: 'SUPERSEDED', closedAt: now } });
         await stopAllAnswerClocks(tx, prev, now, 'superseded');
         await auditConsultation(tx, now, askerId, 'superseded', prev);
+        // Who had let the deadline pass without a stance keeps that on record, even if its clock had not fired yet.
+        const superseded = { ...prevFile, consultation: { ...prev, status: 'SUPERSEDED' as const, closedAt: now } };
+        for (const r of prevFile.respondents) if (!r.stance) await signalsForRespondent(tx, superseded, r, now);
       }
     }
     let taskId: number | null = null;
