@@ -34,12 +34,16 @@ export default async function setup({ provide }: { provide: (key: string, value:
         await admin.query(`ALTER DATABASE "${template}_tmp" RENAME TO "${template}"`);
       });
     }
-    const stale = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'dd\\_t\\_%' OR datname LIKE 'dd\\_tpl\\_%'");
-    for (const { datname } of stale.rows) {
-      const ts = Number(datname.split('_')[2]);
-      const isOldClone = datname.startsWith('dd_t_') && Number.isFinite(ts) && Date.now() - ts > STALE_MS;
-      const isOldTemplate = datname.startsWith('dd_tpl_') && datname !== template && !datname.endsWith('_tmp');
-      if (isOldClone || isOldTemplate) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+    // Templates carry their creation time as a comment: another checkout running at the same time (with other
+    // migrations) keeps its template; only templates and clones older than STALE_MS go.
+    await admin.query(`COMMENT ON DATABASE "${template}" IS '${Date.now()}'`);
+    const stale = await admin.query<{ datname: string; created: string | null }>(
+      "SELECT datname, shobj_description(oid, 'pg_database') AS created FROM pg_database WHERE datname LIKE 'dd\\_t\\_%' OR datname LIKE 'dd\\_tpl\\_%'",
+    );
+    for (const { datname, created } of stale.rows) {
+      const ts = datname.startsWith('dd_t_') ? Number(datname.split('_')[2]) : Number(created);
+      const old = Number.isFinite(ts) && ts > 0 ? Date.now() - ts > STALE_MS : !datname.endsWith('_tmp');
+      if (datname !== template && old) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
     }
   } finally {
     await admin.query('SELECT pg_advisory_unlock(7262001)').catch(() => {});

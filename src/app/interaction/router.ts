@@ -15,7 +15,7 @@ import { viewTools } from '../views/tools.js';
 import { parseCommand, type CommandName } from './commands.js';
 import { resolveItemCommand } from './item-commands.js';
 import { currentDialog, endDialog, persistTurn, type DialogInput, type DialogRegistry } from './dialog.js';
-import { linkAccount, looksLikeInviteCode } from './handlers/link-account.js';
+import { linkAccount } from './handlers/link-account.js';
 import type { Session } from './session.js';
 
 export type ActionHandler = (s: Session, action: Action) => Promise<RouterResult | undefined>;
@@ -155,7 +155,8 @@ export function createRouter(deps: RouterDeps): Router {
         if (!official.active) return reply(t('account-inactive'));
         const text = env.event.type === 'text' ? env.event.text.trim() : '';
         // Linking again from a linked account (a new code for a new phone): let it through.
-        if (/^\/start(@\w+)?\s+\S+/i.test(text) || (env.channel === 'ZALO' && looksLikeInviteCode(text))) return await linkAccount(app, env, locale);
+        // A linked account relinks only with an explicit /start CODE: a bare 8-letter word ("danhsach") is not a code here.
+        if (/^\/start(@\w+)?\s+\S+/i.test(text)) return await linkAccount(app, env, locale);
         await touchIdentity(app.db, identity.id, app.clock.now());
         const session: Session = {
           app,
