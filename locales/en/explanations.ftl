@@ -9,6 +9,7 @@ explain-line-deadline = Explain by: { $deadline }
 explain-line-answer = Explanation ({ $at }): { $text }
 explain-new-ask = Please press "Explain" and type your written explanation.
 explain-default-question = Please explain the reasons for the delay on { $code }, your own responsibility, and how it will be put right.
+explain-item-line = 📄 { $code }: explanation demanded from { $who }, due { $deadline } · { $status }
 explain-card-title = 📄 { $code } · { $status }
 explain-status-OPEN = Waiting for the explanation
 explain-status-ANSWERED = Explained

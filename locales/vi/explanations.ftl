@@ -9,6 +9,7 @@ explain-line-deadline = Thời hạn giải trình: { $deadline }
 explain-line-answer = Giải trình ({ $at }): { $text }
 explain-new-ask = Đề nghị đồng chí bấm "Giải trình" và nhập nội dung giải trình.
 explain-default-question = Đề nghị đồng chí giải trình rõ lý do chậm trễ đối với { $code }, trách nhiệm của cá nhân và biện pháp khắc phục.
+explain-item-line = 📄 { $code }: yêu cầu giải trình { $who }, hạn { $deadline } · { $status }
 explain-card-title = 📄 { $code } · { $status }
 explain-status-OPEN = Chờ giải trình
 explain-status-ANSWERED = Đã giải trình

@@ -125,5 +125,8 @@ describe('demands for explanation', () => {
     expect(otherHead.last()).toContain('nằm ngoài phạm vi đồng chí được xem');
     await hung.pressData(encodeAction('explain.view', d.id));
     expect(hung.last()).toContain('📄 GT-2026-0002 · Chờ giải trình');
+    // Kept with the item: the task's card lists it.
+    await head.pressData(encodeAction('task.view', ignored));
+    expect(head.last()).toContain('📄 GT-2026-0002: yêu cầu giải trình đ/c Nguyễn Thị Thu Hà, Chuyên viên, hạn 16:05 08/12/2026 · Chờ giải trình');
   });
 });

@@ -8,6 +8,7 @@ import type { Action } from '../../actions.js';
 import { idArg } from '../../actions.js';
 import { itemSummary } from '../../signals/items.js';
 import { demandCard } from '../../views/explanation-views.js';
+import { personLabel } from '../../views/people.js';
 import { persistTurn, type Turn } from '../dialog.js';
 import { startAnswer, startDemand } from '../flows/explain-flows.js';
 import type { Session } from '../session.js';
@@ -21,6 +22,20 @@ async function loadDemand(s: Session, action: Action) {
   const d = id === undefined ? null : await s.app.db.explanationDemand.findUnique({ where: { id } });
   if (!d) throw new DomainError('explain-not-found');
   return d;
+}
+
+/** "📄 GT-2026-0002: đ/c X · Đã giải trình": the demands kept with an item, for its card. */
+export async function demandLines(s: Session, itemKind: 'TASK' | 'CONSULTATION', itemId: number): Promise<string[]> {
+  const org = await s.app.org();
+  const rows = await s.app.db.explanationDemand.findMany({ where: { itemKind, itemId }, orderBy: { id: 'asc' } });
+  return rows.map((d) =>
+    s.t('explain-item-line', {
+      code: d.code,
+      who: personLabel(s.t, org.official(OfficialId(d.officialId))),
+      status: s.t(`explain-status-${d.status}`),
+      deadline: s.v.dateTime(d.deadline),
+    }),
+  );
 }
 
 export async function handleExplainAction(s: Session, action: Action): Promise<RouterResult | undefined> {

@@ -14,6 +14,7 @@ import { personLabel } from '../../views/people.js';
 import { taskCard, workButtons } from '../../views/task-views.js';
 import { persistTurn, type Turn } from '../dialog.js';
 import { startComplete, startExtension, startReason, startReassign, startReport } from '../flows/task-flows.js';
+import { demandLines } from './explain-actions.js';
 import { text, type Session } from '../session.js';
 
 async function load(s: Session, action: Action): Promise<Task> {
@@ -41,7 +42,10 @@ export async function handleTaskAction(s: Session, action: Action): Promise<Rout
       const task = await load(s, action);
       await assertVisible(s, task);
       const o = await org();
-      return { replies: [taskCard(s.t, s.v, task, { assigner: o.official(task.assignerId), assignee: o.official(task.assigneeId) }, s.officialId)] };
+      const card = taskCard(s.t, s.v, task, { assigner: o.official(task.assignerId), assignee: o.official(task.assigneeId) }, s.officialId);
+      // Demands for explanation are kept with the item (issue 4).
+      const demands = await demandLines(s, 'TASK', task.id);
+      return { replies: [demands.length > 0 ? { ...card, text: [card.text, ...demands].join('\n') } : card] };
     }
     case 'task.accept': {
       const task = await acceptTask(s.app, s.officialId, TaskId((await load(s, action)).id));
