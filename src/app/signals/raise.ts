@@ -32,7 +32,10 @@ export async function raiseSignals(tx: Tx, drafts: readonly (SignalDraft | null 
       ],
       skipDuplicates: true,
     });
-    const row = await tx.signal.findFirstOrThrow({ where: { rule: d.rule, itemKind: d.itemKind, itemId: d.itemId, officialId: d.officialId } });
+    // Locked: two firings adding to the same signal at once must not lose each other's evidence.
+    const [locked] = await tx.$queryRaw<{ id: number }[]>`
+      SELECT id FROM signal WHERE rule = ${d.rule} AND "itemKind" = ${d.itemKind}::"ItemKind" AND "itemId" = ${d.itemId} AND "officialId" = ${d.officialId} FOR UPDATE`;
+    const row = await tx.signal.findUniqueOrThrow({ where: { id: locked!.id } });
     if (inserted.count === 1) {
       await appendAudit(tx, {
         at: d.at,
