@@ -3,6 +3,7 @@
 // sent to all, and reach refused to outsiders. PRINT_TRANSCRIPT=1 prints the messages as the users saw them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/app/actions.js';
+import { formatDateTime } from '../../src/i18n/format.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { telegramUser, type TelegramUser } from '../support/telegram-user.js';
 
@@ -24,7 +25,7 @@ class Transcript {
   }
   async act(id: number, what: string, fn: () => Promise<void>): Promise<void> {
     this.mark();
-    const now = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23' }).format(this.h.clock.now());
+    const now = formatDateTime(this.h.clock.now(), 'Asia/Ho_Chi_Minh');
     this.lines.push(`\n▶ [${now}] ${this.names.get(id)}: ${what}`);
     await fn();
     this.collect();
