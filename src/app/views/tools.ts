@@ -1,3 +1,4 @@
+import { standardDayMs } from '../../domain/calendar/week-windows.js';
 import type { Locale } from '../../domain/locale.js';
 import { formatDate, formatDateTime, formatTime, formatWorkingDuration } from '../../i18n/format.js';
 import type { AppContext } from '../context.js';
@@ -20,7 +21,8 @@ export interface ViewTools {
 
 export function viewTools(app: AppContext, locale: Locale): ViewTools {
   const tz = app.policy.calendar.timezone;
-  const workingDayMs = 7.5 * 3_600_000;
+  // A working day in words is the organisation's standard day (7.5 h with the default windows).
+  const workingDayMs = standardDayMs(app.policy.calendar.weekWindows);
   return {
     locale,
     timezone: tz,
