@@ -157,7 +157,11 @@ export function createRouter(deps: RouterDeps): Router {
         // Linking again from a linked account (a new code for a new phone): let it through.
         // A linked account relinks only with an explicit /start CODE: a bare 8-letter word ("danhsach") is not a code here.
         if (/^\/start(@\w+)?\s+\S+/i.test(text)) return await linkAccount(app, env, locale);
-        await touchIdentity(app.db, identity.id, app.clock.now());
+        // The person wrote: the chat is reachable. Recorded at most once a minute, to keep the hot path to reads.
+        const now = app.clock.now();
+        if (identity.unreachableAt || !identity.lastInboundAt || now.getTime() - identity.lastInboundAt.getTime() > 60_000) {
+          await touchIdentity(app.db, identity.id, now);
+        }
         const session: Session = {
           app,
           official,

@@ -12,6 +12,7 @@ export interface LinkedIdentity {
   displayName: string | null;
   linkedAt: Date;
   unreachableAt: Date | null;
+  lastInboundAt: Date | null;
   /** May be inactive (left the organisation): the router decides what such a person may still do. */
   official: OfficialWithUnit;
 }
@@ -32,6 +33,7 @@ export async function findIdentity(db: PrismaClient | Tx, channel: ChannelName, 
     displayName: row.displayName,
     linkedAt: row.linkedAt,
     unreachableAt: row.unreachableAt,
+    lastInboundAt: row.lastInboundAt,
     official: { ...toDomainOfficial(o), unitCode: o.unit.code, unitName: o.unit.name, phone: o.phone },
   };
 }

@@ -55,10 +55,9 @@ export async function listTasksNeedingAction(
       { assignerId: officialId, extensions: { some: { status: 'PENDING' } } },
     ],
   };
-  const [rows, total] = await Promise.all([
-    db.task.findMany({ where, orderBy: [{ deadline: 'asc' }, { id: 'asc' }], skip: page.offset, take: page.limit }),
-    db.task.count({ where }),
-  ]);
+  const rows = await db.task.findMany({ where, orderBy: [{ deadline: 'asc' }, { id: 'asc' }], skip: page.offset, take: page.limit });
+  // A first page that is not full is the whole list: no need to count.
+  const total = page.offset === 0 && rows.length < page.limit ? rows.length : await db.task.count({ where });
   return { tasks: rows.map(toTask), total };
 }
 
