@@ -1,8 +1,7 @@
 import type { OutboundMessage } from '../channels/types.js';
 import type { Tx } from '../db/client.js';
-import { deliveryTarget } from '../db/repositories/identity.repository.js';
-import { enqueueOutbox } from '../db/repositories/outbox.repository.js';
-import { asLocale } from '../domain/locale.js';
+import { deliveryTargets } from '../db/repositories/identity.repository.js';
+import { enqueueOutboxMany, type OutboxInsert } from '../db/repositories/outbox.repository.js';
 import type { Translate } from '../i18n/catalogue.js';
 import type { AppContext } from './context.js';
 import type { Effects } from './transaction.js';
@@ -16,11 +15,49 @@ export interface NotifyOptions {
   gatherMs?: number;
 }
 
+export interface Notification {
+  recipientId: number;
+  render: (t: Translate, v: ViewTools) => OutboundMessage;
+  options?: NotifyOptions;
+}
+
 /**
- * Queues a message to an official in their own language, on their preferred reachable channel, inside the caller's
- * transaction. Returns the outbox id, or null when the person has no reachable chat (nothing is lost: every
- * notification is derived from items that digests and /viec also show).
+ * Queues messages to officials, each in their own language, on their preferred reachable channel, inside the
+ * caller's transaction: one query for the recipients, one insert for all messages. Returns the outbox id of each
+ * (same order), or null for a person with no reachable chat (nothing is lost: every notification is derived from
+ * items that digests and /viec also show).
  */
+export async function notifyMany(app: AppContext, tx: Tx, effects: Effects, notifications: readonly Notification[]): Promise<(bigint | null)[]> {
+  if (notifications.length === 0) return [];
+  const targets = await deliveryTargets(tx, [...new Set(notifications.map((n) => n.recipientId))]);
+  const tools = new Map<string, { t: Translate; v: ViewTools }>();
+  const rows: OutboxInsert[] = [];
+  const slots: number[] = [];
+  notifications.forEach((n, i) => {
+    const target = targets.get(n.recipientId);
+    if (!target) return;
+    let tv = tools.get(target.locale);
+    if (!tv) {
+      tv = { t: app.catalogue.translator(target.locale), v: viewTools(app, target.locale) };
+      tools.set(target.locale, tv);
+    }
+    rows.push({
+      channel: target.channel,
+      chatId: target.chatId,
+      officialId: n.recipientId,
+      payload: { locale: target.locale, message: n.render(tv.t, tv.v), ...(n.options?.itemCode ? { itemCode: n.options.itemCode } : {}) },
+      mergeable: n.options?.mergeable ?? false,
+    });
+    slots.push(i);
+    effects.kick(target.channel, target.chatId, n.options?.gatherMs ?? 0);
+  });
+  const ids = await enqueueOutboxMany(tx, rows);
+  const out: (bigint | null)[] = notifications.map(() => null);
+  slots.forEach((slot, k) => (out[slot] = ids[k]!));
+  return out;
+}
+
+/** One message to one official; see notifyMany. */
 export async function notify(
   app: AppContext,
   tx: Tx,
@@ -29,20 +66,6 @@ export async function notify(
   render: (t: Translate, v: ViewTools) => OutboundMessage,
   options: NotifyOptions = {},
 ): Promise<bigint | null> {
-  const official = await tx.official.findUnique({ where: { id: recipientId }, select: { locale: true, active: true } });
-  if (!official?.active) return null;
-  const target = await deliveryTarget(tx, recipientId);
-  if (!target) return null;
-  const locale = asLocale(official.locale);
-  const t = app.catalogue.translator(locale);
-  const message = render(t, viewTools(app, locale));
-  const id = await enqueueOutbox(tx, {
-    channel: target.channel,
-    chatId: target.chatId,
-    officialId: recipientId,
-    payload: { locale, message, ...(options.itemCode ? { itemCode: options.itemCode } : {}) },
-    mergeable: options.mergeable ?? false,
-  });
-  effects.kick(target.channel, target.chatId, options.gatherMs ?? 0);
-  return id;
+  const [id] = await notifyMany(app, tx, effects, [{ recipientId, render, options }]);
+  return id ?? null;
 }

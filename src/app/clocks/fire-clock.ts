@@ -1,14 +1,17 @@
-// Fires one level of one clock, exactly once: the position (generation, level, cycle) is checked under a row lock,
-// the reminder row is claimed by its unique key and the clock advanced in the same transaction.
+// Fires clock levels exactly once: each position (generation, level, cycle) is checked under a row lock, the clock
+// advanced and its reminder recorded (unique key) in the same transaction as the message queued for it.
 import { appendAudit } from '../../db/repositories/audit.repository.js';
-import { advanceClock, lockClockAt } from '../../db/repositories/clock.repository.js';
+import { advanceClocks, insertReminders, lockClocks, stopClockIds, type ClockAdvance } from '../../db/repositories/clock.repository.js';
 import { audienceAt, nextPosition } from '../../domain/clocks/ladder.js';
-import type { ClockKind, ClockRecord } from '../../domain/clocks/types.js';
+import { clockJobId, type ClockKind, type ClockRecord } from '../../domain/clocks/types.js';
 import type { Official } from '../../domain/org/types.js';
 import type { AppContext } from '../context.js';
-import { notify } from '../notify.js';
+import { notifyMany } from '../notify.js';
 import { Effects, runEffects } from '../transaction.js';
-import type { ClockHandler } from './clock-handler.js';
+import type { ClockHandler, ClockSubject, FireContext } from './clock-handler.js';
+
+/** Levels 0 and 1 go to the person; from level 2 the superiors are told. */
+const PERSON_LEVELS = 2;
 
 export interface ClockPosition {
   id: number;
@@ -45,76 +48,117 @@ function recipientAt(level: number, person: Official, chain: Official[]): Offici
   return audience.to === 'person' ? person : chain[audience.depth - 1];
 }
 
-export async function fireClock(app: AppContext, handlers: ClockHandlers, pos: ClockPosition): Promise<FireOutcome> {
+export interface WaveResult {
+  /** The outcome for each requested position (keyed by its job id). */
+  requested: Map<string, FireOutcome>;
+  /** Every position that fired in the wave, requested or found due alongside. */
+  fired: ClockPosition[];
+}
+
+/**
+ * Fires a wave: the requested clock levels plus up to `alsoDue` other clocks already due, in one transaction. After
+ * a weekend or Tết hundreds fall due at 07:30 together; one transaction, one audit append and one outbox insert for
+ * them all is what keeps the engine fast. Each clock still fires exactly once: its row is locked at its position.
+ */
+export async function fireWave(app: AppContext, handlers: ClockHandlers, positions: readonly ClockPosition[], alsoDue = 0): Promise<WaveResult> {
   const org = await app.org();
   const calendar = await app.calendar();
   const effects = new Effects();
   const result = await app.db.$transaction(
-    async (tx): Promise<FireOutcome> => {
-      const clock = await lockClockAt(tx, pos);
-      if (!clock) return { outcome: 'stale' };
+    async (tx): Promise<WaveResult> => {
       const now = app.clock.now();
-      if (clock.nextAt.getTime() > now.getTime()) return { outcome: 'early', at: clock.nextAt };
+      const clocks = await lockClocks(tx, positions, alsoDue > 0 ? { now, limit: alsoDue } : undefined);
+      const outcomes = new Map<string, FireOutcome>();
+      const fired: ClockPosition[] = [];
+      const stopped: number[] = [];
+      const advances: ClockAdvance[] = [];
+      const sends: { clock: ClockRecord; person: Official; recipient: Official; subject: ClockSubject; ctx: FireContext }[] = [];
 
-      const handler = handlers.for(clock.kind);
-      const subject = handler ? await handler.load(tx, clock) : null;
-      if (!subject) {
-        await tx.clock.update({ where: { id: clock.id }, data: { state: 'STOPPED', stoppedAt: now, stopReason: 'no-longer-applies' } });
-        return { outcome: 'stopped' };
+      for (const clock of clocks) {
+        const key = clockJobId(clock);
+        if (clock.nextAt.getTime() > now.getTime()) {
+          outcomes.set(key, { outcome: 'early', at: clock.nextAt });
+          continue;
+        }
+        const handler = handlers.for(clock.kind);
+        const subject = handler ? await handler.load(tx, clock) : null;
+        if (!subject) {
+          stopped.push(clock.id);
+          outcomes.set(key, { outcome: 'stopped' });
+          continue;
+        }
+        await subject.fired?.(tx, { clock, now });
+        // Fired late (a worker was down): the next level comes one step after now, so people still get time to act.
+        const firedAt = new Date(Math.max(clock.nextAt.getTime(), now.getTime()));
+        const next = nextPosition({ level: clock.level, cycle: clock.cycle, at: firedAt }, clock, app.policy.ladder, calendar);
+        advances.push({ id: clock.id, next: next ? { level: next.level, cycle: next.cycle, nextAt: next.at } : null });
+        if (next) effects.schedule({ id: clock.id, generation: clock.generation, level: next.level, cycle: next.cycle, nextAt: next.at });
+        fired.push({ id: clock.id, generation: clock.generation, level: clock.level, cycle: clock.cycle });
+
+        const person = org.official(clock.officialId);
+        const chain = org.superiorChain(clock.officialId);
+        const recipient = person ? recipientAt(clock.level, person, chain) : undefined;
+        if (!person || !recipient) {
+          outcomes.set(key, { outcome: 'skipped', next: next?.at ?? null });
+          continue;
+        }
+        const nextRecipient = next ? recipientAt(next.level, person, chain) : undefined;
+        const ctx: FireContext = {
+          clock,
+          level: clock.level,
+          audience: audienceAt(clock.level),
+          person,
+          recipient,
+          nextRecipient: nextRecipient && nextRecipient.id !== recipient.id ? nextRecipient : undefined,
+          nextAt: next?.at ?? null,
+          // Levels 0 and 1 remind the person; a superior hears how often the person was reminded.
+          sentSoFar: Math.min(clock.level, PERSON_LEVELS),
+          org,
+        };
+        sends.push({ clock, person, recipient, subject, ctx });
+        outcomes.set(key, { outcome: 'sent', recipientId: recipient.id, next: next?.at ?? null });
       }
-      await subject.fired?.(tx, { clock, now });
 
-      // Fired late (a worker was down): the next level comes one step after now, so people still get time to act.
-      const firedAt = new Date(Math.max(clock.nextAt.getTime(), now.getTime()));
-      const next = nextPosition({ level: clock.level, cycle: clock.cycle, at: firedAt }, clock, app.policy.ladder, calendar);
-      const person = org.official(clock.officialId);
-      const chain = org.superiorChain(clock.officialId);
-      const recipient = person ? recipientAt(clock.level, person, chain) : undefined;
-      await advanceClock(tx, clock.id, next ? { level: next.level, cycle: next.cycle, nextAt: next.at } : null, now);
-      if (next) effects.schedule({ id: clock.id, generation: clock.generation, level: next.level, cycle: next.cycle, nextAt: next.at });
-
-      if (!person || !recipient) return { outcome: 'skipped', next: next?.at ?? null };
-      const claimed = await tx.$queryRaw<{ id: number }[]>`
-        INSERT INTO reminder ("clockId", generation, level, cycle, "itemKind", "itemId", "clockKind", "officialId", "recipientId", kind, at)
-        VALUES (${clock.id}, ${clock.generation}, ${clock.level}, ${clock.cycle}, ${clock.itemKind}::"ItemKind", ${clock.itemId},
-                ${clock.kind}::"ClockKind", ${clock.officialId}, ${recipient.id},
-                ${recipient.id === person.id ? 'REMINDER' : 'ESCALATION'}::"ReminderKind", ${now})
-        ON CONFLICT ("clockId", generation, level, cycle) DO NOTHING
-        RETURNING id`;
-      if (claimed.length === 0) return { outcome: 'stale' };
-      const sentSoFar = await tx.reminder.count({ where: { clockId: clock.id, generation: clock.generation, kind: 'REMINDER' } });
-      const nextRecipient = next ? recipientAt(next.level, person, chain) : undefined;
-      const ctx = {
-        clock,
-        level: clock.level,
-        audience: audienceAt(clock.level),
-        person,
-        recipient,
-        nextRecipient: nextRecipient && nextRecipient.id !== recipient.id ? nextRecipient : undefined,
-        nextAt: next?.at ?? null,
-        sentSoFar,
-        org,
-      };
-      const outboxId = await notify(app, tx, effects, recipient.id, (t, v) => subject.render(t, v, ctx), {
-        mergeable: true,
-        itemCode: subject.code,
-        gatherMs: app.tuning.waveWindowMs,
-      });
-      await tx.reminder.update({ where: { id: claimed[0]!.id }, data: { outboxId, delivered: outboxId === null ? false : null } });
-      await appendAudit(tx, {
-        at: now,
-        actorId: null,
-        action: recipient.id === person.id ? 'reminder.sent' : 'escalation.sent',
-        entity: clock.itemKind.toLowerCase(),
-        entityId: clock.itemId,
-        data: { clockId: clock.id, kind: clock.kind, level: clock.level, cycle: clock.cycle, recipientId: recipient.id, queued: outboxId !== null },
-      });
-      return { outcome: 'sent', recipientId: recipient.id, next: next?.at ?? null };
+      await stopClockIds(tx, stopped, now, 'no-longer-applies');
+      await advanceClocks(tx, advances, now);
+      const outboxIds = await notifyMany(
+        app,
+        tx,
+        effects,
+        sends.map((x) => ({
+          recipientId: x.recipient.id,
+          render: (t, v) => x.subject.render(t, v, x.ctx),
+          options: { mergeable: true, itemCode: x.subject.code, gatherMs: app.tuning.waveWindowMs },
+        })),
+      );
+      await insertReminders(
+        tx,
+        sends.map((x, i) => ({ clock: x.clock, recipientId: x.recipient.id, kind: x.recipient.id === x.person.id ? 'REMINDER' : 'ESCALATION', at: now, outboxId: outboxIds[i] ?? null })),
+      );
+      await appendAudit(
+        tx,
+        sends.map((x, i) => ({
+          at: now,
+          actorId: null,
+          action: x.recipient.id === x.person.id ? 'reminder.sent' : 'escalation.sent',
+          entity: x.clock.itemKind.toLowerCase(),
+          entityId: x.clock.itemId,
+          data: { clockId: x.clock.id, kind: x.clock.kind, level: x.clock.level, cycle: x.clock.cycle, recipientId: x.recipient.id, queued: outboxIds[i] !== null },
+        })),
+      );
+      for (const p of positions) if (!outcomes.has(clockJobId(p))) outcomes.set(clockJobId(p), { outcome: 'stale' });
+      return { requested: new Map([...outcomes].filter(([k]) => positions.some((p) => clockJobId(p) === k))), fired };
     },
-    { timeout: 20_000, maxWait: 10_000 },
+    { timeout: 60_000, maxWait: 10_000 },
   );
   await runEffects(app, effects);
   return result;
+}
+
+/** Fires one level of one clock (a wave of one). */
+export async function fireClock(app: AppContext, handlers: ClockHandlers, pos: ClockPosition): Promise<FireOutcome> {
+  const { requested } = await fireWave(app, handlers, [pos]);
+  return requested.get(clockJobId(pos)) ?? { outcome: 'stale' };
 }
 
 export type { ClockRecord };

@@ -2,7 +2,7 @@ import type { ClockKind, ClockRecord, ItemKind } from '../../domain/clocks/types
 import { ClockId, OfficialId } from '../../domain/ids.js';
 import type { Priority } from '../../domain/priority.js';
 import type { PrismaClient, Tx } from '../client.js';
-import type { Clock as ClockRow } from '../generated/client.js';
+import { Prisma, type Clock as ClockRow } from '../generated/client.js';
 
 export function toClock(row: ClockRow): ClockRecord {
   return { ...row, id: ClockId(row.id), officialId: OfficialId(row.officialId) };
@@ -44,20 +44,6 @@ export async function stopClocks(tx: Tx, itemKind: ItemKind, itemId: number, at:
   return r.count;
 }
 
-/** Locks the clock row if it is still at the given position; a stale job finds nothing. */
-export async function lockClockAt(tx: Tx, pos: { id: number; generation: number; level: number; cycle: number }): Promise<ClockRecord | undefined> {
-  const rows = await tx.$queryRaw<ClockRow[]>`
-    SELECT * FROM clock
-    WHERE id = ${pos.id} AND state = 'ACTIVE' AND generation = ${pos.generation} AND level = ${pos.level} AND cycle = ${pos.cycle}
-    FOR UPDATE SKIP LOCKED`;
-  return rows[0] ? toClock(rows[0]) : undefined;
-}
-
-export async function advanceClock(tx: Tx, id: number, next: { level: number; cycle: number; nextAt: Date } | null, at: Date): Promise<void> {
-  if (next) await tx.clock.update({ where: { id }, data: { level: next.level, cycle: next.cycle, nextAt: next.nextAt } });
-  else await tx.clock.update({ where: { id }, data: { state: 'STOPPED', stoppedAt: at, stopReason: 'ladder-finished' } });
-}
-
 export async function activeClocksDueBefore(db: PrismaClient, before: Date, afterId: number, limit: number): Promise<ClockRecord[]> {
   const rows = await db.clock.findMany({
     where: { state: 'ACTIVE', nextAt: { lte: before }, id: { gt: afterId } },
@@ -69,4 +55,94 @@ export async function activeClocksDueBefore(db: PrismaClient, before: Date, afte
 
 export async function clocksOfItem(db: PrismaClient | Tx, itemKind: ItemKind, itemId: number): Promise<ClockRecord[]> {
   return (await db.clock.findMany({ where: { itemKind, itemId }, orderBy: { id: 'asc' } })).map(toClock);
+}
+
+// ─── Batches: a wave of due clocks fired in one transaction ─────────────────
+
+export interface ClockPositionRow {
+  id: number;
+  generation: number;
+  level: number;
+  cycle: number;
+}
+
+/**
+ * Locks the clocks still at the given positions and, when `alsoDue` is given, up to `limit` other active clocks due
+ * by `now`, oldest first. Rows another worker holds are skipped, never waited for.
+ */
+export async function lockClocks(tx: Tx, positions: readonly ClockPositionRow[], alsoDue?: { now: Date; limit: number }): Promise<ClockRecord[]> {
+  const out: ClockRecord[] = [];
+  if (positions.length > 0) {
+    const values = Prisma.join(positions.map((p) => Prisma.sql`(${p.id}::int, ${p.generation}::int, ${p.level}::int, ${p.cycle}::int)`));
+    const rows = await tx.$queryRaw<ClockRow[]>`
+      SELECT * FROM clock WHERE state = 'ACTIVE' AND (id, generation, level, cycle) IN (${values})
+      ORDER BY id FOR UPDATE SKIP LOCKED`;
+    out.push(...rows.map(toClock));
+  }
+  if (alsoDue && alsoDue.limit > 0) {
+    const taken = out.length > 0 ? out.map((c) => c.id) : [0];
+    const rows = await tx.$queryRaw<ClockRow[]>`
+      SELECT * FROM clock WHERE state = 'ACTIVE' AND "nextAt" <= ${alsoDue.now} AND id <> ALL(${taken}::int[])
+      ORDER BY "nextAt", id LIMIT ${alsoDue.limit} FOR UPDATE SKIP LOCKED`;
+    out.push(...rows.map(toClock));
+  }
+  return out;
+}
+
+export interface ClockAdvance {
+  id: number;
+  next: { level: number; cycle: number; nextAt: Date } | null;
+}
+
+/** Moves each clock to its next level, or stops it when its ladder is finished: one statement for the wave. */
+export async function advanceClocks(tx: Tx, advances: readonly ClockAdvance[], at: Date): Promise<void> {
+  const moving = advances.filter((a) => a.next !== null);
+  const finished = advances.filter((a) => a.next === null).map((a) => a.id);
+  if (moving.length > 0) {
+    const values = Prisma.join(moving.map((a) => Prisma.sql`(${a.id}::int, ${a.next!.level}::int, ${a.next!.cycle}::int, ${a.next!.nextAt}::timestamp)`));
+    await tx.$executeRaw`
+      UPDATE clock AS c SET level = v.level, cycle = v.cycle, "nextAt" = v.next_at, "updatedAt" = now()
+      FROM (VALUES ${values}) AS v(id, level, cycle, next_at) WHERE c.id = v.id`;
+  }
+  if (finished.length > 0) await stopClockIds(tx, finished, at, 'ladder-finished');
+}
+
+export async function stopClockIds(tx: Tx, ids: readonly number[], at: Date, reason: string): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.clock.updateMany({ where: { id: { in: [...ids] } }, data: { state: 'STOPPED', stoppedAt: at, stopReason: reason } });
+}
+
+export interface ReminderInsert {
+  clock: ClockRecord;
+  recipientId: number;
+  kind: 'REMINDER' | 'ESCALATION';
+  at: Date;
+  outboxId: bigint | null;
+}
+
+/**
+ * Records the reminders of a wave. The unique (clock, generation, level, cycle) key is the last guard against a
+ * second send; the clock row lock normally makes a conflict impossible, so one aborts the whole wave.
+ */
+export async function insertReminders(tx: Tx, reminders: readonly ReminderInsert[]): Promise<void> {
+  if (reminders.length === 0) return;
+  const inserted = await tx.reminder.createMany({
+    data: reminders.map((r) => ({
+      clockId: r.clock.id,
+      generation: r.clock.generation,
+      level: r.clock.level,
+      cycle: r.clock.cycle,
+      itemKind: r.clock.itemKind,
+      itemId: r.clock.itemId,
+      clockKind: r.clock.kind,
+      officialId: r.clock.officialId,
+      recipientId: r.recipientId,
+      kind: r.kind,
+      at: r.at,
+      outboxId: r.outboxId,
+      delivered: r.outboxId === null ? false : null,
+    })),
+    skipDuplicates: true,
+  });
+  if (inserted.count !== reminders.length) throw new Error('a reminder of this wave was already recorded; the wave is rolled back');
 }

@@ -1,3 +1,4 @@
+import { asLocale, type Locale } from '../../domain/locale.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { PrismaClient, Tx } from '../client.js';
 
@@ -12,13 +13,21 @@ export interface DeliveryTarget {
  * (PRODUCT.md: notifications fall back when the preferred channel is unreachable).
  */
 export async function deliveryTarget(db: PrismaClient | Tx, officialId: number): Promise<DeliveryTarget | undefined> {
-  const official = await db.official.findUnique({
-    where: { id: officialId },
-    select: { preferredChannel: true, identities: { where: { unreachableAt: null }, orderBy: { linkedAt: 'asc' } } },
+  return (await deliveryTargets(db, [officialId])).get(officialId);
+}
+
+/** The delivery target and language of each active official who can be reached, in one query. */
+export async function deliveryTargets(db: PrismaClient | Tx, officialIds: readonly number[]): Promise<Map<number, DeliveryTarget & { locale: Locale }>> {
+  const officials = await db.official.findMany({
+    where: { id: { in: [...officialIds] }, active: true },
+    select: { id: true, locale: true, preferredChannel: true, identities: { where: { unreachableAt: null }, orderBy: { linkedAt: 'asc' } } },
   });
-  if (!official || official.identities.length === 0) return undefined;
-  const chosen = official.identities.find((i) => i.channel === official.preferredChannel) ?? official.identities[0]!;
-  return { identityId: chosen.id, channel: chosen.channel, chatId: chosen.chatId };
+  const out = new Map<number, DeliveryTarget & { locale: Locale }>();
+  for (const o of officials) {
+    const chosen = o.identities.find((i) => i.channel === o.preferredChannel) ?? o.identities[0];
+    if (chosen) out.set(o.id, { identityId: chosen.id, channel: chosen.channel, chatId: chosen.chatId, locale: asLocale(o.locale) });
+  }
+  return out;
 }
 
 /** 403 from the platform: the bot is blocked or the chat is gone. Stop sending there until the person writes again. */

@@ -37,6 +37,25 @@ export async function enqueueOutbox(tx: Tx | PrismaClient, m: OutboxInsert): Pro
   return row.id;
 }
 
+/** Many messages in one insert; ids come back in the order given. */
+export async function enqueueOutboxMany(tx: Tx | PrismaClient, messages: readonly OutboxInsert[]): Promise<bigint[]> {
+  if (messages.length === 0) return [];
+  const rows = await tx.outbox.createManyAndReturn({
+    data: messages.map((m) => ({
+      channel: m.channel,
+      chatId: m.chatId,
+      officialId: m.officialId,
+      payload: m.payload as never,
+      mergeable: m.mergeable ?? false,
+      ...(m.notBefore ? { notBefore: m.notBefore } : {}),
+    })),
+    select: { id: true },
+  });
+  if (rows.length !== messages.length) throw new Error(`outbox insert returned ${rows.length} of ${messages.length} rows`);
+  // Ids are assigned in insertion order within one statement; sorting makes the order explicit.
+  return rows.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 export type PendingMessage = Omit<OutboxRow, 'payload'> & { payload: OutboxPayload };
 
 /**
