@@ -5,6 +5,7 @@ import { advanceClocks, insertReminders, lockClocks, stopClockIds, type ClockAdv
 import { audienceAt, nextPosition } from '../../domain/clocks/ladder.js';
 import { clockJobId, type ClockKind, type ClockRecord } from '../../domain/clocks/types.js';
 import type { Official } from '../../domain/org/types.js';
+import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { notifyMany } from '../notify.js';
 import { Effects, runEffects } from '../transaction.js';
@@ -41,6 +42,22 @@ export class ClockHandlers {
   for(kind: ClockKind): ClockHandler | undefined {
     return this.byKind.get(kind);
   }
+
+  /** What each clock is about, loaded per handler in one go where the handler can. */
+  async loadAll(tx: Tx, clocks: readonly ClockRecord[]): Promise<Map<number, ClockSubject | null>> {
+    const out = new Map<number, ClockSubject | null>();
+    const groups = new Map<ClockHandler, ClockRecord[]>();
+    for (const c of clocks) {
+      const h = this.byKind.get(c.kind);
+      if (!h) out.set(c.id, null);
+      else groups.set(h, [...(groups.get(h) ?? []), c]);
+    }
+    for (const [h, group] of groups) {
+      if (h.loadMany) for (const [id, s] of await h.loadMany(tx, group)) out.set(id, s);
+      else for (const c of group) out.set(c.id, await h.load(tx, c));
+    }
+    return out;
+  }
 }
 
 function recipientAt(level: number, person: Official, chain: Official[]): Official | undefined {
@@ -74,14 +91,12 @@ export async function fireWave(app: AppContext, handlers: ClockHandlers, positio
       const advances: ClockAdvance[] = [];
       const sends: { clock: ClockRecord; person: Official; recipient: Official; subject: ClockSubject; ctx: FireContext }[] = [];
 
-      for (const clock of clocks) {
+      const due = clocks.filter((c) => c.nextAt.getTime() <= now.getTime());
+      for (const c of clocks) if (c.nextAt.getTime() > now.getTime()) outcomes.set(clockJobId(c), { outcome: 'early', at: c.nextAt });
+      const subjects = await handlers.loadAll(tx, due);
+      for (const clock of due) {
         const key = clockJobId(clock);
-        if (clock.nextAt.getTime() > now.getTime()) {
-          outcomes.set(key, { outcome: 'early', at: clock.nextAt });
-          continue;
-        }
-        const handler = handlers.for(clock.kind);
-        const subject = handler ? await handler.load(tx, clock) : null;
+        const subject = subjects.get(clock.id) ?? null;
         if (!subject) {
           stopped.push(clock.id);
           outcomes.set(key, { outcome: 'stopped' });

@@ -1,4 +1,4 @@
-import { findTask } from '../../db/repositories/task.repository.js';
+import { findTask, toTask } from '../../db/repositories/task.repository.js';
 import type { ClockKind } from '../../domain/clocks/types.js';
 import type { Task } from '../../domain/task/types.js';
 import type { Translate } from '../../i18n/catalogue.js';
@@ -87,5 +87,15 @@ export const taskClockHandler: ClockHandler = {
     const task = await findTask(tx, clock.itemId);
     if (!task || !applies(clock.kind, task, clock.officialId)) return null;
     return subject(task);
+  },
+  async loadMany(tx, clocks) {
+    const rows = await tx.task.findMany({ where: { id: { in: [...new Set(clocks.map((c) => c.itemId))] } } });
+    const tasks = new Map(rows.map((r) => [r.id, toTask(r)]));
+    const out = new Map<number, ClockSubject | null>();
+    for (const clock of clocks) {
+      const task = tasks.get(clock.itemId);
+      out.set(clock.id, task && applies(clock.kind, task, clock.officialId) ? subject(task) : null);
+    }
+    return out;
   },
 };

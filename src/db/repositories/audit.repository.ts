@@ -50,7 +50,15 @@ export async function appendAudit(tx: Tx, entries: AuditEntry | AuditEntry[]): P
     prevHash = hash;
     return out;
   });
-  await tx.auditLog.createMany({ data: rows as never });
+  // Ids follow the chain: rows go in the order their hashes were computed (ORDER BY n).
+  await tx.$executeRaw`
+    INSERT INTO audit_log (at, "actorId", action, entity, "entityId", data, "prevHash", hash)
+    SELECT at, actor, action, entity, entity_id, data, prev_hash, hash FROM unnest(
+      ${rows.map((r) => r.at)}::timestamp[], ${rows.map((r) => r.actorId)}::int[], ${rows.map((r) => r.action)}::text[],
+      ${rows.map((r) => r.entity)}::text[], ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => JSON.stringify(r.data))}::jsonb[],
+      ${rows.map((r) => r.prevHash)}::text[], ${rows.map((r) => r.hash)}::text[]
+    ) WITH ORDINALITY AS t(at, actor, action, entity, entity_id, data, prev_hash, hash, n)
+    ORDER BY n`;
 }
 
 export interface AuditVerification {

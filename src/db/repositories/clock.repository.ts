@@ -126,23 +126,16 @@ export interface ReminderInsert {
  */
 export async function insertReminders(tx: Tx, reminders: readonly ReminderInsert[]): Promise<void> {
   if (reminders.length === 0) return;
-  const inserted = await tx.reminder.createMany({
-    data: reminders.map((r) => ({
-      clockId: r.clock.id,
-      generation: r.clock.generation,
-      level: r.clock.level,
-      cycle: r.clock.cycle,
-      itemKind: r.clock.itemKind,
-      itemId: r.clock.itemId,
-      clockKind: r.clock.kind,
-      officialId: r.clock.officialId,
-      recipientId: r.recipientId,
-      kind: r.kind,
-      at: r.at,
-      outboxId: r.outboxId,
-      delivered: r.outboxId === null ? false : null,
-    })),
-    skipDuplicates: true,
-  });
-  if (inserted.count !== reminders.length) throw new Error('a reminder of this wave was already recorded; the wave is rolled back');
+  // One statement with a column array each (unnest): far cheaper than thousands of bound parameters.
+  const col = <T>(f: (r: ReminderInsert) => T) => reminders.map(f);
+  const inserted = await tx.$executeRaw`
+    INSERT INTO reminder ("clockId", generation, level, cycle, "itemKind", "itemId", "clockKind", "officialId", "recipientId", kind, at, "outboxId", delivered)
+    SELECT * FROM unnest(
+      ${col((r) => r.clock.id)}::int[], ${col((r) => r.clock.generation)}::int[], ${col((r) => r.clock.level)}::int[], ${col((r) => r.clock.cycle)}::int[],
+      ${col((r) => r.clock.itemKind)}::"ItemKind"[], ${col((r) => r.clock.itemId)}::int[], ${col((r) => r.clock.kind)}::"ClockKind"[],
+      ${col((r) => r.clock.officialId)}::int[], ${col((r) => r.recipientId)}::int[], ${col((r) => r.kind)}::"ReminderKind"[],
+      ${col((r) => r.at)}::timestamp[], ${col((r) => (r.outboxId === null ? null : r.outboxId.toString()))}::bigint[],
+      ${col((r) => (r.outboxId === null ? false : null))}::boolean[])
+    ON CONFLICT ("clockId", generation, level, cycle) DO NOTHING`;
+  if (inserted !== reminders.length) throw new Error('a reminder of this wave was already recorded; the wave is rolled back');
 }

@@ -40,20 +40,23 @@ export async function enqueueOutbox(tx: Tx | PrismaClient, m: OutboxInsert): Pro
 /** Many messages in one insert; ids come back in the order given. */
 export async function enqueueOutboxMany(tx: Tx | PrismaClient, messages: readonly OutboxInsert[]): Promise<bigint[]> {
   if (messages.length === 0) return [];
-  const rows = await tx.outbox.createManyAndReturn({
-    data: messages.map((m) => ({
-      channel: m.channel,
-      chatId: m.chatId,
-      officialId: m.officialId,
-      payload: m.payload as never,
-      mergeable: m.mergeable ?? false,
-      ...(m.notBefore ? { notBefore: m.notBefore } : {}),
-    })),
-    select: { id: true },
-  });
+  // One statement with a column array each (unnest); WITH ORDINALITY ties each id back to its message.
+  const rows = await tx.$queryRaw<{ id: bigint; n: bigint }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${messages.map((m) => m.channel)}::"Channel"[], ${messages.map((m) => m.chatId)}::text[],
+        ${messages.map((m) => m.officialId)}::int[], ${messages.map((m) => JSON.stringify(m.payload))}::jsonb[],
+        ${messages.map((m) => m.mergeable ?? false)}::boolean[], ${messages.map((m) => m.notBefore ?? null)}::timestamp[]
+      ) WITH ORDINALITY AS t(channel, chat_id, official_id, payload, mergeable, not_before, n)
+    ), inserted AS (
+      INSERT INTO outbox (channel, "chatId", "officialId", payload, mergeable, "notBefore")
+      SELECT channel, chat_id, official_id, payload, mergeable, COALESCE(not_before, now()) FROM input ORDER BY n
+      RETURNING id
+    )
+    SELECT id, row_number() OVER (ORDER BY id) AS n FROM inserted`;
   if (rows.length !== messages.length) throw new Error(`outbox insert returned ${rows.length} of ${messages.length} rows`);
-  // Ids are assigned in insertion order within one statement; sorting makes the order explicit.
-  return rows.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Ids come from one sequence in insertion order (ORDER BY n above), so the k-th smallest id is the k-th message.
+  return rows.sort((a, b) => Number(a.n - b.n)).map((r) => BigInt(r.id));
 }
 
 export type PendingMessage = Omit<OutboxRow, 'payload'> & { payload: OutboxPayload };
