@@ -1,6 +1,10 @@
 // `npm run bench`: runs every benchmark in turn, or the ones named (`npm run bench -- digest`). Each writes its
 // figures to bench/results/<name>.json. Register a benchmark with one line below.
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
+  engine: async () => (await import('./engine.js')).runEngineBench(),
+  delivery: async () => (await import('./delivery.js')).runDeliveryBench(),
+  inbound: async () => (await import('./inbound.js')).runInboundBench(),
+  rebuild: async () => (await import('./rebuild.js')).runRebuildBench(),
   digest: async () => (await import('./digest.js')).runDigestBench(),
 };
 

@@ -106,11 +106,9 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     rekick: (chat, delayMs) => o.queues.kicker.kick([{ ...chat, delayMs }]),
     ...(o.deliveryLeaseMs ? { leaseMs: o.deliveryLeaseMs } : {}),
     ...(o.deliveryBackoffMs ? { backoffMs: o.deliveryBackoffMs } : {}),
-    // A wave is still firing while clock jobs wait or run.
-    waveInProgress: async () => {
-      const c = await o.queues.clocks.getJobCounts('waiting', 'active');
-      return (c.waiting ?? 0) + (c.active ?? 0) > 0;
-    },
+    // A wave is still firing while due clock jobs wait for a worker (a few running alone is the everyday trickle,
+    // which the gathering window covers).
+    waveInProgress: async () => ((await o.queues.clocks.getJobCounts('waiting')).waiting ?? 0) > 0,
     ...(o.onUnreachable ? { onUnreachable: o.onUnreachable } : {}),
     ...(o.onSent ? { onSent: o.onSent } : {}),
   };

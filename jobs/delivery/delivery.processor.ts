@@ -79,14 +79,16 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
     }
     const composed = composeBatch(deps.catalogue, batch.map((b) => b.payload), sender.capabilities.maxTextLength);
     const ids = batch.slice(0, composed.count).map((b) => b.id);
-    await deps.pacer.waitTurn(channel, chatId);
+    const answered = await deps.pacer.acquire(channel, chatId);
     const now = new Date();
     if (!(await claimForSending(deps.db, ids, now, new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_SEND_LEASE_MS))))) {
+      await answered();
       // Another job holds them (or sent them meanwhile): look again; a hold makes the chat wait until it ends.
       continue;
     }
     try {
-      const { messageId } = await sender.send(chatId, composed.message, { locale: batch[0]!.payload.locale, attempt: batch[0]!.attempts });
+      // The pacer counts the send from the platform's answer, whatever the answer.
+      const { messageId } = await sender.send(chatId, composed.message, { locale: batch[0]!.payload.locale, attempt: batch[0]!.attempts }).finally(answered);
       await markSent(deps.db, ids, new Date(), messageId);
       await deps.onSent?.(channel, 1);
       sent++;

@@ -2,8 +2,17 @@
 // 429: at most `globalPerSecond` sends in any second over the whole bot, and `perChatPerSecond` in one chat.
 //
 // A send (1) waits until its chat may send again, (2) takes the next place in the bot's line, whose places are evenly
-// spaced, and waits for it, then (3) takes its chat's turn at that moment. Taking the chat's turn only when sending
-// matters: a turn taken while waiting in a long line would let two sends to one chat go out closer than a second.
+// spaced, and waits for it, then (3) takes its turn at that moment, only if its chat is free and fewer than the limit
+// of the bot's sends count in the last second; (4) once the platform has answered, it counts from the moment of the
+// answer. Why each step:
+// - The chat's turn is taken when sending, not while waiting in a long line: else two sends to one chat could go out
+//   closer than a second apart.
+// - The platform counts a send when it arrives, which we cannot see: somewhere between taking the turn and the answer.
+//   Counting each send until one second after its answer (and a send still on its way as counting now) makes the rule
+//   hold whatever happened in between (a process waking late, a garbage collection, a slow network): if the platform
+//   saw 30 sends in the second before a new one arrives, each of them was answered less than a second before that new
+//   one's turn was taken, so the turn was not given.
+import { randomBytes } from 'node:crypto';
 import type { Redis } from '../connection.js';
 
 // Times are microseconds of Redis' own clock, so all processes agree and 30 a second is one every 33.3 ms exactly.
@@ -18,12 +27,39 @@ local at = math.max(now, nextFree)
 redis.call('SET', KEYS[1], string.format('%d', at + interval), 'PX', math.ceil(((at - now) + interval) / 1000) + 60000)
 return math.ceil((at - now) / 1000)`;
 
-// Takes the chat's turn if it is free now (returns 0), else returns the ms until it is. ARGV[1] = 0 only looks.
-const TAKE_IF_FREE = `${NOW}
-local interval = tonumber(ARGV[1])
+// ms until the chat may send again (0 when it may now).
+const CHAT_WAIT = `${NOW}
 local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
 if nextFree > now then return math.ceil((nextFree - now) / 1000) end
-if interval > 0 then redis.call('SET', KEYS[1], string.format('%d', now + interval), 'PX', math.ceil(interval / 1000) + 60000) end
+return 0`;
+
+// The turn. KEYS: the chat, the bot's recent sends (a sorted set scored by when each stops counting). ARGV: chat
+// interval µs, window µs, limit, this send's id, how long a send may stay unanswered µs. Returns 0 (taken), -ms (the
+// chat is not free yet) or +ms (the bot has sent its limit in the window: wait).
+const TAKE = `${NOW}
+local chatNext = tonumber(redis.call('GET', KEYS[1]) or '0')
+if chatNext > now then return -math.ceil((chatNext - now) / 1000) end
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', string.format('%d', now - window))
+if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[3]) then
+  local first = tonumber(redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')[2])
+  -- All still on their way: look again shortly. Else wait until the earliest answered one stops counting.
+  if first > now then return 20 end
+  return math.max(1, math.ceil((first + window - now) / 1000))
+end
+local flight = tonumber(ARGV[5])
+redis.call('ZADD', KEYS[2], string.format('%d', now + flight), ARGV[4])
+redis.call('PEXPIRE', KEYS[2], math.ceil((window + flight) / 1000) + 1000)
+local interval = tonumber(ARGV[1])
+redis.call('SET', KEYS[1], string.format('%d', now + interval), 'PX', math.ceil(interval / 1000) + 60000)
+return 0`;
+
+// The platform answered: the send counts from now, and the chat's next turn is one interval after now.
+const DONE = `${NOW}
+redis.call('ZADD', KEYS[2], 'XX', string.format('%d', now), ARGV[2])
+local interval = tonumber(ARGV[1])
+local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now + interval > nextFree then redis.call('SET', KEYS[1], string.format('%d', now + interval), 'PX', math.ceil(interval / 1000) + 60000) end
 return 0`;
 
 // Pushes a chat's next free time at least ARGV[1] ms into the future (after a 429 with retry_after).
@@ -39,14 +75,17 @@ export interface PacerLimits {
   perChatPerSecond: number;
 }
 
-/**
- * Added to the platform's one-second window, so that a send arriving a little late after the one before (a busy
- * event loop, the network) does not make the platform count more than its limit: 30 sends are spread over 1040 ms
- * (28.8 a second, 96% of the limit), one chat's sends 1040 ms apart.
- */
-export const JITTER_MARGIN_MS = 40;
+/** Added to the platform's one-second window against the granularity of clocks. */
+export const JITTER_MARGIN_MS = 10;
+/** A send still unanswered after this (a process that died while sending) stops holding its place. */
+const MAX_FLIGHT_MS = 60_000;
+
+/** Call when the platform has answered (or the send failed): from then on the send counts from that moment. */
+export type SendDone = () => Promise<void>;
 
 export class Pacer {
+  private readonly windowUs = (1000 + JITTER_MARGIN_MS) * 1000;
+  private readonly globalLimit: number;
   private readonly globalIntervalUs: number;
   private readonly chatIntervalUs: number;
 
@@ -56,27 +95,53 @@ export class Pacer {
     limits: PacerLimits,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {
-    this.globalIntervalUs = Math.ceil(((1000 + JITTER_MARGIN_MS) * 1000) / limits.globalPerSecond);
-    this.chatIntervalUs = Math.ceil(((1000 + JITTER_MARGIN_MS) * 1000) / limits.perChatPerSecond);
+    this.globalLimit = Math.max(1, Math.floor(limits.globalPerSecond));
+    this.globalIntervalUs = Math.ceil(this.windowUs / limits.globalPerSecond);
+    this.chatIntervalUs = Math.ceil(this.windowUs / limits.perChatPerSecond);
   }
 
   private key(channel: string, chat?: string): string {
     return chat === undefined ? `${this.prefix}:pace:${channel}` : `${this.prefix}:pace:${channel}:${chat}`;
   }
 
-  /** Waits until this chat and the whole channel may send once more, and takes that turn. */
-  async waitTurn(channel: string, chatId: string): Promise<void> {
+  private windowKey(channel: string): string {
+    return `${this.prefix}:pace-window:${channel}`;
+  }
+
+  /**
+   * Waits until this chat and the whole channel may send once more and takes that turn; call the returned function
+   * once the platform has answered. Delivery uses this.
+   */
+  async acquire(channel: string, chatId: string): Promise<SendDone> {
     const chatKey = this.key(channel, chatId);
+    const windowKey = this.windowKey(channel);
+    const id = randomBytes(6).toString('hex');
     for (;;) {
       // The chat first, so a place in the line is not taken (and lost) while the chat could not use it.
-      const chatWait = Number(await this.redis.eval(TAKE_IF_FREE, 1, chatKey, 0));
+      const chatWait = Number(await this.redis.eval(CHAT_WAIT, 1, chatKey));
       if (chatWait > 0) await this.sleep(chatWait);
       const lineWait = Number(await this.redis.eval(RESERVE, 1, this.key(channel), this.globalIntervalUs));
       if (lineWait > 0) await this.sleep(lineWait);
-      // One job sends to a chat at a time, so its turn is normally still free; a 429 meanwhile may have pushed it
-      // back: then the place in the line is given up and the chat waited for again.
-      if (Number(await this.redis.eval(TAKE_IF_FREE, 1, chatKey, this.chatIntervalUs)) === 0) return;
+      for (;;) {
+        const r = Number(await this.redis.eval(TAKE, 2, chatKey, windowKey, this.chatIntervalUs, this.windowUs, this.globalLimit, id, MAX_FLIGHT_MS * 1000));
+        if (r === 0) {
+          let done = false;
+          return async () => {
+            if (done) return;
+            done = true;
+            await this.redis.eval(DONE, 2, chatKey, windowKey, this.chatIntervalUs, id);
+          };
+        }
+        // The chat was pushed back meanwhile (a 429): give up the place and wait for the chat again.
+        if (r < 0) break;
+        await this.sleep(r);
+      }
     }
+  }
+
+  /** As `acquire`, for callers that do not report the answer: the send counts from the moment it was taken. */
+  async waitTurn(channel: string, chatId: string): Promise<void> {
+    await (await this.acquire(channel, chatId))();
   }
 
   /** The platform said 429: nothing more to this chat for `ms`. */

@@ -12,23 +12,25 @@ afterEach(async () => {
 });
 
 describe('a clock worker killed in the middle of a batch', () => {
-  it('every one of 240 due reminders arrives exactly once', { timeout: 90_000 }, async () => {
-    rig = await createFaultRig(240);
+  it('every one of 1,000 due reminders arrives exactly once', { timeout: 90_000 }, async () => {
+    rig = await createFaultRig(1000);
     const delivery = rig.start('delivery', { WORKER_QUEUES: 'delivery,maintenance' });
-    // Slow firing (each level holds its transaction 40 ms), so the kill lands in the middle of open transactions.
-    const first = rig.start('clocks-1', { WORKER_QUEUES: 'clocks', CLOCK_CONCURRENCY: '4', SLOW_FIRE_MS: '40' });
+    // One wave at a time (a job fires up to 200 due levels in one transaction), each holding its transaction 1 s:
+    // the kill lands once the first wave is committed, in the middle of the second.
+    const first = rig.start('clocks-1', { WORKER_QUEUES: 'clocks', CLOCK_CONCURRENCY: '1', SLOW_FIRE_MS: '1000' });
     await Promise.all([delivery.ready, first.ready]);
-    await waitUntil(async () => (await rig!.db.db.reminder.count()) >= 40, { timeoutMs: 30_000, intervalMs: 5, message: '40 reminders fired' });
+    await waitUntil(async () => (await rig!.db.db.reminder.count()) > 0, { timeoutMs: 30_000, intervalMs: 5, message: 'a first wave fired' });
     await first.kill();
     const firedByFirst = await rig.db.db.reminder.count();
-    expect(firedByFirst).toBeLessThan(240);
+    expect(firedByFirst).toBeGreaterThan(0);
+    expect(firedByFirst).toBeLessThan(1000);
 
     const second = rig.start('clocks-2', { WORKER_QUEUES: 'clocks' });
     await second.ready;
     await rig.allDelivered(45_000);
     await new Promise((r) => setTimeout(r, 500)); // anything sent twice would arrive now
     expect([...rig.deliveries().values()].every((n) => n === 1)).toBe(true);
-    expect(await rig.db.db.reminder.count()).toBe(240);
+    expect(await rig.db.db.reminder.count()).toBe(1000);
     expect(await rig.db.db.outbox.count({ where: { status: { not: 'SENT' } } })).toBe(0);
     expect(rig.duplicateMessages()).toEqual([]);
   });

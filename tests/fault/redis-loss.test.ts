@@ -11,11 +11,12 @@ describe('Redis loses every key of the deployment in the middle of a batch', () 
   });
 
   it('after a restart the reconciler rebuilds the schedule and every reminder arrives exactly once', { timeout: 90_000 }, async () => {
-    rig = await createFaultRig(240);
-    const clocks = rig.start('clocks-1', { WORKER_QUEUES: 'clocks', CLOCK_CONCURRENCY: '4', SLOW_FIRE_MS: '40' });
+    rig = await createFaultRig(1000);
+    // One slow wave (up to 200 levels) at a time, so Redis is wiped with part of the batch fired and a wave in flight.
+    const clocks = rig.start('clocks-1', { WORKER_QUEUES: 'clocks', CLOCK_CONCURRENCY: '1', SLOW_FIRE_MS: '1000' });
     const delivery = rig.start('delivery-1', { WORKER_QUEUES: 'delivery,maintenance' });
     await Promise.all([clocks.ready, delivery.ready]);
-    await waitUntil(async () => (await rig!.db.db.reminder.count()) >= 60, { timeoutMs: 30_000, intervalMs: 5, message: '60 reminders fired' });
+    await waitUntil(async () => (await rig!.db.db.reminder.count()) > 0, { timeoutMs: 30_000, intervalMs: 5, message: 'a first wave fired' });
 
     const deleted = await rig.wipeRedis();
     expect(deleted).toBeGreaterThan(0);
@@ -23,7 +24,7 @@ describe('Redis loses every key of the deployment in the middle of a batch', () 
     await clocks.kill();
     await delivery.stop();
     const firedBefore = await rig.db.db.reminder.count();
-    expect(firedBefore).toBeLessThan(240);
+    expect(firedBefore).toBeLessThan(1000);
     // Nothing of the schedule is left (a dying worker may still have renewed a lock key).
     expect([await rig.redis.llen(`${rig.prefix}:clocks:wait`), await rig.redis.zcard(`${rig.prefix}:clocks:delayed`)]).toEqual([0, 0]);
 
@@ -33,7 +34,7 @@ describe('Redis loses every key of the deployment in the middle of a batch', () 
     await new Promise((r) => setTimeout(r, 1000));
     expect([...rig.deliveries()].filter(([, n]) => n !== 1)).toEqual([]);
     expect(rig.duplicateMessages()).toEqual([]);
-    expect(await rig.db.db.reminder.count()).toBe(240);
+    expect(await rig.db.db.reminder.count()).toBe(1000);
     expect(await rig.db.db.outbox.count({ where: { status: { not: 'SENT' } } })).toBe(0);
   });
 });

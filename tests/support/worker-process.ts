@@ -6,7 +6,8 @@
 // Environment: DATABASE_URL, REDIS_URL, QUEUE_PREFIX, TELEGRAM_API_ROOT (required); WORKER_QUEUES (default
 // clocks,delivery,maintenance); DELIVERY_RATE_GLOBAL, DELIVERY_RATE_PER_CHAT; CLOCK_CONCURRENCY, DELIVERY_CONCURRENCY; LOCK_MS and
 // STALLED_MS (BullMQ job lock and stalled check); LEASE_MS (the hold on a message being sent); WAVE_WINDOW_MS;
-// SLOW_FIRE_MS (each clock level takes this long to load, so a test can kill the process mid-batch).
+// SLOW_FIRE_MS (loading what a wave of clock levels is about takes this long, inside the firing transaction, so a test
+// can kill the process in the middle of a batch).
 // Prints "ready" on stdout once the workers run; SIGTERM closes them gracefully (the jobs in hand finish).
 import { Api } from 'grammy';
 import { pino } from 'pino';
@@ -46,8 +47,13 @@ const app = createAppContext({
   tuning: { waveWindowMs: num('WAVE_WINDOW_MS') ?? 200 },
 });
 const slow = num('SLOW_FIRE_MS') ?? 0;
+const pause = () => new Promise((r) => setTimeout(r, slow));
 const handler = slow
-  ? { ...taskClockHandler, load: async (...args: Parameters<typeof taskClockHandler.load>) => (await new Promise((r) => setTimeout(r, slow)), taskClockHandler.load(...args)) }
+  ? {
+      ...taskClockHandler,
+      load: async (...args: Parameters<typeof taskClockHandler.load>) => (await pause(), taskClockHandler.load(...args)),
+      loadMany: async (...args: Parameters<NonNullable<typeof taskClockHandler.loadMany>>) => (await pause(), taskClockHandler.loadMany!(...args)),
+    }
   : taskClockHandler;
 const senders = new Map<ChannelName, ChannelSender>([['TELEGRAM', createTelegramSender(new Api('7000000001:AAtest-token-for-the-stand-in-0123456', { apiRoot: need('TELEGRAM_API_ROOT') }))]]);
 const consume = (env.WORKER_QUEUES ?? WORKER_QUEUES.join(',')).split(',').map((s) => s.trim()) as WorkerQueue[];

@@ -1,0 +1,163 @@
+// Reminder engine benchmark (issue 3): 100,000 open clocks due in one burst, as at 07:30 after Tết. Each becomes a
+// reminder end to end: the clock row locked at its level, the reminder claimed by its unique key, the message
+// rendered from the catalogue, the outbox row written and delivery woken, in one transaction per level (the same
+// processor the clock worker runs). Baseline: the same number of no-op BullMQ jobs, released the same way, on the
+// same Redis and with the same concurrency. Writes bench/results/engine.json.
+//
+//   npm run bench -- engine          BENCH_SCALE=0.1 for a quick look; BENCH_CONCURRENCY (default 16)
+import { Queue, Worker } from 'bullmq';
+import { pino } from 'pino';
+import { ClockHandlers } from '../src/app/clocks/fire-clock.js';
+import { taskClockHandler } from '../src/app/clocks/task-clock-handler.js';
+import { systemClock } from '../src/domain/clock.js';
+import { defaultPolicy } from '../src/domain/policy/resolve-policy.js';
+import { Catalogue } from '../src/i18n/catalogue.js';
+import { createAppContext } from '../src/runtime/app-context.js';
+import { clockJob, type ClockJobData } from '../jobs/clock-scheduler.js';
+import { processClockJob } from '../jobs/clock.processor.js';
+import { createRedis } from '../jobs/connection.js';
+import { QUEUES } from '../jobs/queues.js';
+import { createQueues } from '../jobs/runtime.js';
+import { benchDatabase, fillOrganisation, logger, machine, percentile, REDIS_URL, round, scaled, timed, uniquePrefix, writeResult } from './common.js';
+
+const log = logger('engine');
+const HOUR = 3_600_000;
+
+interface BurstFigures {
+  jobs: number;
+  seconds: number;
+  perSecond: number;
+  p50DelayMs: number;
+  p99DelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Releases every delayed job of the queue at once and times each job's completion from that instant. */
+async function burst(queue: Queue, worker: Worker, jobs: number): Promise<BurstFigures> {
+  const delays: number[] = [];
+  let failed = 0;
+  let t0 = 0;
+  const done = new Promise<void>((resolve) => {
+    const check = () => delays.length + failed >= jobs && resolve();
+    worker.on('completed', () => {
+      delays.push(Date.now() - t0);
+      check();
+    });
+    worker.on('failed', (_job, err) => {
+      failed++;
+      if (failed <= 3) log(`  a job failed: ${err.message}`);
+      check();
+    });
+  });
+  t0 = Date.now();
+  await queue.promoteJobs({ count: 5000 });
+  worker.run().catch(() => {});
+  await done;
+  const seconds = (Math.max(...delays) || 1) / 1000;
+  if (failed > 0) log(`  ${failed} jobs failed`);
+  return {
+    jobs: delays.length,
+    seconds: round(seconds, 2),
+    perSecond: Math.round(delays.length / seconds),
+    p50DelayMs: percentile(delays, 0.5),
+    p99DelayMs: percentile(delays, 0.99),
+    maxDelayMs: Math.max(...delays),
+  };
+}
+
+export async function runEngineBench(): Promise<Record<string, unknown>> {
+  const n = scaled(100_000);
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? '16');
+  const units = 400;
+  const bdb = await benchDatabase('engine', concurrency + 4);
+  const m = await machine(bdb.sql);
+  log(`machine: ${m.cpus} cores (${m.cpu}), ${m.memoryGb} GB, load ${m.loadAverage}; ${n} clocks, concurrency ${concurrency}`);
+  try {
+    // 2,000 officials in 400 units; every member has NORMAL tasks waiting for acceptance whose time ran out.
+    const fill = await timed(async () => {
+      await fillOrganisation(bdb.sql, units);
+      await bdb.sql.query(`
+        INSERT INTO task (code, year, seq, title, "expectedResult", priority, status, deadline, "originalDeadline", "assignerId", "assigneeId", "unitId", "createdAt", "updatedAt")
+        SELECT 'NV-2026-' || lpad(g::text, 6, '0'), 2026, g, 'Rà soát hồ sơ số ' || g || ' theo Kế hoạch 12/KH-UBND', 'Báo cáo bằng văn bản', 'NORMAL', 'ASSIGNED',
+               now() + interval '20 days', now() + interval '20 days', (u - 1) * 5 + 1, (u - 1) * 5 + 3 + g % 3, u, now() - interval '1 day', now()
+        FROM generate_series(1, ${n}) g, LATERAL (SELECT 1 + g % ${units} AS u) x;
+        INSERT INTO clock ("itemKind", "itemId", kind, "officialId", priority, state, generation, "dueAt", "stepMs", level, cycle, "nextAt", "updatedAt")
+        SELECT 'TASK', id, 'TASK_ACCEPT', "assigneeId", 'NORMAL', 'ACTIVE', 0, now() - interval '1 minute', 7200000, 0, 0, now() - interval '1 minute', now() FROM task;
+        ANALYZE;`);
+    });
+    log(`filled ${n} tasks and clocks in ${fill.ms} ms`);
+
+    // Engine: the clock worker's own processor over the real use case.
+    const prefix = uniquePrefix('engine');
+    const queues = createQueues(REDIS_URL, prefix, systemClock);
+    const app = createAppContext({
+      db: bdb.db,
+      clock: systemClock,
+      catalogue: Catalogue.load(),
+      policy: defaultPolicy(),
+      logger: pino({ level: 'silent' }),
+      scheduler: queues.scheduler,
+      delivery: queues.kicker,
+    });
+    const handlers = new ClockHandlers([taskClockHandler]);
+    // Put every level in Redis as a delayed job (as the scheduler does hours ahead), then release them all at once.
+    const rows = await bdb.db.clock.findMany({ select: { id: true, generation: true, level: true, cycle: true, nextAt: true } });
+    const far = new Date(Date.now() - 2 * HOUR); // delay = nextAt − "now" ≈ 2 h: delayed until promoted
+    const scheduled = await timed(async () => {
+      for (let i = 0; i < rows.length; i += 2000) await queues.clocks.addBulk(rows.slice(i, i + 2000).map((r) => clockJob(r, far)) as never);
+    });
+    log(`scheduled ${rows.length} delayed jobs in ${scheduled.ms} ms`);
+    const connection = createRedis(REDIS_URL, 'worker');
+    const engineWorker = new Worker<ClockJobData>(QUEUES.clocks, (job, token) => processClockJob(app, handlers, job, token), {
+      connection,
+      prefix,
+      concurrency,
+      autorun: false,
+    });
+    await app.org();
+    await app.calendar();
+    const engine = await burst(queues.clocks as unknown as Queue, engineWorker as unknown as Worker, n);
+    const reminders = await bdb.db.reminder.count();
+    const outbox = await bdb.db.outbox.count();
+    const chats = (await bdb.db.outbox.groupBy({ by: ['chatId'] })).length;
+    log(`engine: ${engine.perSecond} reminders/s (${engine.jobs} in ${engine.seconds} s), delay p50 ${engine.p50DelayMs} ms, p99 ${engine.p99DelayMs} ms; ${reminders} reminders, ${outbox} outbox rows for ${chats} chats`);
+    await engineWorker.close();
+
+    // Baseline: no-op jobs, same Redis, same concurrency, released the same way.
+    const basePrefix = uniquePrefix('noop');
+    const noop = new Queue('noop', { connection: queues.producer, prefix: basePrefix });
+    for (let i = 0; i < n; i += 2000) {
+      const count = Math.min(2000, n - i);
+      await noop.addBulk(Array.from({ length: count }, (_, k) => ({ name: 'noop', data: { id: i + k, generation: 0, level: 0, cycle: 0 }, opts: { jobId: `noop-${i + k}`, delay: 2 * HOUR, removeOnComplete: true, attempts: 5 } })));
+    }
+    const noopWorker = new Worker('noop', async () => 'ok', { connection, prefix: basePrefix, concurrency, autorun: false });
+    const baseline = await burst(noop, noopWorker, n);
+    log(`baseline (no-op BullMQ job): ${baseline.perSecond} jobs/s (${baseline.jobs} in ${baseline.seconds} s), delay p50 ${baseline.p50DelayMs} ms, p99 ${baseline.p99DelayMs} ms`);
+    await noopWorker.close();
+    await noop.obliterate({ force: true });
+    await noop.close();
+    for (const q of [queues.clocks, queues.delivery, queues.maintenance]) await q.obliterate({ force: true }).catch(() => {});
+    await queues.close();
+    connection.disconnect();
+
+    const ratio = round(engine.perSecond / baseline.perSecond, 3);
+    log(`ratio ${ratio} (target ≥ 0.5): ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
+    const result = {
+      machine: m,
+      setup: { clocks: n, officials: units * 5, concurrency, fillMs: fill.ms, scheduleMs: scheduled.ms, perReminder: 'one transaction: lock clock, claim reminder, render, outbox row, audit row; then wake delivery' },
+      engine: { ...engine, reminders, outboxRows: outbox, chats },
+      baseline: { what: 'no-op BullMQ job', ...baseline },
+      ratio,
+      target: { ratio: 0.5, met: ratio >= 0.5 },
+    };
+    log(`written to ${await writeResult('engine', result)}`);
+    return result;
+  } finally {
+    await bdb.drop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runEngineBench();
+  process.exit(0);
+}
