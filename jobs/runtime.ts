@@ -117,7 +117,8 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     reconcileClocks(o.app.db, o.queues.clocks as unknown as Queue, o.app.clock, options.horizonMs ?? o.horizonMs ?? DEFAULT_HORIZON_MS);
   const sweepOutbox = async () => {
     const chats = await chatsWithDueMessages(o.app.db, new Date(), 5000);
-    await o.queues.kicker.kick(chats);
+    const dropped = await o.queues.kicker.wake(chats);
+    if (dropped > 0) o.logger.warn({ dropped }, 'outbox sweep: dropped delivery deduplication keys of jobs that will never run');
     return chats.length;
   };
 

@@ -31,7 +31,9 @@ export interface ChildWorkerEnv {
 export function startWorkerProcess(name: string, env: ChildWorkerEnv): ChildWorker {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/support/worker-process.ts')], {
     cwd: root,
-    env: { ...process.env, REDIS_URL: TEST_REDIS_URL, LOCK_MS: '2000', STALLED_MS: '1000', LEASE_MS: '3000', ...env },
+    // Time compressed as in the rest of the fault tests: job locks of 2 s, send holds of 3 s, the reconciler every 5 s
+    // and the outbox sweep every 10 s (production: 30 s, 2 min, 5 min, 1 min).
+    env: { ...process.env, REDIS_URL: TEST_REDIS_URL, LOCK_MS: '2000', STALLED_MS: '1000', LEASE_MS: '3000', MAINTENANCE_EVERY_MS: '5000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

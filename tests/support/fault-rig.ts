@@ -21,6 +21,8 @@ export interface FaultRig {
   duplicateMessages(): string[];
   /** Resolves once every code has arrived at least once. */
   allDelivered(timeoutMs: number): Promise<void>;
+  /** Every code arrived and the outbox is empty (all marked sent), then a moment for anything sent twice to arrive. */
+  settled(timeoutMs: number): Promise<void>;
   /** Deletes every Redis key of this deployment's prefix, as when Redis loses its data. */
   wipeRedis(): Promise<number>;
   close(): Promise<void>;
@@ -72,13 +74,32 @@ export async function createFaultRig(due: number): Promise<FaultRig> {
         if (Date.now() > deadline) {
           const fired = await db.db.reminder.count();
           const outbox = await db.db.outbox.groupBy({ by: ['status'], _count: { _all: true } });
+          // Where the stuck chats stand in Redis: the delivery job their deduplication key points to.
+          const stuck = await db.db.outbox.findMany({ where: { status: { in: ['PENDING', 'SENDING'] } }, distinct: ['chatId'], take: 5 });
+          const states = [];
+          for (const row of stuck) {
+            const jobId = await redis.get(`${prefix}:delivery:de:${row.channel}-${row.chatId}`);
+            const job = jobId ? await redis.hgetall(`${prefix}:delivery:${jobId}`) : {};
+            states.push({ chat: row.chatId, status: row.status, notBefore: row.notBefore, createdAt: row.createdAt, dedupJob: jobId, job: { name: job.name, data: job.data, processedOn: job.processedOn, finishedOn: job.finishedOn, delay: job.delay, failedReason: job.failedReason } });
+          }
+          const counts = { wait: await redis.llen(`${prefix}:delivery:wait`), active: await redis.llen(`${prefix}:delivery:active`), delayed: await redis.zcard(`${prefix}:delivery:delayed`), clocksWait: await redis.llen(`${prefix}:clocks:wait`) };
           throw new Error(
             `${missing} of ${codes.length} reminders never arrived (fired ${fired}; outbox ${JSON.stringify(outbox)})\n` +
+              `stuck chats ${JSON.stringify(states)}\nqueues ${JSON.stringify(counts)}\n` +
               children.map((c) => `--- ${c.name}\n${c.output().slice(-2000)}`).join('\n'),
           );
         }
         await new Promise((r) => setTimeout(r, 100));
       }
+    },
+    async settled(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      await rig.allDelivered(timeoutMs);
+      while ((await db.db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } })) > 0) {
+        if (Date.now() > deadline) throw new Error(`the outbox did not drain: ${JSON.stringify(await db.db.outbox.groupBy({ by: ['status'], _count: { _all: true } }))}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 1000));
     },
     async wipeRedis() {
       let deleted = 0;
