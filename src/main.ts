@@ -87,13 +87,14 @@ async function main(): Promise<number> {
   const appMetrics = registerMetrics(metrics, { db: database.db, queues });
   const router = appMetrics.countingRouter(createAppRouter(app));
 
-  const telegram = config.telegram.token && config.role !== 'worker' ? await prepareTelegram(config, { router, logger, catalogue, http }) : undefined;
+  // Replies and notifications to one chat (and to the whole bot) share the delivery pacer's limits.
+  const replyPacer = new Pacer(queues.producer, config.queuePrefix, config.delivery);
+  const telegram = config.telegram.token && config.role !== 'worker' ? await prepareTelegram(config, { router, logger, catalogue, http, pacer: replyPacer }) : undefined;
   if (telegram) app.links.telegramBotUsername = telegram.username;
 
   // Zalo: the webhook route (or long polling) where this process receives, the sender where it delivers. Replies
   // and notifications to one chat share the delivery pacer. Files for Zalo go as links served here.
   mountFileLinks(http, { db: database.db, clock: systemClock, catalogue });
-  const replyPacer = new Pacer(queues.producer, config.queuePrefix, config.delivery);
   const zalo = config.zalo.token
     ? prepareZalo({
         token: config.zalo.token,

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Router } from '../app/interaction/router.js';
 import { createTelegramBot, type TelegramBot } from '../channels/telegram/bot.js';
+import type { SendPacer } from '../channels/telegram/shared-pacing.js';
 import { publishCommandMenu } from '../channels/telegram/commands-menu.js';
 import type { Config } from '../config.js';
 import { mountTelegramWebhook } from '../http/telegram-webhook.js';
@@ -17,9 +18,12 @@ export interface TelegramRuntime {
   stop(): Promise<void>;
 }
 
-export async function prepareTelegram(config: Config, deps: { router: Router; logger: Logger; catalogue: Catalogue; http: Hono }): Promise<TelegramRuntime> {
+export async function prepareTelegram(
+  config: Config,
+  deps: { router: Router; logger: Logger; catalogue: Catalogue; http: Hono; pacer?: SendPacer },
+): Promise<TelegramRuntime> {
   const token = config.telegram.token!;
-  const bot = createTelegramBot(token, { router: deps.router, logger: deps.logger }, { client: { apiRoot: config.telegram.apiRoot } });
+  const bot = createTelegramBot(token, { router: deps.router, logger: deps.logger, ...(deps.pacer ? { pacer: deps.pacer } : {}) }, { client: { apiRoot: config.telegram.apiRoot } });
   // Before any update arrives: grammY needs to know who it is.
   await bot.init();
   await publishCommandMenu(bot.api, deps.catalogue).catch((e) => deps.logger.warn({ err: e }, 'could not publish the command menu'));

@@ -6,6 +6,7 @@ import { Bot, type BotConfig, type Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { Router } from '../../app/interaction/router.js';
 import { sendTelegramMessage } from './sender.js';
+import { sharedPacing, type SendPacer } from './shared-pacing.js';
 import { toEnvelope } from './to-envelope.js';
 
 export interface TelegramBotDeps {
@@ -15,6 +16,8 @@ export interface TelegramBotDeps {
   replyGapMs?: number;
   /** Replies a second over all chats (Telegram allows about 30); benchmarks lift it to measure the pipeline alone. */
   repliesPerSecond?: number;
+  /** The delivery worker's shared pacer: replies then count against the same limits as queued messages. */
+  pacer?: SendPacer;
 }
 
 export function createTelegramBot(token: string, deps: TelegramBotDeps, config?: BotConfig<Context>) {
@@ -23,12 +26,14 @@ export function createTelegramBot(token: string, deps: TelegramBotDeps, config?:
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   const gap = deps.replyGapMs ?? 1000;
   const perSecond = deps.repliesPerSecond ?? 30;
-  bot.api.config.use(
-    apiThrottler({
-      global: { reservoir: perSecond, reservoirRefreshAmount: perSecond, reservoirRefreshInterval: 1000 },
-      out: { maxConcurrent: 1, minTime: gap },
-    }),
-  );
+  if (deps.pacer) bot.api.config.use(sharedPacing(deps.pacer));
+  else
+    bot.api.config.use(
+      apiThrottler({
+        global: { reservoir: perSecond, reservoirRefreshAmount: perSecond, reservoirRefreshInterval: 1000 },
+        out: { maxConcurrent: 1, minTime: gap },
+      }),
+    );
 
   const guarded = bot.errorBoundary((err) => {
     deps.logger.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram update failed');
