@@ -14,8 +14,8 @@ export interface AppMetrics {
 export function registerMetrics(metrics: Metrics, deps: { db: PrismaClient; queues: QueueSet }): AppMetrics {
   const updates = metrics.counter('dondoc_updates_total', 'Inbound updates handled, by channel');
   const sent = metrics.counter('dondoc_messages_sent_total', 'Messages delivered to chat platforms, by channel');
-  metrics.gauge('dondoc_outbox_messages', 'Outbox messages by channel and status (pending = waiting to be sent)', async () => {
-    const rows = await deps.db.outbox.groupBy({ by: ['channel', 'status'], _count: { _all: true }, where: { status: { in: ['PENDING', 'FAILED', 'UNREACHABLE'] } } });
+  metrics.gauge('dondoc_outbox_messages', 'Outbox messages by channel and status (pending = waiting, sending = handed to the platform, not yet confirmed)', async () => {
+    const rows = await deps.db.outbox.groupBy({ by: ['channel', 'status'], _count: { _all: true }, where: { status: { in: ['PENDING', 'SENDING', 'FAILED', 'UNREACHABLE'] } } });
     return new Map(rows.map((r) => [labelsKey({ channel: r.channel, status: r.status.toLowerCase() }), r._count._all]));
   });
   metrics.gauge('dondoc_clocks_active', 'Open clocks (reminder ladders) by kind', async () => {
