@@ -3,17 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditVerifyCommand } from '../../src/cli/commands/audit-verify.js';
 import { orgImportCommand } from '../../src/cli/commands/org-import.js';
 import { taskCreateCommand } from '../../src/cli/commands/task-create.js';
-import type { CliCommand, CliContext } from '../../src/cli/context.js';
-import { createConfig } from '../../src/config.js';
-import { ManualClock } from '../../src/domain/clock.js';
-import { Catalogue } from '../../src/i18n/catalogue.js';
 import { SAMPLE_CSV } from '../support/app-harness.js';
+import { cliRunner } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { TEST_REDIS_URL } from '../support/env.js';
 
 describe('CLI: task create and audit verify', () => {
   let t: TestDatabase;
-  const catalogue = Catalogue.load();
   beforeAll(async () => {
     t = await createTestDatabase();
   });
@@ -21,19 +16,7 @@ describe('CLI: task create and audit verify', () => {
     await t.drop();
   });
 
-  async function cli(command: CliCommand, ...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const ctx: CliContext = {
-      config: createConfig({ DATABASE_URL: t.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `cli-${t.name}` }),
-      clock: new ManualClock('2026-12-07T02:00:00Z'),
-      catalogue,
-      openDatabase: async () => ({ url: t.url, db: t.db, embedded: false, close: async () => {} }),
-      out: (l) => out.push(l),
-      err: (l) => err.push(l),
-    };
-    return { code: await command.run(ctx, args), out, err };
-  }
+  const cli = cliRunner(() => t);
 
   it('imports, then creates a task from a script with the chat rules', async () => {
     const path = new URL(SAMPLE_CSV).pathname;

@@ -1,6 +1,6 @@
 // Who is writing to the bot: the router's first question for every update (PRODUCT.md §2).
 import type { PrismaClient, Tx } from '../../db/client.js';
-import { toDomainOfficial, type OfficialWithUnit } from '../../db/repositories/org.repository.js';
+import { officialFromRow, type OfficialWithUnit } from '../../db/repositories/org.repository.js';
 import { IdentityId } from '../../domain/ids.js';
 import type { ChannelName } from '../../domain/org/types.js';
 
@@ -34,6 +34,6 @@ export async function findIdentity(db: PrismaClient | Tx, channel: ChannelName, 
     linkedAt: row.linkedAt,
     unreachableAt: row.unreachableAt,
     lastInboundAt: row.lastInboundAt,
-    official: { ...toDomainOfficial(o), unitCode: o.unit.code, unitName: o.unit.name, phone: o.phone },
+    official: { ...officialFromRow(o), unitCode: o.unit.code, unitName: o.unit.name, phone: o.phone },
   };
 }

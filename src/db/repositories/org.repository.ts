@@ -22,7 +22,7 @@ interface OfficialRow {
   active: boolean;
 }
 
-export function toDomainOfficial(row: OfficialRow): Official {
+export function officialFromRow(row: OfficialRow): Official {
   return {
     id: OfficialId(row.id),
     code: row.code,
@@ -60,7 +60,7 @@ export async function loadOrgDirectory(db: Db): Promise<OrgDirectory> {
     db.official.findMany({ select: OFFICIAL_FIELDS, orderBy: { id: 'asc' } }),
   ]);
   const domainUnits: Unit[] = units.map((u) => ({ id: UnitId(u.id), code: u.code, name: u.name, parentId: u.parentId === null ? null : UnitId(u.parentId) }));
-  return new OrgDirectory(domainUnits, officials.map(toDomainOfficial));
+  return new OrgDirectory(domainUnits, officials.map(officialFromRow));
 }
 
 export interface OfficialWithUnit extends Official {
@@ -72,7 +72,7 @@ export interface OfficialWithUnit extends Official {
 const WITH_UNIT = { ...OFFICIAL_FIELDS, phone: true, unit: { select: { code: true, name: true } } } as const;
 
 function withUnit(row: OfficialRow & { phone: string | null; unit: { code: string; name: string } }): OfficialWithUnit {
-  return { ...toDomainOfficial(row), unitCode: row.unit.code, unitName: row.unit.name, phone: row.phone };
+  return { ...officialFromRow(row), unitCode: row.unit.code, unitName: row.unit.name, phone: row.phone };
 }
 
 /** By code, any case ("pnv-02" is PNV-02); inactive officials too, so the caller can say why it refuses. */

@@ -1,0 +1,31 @@
+// Runs a CLI command against a test database, capturing what it prints.
+import type { CliCommand, CliContext } from '../../src/cli/context.js';
+import { createConfig } from '../../src/config.js';
+import { ManualClock } from '../../src/domain/clock.js';
+import { Catalogue } from '../../src/i18n/catalogue.js';
+import type { TestDatabase } from './database.js';
+import { TEST_REDIS_URL } from './env.js';
+
+export interface CliRun {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+export function cliRunner(t: () => TestDatabase, options: { now?: string } = {}) {
+  const catalogue = Catalogue.load();
+  return async (command: CliCommand, ...args: string[]): Promise<CliRun> => {
+    const db = t();
+    const out: string[] = [];
+    const err: string[] = [];
+    const ctx: CliContext = {
+      config: createConfig({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `cli-${db.name}` }),
+      clock: new ManualClock(options.now ?? '2026-12-07T02:00:00Z'),
+      catalogue,
+      openDatabase: async () => ({ url: db.url, db: db.db, embedded: false, close: async () => {} }),
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+    };
+    return { code: await command.run(ctx, args), out, err };
+  };
+}
