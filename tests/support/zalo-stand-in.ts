@@ -29,10 +29,10 @@ import {
   type Refusal,
   type RefusalReason,
   type RunningServer,
-} from './telegram-stand-in.js';
+} from './bot-api-server.js';
 import { CallLog, DEFAULT_WAIT_MS } from './wait.js';
 
-export type { FaultRateConfig, InjectedFailure, Outcome, RecordedCall, Refusal } from './telegram-stand-in.js';
+export type { FaultRateConfig, InjectedFailure, Outcome, RecordedCall, Refusal } from './bot-api-server.js';
 
 export const DEFAULT_ZALO_BOT: ZaloBotInfo = {
   id: '1234567890123456789',
