@@ -2,7 +2,6 @@
 // same ladder to the superiors), and the refusals of reach.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/app/actions.js';
-import { assignTask } from '../../src/app/tasks/assign-task.js';
 import { acceptTask } from '../../src/app/tasks/respond-to-task.js';
 import { OfficialId, type TaskId } from '../../src/domain/ids.js';
 import type { Priority } from '../../src/domain/priority.js';
@@ -23,9 +22,7 @@ describe('demands for explanation', () => {
   let ignored: TaskId;
 
   async function give(code: string, title: string, deadline: string, priority: Priority): Promise<TaskId> {
-    const r = await assignTask(h.app, headId, { assigneeId: OfficialId(await h.officialId(code)), title, expectedResult: 'Báo cáo gửi Phòng', deadline: at(deadline), priority });
-    await h.idle();
-    return r.task.id;
+    return (await h.give(headId, code, { title, expectedResult: 'Báo cáo gửi Phòng', deadline: at(deadline), priority })).id;
   }
 
   beforeAll(async () => {

@@ -3,7 +3,6 @@
 // its evidence, and none for the person who acted in time. Head BTC-01 gives work to BTC-03 (An) and BTC-04 (Ánh).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insistOnTask, reassignTask } from '../../src/app/tasks/assigner-decisions.js';
-import { assignTask } from '../../src/app/tasks/assign-task.js';
 import { acceptTask, declineTask } from '../../src/app/tasks/respond-to-task.js';
 import { completeTask, reportProgress } from '../../src/app/tasks/work-on-task.js';
 import { OfficialId, type TaskId } from '../../src/domain/ids.js';
@@ -23,9 +22,7 @@ describe('signals from tasks', () => {
   let headChat: TelegramUser;
 
   async function give(to: OfficialId, title: string, deadline: string, priority: Priority = 'NORMAL'): Promise<TaskId> {
-    const r = await assignTask(h.app, head, { assigneeId: to, title, expectedResult: 'Báo cáo bằng văn bản gửi Ban', deadline: at(deadline), priority });
-    await h.idle();
-    return r.task.id;
+    return (await h.give(head, to, { title, expectedResult: 'Báo cáo bằng văn bản gửi Ban', deadline: at(deadline), priority })).id;
   }
   async function signalsOf(taskId: number) {
     const rows = await h.db.db.signal.findMany({ where: { itemKind: 'TASK', itemId: taskId }, orderBy: { id: 'asc' } });

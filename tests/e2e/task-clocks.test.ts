@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignTask } from '../../src/app/tasks/assign-task.js';
 import { acceptTask, decideExtension, requestExtension } from '../../src/app/tasks/respond-to-task.js';
 import { reportProgress } from '../../src/app/tasks/work-on-task.js';
 import { clockJobId } from '../../src/domain/clocks/types.js';
@@ -37,9 +36,7 @@ async function setUp(start: string): Promise<{ h: Harness; p: People }> {
 }
 
 async function give(h: Harness, p: People, title: string, deadline: string, priority: Priority): Promise<TaskId> {
-  const r = await assignTask(h.app, p.headId, { assigneeId: p.memberId, title, expectedResult: 'Báo cáo bằng văn bản gửi Phòng', deadline: at(deadline), priority });
-  await h.idle();
-  return r.task.id;
+  return (await h.give(p.headId, p.memberId, { title, expectedResult: 'Báo cáo bằng văn bản gửi Phòng', deadline: at(deadline), priority })).id;
 }
 
 async function clockOf(h: Harness, taskId: number, kind: string) {

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/app/actions.js';
-import { assignTask } from '../../src/app/tasks/assign-task.js';
-import { OfficialId } from '../../src/domain/ids.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { telegramUser, type TelegramUser } from '../support/telegram-user.js';
 import { callbackQuery, command, textMessage, user } from '../support/updates.js';
@@ -15,17 +13,8 @@ describe('the assigner decides: decline, reassign, insist, extension, cancel', (
   let anh: TelegramUser; // BTC-04
   let outsider: TelegramUser; // TNMT-03, another unit
 
-  async function give(title: string, assignee = 'BTC-03', deadline = '2026-12-18T17:00:00') {
-    const r = await assignTask(h.app, OfficialId(await h.officialId('BTC-01')), {
-      assigneeId: OfficialId(await h.officialId(assignee)),
-      title,
-      expectedResult: 'Báo cáo bằng văn bản gửi Ban Thường vụ',
-      deadline: at(deadline),
-      priority: 'NORMAL',
-    });
-    await h.idle();
-    return r.task;
-  }
+  const give = (title: string, assignee = 'BTC-03', deadline = '2026-12-18T17:00:00') =>
+    h.give('BTC-01', assignee, { title, expectedResult: 'Báo cáo bằng văn bản gửi Ban Thường vụ', deadline: at(deadline) });
 
   beforeAll(async () => {
     h = await createHarness({ start: '2026-12-07T02:00:00Z' });

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignTask } from '../../src/app/tasks/assign-task.js';
-import { OfficialId } from '../../src/domain/ids.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { telegramUser, type TelegramUser } from '../support/telegram-user.js';
 import { zaloUser, type ZaloUser } from '../support/zalo-user.js';
@@ -14,17 +12,8 @@ describe('an official on Telegram and Zalo: the preferred channel, the fallback,
   let headId: number;
   let memberId: number;
 
-  const assign = async (title: string) => {
-    const { task } = await assignTask(h.app, OfficialId(headId), {
-      assigneeId: OfficialId(memberId),
-      title,
-      expectedResult: 'Báo cáo bằng văn bản gửi Trưởng phòng',
-      deadline: new Date('2026-12-11T09:00:00Z'),
-      priority: 'NORMAL',
-    });
-    await h.idle();
-    return task;
-  };
+  const assign = (title: string) =>
+    h.give(headId, memberId, { title, expectedResult: 'Báo cáo bằng văn bản gửi Trưởng phòng', deadline: new Date('2026-12-11T09:00:00Z') });
 
   beforeAll(async () => {
     // A short back-off, so the retry after a first 403 does not slow the test down.

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { notify } from '../../src/app/notify.js';
-import { assignTask } from '../../src/app/tasks/assign-task.js';
 import { inTransaction } from '../../src/app/transaction.js';
 import { encodeAction } from '../../src/app/actions.js';
-import { OfficialId } from '../../src/domain/ids.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { zaloUser, type ZaloUser } from '../support/zalo-user.js';
 
@@ -16,17 +14,8 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
   let headId: number;
   let memberId: number;
 
-  const assign = async (title: string) => {
-    const { task } = await assignTask(h.app, OfficialId(headId), {
-      assigneeId: OfficialId(memberId),
-      title,
-      expectedResult: 'Báo cáo bằng văn bản gửi Trưởng phòng',
-      deadline: new Date('2026-12-11T09:00:00Z'),
-      priority: 'NORMAL',
-    });
-    await h.idle();
-    return task;
-  };
+  const assign = (title: string) =>
+    h.give(headId, memberId, { title, expectedResult: 'Báo cáo bằng văn bản gửi Trưởng phòng', deadline: new Date('2026-12-11T09:00:00Z') });
 
   beforeAll(async () => {
     h = await createHarness();

@@ -18,7 +18,11 @@ import { importOrganisation } from '../../src/app/org/import-organisation.js';
 import type { ChannelSender } from '../../src/channels/sender.js';
 import { createTelegramBot } from '../../src/channels/telegram/bot.js';
 import { createTelegramSender } from '../../src/channels/telegram/sender.js';
+import { assignTask } from '../../src/app/tasks/assign-task.js';
 import { ManualClock } from '../../src/domain/clock.js';
+import { OfficialId } from '../../src/domain/ids.js';
+import type { Priority } from '../../src/domain/priority.js';
+import type { Task } from '../../src/domain/task/types.js';
 import type { ChannelName } from '../../src/domain/org/types.js';
 import type { Policy } from '../../src/domain/policy/types.js';
 import { defaultPolicy } from '../../src/domain/policy/resolve-policy.js';
@@ -93,6 +97,8 @@ export interface Harness {
   /** Waits until no clock job and no delivery is waiting or running. */
   idle(timeoutMs?: number): Promise<void>;
   officialId(code: string): Promise<number>;
+  /** Assigns a task (as the use case does, with its rules) and waits until its notifications are delivered. */
+  give(by: string | number, to: string | number, task: { title: string; deadline: Date; priority?: Priority; expectedResult?: string }): Promise<Task>;
   close(): Promise<void>;
 }
 
@@ -232,6 +238,18 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       await idle();
     },
     idle,
+    async give(by, to, task) {
+      const id = async (who: string | number) => OfficialId(typeof who === 'number' ? who : await harness.officialId(who));
+      const r = await assignTask(app, await id(by), {
+        assigneeId: await id(to),
+        title: task.title,
+        expectedResult: task.expectedResult ?? 'Báo cáo bằng văn bản',
+        deadline: task.deadline,
+        priority: task.priority ?? 'NORMAL',
+      });
+      await idle();
+      return r.task;
+    },
     async officialId(code) {
       const o = await db.db.official.findUniqueOrThrow({ where: { code } });
       return o.id;
