@@ -1,15 +1,14 @@
 // The morning run (PRODUCT.md §5): on working days only, every head and every deputy who opted in gets their digest
 // once. The claim on `digest_sent` (official, local date) is taken in the same transaction that queues the messages
 // in the outbox, so a job that runs twice (a restart near 07:30, two workers, a catch-up) sends each digest once.
-// Set-based from end to end: one load of the organisation's facts for all digests, one query for everyone's chat,
-// and per batch of recipients one claim and one outbox insert (the rows notify() writes, in bulk).
+// Set-based from end to end: one load of the organisation's facts for all digests, one query for everyone's chat
+// (the same targets notify() uses), and per batch of recipients one claim and one outbox insert.
 import { CAPABILITIES } from '../../channels/types.js';
-import type { PrismaClient, Tx } from '../../db/client.js';
-import type { OutboxPayload } from '../../db/repositories/outbox.repository.js';
+import type { Tx } from '../../db/client.js';
+import { deliveryTargets, type DeliveryTarget } from '../../db/repositories/identity.repository.js';
+import { enqueueOutboxMany, type OutboxPayload } from '../../db/repositories/outbox.repository.js';
 import type { Digest } from '../../domain/digest/types.js';
-import { OfficialId } from '../../domain/ids.js';
 import type { Locale } from '../../domain/locale.js';
-import type { ChannelName } from '../../domain/org/types.js';
 import type { AppContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
 import { viewTools } from '../views/tools.js';
@@ -33,25 +32,6 @@ export interface DailyDigestRun {
 /** Recipients per transaction: small enough to keep transactions short, large enough to keep their number low. */
 const BATCH = 250;
 
-interface Target {
-  channel: ChannelName;
-  chatId: string;
-}
-
-/** Where each official is reached: their preferred channel if it takes messages, else their oldest reachable chat. */
-async function targetsOf(db: PrismaClient, ids: number[]): Promise<Map<number, Target>> {
-  const rows = await db.official.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, preferredChannel: true, identities: { where: { unreachableAt: null }, orderBy: { linkedAt: 'asc' }, select: { channel: true, chatId: true } } },
-  });
-  const out = new Map<number, Target>();
-  for (const r of rows) {
-    const chosen = r.identities.find((i) => i.channel === r.preferredChannel) ?? r.identities[0];
-    if (chosen) out.set(r.id, { channel: chosen.channel, chatId: chosen.chatId });
-  }
-  return out;
-}
-
 /** Claims today's digest for these officials; returns the ones not claimed before (by an earlier or parallel run). */
 async function claim(tx: Tx, ids: number[], date: string, at: Date): Promise<Set<number>> {
   const rows = await tx.$queryRaw<{ officialId: number }[]>`
@@ -64,7 +44,7 @@ async function claim(tx: Tx, ids: number[], date: string, at: Date): Promise<Set
 
 interface Ready {
   digest: Digest;
-  target: Target;
+  target: DeliveryTarget;
   locale: Locale;
   payloads: OutboxPayload[];
 }
@@ -84,7 +64,7 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
   run.alreadySent = sentToday.size;
   if (recipients.length === 0) return run;
 
-  const targets = await targetsOf(app.db, recipients.map((r) => r.id));
+  const targets = await deliveryTargets(app.db, recipients.map((r) => r.id));
   const reachable = recipients.filter((r) => targets.has(r.id));
   run.unreachable = recipients.length - reachable.length;
   const digests = await composeDigests(app, reachable);
@@ -94,7 +74,7 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
   for (const r of reachable) {
     const digest = digests.get(r.id)!;
     const target = targets.get(r.id)!;
-    const locale = org.official(OfficialId(r.id))?.locale ?? 'vi';
+    const locale = target.locale;
     let view = views.get(locale);
     if (!view) views.set(locale, (view = { t: app.catalogue.translator(locale), v: viewTools(app, locale) }));
     const messages = digestMessages(digest, {
@@ -114,9 +94,10 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
         const claimed = await claim(tx, batch.map((b) => b.digest.recipientId), date, app.clock.now());
         const mine = batch.filter((b) => claimed.has(b.digest.recipientId));
         // Rows in this order get ids in this order: a digest's parts go out in order, one chat after another.
-        await tx.outbox.createMany({
-          data: mine.flatMap((b) => b.payloads.map((payload) => ({ channel: b.target.channel, chatId: b.target.chatId, officialId: b.digest.recipientId, payload: payload as never, mergeable: false }))),
-        });
+        await enqueueOutboxMany(
+          tx,
+          mine.flatMap((b) => b.payloads.map((payload) => ({ channel: b.target.channel, chatId: b.target.chatId, officialId: b.digest.recipientId, payload }))),
+        );
         for (const b of mine) effects.kick(b.target.channel, b.target.chatId);
         return { sent: mine.length, already: batch.length - mine.length };
       });
