@@ -59,6 +59,8 @@ const envSchema = z
     LOG_LEVEL: optionalText
       .transform((s) => s ?? 'info')
       .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+    LOG_FORMAT: optionalText.transform((s) => s?.toLowerCase() ?? 'json').pipe(z.enum(['json', 'pretty'])),
+    METRICS_TOKEN: optionalText.refine((s) => s === undefined || s.length >= 16, { message: 'must be at least 16 characters (e.g. openssl rand -hex 32)' }),
     DB_POOL_SIZE: positiveInt(10),
     DELIVERY_RATE_GLOBAL: positiveInt(30),
     DELIVERY_RATE_PER_CHAT: positiveInt(1),
@@ -104,6 +106,10 @@ export interface Config {
   publicBaseUrl: string | undefined;
   httpPort: number;
   logLevel: Env['LOG_LEVEL'];
+  /** json (one object a line, for log collectors) or pretty (for a person at a terminal; needs pino-pretty). */
+  logFormat: Env['LOG_FORMAT'];
+  /** When set, /metrics asks for it as a bearer token. */
+  metricsToken: string | undefined;
   dbPoolSize: number;
   role: Env['ROLE'];
   /** The queues this process works on when it runs workers (default all three); processes may split them. */
@@ -147,6 +153,8 @@ export function createConfig(input: Record<string, string | undefined>): Config 
     publicBaseUrl: e.PUBLIC_BASE_URL,
     httpPort: e.HTTP_PORT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    metricsToken: e.METRICS_TOKEN,
     dbPoolSize: e.DB_POOL_SIZE,
     role: e.ROLE,
     workerQueues: e.WORKER_QUEUES,
