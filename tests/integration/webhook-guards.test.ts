@@ -68,6 +68,26 @@ describe('the Telegram webhook refuses what is not an update with a 4xx', () => 
   });
 });
 
+describe('the Telegram webhook while the bot is still starting', () => {
+  it('answers 503 to a good update (Telegram sends it again later), and still 400 to garbage', async () => {
+    const http = new Hono();
+    let bot: Bot | undefined;
+    mountTelegramWebhook(http, () => bot, WEBHOOK_SECRET);
+    const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET };
+    const update = JSON.stringify(command(user(4300), '/start'));
+    const waiting = await http.request(TELEGRAM_WEBHOOK_PATH, { method: 'POST', headers, body: update });
+    expect(waiting.status).toBe(503);
+    expect(waiting.headers.get('retry-after')).toBe('5');
+    expect((await http.request(TELEGRAM_WEBHOOK_PATH, { method: 'POST', headers, body: 'null' })).status).toBe(400);
+    // Ready: the same route hands updates to grammY.
+    bot = new Bot(BOT_TOKEN, { botInfo: DEFAULT_TELEGRAM_BOT });
+    let seen = 0;
+    bot.on('message', () => void seen++);
+    expect((await http.request(TELEGRAM_WEBHOOK_PATH, { method: 'POST', headers, body: update })).status).toBe(200);
+    expect(seen).toBe(1);
+  });
+});
+
 describe('requests with a wrong secret are summed up in one log line per minute', () => {
   it('Telegram: 30 refused requests, no line each, then one line with the count and the sources', async () => {
     const { logger, lines } = capturingLogger();
