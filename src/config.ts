@@ -56,6 +56,7 @@ const envSchema = z
     POLICY_FILE: optionalText,
     PUBLIC_BASE_URL: url('https://your.domain'),
     HTTP_PORT: positiveInt(8080),
+    HTTP_HOST: optionalText.transform((s) => s ?? '0.0.0.0'),
     LOG_LEVEL: optionalText
       .transform((s) => s ?? 'info')
       .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
@@ -105,6 +106,8 @@ export interface Config {
   policyFile: string | undefined;
   publicBaseUrl: string | undefined;
   httpPort: number;
+  /** The address the HTTP server listens on: 127.0.0.1 behind a reverse proxy on the same machine. */
+  httpHost: string;
   logLevel: Env['LOG_LEVEL'];
   /** json (one object a line, for log collectors) or pretty (for a person at a terminal; needs pino-pretty). */
   logFormat: Env['LOG_FORMAT'];
@@ -152,6 +155,7 @@ export function createConfig(input: Record<string, string | undefined>): Config 
     policyFile: e.POLICY_FILE,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     httpPort: e.HTTP_PORT,
+    httpHost: e.HTTP_HOST,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     metricsToken: e.METRICS_TOKEN,

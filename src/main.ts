@@ -127,8 +127,8 @@ async function main(): Promise<number> {
       })
     : undefined;
 
-  const server = await startHttpServer(http, config.httpPort);
-  logger.info({ port: server.port }, `listening on port ${server.port} (/healthz says what the start waits for)`);
+  const server = await startHttpServer(http, config.httpPort, config.httpHost);
+  logger.info({ host: config.httpHost, port: server.port }, `listening on ${config.httpHost}:${server.port} (/healthz says what the start waits for)`);
   const stopping = new AbortController();
   const stop = () => stopping.abort();
   process.once('SIGINT', stop);

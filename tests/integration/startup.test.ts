@@ -59,6 +59,7 @@ async function envFor(extra: Record<string, string>): Promise<Record<string, str
     QUEUE_PREFIX: prefix,
     DATA_DIR: dataDir,
     HTTP_PORT: String(await freePort()),
+    HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     DB_POOL_SIZE: '3',
     ...extra,
