@@ -105,3 +105,17 @@ describe('quoting what a person typed in a message to someone else', () => {
     expect(cut).toBe(`\n${QUOTE_PREFIX}dòng 1\n${QUOTE_PREFIX}${'🔥'.repeat(12)}…`);
   });
 });
+
+describe('counting graphemes fast on mostly Vietnamese text', () => {
+  it('agrees with the segmenter on every mix of simple letters, marks, emoji and joiners', () => {
+    const segmenter = new Intl.Segmenter('vi', { granularity: 'grapheme' });
+    const pieces = ['a', 'ệ', ' ', '\n', 'e', '\u0301', '\u0323', '🔥', '👩', '\u200D', '💻', '🏽', '🇻', '🇳', '\uFE0F', '1', '\u20E3', 'क', '\u094D', '\r', '\u0600', 'x'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 5000; i++) {
+      let text = '';
+      for (let j = next() % 16; j > 0; j--) text += pieces[next() % pieces.length];
+      expect(graphemeCount(text), JSON.stringify(text)).toBe([...segmenter.segment(text)].length);
+    }
+  });
+});
