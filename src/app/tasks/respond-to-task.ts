@@ -46,7 +46,7 @@ export async function declineTask(app: AppContext, actorId: OfficialId, taskId: 
     await signalsOnDeclined(app, tx, task);
     await stopAcceptClock(tx, task, now, 'declined');
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
-      text: t('task-declined-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), reason: v.quote(text) }),
+      text: t('task-declined-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), reason: v.block(text) }),
       buttons: afterDeclineButtons(t, task),
     }));
     return task;
@@ -77,7 +77,7 @@ export async function requestExtension(app: AppContext, actorId: OfficialId, tas
         title: v.quote(task.title),
         deadline: v.dateTime(task.deadline),
         newDeadline: v.dateTime(newDeadline),
-        reason: v.quote(text),
+        reason: v.block(text),
       }),
       buttons: [[btn(t, 'btn-approve-ext', 'ext.approve', req.id), btn(t, 'btn-refuse-ext', 'ext.refuse', req.id)]],
     }));

@@ -1,6 +1,8 @@
 // The organisation file (samples/README.md): one row per official, checked as a whole before anything is written.
 // Every problem is reported with its line, so the office fixes the spreadsheet once instead of error by error.
+import { graphemeCount } from '../text/graphemes.js';
 import { cleanText, fold } from '../text/normalize.js';
+import { hasVisibleText } from '../text/sanitize.js';
 import { parseCsv, type CsvRecord } from './csv.js';
 import type { Role } from './types.js';
 
@@ -198,7 +200,9 @@ function readRows(records: CsvRecord[], index: ColumnIndex, headerWidth: number,
   for (const record of records) {
     const cell = (column: OrgColumn): string => {
       const i = index[column];
-      return i === undefined ? '' : cleanText(record.fields[i] ?? '');
+      // The one sanitiser; a cell that shows nothing after it (only invisible characters or marks) is empty.
+      const value = i === undefined ? '' : cleanText(record.fields[i] ?? '');
+      return hasVisibleText(value) ? value : '';
     };
     if (record.fields.every((f) => cleanText(f) === '')) continue; // ",,,,," left by spreadsheets
     const line = record.line;
@@ -214,7 +218,7 @@ function readRows(records: CsvRecord[], index: ColumnIndex, headerWidth: number,
     };
     const text = (column: OrgColumn): string => {
       const value = cell(column);
-      if (value.length > MAX_TEXT_LENGTH) err('field-too-long', { column, max: String(MAX_TEXT_LENGTH) });
+      if (graphemeCount(value) > MAX_TEXT_LENGTH) err('field-too-long', { column, max: String(MAX_TEXT_LENGTH) });
       return value;
     };
 
