@@ -12,7 +12,9 @@ import type { ChannelSender } from './channels/sender.js';
 import { createTelegramSender } from './channels/telegram/sender.js';
 import { ConfigError, createConfig, type Config } from './config.js';
 import { loadConfiguredPolicy } from './config/policy-file.js';
+import { loadEnvironment } from './config/environment.js';
 import { openDatabase } from './db/open.js';
+import { TELEGRAM_USERNAME, writeSetting } from './db/repositories/setting.repository.js';
 import { systemClock } from './domain/clock.js';
 import type { ChannelName } from './domain/org/types.js';
 import { createHttpApp, startHttpServer } from './http/server.js';
@@ -36,7 +38,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   let config: Config;
   try {
-    config = createConfig(process.env);
+    config = createConfig(loadEnvironment().values);
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -91,6 +93,8 @@ async function main(): Promise<number> {
   const replyPacer = new Pacer(queues.producer, config.queuePrefix, config.delivery);
   const telegram = config.telegram.token && config.role !== 'worker' ? await prepareTelegram(config, { router, logger, catalogue, http, pacer: replyPacer }) : undefined;
   if (telegram) app.links.telegramBotUsername = telegram.username;
+  // `npm run cli -- invite` prints the t.me link with it.
+  if (telegram) await writeSetting(database.db, TELEGRAM_USERNAME, telegram.username).catch((e) => logger.warn({ err: e }, 'could not record the bot username'));
 
   // Zalo: the webhook route (or long polling) where this process receives, the sender where it delivers. Replies
   // and notifications to one chat share the delivery pacer. Files for Zalo go as links served here.

@@ -228,7 +228,7 @@ describe('organisation import', () => {
 
     it('prints the summary', async () => {
       const r = await run(['org', 'import', samplePath]);
-      expect(r.err).toEqual([]);
+      expect(r.err).toEqual([`database: postgresql ${new URL(t.url).host}/${t.name}`]);
       expect(r.code).toBe(0);
       expect(r.out[0]).toBe('Đã nhập cơ cấu tổ chức.');
       expect(r.out[1]).toBe('  Đơn vị: 0 thêm mới, 0 cập nhật, 0 ngừng hoạt động.');
@@ -251,7 +251,14 @@ describe('organisation import', () => {
 
     it('checks a file without writing with --dry-run, and explains a missing file', async () => {
       const r = await run(['org', 'import', samplePath, '--dry-run']);
-      expect(r).toMatchObject({ code: 0, out: ['Tệp hợp lệ: 15 đơn vị, 47 cán bộ. Đây là chạy thử, chưa ghi gì vào hệ thống.'] });
+      expect(r).toMatchObject({
+        code: 0,
+        out: [
+          'Tệp hợp lệ: 15 đơn vị, 47 cán bộ. Đây là chạy thử, chưa ghi gì vào hệ thống.',
+          '  Đơn vị: 0 thêm mới, 0 cập nhật, 0 ngừng hoạt động.',
+          '  Cán bộ: 0 thêm mới, 0 cập nhật, 0 ngừng hoạt động.',
+        ],
+      });
       const missing = await run(['org', 'import', path.join(dir, 'none.csv')]);
       expect(missing.code).toBe(1);
       expect(missing.err[0]).toContain('ENOENT');
