@@ -42,6 +42,19 @@ function cli(args: string[], env: Record<string, string>): Promise<{ status: num
   });
 }
 
+/** `npm start` as far as it gets without a usable configuration: main.ts with only ENV_FILE in its environment. */
+function startBot(envFile: string): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ENV_FILE: envFile },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
+
 describe('one configuration loader', () => {
   let t: TestDatabase;
   let server: Server;
@@ -109,20 +122,19 @@ describe('one configuration loader', () => {
     expect(r.stdout).not.toContain('is not set');
   }, SPAWN_TIMEOUT);
 
-  it('bot start reads the same file: a wrong value in .env is named', async () => {
+  it('bot start reads the same file: a wrong value in .env is named, a missing token explained', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, '.env'), `TELEGRAM_BOT_TOKEN=1:x\nHTTP_PORT=abc\nDATA_DIR=${path.join(dir, 'data')}\n`);
-    const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
-        cwd: root,
-        env: { PATH: process.env.PATH ?? '', ENV_FILE: path.join(dir, '.env') },
-      });
-      let stderr = '';
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('close', (status) => resolve({ status, stderr }));
-    });
+    const r = await startBot(path.join(dir, '.env'));
     expect(r.stderr).toContain('HTTP_PORT must be a positive whole number');
     expect(r.status).toBe(2);
+
+    // An empty .env: the newcomer is told where the token goes, and how to make the file.
+    writeFileSync(path.join(dir, '.env'), `# nothing yet\nDATA_DIR=${path.join(dir, 'data')}\n`);
+    const empty = await startBot(path.join(dir, '.env'));
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('sao chép .env.example thành .env');
+    expect(empty.stderr).toContain('copy .env.example to .env');
   }, SPAWN_TIMEOUT);
 
   it('invite uses the username the running bot recorded, and TELEGRAM_BOT_USERNAME over it', async () => {
