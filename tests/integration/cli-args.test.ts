@@ -45,7 +45,7 @@ describe('CLI arguments', () => {
     expect(r.err).toEqual([
       'Tùy chọn --wrokday không có trong lệnh này (các tùy chọn: --workday --holiday --note --lang).',
       'Option --wrokday is not known to this command (its options: --workday --holiday --note --lang).',
-      'usage: npm run cli -- calendar add DATE [--workday] [--note TEXT] [--lang vi|en]',
+      'usage: npm run cli -- calendar add DATE [--workday|--holiday] [--note TEXT] [--lang vi|en]',
     ]);
     expect(await listCalendarOverrides(t.db, { year: 2027 })).toHaveLength(1);
   });

@@ -115,6 +115,8 @@ describe('org import: the plan and the deactivation threshold', () => {
     expect(r.out[0]).toBe('Đã nhập cơ cấu tổ chức.');
     expect(r.out[2]).toBe('  Cán bộ: 0 thêm mới, 0 cập nhật, 44 ngừng hoạt động.');
     expect(await t.db.official.count({ where: { active: true } })).toBe(3);
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: 'org.imported' }, orderBy: { id: 'desc' } });
+    expect(audit.data).toMatchObject({ officialsDeactivated: 44, deactivationsConfirmed: true });
 
     // Bringing 44 back deactivates nobody: no flag needed.
     const back = await run(['org', 'import', samplePath]);

@@ -81,6 +81,8 @@ export async function importOrganisation(db: PrismaClient, input: ImportOrganisa
           units: plan.units.length,
           officials: plan.officials.length,
           ...changes.summary,
+          // More deactivations than the policy allows, confirmed by the admin (--allow-deactivate).
+          ...(check.ok ? {} : { deactivationsConfirmed: true }),
           changed: changes.codes,
         },
       });

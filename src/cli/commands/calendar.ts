@@ -150,7 +150,7 @@ async function list(ctx: CliContext, t: Translate, values: { year?: string }, po
 async function runSubcommand(ctx: CliContext, sub: string | undefined, rest: string[]): Promise<number | undefined> {
   const translator = (lang: string | undefined) => ctx.catalogue.translator(asLocale(lang ?? 'vi'));
   if (sub === 'add') {
-    const a = parseCommandArgs(ctx, 'calendar add DATE [--workday] [--note TEXT] [--lang vi|en]', ADD_OPTIONS, rest);
+    const a = parseCommandArgs(ctx, 'calendar add DATE [--workday|--holiday] [--note TEXT] [--lang vi|en]', ADD_OPTIONS, rest);
     return a ? add(ctx, translator(a.values.lang), a.values, a.positionals) : 2;
   }
   if (sub === 'remove') {
@@ -180,7 +180,8 @@ export const calendarCommand: CliCommand = {
       }
       throw e;
     }
-    const lang = rest.includes('--lang=en') || rest[rest.indexOf('--lang') + 1] === 'en' ? 'en' : 'vi';
+    const langAt = rest.indexOf('--lang');
+    const lang = rest.includes('--lang=en') || (langAt >= 0 && rest[langAt + 1] === 'en') ? 'en' : 'vi';
     ctx.err(ctx.catalogue.translator(lang)('calendar-usage'));
     return 2;
   },
