@@ -12,7 +12,9 @@ import type { ChannelSender } from './channels/sender.js';
 import { createTelegramSender } from './channels/telegram/sender.js';
 import { ConfigError, createConfig, type Config } from './config.js';
 import { loadConfiguredPolicy } from './config/policy-file.js';
+import { loadEnvironment } from './config/environment.js';
 import { openDatabase } from './db/open.js';
+import { TELEGRAM_USERNAME, writeSetting } from './db/repositories/setting.repository.js';
 import { systemClock } from './domain/clock.js';
 import type { ChannelName } from './domain/org/types.js';
 import { createHttpApp, startHttpServer } from './http/server.js';
@@ -42,7 +44,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   let config: Config;
   try {
-    config = createConfig(process.env);
+    config = createConfig(loadEnvironment().values);
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -172,6 +174,8 @@ async function main(): Promise<number> {
     readiness.ready('telegram');
     app.links.telegramBotUsername = telegram.username;
     telegramBot = telegram.bot;
+    // `npm run cli -- invite` prints the t.me link with it.
+    await writeSetting(database.db, TELEGRAM_USERNAME, telegram.username).catch((e) => logger.warn({ err: e }, 'could not record the bot username'));
   }
 
   const senders = new Map<ChannelName, ChannelSender>();

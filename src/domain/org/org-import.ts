@@ -30,6 +30,7 @@ export const MAX_CODE_LENGTH = 32;
 export const MAX_TEXT_LENGTH = 200;
 
 export type OrgImportErrorKind =
+  | 'file-is-excel'
   | 'file-not-utf8'
   | 'file-empty'
   | 'csv-unterminated-quote'
@@ -152,6 +153,15 @@ const ADMIN_WORDS: Record<string, boolean> = {
 
 export function parseAdminFlag(raw: string): boolean | null {
   return ADMIN_WORDS[fold(raw)] ?? null;
+}
+
+/**
+ * An Excel workbook rather than CSV: .xlsx is a zip file (PK\x03\x04), the old .xls a compound document
+ * (D0 CF 11 E0 A1 B1 1A E1). Either is told to be saved as "CSV UTF-8".
+ */
+export function isExcelWorkbook(bytes: Uint8Array): boolean {
+  const starts = (magic: number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+  return starts([0x50, 0x4b, 0x03, 0x04]) || starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 }
 
 // ─── Header ─────────────────────────────────────────────────────────────────
