@@ -168,3 +168,4 @@ assign-not-allowed = You may not assign work to this person (only within the uni
 assign-nobody = There is nobody you may assign work to. Contact the office if the organisation data is wrong.
 deadline-in-past = That time has passed. Please enter a time in the future.
 deadline-unreadable = I could not read that deadline. You can write: 05/12, 05/12/2026, 05/12 16:00, tomorrow, friday.
+deadline-too-far = That deadline is too far ahead: a deadline can be at most { $years } years from now (until { $latest }). Please check the year.

@@ -168,3 +168,4 @@ assign-not-allowed = Đồng chí không có thẩm quyền giao việc cho ngư
 assign-nobody = Đồng chí chưa phụ trách ai để giao việc. Liên hệ văn phòng nếu thông tin tổ chức chưa đúng.
 deadline-in-past = Thời hạn đã qua. Đề nghị nhập một thời điểm trong tương lai.
 deadline-unreadable = Chưa đọc được thời hạn. Có thể nhập: 05/12, 05/12/2026, 05/12 16:00, mai, thứ 6.
+deadline-too-far = Thời hạn quá xa: chỉ nhận thời hạn trong vòng { $years } năm tới (muộn nhất { $latest }). Đề nghị đồng chí kiểm tra lại năm.

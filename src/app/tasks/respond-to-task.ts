@@ -2,6 +2,7 @@
 import { addTaskEvent, pendingExtension, updateTask } from '../../db/repositories/task.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId, TaskId } from '../../domain/ids.js';
+import { checkDeadlineHorizon } from '../../domain/policy/deadline-horizon.js';
 import { checkReason } from '../../domain/task/five-clear.js';
 import { assertTransition } from '../../domain/task/task-state.js';
 import type { Task } from '../../domain/task/types.js';
@@ -64,6 +65,7 @@ export async function requestExtension(app: AppContext, actorId: OfficialId, tas
     const now = app.clock.now();
     const task = await lockTaskOrFail(tx, taskId);
     assertTransition(task, 'request-extension', actorId);
+    checkDeadlineHorizon(newDeadline, now, app.policy.maxDeadlineYears);
     if (newDeadline.getTime() <= task.deadline.getTime()) throw new DomainError('task-extend-not-later', { deadline: task.deadline });
     if (await pendingExtension(tx, taskId)) throw new DomainError('task-extend-pending', { code: task.code });
     const req = await tx.extensionRequest.create({ data: { taskId, requesterId: actorId, newDeadline, reason: text, createdAt: now } });

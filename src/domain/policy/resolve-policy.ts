@@ -103,6 +103,7 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
       bouncesPerTask: settings.signals.bouncesPerTask,
     },
     digest: { ...settings.digest },
+    maxDeadlineYears: settings.maxDeadlineYears,
     inviteTtl: duration('inviteTtl', settings.inviteTtl),
     promptTtl: duration('promptTtl', settings.promptTtl),
     dialogTtl: duration('dialogTtl', settings.dialogTtl),
