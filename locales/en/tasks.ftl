@@ -76,6 +76,7 @@ task-extend-refused-notice = ❌ Extension of { $code } refused. The deadline st
 task-extend-approved-reply = Extension of { $code } to { $deadline } approved.
 task-extend-refused-reply = Extension of { $code } refused; the deadline stays.
 task-extend-decided = This extension request has already been decided.
+task-extend-voided = The extension request for { $code } has lapsed: the task was reported done, declined or cancelled before the request was decided.
 
 task-report-pick = Which task are you reporting on?
 task-report-none = You have no task in progress to report on.

@@ -76,6 +76,7 @@ task-extend-refused-notice = ❌ Đề nghị gia hạn { $code } không đượ
 task-extend-approved-reply = Đã đồng ý gia hạn { $code } đến { $deadline }.
 task-extend-refused-reply = Đã không đồng ý gia hạn { $code }; thời hạn giữ nguyên.
 task-extend-decided = Đề nghị gia hạn này đã được xử lý.
+task-extend-voided = Đề nghị gia hạn { $code } không còn hiệu lực: nhiệm vụ đã được báo cáo hoàn thành, bị từ chối hoặc bị hủy trước khi đề nghị được xem xét.
 
 task-report-pick = Đồng chí báo cáo tiến độ nhiệm vụ nào?
 task-report-none = Đồng chí không có nhiệm vụ đang thực hiện để báo cáo.

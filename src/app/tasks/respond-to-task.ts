@@ -13,6 +13,7 @@ import { personLabel } from '../views/people.js';
 import { afterDeclineButtons, btn } from '../views/task-views.js';
 import { signalsOnAccepted, signalsOnDeclined } from '../signals/task-signals.js';
 import { auditTask, lockTaskOrFail } from './shared.js';
+import { settleTask } from './settle.js';
 import { startAcceptClock, startWorkClocks, stopAcceptClock } from './task-clocks.js';
 
 export async function acceptTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
@@ -45,7 +46,7 @@ export async function declineTask(app: AppContext, actorId: OfficialId, taskId: 
     await addTaskEvent(tx, taskId, { kind: 'DECLINED', actorId, at: now, reason: text });
     await auditTask(tx, now, actorId, 'declined', task, { reason: text });
     await signalsOnDeclined(app, tx, task);
-    await stopAcceptClock(tx, task, now, 'declined');
+    await settleTask(tx, task, now, actorId, 'declined');
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-declined-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), reason: v.quote(text) }),
       buttons: afterDeclineButtons(t, task),
@@ -93,6 +94,8 @@ export async function decideExtension(app: AppContext, actorId: OfficialId, requ
     const req = await tx.extensionRequest.findUnique({ where: { id: requestId } });
     if (!req) throw new DomainError('task-not-found');
     const before = await lockTaskOrFail(tx, req.taskId);
+    // Lapsed when the task was completed, declined or cancelled while it waited (settle.ts).
+    if (req.status === 'VOIDED' && before.assignerId === actorId) throw new DomainError('task-extend-voided', { code: before.code });
     assertTransition(before, 'decide-extension', actorId);
     const claimed = await tx.extensionRequest.updateMany({
       where: { id: requestId, status: 'PENDING' },
