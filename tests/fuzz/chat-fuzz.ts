@@ -67,11 +67,17 @@ export interface FuzzReport {
 }
 
 /**
- * Which families a run uses: FUZZ_TEXT=all or safe (leaves out the ones known to fail until branch d-text is merged);
- * unset, `fallback`.
+ * Which families a run uses: FUZZ_TEXT=all; safe (leaves out the ones known to fail until branch d-text is merged);
+ * or "-nul,long" (all but those); unset, `fallback`.
  */
 export function familiesFrom(env: string | undefined, fallback: 'all' | 'safe' = 'all'): TextFamily[] {
-  return (env || fallback) === 'safe' ? TEXT_FAMILIES.filter((f) => !KNOWN_ELSEWHERE.includes(f)) : [...TEXT_FAMILIES];
+  const choice = env || fallback;
+  if (choice === 'safe') return TEXT_FAMILIES.filter((f) => !KNOWN_ELSEWHERE.includes(f));
+  if (choice.startsWith('-')) {
+    const out = choice.slice(1).split(',');
+    return TEXT_FAMILIES.filter((f) => !out.includes(f));
+  }
+  return [...TEXT_FAMILIES];
 }
 
 interface TgPerson {
@@ -667,6 +673,7 @@ export function describeReport(r: FuzzReport, families: readonly TextFamily[]): 
   const lines = [
     `chat fuzz: seed ${r.seed}, ${r.steps} updates in ${(r.ms / 1000).toFixed(1)} s; text families: ${families.length === TEXT_FAMILIES.length ? 'all' : families.join(',')}`,
     `  kinds: ${Object.entries(r.labels).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `  text sent by family: ${Object.entries(r.families).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     `  items made: ${r.items.tasks} tasks, ${r.items.consultations} consultations, ${r.items.demands} demands; ${r.items.messages} platform calls`,
   ];
   if (r.failures.length === 0) lines.push('  no failure');

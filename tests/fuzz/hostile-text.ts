@@ -100,7 +100,8 @@ function controlText(rnd: Random): string {
 }
 
 const EMOJI = ['🔥', '👍🏽', '👨‍👩‍👧‍👦', '🇻🇳', '❤️', '🧑🏿‍💻', '1️⃣', '🏳️‍🌈'];
-const LIMIT_VALUES = [...new Set([...Object.values(LIMITS), ...Object.values(CONSULT_LIMITS), ...Object.values(EXPLANATION_LIMITS), 120, 200, 4096])];
+// The limits of stored fields, and the lengths views cut quoted text to (v.quote: 500 by default, 70–3000 in places).
+const LIMIT_VALUES = [...new Set([...Object.values(LIMITS), ...Object.values(CONSULT_LIMITS), ...Object.values(EXPLANATION_LIMITS), 70, 80, 100, 120, 200, 500, 4096])];
 
 /** Text of `length` UTF-16 units whose last grapheme straddles the limit, or emoji only. */
 function emojiAtLimit(rnd: Random): string {

@@ -87,15 +87,15 @@ export function checkPercent(value: number): number {
  * transaction it stops the clocks and voids the extension requests its new state does not allow
  * (app/tasks/settle.ts), and tests/fuzz/invariants.ts checks it after randomized runs.
  *
- * | state       | clocks that may run (all for the current assignee)                 | pending extension | timestamps kept        |
- * |-------------|--------------------------------------------------------------------|-------------------|------------------------|
- * | ASSIGNED    | TASK_ACCEPT (stopped while an extension asked before acceptance waits) | yes           |                        |
- * | ACCEPTED    | TASK_PROGRESS, TASK_BEFORE_DEADLINE, TASK_OVERDUE, TASK_START       | yes               | acceptedAt             |
- * | IN_PROGRESS | the same                                                           | yes               | startedAt              |
- * | DONE        | none: the work is handed in                                        | no (voided)       | completedAt            |
- * | CLOSED      | none                                                               | no                | closedAt               |
- * | DECLINED    | none: the assigner decides                                         | no (voided)       | declinedAt             |
- * | CANCELLED   | none                                                               | no (voided)       | cancelledAt, declinedAt if cancelled after a decline |
+ * | state       | clocks that may run (all for the current assignee)            | pending extension | timestamps kept          |
+ * |-------------|---------------------------------------------------------------|-------------------|--------------------------|
+ * | ASSIGNED    | TASK_ACCEPT (stopped while an extension asked before it waits) | yes               |                          |
+ * | ACCEPTED    | TASK_PROGRESS, TASK_BEFORE_DEADLINE, TASK_OVERDUE, TASK_START  | yes               | acceptedAt               |
+ * | IN_PROGRESS | the same                                                      | yes               | startedAt                |
+ * | DONE        | none: the work is handed in                                   | no (voided)       | completedAt              |
+ * | CLOSED      | none                                                          | no                | closedAt                 |
+ * | DECLINED    | none: the assigner decides                                    | no (voided)       | declinedAt               |
+ * | CANCELLED   | none                                                          | no (voided)       | cancelledAt (declinedAt) |
  *
  * `declinedAt` means "the current assignee's decline stands". Reassigning (a new assignee) and insisting (the decline
  * overruled) clear it; cancelling after a decline accepts the decline, so the cancelled task keeps it on purpose:
