@@ -1,5 +1,10 @@
 // `npm run bench`: runs every benchmark in turn, or the ones named (`npm run bench -- digest`). Each writes its
 // figures to bench/results/<name>.json. Register a benchmark with one line below.
+import { applyEnvironment } from '../src/config/environment.js';
+
+// .env as every entry point reads it (the environment wins); the benchmarks read process.env, so it goes there.
+applyEnvironment();
+
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   engine: async () => (await import('./engine.js')).runEngineBench(),
   delivery: async () => (await import('./delivery.js')).runDeliveryBench(),

@@ -1,4 +1,4 @@
-// `npm start`: installs what is missing, then runs the bot (which migrates its database before serving).
+// `npm start`: installs what is missing, then runs the bot (which reads .env and migrates its database before serving).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,13 +6,7 @@ import { ensureInstalled } from './ensure-installed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 ensureInstalled(root);
-// .env is read here so the bot sees it however it is started.
-const { loadEnvFile } = await import('node:process');
-try {
-  loadEnvFile(path.join(root, '.env'));
-} catch {
-  // no .env: the environment alone configures the bot
-}
+// .env is read by the bot itself (src/config/environment.ts), as by the CLI and the benchmarks: one loader.
 const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'src', 'main.ts')], {
   cwd: root,
   stdio: 'inherit',

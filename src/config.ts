@@ -56,9 +56,12 @@ const envSchema = z
     POLICY_FILE: optionalText,
     PUBLIC_BASE_URL: url('https://your.domain'),
     HTTP_PORT: positiveInt(8080),
+    HTTP_HOST: optionalText.transform((s) => s ?? '0.0.0.0'),
     LOG_LEVEL: optionalText
       .transform((s) => s ?? 'info')
       .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+    LOG_FORMAT: optionalText.transform((s) => s?.toLowerCase() ?? 'json').pipe(z.enum(['json', 'pretty'])),
+    METRICS_TOKEN: optionalText.refine((s) => s === undefined || s.length >= 16, { message: 'must be at least 16 characters (e.g. openssl rand -hex 32)' }),
     DB_POOL_SIZE: positiveInt(10),
     DELIVERY_RATE_GLOBAL: positiveInt(30),
     DELIVERY_RATE_PER_CHAT: positiveInt(1),
@@ -103,7 +106,13 @@ export interface Config {
   policyFile: string | undefined;
   publicBaseUrl: string | undefined;
   httpPort: number;
+  /** The address the HTTP server listens on: 127.0.0.1 behind a reverse proxy on the same machine. */
+  httpHost: string;
   logLevel: Env['LOG_LEVEL'];
+  /** json (one object a line, for log collectors) or pretty (for a person at a terminal; needs pino-pretty). */
+  logFormat: Env['LOG_FORMAT'];
+  /** When set, /metrics asks for it as a bearer token. */
+  metricsToken: string | undefined;
   dbPoolSize: number;
   role: Env['ROLE'];
   /** The queues this process works on when it runs workers (default all three); processes may split them. */
@@ -146,7 +155,10 @@ export function createConfig(input: Record<string, string | undefined>): Config 
     policyFile: e.POLICY_FILE,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     httpPort: e.HTTP_PORT,
+    httpHost: e.HTTP_HOST,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    metricsToken: e.METRICS_TOKEN,
     dbPoolSize: e.DB_POOL_SIZE,
     role: e.ROLE,
     workerQueues: e.WORKER_QUEUES,

@@ -12,7 +12,9 @@ import type { ChannelSender } from './channels/sender.js';
 import { createTelegramSender } from './channels/telegram/sender.js';
 import { ConfigError, createConfig, type Config } from './config.js';
 import { loadConfiguredPolicy } from './config/policy-file.js';
+import { loadEnvironment } from './config/environment.js';
 import { openDatabase } from './db/open.js';
+import { TELEGRAM_USERNAME, writeSetting } from './db/repositories/setting.repository.js';
 import { systemClock } from './domain/clock.js';
 import type { ChannelName } from './domain/org/types.js';
 import { createHttpApp, startHttpServer } from './http/server.js';
@@ -23,8 +25,14 @@ import { createAppContext } from './runtime/app-context.js';
 import { registerMetrics } from './runtime/metrics.js';
 import { NO_TOKEN_MESSAGE } from './runtime/messages.js';
 import { ensureRedis, RedisUnavailableError } from './runtime/redis-bootstrap.js';
-import { prepareTelegram } from './runtime/telegram.js';
-import { createQueues, startWorkers } from '../jobs/runtime.js';
+import { prepareTelegram, TelegramTokenRefused, type TelegramRuntime } from './runtime/telegram.js';
+import { Readiness } from './runtime/readiness.js';
+import { readyLine } from './runtime/ready-line.js';
+import { StopRequested } from './runtime/retry.js';
+import type { TelegramBot } from './channels/telegram/bot.js';
+import { ensurePrivateDir } from './db/private-files.js';
+import { mountTelegramWebhook } from './http/telegram-webhook.js';
+import { createQueues, startWorkers, type RunningWorkers } from '../jobs/runtime.js';
 import { digestJobs, scheduleDailyDigest } from '../jobs/digest.js';
 import { Pacer } from '../jobs/delivery/pacer.js';
 import { rerouteUnreachable } from './app/delivery/reroute.js';
@@ -36,7 +44,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   let config: Config;
   try {
-    config = createConfig(process.env);
+    config = createConfig(loadEnvironment().values);
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -48,9 +56,12 @@ async function main(): Promise<number> {
     console.error(NO_TOKEN_MESSAGE);
     return 2;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { format: config.logFormat });
   const policy = loadConfiguredPolicy(config);
   const catalogue = Catalogue.load();
+  // Exports, the embedded database and our own Redis live here: the officials' data, for this user alone.
+  const privacy = ensurePrivateDir(config.dataDir);
+  if (privacy) logger.warn({ dataDir: config.dataDir }, privacy);
 
   let redis;
   try {
@@ -76,12 +87,20 @@ async function main(): Promise<number> {
     delivery: queues.kicker,
     links: { ...(config.telegram.username ? { telegramBotUsername: config.telegram.username } : {}), ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) },
   });
+  const receivesTelegram = Boolean(config.telegram.token) && config.role !== 'worker';
+  // /healthz answers from the moment the port is open, and says what the start still waits for.
+  const readiness = new Readiness();
+  readiness.waitFor('startup', 'starting');
+  if (receivesTelegram) readiness.waitFor('telegram', 'waiting for Telegram: asking who the bot is (getMe)');
   const metrics = new Metrics();
   const http = createHttpApp({
     metrics,
+    metricsToken: config.metricsToken,
     health: [
       { name: 'database', check: async () => (await database.db.$queryRaw`SELECT 1`, true) },
       { name: 'redis', check: () => redisAnswers(redis.url, 1000) },
+      ...(receivesTelegram ? [readiness.check('telegram')] : []),
+      readiness.check('startup'),
     ],
   });
   const appMetrics = registerMetrics(metrics, { db: database.db, queues });
@@ -89,8 +108,10 @@ async function main(): Promise<number> {
 
   // Replies and notifications to one chat (and to the whole bot) share the delivery pacer's limits.
   const replyPacer = new Pacer(queues.producer, config.queuePrefix, config.delivery);
-  const telegram = config.telegram.token && config.role !== 'worker' ? await prepareTelegram(config, { router, logger, catalogue, http, pacer: replyPacer }) : undefined;
-  if (telegram) app.links.telegramBotUsername = telegram.username;
+  // Every route exists before the server serves; the Telegram webhook answers 503 until the bot knows who it is.
+  let telegramBot: TelegramBot | undefined;
+  const telegramRefusals =
+    receivesTelegram && config.telegram.webhook ? mountTelegramWebhook(http, () => telegramBot, config.telegram.webhook.secret, { logger }) : undefined;
 
   // Zalo: the webhook route (or long polling) where this process receives, the sender where it delivers. Replies
   // and notifications to one chat share the delivery pacer. Files for Zalo go as links served here.
@@ -108,6 +129,55 @@ async function main(): Promise<number> {
       })
     : undefined;
 
+  const server = await startHttpServer(http, config.httpPort, config.httpHost);
+  logger.info({ host: config.httpHost, port: server.port }, `listening on ${config.httpHost}:${server.port} (/healthz says what the start waits for)`);
+  const stopping = new AbortController();
+  const stop = () => stopping.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  let telegram: TelegramRuntime | undefined;
+  let workers: RunningWorkers | undefined;
+  /** Closes whatever was started, in reverse order. */
+  const shutdown = async (exitCode: number): Promise<number> => {
+    telegramRefusals?.flush();
+    await telegram?.stop();
+    await zalo?.stop();
+    await server.close();
+    await workers?.close();
+    await queues.close();
+    await database.close();
+    await redis.stop();
+    return exitCode;
+  };
+  /** A refused token ends the start with its message and code 2, a stop while waiting with 0; anything else is a bug. */
+  const startFailure = (e: unknown): number => {
+    if (e instanceof TelegramTokenRefused || e instanceof ZaloTokenRefused) {
+      console.error(e.message);
+      return 2;
+    }
+    if (e instanceof StopRequested) {
+      logger.info('stopped before the start was complete');
+      return 0;
+    }
+    throw e;
+  };
+
+  try {
+    telegram = receivesTelegram
+      ? await prepareTelegram(config, { router, logger, catalogue, pacer: replyPacer, onWaiting: (reason) => readiness.waitFor('telegram', reason), retry: { signal: stopping.signal } })
+      : undefined;
+  } catch (e) {
+    return shutdown(startFailure(e));
+  }
+  if (telegram) {
+    readiness.ready('telegram');
+    app.links.telegramBotUsername = telegram.username;
+    telegramBot = telegram.bot;
+    // `npm run cli -- invite` prints the t.me link with it.
+    await writeSetting(database.db, TELEGRAM_USERNAME, telegram.username).catch((e) => logger.warn({ err: e }, 'could not record the bot username'));
+  }
+
   const senders = new Map<ChannelName, ChannelSender>();
   if (config.telegram.token) {
     const { Api } = await import('grammy');
@@ -115,7 +185,7 @@ async function main(): Promise<number> {
     senders.set('TELEGRAM', createTelegramSender(new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 60 })));
   }
   if (zalo) senders.set('ZALO', zalo.sender);
-  const workers =
+  workers =
     config.role === 'bot'
       ? undefined
       : await startWorkers({
@@ -137,34 +207,19 @@ async function main(): Promise<number> {
 
   // The morning digest: one job scheduler at the policy's time in the organisation's time zone (upserted, never doubled).
   if (workers) await scheduleDailyDigest(queues.maintenance, app);
-  const server = await startHttpServer(http, config.httpPort);
   await telegram?.start();
   let zaloBot;
-  let refused = false;
   try {
     zaloBot = await zalo?.start();
   } catch (e) {
-    if (!(e instanceof ZaloTokenRefused)) throw e;
-    console.error(e.message);
-    refused = true;
+    return shutdown(startFailure(e));
   }
-  if (!refused) {
-    logger.info({ ms: Date.now() - started, port: server.port, role: config.role, bot: telegram?.username, zalo: zaloBot?.account_name, zaloMode: zalo?.mode }, 'dondoc started');
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    logger.info('stopping: finishing the jobs in hand');
-  }
-  await telegram?.stop();
-  await zalo?.stop();
-  await server.close();
-  await workers?.close();
-  await queues.close();
-  await database.close();
-  await redis.stop();
-  return refused ? 2 : 0;
+  readiness.ready('startup');
+  const line = await readyLine(database.db, { config, telegram, zalo, zaloName: zaloBot?.account_name });
+  logger.info({ ms: Date.now() - started, port: server.port, role: config.role, bot: telegram?.username, zalo: zaloBot?.account_name, zaloMode: zalo?.mode }, line);
+  if (!stopping.signal.aborted) await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));
+  logger.info('stopping: finishing the jobs in hand');
+  return shutdown(0);
 }
 
 if (!existsSync(path.resolve('package.json'))) process.chdir(path.resolve(import.meta.dirname, '..'));

@@ -70,10 +70,10 @@ consult-answered-for-you = ℹ️ { $code }: { $who } answered on your behalf: "
 
 consult-free-text-reply = Your message about { $code } is recorded and passed to the asker. It states no position, so it does not count as an answer; the deadline is still { $deadline }. Please choose: Agree, Disagree or Agree with amendments.
 consult-free-text-notice = 💬 { $code }: { $who } wrote without stating a position
-    "{ $text }"
+    Text: { $text }
     This is not an answer yet; the request still waits (answer by { $deadline }).
 consult-comment-notice = 💬 { $code }: { $who } added
-    "{ $text }"
+    Text: { $text }
 consult-free-pick = Which request for opinion is your message about?
 consult-typed-stance = Your position "{ $stance }" on { $code } ({ $subject })? Please press the button to record it.
 
@@ -81,13 +81,13 @@ consult-clarify-ask = Clarification on { $code } (one question per person; the d
 consult-clarify-reply = ✅ Your question went to the asker. { $code } is still due { $deadline }.
 consult-clarify-notice = ❔ { $code }: { $who } asks for clarification
     Matter: { $subject }
-    Question: "{ $text }"
+    Question: { $text }
 consult-clarify-used = You have already asked for clarification on { $code }. Please give your position.
 consult-reply-ask = Answer { $who }'s question on { $code }. Please type it:
 consult-reply-sent = ✅ Your clarification on { $code } went to { $who }.
 consult-reply-notice = 💡 { $code }: { $who } answered your question
-    Question: "{ $question }"
-    Answer: "{ $text }"
+    Question: { $question }
+    Answer: { $text }
     Answer by: { $deadline }. Please give your position.
 
 consult-delegate-pick = Which deputy answers { $code } on your behalf?

@@ -8,3 +8,4 @@ invite-used = This invite code has already been used; each code works once. Plea
 invite-expired = This invite code has expired or has been replaced by a newer one. Please ask the office for a new one.
 invite-official-unknown = There is no official with the code { $code }.
 invite-official-inactive = Official { $code } is no longer active, so no invite code is issued.
+invite-throttled = Several wrong invite codes were sent from this account in a short time. For safety, please try again after { $time } (in about { $minutes } minutes). If you do not have a valid code, please ask the office for a new one.

@@ -1,6 +1,7 @@
 ## Importing the organisation from a CSV file (npm run cli -- org import)
 ## Every error names its line in the file; any error rejects the whole file and nothing is written.
 
+org-import-file-is-excel = This is an Excel workbook (.xlsx or .xls), not a CSV file. Open it in Excel, choose "Save As", type "CSV UTF-8 (Comma delimited) (*.csv)", and import the .csv file you saved.
 org-import-file-not-utf8 = Line { $line }: the file is not saved as UTF-8. Open it in Excel and save it again as "CSV UTF-8 (Comma delimited)".
 org-import-file-empty = Line { $line }: the file has no data below the header line.
 org-import-csv-unterminated-quote = Line { $line }: a double quote (") opens here and is never closed.
@@ -33,3 +34,25 @@ org-import-units = Units: { $created } created, { $updated } updated, { $deactiv
 org-import-officials = Officials: { $created } created, { $updated } updated, { $deactivated } deactivated.
 org-import-deactivated-note = Officials and units no longer in the file are deactivated, not deleted: their tasks, reminders and audit history are kept.
 org-import-valid = The file is valid: { $units } units, { $officials } officials. This was a dry run; nothing was written.
+
+## The plan of changes: shown before every import and by a dry run (--dry-run)
+
+org-import-plan-unit-added = + unit { $code } – { $name }: new
+org-import-plan-unit-changed = ~ unit { $code } – { $name }: { $fields }
+org-import-plan-unit-deactivated = − unit { $code } – { $name }: deactivated
+org-import-plan-official-added = + { $code } { $name } ({ $unit }): new
+org-import-plan-official-changed = ~ { $code } { $name } ({ $unit }): { $fields }
+org-import-plan-official-deactivated = − { $code } { $name } ({ $unit }): deactivated
+org-import-plan-more = … and { $count } more lines
+org-import-field-name = renamed
+org-import-field-position = moved in the structure
+org-import-field-fullName = new full name
+org-import-field-title = new title
+org-import-field-role = new role
+org-import-field-unit = moved to another unit
+org-import-field-superior = new direct superior
+org-import-field-phone = new phone number
+org-import-field-isAdmin = admin rights changed
+org-import-field-reactivated = active again
+org-import-refused = Import refused, nothing was written: this file would deactivate { $count } of the { $active } active officials ({ NUMBER($percent, maximumFractionDigits: 1) }%), more than allowed (more than { $maxOfficials } officials or more than { $maxPercent }%; orgImport in the policy file). The file may hold only part of the organisation.
+org-import-refused-hint = If these officials really have left or moved, run the command again with --allow-deactivate (preview with --dry-run).

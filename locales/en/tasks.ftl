@@ -84,8 +84,8 @@ task-report-ask-percent = Progress on { $code }. How much is done, in percent (0
 task-report-ask-note = Your report (what was done, what is blocking)? You may attach a photo or a file.
 task-report-reply = ✅ Progress on { $code } recorded: { $percent }%. The assigner was told.
 task-progress-notice = 📈 Progress { $code }: { $percent }%
-    { $who }
-    { $note }
+    Reported by: { $who }
+    Note: { $note }
 task-progress-evidence = Evidence for the report on { $code }
 
 task-complete-ask-result = Completion of { $code }. What was achieved (expected: "{ $result }")? You may attach a photo or a file.

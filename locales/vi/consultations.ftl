@@ -70,10 +70,10 @@ consult-answered-for-you = ℹ️ { $code }: { $who } đã trả lời thay đ�
 
 consult-free-text-reply = Đã ghi nhận nội dung đồng chí gửi về { $code } và chuyển tới người xin ý kiến. Nội dung này chưa nêu rõ quan điểm nên chưa được tính là ý kiến trả lời; hạn trả lời vẫn là { $deadline }. Đề nghị đồng chí chọn: Đồng ý, Không đồng ý hoặc Đồng ý có ý kiến bổ sung.
 consult-free-text-notice = 💬 { $code }: { $who } gửi nội dung chưa nêu rõ quan điểm
-    "{ $text }"
+    Nội dung: { $text }
     Nội dung này chưa phải ý kiến trả lời; hệ thống tiếp tục chờ ý kiến (hạn { $deadline }).
 consult-comment-notice = 💬 { $code }: { $who } gửi thêm nội dung
-    "{ $text }"
+    Nội dung: { $text }
 consult-free-pick = Nội dung đồng chí vừa gửi thuộc đề nghị xin ý kiến nào?
 consult-typed-stance = Đồng chí cho ý kiến "{ $stance }" về { $code } ({ $subject })? Đề nghị bấm nút tương ứng để ghi nhận ý kiến.
 
@@ -81,13 +81,13 @@ consult-clarify-ask = Đồng chí xin làm rõ về { $code } (mỗi người �
 consult-clarify-reply = ✅ Đã gửi câu hỏi làm rõ tới người xin ý kiến. Thời hạn trả lời { $code } vẫn là { $deadline }.
 consult-clarify-notice = ❔ { $code }: { $who } đề nghị làm rõ
     Vấn đề: { $subject }
-    Câu hỏi: "{ $text }"
+    Câu hỏi: { $text }
 consult-clarify-used = Đồng chí đã xin làm rõ về { $code } một lần. Đề nghị cho ý kiến.
 consult-reply-ask = Trả lời câu hỏi làm rõ của { $who } về { $code }. Đề nghị nhập nội dung:
 consult-reply-sent = ✅ Đã gửi trả lời làm rõ về { $code } tới { $who }.
 consult-reply-notice = 💡 { $code }: { $who } trả lời nội dung đồng chí đề nghị làm rõ
-    Câu hỏi: "{ $question }"
-    Trả lời: "{ $text }"
+    Câu hỏi: { $question }
+    Trả lời: { $text }
     Thời hạn trả lời: { $deadline }. Đề nghị đồng chí cho ý kiến.
 
 consult-delegate-pick = Giao cấp phó nào trả lời thay về { $code }?

@@ -8,3 +8,4 @@ invite-used = Mã mời này đã được sử dụng; mỗi mã chỉ dùng đ
 invite-expired = Mã mời đã hết hạn hoặc đã được thay bằng mã mới. Đề nghị đồng chí liên hệ Văn phòng để được cấp mã mới.
 invite-official-unknown = Không có cán bộ nào mang mã { $code }.
 invite-official-inactive = Cán bộ { $code } đã ngừng hoạt động trong hệ thống nên không được cấp mã mời.
+invite-throttled = Tài khoản này đã gửi sai mã mời nhiều lần trong thời gian ngắn. Để bảo đảm an toàn, đề nghị đồng chí thử lại sau { $time } (khoảng { $minutes } phút nữa). Nếu chưa có mã đúng, đề nghị đồng chí liên hệ Văn phòng để được cấp mã mới.

@@ -1,6 +1,7 @@
 ## Nhập cơ cấu tổ chức từ tệp CSV (npm run cli -- org import)
 ## Mỗi lỗi ghi rõ số dòng trong tệp; có bất kỳ lỗi nào thì cả tệp bị từ chối và không ghi gì vào hệ thống.
 
+org-import-file-is-excel = Tệp này là bảng tính Excel (.xlsx hoặc .xls), không phải tệp CSV. Đồng chí mở tệp bằng Excel, chọn "Lưu thành" (Save As), kiểu "CSV UTF-8 (Comma delimited) (*.csv)", rồi nhập tệp .csv vừa lưu.
 org-import-file-not-utf8 = Dòng { $line }: tệp không được lưu ở dạng UTF-8. Đồng chí mở tệp bằng Excel và lưu lại theo kiểu "CSV UTF-8 (Comma delimited)".
 org-import-file-empty = Dòng { $line }: tệp không có dữ liệu dưới dòng tiêu đề.
 org-import-csv-unterminated-quote = Dòng { $line }: dấu ngoặc kép (") mở ở đây nhưng không được đóng lại.
@@ -33,3 +34,25 @@ org-import-units = Đơn vị: { $created } thêm mới, { $updated } cập nh�
 org-import-officials = Cán bộ: { $created } thêm mới, { $updated } cập nhật, { $deactivated } ngừng hoạt động.
 org-import-deactivated-note = Cán bộ và đơn vị không còn trong tệp được chuyển sang ngừng hoạt động, không bị xóa: nhiệm vụ, nhắc việc và nhật ký của họ vẫn được giữ nguyên.
 org-import-valid = Tệp hợp lệ: { $units } đơn vị, { $officials } cán bộ. Đây là chạy thử, chưa ghi gì vào hệ thống.
+
+## Kế hoạch thay đổi: hiện trước mỗi lần nhập và khi chạy thử (--dry-run)
+
+org-import-plan-unit-added = + đơn vị { $code } – { $name }: thêm mới
+org-import-plan-unit-changed = ~ đơn vị { $code } – { $name }: { $fields }
+org-import-plan-unit-deactivated = − đơn vị { $code } – { $name }: ngừng hoạt động
+org-import-plan-official-added = + { $code } { $name } ({ $unit }): thêm mới
+org-import-plan-official-changed = ~ { $code } { $name } ({ $unit }): { $fields }
+org-import-plan-official-deactivated = − { $code } { $name } ({ $unit }): ngừng hoạt động
+org-import-plan-more = … và { $count } dòng khác
+org-import-field-name = đổi tên
+org-import-field-position = đổi vị trí trong cơ cấu
+org-import-field-fullName = đổi họ tên
+org-import-field-title = đổi chức danh
+org-import-field-role = đổi vai trò
+org-import-field-unit = chuyển đơn vị
+org-import-field-superior = đổi cấp trên trực tiếp
+org-import-field-phone = đổi số điện thoại
+org-import-field-isAdmin = đổi quyền quản trị
+org-import-field-reactivated = hoạt động trở lại
+org-import-refused = Từ chối nhập, chưa ghi gì vào hệ thống: tệp này sẽ cho { $count } trong số { $active } cán bộ đang hoạt động ngừng hoạt động ({ NUMBER($percent, maximumFractionDigits: 1) }%), vượt ngưỡng cho phép (quá { $maxOfficials } người hoặc quá { $maxPercent }%; mục orgImport trong tệp chính sách). Có thể tệp chỉ chứa một phần của tổ chức.
+org-import-refused-hint = Nếu đúng là những cán bộ trên đã thôi công tác hoặc chuyển đi, đồng chí chạy lại lệnh với --allow-deactivate (xem trước bằng --dry-run).

@@ -84,8 +84,8 @@ task-report-ask-percent = Báo cáo tiến độ { $code }. Đã hoàn thành ba
 task-report-ask-note = Nội dung báo cáo (đã làm gì, vướng mắc gì)? Có thể gửi kèm ảnh hoặc tệp.
 task-report-reply = ✅ Đã ghi nhận báo cáo tiến độ { $code }: { $percent }%. Người giao đã được thông báo.
 task-progress-notice = 📈 Báo cáo tiến độ { $code }: { $percent }%
-    { $who }
-    { $note }
+    Người báo cáo: { $who }
+    Nội dung: { $note }
 task-progress-evidence = Minh chứng kèm báo cáo { $code }
 
 task-complete-ask-result = Báo cáo hoàn thành { $code }. Kết quả đạt được (đối chiếu: "{ $result }")? Có thể gửi kèm ảnh hoặc tệp.

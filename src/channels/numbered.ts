@@ -2,6 +2,7 @@
 // A message's buttons become lines "1 – Nhận việc (/nhan NV-2026-0012)" under its text; the actions behind the
 // numbers are saved as the chat's prompt, and the router reads a typed "1" against it (src/app/interaction/router.ts).
 import { decodeAction } from '../app/actions.js';
+import { buttonLabel } from '../app/views/labels.js';
 import type { Translate } from '../i18n/catalogue.js';
 import type { ActionButton } from './types.js';
 
@@ -37,7 +38,9 @@ export async function numberActions(
   numbered.forEach((b, i) => {
     const n = start + i;
     const command = commands[i];
-    lines.push(command ? t('numbered-option-command', { n, label: b.label, command }) : t('numbered-option', { n, label: b.label }));
+    // A label is one line: a title with a line break must not add a line that reads as another numbered choice.
+    const label = buttonLabel(b.label);
+    lines.push(command ? t('numbered-option-command', { n, label, command }) : t('numbered-option', { n, label }));
     actions.push(b.action);
   });
   if (numbered.length < buttons.length) lines.push(t('numbered-cancel'));

@@ -1,4 +1,5 @@
 // The sending half of the channel port: what the delivery worker needs from each platform adapter.
+import { splitText as splitGraphemeSafe } from '../domain/text/graphemes.js';
 import type { ChannelCapabilities, ChannelName, OutboundMessage } from './types.js';
 
 export type SendFailure =
@@ -33,25 +34,8 @@ export interface ChannelSender {
   send(chatId: string, message: OutboundMessage, context: SendContext): Promise<{ messageId: string }>;
 }
 
-/** Splits text at line boundaries into parts no longer than `max` (a single overlong line is cut). */
-export function splitText(text: string, max: number): string[] {
-  if (text.length <= max) return [text];
-  const parts: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    const candidate = current ? `${current}\n${line}` : line;
-    if (candidate.length <= max) {
-      current = candidate;
-      continue;
-    }
-    if (current) parts.push(current);
-    let rest = line;
-    while (rest.length > max) {
-      parts.push(rest.slice(0, max));
-      rest = rest.slice(max);
-    }
-    current = rest;
-  }
-  if (current) parts.push(current);
-  return parts;
-}
+/**
+ * Splits text into parts of at most `max` UTF-16 units (the platforms' unit): at line ends where it can, else between
+ * words, else between characters people see; never inside an emoji or a letter with its marks.
+ */
+export const splitText: (text: string, max: number) => string[] = splitGraphemeSafe;

@@ -11,29 +11,21 @@ export interface CliContext {
   openDatabase(): Promise<OpenDatabase>;
   out(line: string): void;
   err(line: string): void;
+  /**
+   * How long a command that queues jobs waits for Redis before it leaves the scheduling to the running bot's
+   * reconciler (default QUEUE_TIMEOUT_MS).
+   */
+  queueTimeoutMs?: number;
 }
+
+/** Commands commit to PostgreSQL first; Redis gets this long to take the jobs. */
+export const QUEUE_TIMEOUT_MS = 2_000;
 
 export interface CliCommand {
   /** Words that select the command: ["org", "import"]. */
   path: string[];
   usage: string;
   summary: string;
-  /** Returns the process exit code: 0 ok, 1 failed, 2 wrong usage. */
+  /** Parses its own arguments (see defineCommand); returns the exit code: 0 ok, 1 failed, 2 wrong usage. */
   run(ctx: CliContext, args: string[]): Promise<number>;
-}
-
-/** `--from 2026-01-01 --unit UBND file.csv` → { flags: { from, unit }, positional: [file.csv] } */
-export function parseFlags(args: string[]): { flags: Record<string, string | true>; positional: string[] } {
-  const flags: Record<string, string | true> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.startsWith('--')) {
-      const [k, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-      if (inline !== undefined) flags[k] = inline;
-      else if (i + 1 < args.length && !args[i + 1]!.startsWith('--')) flags[k] = args[++i]!;
-      else flags[k] = true;
-    } else positional.push(a);
-  }
-  return { flags, positional };
 }

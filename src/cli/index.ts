@@ -1,5 +1,8 @@
-// `npm run cli -- <command>`: the admin's tool (PRODUCT.md §7).
+// `npm run cli -- <command>`: the admin's tool (PRODUCT.md §7). It reads .env exactly as the bot does
+// (src/config/environment.ts), and says on stderr which database each command works on.
 import { ConfigError, createConfig } from '../config.js';
+import { describeDatabase } from '../config/describe-database.js';
+import { loadEnvironment, type EnvironmentValues } from '../config/environment.js';
 import { systemClock } from '../domain/clock.js';
 import { Catalogue } from '../i18n/catalogue.js';
 import { openDatabase } from '../db/open.js';
@@ -11,7 +14,8 @@ function usage(): string {
   return ['usage: npm run cli -- <command>', '', 'commands:', ...lines].join('\n');
 }
 
-export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+/** Runs one command with the configuration `env` gives (the process environment laid over .env). */
+export async function runCli(argv: string[], env: EnvironmentValues): Promise<number> {
   let config;
   try {
     config = createConfig(env);
@@ -33,7 +37,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     config,
     clock: systemClock,
     catalogue: Catalogue.load(),
-    openDatabase: () => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4, migrate: true }),
+    openDatabase: () => {
+      // The one line that tells the office which database this was: the bot's, or an embedded one by mistake.
+      console.error(`database: ${describeDatabase(config)}`);
+      return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4, migrate: true });
+    },
     out: (line) => console.log(line),
     err: (line) => console.error(line),
   };
@@ -41,7 +49,14 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const code = await runCli(process.argv.slice(2), process.env);
+  let code: number;
+  try {
+    code = await runCli(process.argv.slice(2), loadEnvironment().values);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    code = 2;
+  }
   // The wasm migration engine leaves a timer behind for ~10 s; a one-shot command should not wait for it.
   process.exit(code);
 }

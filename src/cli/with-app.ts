@@ -1,26 +1,45 @@
 // Use cases run from the CLI need the same app context as the bot: the CLI queues jobs in the same Redis so the
-// running bot's workers pick them up (or the reconciler does, if Redis is down right now).
+// running bot's workers pick them up. Redis gets a short time (ctx.queueTimeoutMs): the command commits to the
+// database first, and if Redis does not answer it says so and ends normally, leaving the scheduling to the running
+// bot's reconciler and outbox sweep.
 import { pino } from 'pino';
 import type { AppContext } from '../app/context.js';
 import { loadConfiguredPolicy } from '../config/policy-file.js';
 import { createAppContext } from '../runtime/app-context.js';
 import { createQueues } from '../../jobs/runtime.js';
-import type { CliContext } from './context.js';
+import { errBothLanguages } from './bilingual.js';
+import { BoundedQueues } from './bounded-queues.js';
+import { QUEUE_TIMEOUT_MS, type CliContext } from './context.js';
+
+/** The Redis URL without its password, for messages. */
+function redisShown(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '6379'}`;
+  } catch {
+    return 'REDIS_URL';
+  }
+}
 
 export async function withApp<T>(ctx: CliContext, fn: (app: AppContext) => Promise<T>): Promise<T> {
+  const policy = loadConfiguredPolicy(ctx.config);
   const opened = await ctx.openDatabase();
-  const queues = createQueues(ctx.config.redisUrl, ctx.config.queuePrefix, ctx.clock);
+  const queues = new BoundedQueues(createQueues(ctx.config.redisUrl, ctx.config.queuePrefix, ctx.clock), ctx.queueTimeoutMs ?? QUEUE_TIMEOUT_MS);
   try {
     const app = createAppContext({
       db: opened.db,
       clock: ctx.clock,
       catalogue: ctx.catalogue,
-      policy: loadConfiguredPolicy(ctx.config),
+      policy,
       logger: pino({ level: 'silent' }),
       scheduler: queues.scheduler,
       delivery: queues.kicker,
     });
-    return await fn(app);
+    const result = await fn(app);
+    if (queues.failure !== undefined) {
+      errBothLanguages(ctx, 'cli-queue-unavailable', { redis: redisShown(ctx.config.redisUrl), seconds: String(Math.round(queues.timeoutMs / 100) / 10) });
+    }
+    return result;
   } finally {
     await queues.close();
     await opened.close();

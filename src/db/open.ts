@@ -1,10 +1,11 @@
 // Opens the database the configuration names; with no DATABASE_URL, the embedded PostgreSQL under DATA_DIR.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createPrismaClient, type PrismaClient } from './client.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { applyMigrations } from './migrate/apply.js';
+import { ensurePrivateDir, writePrivateFile } from './private-files.js';
 
 export interface OpenDatabase {
   url: string;
@@ -40,6 +41,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
   const addressFile = path.join(options.dataDir, 'pglite.address');
 
   if (!url) {
+    ensurePrivateDir(options.dataDir);
     // PGlite opens its files in one process only: if the bot already runs on them, talk to it.
     const published = existsSync(addressFile) ? readFileSync(addressFile, 'utf8').trim() : '';
     const port = Number(new URL(published || 'postgresql://x@127.0.0.1:1/').port);
@@ -49,7 +51,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
       const pg = await startEmbeddedPostgres({ dataDir: pgDir, maxConnections: options.poolSize + 8 });
       url = pg.url;
       stopEmbedded = pg.stop;
-      if (options.publishEmbedded) writeFileSync(addressFile, `${pg.url}\n`);
+      // The address holds the password: for this user's eyes only (the CLI run by the same user reads it).
+      if (options.publishEmbedded) writePrivateFile(addressFile, `${pg.url}\n`);
     }
   }
   if (options.migrate) await applyMigrations(url);

@@ -2,20 +2,39 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Metrics } from './metrics.js';
+import { secretMatches } from './secret.js';
+
+/** Fine, or not; when not, a reason in plain words helps ("waiting for Telegram: …"). */
+export type HealthResult = boolean | { ok: false; reason: string };
 
 export interface HealthCheck {
   name: string;
-  check(): Promise<boolean>;
+  check(): Promise<HealthResult>;
 }
 
-export function createHttpApp(options: { metrics: Metrics; health: HealthCheck[] }): Hono {
+export interface HttpAppOptions {
+  metrics: Metrics;
+  health: HealthCheck[];
+  /** When set, /metrics answers only `Authorization: Bearer <token>` (401 otherwise). */
+  metricsToken?: string | undefined;
+}
+
+export function createHttpApp(options: HttpAppOptions): Hono {
   const app = new Hono();
   app.get('/healthz', async (c) => {
-    const results = await Promise.all(options.health.map(async (h) => [h.name, await h.check().catch(() => false)] as const));
-    const ok = results.every(([, v]) => v);
-    return c.json({ ok, checks: Object.fromEntries(results) }, ok ? 200 : 503);
+    const results = await Promise.all(options.health.map(async (h) => [h.name, await h.check().catch((): HealthResult => false)] as const));
+    const ok = results.every(([, v]) => v === true);
+    const checks = Object.fromEntries(results.map(([name, v]) => [name, v === true]));
+    const reasons = results.flatMap(([name, v]) => (typeof v === 'object' ? [[name, v.reason] as const] : []));
+    return c.json({ ok, checks, ...(reasons.length > 0 ? { waiting: Object.fromEntries(reasons) } : {}) }, ok ? 200 : 503);
   });
-  app.get('/metrics', async (c) => c.text(await options.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.get('/metrics', async (c) => {
+    if (options.metricsToken !== undefined) {
+      const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
+      if (!secretMatches(given, options.metricsToken)) return c.text('Unauthorized: /metrics needs the METRICS_TOKEN as a bearer token\n', 401, { 'www-authenticate': 'Bearer realm="metrics"' });
+    }
+    return c.text(await options.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' });
+  });
   return app;
 }
 

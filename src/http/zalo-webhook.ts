@@ -1,35 +1,36 @@
 // Zalo posts each event here (docs/zalo.md §1.4) with the secret we registered in `X-Bot-Api-Secret-Token`.
 // A wrong or missing secret gets 401 and has no effect; bodies over 1 MiB get 413; a body that is no Zalo event gets
 // 400. A good event is answered 200 at once and handled after, in order per chat (ZaloInbound).
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { parseZaloUpdate, type ZaloUpdate } from '../channels/zalo/types.js';
+import { RefusalSummary, requestSource } from './refusal-summary.js';
+import { secretMatches } from './secret.js';
 
 export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
 export const ZALO_WEBHOOK_MAX_BYTES = 1024 * 1024;
 
-/** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
-export function secretMatches(given: string | undefined, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-  return given !== undefined && given !== '' && timingSafeEqual(digest(given), digest(expected));
-}
+export { secretMatches } from './secret.js';
 
 export interface ZaloWebhookOptions {
   secret: string;
   onUpdate(update: ZaloUpdate): void;
   logger: Logger;
   path?: string;
+  /** How often refused requests are summed up in one log line (default a minute). */
+  refusalWindowMs?: number;
 }
 
-export function mountZaloWebhook(app: Hono, o: ZaloWebhookOptions): void {
+/** Mounts the route; the returned summary is flushed at shutdown so the last minute's refusals are told too. */
+export function mountZaloWebhook(app: Hono, o: ZaloWebhookOptions): RefusalSummary {
   const path = o.path ?? ZALO_WEBHOOK_PATH;
+  const refused = new RefusalSummary({ logger: o.logger, what: 'zalo webhook', ...(o.refusalWindowMs ? { windowMs: o.refusalWindowMs } : {}) });
   app.post(
     path,
     async (c, next) => {
       if (!secretMatches(c.req.header('x-bot-api-secret-token'), o.secret)) {
-        o.logger.warn({ ip: c.req.header('x-forwarded-for') }, 'zalo webhook: wrong or missing secret');
+        refused.note(requestSource(c));
         // Refused before the body is read: close the connection so no client reuses it with a body half sent.
         return c.json({ ok: false, description: 'Unauthorized' }, 401, { connection: 'close' });
       }
@@ -52,4 +53,5 @@ export function mountZaloWebhook(app: Hono, o: ZaloWebhookOptions): void {
       return c.json({ ok: true });
     },
   );
+  return refused;
 }

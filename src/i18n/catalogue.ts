@@ -48,7 +48,8 @@ export class Catalogue {
     if (!message?.value) return key;
     const clean: Record<string, FluentVariable> = {};
     for (const [k, v] of Object.entries(args ?? {})) if (v !== null && v !== undefined) clean[k] = v;
-    return bundle.formatPattern(message.value, clean).normalize('NFC');
+    // No blank at a line's end: a quoted block of several lines starts on the line after its label ("Lý do:").
+    return bundle.formatPattern(message.value, clean).normalize('NFC').replace(/[ \t]+\n/g, '\n');
   }
 
   translator(locale: Locale): Translate {

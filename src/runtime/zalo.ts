@@ -74,7 +74,7 @@ export function prepareZalo(o: ZaloRuntimeOptions): ZaloRuntime {
     ? createZaloInbound({ router: o.receive.router, output, db: app.db, logger, ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}) })
     : undefined;
   const mode: ZaloRuntime['mode'] = !inbound ? 'send-only' : o.webhook ? 'webhook' : 'polling';
-  if (inbound && o.webhook) mountZaloWebhook(o.receive!.http, { secret: o.webhook.secret, onUpdate: (u) => inbound.dispatch(u), logger });
+  const refusals = inbound && o.webhook ? mountZaloWebhook(o.receive!.http, { secret: o.webhook.secret, onUpdate: (u) => inbound.dispatch(u), logger }) : undefined;
 
   const stopping = new AbortController();
   let polling: Promise<void> | undefined;
@@ -131,6 +131,7 @@ export function prepareZalo(o: ZaloRuntimeOptions): ZaloRuntime {
     },
     async stop() {
       stopping.abort(new Error('stopping'));
+      refusals?.flush();
       await polling;
       await inbound?.idle();
     },

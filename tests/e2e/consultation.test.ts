@@ -122,7 +122,7 @@ describe('a consultation on Telegram, from question to decision', () => {
     await log.act(5005, 'Đã nhận, sẽ xem xét', () => duc.say('Đã nhận, sẽ xem xét'));
     expect(duc.last()).toContain('chưa nêu rõ quan điểm nên chưa được tính là ý kiến trả lời');
     expect(asker.last()).toContain('💬 YK-2026-0001: đ/c Cao Văn Đức, Chuyên viên tổng hợp gửi nội dung chưa nêu rõ quan điểm');
-    expect(asker.last()).toContain('"Đã nhận, sẽ xem xét"');
+    expect(asker.last()).toContain('Nội dung: Đã nhận, sẽ xem xét');
     const r = await h.db.db.consultationRespondent.findFirstOrThrow({ where: { consultationId: id, officialId: await h.officialId('VPUB-03') } });
     expect(r.stance).toBeNull();
     expect(r.lastFreeTextAt).not.toBeNull();
@@ -139,7 +139,7 @@ describe('a consultation on Telegram, from question to decision', () => {
     await log.act(5001, '[Trả lời câu hỏi làm rõ]', () => asker.press('Trả lời câu hỏi làm rõ'));
     await log.act(5001, 'Trực cả ngày, luân phiên theo tuần.', () => asker.say('Trực cả ngày, luân phiên theo tuần.'));
     expect(duc.last()).toContain('💡 YK-2026-0001');
-    expect(duc.last()).toContain('Trả lời: "Trực cả ngày, luân phiên theo tuần."');
+    expect(duc.last()).toContain('Trả lời: Trực cả ngày, luân phiên theo tuần.');
     expect(duc.buttons().map((b) => b.text)).toEqual(['Đồng ý', 'Không đồng ý', 'Đồng ý có ý kiến bổ sung']);
     await duc.pressData(encodeAction('consult.clarify', id));
     expect(duc.last()).toContain('đã xin làm rõ về YK-2026-0001 một lần');

@@ -202,7 +202,7 @@ describe('linking a chat account to an official', () => {
 
     it('prints the official, the expiry, the link from the configured username, and the code last', async () => {
       const r = await run(['invite', 'pnv-03'], { TELEGRAM_BOT_USERNAME: '@dondoc_huyen_bot' });
-      expect(r.err).toEqual([]);
+      expect(r.err).toEqual([`database: postgresql ${new URL(t.url).host}/${t.name}`]);
       expect(r.code).toBe(0);
       const code = r.out.at(-1)!;
       expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
@@ -221,20 +221,21 @@ describe('linking a chat account to an official', () => {
     });
 
     it('prints a placeholder and a hint when the username cannot be known', async () => {
+      await t.db.setting.deleteMany(); // the username recorded by the previous test's getMe
       const r = await run(['invite', 'PNV-01']);
       expect(r.code).toBe(0);
       expect(r.out).toContain(`Telegram: https://t.me/<bot>?start=${r.out.at(-1)}`);
       expect(r.out.join('\n')).toContain('TELEGRAM_BOT_USERNAME');
 
-      const down = await resolveBotUsername(createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }));
+      const down = await resolveBotUsername(createConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }), t.db);
       expect(down).toMatchObject({ username: null, reason: expect.stringContaining('getMe failed') });
-      const wrong = await resolveBotUsername(createConfig({ TELEGRAM_BOT_TOKEN: TOKEN.replace('123456', '999999'), TELEGRAM_API_ROOT: apiRoot }));
+      const wrong = await resolveBotUsername(createConfig({ TELEGRAM_BOT_TOKEN: TOKEN.replace('123456', '999999'), TELEGRAM_API_ROOT: apiRoot }), t.db);
       expect(wrong).toMatchObject({ username: null, reason: 'getMe answered 404: Not Found' });
     });
 
     it('explains an unknown official code and exits 1', async () => {
       const r = await run(['invite', 'PNV-99']);
-      expect(r).toMatchObject({ code: 1, out: [], err: ['Không có cán bộ nào mang mã PNV-99.'] });
+      expect(r).toMatchObject({ code: 1, out: [], err: [expect.stringMatching(/^database: postgresql /), 'Không có cán bộ nào mang mã PNV-99.'] });
       expect((await run(['invite'])).code).toBe(2);
       expect((await run(['invite', 'PNV-01', '--days', '0'])).code).toBe(2);
     });

@@ -51,8 +51,9 @@ describe('organisation import', () => {
     const r = await importOrganisation(t.db, { file: new TextEncoder().encode(sample), now, source: 'huyen-mau.csv' });
     const ms = performance.now() - started;
     console.info(`sample import (15 units, 47 officials) into an empty database: ${ms.toFixed(0)} ms`);
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       ok: true,
+      written: true,
       summary: { unitsCreated: 15, unitsUpdated: 0, unitsDeactivated: 0, officialsCreated: 47, officialsUpdated: 0, officialsDeactivated: 0 },
     });
     expect(await t.db.unit.count({ where: { active: true } })).toBe(15);
@@ -101,8 +102,9 @@ describe('organisation import', () => {
   it('changes nothing when the same file is imported again', async () => {
     const before = await snapshot(t);
     const r = await importOrganisation(t.db, { file: sample, now: new Date(now.getTime() + 60_000) });
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       ok: true,
+      written: true,
       summary: { unitsCreated: 0, unitsUpdated: 0, unitsDeactivated: 0, officialsCreated: 0, officialsUpdated: 0, officialsDeactivated: 0 },
     });
     const after = JSON.parse(await snapshot(t)) as { audit: number };
@@ -171,10 +173,20 @@ describe('organisation import', () => {
       // a newcomer
       .concat('PNV,Phòng Nội vụ,UBND,PNV-04,Trịnh Thu Hà,Chuyên viên,thành viên,,0986 555 123,\n');
     const r = await importOrganisation(t.db, { file: changed, now });
-    expect(r).toEqual({
+    expect(r).toMatchObject({
       ok: true,
+      written: true,
       summary: { unitsCreated: 0, unitsUpdated: 1, unitsDeactivated: 1, officialsCreated: 1, officialsUpdated: 2, officialsDeactivated: 4 },
     });
+    // The plan said the same, by name, before anything was written.
+    if (!r.ok) throw new Error('refused');
+    expect(r.changes.officials.deactivated.map((o) => o.code).sort()).toEqual(['BTG-03', 'XPM-01', 'XPM-02', 'XPM-03']);
+    expect(r.changes.officials.added).toEqual([{ code: 'PNV-04', fullName: 'Trịnh Thu Hà', unitCode: 'PNV' }]);
+    expect(r.changes.officials.changed.map((o) => [o.code, o.fields])).toEqual([
+      ['PNV-03', ['unit', 'superior']],
+      ['TCKH-03', ['title']],
+    ]);
+    expect(r.changes.units).toMatchObject({ changed: [{ code: 'GDDT', fields: ['name'] }], deactivated: [{ code: 'XPM' }] });
     const gone = await t.db.official.findUniqueOrThrow({ where: { code: 'BTG-03' } });
     expect(gone.active).toBe(false); // kept, with its history
     expect(await t.db.unit.findUniqueOrThrow({ where: { code: 'XPM' } })).toMatchObject({ active: false });
@@ -190,8 +202,9 @@ describe('organisation import', () => {
 
     // The original file brings them back: reactivated counts as updated.
     const back = await importOrganisation(t.db, { file: sample, now });
-    expect(back).toEqual({
+    expect(back).toMatchObject({
       ok: true,
+      written: true,
       summary: { unitsCreated: 0, unitsUpdated: 2, unitsDeactivated: 0, officialsCreated: 0, officialsUpdated: 6, officialsDeactivated: 1 },
     });
     expect(await verifyAudit(t.db)).toMatchObject({ brokenAt: null });
@@ -215,7 +228,7 @@ describe('organisation import', () => {
 
     it('prints the summary', async () => {
       const r = await run(['org', 'import', samplePath]);
-      expect(r.err).toEqual([]);
+      expect(r.err).toEqual([`database: postgresql ${new URL(t.url).host}/${t.name}`]);
       expect(r.code).toBe(0);
       expect(r.out[0]).toBe('Đã nhập cơ cấu tổ chức.');
       expect(r.out[1]).toBe('  Đơn vị: 0 thêm mới, 0 cập nhật, 0 ngừng hoạt động.');
@@ -238,7 +251,14 @@ describe('organisation import', () => {
 
     it('checks a file without writing with --dry-run, and explains a missing file', async () => {
       const r = await run(['org', 'import', samplePath, '--dry-run']);
-      expect(r).toMatchObject({ code: 0, out: ['Tệp hợp lệ: 15 đơn vị, 47 cán bộ. Đây là chạy thử, chưa ghi gì vào hệ thống.'] });
+      expect(r).toMatchObject({
+        code: 0,
+        out: [
+          'Tệp hợp lệ: 15 đơn vị, 47 cán bộ. Đây là chạy thử, chưa ghi gì vào hệ thống.',
+          '  Đơn vị: 0 thêm mới, 0 cập nhật, 0 ngừng hoạt động.',
+          '  Cán bộ: 0 thêm mới, 0 cập nhật, 0 ngừng hoạt động.',
+        ],
+      });
       const missing = await run(['org', 'import', path.join(dir, 'none.csv')]);
       expect(missing.code).toBe(1);
       expect(missing.err[0]).toContain('ENOENT');

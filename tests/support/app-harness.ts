@@ -65,6 +65,8 @@ export interface HarnessOptions {
   waveWindowMs?: number;
   /** Worker settings to change (pacing limits, concurrency, back-off …). */
   workerOptions?: Partial<Omit<WorkerOptions, 'redisUrl' | 'prefix' | 'app' | 'handlers' | 'senders' | 'logger' | 'queues'>>;
+  /** A database kept from an earlier harness (a restart of the app); it is then left for the caller to drop. */
+  database?: TestDatabase;
   /** The Zalo bot (always there, receiving by webhook): its monthly cap and how it treats 403 and 429. */
   zalo?: { monthlyCap?: number; sendPolicy?: Partial<ZaloSendPolicy>; replyRetryDelaysMs?: number[] };
   /** Where the app logs (default: pino at LOG_LEVEL, silent): the fuzz run collects errors from it. */
@@ -105,7 +107,7 @@ export interface Harness {
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   const clock = new ManualClock(options.start ?? '2026-12-07T02:00:00Z'); // Mon 07/12/2026 09:00 in Hà Nội
   const tg = await createTelegramStandIn();
   const prefix = `t-${randomBytes(6).toString('hex')}`;
@@ -268,7 +270,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       await http.close();
       await tg.close();
       await zalo.close();
-      await db.drop();
+      if (!options.database) await db.drop();
     },
   };
   return harness;

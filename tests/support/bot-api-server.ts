@@ -189,8 +189,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts `handle` on 127.0.0.1 and a random port. Closing also drops keep-alive connections (grammY keeps them). */
-export async function listen(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<RunningServer> {
+/** Starts `handle` on 127.0.0.1 and a random port (or `port`). Closing also drops keep-alive connections (grammY keeps them). */
+export async function listen(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port = 0): Promise<RunningServer> {
   const closing = new AbortController();
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -200,11 +200,11 @@ export async function listen(handle: (req: IncomingMessage, res: ServerResponse)
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     closing: closing.signal,
     async close() {
       closing.abort();

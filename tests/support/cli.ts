@@ -12,19 +12,21 @@ export interface CliRun {
   err: string[];
 }
 
-export function cliRunner(t: () => TestDatabase, options: { now?: string } = {}) {
+/** `redisUrl` points the command at another Redis (a closed port: Redis down); `queueTimeoutMs` is how long it waits. */
+export function cliRunner(t: () => TestDatabase, options: { now?: string; redisUrl?: string; queueTimeoutMs?: number } = {}) {
   const catalogue = Catalogue.load();
   return async (command: CliCommand, ...args: string[]): Promise<CliRun> => {
     const db = t();
     const out: string[] = [];
     const err: string[] = [];
     const ctx: CliContext = {
-      config: createConfig({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `cli-${db.name}` }),
+      config: createConfig({ DATABASE_URL: db.url, REDIS_URL: options.redisUrl ?? TEST_REDIS_URL, QUEUE_PREFIX: `cli-${db.name}` }),
       clock: new ManualClock(options.now ?? '2026-12-07T02:00:00Z'),
       catalogue,
       openDatabase: async () => ({ url: db.url, db: db.db, embedded: false, close: async () => {} }),
       out: (l) => out.push(l),
       err: (l) => err.push(l),
+      ...(options.queueTimeoutMs !== undefined ? { queueTimeoutMs: options.queueTimeoutMs } : {}),
     };
     return { code: await command.run(ctx, args), out, err };
   };

@@ -61,6 +61,8 @@ export interface TelegramStandInOptions {
   token?: string;
   /** Clock for `date` fields and rate limits, in ms. Default `Date.now`. */
   now?: () => number;
+  /** Listen on this port (a test that starts the stand-in after the bot). Default: any free port. */
+  port?: number;
 }
 
 export interface TelegramLimits {
@@ -641,7 +643,7 @@ export async function createTelegramStandIn(options: TelegramStandInOptions = {}
   const server = await listen((req, res) => {
     if (!standIn) throw new Error('not ready');
     return standIn.handle(req, res);
-  });
+  }, options.port);
   standIn = new TelegramStandIn(server, options);
   return standIn;
 }

@@ -78,7 +78,7 @@ export async function answerConsultation(app: AppContext, actorId: OfficialId, c
       ];
       if (role === 'deputy') lines.push(t('consult-answer-by-deputy', { head: personLabel(t, org.official(row.officialId)) }));
       lines.push(t('consult-line-subject', { subject: v.quote(c.subject, 200) }));
-      if (value) lines.push(t('consult-answer-text', { text: v.quote(value, 2000) }));
+      if (value) lines.push(t('consult-answer-text', { text: v.block(value, 2000) }));
       lines.push(t('consult-tally', count));
       const buttons = [[cbtn(t, 'btn-view', 'consult.view', c.id)]];
       if (count.answered === count.total) {
@@ -118,7 +118,7 @@ export async function recordFreeText(app: AppContext, actorId: OfficialId, consu
       text: t(respondent.stance ? 'consult-comment-notice' : 'consult-free-text-notice', {
         code: c.code,
         who: personLabel(t, org.official(actorId)),
-        text: v.quote(text, 2000),
+        text: v.block(text, 2000),
         deadline: v.dateTime(c.deadline),
       }),
       buttons: [[cbtn(t, 'btn-view', 'consult.view', c.id)]],
@@ -142,7 +142,7 @@ export async function askClarification(app: AppContext, actorId: OfficialId, con
     const entry = toEntry(await tx.consultationEntry.create({ data: { consultationId: c.id, respondentId: row.id, authorId: actorId, kind: 'CLARIFICATION_QUESTION', text, at: now } }));
     await auditConsultation(tx, now, actorId, 'clarification-asked', c, { respondent: row.officialId });
     await notify(app, tx, effects, c.askerId, (t, v) => ({
-      text: t('consult-clarify-notice', { code: c.code, who: personLabel(t, org.official(actorId)), text: v.quote(text, 1000), subject: v.quote(c.subject, 200) }),
+      text: t('consult-clarify-notice', { code: c.code, who: personLabel(t, org.official(actorId)), text: v.block(text, 1000), subject: v.quote(c.subject, 200) }),
       buttons: [[cbtn(t, 'btn-reply-clarify', 'consult.reply', consultArg(c.id, row.officialId))]],
     }));
     return { file, entry };
@@ -169,8 +169,8 @@ export async function replyClarification(app: AppContext, actorId: OfficialId, c
       text: t('consult-reply-notice', {
         code: c.code,
         who: personLabel(t, org.official(actorId)),
-        question: v.quote(question.text ?? '', 500),
-        text: v.quote(text, 1000),
+        question: v.block(question.text ?? '', 500),
+        text: v.block(text, 1000),
         deadline: v.dateTime(c.deadline),
       }),
       buttons: row.stance ? [[cbtn(t, 'btn-view', 'consult.view', c.id)]] : stanceButtons(t, c.id, { clarificationAskedAt: now }, to === row.officialId ? {} : { forOfficialId: row.officialId }),

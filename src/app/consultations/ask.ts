@@ -16,7 +16,8 @@ import { yearIn } from '../tasks/shared.js';
 import { inTransaction } from '../transaction.js';
 import { questionMessage } from '../views/consultation-views.js';
 import { auditConsultation, linksOf, startAnswerClock, stopAllAnswerClocks } from './shared.js';
-import { lockConsultation, toConsultation, toRespondent } from './store.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import { findConsultationByExternalRef, loadConsultationOrFail, lockConsultation, toConsultation, toRespondent, type ConsultationFile } from './store.js';
 
 export interface AskInput {
   respondentIds: OfficialId[];
@@ -28,6 +29,8 @@ export interface AskInput {
   taskId?: number | null;
   /** The earlier consultation of the same matter: this one is its next round. */
   previousId?: number | null;
+  /** The id another system gave this request; unique, so a retried script cannot ask twice. */
+  externalRef?: string | null;
 }
 
 export interface AskResult {
@@ -101,6 +104,7 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
         matterId,
         previousId,
         taskId,
+        externalRef: input.externalRef ?? null,
         createdAt: now,
       },
     });
@@ -128,4 +132,22 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
     if (round > 1 && matterId !== null) await signalsOnRound(app, tx, matterId, now);
     return { consultation, respondents, unreachable };
   });
+}
+
+export type AskOnceResult = { created: true; result: AskResult } | { created: false; existing: ConsultationFile };
+
+/**
+ * `consult create --ref`: the request another system already made under this id, or a new one. Two calls racing
+ * with the same id meet at the unique index; the loser returns the winner's consultation.
+ */
+export async function askForOpinionOnce(app: AppContext, askerId: OfficialId, input: AskInput & { externalRef: string }): Promise<AskOnceResult> {
+  const existing = await findConsultationByExternalRef(app.db, input.externalRef);
+  if (existing) return { created: false, existing: await loadConsultationOrFail(app.db, existing.id) };
+  try {
+    return { created: true, result: await askForOpinion(app, askerId, input) };
+  } catch (e) {
+    const winner = isUniqueViolation(e) ? await findConsultationByExternalRef(app.db, input.externalRef) : undefined;
+    if (winner) return { created: false, existing: await loadConsultationOrFail(app.db, winner.id) };
+    throw e;
+  }
 }

@@ -40,7 +40,7 @@ export async function closeConsultation(app: AppContext, askerId: OfficialId, co
           code: c.code,
           subject: v.quote(c.subject, 200),
           who: personLabel(t, org.official(askerId)),
-          decision: v.quote(decision, 3000),
+          decision: v.block(decision, 3000),
           stance: stanceLabel(t, r.stance),
           at: v.dateTime(now),
         }),

@@ -76,6 +76,12 @@ export async function findConsultationByCode(db: Db, code: string): Promise<Cons
   return row ? toConsultation(row) : undefined;
 }
 
+/** The consultation another system created with this id (`consult create --ref`). */
+export async function findConsultationByExternalRef(db: Db, externalRef: string): Promise<Consultation | undefined> {
+  const row = await db.consultation.findUnique({ where: { externalRef } });
+  return row ? toConsultation(row) : undefined;
+}
+
 /** Every round of a matter, oldest first. */
 export async function roundsOfMatter(db: Db, matterId: number): Promise<Consultation[]> {
   const rows = await db.consultation.findMany({ where: { OR: [{ matterId }, { id: matterId }] }, orderBy: { round: 'asc' } });

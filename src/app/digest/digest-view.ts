@@ -10,6 +10,7 @@ import type { OrgDirectory } from '../../domain/org/directory.js';
 import type { Translate } from '../../i18n/catalogue.js';
 import { encodeAction } from '../actions.js';
 import type { ViewTools } from '../views/tools.js';
+import { nameOf, unitNameOf } from '../views/people.js';
 
 /** Unreachable officials named one by one, up to this many; the rest are counted. */
 export const UNREACHABLE_LISTED = 20;
@@ -40,13 +41,13 @@ function overdueAge(t: Translate, ms: number, dayMs: number): string {
 /** The digest as blocks: what the splitter packs into messages. */
 export function digestBlocks(d: Digest, c: DigestViewContext): Block<ActionButton>[] {
   const { t, v, org } = c;
-  const unitName = (id: number) => org.unit(UnitId(id))?.name ?? '—';
+  const unitName = (id: number) => unitNameOf(org.unit(UnitId(id)));
   const root = unitName(d.rootUnitId);
   const date = formatIsoDay(d.window.date);
   if (isEmptyDigest(d)) return [{ text: t('digest-empty', { date, unit: root }) }];
 
   const person = (officialId: number, unitId: number) => {
-    const name = org.official(OfficialId(officialId))?.fullName ?? '—';
+    const name = nameOf(org.official(OfficialId(officialId)));
     return unitId === d.rootUnitId ? t('digest-person', { name }) : t('digest-person-unit', { name, unit: unitName(unitId) });
   };
 
@@ -129,7 +130,7 @@ export function digestBlocks(d: Digest, c: DigestViewContext): Block<ActionButto
 
 /** The digest as messages for one channel: split to its limit, never inside an item. */
 export function digestMessages(d: Digest, c: DigestViewContext): OutboundMessage[] {
-  const root = c.org.unit(UnitId(d.rootUnitId))?.name ?? '—';
+  const root = unitNameOf(c.org.unit(UnitId(d.rootUnitId)));
   const date = formatIsoDay(d.window.date);
   const parts = packBlocks(digestBlocks(d, c), {
     max: c.capabilities.maxTextLength,

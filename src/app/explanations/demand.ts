@@ -14,6 +14,7 @@ import type { Priority } from '../../domain/priority.js';
 import { EXPLANATION_LIMITS, formatExplanationCode, mayDemandExplanation } from '../../domain/signals/explanation.js';
 import { mayReviewSignal } from '../../domain/signals/review.js';
 import { OPEN_FOR_ASSIGNEE } from '../../domain/task/types.js';
+import { optionalText, requireText } from '../../domain/text/field.js';
 import type { AppContext } from '../context.js';
 import { loadConsultationOrFail } from '../consultations/store.js';
 import { notify } from '../notify.js';
@@ -90,8 +91,7 @@ export async function previewDemand(app: AppContext, requesterId: OfficialId, ta
 }
 
 export async function demandExplanation(app: AppContext, requesterId: OfficialId, target: DemandTarget, rawQuestion: string | null): Promise<ExplanationDemand> {
-  const question = (rawQuestion ?? '').trim();
-  if (question.length > EXPLANATION_LIMITS.question) throw new DomainError('error-text-too-long', { max: EXPLANATION_LIMITS.question });
+  const question = optionalText(rawQuestion, { max: EXPLANATION_LIMITS.question }) ?? '';
   const org = await app.org();
   const calendar = await app.calendar();
   return inTransaction(app, async (tx, effects) => {
@@ -143,9 +143,7 @@ export async function demandExplanation(app: AppContext, requesterId: OfficialId
 }
 
 export async function answerExplanation(app: AppContext, actorId: OfficialId, demandId: number, raw: string): Promise<ExplanationDemand> {
-  const text = raw.trim();
-  if (text.length < 3) throw new DomainError('explain-answer-required');
-  if (text.length > EXPLANATION_LIMITS.answer) throw new DomainError('error-text-too-long', { max: EXPLANATION_LIMITS.answer });
+  const text = requireText(raw, { min: 3, max: EXPLANATION_LIMITS.answer, missing: 'explain-answer-required' });
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
@@ -163,7 +161,7 @@ export async function answerExplanation(app: AppContext, actorId: OfficialId, de
         code: demand.code,
         who: personLabel(t, org.official(actorId)),
         item: item ? `${item.code} "${v.quote(item.title, 120)}"` : '—',
-        text: v.quote(text, 3000),
+        text: v.block(text, 3000),
         at: v.dateTime(now),
         deadline: v.dateTime(demand.deadline),
       }),

@@ -8,6 +8,8 @@ import { claimUpdate } from '../../db/repositories/update.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { OfficialId } from '../../domain/ids.js';
 import { asLocale, type Locale } from '../../domain/locale.js';
+import { graphemeCount } from '../../domain/text/graphemes.js';
+import { sanitizeLine, sanitizeText } from '../../domain/text/sanitize.js';
 import type { AppContext } from '../context.js';
 import { findIdentity } from '../linking/find-identity.js';
 import { decodeAction, type Action } from '../actions.js';
@@ -33,8 +35,26 @@ export interface RouterDeps {
   commands: Partial<Record<CommandName, CommandHandler>>;
 }
 
-/** Longest text we accept from a chat: Telegram's own limit, and far above any answer an official types. */
+/** Longest text we accept from a chat, in characters people see: Telegram's own limit, far above any answer typed. */
 export const MAX_INBOUND_TEXT = 4096;
+
+/**
+ * What a person sent, through the one sanitiser (src/domain/text/sanitize.ts) before anything reads it: the text,
+ * a file's caption and name, the display name we keep. No NUL reaches PostgreSQL, no bidi override or invisible
+ * character reaches a rule, a dialog's state or another person's message.
+ */
+export function sanitizeEnvelope(env: InboundEnvelope): InboundEnvelope {
+  const displayName = sanitizeLine(env.displayName);
+  const event = env.event;
+  if (event.type === 'text') return { ...env, displayName, event: { type: 'text', text: sanitizeText(event.text) } };
+  if (event.type === 'file') {
+    const name = event.file.name === undefined ? undefined : sanitizeLine(event.file.name);
+    // The file's reference (a Telegram file id, a Zalo URL) is stored with the report: no control character either.
+    const file = { ...event.file, ref: sanitizeLine(event.file.ref), ...(name === undefined ? {} : { name }) };
+    return { ...env, displayName, event: { type: 'file', file, ...(event.caption === undefined ? {} : { caption: sanitizeText(event.caption) }) } };
+  }
+  return { ...env, displayName };
+}
 
 export interface Router {
   handle(envelope: InboundEnvelope): Promise<RouterResult>;
@@ -121,8 +141,8 @@ export function createRouter(deps: RouterDeps): Router {
     if (event.type === 'action') return runAction(s, event.data);
     if (event.type === 'unsupported') return reply(s.t('unsupported-message'));
     if (event.type === 'file') return (await toDialog(s, { kind: 'file', file: event.file, caption: event.caption ?? '' })) ?? reply(s.t('unknown-input'));
-    const textIn = event.text.normalize('NFC');
-    if (textIn.length > MAX_INBOUND_TEXT) return reply(s.t('error-text-too-long', { max: MAX_INBOUND_TEXT }));
+    const textIn = event.text; // sanitised in handle()
+    if (graphemeCount(textIn) > MAX_INBOUND_TEXT) return reply(s.t('error-text-too-long', { max: MAX_INBOUND_TEXT }));
     if (parseCommand(textIn)) return runCommand(s, textIn);
     // Channels without buttons: a number answers the last numbered prompt shown in this chat.
     if (!s.capabilities.buttons && /^\s*\d{1,2}\s*$/.test(textIn)) {
@@ -143,7 +163,8 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   return {
-    async handle(env) {
+    async handle(raw) {
+      const env = sanitizeEnvelope(raw);
       const hintLocale = asLocale(env.languageHint?.slice(0, 2));
       const ours = env.botUsername ?? (env.channel === 'TELEGRAM' ? app.links.telegramBotUsername : undefined);
       if (env.event.type === 'text' && addressedToAnotherBot(env.event.text, ours)) return { replies: [] };

@@ -1,14 +1,18 @@
-// `org import FILE.csv`: check the whole file, then make the database match it in one transaction (PRODUCT.md §2, §7).
+// `org import FILE.csv`: check the whole file, compare it with the organisation as stored (the plan), refuse a plan
+// that deactivates more officials than the policy allows, then make the database match it in one transaction
+// (PRODUCT.md §2, §7).
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../../db/client.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
-import { applyOrgPlan, type OrgImportSummary } from '../../db/repositories/org.repository.js';
+import { applyOrgPlan, loadOrgSnapshot, lockOrgImport, type OrgImportSummary } from '../../db/repositories/org.repository.js';
 import type { OfficialId } from '../../domain/ids.js';
 import { decodeUtf8 } from '../../domain/org/csv.js';
-import { validateOrgCsv, type OrgImportError, type OrgPlan, type OrgValidation } from '../../domain/org/org-import.js';
+import { checkDeactivations, planOrgChanges, type DeactivationCheck, type DeactivationLimit, type OrgChanges } from '../../domain/org/import-plan.js';
+import { isExcelWorkbook, validateOrgCsv, type OrgImportError, type OrgPlan, type OrgValidation } from '../../domain/org/org-import.js';
+import { defaultPolicy } from '../../domain/policy/resolve-policy.js';
 import type { Translate } from '../../i18n/catalogue.js';
 
-export type { OrgImportError, OrgImportSummary };
+export type { OrgChanges, OrgImportError, OrgImportSummary };
 
 export interface ImportOrganisationInput {
   /** The file as read from disk (must be UTF-8), or already as text. */
@@ -18,9 +22,33 @@ export interface ImportOrganisationInput {
   actorId?: OfficialId | null;
   /** The file's name, kept in the audit entry. */
   source?: string;
+  /** The policy's bound on deactivations (`orgImport`); the default policy's when not given. */
+  deactivationLimit?: DeactivationLimit;
+  /** The admin confirmed that this many deactivations are meant (`--allow-deactivate`). */
+  allowDeactivate?: boolean;
+  /** Compute the plan and write nothing (`--dry-run`). */
+  dryRun?: boolean;
 }
 
-export type ImportOrganisationResult = { ok: true; summary: OrgImportSummary } | { ok: false; errors: OrgImportError[] };
+export type DeactivationRefusal = DeactivationCheck & { ok: false };
+
+export type ImportOrganisationResult =
+  /** `written` is false for a dry run; `summary` then counts what the import would do. */
+  | { ok: true; summary: OrgImportSummary; changes: OrgChanges; written: boolean }
+  | { ok: false; errors: OrgImportError[]; refused?: undefined }
+  /** A valid file, but too many deactivations without `allowDeactivate`: nothing written. */
+  | { ok: false; errors: []; refused: DeactivationRefusal; changes: OrgChanges };
+
+function summaryOf(changes: OrgChanges): OrgImportSummary {
+  return {
+    unitsCreated: changes.units.added.length,
+    unitsUpdated: changes.units.changed.length,
+    unitsDeactivated: changes.units.deactivated.length,
+    officialsCreated: changes.officials.added.length,
+    officialsUpdated: changes.officials.changed.length,
+    officialsDeactivated: changes.officials.deactivated.length,
+  };
+}
 
 /**
  * Any error anywhere refuses the whole file and writes nothing: a half-imported organisation would send
@@ -30,9 +58,16 @@ export async function importOrganisation(db: PrismaClient, input: ImportOrganisa
   const validation = checkOrganisationFile(input.file);
   if (!validation.ok) return validation;
   const { plan, text } = validation;
+  const limit = input.deactivationLimit ?? defaultPolicy().orgImport;
 
-  const summary = await db.$transaction(
-    async (tx) => {
+  return db.$transaction(
+    async (tx): Promise<ImportOrganisationResult> => {
+      // Under the import lock, so the plan shown is the change made.
+      await lockOrgImport(tx);
+      const planned = planOrgChanges(plan, await loadOrgSnapshot(tx));
+      const check = checkDeactivations(planned, limit);
+      if (!check.ok && !input.allowDeactivate) return { ok: false, errors: [], refused: check, changes: planned };
+      if (input.dryRun) return { ok: true, summary: summaryOf(planned), changes: planned, written: false };
       const changes = await applyOrgPlan(tx, plan, input.now);
       await appendAudit(tx, {
         at: input.now,
@@ -46,19 +81,22 @@ export async function importOrganisation(db: PrismaClient, input: ImportOrganisa
           units: plan.units.length,
           officials: plan.officials.length,
           ...changes.summary,
+          // More deactivations than the policy allows, confirmed by the admin (--allow-deactivate).
+          ...(check.ok ? {} : { deactivationsConfirmed: true }),
           changed: changes.codes,
         },
       });
-      return changes.summary;
+      return { ok: true, summary: changes.summary, changes: planned, written: true };
     },
     // A large district is a few thousand rows: more than the default 5 s on a slow disk.
     { timeout: 120_000, maxWait: 10_000 },
   );
-  return { ok: true, summary };
 }
 
-/** Decodes and validates without touching the database (`org import --dry-run`). */
+/** Decodes and validates without touching the database. */
 export function checkOrganisationFile(file: Uint8Array | string): (OrgValidation & { ok: false }) | { ok: true; plan: OrgPlan; text: string } {
+  // A workbook given as is (the office saved .xlsx, not CSV) would otherwise read as "not UTF-8".
+  if (typeof file !== 'string' && isExcelWorkbook(file)) return { ok: false, errors: [{ line: 1, kind: 'file-is-excel', args: {} }] };
   const text = typeof file === 'string' ? file : decodeUtf8(file);
   if (text === null) return { ok: false, errors: [{ line: 1, kind: 'file-not-utf8', args: {} }] };
   const validation = validateOrgCsv(text);

@@ -10,6 +10,7 @@ import type { Translate } from '../../i18n/catalogue.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { formatIsoDay } from '../digest/digest-view.js';
 import type { Report } from './build-report.js';
+import { nameOf, unitNameOf } from '../views/people.js';
 
 /** Lines per unit or official in chat; the file lists everyone. */
 export const SUMMARY_LINES = 30;
@@ -87,7 +88,7 @@ export interface SummaryContext {
 export function reportSummaryBlocks(report: Report, c: SummaryContext): Block<never>[] {
   const { t, org } = c;
   const tz = report.timezone;
-  const rootName = report.rootUnitId === null ? t('report-scope-all') : (org.unit(UnitId(report.rootUnitId))?.name ?? '—');
+  const rootName = report.rootUnitId === null ? t('report-scope-all') : unitNameOf(org.unit(UnitId(report.rootUnitId)));
   const blocks: Block<never>[] = [];
   const head = [t('report-title', { period: periodLabel(t, report.period), unit: rootName })];
   head.push(t('report-range', { from: formatIsoDay(report.period.from), to: formatIsoDay(report.period.to) }));
@@ -103,14 +104,14 @@ export function reportSummaryBlocks(report: Report, c: SummaryContext): Block<ne
     blocks.push({ text: t('report-by-unit'), gap: true });
     if (root) {
       const own = report.computed.byUnit.get(root.id);
-      if (own) lines.push(shortLine(t, t('report-own-unit', { unit: root.name }), own));
+      if (own) lines.push(shortLine(t, t('report-own-unit', { unit: unitNameOf(root) }), own));
     }
-    for (const u of children) lines.push(shortLine(t, u.name, report.rolledUp(u.id)));
+    for (const u of children) lines.push(shortLine(t, unitNameOf(u), report.rolledUp(u.id)));
   } else {
     blocks.push({ text: t('report-by-official'), gap: true });
     for (const o of report.officials) {
       const f = report.computed.byOfficial.get(o.id);
-      if (f) lines.push(shortLine(t, t('report-official-name', { name: o.fullName }), f));
+      if (f) lines.push(shortLine(t, t('report-official-name', { name: nameOf(o) }), f));
     }
   }
   for (const line of lines.slice(0, SUMMARY_LINES)) blocks.push({ text: line });

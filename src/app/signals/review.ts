@@ -39,7 +39,7 @@ export async function reviewSignal(app: AppContext, reviewerId: OfficialId, sign
           headline: signalHeadline(t, s),
           who: personLabel(t, org.official(reviewerId)),
           item: item ? `${item.code} "${v.quote(item.title, 120)}"` : '—',
-          reason: v.quote(reason, 1000),
+          reason: v.block(reason, 1000),
         }),
         ...(decision === 'CONFIRMED' ? [t('signal-confirmed-explain')] : []),
       ].join('\n'),
@@ -68,7 +68,7 @@ export async function explainSignal(app: AppContext, personId: OfficialId, signa
           headline: signalHeadline(t, s),
           who: personLabel(t, org.official(personId)),
           item: item ? `${item.code} "${v.quote(item.title, 120)}"` : '—',
-          text: v.quote(text, 2000),
+          text: v.block(text, 2000),
         }),
       }));
     }
@@ -121,7 +121,7 @@ export async function recordManualSignal(app: AppContext, recorderId: OfficialId
           headline: signalHeadline(t, s),
           who: personLabel(t, org.official(recorderId)),
           item: item ? `${item.code} "${v.quote(item.title, 120)}"` : '—',
-          reason: v.quote(note, 1000),
+          reason: v.block(note, 1000),
         }),
         t('signal-confirmed-explain'),
       ].join('\n'),

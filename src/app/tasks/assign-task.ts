@@ -1,5 +1,6 @@
 import { nextSequence } from '../../db/repositories/sequence.repository.js';
-import { addTaskEvent, toTask } from '../../db/repositories/task.repository.js';
+import { addTaskEvent, findTaskByExternalRef, toTask } from '../../db/repositories/task.repository.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId } from '../../domain/ids.js';
 import { checkDeadlineHorizon } from '../../domain/policy/deadline-horizon.js';
@@ -13,7 +14,10 @@ import { auditTask, peopleOf, yearIn } from './shared.js';
 import { startAcceptClock } from './task-clocks.js';
 
 /** What the assigner states; the assigner is the one calling. */
-export type AssignTaskInput = Omit<NewTaskInput, 'assignerId'>;
+export type AssignTaskInput = Omit<NewTaskInput, 'assignerId'> & {
+  /** The id another system gave this task; unique, so a retried script cannot create it twice. */
+  externalRef?: string | null;
+};
 
 export interface AssignTaskResult {
   task: Task;
@@ -49,6 +53,7 @@ export async function assignTask(app: AppContext, assignerId: OfficialId, input:
         assigneeId: clear.assigneeId,
         unitId: assignee.unitId,
         sourceDocRef: clear.sourceDocRef,
+        externalRef: input.externalRef ?? null,
         createdAt: now,
       },
     });
@@ -59,4 +64,22 @@ export async function assignTask(app: AppContext, assignerId: OfficialId, input:
     const outboxId = await notify(app, tx, effects, task.assigneeId, (t, v) => newTaskMessage(t, v, task, peopleOf(org, task), acceptBy));
     return { task, acceptBy, notified: outboxId !== null };
   });
+}
+
+export type AssignOnceResult = { created: true; result: AssignTaskResult } | { created: false; task: Task };
+
+/**
+ * `task create --ref`: the task another system already created under this id, or a new one. Two calls racing with
+ * the same id meet at the unique index; the loser returns the winner's task.
+ */
+export async function assignTaskOnce(app: AppContext, assignerId: OfficialId, input: AssignTaskInput & { externalRef: string }): Promise<AssignOnceResult> {
+  const existing = await findTaskByExternalRef(app.db, input.externalRef);
+  if (existing) return { created: false, task: existing };
+  try {
+    return { created: true, result: await assignTask(app, assignerId, input) };
+  } catch (e) {
+    const winner = isUniqueViolation(e) ? await findTaskByExternalRef(app.db, input.externalRef) : undefined;
+    if (winner) return { created: false, task: winner };
+    throw e;
+  }
 }

@@ -25,7 +25,7 @@ export async function cancelTask(app: AppContext, actorId: OfficialId, taskId: T
     await addTaskEvent(tx, taskId, { kind: 'CANCELLED', actorId, at: now, reason: text });
     await auditTask(tx, now, actorId, 'cancelled', task, { reason: text });
     await settleTask(tx, task, now, actorId, 'cancelled');
-    await notify(app, tx, effects, task.assigneeId, (t, v) => ({ text: t('task-cancelled-notice', { code: task.code, title: v.quote(task.title), reason: v.quote(text) }) }));
+    await notify(app, tx, effects, task.assigneeId, (t, v) => ({ text: t('task-cancelled-notice', { code: task.code, title: v.quote(task.title), reason: v.block(text) }) }));
     return task;
   });
 }

@@ -48,7 +48,7 @@ export async function declineTask(app: AppContext, actorId: OfficialId, taskId: 
     await signalsOnDeclined(app, tx, task);
     await settleTask(tx, task, now, actorId, 'declined');
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
-      text: t('task-declined-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), reason: v.quote(text) }),
+      text: t('task-declined-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), reason: v.block(text) }),
       buttons: afterDeclineButtons(t, task),
     }));
     return task;
@@ -80,7 +80,7 @@ export async function requestExtension(app: AppContext, actorId: OfficialId, tas
         title: v.quote(task.title),
         deadline: v.dateTime(task.deadline),
         newDeadline: v.dateTime(newDeadline),
-        reason: v.quote(text),
+        reason: v.block(text),
       }),
       buttons: [[btn(t, 'btn-approve-ext', 'ext.approve', req.id), btn(t, 'btn-refuse-ext', 'ext.refuse', req.id)]],
     }));

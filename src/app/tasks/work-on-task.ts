@@ -3,10 +3,9 @@ import type { InboundFile } from '../../channels/types.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import { addTaskEvent, updateTask } from '../../db/repositories/task.repository.js';
 import type { OfficialId, TaskId } from '../../domain/ids.js';
-import { LIMITS, checkReason } from '../../domain/task/five-clear.js';
+import { LIMITS, checkNote, checkReason } from '../../domain/task/five-clear.js';
 import { assertTransition, checkPercent } from '../../domain/task/task-state.js';
 import type { Task } from '../../domain/task/types.js';
-import { DomainError } from '../../domain/errors.js';
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
 import { inTransaction } from '../transaction.js';
@@ -20,12 +19,6 @@ import { startProgressClock, startWorkClocks } from './task-clocks.js';
 export interface Evidence {
   channel: ChannelName;
   file: InboundFile;
-}
-
-function checkNote(note: string): string {
-  const text = note.trim();
-  if (text.length > LIMITS.note) throw new DomainError('error-text-too-long', { max: LIMITS.note });
-  return text;
 }
 
 export async function reportProgress(app: AppContext, actorId: OfficialId, taskId: TaskId, percent: number, note: string, evidence?: Evidence): Promise<Task> {
@@ -56,7 +49,7 @@ export async function reportProgress(app: AppContext, actorId: OfficialId, taskI
     await signalsOnProgress(tx, before, task, now, eventId);
     await startProgressClock(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
-      text: t('task-progress-notice', { code: task.code, percent: value, who: personLabel(t, org.official(actorId)), note: v.quote(text || '—') }),
+      text: t('task-progress-notice', { code: task.code, percent: value, who: personLabel(t, org.official(actorId)), note: v.block(text || '—') }),
       buttons: [[btn(t, 'btn-view', 'task.view', task.id)]],
       ...(evidence ? { attachment: { type: evidence.file.kind, source: { kind: 'channel-file' as const, channel: evidence.channel, fileRef: evidence.file.ref }, caption: t('task-progress-evidence', { code: task.code }) } } : {}),
     }));
@@ -98,8 +91,8 @@ export async function completeTask(app: AppContext, actorId: OfficialId, taskId:
         who: personLabel(t, org.official(actorId)),
         title: v.quote(task.title),
         at: v.dateTime(now),
-        note: v.quote(text),
-        result: v.quote(task.expectedResult),
+        note: v.block(text),
+        result: v.block(task.expectedResult),
       }),
       buttons: [[btn(t, 'btn-confirm', 'task.confirm', task.id), btn(t, 'btn-reopen', 'task.reopen', task.id)]],
       ...(evidence ? { attachment: { type: evidence.file.kind, source: { kind: 'channel-file' as const, channel: evidence.channel, fileRef: evidence.file.ref }, caption: t('task-progress-evidence', { code: task.code }) } } : {}),
@@ -135,7 +128,7 @@ export async function reopenTask(app: AppContext, actorId: OfficialId, taskId: T
     await auditTask(tx, now, actorId, 'reopened', task, { reason: text });
     await startWorkClocks(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({
-      text: t('task-reopened-notice', { code: task.code, who: personLabel(t, peopleOf(org, task).assigner), reason: v.quote(text), deadline: v.dateTime(task.deadline) }),
+      text: t('task-reopened-notice', { code: task.code, who: personLabel(t, peopleOf(org, task).assigner), reason: v.block(text), deadline: v.dateTime(task.deadline) }),
       buttons: workButtons(t, task),
     }));
     return task;

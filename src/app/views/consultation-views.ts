@@ -5,11 +5,12 @@ import { respondentState, type Consultation, type Entry, type Respondent, type S
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import type { Translate } from '../../i18n/catalogue.js';
 import { encodeAction, type Verb } from '../actions.js';
-import { personLabel } from './people.js';
+import { nameOf, personLabel } from './people.js';
 import type { ViewTools } from './tools.js';
+import { buttonLabel } from './labels.js';
 
 export function cbtn(t: Translate, key: string, verb: Verb, arg: string | number, args?: Record<string, string>): ActionButton {
-  return { label: t(key, args).slice(0, 60), action: encodeAction(verb, arg) };
+  return { label: buttonLabel(t(key, args)), action: encodeAction(verb, arg) };
 }
 
 /** `12` (the consultation) or `12.34` (and the person concerned): the argument of every consult.* button. */
@@ -58,7 +59,7 @@ export function consultationFacts(t: Translate, v: ViewTools, c: Consultation, o
   const lines: string[] = [];
   if (options.showAsker !== false) lines.push(t('consult-line-asker', { who: personLabel(t, org.official(c.askerId)) }));
   lines.push(t('consult-line-subject', { subject: v.quote(c.subject, 300) }));
-  if (!v.minimal) lines.push(t('consult-line-question', { question: v.quote(c.question, 3000) }));
+  if (!v.minimal) lines.push(t('consult-line-question', { question: v.block(c.question, 3000) }));
   if (links.task) lines.push(t('consult-line-task', { code: links.task.code, title: v.quote(links.task.title, 120) }));
   lines.push(t('consult-line-deadline', { deadline: v.dateTime(c.deadline), priority: t(`priority-${c.priority}`) }));
   return lines;
@@ -141,7 +142,7 @@ export function consultationCard(t: Translate, v: ViewTools, c: Consultation, re
   for (const e of clarifications) {
     lines.push(t(e.kind === 'CLARIFICATION_QUESTION' ? 'consult-card-clarify-q' : 'consult-card-clarify-a', { who: personLabel(t, org.official(e.authorId)), text: v.quote(e.text ?? '', 300) }));
   }
-  if (c.status === 'CLOSED' && c.decision) lines.push(t('consult-card-decision', { decision: v.quote(c.decision, 3000), at: v.dateTime(c.closedAt ?? c.createdAt) }));
+  if (c.status === 'CLOSED' && c.decision) lines.push(t('consult-card-decision', { decision: v.block(c.decision, 3000), at: v.dateTime(c.closedAt ?? c.createdAt) }));
   for (const d of o.demands ?? []) lines.push(t('consult-card-demand', { code: d.code, who: personLabel(t, org.official(d.officialId as never)), status: t(`explain-status-${d.status}`) }));
   if (c.status === 'OPEN' && v.now.getTime() > c.deadline.getTime() && count.answered < count.total) {
     lines.push(t('consult-card-overdue', { late: v.wallDuration(v.now.getTime() - c.deadline.getTime()) }));
@@ -153,12 +154,12 @@ export function consultationCard(t: Translate, v: ViewTools, c: Consultation, re
     if (c.askerId === o.viewerId) {
       buttons.push([cbtn(t, 'btn-close-consult', 'consult.close', c.id), cbtn(t, 'btn-new-round', 'consult.round', c.id)]);
       for (const r of respondents.filter((x) => !x.stance).slice(0, 4)) {
-        buttons.push([cbtn(t, 'btn-nudge-person', 'consult.nudge', consultArg(c.id, r.officialId), { name: org.official(r.officialId)?.fullName ?? '—' })]);
+        buttons.push([cbtn(t, 'btn-nudge-person', 'consult.nudge', consultArg(c.id, r.officialId), { name: nameOf(org.official(r.officialId)) })]);
       }
     }
   }
   for (const r of (o.explainable ?? []).slice(0, 4)) {
-    buttons.push([cbtn(t, 'btn-explain-person', 'consult.explain', consultArg(c.id, r.officialId), { name: org.official(r.officialId)?.fullName ?? '—' })]);
+    buttons.push([cbtn(t, 'btn-explain-person', 'consult.explain', consultArg(c.id, r.officialId), { name: nameOf(org.official(r.officialId)) })]);
   }
   return { text: lines.join('\n'), buttons };
 }
@@ -167,7 +168,7 @@ export function consultationCard(t: Translate, v: ViewTools, c: Consultation, re
 export function waitingLine(t: Translate, v: ViewTools, c: Consultation, r: Respondent, viewerId: number, org: OrgDirectory): string {
   const late = v.now.getTime() > c.deadline.getTime();
   const base = t('consult-list-waiting', { mark: late ? '🔴' : '⏳', code: c.code, subject: v.quote(c.subject, 80), deadline: v.dateTime(c.deadline), asker: personLabel(t, org.official(c.askerId)) });
-  return r.officialId === viewerId ? base : `${base} ${t('consult-list-for-head', { head: org.official(r.officialId)?.fullName ?? '—' })}`;
+  return r.officialId === viewerId ? base : `${base} ${t('consult-list-for-head', { head: nameOf(org.official(r.officialId)) })}`;
 }
 
 /** One block of /ykien: what I asked, with each respondent's state. */
@@ -175,7 +176,7 @@ export function askedBlock(t: Translate, v: ViewTools, c: Consultation, responde
   const count = tally(respondents);
   const head = t('consult-list-asked', { code: c.code, subject: v.quote(c.subject, 80), deadline: v.dateTime(c.deadline), ...count });
   const rows = respondents.map((r) => {
-    const name = org.official(r.officialId)?.fullName ?? '—';
+    const name = nameOf(org.official(r.officialId));
     const state = respondentState(r);
     const mark = state === 'answered' ? STATE_MARK[r.stance!]! : STATE_MARK[state]!;
     return `   ${mark} ${name}: ${state === 'answered' ? stanceLabel(t, r.stance) : t(`consult-state-${state}`)}`;

@@ -10,7 +10,7 @@ import type { SignalItem } from './signal-views.js';
 import type { ViewTools } from './tools.js';
 
 export function questionText(t: Translate, v: ViewTools, d: Pick<ExplanationDemand, 'question'>, item: SignalItem | undefined): string {
-  return d.question ? v.quote(d.question, 1000) : t('explain-default-question', { code: item?.code ?? '—' });
+  return d.question ? v.block(d.question, 1000) : t('explain-default-question', { code: item?.code ?? '—' });
 }
 
 export function demandMessage(t: Translate, v: ViewTools, d: ExplanationDemand, item: SignalItem | undefined, org: OrgDirectory): OutboundMessage {
@@ -34,7 +34,7 @@ export function demandCard(t: Translate, v: ViewTools, d: ExplanationDemand, ite
     t('explain-line-question', { question: questionText(t, v, d, item) }),
     t('explain-line-deadline', { deadline: v.dateTime(d.deadline) }),
   ];
-  if (d.answer) lines.push(t('explain-line-answer', { text: v.quote(d.answer, 3000), at: v.dateTime(d.answeredAt ?? d.createdAt) }));
+  if (d.answer) lines.push(t('explain-line-answer', { text: v.block(d.answer, 3000), at: v.dateTime(d.answeredAt ?? d.createdAt) }));
   const buttons = d.status === 'OPEN' && d.officialId === viewerId ? [[cbtn(t, 'btn-explain-answer', 'explain.answer', d.id)]] : [];
   return { text: lines.join('\n'), buttons };
 }

@@ -32,8 +32,8 @@ export function taskFacts(t: Translate, v: ViewTools, task: Task, people: TaskPe
   if (options.showAssignee) lines.push(t('task-line-assignee', { who: personLabel(t, people.assignee) }));
   lines.push(t('task-line-title', { title: v.quote(task.title) }));
   if (!v.minimal) {
-    lines.push(t('task-line-result', { result: v.quote(task.expectedResult) }));
-    if (task.description) lines.push(t('task-line-description', { description: v.quote(task.description) }));
+    lines.push(t('task-line-result', { result: v.block(task.expectedResult) }));
+    if (task.description) lines.push(t('task-line-description', { description: v.block(task.description) }));
     if (task.sourceDocRef) lines.push(t('task-line-doc', { doc: v.quote(task.sourceDocRef, 100) }));
   }
   lines.push(t('task-line-deadline', { deadline: v.dateTime(task.deadline), priority: t(`priority-${task.priority}`) }));

@@ -1,5 +1,6 @@
 import { standardDayMs } from '../../domain/calendar/week-windows.js';
 import type { Locale } from '../../domain/locale.js';
+import { quoteBlock, quoteInline } from '../../domain/text/quote.js';
 import { formatDate, formatDateTime, formatTime, formatWorkingDuration } from '../../i18n/format.js';
 import type { AppContext } from '../context.js';
 
@@ -14,8 +15,16 @@ export interface ViewTools {
   /** Working-time duration in words ("1 ngày 2 giờ làm việc"). */
   workingDuration(ms: number): string;
   wallDuration(ms: number): string;
-  /** Text a user typed, safe to show back to others (channels send plain text, never markup). */
+  /**
+   * Text a person typed, shown to others on one line (names, titles, subjects; inside a sentence or a list line):
+   * sanitised, line breaks as spaces, at most `max` characters (default 500). Channels send plain text, never markup.
+   */
   quote(text: string, max?: number): string;
+  /**
+   * Text a person typed after a label ("Lý do: …"): on the label's line when it is one line, else under it with
+   * every line behind a quote bar, so it cannot pass for the bot's own lines. At most `max` characters (default 3000).
+   */
+  block(text: string, max?: number): string;
   minimal: boolean;
 }
 
@@ -32,11 +41,8 @@ export function viewTools(app: AppContext, locale: Locale): ViewTools {
     time: (d) => formatTime(d, tz),
     workingDuration: (ms) => formatWorkingDuration(ms, workingDayMs, locale, 'working'),
     wallDuration: (ms) => formatWorkingDuration(ms, workingDayMs, locale, 'wall'),
-    quote: (text, max = 500) => {
-      // Strip control characters and bidi overrides that could disguise text; keep it short.
-      const clean = text.normalize('NFC').replace(/[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '').trim();
-      return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-    },
+    quote: (text, max = 500) => quoteInline(text, max),
+    block: (text, max = 3000) => quoteBlock(text, max),
     minimal: app.policy.minimalNotifications,
   };
 }

@@ -2,8 +2,12 @@
 // see every 429, 403 and 5xx to do it right.
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
+import { prefixWithinUnits } from '../../domain/text/graphemes.js';
 import { SendError, splitText, type ChannelSender } from '../sender.js';
 import { CAPABILITIES, type ActionButton, type OutboundMessage } from '../types.js';
+
+/** Telegram's caption limit, in UTF-16 units after entity parsing (we send no entities). */
+const TELEGRAM_CAPTION_LIMIT = 1024;
 
 export function inlineKeyboard(rows: ActionButton[][] | undefined): InlineKeyboardMarkup | undefined {
   const kept = (rows ?? []).filter((r) => r.length > 0);
@@ -32,7 +36,7 @@ async function sendAttachment(api: Api, chatId: string, message: OutboundMessage
   let file: string | InputFile;
   if (a.source.kind === 'local-file') file = new InputFile(a.source.path, a.source.filename);
   else file = a.source.fileRef; // a Telegram file id, or a URL from another channel: Telegram fetches URLs itself
-  const options = a.caption ? { caption: a.caption.slice(0, 1024) } : {};
+  const options = a.caption ? { caption: prefixWithinUnits(a.caption, TELEGRAM_CAPTION_LIMIT) } : {};
   const sent = a.type === 'photo' ? await api.sendPhoto(chatId, file, options) : await api.sendDocument(chatId, file, options);
   return sent.message_id;
 }

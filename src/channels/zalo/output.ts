@@ -6,6 +6,7 @@ import { commandForAction } from '../../app/interaction/item-commands.js';
 import { viewTools } from '../../app/views/tools.js';
 import { savePrompt } from '../../db/repositories/prompt.repository.js';
 import type { Locale } from '../../domain/locale.js';
+import { prefixWithinUnits } from '../../domain/text/graphemes.js';
 import { createFileLink, DEFAULT_FILE_LINK_TTL_MS, fileLinkUrl } from '../../http/file-links.js';
 import { numberActions } from '../numbered.js';
 import { splitText } from '../sender.js';
@@ -73,7 +74,7 @@ export class ZaloOutput {
   private async renderAttachment(a: OutboundAttachment, locale: Locale): Promise<{ lines: string[]; photo?: ZaloPart }> {
     const { app } = this.o;
     const t = app.catalogue.translator(locale);
-    const caption = a.caption?.trim() ? a.caption.trim().slice(0, ZALO_TEXT_LIMIT) : undefined;
+    const caption = a.caption?.trim() ? prefixWithinUnits(a.caption.trim(), ZALO_TEXT_LIMIT) : undefined;
     const source = a.source;
     if (source.kind === 'channel-file') {
       // A picture received on Zalo is a URL Zalo can fetch again.

@@ -1,11 +1,16 @@
 import { verifyAudit } from '../../db/repositories/audit.repository.js';
-import type { CliCommand } from '../context.js';
+import { defineCommand } from '../define-command.js';
 
-export const auditVerifyCommand: CliCommand = {
+export const auditVerifyCommand = defineCommand({
   path: ['audit', 'verify'],
   usage: 'audit verify',
   summary: 'check the audit log hash chain: finds any row edited or deleted',
-  async run(ctx) {
+  options: {},
+  async run(ctx, { positionals }) {
+    if (positionals.length > 0) {
+      ctx.err('usage: npm run cli -- audit verify');
+      return 2;
+    }
     const opened = await ctx.openDatabase();
     try {
       const r = await verifyAudit(opened.db);
@@ -20,4 +25,4 @@ export const auditVerifyCommand: CliCommand = {
       await opened.close();
     }
   },
-};
+});

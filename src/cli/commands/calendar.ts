@@ -12,16 +12,15 @@ import {
   removeCalendarOverride,
   setCalendarOverride,
 } from '../../db/repositories/calendar.repository.js';
-import { parseFlags, type CliCommand, type CliContext } from '../context.js';
+import { asLocale } from '../../domain/locale.js';
+import type { CliCommand, CliContext } from '../context.js';
+import { parseCommandArgs } from '../define-command.js';
 
-type Flags = ReturnType<typeof parseFlags>['flags'];
-
-/** `--workday 2027-02-10` would read the date as the flag's value: give it back to the positionals. */
-function booleanFlag(flags: Flags, positional: string[], name: string): boolean {
-  const v = flags[name];
-  if (typeof v === 'string') positional.unshift(v);
-  return v !== undefined;
-}
+const USAGE = 'calendar add|remove|list [date] [--workday] [--note …] [--year Y]';
+const LANG = { lang: { type: 'string' } } as const;
+const ADD_OPTIONS = { workday: { type: 'boolean' }, holiday: { type: 'boolean' }, note: { type: 'string' }, ...LANG } as const;
+const REMOVE_OPTIONS = { ...LANG } as const;
+const LIST_OPTIONS = { year: { type: 'string' }, ...LANG } as const;
 
 function readDate(ctx: CliContext, t: Translate, input: string | undefined): IsoDate | undefined {
   const date = input?.trim();
@@ -44,13 +43,18 @@ export function describeDay(t: Translate, day: CalendarDay): string {
   return t(`calendar-day-${day.reason}`);
 }
 
-async function add(ctx: CliContext, t: Translate, args: string[]): Promise<number> {
-  const { flags, positional } = parseFlags(args);
-  const workday = booleanFlag(flags, positional, 'workday');
-  booleanFlag(flags, positional, 'holiday');
-  const date = readDate(ctx, t, positional[0]);
-  if (!date) return 2;
-  const note = typeof flags.note === 'string' && flags.note.trim() !== '' ? flags.note.trim() : null;
+async function add(ctx: CliContext, t: Translate, values: { workday?: boolean; holiday?: boolean; note?: string }, positionals: string[]): Promise<number> {
+  if (values.workday && values.holiday) {
+    ctx.err(t('calendar-usage'));
+    return 2;
+  }
+  const date = positionals.length > 1 ? undefined : readDate(ctx, t, positionals[0]);
+  if (!date) {
+    if (positionals.length > 1) ctx.err(t('calendar-usage'));
+    return 2;
+  }
+  const workday = values.workday === true;
+  const note = values.note !== undefined && values.note.trim() !== '' ? values.note.trim() : null;
   const kind = workday ? 'WORKDAY' : 'HOLIDAY';
   const opened = await ctx.openDatabase();
   try {
@@ -64,10 +68,12 @@ async function add(ctx: CliContext, t: Translate, args: string[]): Promise<numbe
   }
 }
 
-async function remove(ctx: CliContext, t: Translate, args: string[]): Promise<number> {
-  const { positional } = parseFlags(args);
-  const date = readDate(ctx, t, positional[0]);
-  if (!date) return 2;
+async function remove(ctx: CliContext, t: Translate, positionals: string[]): Promise<number> {
+  const date = positionals.length > 1 ? undefined : readDate(ctx, t, positionals[0]);
+  if (!date) {
+    if (positionals.length > 1) ctx.err(t('calendar-usage'));
+    return 2;
+  }
   // Read the policy first: a broken POLICY_FILE must stop the command before it writes anything.
   const policy = loadConfiguredPolicy(ctx.config);
   const opened = await ctx.openDatabase();
@@ -86,18 +92,21 @@ async function remove(ctx: CliContext, t: Translate, args: string[]): Promise<nu
   }
 }
 
-async function list(ctx: CliContext, t: Translate, args: string[]): Promise<number> {
-  const { flags } = parseFlags(args);
+async function list(ctx: CliContext, t: Translate, values: { year?: string }, positionals: string[]): Promise<number> {
+  if (positionals.length > 0) {
+    ctx.err(t('calendar-usage'));
+    return 2;
+  }
   const policy = loadConfiguredPolicy(ctx.config);
   const opened = await ctx.openDatabase();
   try {
     const overrides = await listCalendarOverrides(opened.db);
     const calendar = createWorkingCalendar(mergeCalendarOverrides(policy.calendar, overrides));
     let year = Number(calendar.localDate(ctx.clock.now()).slice(0, 4));
-    if (flags.year !== undefined) {
-      const y = typeof flags.year === 'string' && /^\d{4}$/.test(flags.year) ? Number(flags.year) : NaN;
+    if (values.year !== undefined) {
+      const y = /^\d{4}$/.test(values.year) ? Number(values.year) : NaN;
       if (!Number.isInteger(y)) {
-        ctx.err(t('calendar-error-year', { input: String(flags.year) }));
+        ctx.err(t('calendar-error-year', { input: values.year }));
         return 2;
       }
       if (y < MIN_YEAR || y > MAX_YEAR) {
@@ -137,17 +146,33 @@ async function list(ctx: CliContext, t: Translate, args: string[]): Promise<numb
   }
 }
 
+/** Each subcommand has its own options; a misspelt one (`--wrokday`) stops the command before it writes. */
+async function runSubcommand(ctx: CliContext, sub: string | undefined, rest: string[]): Promise<number | undefined> {
+  const translator = (lang: string | undefined) => ctx.catalogue.translator(asLocale(lang ?? 'vi'));
+  if (sub === 'add') {
+    const a = parseCommandArgs(ctx, 'calendar add DATE [--workday|--holiday] [--note TEXT] [--lang vi|en]', ADD_OPTIONS, rest);
+    return a ? add(ctx, translator(a.values.lang), a.values, a.positionals) : 2;
+  }
+  if (sub === 'remove') {
+    const a = parseCommandArgs(ctx, 'calendar remove DATE [--lang vi|en]', REMOVE_OPTIONS, rest);
+    return a ? remove(ctx, translator(a.values.lang), a.positionals) : 2;
+  }
+  if (sub === 'list') {
+    const a = parseCommandArgs(ctx, 'calendar list [--year YYYY] [--lang vi|en]', LIST_OPTIONS, rest);
+    return a ? list(ctx, translator(a.values.lang), a.values, a.positionals) : 2;
+  }
+  return undefined;
+}
+
 export const calendarCommand: CliCommand = {
   path: ['calendar'],
-  usage: 'calendar add|remove|list [date] [--workday] [--note …] [--year Y]',
+  usage: USAGE,
   summary: 'add or remove a day off / make-up working day; list the days that differ from the normal week',
   async run(ctx, args) {
     const [sub, ...rest] = args;
-    const t = ctx.catalogue.translator(parseFlags(rest).flags.lang === 'en' ? 'en' : 'vi');
     try {
-      if (sub === 'add') return await add(ctx, t, rest);
-      if (sub === 'remove') return await remove(ctx, t, rest);
-      if (sub === 'list') return await list(ctx, t, rest);
+      const code = await runSubcommand(ctx, sub, rest);
+      if (code !== undefined) return code;
     } catch (e) {
       if (e instanceof PolicyError) {
         ctx.err(e.message);
@@ -155,7 +180,9 @@ export const calendarCommand: CliCommand = {
       }
       throw e;
     }
-    ctx.err(t('calendar-usage'));
+    const langAt = rest.indexOf('--lang');
+    const lang = rest.includes('--lang=en') || (langAt >= 0 && rest[langAt + 1] === 'en') ? 'en' : 'vi';
+    ctx.err(ctx.catalogue.translator(lang)('calendar-usage'));
     return 2;
   },
 };

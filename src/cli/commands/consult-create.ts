@@ -1,28 +1,42 @@
-import { askForOpinion } from '../../app/consultations/ask.js';
+import { askForOpinion, askForOpinionOnce } from '../../app/consultations/ask.js';
 import { findConsultationByCode } from '../../app/consultations/store.js';
 import { findOfficialByCode } from '../../db/repositories/org.repository.js';
 import { findTaskByCode } from '../../db/repositories/task.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { OfficialId } from '../../domain/ids.js';
+import type { Consultation } from '../../domain/consultation/types.js';
 import { PRIORITIES, type Priority } from '../../domain/priority.js';
 import { parseDeadline } from '../../domain/text/deadline-parser.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { parseFlags, type CliCommand } from '../context.js';
+import { errBothLanguages } from '../bilingual.js';
+import { defineCommand } from '../define-command.js';
+import { readExternalRef } from '../external-ref.js';
 import { withApp } from '../with-app.js';
 
 const USAGE =
-  'consult create --by CODE --to CODE[,CODE…] --subject TEXT --question TEXT [--deadline "dd/mm[/yyyy] [hh:mm]"] [--priority URGENT|HIGH|NORMAL] [--task NV-…] [--previous YK-…]';
+  'consult create --by CODE --to CODE[,CODE…] --subject TEXT --question TEXT [--deadline "dd/mm[/yyyy] [hh:mm]"] [--priority URGENT|HIGH|NORMAL] [--task NV-…] [--previous YK-…] [--ref EXTERNAL_ID]';
 
 /** For integration with other systems: a request for opinion from a script, with the same rules as in the chat. */
-export const consultCreateCommand: CliCommand = {
+export const consultCreateCommand = defineCommand({
   path: ['consult', 'create'],
   usage: USAGE,
-  summary: 'ask officials for their opinion by a deadline (default by priority); --previous opens the next round',
-  async run(ctx, args) {
-    const { flags } = parseFlags(args);
-    const text = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : '');
+  summary: 'ask officials for their opinion by a deadline (default by priority); --previous opens the next round; --ref makes a retry safe',
+  options: {
+    by: { type: 'string' },
+    to: { type: 'string' },
+    subject: { type: 'string' },
+    question: { type: 'string' },
+    deadline: { type: 'string' },
+    priority: { type: 'string' },
+    task: { type: 'string' },
+    previous: { type: 'string' },
+    ref: { type: 'string' },
+  },
+  async run(ctx, { values, positionals }) {
+    const text = (k: keyof typeof values) => values[k] ?? '';
     const priority = (text('priority') || 'NORMAL').toUpperCase();
-    if (!text('by') || !text('to') || !(PRIORITIES as readonly string[]).includes(priority)) {
+    const ref = readExternalRef(values.ref);
+    if (positionals.length > 0 || !text('by') || !text('to') || !(PRIORITIES as readonly string[]).includes(priority) || ref === null) {
       ctx.err(`usage: npm run cli -- ${USAGE}`);
       return 2;
     }
@@ -61,18 +75,30 @@ export const consultCreateCommand: CliCommand = {
         ctx.err(t('consult-not-found'));
         return 1;
       }
+      const input = {
+        respondentIds,
+        subject: text('subject'),
+        question: text('question'),
+        deadline,
+        priority: priority as Priority,
+        taskId: task?.id ?? null,
+        previousId: previous?.id ?? null,
+      };
+      const line = (c: Consultation, respondents: number) => `${c.code}\t${formatDateTime(c.deadline, app.policy.calendar.timezone)}\t${respondents}\t${c.round}`;
       try {
-        const r = await askForOpinion(app, OfficialId(by.id), {
-          respondentIds,
-          subject: text('subject'),
-          question: text('question'),
-          deadline,
-          priority: priority as Priority,
-          taskId: task?.id ?? null,
-          previousId: previous?.id ?? null,
-        });
-        const c = r.consultation;
-        ctx.out(`${c.code}\t${formatDateTime(c.deadline, app.policy.calendar.timezone)}\t${r.respondents.length}\t${c.round}`);
+        if (ref === undefined) {
+          const r = await askForOpinion(app, OfficialId(by.id), input);
+          ctx.out(line(r.consultation, r.respondents.length));
+          return 0;
+        }
+        const once = await askForOpinionOnce(app, OfficialId(by.id), { ...input, externalRef: ref });
+        if (once.created) {
+          ctx.out(line(once.result.consultation, once.result.respondents.length));
+          return 0;
+        }
+        const c = once.existing.consultation;
+        ctx.out(line(c, once.existing.respondents.length));
+        errBothLanguages(ctx, 'cli-ref-exists', { ref, code: c.code });
         return 0;
       } catch (e) {
         if (e instanceof DomainError) {
@@ -83,4 +109,4 @@ export const consultCreateCommand: CliCommand = {
       }
     });
   },
-};
+});

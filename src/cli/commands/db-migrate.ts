@@ -1,10 +1,15 @@
-import type { CliCommand } from '../context.js';
+import { defineCommand } from '../define-command.js';
 
-export const dbMigrateCommand: CliCommand = {
+export const dbMigrateCommand = defineCommand({
   path: ['db', 'migrate'],
   usage: 'db migrate',
   summary: 'apply pending database migrations (npm start does this too)',
-  async run(ctx) {
+  options: {},
+  async run(ctx, { positionals }) {
+    if (positionals.length > 0) {
+      ctx.err('usage: npm run cli -- db migrate');
+      return 2;
+    }
     const { applyMigrations } = await import('../../db/migrate/apply.js');
     const opened = await ctx.openDatabase();
     try {
@@ -16,4 +21,4 @@ export const dbMigrateCommand: CliCommand = {
       await opened.close();
     }
   },
-};
+});

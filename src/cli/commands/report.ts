@@ -11,18 +11,25 @@ import { loadOrgDirectory } from '../../db/repositories/org.repository.js';
 import { asLocale } from '../../domain/locale.js';
 import { normaliseCode } from '../../domain/org/org-import.js';
 import { parseLocalDate, parsePeriod, type Period } from '../../domain/report/period.js';
-import { parseFlags, type CliCommand } from '../context.js';
+import { defineCommand } from '../define-command.js';
 
 const USAGE = 'report --from DATE --to DATE [--unit CODE] --out FILE.xlsx [--lang vi|en]';
 
-export const reportCommand: CliCommand = {
+export const reportCommand = defineCommand({
   path: ['report'],
   usage: USAGE,
   summary: 'evaluation report for a period and a unit subtree: XLSX (officials, units, items) and a summary',
-  async run(ctx, args) {
-    const { flags, positional } = parseFlags(args);
-    const t = ctx.catalogue.translator(asLocale(typeof flags.lang === 'string' ? flags.lang : 'vi'));
-    const out = typeof flags.out === 'string' ? flags.out : undefined;
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    period: { type: 'string' },
+    unit: { type: 'string' },
+    out: { type: 'string' },
+    lang: { type: 'string' },
+  },
+  async run(ctx, { values: flags, positionals: positional }) {
+    const t = ctx.catalogue.translator(asLocale(flags.lang ?? 'vi'));
+    const out = flags.out;
     const usage = () => {
       ctx.err(`usage: npm run cli -- ${USAGE}`);
       ctx.err(t('report-cli-usage'));
@@ -51,7 +58,7 @@ export const reportCommand: CliCommand = {
 
       const org = await loadOrgDirectory(opened.db);
       let rootUnitId: number | null = null;
-      if (typeof flags.unit === 'string') {
+      if (flags.unit !== undefined) {
         const code = normaliseCode(flags.unit);
         const unit = org.allUnits().find((u) => u.code === code);
         if (!unit) {
@@ -59,7 +66,7 @@ export const reportCommand: CliCommand = {
           return 1;
         }
         rootUnitId = unit.id;
-      } else if (flags.unit !== undefined) return usage();
+      }
 
       const report = await buildReport({ db: opened.db, calendar, org, policy, now }, period, rootUnitId);
       const file = path.resolve(out);
@@ -76,4 +83,4 @@ export const reportCommand: CliCommand = {
       await opened.close();
     }
   },
-};
+});

@@ -1,5 +1,6 @@
 // Units and officials: the directory the rest of the app reads, and the write side of the organisation import.
 import { OrgDirectory } from '../../domain/org/directory.js';
+import type { OrgSnapshot } from '../../domain/org/import-plan.js';
 import { normaliseCode, type OrgPlan } from '../../domain/org/org-import.js';
 import type { Official, Role, Unit } from '../../domain/org/types.js';
 import { OfficialId, UnitId } from '../../domain/ids.js';
@@ -112,6 +113,46 @@ export interface OrgImportChanges {
 
 /** Two imports at once would each deactivate what the other creates: they take turns. */
 const ORG_IMPORT_LOCK = 7262003;
+
+/** Takes the import's turn (until the transaction ends) before reading what the plan compares with. */
+export async function lockOrgImport(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORG_IMPORT_LOCK})`;
+}
+
+/** Every unit and official by code, inactive ones too, as an import compares them with a file. */
+export async function loadOrgSnapshot(db: Db): Promise<OrgSnapshot> {
+  const [units, officials] = await Promise.all([
+    db.unit.findMany({ select: { code: true, name: true, active: true, parent: { select: { code: true } } }, orderBy: { id: 'asc' } }),
+    db.official.findMany({
+      select: {
+        code: true,
+        fullName: true,
+        title: true,
+        role: true,
+        phone: true,
+        isAdmin: true,
+        active: true,
+        unit: { select: { code: true } },
+        superior: { select: { code: true } },
+      },
+      orderBy: { id: 'asc' },
+    }),
+  ]);
+  return {
+    units: units.map((u) => ({ code: u.code, name: u.name, parentCode: u.parent?.code ?? null, active: u.active })),
+    officials: officials.map((o) => ({
+      code: o.code,
+      fullName: o.fullName,
+      title: o.title,
+      role: o.role,
+      unitCode: o.unit.code,
+      superiorCode: o.superior?.code ?? null,
+      phone: o.phone,
+      isAdmin: o.isAdmin,
+      active: o.active,
+    })),
+  };
+}
 
 /**
  * Makes the database match a validated file, inside the caller's transaction. Units and officials are matched by

@@ -31,6 +31,12 @@ export async function findTaskByCode(db: PrismaClient | Tx, code: string): Promi
   return row ? toTask(row) : undefined;
 }
 
+/** The task another system created with this id (`task create --ref`). */
+export async function findTaskByExternalRef(db: PrismaClient | Tx, externalRef: string): Promise<Task | undefined> {
+  const row = await db.task.findUnique({ where: { externalRef } });
+  return row ? toTask(row) : undefined;
+}
+
 export async function updateTask(tx: Tx, id: number, data: Prisma.TaskUpdateInput): Promise<Task> {
   return toTask(await tx.task.update({ where: { id }, data }));
 }

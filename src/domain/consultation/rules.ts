@@ -4,6 +4,7 @@ import { DomainError } from '../errors.js';
 import type { OfficialId } from '../ids.js';
 import type { OrgDirectory } from '../org/directory.js';
 import type { Priority } from '../priority.js';
+import { optionalText, requireText, type TextRule } from '../text/field.js';
 import { fold } from '../text/normalize.js';
 import type { Consultation, Respondent, Stance } from './types.js';
 
@@ -37,12 +38,14 @@ export interface ClearConsultation {
   priority: Priority;
 }
 
+/** A text that must say something: sanitised (src/domain/text/sanitize.ts), counted in characters people see. */
 function text(value: string, max: number, shortKey: string): string {
-  const t = value.trim();
-  if (t.length < MIN_TEXT) throw new DomainError(shortKey);
-  if (t.length > max) throw new DomainError('error-text-too-long', { max });
-  return t;
+  return requireText(value, { min: MIN_TEXT, max, missing: shortKey });
 }
+
+/** The subject is a name for the matter: one line. */
+export const SUBJECT_RULE: TextRule = { min: MIN_TEXT, max: CONSULT_LIMITS.subject, missing: 'consult-clear-subject', oneLine: true };
+export const QUESTION_RULE: TextRule = { min: MIN_TEXT, max: CONSULT_LIMITS.question, missing: 'consult-clear-question' };
 
 /** Refuses a consultation that does not say who is asked, what, by when and how urgently; removes repeated names. */
 export function checkNewConsultation(input: NewConsultationInput, now: Date): ClearConsultation {
@@ -50,8 +53,8 @@ export function checkNewConsultation(input: NewConsultationInput, now: Date): Cl
   if (respondentIds.length === 0) throw new DomainError('consult-clear-respondents');
   if (respondentIds.includes(input.askerId)) throw new DomainError('consult-self');
   if (respondentIds.length > CONSULT_LIMITS.respondents) throw new DomainError('consult-too-many', { max: CONSULT_LIMITS.respondents });
-  const subject = text(input.subject, CONSULT_LIMITS.subject, 'consult-clear-subject');
-  const question = text(input.question, CONSULT_LIMITS.question, 'consult-clear-question');
+  const subject = requireText(input.subject, SUBJECT_RULE);
+  const question = requireText(input.question, QUESTION_RULE);
   if (input.deadline === null) throw new DomainError('consult-clear-deadline');
   if (input.deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
   if (input.priority === null) throw new DomainError('five-clear-priority');
@@ -60,12 +63,8 @@ export function checkNewConsultation(input: NewConsultationInput, now: Date): Cl
 
 /** A stance is the answer; "không đồng ý" needs the reason, "đồng ý có ý kiến bổ sung" the amendment. */
 export function checkStance(stance: Stance, raw: string | null | undefined): string | null {
-  const t = (raw ?? '').trim();
-  if (stance === 'AGREE') {
-    if (t.length > CONSULT_LIMITS.stanceText) throw new DomainError('error-text-too-long', { max: CONSULT_LIMITS.stanceText });
-    return t || null;
-  }
-  return text(t, CONSULT_LIMITS.stanceText, stance === 'DISAGREE' ? 'consult-disagree-needs-reason' : 'consult-amend-needs-text');
+  if (stance === 'AGREE') return optionalText(raw, { max: CONSULT_LIMITS.stanceText });
+  return text(raw ?? '', CONSULT_LIMITS.stanceText, stance === 'DISAGREE' ? 'consult-disagree-needs-reason' : 'consult-amend-needs-text');
 }
 
 export function checkDecision(raw: string): string {
@@ -77,10 +76,7 @@ export function checkClarification(raw: string): string {
 }
 
 export function checkFreeText(raw: string): string {
-  const t = raw.trim();
-  if (t.length === 0) throw new DomainError('dialog-need-text');
-  if (t.length > CONSULT_LIMITS.freeText) throw new DomainError('error-text-too-long', { max: CONSULT_LIMITS.freeText });
-  return t;
+  return requireText(raw, { min: 1, max: CONSULT_LIMITS.freeText, missing: 'dialog-need-text' });
 }
 
 /**

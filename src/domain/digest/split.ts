@@ -1,5 +1,7 @@
 // Packs a long message made of items into parts that fit a channel's limit without cutting an item in half. Each
 // part carries the actions of the items it shows; parts after the first start with a continuation header.
+// Limits are the channel's, in UTF-16 units (Telegram's 4096, Zalo's 2000); cuts fall between graphemes.
+import { splitText } from '../text/graphemes.js';
 
 /** One indivisible piece of a message: a line, a section title with its lines, one listed item. */
 export interface Block<B> {
@@ -26,31 +28,6 @@ export interface PackOptions<B> {
    * numbered list of these actions takes.
    */
   actionsAsText?: (actions: B[][]) => number;
-}
-
-/** Cuts one block that alone exceeds the limit at line ends, else hard (never happens with our bounded texts). */
-function cut(text: string, max: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    let rest = line;
-    while (rest.length > max) {
-      if (current) {
-        out.push(current);
-        current = '';
-      }
-      out.push(rest.slice(0, max));
-      rest = rest.slice(max);
-    }
-    const candidate = current ? `${current}\n${rest}` : rest;
-    if (candidate.length <= max) current = candidate;
-    else {
-      out.push(current);
-      current = rest;
-    }
-  }
-  if (current) out.push(current);
-  return out;
 }
 
 /** The blocks' texts as one message: a line break between blocks, a blank line before a new section. */
@@ -93,7 +70,8 @@ export function packBlocks<B>(blocks: readonly Block<B>[], options: PackOptions<
       pieces.push(b);
       continue;
     }
-    const cuts = cut(b.text, finalBudget);
+    // Cut at line ends, else between words or characters people see (never inside one).
+    const cuts = splitText(b.text, finalBudget);
     cuts.forEach((text, i) => pieces.push({ text, ...(i === 0 && b.gap ? { gap: true } : {}), ...(i === cuts.length - 1 && b.actions ? { actions: b.actions } : {}) }));
   }
 

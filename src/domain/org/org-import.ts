@@ -1,6 +1,8 @@
 // The organisation file (samples/README.md): one row per official, checked as a whole before anything is written.
 // Every problem is reported with its line, so the office fixes the spreadsheet once instead of error by error.
+import { graphemeCount } from '../text/graphemes.js';
 import { cleanText, fold } from '../text/normalize.js';
+import { hasVisibleText } from '../text/sanitize.js';
 import { parseCsv, type CsvRecord } from './csv.js';
 import type { Role } from './types.js';
 
@@ -28,6 +30,7 @@ export const MAX_CODE_LENGTH = 32;
 export const MAX_TEXT_LENGTH = 200;
 
 export type OrgImportErrorKind =
+  | 'file-is-excel'
   | 'file-not-utf8'
   | 'file-empty'
   | 'csv-unterminated-quote'
@@ -152,6 +155,15 @@ export function parseAdminFlag(raw: string): boolean | null {
   return ADMIN_WORDS[fold(raw)] ?? null;
 }
 
+/**
+ * An Excel workbook rather than CSV: .xlsx is a zip file (PK\x03\x04), the old .xls a compound document
+ * (D0 CF 11 E0 A1 B1 1A E1). Either is told to be saved as "CSV UTF-8".
+ */
+export function isExcelWorkbook(bytes: Uint8Array): boolean {
+  const starts = (magic: number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+  return starts([0x50, 0x4b, 0x03, 0x04]) || starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+}
+
 // ─── Header ─────────────────────────────────────────────────────────────────
 
 type ColumnIndex = Partial<Record<OrgColumn, number>>;
@@ -198,7 +210,9 @@ function readRows(records: CsvRecord[], index: ColumnIndex, headerWidth: number,
   for (const record of records) {
     const cell = (column: OrgColumn): string => {
       const i = index[column];
-      return i === undefined ? '' : cleanText(record.fields[i] ?? '');
+      // The one sanitiser; a cell that shows nothing after it (only invisible characters or marks) is empty.
+      const value = i === undefined ? '' : cleanText(record.fields[i] ?? '');
+      return hasVisibleText(value) ? value : '';
     };
     if (record.fields.every((f) => cleanText(f) === '')) continue; // ",,,,," left by spreadsheets
     const line = record.line;
@@ -214,7 +228,7 @@ function readRows(records: CsvRecord[], index: ColumnIndex, headerWidth: number,
     };
     const text = (column: OrgColumn): string => {
       const value = cell(column);
-      if (value.length > MAX_TEXT_LENGTH) err('field-too-long', { column, max: String(MAX_TEXT_LENGTH) });
+      if (graphemeCount(value) > MAX_TEXT_LENGTH) err('field-too-long', { column, max: String(MAX_TEXT_LENGTH) });
       return value;
     };
 

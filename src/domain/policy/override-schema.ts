@@ -118,6 +118,10 @@ export const policyOverrideSchema = section({
   promptTtl: durationText,
   dialogTtl: durationText,
   minimalNotifications: boolean,
+  orgImport: section({
+    maxDeactivations: integer(0, 1_000_000),
+    maxDeactivationPercent: integer(0, 100, 'a percentage'),
+  }),
 });
 
 export type PolicyOverride = z.output<typeof policyOverrideSchema>;

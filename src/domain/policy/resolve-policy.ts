@@ -120,6 +120,7 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
     promptTtl: duration('promptTtl', settings.promptTtl),
     dialogTtl: duration('dialogTtl', settings.dialogTtl),
     minimalNotifications: settings.minimalNotifications,
+    orgImport: { maxOfficials: settings.orgImport.maxDeactivations, maxPercent: settings.orgImport.maxDeactivationPercent },
   };
   if (problems.length > 0) throw new PolicyError(problems, source);
   return policy;

@@ -26,6 +26,7 @@ export interface PolicySettings {
   promptTtl: string;
   dialogTtl: string;
   minimalNotifications: boolean;
+  orgImport: { maxDeactivations: number; maxDeactivationPercent: number };
 }
 
 const OFFICE_DAY = ['07:30-11:30', '13:30-17:00'];
@@ -60,4 +61,6 @@ export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
   promptTtl: '30m wall',
   dialogTtl: '2h wall',
   minimalNotifications: false,
+  // A file that holds one unit only would otherwise deactivate everyone else (issue 9.4).
+  orgImport: { maxDeactivations: 5, maxDeactivationPercent: 10 },
 } satisfies PolicySettings);

@@ -1,4 +1,5 @@
 import type { CalendarConfig } from '../calendar/types.js';
+import type { DeactivationLimit } from '../org/import-plan.js';
 import type { Priority } from '../priority.js';
 import type { Duration } from '../time/duration.js';
 
@@ -68,4 +69,6 @@ export interface Policy {
   dialogTtl: Duration;
   /** Keep details off third-party platforms: notifications carry only code, title and deadline. */
   minimalNotifications: boolean;
+  /** An organisation import that would deactivate more officials than this is refused without --allow-deactivate. */
+  orgImport: DeactivationLimit;
 }

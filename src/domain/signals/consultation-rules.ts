@@ -3,6 +3,7 @@
 import type { Consultation, Entry, Respondent } from '../consultation/types.js';
 import { roundsSinceDecision } from '../consultation/rules.js';
 import type { OfficialId } from '../ids.js';
+import { takeGraphemes } from '../text/graphemes.js';
 import { draft, type EvidenceEvent, type SignalDraft } from './types.js';
 
 const entryEvidence = (e: Entry): EvidenceEvent => ({
@@ -11,7 +12,8 @@ const entryEvidence = (e: Entry): EvidenceEvent => ({
   ref: { table: 'consultation_entry', id: e.id },
   actorId: e.authorId,
   ...(e.stance ? { stance: e.stance } : {}),
-  ...(e.text ? { text: e.text.slice(0, 200) } : {}),
+  // Cut between characters people see: half an emoji would make the evidence JSON PostgreSQL refuses.
+  ...(e.text ? { text: takeGraphemes(e.text, 200) } : {}),
 });
 
 export type AnswerLapseRule = 'consult-late' | 'consult-no-stance';

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
 import type { OfficialId } from '../ids.js';
 import type { Priority } from '../priority.js';
+import { optionalText, requireText, type TextRule } from '../text/field.js';
 
 /** What a new task must state: "5 rõ" — person, job, deadline, responsibility, result (PRODUCT.md §1). */
 export interface NewTaskInput {
@@ -34,26 +35,24 @@ export type CompleteTaskInput = Required<Pick<NewTaskInput, 'title' | 'expectedR
 
 const MIN_TEXT = 3;
 
+/** The job and the result: a few characters that show, after the one sanitiser (src/domain/text/sanitize.ts). */
+export const TITLE_RULE: TextRule = { min: MIN_TEXT, max: LIMITS.title, missing: 'five-clear-job', oneLine: true };
+export const RESULT_RULE: TextRule = { min: MIN_TEXT, max: LIMITS.expectedResult, missing: 'five-clear-result' };
+
 /**
- * Refuses a task that is not clear on every one of the five points, naming the first missing one; trims texts.
- * `now` is needed because a deadline in the past is not a deadline.
+ * Refuses a task that is not clear on every one of the five points, naming the first missing one; sanitises texts
+ * (a title of invisible characters is no title). `now` is needed because a deadline in the past is not a deadline.
  */
 export function checkFiveClear(input: NewTaskInput, now: Date): CompleteTaskInput {
-  const title = input.title.trim();
-  const expectedResult = input.expectedResult.trim();
   if (input.assigneeId === null) throw new DomainError('five-clear-person');
-  if (title.length < MIN_TEXT) throw new DomainError('five-clear-job');
+  const title = requireText(input.title, TITLE_RULE);
   if (input.deadline === null) throw new DomainError('five-clear-deadline');
   if (input.deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
   if (input.assignerId === null) throw new DomainError('five-clear-responsibility');
-  if (expectedResult.length < MIN_TEXT) throw new DomainError('five-clear-result');
+  const expectedResult = requireText(input.expectedResult, RESULT_RULE);
   if (input.priority === null) throw new DomainError('five-clear-priority');
-  if (title.length > LIMITS.title) throw new DomainError('error-text-too-long', { max: LIMITS.title });
-  if (expectedResult.length > LIMITS.expectedResult) throw new DomainError('error-text-too-long', { max: LIMITS.expectedResult });
-  const description = input.description?.trim() || null;
-  if (description && description.length > LIMITS.description) throw new DomainError('error-text-too-long', { max: LIMITS.description });
-  const sourceDocRef = input.sourceDocRef?.trim() || null;
-  if (sourceDocRef && sourceDocRef.length > LIMITS.sourceDocRef) throw new DomainError('error-text-too-long', { max: LIMITS.sourceDocRef });
+  const description = optionalText(input.description, { max: LIMITS.description });
+  const sourceDocRef = optionalText(input.sourceDocRef, { max: LIMITS.sourceDocRef, oneLine: true });
   return {
     assignerId: input.assignerId,
     assigneeId: input.assigneeId,
@@ -66,10 +65,12 @@ export function checkFiveClear(input: NewTaskInput, now: Date): CompleteTaskInpu
   };
 }
 
-/** A reason (decline, extension, reopen) must say something. */
+/** A reason (decline, extension, reopen, a result report) must say something. */
 export function checkReason(reason: string, max: number = LIMITS.reason): string {
-  const text = reason.trim();
-  if (text.length < MIN_TEXT) throw new DomainError('reason-required');
-  if (text.length > max) throw new DomainError('error-text-too-long', { max });
-  return text;
+  return requireText(reason, { min: MIN_TEXT, max, missing: 'reason-required' });
+}
+
+/** A progress note may be empty. */
+export function checkNote(note: string): string {
+  return optionalText(note, { max: LIMITS.note }) ?? '';
 }

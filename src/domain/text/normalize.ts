@@ -1,18 +1,19 @@
 // Vietnamese text compared the way people expect (PRODUCT.md §8): the same name typed on different keyboards
 // (composed "ễ" or "e" + two combining marks) is the same name; search may also ignore case and diacritics.
+import { sanitizeLine } from './sanitize.js';
 
 /** Canonical composition: what we store and compare. */
 export function nfc(s: string): string {
   return s.normalize('NFC');
 }
 
-// Zero-width characters and the BOM arrive from copy-paste and Excel; they are never meant.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const SPACES = /\s+/gu;
-
-/** NFC, invisible characters removed, runs of white space as one space, trimmed: names and titles as stored. */
+/**
+ * A one-line field as stored (names, titles, codes, cells of the organisation file): the one sanitiser
+ * (src/domain/text/sanitize.ts: no controls, bidi overrides or invisible characters, NFC), runs of white space as
+ * one space, trimmed.
+ */
 export function cleanText(s: string): string {
-  return nfc(s).replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  return sanitizeLine(s);
 }
 
 /**
@@ -20,13 +21,12 @@ export function cleanText(s: string): string {
  * between words. "  Nguyễn  Văn A " → "nguyen van a".
  */
 export function fold(s: string): string {
-  return s
+  return sanitizeLine(s)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
-    .replace(INVISIBLE, '')
-    .replace(SPACES, ' ')
+    .replace(/\s+/gu, ' ')
     .trim()
     .normalize('NFC');
 }

@@ -2,11 +2,12 @@
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
 import { PRIORITIES, type Priority } from '../../../domain/priority.js';
-import { LIMITS } from '../../../domain/task/five-clear.js';
+import { RESULT_RULE, TITLE_RULE } from '../../../domain/task/five-clear.js';
 import { parseDeadline } from '../../../domain/text/deadline-parser.js';
+import { requireText, type TextRule } from '../../../domain/text/field.js';
 import { fold } from '../../../domain/text/normalize.js';
 import { assignTask } from '../../tasks/assign-task.js';
-import { personLabel } from '../../views/people.js';
+import { nameOf, personLabel } from '../../views/people.js';
 import { ask, state, textOf, type DialogFlow, type DialogInput, type Turn } from '../dialog.js';
 import { text, type Session } from '../session.js';
 import { pickPerson } from './pick-person.js';
@@ -38,12 +39,11 @@ export async function startAssign(s: Session, query: string): Promise<Turn> {
   return { replies: [ask(s, s.t('assign-step-who'))], next: initial };
 }
 
-function requireText(s: Session, input: DialogInput, min: number, max: number, shortKey: string): string | Turn {
-  const raw = textOf(input)?.trim();
+/** The answer to a text step, checked by the rule the task itself will be checked by ("5 rõ"). */
+function answerText(s: Session, input: DialogInput, rule: TextRule): string | Turn {
+  const raw = textOf(input);
   if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: null };
-  if (raw.length < min) throw new DomainError(shortKey);
-  if (raw.length > max) throw new DomainError('error-text-too-long', { max });
-  return raw;
+  return requireText(raw, rule);
 }
 
 export const assignFlow: DialogFlow = {
@@ -60,13 +60,13 @@ export const assignFlow: DialogFlow = {
         return { replies: [ask(s, s.t('assign-step-title', { who: who() }))], next: state(FLOW, 'title', d) };
       }
       case 'title': {
-        const title = requireText(s, input, 3, LIMITS.title, 'five-clear-job');
+        const title = answerText(s, input, TITLE_RULE);
         if (typeof title !== 'string') return { ...title, next: st };
         d.title = title;
         return { replies: [ask(s, s.t('assign-step-result'))], next: state(FLOW, 'result', d) };
       }
       case 'result': {
-        const result = requireText(s, input, 3, LIMITS.expectedResult, 'five-clear-result');
+        const result = answerText(s, input, RESULT_RULE);
         if (typeof result !== 'string') return { ...result, next: st };
         d.result = result;
         return { replies: [ask(s, s.t('assign-step-deadline'))], next: state(FLOW, 'deadline', d) };
@@ -86,7 +86,7 @@ export const assignFlow: DialogFlow = {
         const summary = s.t('assign-confirm', {
           who: who(),
           title: s.v.quote(d.title ?? ''),
-          result: s.v.quote(d.result ?? ''),
+          result: s.v.block(d.result ?? ''),
           deadline: s.v.dateTime(new Date(d.deadline!)),
           priority: s.t(`priority-${priority}`),
         });
@@ -102,7 +102,7 @@ export const assignFlow: DialogFlow = {
           priority: d.priority ?? null,
         });
         const replies = [text(s.t('task-assigned-reply', { code: r.task.code, who: who(), acceptBy: s.v.dateTime(r.acceptBy) }))];
-        if (!r.notified) replies.push(text(s.t('task-assigned-unreachable', { name: org.official(r.task.assigneeId)?.fullName ?? '' })));
+        if (!r.notified) replies.push(text(s.t('task-assigned-unreachable', { name: nameOf(org.official(r.task.assigneeId)) })));
         return { replies, next: null };
       }
       default:

@@ -1,23 +1,25 @@
 // The dialogs of consultations: /xinykien step by step, a stance's reason, a clarifying question and its reply,
 // the decision, a new round, a hand-over to a deputy, and which consultation a free text belongs to.
 import { findTaskByCode } from '../../../db/repositories/task.repository.js';
-import { CONSULT_LIMITS, deputiesOf } from '../../../domain/consultation/rules.js';
+import { CONSULT_LIMITS, deputiesOf, QUESTION_RULE, SUBJECT_RULE } from '../../../domain/consultation/rules.js';
 import type { Stance } from '../../../domain/consultation/types.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
 import type { Priority } from '../../../domain/priority.js';
 import { parseDeadline } from '../../../domain/text/deadline-parser.js';
+import { requireText, type TextRule } from '../../../domain/text/field.js';
 import { parseItemCode } from '../../../domain/task/types.js';
 import { answerConsultation, askClarification, delegateAnswer, recordFreeText, replyClarification } from '../../consultations/answer.js';
 import { askForOpinion, defaultAnswerDeadline, type AskResult } from '../../consultations/ask.js';
 import { closeConsultation } from '../../consultations/close.js';
 import { findConsultationByCode, loadConsultationOrFail } from '../../consultations/store.js';
 import { stanceButtons, stanceLabel } from '../../views/consultation-views.js';
-import { personLabel } from '../../views/people.js';
+import { nameOf, personLabel } from '../../views/people.js';
 import { ask, state, textOf, type DialogFlow, type DialogInput, type Turn } from '../dialog.js';
 import { text, type Session } from '../session.js';
 import { priorityChoices, readPriority } from './assign-flow.js';
 import { pickPerson } from './pick-person.js';
+import { buttonLabel } from '../../views/labels.js';
 
 const ASK = 'consult-ask';
 
@@ -32,17 +34,15 @@ interface AskData {
   link?: string;
 }
 
-function needText(s: Session, input: DialogInput, min: number, max: number, shortKey: string): string | undefined {
-  const raw = textOf(input)?.trim();
-  if (raw === undefined) return undefined;
-  if (raw.length < min) throw new DomainError(shortKey);
-  if (raw.length > max) throw new DomainError('error-text-too-long', { max });
-  return raw;
+/** The answer to a text step, checked by the rule the consultation itself will be checked by. */
+function needText(input: DialogInput, rule: TextRule): string | undefined {
+  const raw = textOf(input);
+  return raw === undefined ? undefined : requireText(raw, rule);
 }
 
 async function names(s: Session, ids: readonly number[]): Promise<string> {
   const org = await s.app.org();
-  return ids.map((id) => org.official(OfficialId(id))?.fullName ?? '—').join(', ');
+  return ids.map((id) => nameOf(org.official(OfficialId(id)))).join(', ');
 }
 
 async function deadlineStep(s: Session, priority: Priority, key = 'consult-step-deadline'): Promise<ReturnType<typeof ask>> {
@@ -61,7 +61,7 @@ async function readDeadline(s: Session, input: DialogInput, priority: Priority):
 
 function sentReplies(s: Session, r: AskResult, org: Awaited<ReturnType<Session['app']['org']>>): Turn['replies'] {
   const replies = [text(s.t('consult-asked-reply', { code: r.consultation.code, count: r.respondents.length, deadline: s.v.dateTime(r.consultation.deadline) }))];
-  if (r.unreachable.length > 0) replies.push(text(s.t('consult-asked-unreachable', { names: r.unreachable.map((id) => org.official(id)?.fullName ?? '—').join(', ') })));
+  if (r.unreachable.length > 0) replies.push(text(s.t('consult-asked-unreachable', { names: r.unreachable.map((id) => nameOf(org.official(id))).join(', ') })));
   return replies;
 }
 
@@ -94,12 +94,12 @@ export const askFlow: DialogFlow = {
         return { replies: [ask(s, s.t('consult-who-added', { names: await names(s, ids) }), [done])], next: state(ASK, 'who', { ...d, ids }) };
       }
       case 'subject': {
-        const subject = needText(s, input, 3, CONSULT_LIMITS.subject, 'consult-clear-subject');
+        const subject = needText(input, SUBJECT_RULE);
         if (subject === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
         return { replies: [ask(s, s.t('consult-step-question'))], next: state(ASK, 'question', { ...d, subject }) };
       }
       case 'question': {
-        const question = needText(s, input, 3, CONSULT_LIMITS.question, 'consult-clear-question');
+        const question = needText(input, QUESTION_RULE);
         if (question === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
         return { replies: [ask(s, s.t('consult-step-priority'), priorityChoices(s))], next: state(ASK, 'priority', { ...d, question }) };
       }
@@ -145,7 +145,7 @@ export const askFlow: DialogFlow = {
           s.t('consult-confirm', {
             names: await names(s, d.ids),
             subject: s.v.quote(d.subject ?? ''),
-            question: s.v.quote(d.question ?? '', 1000),
+            question: s.v.block(d.question ?? '', 1000),
             deadline: s.v.dateTime(new Date(d.deadline!)),
             priority: s.t(`priority-${d.priority ?? 'NORMAL'}`),
           }),
@@ -205,7 +205,7 @@ export const roundFlow: DialogFlow = {
     const file = await loadConsultationOrFail(s.app.db, d.id);
     const c = file.consultation;
     if (st.step === 'question') {
-      const question = needText(s, input, 3, CONSULT_LIMITS.question, 'consult-clear-question');
+      const question = needText(input, QUESTION_RULE);
       if (question === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
       return { replies: [await deadlineStep(s, c.priority, 'consult-round-deadline')], next: state(ROUND, 'deadline', { ...d, question }) };
     }
@@ -309,7 +309,7 @@ export async function startDelegate(s: Session, consultationId: number): Promise
   const deputies = deputiesOf(await s.app.org(), s.officialId);
   if (deputies.length === 0) throw new DomainError('consult-delegate-none');
   return {
-    replies: [ask(s, s.t('consult-delegate-pick', { code: c.code }), deputies.map((o) => [{ label: personLabel(s.t, o).slice(0, 60), value: `o${o.id}` }]))],
+    replies: [ask(s, s.t('consult-delegate-pick', { code: c.code }), deputies.map((o) => [{ label: buttonLabel(personLabel(s.t, o)), value: `o${o.id}` }]))],
     next: state('consult-delegate', 'who', { id: c.id }),
   };
 }

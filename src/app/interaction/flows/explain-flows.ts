@@ -1,5 +1,6 @@
 // The dialogs of demands for explanation: the superior's question (or the standard one), the person's answer.
-import { DomainError } from '../../../domain/errors.js';
+import { EXPLANATION_LIMITS } from '../../../domain/signals/explanation.js';
+import { requireText } from '../../../domain/text/field.js';
 import { answerExplanation, demandExplanation, previewDemand, type DemandTarget } from '../../explanations/demand.js';
 import { personLabel } from '../../views/people.js';
 import { ask, state, textOf, type DialogFlow, type Turn } from '../dialog.js';
@@ -21,10 +22,9 @@ export const demandFlow: DialogFlow = {
     const d = st.data as { target: DemandTarget };
     let question: string | null = null;
     if (!(input.kind === 'pick' && input.value === 'default')) {
-      const raw = textOf(input)?.trim();
+      const raw = textOf(input);
       if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
-      if (raw.length < 3) throw new DomainError('reason-required');
-      question = raw;
+      question = requireText(raw, { min: 3, max: EXPLANATION_LIMITS.question, missing: 'reason-required' });
     }
     const demand = await demandExplanation(s.app, s.officialId, d.target, question);
     const org = await s.app.org();

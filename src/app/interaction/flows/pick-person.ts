@@ -4,6 +4,7 @@ import { personLabel } from '../../views/people.js';
 import { ask, type DialogInput } from '../dialog.js';
 import type { Session } from '../session.js';
 import type { OutboundMessage } from '../../../channels/types.js';
+import { buttonLabel } from '../../views/labels.js';
 
 const MAX_CHOICES = 8;
 
@@ -21,5 +22,5 @@ export function pickPerson(s: Session, input: DialogInput, candidates: Official[
   const found = searchOfficials(query, candidates, MAX_CHOICES);
   if (found.length === 0) return { reply: ask(s, s.t('assign-who-none')) };
   if (found.length === 1) return { chosen: found[0]! };
-  return { reply: ask(s, s.t('assign-who-pick'), found.map((o) => [{ label: personLabel(s.t, o).slice(0, 60), value: `o${o.id}` }])) };
+  return { reply: ask(s, s.t('assign-who-pick'), found.map((o) => [{ label: buttonLabel(personLabel(s.t, o)), value: `o${o.id}` }])) };
 }

@@ -12,6 +12,7 @@ import { personLabel } from '../../views/people.js';
 import { ask, state, textOf, type DialogFlow, type Turn } from '../dialog.js';
 import { text, type Session } from '../session.js';
 import { pickPerson } from './pick-person.js';
+import { buttonLabel } from '../../views/labels.js';
 
 export function startReview(s: Session, signalId: number, decision: 'CONFIRMED' | 'DISMISSED'): Turn {
   return {
@@ -55,7 +56,7 @@ export async function startRecord(s: Session): Promise<Turn> {
 }
 
 function behaviourChoices(s: Session) {
-  return MANUAL_BEHAVIOURS.map((b) => [{ label: `(${b}) ${s.t(`behaviour-short-${b}`)}`.slice(0, 60), value: `b${b}` }]);
+  return MANUAL_BEHAVIOURS.map((b) => [{ label: buttonLabel(`(${b}) ${s.t(`behaviour-short-${b}`)}`), value: `b${b}` }]);
 }
 
 export const recordFlow: DialogFlow = {

@@ -13,6 +13,7 @@ import { workButtons } from '../../views/task-views.js';
 import { ask, state, textOf, type DialogFlow, type DialogInput, type Turn } from '../dialog.js';
 import { text, type Session } from '../session.js';
 import { pickPerson } from './pick-person.js';
+import { buttonLabel } from '../../views/labels.js';
 
 async function taskOf(s: Session, id: unknown): Promise<Task> {
   const task = typeof id === 'number' ? await findTask(s.app.db, id) : undefined;
@@ -98,7 +99,7 @@ export async function startReport(s: Session, task: Task | undefined): Promise<T
   if (mine.length === 0) return { replies: [text(s.t('task-report-none'))], next: null };
   if (mine.length === 1) return startReport(s, await taskOf(s, mine[0]!.id));
   return {
-    replies: [ask(s, s.t('task-report-pick'), mine.map((m) => [{ label: `${m.code} · ${m.title}`.slice(0, 60), value: `t${m.id}` }]))],
+    replies: [ask(s, s.t('task-report-pick'), mine.map((m) => [{ label: buttonLabel(`${m.code} · ${m.title}`), value: `t${m.id}` }]))],
     next: state('report', 'pick', {}),
   };
 }

@@ -11,11 +11,12 @@ import { answerConsultation, nudgeRespondents, rowFor } from '../../consultation
 import { linksOf } from '../../consultations/shared.js';
 import { loadConsultationOrFail, toConsultation, toRespondent, waitingForMe, type ConsultationFile } from '../../consultations/store.js';
 import { askedBlock, consultationCard, parseConsultArg, waitingLine } from '../../views/consultation-views.js';
-import { personLabel } from '../../views/people.js';
+import { nameOf, personLabel } from '../../views/people.js';
 import { persistTurn, type Turn } from '../dialog.js';
 import { answeredReply, startClarify, startClose, startDelegate, startReply, startRound, startStanceText } from '../flows/consult-flows.js';
 import { startDemand } from '../flows/explain-flows.js';
 import type { Session } from '../session.js';
+import { buttonLabel } from '../../views/labels.js';
 
 async function flow(s: Session, turn: Turn | Promise<Turn>): Promise<RouterResult> {
   return { replies: await persistTurn(s, await turn) };
@@ -126,7 +127,7 @@ export async function handleConsultAction(s: Session, action: Action): Promise<R
         if (candidates.length !== 1) throw new DomainError('consult-explain-pick', { code: file.consultation.code });
         personId = candidates[0]!.officialId;
       }
-      return flow(s, startDemand(s, { kind: 'CONSULTATION', consultationId, officialId: personId }, `${file.consultation.code} · ${org.official(OfficialId(personId))?.fullName ?? ''}`));
+      return flow(s, startDemand(s, { kind: 'CONSULTATION', consultationId, officialId: personId }, `${file.consultation.code} · ${nameOf(org.official(OfficialId(personId)))}`));
     }
     default:
       return undefined;
@@ -162,7 +163,7 @@ export async function opinionsList(s: Session, page: number): Promise<{ text: st
     for (const i of waitingHere) {
       if (i.kind !== 'waiting') continue;
       lines.push(waitingLine(s.t, s.v, i.w.consultation, i.w, s.officialId, org));
-      buttons.push([{ label: `${i.w.consultation.code} · ${i.w.consultation.subject}`.slice(0, 60), action: encodeAction('consult.view', i.w.consultation.id) }]);
+      buttons.push([{ label: buttonLabel(`${i.w.consultation.code} · ${i.w.consultation.subject}`), action: encodeAction('consult.view', i.w.consultation.id) }]);
     }
   }
   if (askedHere.length > 0) {
@@ -171,7 +172,7 @@ export async function opinionsList(s: Session, page: number): Promise<{ text: st
     for (const i of askedHere) {
       if (i.kind !== 'asked') continue;
       lines.push(askedBlock(s.t, s.v, i.a.c, i.a.respondents, org));
-      buttons.push([{ label: `${i.a.c.code} · ${i.a.c.subject}`.slice(0, 60), action: encodeAction('consult.view', i.a.c.id) }]);
+      buttons.push([{ label: buttonLabel(`${i.a.c.code} · ${i.a.c.subject}`), action: encodeAction('consult.view', i.a.c.id) }]);
     }
   }
   if (pages > 1) lines.push(s.t('tasks-list-page', { page: current, pages }));

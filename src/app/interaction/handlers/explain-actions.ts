@@ -8,7 +8,7 @@ import type { Action } from '../../actions.js';
 import { idArg } from '../../actions.js';
 import { itemSummary } from '../../signals/items.js';
 import { demandCard } from '../../views/explanation-views.js';
-import { personLabel } from '../../views/people.js';
+import { nameOf, personLabel } from '../../views/people.js';
 import { persistTurn, type Turn } from '../dialog.js';
 import { startAnswer, startDemand } from '../flows/explain-flows.js';
 import type { Session } from '../session.js';
@@ -45,7 +45,7 @@ export async function handleExplainAction(s: Session, action: Action): Promise<R
       const task = id === undefined ? undefined : await findTask(s.app.db, id);
       if (!task) throw new DomainError('task-not-found');
       const org = await s.app.org();
-      return flow(s, startDemand(s, { kind: 'TASK', taskId: task.id }, `${task.code} · ${org.official(task.assigneeId)?.fullName ?? ''}`));
+      return flow(s, startDemand(s, { kind: 'TASK', taskId: task.id }, `${task.code} · ${nameOf(org.official(task.assigneeId))}`));
     }
     case 'signal.demand': {
       const id = idArg(action);
@@ -53,7 +53,7 @@ export async function handleExplainAction(s: Session, action: Action): Promise<R
       if (!signal) throw new DomainError('signal-not-found');
       const item = await itemSummary(s.app.db, signal.itemKind, signal.itemId);
       const org = await s.app.org();
-      return flow(s, startDemand(s, { kind: 'SIGNAL', signalId: signal.id }, `${item?.code ?? s.t('signal-no-item')} · ${org.official(OfficialId(signal.officialId))?.fullName ?? ''}`));
+      return flow(s, startDemand(s, { kind: 'SIGNAL', signalId: signal.id }, `${item?.code ?? s.t('signal-no-item')} · ${nameOf(org.official(OfficialId(signal.officialId)))}`));
     }
     case 'explain.answer': {
       const d = await loadDemand(s, action);

@@ -2,15 +2,19 @@
 // answer the consultation (PRODUCT.md §3): it is recorded, shown to the asker, and the clock keeps running. Text that
 // plainly states a stance ("đồng ý") is not taken as "no stance": the buttons are offered to record it.
 import type { RouterResult } from '../../../channels/types.js';
-import { typedStance } from '../../../domain/consultation/rules.js';
+import { checkFreeText, typedStance } from '../../../domain/consultation/rules.js';
+import { hasVisibleText } from '../../../domain/text/sanitize.js';
 import { recordFreeText } from '../../consultations/answer.js';
 import { waitingForMe } from '../../consultations/store.js';
 import { stanceButtons, stanceLabel } from '../../views/consultation-views.js';
 import { ask, persistTurn, state } from '../dialog.js';
 import { freeTextReply } from '../flows/consult-flows.js';
 import { text, type Session } from '../session.js';
+import { buttonLabel } from '../../views/labels.js';
 
 export async function consultationFreeText(s: Session, typed: string): Promise<RouterResult | undefined> {
+  // Nothing visible (a message of invisible characters, emptied by the sanitiser) is no reply.
+  if (!hasVisibleText(typed)) return undefined;
   const mine = (await waitingForMe(s.app.db, s.officialId)).filter((r) => r.officialId === s.officialId);
   if (mine.length === 0) return undefined;
   const stance = typedStance(typed);
@@ -25,7 +29,7 @@ export async function consultationFreeText(s: Session, typed: string): Promise<R
   const question = ask(
     s,
     s.t('consult-free-pick'),
-    mine.slice(0, 8).map((r) => [{ label: `${r.consultation.code} · ${r.consultation.subject}`.slice(0, 60), value: `c${r.consultation.id}` }]),
+    mine.slice(0, 8).map((r) => [{ label: buttonLabel(`${r.consultation.code} · ${r.consultation.subject}`), value: `c${r.consultation.id}` }]),
   );
-  return { replies: await persistTurn(s, { replies: [question], next: state('consult-free', 'pick', { text: typed.slice(0, 2000) }) }) };
+  return { replies: await persistTurn(s, { replies: [question], next: state('consult-free', 'pick', { text: checkFreeText(typed) }) }) };
 }

@@ -2,7 +2,9 @@
 import type { InboundEnvelope, RouterResult } from '../../../channels/types.js';
 import { asLocale, type Locale } from '../../../domain/locale.js';
 import type { AppContext } from '../../context.js';
+import { formatTime } from '../../../i18n/format.js';
 import { canonicalInviteCode } from '../../linking/invite-code.js';
+import { forgetInviteAttempt, startInviteAttempt } from '../../linking/invite-throttle.js';
 import { redeemInvite } from '../../linking/redeem-invite.js';
 
 /** On Zalo the code alone may be the first message (there is no deep link carrying it). */
@@ -22,15 +24,24 @@ function codeIn(env: InboundEnvelope): string | undefined {
 export async function linkAccount(app: AppContext, env: InboundEnvelope, locale: Locale): Promise<RouterResult> {
   const code = codeIn(env);
   if (!code) return { replies: [{ text: app.catalogue.t(locale, 'link-required') }] };
+  const now = app.clock.now();
+  // Guessing codes from one chat: a few wrong ones, then a wait (the code sent meanwhile is not looked at).
+  const attempt = await startInviteAttempt(app.db, { channel: env.channel, chatId: env.chatId }, now);
+  if (!attempt.allowed) {
+    const minutes = Math.max(1, Math.ceil((attempt.retryAt.getTime() - now.getTime()) / 60_000));
+    const time = formatTime(attempt.retryAt, app.policy.calendar.timezone);
+    return { replies: [{ text: app.catalogue.t(locale, 'invite-throttled', { time, minutes }) }] };
+  }
   const r = await redeemInvite(app.db, {
     code,
     channel: env.channel,
     externalUserId: env.externalUserId,
     chatId: env.chatId,
     displayName: env.displayName || null,
-    now: app.clock.now(),
+    now,
   });
   if (!r.ok) return { replies: [{ text: app.catalogue.t(locale, r.error) }] };
+  await forgetInviteAttempt(app.db, attempt.id);
   const own = asLocale(r.official.locale);
   const args = { name: r.official.fullName, title: r.official.title, unit: r.official.unitName };
   return { replies: [{ text: app.catalogue.t(own, r.alreadyLinked ? 'link-already' : 'link-success', args) }] };

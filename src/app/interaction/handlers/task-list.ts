@@ -3,6 +3,7 @@ import { listTasksNeedingAction } from '../../../db/repositories/task.repository
 import { encodeAction } from '../../actions.js';
 import { taskListLine } from '../../views/task-views.js';
 import type { Session } from '../session.js';
+import { buttonLabel } from '../../views/labels.js';
 
 export const PAGE_SIZE = 5;
 
@@ -13,7 +14,7 @@ export async function taskList(s: Session, page: number): Promise<OutboundMessag
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const lines = [s.t('tasks-list-title', { total }), ...tasks.map((t) => taskListLine(s.t, s.v, t, s.officialId))];
   if (pages > 1) lines.push(s.t('tasks-list-page', { page, pages }));
-  const buttons: ActionButton[][] = tasks.map((t) => [{ label: `${t.code} · ${t.title}`.slice(0, 60), action: encodeAction('task.view', t.id) }]);
+  const buttons: ActionButton[][] = tasks.map((t) => [{ label: buttonLabel(`${t.code} · ${t.title}`), action: encodeAction('task.view', t.id) }]);
   const nav: ActionButton[] = [];
   if (page > 1) nav.push({ label: s.t('btn-prev'), action: encodeAction('list.tasks', page - 1) });
   if (page < pages) nav.push({ label: s.t('btn-next'), action: encodeAction('list.tasks', page + 1) });
