@@ -154,7 +154,7 @@ export class ChatFuzz {
 
   async setUp(): Promise<void> {
     // Everything the app logs at error level is a finding: collected here, not printed.
-    const logger = pino({ level: 'error' }, { write: (line: string) => void this.errors.push(`logged: ${line.trim().slice(0, 2000)}`) });
+    const logger = pino({ level: 'error' }, { write: (line: string) => void this.errors.push(`logged: ${line.trim().slice(0, 8000)}`) });
     this.h = await createHarness({ start: '2026-12-07T02:00:00Z', logger });
     const h = this.h;
     await h.importSample();
@@ -699,7 +699,7 @@ export function describeReport(r: FuzzReport, families: readonly TextFamily[]): 
   if (r.failures.length === 0) lines.push('  no failure');
   else {
     lines.push(`  ${r.failures.length} failure(s); replay: FUZZ_SEED=${r.seed} or npm run fuzz -- --replay ${r.stepsFile}`);
-    for (const f of r.failures.slice(0, 20)) lines.push(`  step ${f.step}: ${f.what.slice(0, 1500)}`);
+    for (const [i, f] of r.failures.slice(0, 20).entries()) lines.push(`  step ${f.step}: ${f.what.slice(0, i < 2 ? 8000 : 1500)}`);
     lines.push('  the steps before the first failure:', ...(r.beforeFirstFailure ?? []).map((s) => `    ${s}`));
   }
   return lines.join('\n');
