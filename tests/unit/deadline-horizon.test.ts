@@ -1,5 +1,5 @@
-// Nothing after the step where a deadline is typed can throw on a date the parser accepted (issue 19.3): every day
-// up to the largest horizon the policy allows, at the first and last minute of the day, through the calendar and
+// Nothing after the step where a deadline is typed can throw on a date the parser accepted (issue 19.3): days up to
+// the largest horizon the policy allows, at their closing time, first and last minute, through the calendar and
 // ladder arithmetic the task, consultation and explanation clocks do.
 import { describe, expect, it } from 'vitest';
 import { basisOf, deliverableAt, ladderStepMs, nextPosition } from '../../src/domain/clocks/ladder.js';
