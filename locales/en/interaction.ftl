@@ -1,17 +1,23 @@
 ## Conversation: help, language, step-by-step input
 
-help-text = Đôn đốc – follow-up of work under the plan implementing Directive 56-CT/TU.
-    Commands:
-    /tasks – what waits for you
-    /assign – assign a task (person, job, result, deadline, priority)
-    /report – report progress on a task
-    /ask – ask colleagues for their opinion by a deadline
-    /opinions – requests for your opinion, and the ones you sent
-    /digest – your unit's digest (unit leaders)
-    /evaluation – evaluation report by month, quarter or year, with an Excel file (unit heads)
-    /signals – signs to review (unit leaders)
-    /cancel – stop what you are in the middle of
-    /lang vi – Tiếng Việt
+help-intro = Đôn đốc – follow-up of work under the plan implementing Directive 56-CT/TU.
+    Commands you can use:
+help-cmd-tasks = /tasks – what waits for you
+help-cmd-assign = /assign – assign a task (person, job, result, deadline, priority)
+help-cmd-report = /report – report progress on a task
+help-cmd-ask = /ask – ask colleagues for their opinion by a deadline
+help-cmd-opinions = /opinions – requests for your opinion, and the ones you sent
+help-cmd-digest = /digest – your unit's digest
+help-cmd-evaluation = /evaluation – evaluation report by month, quarter or year, with an Excel file
+help-cmd-signals = /signals – signs waiting for your review
+help-cmd-cancel = /cancel – stop what you are in the middle of
+help-cmd-lang = /lang vi – Tiếng Việt
+help-items-title = Commands with a code, at any time:
+help-items-task = { $commands } with the code of a task given to you (e.g. { $example } NV-2026-0012)
+help-items-assigner = { $commands } with the code of a task you gave or oversee
+help-items-consultation = { $commands } with the code of a consultation (e.g. { $example } YK-2026-0003)
+help-items-explanation = { $commands } with the code of a demand for explanation (e.g. { $example } GT-2026-0001 your text…)
+help-admin = Administration (importing officials, invite codes, the working calendar, Excel reports): the command-line tool on the server (npm run cli), see the README.
 help-text-numbers = On messages with numbered choices, reply with the number (e.g. 1).
 lang-set = Language set to English.
 lang-usage = Use: /lang vi or /lang en.

@@ -76,6 +76,7 @@ task-extend-refused-notice = ❌ Extension of { $code } refused. The deadline st
 task-extend-approved-reply = Extension of { $code } to { $deadline } approved.
 task-extend-refused-reply = Extension of { $code } refused; the deadline stays.
 task-extend-decided = This extension request has already been decided.
+task-extend-voided = The extension request for { $code } has lapsed: the task was reported done, declined or cancelled before the request was decided.
 
 task-report-pick = Which task are you reporting on?
 task-report-none = You have no task in progress to report on.
@@ -168,3 +169,4 @@ assign-not-allowed = You may not assign work to this person (only within the uni
 assign-nobody = There is nobody you may assign work to. Contact the office if the organisation data is wrong.
 deadline-in-past = That time has passed. Please enter a time in the future.
 deadline-unreadable = I could not read that deadline. You can write: 05/12, 05/12/2026, 05/12 16:00, tomorrow, friday.
+deadline-too-far = That deadline is too far ahead: a deadline can be at most { $years } years from now (until { $latest }). Please check the year.

@@ -11,10 +11,6 @@ item-command-unknown = { $code } was not found. Please check the code.
 item-command-nothing = { $code } has nothing to act on with { $command } at the moment.
 
 help-text-channel = /channel telegram or /channel zalo – choose where notifications go (when you linked both)
-help-text-item-commands = Commands with a code work at any time:
-    /accept, /extend, /decline, /report, /done, /view with a task code (e.g. /accept NV-2026-0012)
-    /agree, /disagree, /amend, /clarify with a consultation code (e.g. /disagree YK-2026-0003 reason…)
-    /explain with an explanation code (e.g. /explain GT-2026-0001 text…)
 
 channel-name-TELEGRAM = Telegram
 channel-name-ZALO = Zalo

@@ -1,17 +1,23 @@
 ## Trò chuyện: trợ giúp, ngôn ngữ, các bước nhập liệu
 
-help-text = Đôn đốc – hệ thống theo dõi, nhắc việc theo Kế hoạch thực hiện Chỉ thị 56-CT/TU.
-    Các lệnh:
-    /viec – việc cần đồng chí xử lý
-    /giaoviec – giao nhiệm vụ (người, việc, kết quả, thời hạn, mức độ)
-    /baocao – báo cáo tiến độ một nhiệm vụ
-    /xinykien – xin ý kiến đồng chí khác trước một thời hạn
-    /ykien – các đề nghị xin ý kiến chờ đồng chí trả lời và do đồng chí gửi
-    /tonghop – bản tổng hợp của đơn vị (lãnh đạo đơn vị)
-    /danhgia – báo cáo đánh giá theo tháng, quý, năm, kèm tệp Excel (trưởng đơn vị)
-    /canhbao – các dấu hiệu cần xem xét (lãnh đạo đơn vị)
-    /huy – dừng thao tác đang làm dở
-    /lang en – English
+help-intro = Đôn đốc – hệ thống theo dõi, nhắc việc theo Kế hoạch thực hiện Chỉ thị 56-CT/TU.
+    Các lệnh đồng chí dùng được:
+help-cmd-tasks = /viec – việc cần đồng chí xử lý
+help-cmd-assign = /giaoviec – giao nhiệm vụ (người, việc, kết quả, thời hạn, mức độ)
+help-cmd-report = /baocao – báo cáo tiến độ một nhiệm vụ
+help-cmd-ask = /xinykien – xin ý kiến đồng chí khác trước một thời hạn
+help-cmd-opinions = /ykien – các đề nghị xin ý kiến chờ đồng chí trả lời và do đồng chí gửi
+help-cmd-digest = /tonghop – bản tổng hợp của đơn vị
+help-cmd-evaluation = /danhgia – báo cáo đánh giá theo tháng, quý, năm, kèm tệp Excel
+help-cmd-signals = /canhbao – các dấu hiệu cần đồng chí xem xét
+help-cmd-cancel = /huy – dừng thao tác đang làm dở
+help-cmd-lang = /lang en – English
+help-items-title = Lệnh kèm mã, dùng được bất cứ lúc nào:
+help-items-task = { $commands } kèm mã nhiệm vụ được giao (vd: { $example } NV-2026-0012)
+help-items-assigner = { $commands } kèm mã nhiệm vụ đồng chí giao hoặc theo dõi
+help-items-consultation = { $commands } kèm mã xin ý kiến (vd: { $example } YK-2026-0003)
+help-items-explanation = { $commands } kèm mã yêu cầu giải trình (vd: { $example } GT-2026-0001 nội dung…)
+help-admin = Quản trị (nhập danh sách cán bộ, cấp mã mời, lịch làm việc, báo cáo Excel): dùng công cụ dòng lệnh trên máy chủ (npm run cli), xem README.
 help-text-numbers = Với tin nhắn có các lựa chọn đánh số, đồng chí trả lời bằng số tương ứng (vd: 1).
 lang-set = Đã chuyển ngôn ngữ sang tiếng Việt.
 lang-usage = Dùng: /lang vi hoặc /lang en.

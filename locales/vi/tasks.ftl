@@ -76,6 +76,7 @@ task-extend-refused-notice = ❌ Đề nghị gia hạn { $code } không đượ
 task-extend-approved-reply = Đã đồng ý gia hạn { $code } đến { $deadline }.
 task-extend-refused-reply = Đã không đồng ý gia hạn { $code }; thời hạn giữ nguyên.
 task-extend-decided = Đề nghị gia hạn này đã được xử lý.
+task-extend-voided = Đề nghị gia hạn { $code } không còn hiệu lực: nhiệm vụ đã được báo cáo hoàn thành, bị từ chối hoặc bị hủy trước khi đề nghị được xem xét.
 
 task-report-pick = Đồng chí báo cáo tiến độ nhiệm vụ nào?
 task-report-none = Đồng chí không có nhiệm vụ đang thực hiện để báo cáo.
@@ -168,3 +169,4 @@ assign-not-allowed = Đồng chí không có thẩm quyền giao việc cho ngư
 assign-nobody = Đồng chí chưa phụ trách ai để giao việc. Liên hệ văn phòng nếu thông tin tổ chức chưa đúng.
 deadline-in-past = Thời hạn đã qua. Đề nghị nhập một thời điểm trong tương lai.
 deadline-unreadable = Chưa đọc được thời hạn. Có thể nhập: 05/12, 05/12/2026, 05/12 16:00, mai, thứ 6.
+deadline-too-far = Thời hạn quá xa: chỉ nhận thời hạn trong vòng { $years } năm tới (muộn nhất { $latest }). Đề nghị đồng chí kiểm tra lại năm.

@@ -11,10 +11,6 @@ item-command-unknown = Không tìm thấy { $code }. Đề nghị đồng chí k
 item-command-nothing = { $code } hiện không có nội dung nào để xử lý bằng lệnh { $command }.
 
 help-text-channel = /kenh telegram hoặc /kenh zalo – chọn kênh nhận thông báo (khi đồng chí liên kết cả hai)
-help-text-item-commands = Các lệnh kèm mã dùng được bất cứ lúc nào:
-    /nhan, /giahan, /tuchoi, /baocao, /xong, /xem kèm mã nhiệm vụ (vd: /nhan NV-2026-0012)
-    /dongy, /khongdongy, /bosung, /hoilai kèm mã xin ý kiến (vd: /khongdongy YK-2026-0003 lý do…)
-    /giaitrinh kèm mã yêu cầu giải trình (vd: /giaitrinh GT-2026-0001 nội dung…)
 
 channel-name-TELEGRAM = Telegram
 channel-name-ZALO = Zalo

@@ -25,10 +25,38 @@ export class Effects {
  * after the commit; if that fails, the reconciler rebuilds them from the database.
  */
 export async function inTransaction<T>(app: AppContext, fn: (tx: Tx, effects: Effects) => Promise<T>): Promise<T> {
-  const effects = new Effects();
-  const result = await app.db.$transaction((tx) => fn(tx, effects), { timeout: 20_000, maxWait: 10_000 });
+  const { result, effects } = await retryOnConflict(async () => {
+    const effects = new Effects();
+    const result = await app.db.$transaction((tx) => fn(tx, effects), { timeout: 20_000, maxWait: 10_000 });
+    return { result, effects };
+  });
   await runEffects(app, effects);
   return result;
+}
+
+/**
+ * PostgreSQL aborted the transaction as a deadlock victim (40P01) or for a serialization conflict (40001): nothing of
+ * it was written, and running it again is what PostgreSQL asks for. Two writers can meet so: a use case holds the
+ * audit chain's lock and waits for a clock row, while a firing wave holds that clock row and waits for the audit lock.
+ */
+export function isRetryableConflict(e: unknown): boolean {
+  const err = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  if (err?.code === 'P2034') return true;
+  const code = err?.meta?.driverAdapterError?.cause?.originalCode;
+  return code === '40P01' || code === '40001';
+}
+
+/** Runs `run` again (up to `attempts` times in all) when PostgreSQL aborted it for a conflict; a short, growing pause between. */
+export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (attempt >= attempts || !isRetryableConflict(e)) throw e;
+      // Real time: the other transaction has to finish first (like delivery back-off, not domain time).
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+    }
+  }
 }
 
 export async function runEffects(app: AppContext, effects: Effects): Promise<void> {

@@ -54,6 +54,8 @@ export interface InboundEnvelope {
   displayName: string;
   /** The platform's language hint for people not linked yet. */
   languageHint?: string;
+  /** This bot's username where the platform has one (Telegram): a command addressed to another bot is not ours. */
+  botUsername?: string;
   event: InboundEvent;
 }
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Api } from 'grammy';
 import type { Update } from 'grammy/types';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { ClockHandlers } from '../../src/app/clocks/fire-clock.js';
 import { taskClockHandler } from '../../src/app/clocks/task-clock-handler.js';
 import { consultationClockHandler } from '../../src/app/consultations/clock-handler.js';
@@ -69,6 +69,8 @@ export interface HarnessOptions {
   database?: TestDatabase;
   /** The Zalo bot (always there, receiving by webhook): its monthly cap and how it treats 403 and 429. */
   zalo?: { monthlyCap?: number; sendPolicy?: Partial<ZaloSendPolicy>; replyRetryDelaysMs?: number[] };
+  /** Where the app logs (default: pino at LOG_LEVEL, silent): the fuzz run collects errors from it. */
+  logger?: Logger;
 }
 
 export interface Harness {
@@ -110,7 +112,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const tg = await createTelegramStandIn();
   const prefix = `t-${randomBytes(6).toString('hex')}`;
   const queues = createQueues(TEST_REDIS_URL, prefix, clock);
-  const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   const basePolicy = defaultPolicy('Asia/Ho_Chi_Minh');
   const app = createAppContext({
     db: db.db,

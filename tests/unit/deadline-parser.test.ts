@@ -89,3 +89,38 @@ describe('parseDeadline', () => {
     },
   );
 });
+
+describe('deadlines far ahead (issue 19.3)', () => {
+  const ahead = (input: string, years = 5, at = now) => {
+    const r = parseDeadline(input, { now: at, calendar, maxYearsAhead: years });
+    return r.ok ? r.deadline.toISOString() : r.error;
+  };
+
+  it.each(['31/12/2399', '2399-12-31', '01/01/2400', '31/12/9999', '12/03/2031 10:01', '05/12/99'])('refuses %j as too far ahead (5 years)', (input) => {
+    expect(ahead(input)).toBe('deadline-too-far');
+  });
+
+  it('says how far a deadline may be, and accepts up to that moment', () => {
+    const r = parseDeadline('31/12/2399', { now, calendar, maxYearsAhead: 5 });
+    expect(r).toEqual({ ok: false, error: 'deadline-too-far', args: { years: 5, latest: new Date('2031-03-11T10:00:00+07:00') } });
+    expect(ahead('11/03/2031 10:00')).toBe(vn('2031-03-11T10:00'));
+    expect(ahead('10/03/2031')).toBe(vn('2031-03-10T17:00'));
+    expect(ahead('11/03/2031')).toBe('deadline-too-far'); // 17:00 is after 10:00 five years on
+    expect(ahead('31/12/2030', 1)).toBe('deadline-too-far');
+  });
+
+  it('reads 29/02 only in leap years, and a 29/02 "now" bounds to 01/03', () => {
+    expect(ahead('29/02/2027')).toBe('deadline-unreadable');
+    expect(ahead('29/02/2028')).toBe(vn('2028-02-29T17:00'));
+    const leapDay = new Date('2028-02-29T09:00:00+07:00');
+    expect(ahead('28/02/2033 17:00', 5, leapDay)).toBe(vn('2033-02-28T17:00'));
+    expect(ahead('01/03/2033 08:00', 5, leapDay)).toBe(vn('2033-03-01T08:00'));
+    expect(ahead('01/03/2033 17:00', 5, leapDay)).toBe('deadline-too-far');
+  });
+
+  it('still answers past and unreadable dates first', () => {
+    expect(ahead('01/01/1900')).toBe('deadline-in-past');
+    expect(ahead('31/02/2399')).toBe('deadline-unreadable');
+    expect(ahead('5/12/1800')).toBe('deadline-unreadable');
+  });
+});

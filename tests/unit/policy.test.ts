@@ -125,6 +125,8 @@ describe('invalid policies', () => {
     ['ladder:\n  urgentMinStep: 10m\n', 'yaml', 'ladder.urgentMinStep: "10m" must be wall time, as URGENT clocks run on it (add "wall", e.g. "10m wall")'],
     ['ladder:\n  urgentMinStep: 3h wall\n', 'yaml', 'ladder.urgentMaxStep: "2h wall" is shorter than ladder.urgentMinStep "3h wall"'],
     ['ladder:\n  urgentMaxStep: soon\n', 'yaml', 'ladder.urgentMaxStep: "soon" is not a duration (use 30m, 4h, 2d, add "wall" for clock time)'],
+    ['ladder:\n  maxStep: 30d wall\n', 'yaml', 'ladder.maxStep: "30d wall" is longer than the longest step a clock keeps (24 days)'],
+    ['maxDeadlineYears: 100\n', 'yaml', 'maxDeadlineYears: 100 is not a number of years from 1 to 50'],
     ['signals:\n  bouncesPerTask: 0\n', 'yaml', 'signals.bouncesPerTask: 0 is not a whole number from 1 to 100'],
     ['digest:\n  time: "7h"\n', 'yaml', 'digest.time: "7h" is not a time like "07:30"'],
     ['digest:\n  time: "24:00"\n', 'yaml', 'digest.time: "24:00" is not a time like "07:30"'],

@@ -8,7 +8,7 @@ import type { Official } from '../../domain/org/types.js';
 import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { notifyMany } from '../notify.js';
-import { Effects, runEffects } from '../transaction.js';
+import { Effects, retryOnConflict, runEffects } from '../transaction.js';
 import type { ClockHandler, ClockSubject, FireContext } from './clock-handler.js';
 
 /** Levels 0 and 1 go to the person; from level 2 the superiors are told. */
@@ -80,92 +80,96 @@ export interface WaveResult {
 export async function fireWave(app: AppContext, handlers: ClockHandlers, positions: readonly ClockPosition[], alsoDue = 0): Promise<WaveResult> {
   const org = await app.org();
   const calendar = await app.calendar();
-  const effects = new Effects();
-  const result = await app.db.$transaction(
-    async (tx): Promise<WaveResult> => {
-      const now = app.clock.now();
-      const clocks = await lockClocks(tx, positions, alsoDue > 0 ? { now, limit: alsoDue } : undefined);
-      const outcomes = new Map<string, FireOutcome>();
-      const fired: ClockPosition[] = [];
-      const stopped: number[] = [];
-      const advances: ClockAdvance[] = [];
-      const sends: { clock: ClockRecord; person: Official; recipient: Official; subject: ClockSubject; ctx: FireContext }[] = [];
+  // A wave that loses a deadlock to a use case (both want the audit lock and the same clock rows) runs again.
+  const { result, effects } = await retryOnConflict(async () => {
+    const effects = new Effects();
+    const result = await app.db.$transaction(
+      async (tx): Promise<WaveResult> => {
+        const now = app.clock.now();
+        const clocks = await lockClocks(tx, positions, alsoDue > 0 ? { now, limit: alsoDue } : undefined);
+        const outcomes = new Map<string, FireOutcome>();
+        const fired: ClockPosition[] = [];
+        const stopped: number[] = [];
+        const advances: ClockAdvance[] = [];
+        const sends: { clock: ClockRecord; person: Official; recipient: Official; subject: ClockSubject; ctx: FireContext }[] = [];
 
-      const due = clocks.filter((c) => c.nextAt.getTime() <= now.getTime());
-      for (const c of clocks) if (c.nextAt.getTime() > now.getTime()) outcomes.set(clockJobId(c), { outcome: 'early', at: c.nextAt });
-      const subjects = await handlers.loadAll(tx, due);
-      for (const clock of due) {
-        const key = clockJobId(clock);
-        const subject = subjects.get(clock.id) ?? null;
-        if (!subject) {
-          stopped.push(clock.id);
-          outcomes.set(key, { outcome: 'stopped' });
-          continue;
+        const due = clocks.filter((c) => c.nextAt.getTime() <= now.getTime());
+        for (const c of clocks) if (c.nextAt.getTime() > now.getTime()) outcomes.set(clockJobId(c), { outcome: 'early', at: c.nextAt });
+        const subjects = await handlers.loadAll(tx, due);
+        for (const clock of due) {
+          const key = clockJobId(clock);
+          const subject = subjects.get(clock.id) ?? null;
+          if (!subject) {
+            stopped.push(clock.id);
+            outcomes.set(key, { outcome: 'stopped' });
+            continue;
+          }
+          await subject.fired?.(tx, { clock, now });
+          // Fired late (a worker was down): the next level comes one step after now, so people still get time to act.
+          const firedAt = new Date(Math.max(clock.nextAt.getTime(), now.getTime()));
+          const next = nextPosition({ level: clock.level, cycle: clock.cycle, at: firedAt }, clock, app.policy.ladder, calendar);
+          advances.push({ id: clock.id, next: next ? { level: next.level, cycle: next.cycle, nextAt: next.at } : null });
+          if (next) effects.schedule({ id: clock.id, generation: clock.generation, level: next.level, cycle: next.cycle, nextAt: next.at });
+          fired.push({ id: clock.id, generation: clock.generation, level: clock.level, cycle: clock.cycle });
+
+          const person = org.official(clock.officialId);
+          const chain = org.superiorChain(clock.officialId);
+          const recipient = person ? recipientAt(clock.level, person, chain) : undefined;
+          if (!person || !recipient) {
+            outcomes.set(key, { outcome: 'skipped', next: next?.at ?? null });
+            continue;
+          }
+          const nextRecipient = next ? recipientAt(next.level, person, chain) : undefined;
+          const ctx: FireContext = {
+            clock,
+            level: clock.level,
+            audience: audienceAt(clock.level),
+            person,
+            recipient,
+            nextRecipient: nextRecipient && nextRecipient.id !== recipient.id ? nextRecipient : undefined,
+            nextAt: next?.at ?? null,
+            // Levels 0 and 1 remind the person; a superior hears how often the person was reminded.
+            sentSoFar: Math.min(clock.level, PERSON_LEVELS),
+            org,
+          };
+          sends.push({ clock, person, recipient, subject, ctx });
+          outcomes.set(key, { outcome: 'sent', recipientId: recipient.id, next: next?.at ?? null });
         }
-        await subject.fired?.(tx, { clock, now });
-        // Fired late (a worker was down): the next level comes one step after now, so people still get time to act.
-        const firedAt = new Date(Math.max(clock.nextAt.getTime(), now.getTime()));
-        const next = nextPosition({ level: clock.level, cycle: clock.cycle, at: firedAt }, clock, app.policy.ladder, calendar);
-        advances.push({ id: clock.id, next: next ? { level: next.level, cycle: next.cycle, nextAt: next.at } : null });
-        if (next) effects.schedule({ id: clock.id, generation: clock.generation, level: next.level, cycle: next.cycle, nextAt: next.at });
-        fired.push({ id: clock.id, generation: clock.generation, level: clock.level, cycle: clock.cycle });
 
-        const person = org.official(clock.officialId);
-        const chain = org.superiorChain(clock.officialId);
-        const recipient = person ? recipientAt(clock.level, person, chain) : undefined;
-        if (!person || !recipient) {
-          outcomes.set(key, { outcome: 'skipped', next: next?.at ?? null });
-          continue;
-        }
-        const nextRecipient = next ? recipientAt(next.level, person, chain) : undefined;
-        const ctx: FireContext = {
-          clock,
-          level: clock.level,
-          audience: audienceAt(clock.level),
-          person,
-          recipient,
-          nextRecipient: nextRecipient && nextRecipient.id !== recipient.id ? nextRecipient : undefined,
-          nextAt: next?.at ?? null,
-          // Levels 0 and 1 remind the person; a superior hears how often the person was reminded.
-          sentSoFar: Math.min(clock.level, PERSON_LEVELS),
-          org,
-        };
-        sends.push({ clock, person, recipient, subject, ctx });
-        outcomes.set(key, { outcome: 'sent', recipientId: recipient.id, next: next?.at ?? null });
-      }
-
-      await stopClockIds(tx, stopped, now, 'no-longer-applies');
-      await advanceClocks(tx, advances, now);
-      const outboxIds = await notifyMany(
-        app,
-        tx,
-        effects,
-        sends.map((x) => ({
-          recipientId: x.recipient.id,
-          render: (t, v) => x.subject.render(t, v, x.ctx),
-          options: { mergeable: true, itemCode: x.subject.code, gatherMs: app.tuning.waveWindowMs },
-        })),
-      );
-      await insertReminders(
-        tx,
-        sends.map((x, i) => ({ clock: x.clock, recipientId: x.recipient.id, kind: x.recipient.id === x.person.id ? 'REMINDER' : 'ESCALATION', at: now, outboxId: outboxIds[i] ?? null })),
-      );
-      await appendAudit(
-        tx,
-        sends.map((x, i) => ({
-          at: now,
-          actorId: null,
-          action: x.recipient.id === x.person.id ? 'reminder.sent' : 'escalation.sent',
-          entity: x.clock.itemKind.toLowerCase(),
-          entityId: x.clock.itemId,
-          data: { clockId: x.clock.id, kind: x.clock.kind, level: x.clock.level, cycle: x.clock.cycle, recipientId: x.recipient.id, queued: outboxIds[i] !== null },
-        })),
-      );
-      for (const p of positions) if (!outcomes.has(clockJobId(p))) outcomes.set(clockJobId(p), { outcome: 'stale' });
-      return { requested: new Map([...outcomes].filter(([k]) => positions.some((p) => clockJobId(p) === k))), fired };
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+        await stopClockIds(tx, stopped, now, 'no-longer-applies');
+        await advanceClocks(tx, advances, now);
+        const outboxIds = await notifyMany(
+          app,
+          tx,
+          effects,
+          sends.map((x) => ({
+            recipientId: x.recipient.id,
+            render: (t, v) => x.subject.render(t, v, x.ctx),
+            options: { mergeable: true, itemCode: x.subject.code, gatherMs: app.tuning.waveWindowMs },
+          })),
+        );
+        await insertReminders(
+          tx,
+          sends.map((x, i) => ({ clock: x.clock, recipientId: x.recipient.id, kind: x.recipient.id === x.person.id ? 'REMINDER' : 'ESCALATION', at: now, outboxId: outboxIds[i] ?? null })),
+        );
+        await appendAudit(
+          tx,
+          sends.map((x, i) => ({
+            at: now,
+            actorId: null,
+            action: x.recipient.id === x.person.id ? 'reminder.sent' : 'escalation.sent',
+            entity: x.clock.itemKind.toLowerCase(),
+            entityId: x.clock.itemId,
+            data: { clockId: x.clock.id, kind: x.clock.kind, level: x.clock.level, cycle: x.clock.cycle, recipientId: x.recipient.id, queued: outboxIds[i] !== null },
+          })),
+        );
+        for (const p of positions) if (!outcomes.has(clockJobId(p))) outcomes.set(clockJobId(p), { outcome: 'stale' });
+        return { requested: new Map([...outcomes].filter(([k]) => positions.some((p) => clockJobId(p) === k))), fired };
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+    return { result, effects };
+  });
   await runEffects(app, effects);
   return result;
 }

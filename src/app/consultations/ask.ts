@@ -7,6 +7,7 @@ import { checkNewConsultation, deputiesOf } from '../../domain/consultation/rule
 import { formatConsultationCode, type Consultation, type Respondent } from '../../domain/consultation/types.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId } from '../../domain/ids.js';
+import { checkDeadlineHorizon } from '../../domain/policy/deadline-horizon.js';
 import type { Priority } from '../../domain/priority.js';
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
@@ -52,6 +53,7 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
   if (!asker?.active) throw new DomainError('account-inactive');
   const deadline = input.deadline ?? (input.priority ? await defaultAnswerDeadline(app, input.priority, now) : null);
   const clear = checkNewConsultation({ askerId, respondentIds: input.respondentIds, subject: input.subject, question: input.question, deadline, priority: input.priority }, now);
+  checkDeadlineHorizon(clear.deadline, now, app.policy.maxDeadlineYears);
   for (const id of clear.respondentIds) if (!org.official(id)?.active) throw new DomainError('consult-respondent-unknown');
   const year = yearIn(app.policy.calendar.timezone, now);
 

@@ -23,9 +23,13 @@ interface Target {
   itemOf?(db: Db, arg: string): Promise<number | undefined>;
 }
 
+/** Whom a command serves, for /trogiup: the assignee of a task, whoever gives or oversees tasks, consultations, demands. */
+export type ItemCommandGroup = 'task' | 'assigner' | 'consultation' | 'explanation';
+
 interface ItemCommand {
   /** [Vietnamese, English]. */
   words: readonly [string, string];
+  group: ItemCommandGroup;
   targets: Target[];
 }
 
@@ -41,29 +45,34 @@ const consult = (verb: Verb): Target => ({ kind: 'consultation', verb });
 
 /** The table: one line per command word. Adding a command for a new verb is one line here. */
 export const ITEM_COMMANDS: readonly ItemCommand[] = [
-  { words: ['nhan', 'accept'], targets: [task('task.accept')] },
-  { words: ['giahan', 'extend'], targets: [task('task.extend')] },
-  { words: ['tuchoi', 'decline'], targets: [task('task.decline')] },
-  { words: ['baocao', 'report'], targets: [task('task.report')] },
-  { words: ['xong', 'done'], targets: [task('task.complete')] },
-  { words: ['xem', 'view'], targets: [task('task.view'), consult('consult.view'), { kind: 'explanation', verb: 'explain.view' }] },
-  { words: ['xacnhan', 'confirm'], targets: [task('task.confirm')] },
-  { words: ['tralai', 'reopen'], targets: [task('task.reopen')] },
-  { words: ['huyviec', 'canceltask'], targets: [task('task.cancel')] },
-  { words: ['giaolai', 'reassign'], targets: [task('task.reassign')] },
-  { words: ['giunguyen', 'insist'], targets: [task('task.insist')] },
-  { words: ['nhaclai', 'nudge'], targets: [task('task.nudge'), consult('consult.nudge')] },
-  { words: ['duyetgiahan', 'approveext'], targets: [{ kind: 'task', verb: 'ext.approve', argOf: pendingExtension, itemOf: taskOfExtension }] },
-  { words: ['khonggiahan', 'refuseext'], targets: [{ kind: 'task', verb: 'ext.refuse', argOf: pendingExtension, itemOf: taskOfExtension }] },
-  { words: ['dongy', 'agree'], targets: [consult('consult.agree')] },
-  { words: ['khongdongy', 'disagree'], targets: [consult('consult.disagree')] },
-  { words: ['bosung', 'amend'], targets: [consult('consult.amend')] },
-  { words: ['hoilai', 'clarify'], targets: [consult('consult.clarify')] },
-  { words: ['ketluan', 'decide'], targets: [consult('consult.close')] },
-  { words: ['vongmoi', 'newround'], targets: [consult('consult.round')] },
-  { words: ['ycgiaitrinh', 'demand'], targets: [task('task.explain'), consult('consult.explain')] },
-  { words: ['giaitrinh', 'explain'], targets: [{ kind: 'explanation', verb: 'explain.answer' }] },
+  { words: ['nhan', 'accept'], group: 'task', targets: [task('task.accept')] },
+  { words: ['giahan', 'extend'], group: 'task', targets: [task('task.extend')] },
+  { words: ['tuchoi', 'decline'], group: 'task', targets: [task('task.decline')] },
+  { words: ['baocao', 'report'], group: 'task', targets: [task('task.report')] },
+  { words: ['xong', 'done'], group: 'task', targets: [task('task.complete')] },
+  { words: ['xem', 'view'], group: 'task', targets: [task('task.view'), consult('consult.view'), { kind: 'explanation', verb: 'explain.view' }] },
+  { words: ['xacnhan', 'confirm'], group: 'assigner', targets: [task('task.confirm')] },
+  { words: ['tralai', 'reopen'], group: 'assigner', targets: [task('task.reopen')] },
+  { words: ['huyviec', 'canceltask'], group: 'assigner', targets: [task('task.cancel')] },
+  { words: ['giaolai', 'reassign'], group: 'assigner', targets: [task('task.reassign')] },
+  { words: ['giunguyen', 'insist'], group: 'assigner', targets: [task('task.insist')] },
+  { words: ['nhaclai', 'nudge'], group: 'assigner', targets: [task('task.nudge'), consult('consult.nudge')] },
+  { words: ['duyetgiahan', 'approveext'], group: 'assigner', targets: [{ kind: 'task', verb: 'ext.approve', argOf: pendingExtension, itemOf: taskOfExtension }] },
+  { words: ['khonggiahan', 'refuseext'], group: 'assigner', targets: [{ kind: 'task', verb: 'ext.refuse', argOf: pendingExtension, itemOf: taskOfExtension }] },
+  { words: ['dongy', 'agree'], group: 'consultation', targets: [consult('consult.agree')] },
+  { words: ['khongdongy', 'disagree'], group: 'consultation', targets: [consult('consult.disagree')] },
+  { words: ['bosung', 'amend'], group: 'consultation', targets: [consult('consult.amend')] },
+  { words: ['hoilai', 'clarify'], group: 'consultation', targets: [consult('consult.clarify')] },
+  { words: ['ketluan', 'decide'], group: 'consultation', targets: [consult('consult.close')] },
+  { words: ['vongmoi', 'newround'], group: 'consultation', targets: [consult('consult.round')] },
+  { words: ['ycgiaitrinh', 'demand'], group: 'assigner', targets: [task('task.explain'), consult('consult.explain')] },
+  { words: ['giaitrinh', 'explain'], group: 'explanation', targets: [{ kind: 'explanation', verb: 'explain.answer' }] },
 ];
+
+/** The commands of a group as typed in `locale`: ["/nhan", "/giahan", …]. */
+export function itemCommandWords(group: ItemCommandGroup, locale: Locale): string[] {
+  return ITEM_COMMANDS.filter((c) => c.group === group).map((c) => `/${c.words[locale === 'en' ? 1 : 0]}`);
+}
 
 const BY_WORD = new Map<string, ItemCommand>();
 for (const c of ITEM_COMMANDS) for (const w of c.words) BY_WORD.set(w, c);

@@ -14,7 +14,7 @@ import type { AppContext } from '../context.js';
 import { findIdentity } from '../linking/find-identity.js';
 import { decodeAction, type Action } from '../actions.js';
 import { viewTools } from '../views/tools.js';
-import { parseCommand, type CommandName } from './commands.js';
+import { addressedToAnotherBot, parseCommand, type CommandName } from './commands.js';
 import { resolveItemCommand } from './item-commands.js';
 import { currentDialog, endDialog, persistTurn, type DialogInput, type DialogRegistry } from './dialog.js';
 import { linkAccount } from './handlers/link-account.js';
@@ -166,6 +166,8 @@ export function createRouter(deps: RouterDeps): Router {
     async handle(raw) {
       const env = sanitizeEnvelope(raw);
       const hintLocale = asLocale(env.languageHint?.slice(0, 2));
+      const ours = env.botUsername ?? (env.channel === 'TELEGRAM' ? app.links.telegramBotUsername : undefined);
+      if (env.event.type === 'text' && addressedToAnotherBot(env.event.text, ours)) return { replies: [] };
       try {
         if (!(await claimUpdate(app.db, env.channel, env.updateKey))) return { replies: [] };
         const identity = await findIdentity(app.db, env.channel, env.externalUserId);

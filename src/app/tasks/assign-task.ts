@@ -3,6 +3,7 @@ import { addTaskEvent, findTaskByExternalRef, toTask } from '../../db/repositori
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId } from '../../domain/ids.js';
+import { checkDeadlineHorizon } from '../../domain/policy/deadline-horizon.js';
 import { checkFiveClear, type NewTaskInput } from '../../domain/task/five-clear.js';
 import { formatTaskCode, type Task } from '../../domain/task/types.js';
 import type { AppContext } from '../context.js';
@@ -29,6 +30,7 @@ export interface AssignTaskResult {
 export async function assignTask(app: AppContext, assignerId: OfficialId, input: AssignTaskInput): Promise<AssignTaskResult> {
   const now = app.clock.now();
   const clear = checkFiveClear({ ...input, assignerId }, now);
+  checkDeadlineHorizon(clear.deadline, now, app.policy.maxDeadlineYears);
   const org = await app.org();
   if (!org.canAssign(assignerId, clear.assigneeId)) throw new DomainError('assign-not-allowed');
   const assignee = org.official(clear.assigneeId)!;

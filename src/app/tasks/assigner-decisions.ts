@@ -12,7 +12,8 @@ import { personLabel } from '../views/people.js';
 import { newTaskButtons, newTaskMessage } from '../views/task-views.js';
 import { signalsOnInsisted } from '../signals/task-signals.js';
 import { auditTask, lockTaskOrFail, peopleOf } from './shared.js';
-import { startAcceptClock, stopAllTaskClocks } from './task-clocks.js';
+import { settleTask } from './settle.js';
+import { startAcceptClock } from './task-clocks.js';
 
 export async function cancelTask(app: AppContext, actorId: OfficialId, taskId: TaskId, reason: string): Promise<Task> {
   const text = checkReason(reason);
@@ -23,7 +24,7 @@ export async function cancelTask(app: AppContext, actorId: OfficialId, taskId: T
     const task = await updateTask(tx, taskId, { status: 'CANCELLED', cancelledAt: now });
     await addTaskEvent(tx, taskId, { kind: 'CANCELLED', actorId, at: now, reason: text });
     await auditTask(tx, now, actorId, 'cancelled', task, { reason: text });
-    await stopAllTaskClocks(tx, task, now, 'cancelled');
+    await settleTask(tx, task, now, actorId, 'cancelled');
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({ text: t('task-cancelled-notice', { code: task.code, title: v.quote(task.title), reason: v.block(text) }) }));
     return task;
   });
@@ -42,7 +43,7 @@ export async function reassignTask(app: AppContext, actorId: OfficialId, taskId:
     const task = await updateTask(tx, taskId, { status: 'ASSIGNED', assigneeId: newAssigneeId, unitId: newAssignee.unitId, declinedAt: null, bounceCount: { increment: 1 } });
     await addTaskEvent(tx, taskId, { kind: 'REASSIGNED', actorId, at: now, data: { from: before.assigneeId, to: newAssigneeId } });
     await auditTask(tx, now, actorId, 'reassigned', task, { from: before.assigneeId, to: newAssigneeId });
-    await stopAllTaskClocks(tx, before, now, 'reassigned');
+    await settleTask(tx, task, now, actorId, 'reassigned');
     const acceptBy = await startAcceptClock(app, tx, effects, task, now);
     await notify(app, tx, effects, newAssigneeId, (t, v) => newTaskMessage(t, v, task, peopleOf(org, task), acceptBy));
     return task;
@@ -64,6 +65,7 @@ export async function insistOnTask(app: AppContext, actorId: OfficialId, taskId:
     await addTaskEvent(tx, taskId, { kind: 'INSISTED', actorId, at: now });
     await auditTask(tx, now, actorId, 'insisted', task);
     await signalsOnInsisted(tx, task);
+    await settleTask(tx, task, now, actorId, 'insisted');
     await startAcceptClock(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({
       text: t('task-insisted-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), deadline: v.dateTime(task.deadline) }),

@@ -2,6 +2,7 @@
 import { addTaskEvent, pendingExtension, updateTask } from '../../db/repositories/task.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId, TaskId } from '../../domain/ids.js';
+import { checkDeadlineHorizon } from '../../domain/policy/deadline-horizon.js';
 import { checkReason } from '../../domain/task/five-clear.js';
 import { assertTransition } from '../../domain/task/task-state.js';
 import type { Task } from '../../domain/task/types.js';
@@ -12,6 +13,7 @@ import { personLabel } from '../views/people.js';
 import { afterDeclineButtons, btn } from '../views/task-views.js';
 import { signalsOnAccepted, signalsOnDeclined } from '../signals/task-signals.js';
 import { auditTask, lockTaskOrFail } from './shared.js';
+import { settleTask } from './settle.js';
 import { startAcceptClock, startWorkClocks, stopAcceptClock } from './task-clocks.js';
 
 export async function acceptTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
@@ -44,7 +46,7 @@ export async function declineTask(app: AppContext, actorId: OfficialId, taskId: 
     await addTaskEvent(tx, taskId, { kind: 'DECLINED', actorId, at: now, reason: text });
     await auditTask(tx, now, actorId, 'declined', task, { reason: text });
     await signalsOnDeclined(app, tx, task);
-    await stopAcceptClock(tx, task, now, 'declined');
+    await settleTask(tx, task, now, actorId, 'declined');
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-declined-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), reason: v.block(text) }),
       buttons: afterDeclineButtons(t, task),
@@ -64,6 +66,7 @@ export async function requestExtension(app: AppContext, actorId: OfficialId, tas
     const now = app.clock.now();
     const task = await lockTaskOrFail(tx, taskId);
     assertTransition(task, 'request-extension', actorId);
+    checkDeadlineHorizon(newDeadline, now, app.policy.maxDeadlineYears);
     if (newDeadline.getTime() <= task.deadline.getTime()) throw new DomainError('task-extend-not-later', { deadline: task.deadline });
     if (await pendingExtension(tx, taskId)) throw new DomainError('task-extend-pending', { code: task.code });
     const req = await tx.extensionRequest.create({ data: { taskId, requesterId: actorId, newDeadline, reason: text, createdAt: now } });
@@ -91,6 +94,8 @@ export async function decideExtension(app: AppContext, actorId: OfficialId, requ
     const req = await tx.extensionRequest.findUnique({ where: { id: requestId } });
     if (!req) throw new DomainError('task-not-found');
     const before = await lockTaskOrFail(tx, req.taskId);
+    // Lapsed when the task was completed, declined or cancelled while it waited (settle.ts).
+    if (req.status === 'VOIDED' && before.assignerId === actorId) throw new DomainError('task-extend-voided', { code: before.code });
     assertTransition(before, 'decide-extension', actorId);
     const claimed = await tx.extensionRequest.updateMany({
       where: { id: requestId, status: 'PENDING' },

@@ -1,15 +1,13 @@
 // Which clocks run for a task in each state (PRODUCT.md §4): accept while ASSIGNED; progress interval,
-// before-deadline reminder and overdue while being worked on; none once done, closed, declined or cancelled.
+// before-deadline reminder and overdue while being worked on; none once done, closed, declined or cancelled
+// (settle.ts stops them, with the table of domain/task/task-state.ts).
 import type { Tx } from '../../db/client.js';
 import { startClock, stopClocks } from '../../db/repositories/clock.repository.js';
 import { basisOf, deliverableAt, ladderStepMs } from '../../domain/clocks/ladder.js';
-import type { ClockKind } from '../../domain/clocks/types.js';
 import type { Task } from '../../domain/task/types.js';
 import type { AppContext } from '../context.js';
 import type { Effects } from '../transaction.js';
 import { startUrgentStartCheck } from '../signals/start-check.js';
-
-const WORK_CLOCKS: ClockKind[] = ['TASK_PROGRESS', 'TASK_BEFORE_DEADLINE', 'TASK_OVERDUE'];
 
 /** Starts (or restarts for a new assignee's turn) the time to accept; returns when it runs out. */
 export async function startAcceptClock(app: AppContext, tx: Tx, effects: Effects, task: Task, from: Date): Promise<Date> {
@@ -80,14 +78,6 @@ export async function startProgressClock(app: AppContext, tx: Tx, effects: Effec
       stepMs: ladderStepMs(app.policy.ladder, interval.ms, basisOf(task.priority)),
     }),
   );
-}
-
-export async function stopWorkClocks(tx: Tx, task: Task, at: Date, reason: string): Promise<void> {
-  await stopClocks(tx, 'TASK', task.id, at, reason, WORK_CLOCKS);
-}
-
-export async function stopAllTaskClocks(tx: Tx, task: Task, at: Date, reason: string): Promise<void> {
-  await stopClocks(tx, 'TASK', task.id, at, reason);
 }
 
 export async function stopAcceptClock(tx: Tx, task: Task, at: Date, reason: string): Promise<void> {

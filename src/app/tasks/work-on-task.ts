@@ -13,7 +13,8 @@ import { personLabel } from '../views/people.js';
 import { btn, workButtons } from '../views/task-views.js';
 import { signalsOnCompleted, signalsOnProgress } from '../signals/task-signals.js';
 import { auditTask, lockTaskOrFail, peopleOf } from './shared.js';
-import { startProgressClock, startWorkClocks, stopWorkClocks } from './task-clocks.js';
+import { settleTask } from './settle.js';
+import { startProgressClock, startWorkClocks } from './task-clocks.js';
 
 export interface Evidence {
   channel: ChannelName;
@@ -83,7 +84,7 @@ export async function completeTask(app: AppContext, actorId: OfficialId, taskId:
     });
     await auditTask(tx, now, actorId, 'completed', task);
     await signalsOnCompleted(tx, task, now);
-    await stopWorkClocks(tx, task, now, 'completed');
+    await settleTask(tx, task, now, actorId, 'completed');
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-completed-notice', {
         code: task.code,
@@ -108,6 +109,7 @@ export async function confirmTask(app: AppContext, actorId: OfficialId, taskId: 
     const task = await updateTask(tx, taskId, { status: 'CLOSED', closedAt: now });
     await addTaskEvent(tx, taskId, { kind: 'CONFIRMED', actorId, at: now });
     await auditTask(tx, now, actorId, 'confirmed', task);
+    await settleTask(tx, task, now, actorId, 'confirmed');
     await notify(app, tx, effects, task.assigneeId, (t) => ({ text: t('task-confirmed-notice', { code: task.code }) }));
     return task;
   });

@@ -33,6 +33,7 @@ export function toEnvelope(ctx: Context): InboundEnvelope | undefined {
     chatId: String(chat.id),
     displayName: [from.first_name, from.last_name].filter(Boolean).join(' '),
     ...(from.language_code ? { languageHint: from.language_code } : {}),
+    ...(ctx.me?.username ? { botUsername: ctx.me.username } : {}),
     event,
   };
 }

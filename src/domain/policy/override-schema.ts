@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { parseClockTime, parseIsoDate } from '../calendar/civil.js';
 import { PRIORITIES } from '../priority.js';
+import { MAX_DEADLINE_YEARS } from './deadline-horizon.js';
 import { DURATION_HINT, describeDurationProblem, readDuration } from './duration-text.js';
 import { WEEKDAYS } from './settings.js';
 
@@ -112,6 +113,7 @@ export const policyOverrideSchema = section({
     dueSoonWorkingDays: integer(1, 60),
     oldestOverdue: integer(0, 100),
   }),
+  maxDeadlineYears: integer(1, MAX_DEADLINE_YEARS, 'a number of years'),
   inviteTtl: durationText,
   promptTtl: durationText,
   dialogTtl: durationText,

@@ -10,6 +10,8 @@ import { DEFAULT_SETTINGS, WEEKDAYS, type PolicySettings } from './settings.js';
 import type { Policy, PriorityClocks } from './types.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
+/** The clock table keeps a ladder step in an INT column of milliseconds. */
+export const MAX_STEP_MS = 2 ** 31 - 1;
 
 function windowOf(text: string): WorkingWindow {
   const [start, end] = text.split('-') as [string, string];
@@ -77,6 +79,16 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
     problems.push(`ladder.urgentMaxStep: ${JSON.stringify(l.urgentMaxStep)} is shorter than ladder.urgentMinStep ${JSON.stringify(l.urgentMinStep)}`);
   }
 
+  // A clock stores its step in milliseconds as a 32-bit integer: longer steps could not be kept.
+  for (const [path, text, d] of [
+    ['ladder.minStep', l.minStep, minStep],
+    ['ladder.maxStep', l.maxStep, maxStep],
+    ['ladder.urgentMinStep', l.urgentMinStep, urgentMinStep],
+    ['ladder.urgentMaxStep', l.urgentMaxStep, urgentMaxStep],
+  ] as const) {
+    if (d.ms > MAX_STEP_MS) problems.push(`${path}: ${JSON.stringify(text)} is longer than the longest step a clock keeps (24 days)`);
+  }
+
   const calendar: CalendarConfig = {
     timezone,
     weekWindows,
@@ -103,6 +115,7 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
       bouncesPerTask: settings.signals.bouncesPerTask,
     },
     digest: { ...settings.digest },
+    maxDeadlineYears: settings.maxDeadlineYears,
     inviteTtl: duration('inviteTtl', settings.inviteTtl),
     promptTtl: duration('promptTtl', settings.promptTtl),
     dialogTtl: duration('dialogTtl', settings.dialogTtl),

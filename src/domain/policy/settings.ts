@@ -21,6 +21,7 @@ export interface PolicySettings {
   ladder: { stepFraction: number; minStep: string; maxStep: string; urgentMinStep: string; urgentMaxStep: string; topLevel: number; repeatTopEvery: string };
   signals: { roundsWithoutDecision: number; urgentStartWindow: string; bouncesPerTask: number };
   digest: { time: string; dueSoonWorkingDays: number; oldestOverdue: number };
+  maxDeadlineYears: number;
   inviteTtl: string;
   promptTtl: string;
   dialogTtl: string;
@@ -55,6 +56,7 @@ export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
   ladder: { stepFraction: 0.5, minStep: '1h', maxStep: '1d', urgentMinStep: '10m wall', urgentMaxStep: '2h wall', topLevel: 3, repeatTopEvery: '1d' },
   signals: { roundsWithoutDecision: 3, urgentStartWindow: '2h wall', bouncesPerTask: 2 },
   digest: { time: '07:30', dueSoonWorkingDays: 2, oldestOverdue: 10 },
+  maxDeadlineYears: 5,
   inviteTtl: '7d wall',
   promptTtl: '30m wall',
   dialogTtl: '2h wall',

@@ -59,6 +59,8 @@ export interface Policy {
   ladder: LadderPolicy;
   signals: SignalPolicy;
   digest: DigestPolicy;
+  /** How far ahead a deadline may be, in years from now (tasks, extensions, consultations). */
+  maxDeadlineYears: number;
   /** How long an invite code stays valid. */
   inviteTtl: Duration;
   /** How long a numbered reply on a channel without buttons stays tied to its prompt. */

@@ -1,3 +1,4 @@
+import type { ClockKind } from '../clocks/types.js';
 import { DomainError } from '../errors.js';
 import type { OfficialId } from '../ids.js';
 import type { Task, TaskStatus } from './types.js';
@@ -79,4 +80,45 @@ export function checkPercent(value: number): number {
     throw new DomainError('progress-percent-invalid');
   }
   return value;
+}
+
+/**
+ * What may stay open on a task in each state (issue 19.4). Every transition leaves the task so: in the same
+ * transaction it stops the clocks and voids the extension requests its new state does not allow
+ * (app/tasks/settle.ts), and tests/fuzz/invariants.ts checks it after randomized runs.
+ *
+ * | state       | clocks that may run (all for the current assignee)            | pending extension | timestamps kept          |
+ * |-------------|---------------------------------------------------------------|-------------------|--------------------------|
+ * | ASSIGNED    | TASK_ACCEPT (stopped while an extension asked before it waits) | yes               |                          |
+ * | ACCEPTED    | TASK_PROGRESS, TASK_BEFORE_DEADLINE, TASK_OVERDUE, TASK_START  | yes               | acceptedAt               |
+ * | IN_PROGRESS | the same                                                      | yes               | startedAt                |
+ * | DONE        | none: the work is handed in                                   | no (voided)       | completedAt              |
+ * | CLOSED      | none                                                          | no                | closedAt                 |
+ * | DECLINED    | none: the assigner decides                                    | no (voided)       | declinedAt               |
+ * | CANCELLED   | none                                                          | no (voided)       | cancelledAt (declinedAt) |
+ *
+ * `declinedAt` means "the current assignee's decline stands". Reassigning (a new assignee) and insisting (the decline
+ * overruled) clear it; cancelling after a decline accepts the decline, so the cancelled task keeps it on purpose:
+ * it tells "cancelled after the assignee declined" from "cancelled while in hand". A reopened task (DONE →
+ * IN_PROGRESS) starts its work clocks again; an extension voided at completion is not revived — the person asks again.
+ *
+ * Demands for explanation (GT-…) about a task are not closed with it: they ask why a lapse happened, which stays a
+ * question after the task is done, closed or cancelled (one may even be demanded on a task completed late). They
+ * close when answered, and their own clock with them.
+ */
+const WORK_CLOCKS: readonly ClockKind[] = ['TASK_PROGRESS', 'TASK_BEFORE_DEADLINE', 'TASK_OVERDUE', 'TASK_START'];
+export const OPEN_ON_TASK: Record<TaskStatus, { clocks: readonly ClockKind[]; extensionMayWait: boolean }> = {
+  ASSIGNED: { clocks: ['TASK_ACCEPT'], extensionMayWait: true },
+  ACCEPTED: { clocks: WORK_CLOCKS, extensionMayWait: true },
+  IN_PROGRESS: { clocks: WORK_CLOCKS, extensionMayWait: true },
+  DONE: { clocks: [], extensionMayWait: false },
+  CLOSED: { clocks: [], extensionMayWait: false },
+  DECLINED: { clocks: [], extensionMayWait: false },
+  CANCELLED: { clocks: [], extensionMayWait: false },
+};
+
+/** The task clocks that must stop now that the task is in `status`. */
+export function clocksToStop(status: TaskStatus): ClockKind[] {
+  const allowed = OPEN_ON_TASK[status].clocks;
+  return (['TASK_ACCEPT', ...WORK_CLOCKS] as ClockKind[]).filter((k) => !allowed.includes(k));
 }

@@ -1,15 +1,20 @@
 // Deadlines as officials type them: "05/12", "5/12/2026 9:30", "14h thứ 6", "mai", "ngay kia", "t2 tuần sau",
 // "2026-12-05", "tomorrow 10:00". Vietnamese with or without diacritics, any case. A date without a time is due at
-// the end of that day's last working window (17:00 by default).
+// the end of that day's last working window (17:00 by default). Never throws: any text gets a deadline or the key of
+// a message that says what is wrong (unreadable, already past, further ahead than the policy allows).
 import type { IsoDate, WorkingCalendar } from '../calendar/types.js';
+import type { MessageArgs } from '../errors.js';
+import { latestDeadline, withinHorizon } from '../policy/deadline-horizon.js';
 import { fold as foldText } from './normalize.js';
 
-export type DeadlineError = 'deadline-unreadable' | 'deadline-in-past';
-export type DeadlineResult = { ok: true; deadline: Date } | { ok: false; error: DeadlineError };
+export type DeadlineError = 'deadline-unreadable' | 'deadline-in-past' | 'deadline-too-far';
+export type DeadlineResult = { ok: true; deadline: Date } | { ok: false; error: DeadlineError; args?: MessageArgs };
 
 export interface DeadlineContext {
   now: Date;
   calendar: WorkingCalendar;
+  /** The policy's `maxDeadlineYears`: a later date is refused as too far ahead. */
+  maxYearsAhead?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -25,8 +30,9 @@ const toDays = (iso: IsoDate): number => Date.UTC(Number(iso.slice(0, 4)), Numbe
 const toIso = (days: number): IsoDate => new Date(days * DAY_MS).toISOString().slice(0, 10);
 const weekdayOf = (days: number): number => new Date(days * DAY_MS).getUTCDay();
 
+// A year from 1900 reads as a date; whether it is too far (or past) is decided before the calendar is asked.
 function realDate(year: number, month: number, day: number): number | undefined {
-  if (year < 1900 || year > 2399 || month < 1 || month > 12 || day < 1) return undefined;
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? Date.UTC(year, month - 1, day) / DAY_MS : undefined;
 }
@@ -132,6 +138,10 @@ export function parseDeadline(input: string, ctx: DeadlineContext): DeadlineResu
   const today = toDays(ctx.calendar.localDate(ctx.now));
   const day = readDate(dateText, today, ctx.calendar);
   if (day === undefined) return { ok: false, error: 'deadline-unreadable' };
+  if (day < today) return { ok: false, error: 'deadline-in-past' };
+  const tooFar = (): DeadlineResult => ({ ok: false, error: 'deadline-too-far', args: { years: ctx.maxYearsAhead!, latest: latestDeadline(ctx.now, ctx.maxYearsAhead!) } });
+  // Checked on the day first, so a year the working calendar does not cover is "too far", not "unreadable".
+  if (ctx.maxYearsAhead !== undefined && day > toDays(ctx.calendar.localDate(latestDeadline(ctx.now, ctx.maxYearsAhead)))) return tooFar();
   const date = toIso(day);
   let deadline: Date;
   try {
@@ -142,5 +152,6 @@ export function parseDeadline(input: string, ctx: DeadlineContext): DeadlineResu
     return { ok: false, error: 'deadline-unreadable' }; // a year the calendar does not cover
   }
   if (deadline.getTime() < ctx.now.getTime()) return { ok: false, error: 'deadline-in-past' };
+  if (ctx.maxYearsAhead !== undefined && !withinHorizon(deadline, ctx.now, ctx.maxYearsAhead)) return tooFar();
   return { ok: true, deadline };
 }

@@ -54,8 +54,8 @@ async function readDeadline(s: Session, input: DialogInput, priority: Priority):
   if (input.kind === 'pick' && input.value === 'default') return defaultAnswerDeadline(s.app, priority);
   const raw = textOf(input);
   if (raw === undefined) return undefined;
-  const parsed = parseDeadline(raw, { now: s.app.clock.now(), calendar: await s.app.calendar() });
-  if (!parsed.ok) throw new DomainError(parsed.error);
+  const parsed = parseDeadline(raw, { now: s.app.clock.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
+  if (!parsed.ok) throw new DomainError(parsed.error, parsed.args);
   return parsed.deadline;
 }
 
