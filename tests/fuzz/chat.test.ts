@@ -1,5 +1,5 @@
-// The chat fuzz in `npm test` (issue 19.6): a few hundred random updates through the real webhooks, a new seed each
-// run (printed). FUZZ_SEED=<n> replays a run, FUZZ_UPDATES=<n> changes its length, FUZZ_TEXT=safe|all leaves out (or
+// The chat fuzz in `npm test` (issue 19.6): a few hundred random updates through the real webhooks, seeded (a fixed
+// seed by default, printed; FUZZ_SEED=random draws one). FUZZ_SEED=<n> replays a run, FUZZ_UPDATES=<n> changes its length, FUZZ_TEXT=safe|all leaves out (or
 // not) the text families another branch is fixing (hostile-text.ts), FUZZ_REPLAY=<file> posts the steps a failed run wrote,
 // FUZZ_KEEP_GOING=1 goes on after a failure, FUZZ_TRACE=1 prints every step and what the bot said. The long run is
 // `npm run fuzz -- --updates 5000 --seed N` (scripts/fuzz.mjs), which runs this same file.
