@@ -55,6 +55,8 @@ async function openChat(/** @type {Person} */ person, /** @type {'telegram' | 'z
   chats.set(key, view);
   $('chats').append(view.root);
   remember();
+  // On a phone the people panel folds away once a chat is open; its title opens it again.
+  if (matchMedia('(max-width: 760px)').matches) /** @type {HTMLDetailsElement} */ ($('people-panel')).open = false;
   await attempt(() => view.load());
   view.input.focus();
 }
