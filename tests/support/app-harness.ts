@@ -182,7 +182,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     },
     async runDigest() {
       const job = await queues.maintenance.add(DIGEST_JOB, {});
-      await waitUntil(async () => ['completed', 'failed'].includes(await job.getState()), { timeoutMs: 20_000, message: 'the digest job' });
+      const state = await waitUntil(async () => {
+        const s = await job.getState();
+        return s === 'completed' || s === 'failed' ? s : undefined;
+      }, { timeoutMs: 20_000, message: 'the digest job' });
+      if (state === 'failed') throw new Error(`the digest job failed: ${(await queues.maintenance.getJob(job.id!))?.failedReason}`);
       await idle();
     },
   });
