@@ -41,11 +41,10 @@ import { ZALO_WEBHOOK_PATH } from '../../src/http/zalo-webhook.js';
 import { prepareZalo, type ZaloRuntime } from '../../src/runtime/zalo.js';
 import { createZaloStandIn, type PostWebhookOptions, type ZaloStandIn } from './zalo-stand-in.js';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { DIGEST_JOB } from '../../jobs/digest.js';
 import { createSandboxApp } from '../../src/sandbox/api.js';
 import { createPeopleDirectory } from '../../src/sandbox/directory.js';
 import type { PeopleDirectory, SandboxPorts, SandboxTime } from '../../src/sandbox/ports.js';
-import { createSandboxTime, nextClockDue } from '../../src/sandbox/time-controls.js';
+import { quiet, sandboxTime } from '../../src/sandbox/time-wiring.js';
 import type { TimeMove } from '../../src/sandbox/time-moves.js';
 import { zaloText } from './updates.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -171,24 +170,13 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   });
   mountFileLinks(httpApp, { db: db.db, clock, catalogue: app.catalogue });
   const people = createPeopleDirectory({ db: db.db, org: () => app.org() });
-  const time = createSandboxTime({
+  const time = sandboxTime({
     clock: { now: () => clock.now(), set: (to) => clock.set(to) },
-    calendar: () => app.calendar(),
-    digestTime: app.policy.digest.time,
-    nextDueAt: (after, until) => nextClockDue(db.db, after, until),
-    async settle() {
-      await workers?.reconcile();
-      await idle();
-    },
-    async runDigest() {
-      const job = await queues.maintenance.add(DIGEST_JOB, {});
-      const state = await waitUntil(async () => {
-        const s = await job.getState();
-        return s === 'completed' || s === 'failed' ? s : undefined;
-      }, { timeoutMs: 20_000, message: 'the digest job' });
-      if (state === 'failed') throw new Error(`the digest job failed: ${(await queues.maintenance.getJob(job.id!))?.failedReason}`);
-      await idle();
-    },
+    app,
+    queues,
+    reconcile: async () => workers?.reconcile(),
+    alsoIdle: () => zaloRuntime.idle(),
+    settleTimeoutMs: 20_000,
   });
   const sandboxPorts: SandboxPorts = { platforms: { telegram: tg, zalo }, people, time, catalogue: app.catalogue };
   const closing = new AbortController();
@@ -222,18 +210,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 
   async function idle(timeoutMs = 10_000): Promise<void> {
     await zaloRuntime.idle();
-    await waitUntil(
-      async () => {
-        const [c, d] = await Promise.all([
-          queues.clocks.getJobCounts('waiting', 'active', 'prioritized'),
-          queues.delivery.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
-        ]);
-        const busy = Object.values(c).reduce((a, b) => a + b, 0) + Object.values(d).reduce((a, b) => a + b, 0);
-        const pending = await db.db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } });
-        return busy === 0 && pending === 0 ? true : undefined;
-      },
-      { timeoutMs, intervalMs: 25 },
-    );
+    await waitUntil(async () => ((await quiet(queues, db.db)) ? true : undefined), { timeoutMs, intervalMs: 25, message: 'clock and delivery jobs to finish' });
   }
 
   const harness: Harness = {
