@@ -40,6 +40,12 @@ import { mountFileLinks } from '../../src/http/file-links.js';
 import { ZALO_WEBHOOK_PATH } from '../../src/http/zalo-webhook.js';
 import { prepareZalo, type ZaloRuntime } from '../../src/runtime/zalo.js';
 import { createZaloStandIn, type PostWebhookOptions, type ZaloStandIn } from './zalo-stand-in.js';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { createSandboxApp } from '../../src/sandbox/api.js';
+import { createPeopleDirectory } from '../../src/sandbox/directory.js';
+import type { PeopleDirectory, SandboxPorts, SandboxTime } from '../../src/sandbox/ports.js';
+import { quiet, sandboxTime } from '../../src/sandbox/time-wiring.js';
+import type { TimeMove } from '../../src/sandbox/time-moves.js';
 import { zaloText } from './updates.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { TEST_REDIS_URL } from './env.js';
@@ -71,6 +77,11 @@ export interface HarnessOptions {
   zalo?: { monthlyCap?: number; sendPolicy?: Partial<ZaloSendPolicy>; replyRetryDelaysMs?: number[] };
   /** Where the app logs (default: pino at LOG_LEVEL, silent): the fuzz run collects errors from it. */
   logger?: Logger;
+  /**
+   * Run as the sandbox does: both platforms on the harness clock, the bot receiving by long polling over HTTP
+   * (grammY's runner, Zalo's getUpdates) instead of webhooks, and the sandbox's page and API served at `/`.
+   */
+  sandbox?: boolean;
 }
 
 export interface Harness {
@@ -101,6 +112,13 @@ export interface Harness {
   /** Waits until no clock job and no delivery is waiting or running. */
   idle(timeoutMs?: number): Promise<void>;
   officialId(code: string): Promise<number>;
+  /** The sandbox's time moves over this harness's clock and workers (each jump walked level by level). */
+  time: SandboxTime & { move(move: TimeMove): Promise<void> };
+  /** The people panel's directory (units, officials, their chats on the built-in platforms). */
+  people: PeopleDirectory;
+  /** With `sandbox: true`: what the sandbox API is given; its page is at `${baseUrl}/`. */
+  sandboxPorts: SandboxPorts;
+  baseUrl: string;
   /** Assigns a task (as the use case does, with its rules) and waits until its notifications are delivered. */
   give(by: string | number, to: string | number, task: { title: string; deadline: Date; priority?: Priority; expectedResult?: string }): Promise<Task>;
   close(): Promise<void>;
@@ -109,7 +127,10 @@ export interface Harness {
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db = options.database ?? (await createTestDatabase());
   const clock = new ManualClock(options.start ?? '2026-12-07T02:00:00Z'); // Mon 07/12/2026 09:00 in Hà Nội
-  const tg = await createTelegramStandIn();
+  const sandbox = options.sandbox === true;
+  // The sandbox's platforms date their messages on the sandbox clock; the tests' keep real time as before.
+  const platformNow = sandbox ? { now: () => clock.now().getTime() } : {};
+  const tg = await createTelegramStandIn(platformNow);
   const prefix = `t-${randomBytes(6).toString('hex')}`;
   const queues = createQueues(TEST_REDIS_URL, prefix, clock);
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'silent' });
@@ -131,13 +152,14 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const metrics = new Metrics();
   const httpApp = createHttpApp({ metrics, health: [] });
   mountTelegramWebhook(httpApp, bot, WEBHOOK_SECRET);
-  const zalo = await createZaloStandIn();
+  const zalo = await createZaloStandIn(platformNow);
   const limits = { globalPerSecond: 1000, perChatPerSecond: 1000 };
   const replyPacer = new Pacer(queues.producer, prefix, limits);
   const zaloRuntime = prepareZalo({
     token: ZALO_TOKEN,
     apiRoot: zalo.url,
-    webhook: { url: undefined, secret: ZALO_WEBHOOK_SECRET },
+    ...(sandbox ? { pollTimeoutSeconds: 5 } : {}),
+    webhook: sandbox ? undefined : { url: undefined, secret: ZALO_WEBHOOK_SECRET },
     monthlyCap: options.zalo?.monthlyCap ?? 3000,
     app,
     logger,
@@ -147,6 +169,18 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     replyRetryDelaysMs: options.zalo?.replyRetryDelaysMs ?? [50, 100, 200],
   });
   mountFileLinks(httpApp, { db: db.db, clock, catalogue: app.catalogue });
+  const people = createPeopleDirectory({ db: db.db, org: () => app.org() });
+  const time = sandboxTime({
+    clock: { now: () => clock.now(), set: (to) => clock.set(to) },
+    app,
+    queues,
+    reconcile: async () => workers?.reconcile(),
+    alsoIdle: () => zaloRuntime.idle(),
+    settleTimeoutMs: 20_000,
+  });
+  const sandboxPorts: SandboxPorts = { platforms: { telegram: tg, zalo }, people, time, catalogue: app.catalogue };
+  const closing = new AbortController();
+  if (sandbox) httpApp.route('/', createSandboxApp(sandboxPorts, { signal: closing.signal }));
   const http = await startHttpServer(httpApp, 0, '127.0.0.1');
   app.links.publicBaseUrl = `http://127.0.0.1:${http.port}`;
   await zaloRuntime.start();
@@ -155,6 +189,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     ['TELEGRAM', createTelegramSender(new Api(BOT_TOKEN, { apiRoot: tg.url }))],
     ['ZALO', zaloRuntime.sender],
   ]);
+  let runner: RunnerHandle | undefined;
+  if (sandbox) runner = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query'] } } });
   const workers =
     options.workers === false
       ? undefined
@@ -174,18 +210,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 
   async function idle(timeoutMs = 10_000): Promise<void> {
     await zaloRuntime.idle();
-    await waitUntil(
-      async () => {
-        const [c, d] = await Promise.all([
-          queues.clocks.getJobCounts('waiting', 'active', 'prioritized'),
-          queues.delivery.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
-        ]);
-        const busy = Object.values(c).reduce((a, b) => a + b, 0) + Object.values(d).reduce((a, b) => a + b, 0);
-        const pending = await db.db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } });
-        return busy === 0 && pending === 0 ? true : undefined;
-      },
-      { timeoutMs, intervalMs: 25 },
-    );
+    await waitUntil(async () => ((await quiet(queues, db.db)) ? true : undefined), { timeoutMs, intervalMs: 25, message: 'clock and delivery jobs to finish' });
   }
 
   const harness: Harness = {
@@ -200,6 +225,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     zalo,
     zaloRuntime,
     zaloWebhookUrl,
+    time,
+    people,
+    sandboxPorts,
+    baseUrl: `http://127.0.0.1:${http.port}`,
     async postZalo(event, options = {}) {
       const status = await zalo.postWebhook(zaloWebhookUrl, event, { secret: ZALO_WEBHOOK_SECRET, ...options });
       await zaloRuntime.idle();
@@ -259,6 +288,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return o.id;
     },
     async close() {
+      closing.abort();
+      if (runner?.isRunning()) await runner.stop();
       await workers?.close();
       await queues.clocks.obliterate({ force: true }).catch(() => {});
       await queues.delivery.obliterate({ force: true }).catch(() => {});

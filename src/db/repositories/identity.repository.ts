@@ -20,7 +20,7 @@ export async function deliveryTarget(db: PrismaClient | Tx, officialId: number):
 export async function deliveryTargets(db: PrismaClient | Tx, officialIds: readonly number[]): Promise<Map<number, DeliveryTarget & { locale: Locale }>> {
   const officials = await db.official.findMany({
     where: { id: { in: [...officialIds] }, active: true },
-    select: { id: true, locale: true, preferredChannel: true, identities: { where: { unreachableAt: null }, orderBy: { linkedAt: 'asc' } } },
+    select: { id: true, locale: true, preferredChannel: true, identities: { where: { unreachableAt: null }, orderBy: [{ linkedAt: 'asc' }, { id: 'asc' }] } },
   });
   const out = new Map<number, DeliveryTarget & { locale: Locale }>();
   for (const o of officials) {

@@ -1,6 +1,5 @@
-// HTTP plumbing for the built-in chat platforms (the sandbox's and the tests' stand-ins): a server on 127.0.0.1 and
-// a random port, bodies read as bytes and decoded by content type (JSON, form, multipart through the WHATWG
-// Request parser), JSON answers.
+// HTTP plumbing for the built-in chat platforms (used by the sandbox, the tests and the benchmarks): a server on
+// 127.0.0.1 and a random port, bodies read as bytes and decoded by content type (JSON, form, multipart), JSON answers.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -11,12 +10,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts `handle` on 127.0.0.1 and a random port (or `port`). Closing also drops keep-alive connections. */
-export async function listenLocal(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
+export interface ListenOptions {
+  port?: number;
+  host?: string;
+  /** The JSON body of a 500 for a fault of the platform itself, in the platform's own error shape. */
+  errorBody?: (message: string) => unknown;
+}
+
+/**
+ * Starts `handle` on 127.0.0.1 and a random port (or `port`). Closing also drops keep-alive connections (grammY and
+ * undici keep them).
+ */
+export async function listenLocal(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, options: ListenOptions = {}): Promise<RunningServer> {
+  const { port = 0, host = '127.0.0.1', errorBody = (message: string) => ({ error: -1, message }) } = options;
   const closing = new AbortController();
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) writeJson(res, 500, { error: -1, message: `stand-in error: ${String(error)}` });
+      if (!res.headersSent) writeJson(res, 500, errorBody(`platform error: ${String(error)}`));
       else res.destroy();
     });
   });
@@ -74,15 +84,61 @@ export async function decodeBody(raw: Buffer, contentType: string | undefined, p
     return { encoding: 'form', value: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))), files };
   }
   if (type.includes('multipart/form-data')) {
-    const form = await new Request('http://platform.invalid/', { method: 'POST', headers: { 'content-type': contentType ?? '' }, body: raw }).formData();
+    const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
+    const value = boundary?.[1] ?? boundary?.[2];
+    if (!value) throw new SyntaxError('multipart boundary is missing');
     const fields: Record<string, string> = {};
-    for (const [name, value] of form) {
-      if (typeof value === 'string') fields[name] = value;
-      else files.set(name, { filename: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+    for (const part of parseMultipart(raw, value)) {
+      if (part.filename === undefined) fields[part.name] = part.data.toString('utf8');
+      else files.set(part.name, { filename: part.filename, type: part.type ?? 'application/octet-stream', bytes: part.data });
     }
     return { encoding: 'multipart', value: fields, files };
   }
   return { encoding: 'other', value: raw.toString('utf8'), files };
+}
+
+interface MultipartPart {
+  name: string;
+  filename?: string;
+  type?: string;
+  data: Buffer;
+}
+
+/**
+ * Enough of RFC 7578 for grammY (lower-case headers, no space after the colon, unquoted filenames), undici's
+ * FormData and curl. Node's own `Request.formData()` refuses grammY's bodies, hence this.
+ */
+function parseMultipart(body: Buffer, boundary: string): MultipartPart[] {
+  const open = Buffer.from(`--${boundary}`);
+  const close = Buffer.from(`\r\n--${boundary}`);
+  const parts: MultipartPart[] = [];
+  let start = body.indexOf(open);
+  while (start !== -1) {
+    let cursor = start + open.length;
+    if (body.subarray(cursor, cursor + 2).toString() === '--') break; // closing delimiter
+    if (body.subarray(cursor, cursor + 2).toString() === '\r\n') cursor += 2;
+    const end = body.indexOf(close, cursor);
+    if (end === -1) break;
+    const part = body.subarray(cursor, end);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd !== -1) {
+      const headers = part.subarray(0, headerEnd).toString('utf8').split('\r\n');
+      const header = (name: string) => headers.find((h) => h.toLowerCase().startsWith(name))?.replace(/^[^:]*:\s*/, '');
+      const disposition = header('content-disposition') ?? '';
+      const name = dispositionParam(disposition, 'name');
+      const filename = dispositionParam(disposition, 'filename');
+      const type = header('content-type');
+      const data = part.subarray(headerEnd + 4);
+      if (name !== undefined) parts.push({ name, data, ...(filename === undefined ? {} : { filename }), ...(type ? { type } : {}) });
+    }
+    start = end + 2;
+  }
+  return parts;
+}
+
+function dispositionParam(header: string, key: string): string | undefined {
+  const match = new RegExp(`(?:^|;)\\s*${key}\\s*=\\s*(?:"([^"]*)"|([^;]*))`, 'i').exec(header);
+  return match ? (match[1] ?? match[2]?.trim()) : undefined;
 }
 
 export function writeJson(res: ServerResponse, status: number, body: unknown): void {

@@ -2,6 +2,9 @@
 // watches it (a test, the sandbox page) waits for entries instead of sleeping. Waits have a real-time deadline and
 // say what they waited for.
 
+/** Default deadline of a wait: well under the tests' own timeout, so a failing wait reports itself. */
+export const DEFAULT_WAIT_MS = 5_000;
+
 interface Waiter<T> {
   matches: (entry: T) => boolean;
   needed: number;

@@ -967,7 +967,7 @@ export async function startZaloOaPlatform(options: ZaloOaPlatformOptions = {}): 
   const server = await listenLocal((req, res) => {
     if (!platform) throw new Error('not ready');
     return platform.handle(req, res);
-  }, options.port);
+  }, options.port === undefined ? {} : { port: options.port });
   platform = new ZaloOaPlatform(server, options);
   return platform;
 }

@@ -1,8 +1,10 @@
-// Plumbing shared by the Telegram and Zalo stand-ins: both are "bot API over HTTP" servers that parse JSON, form
-// and multipart bodies, record every call with its outcome and refuse on demand (failNext, blockChat, faultRate).
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// What the built-in Telegram and Zalo Bot platforms share: both are "bot API over HTTP" servers (token in the path,
+// `{ ok, result }` answers) that read JSON, form and multipart bodies into one parameter object, record every call
+// with its outcome and refuse on demand (failNext, blockChat, faultRate). The HTTP itself is ./http.ts.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLarge, decodeBody, pause, readBytes, writeJson } from './http.js';
 
+export { clientGone, writeJson, type RunningServer } from './http.js';
 
 export type Params = Record<string, unknown>;
 
@@ -71,7 +73,18 @@ export interface ParsedBody {
   encoding: 'json' | 'form' | 'multipart' | 'none';
 }
 
-export class BadRequestBody extends Error {}
+/** A body the platform cannot read: answered with `status` (400, or 413 for one too large) and this description. */
+export class BadRequestBody extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 413 = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** Telegram takes uploads up to 50 MB; the same bound keeps a runaway client from filling memory. */
+export const BOT_API_BODY_LIMIT = 50 * 1024 * 1024;
 
 /**
  * Reads query string and body (JSON, urlencoded or multipart) into one parameter object. Form values stay strings;
@@ -79,34 +92,34 @@ export class BadRequestBody extends Error {}
  * grammY's `attach://<id>` reference.
  */
 export async function readRequest(req: IncomingMessage, url: URL): Promise<ParsedBody> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks);
+  let raw: Buffer;
+  try {
+    raw = await readBytes(req, BOT_API_BODY_LIMIT);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new BadRequestBody('Request Entity Too Large', 413);
+    throw error;
+  }
   const params: Params = Object.fromEntries(url.searchParams);
   const uploads: ParsedBody['uploads'] = new Map();
   const contentType = req.headers['content-type'] ?? '';
   if (raw.length === 0) return { params, uploads, encoding: 'none' };
 
-  if (contentType.includes('application/json')) {
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new BadRequestBody("Bad Request: can't parse JSON object");
-    }
+  let decoded;
+  try {
+    decoded = await decodeBody(raw, contentType);
+  } catch {
+    throw new BadRequestBody(contentType.includes('multipart/') ? 'Bad Request: multipart body cannot be read' : "Bad Request: can't parse JSON object");
+  }
+  if (decoded.encoding === 'json') {
+    const body = decoded.value;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestBody('Bad Request: expected a JSON object');
     return { params: { ...params, ...(body as Params) }, uploads, encoding: 'json' };
   }
 
-  if (contentType.includes('multipart/form-data')) {
-    const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-    const value = boundary?.[1] ?? boundary?.[2];
-    if (!value) throw new BadRequestBody('Bad Request: multipart boundary is missing');
+  if (decoded.encoding === 'multipart') {
+    Object.assign(params, decoded.value as Record<string, string>);
     const files = new Map<string, { filename: string; bytes: Buffer }>();
-    for (const part of parseMultipart(raw, value)) {
-      if (part.filename === undefined) params[part.name] = part.data.toString('utf8');
-      else files.set(part.name, { filename: part.filename, bytes: part.data });
-    }
+    for (const [name, part] of decoded.files) files.set(name, { filename: part.filename, bytes: part.bytes });
     // grammY names each file part with a random id and puts `attach://<id>` in the parameter; plain clients
     // (curl -F photo=@x.jpg) name the part after the parameter.
     for (const [key, value] of Object.entries(params)) {
@@ -127,50 +140,6 @@ export async function readRequest(req: IncomingMessage, url: URL): Promise<Parse
   return { params, uploads, encoding: 'form' };
 }
 
-interface MultipartPart {
-  name: string;
-  filename?: string;
-  data: Buffer;
-}
-
-/** Enough of RFC 7578 for grammY (lower-case headers, no space after the colon, unquoted filenames) and curl. */
-function parseMultipart(body: Buffer, boundary: string): MultipartPart[] {
-  const open = Buffer.from(`--${boundary}`);
-  const close = Buffer.from(`\r\n--${boundary}`);
-  const parts: MultipartPart[] = [];
-  let start = body.indexOf(open);
-  while (start !== -1) {
-    let cursor = start + open.length;
-    if (body.subarray(cursor, cursor + 2).toString() === '--') break; // closing delimiter
-    if (body.subarray(cursor, cursor + 2).toString() === '\r\n') cursor += 2;
-    const end = body.indexOf(close, cursor);
-    if (end === -1) break;
-    const part = body.subarray(cursor, end);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd !== -1) {
-      const headers = part.subarray(0, headerEnd).toString('utf8').split('\r\n');
-      const disposition = headers.find((h) => h.toLowerCase().startsWith('content-disposition'))?.replace(/^[^:]*:/, '') ?? '';
-      const name = dispositionParam(disposition, 'name');
-      const filename = dispositionParam(disposition, 'filename');
-      const data = part.subarray(headerEnd + 4);
-      if (name !== undefined) parts.push(filename === undefined ? { name, data } : { name, filename, data });
-    }
-    start = end + 2;
-  }
-  return parts;
-}
-
-function dispositionParam(header: string, key: string): string | undefined {
-  const match = new RegExp(`(?:^|;)\\s*${key}\\s*=\\s*(?:"([^"]*)"|([^;]*))`, 'i').exec(header);
-  return match ? (match[1] ?? match[2]?.trim()) : undefined;
-}
-
-export function writeJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
 /** A refusal as the platform sends it. `envelope` builds the JSON; a 502 is an HTML page whatever the platform. */
 export function writeRefusal(res: ServerResponse, refusal: Refusal, envelope: (refusal: Refusal) => unknown, httpStatus = refusal.status): void {
   if (refusal.status === 502) {
@@ -180,48 +149,6 @@ export function writeRefusal(res: ServerResponse, refusal: Refusal, envelope: (r
     return;
   }
   writeJson(res, httpStatus, envelope(refusal));
-}
-
-export interface RunningServer {
-  url: string;
-  /** Aborted when the server closes: long polls listen to it. */
-  closing: AbortSignal;
-  close(): Promise<void>;
-}
-
-/** Starts `handle` on 127.0.0.1 and a random port (or `port`). Closing also drops keep-alive connections (grammY keeps them). */
-export async function listen(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port = 0): Promise<RunningServer> {
-  const closing = new AbortController();
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) writeJson(res, 500, { ok: false, error_code: 500, description: `stand-in error: ${String(error)}` });
-      else res.destroy();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    closing: closing.signal,
-    async close() {
-      closing.abort();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-    },
-  };
-}
-
-/** An AbortSignal that fires when the client disconnects before the answer (grammY aborts a long poll on stop). */
-export function clientGone(res: ServerResponse, closing: AbortSignal): AbortSignal {
-  const gone = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) gone.abort();
-  });
-  return AbortSignal.any([gone.signal, closing]);
 }
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so fault injection is the same on every run. */
@@ -262,16 +189,8 @@ export class FaultPlan {
   /** Waits as long as planned for this call (if at all); gives up early when the client goes away. */
   async delay(method: string, signal: AbortSignal): Promise<void> {
     const ms = this.#delays.get(method)?.shift();
-    if (ms === undefined || signal.aborted) return;
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done);
-    });
+    if (ms === undefined) return;
+    await pause(ms, signal);
   }
 
   block(chatId: string | number, failure?: InjectedFailure): void {

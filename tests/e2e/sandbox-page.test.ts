@@ -1,0 +1,194 @@
+// The sandbox page in a real browser (Debian's chromium driven by playwright-core), served by the whole app composed
+// as the sandbox runs it (tests/support/app-harness.ts with `sandbox: true`): a head assigns a task through the
+// dialog by typing and pressing buttons, the assignee presses "Nhận việc", time moves on the working calendar and a
+// second task's reminders and escalation arrive, the Zalo view is answered with a number, the digest comes after
+// "to tomorrow morning", the "everyone" view shows the escalation from above. Screenshots go to docs/screenshots/.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkOfficials } from '../../src/sandbox/link-officials.js';
+import { createHarness, type Harness } from '../support/app-harness.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`sandbox-page.test.ts skipped: ${CHROMIUM} is missing (install the Debian package: apt-get install -y chromium)`);
+
+const SHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const at = (local: string) => new Date(`${local}+07:00`);
+/** Playwright's own waits: generous, the machine may be busy; each ends as soon as the page shows it. */
+const SEEN_MS = 20_000;
+
+describe.skipIf(!hasChromium)(`the sandbox page in chromium${hasChromium ? '' : ` (skipped: ${CHROMIUM} is missing)`}`, () => {
+  let h: Harness;
+  let profile: string;
+  let browser: BrowserContext;
+  let page: Page;
+
+  const chat = (code: string, channel: 'telegram' | 'zalo'): Locator => page.locator(`article[data-chat="${code}:${channel}"]`);
+  const botSaid = (c: Locator, text: string | RegExp): Locator => c.locator('li.msg.out').filter({ hasText: text }).last();
+  async function type(c: Locator, text: string, answer: string | RegExp): Promise<void> {
+    const before = await c.locator('li.msg.out').count();
+    await c.locator('input[name="text"]').fill(text);
+    await c.locator('input[name="text"]').press('Enter');
+    await expect.poll(() => c.locator('li.msg.out').count(), { timeout: SEEN_MS }).toBeGreaterThan(before);
+    await botSaid(c, answer).waitFor({ timeout: SEEN_MS });
+  }
+  /** Clicks the newest numbered line containing `label` in a Zalo chat and waits for the bot's answer. */
+  async function choose(c: Locator, label: string, answer: string | RegExp): Promise<void> {
+    const line = c.locator('li.msg.out').last().locator('button.choice', { hasText: label }).first();
+    const number = await line.getAttribute('data-choice');
+    const before = await c.locator('li.msg.out').count();
+    await line.click();
+    await c.locator('li.msg.in', { hasText: new RegExp(`^${number}`) }).last().waitFor();
+    await expect.poll(() => c.locator('li.msg.out').count(), { timeout: SEEN_MS }).toBeGreaterThan(before);
+    await botSaid(c, answer).waitFor({ timeout: SEEN_MS });
+  }
+  async function open(code: string, channel: 'telegram' | 'zalo'): Promise<Locator> {
+    await page.locator(`li.person[data-person="${code}"] button[data-open="${channel}"]`).click();
+    const c = chat(code, channel);
+    await c.waitFor({ timeout: SEEN_MS });
+    return c;
+  }
+  async function moveTime(move: 'hour' | 'working-day' | 'morning', expectClock: string): Promise<void> {
+    await page.locator(`#time-moves button[data-move="${move}"]`).click();
+    await expect.poll(() => page.locator('#time-clock').textContent(), { timeout: 60_000 }).toBe(expectClock);
+    await page.locator('#time-moves button[data-move="hour"]:not([disabled])').waitFor({ timeout: SEEN_MS });
+  }
+
+  beforeAll(async () => {
+    h = await createHarness({ sandbox: true, start: at('2026-12-07T09:00').toISOString() });
+    await h.importSample();
+    await linkOfficials({ db: h.db.db, clock: h.clock, telegram: h.tg, zalo: h.zalo }, ['TCKH-01', 'TCKH-03', 'TCKH-04', 'UB-01', 'UB-02']);
+    await mkdir(SHOTS, { recursive: true });
+    profile = await mkdtemp(path.join(tmpdir(), 'dondoc-chromium-'));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1600, height: 1000 },
+      locale: 'vi-VN',
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(SEEN_MS);
+    await page.goto(h.baseUrl);
+    await page.locator('#live[data-state="live"]').waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+    await h?.close();
+  });
+
+  it('shows the people as a tree with titles and roles, in Vietnamese', async () => {
+    await expect.poll(() => page.locator('#tab-chats').textContent()).toBe('Trò chuyện');
+    const head = page.locator('li.person[data-person="TCKH-01"]');
+    expect(await head.locator('.person-name').textContent()).toContain('Võ Thanh Sơn');
+    expect(await head.locator('.person-title').textContent()).toBe('Trưởng phòng Tài chính – Kế hoạch');
+    expect(await head.locator('.role-HEAD').textContent()).toBe('Trưởng');
+    // Units nest: TCKH under UBND under HU.
+    expect(await page.locator('details[data-unit="HU"] details[data-unit="UBND"] details[data-unit="TCKH"]').count()).toBe(1);
+    // Not linked on the sandbox platforms: its buttons cannot open a chat.
+    expect(await page.locator('li.person[data-person="PNV-03"] button[data-open="telegram"]').isDisabled()).toBe(true);
+    expect(await page.locator('#time-day').textContent()).toBe('Thứ Hai, 07/12/2026');
+    expect(await page.locator('#time-clock').textContent()).toBe('09:00');
+  });
+
+  it('a head assigns a task through the dialog by typing and pressing buttons; the assignee presses "Nhận việc"', async () => {
+    const head = await open('TCKH-01', 'telegram');
+    expect(await head.locator('datalist option[value="/giaoviec"]').count()).toBe(1);
+    await type(head, '/giaoviec', 'bước 1/5');
+    await type(head, 'dao quang vinh', 'bước 2/5');
+    await type(head, 'Tổng hợp dự toán ngân sách năm 2027', 'bước 3/5');
+    await type(head, 'Bảng dự toán theo mẫu của Sở Tài chính', 'bước 4/5');
+    await type(head, '18/12 16:00', 'bước 5/5');
+    await botSaid(head, 'bước 5/5').locator('button.inline', { hasText: 'Thường' }).click();
+    const confirm = botSaid(head, 'Giao việc');
+    await confirm.locator('button.inline', { hasText: 'Giao việc' }).waitFor();
+    await confirm.locator('button.inline', { hasText: 'Giao việc' }).click();
+    await botSaid(head, 'NV-2026-0001').waitFor();
+
+    const member = await open('TCKH-03', 'telegram');
+    const task = botSaid(member, 'Nhiệm vụ mới NV-2026-0001');
+    await task.locator('button.inline', { hasText: 'Nhận việc' }).click();
+    await member.locator('li.msg.press', { hasText: 'Đã bấm: Nhận việc' }).waitFor();
+    await botSaid(member, 'Đồng chí đã nhận nhiệm vụ NV-2026-0001').waitFor();
+    await botSaid(head, 'NV-2026-0001 đã được nhận').waitFor();
+    await page.locator('header.topbar').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'sandbox-chats.png') });
+  }, 120_000);
+
+  it('moves time: a second task climbs the ladder on Zalo and up to the superiors; a numbered reply answers it', async () => {
+    const zalo = await open('TCKH-04', 'zalo');
+    await type(zalo, '/kenh zalo', /Zalo/);
+    await h.give('TCKH-01', 'TCKH-04', { title: 'Rà soát hồ sơ hỗ trợ thiệt hại do bão', deadline: at('2026-12-18T17:00') });
+    await botSaid(zalo, 'NV-2026-0002').waitFor();
+    expect(await zalo.locator('button.choice').count()).toBeGreaterThan(0);
+
+    await moveTime('working-day', '09:00');
+    expect(await page.locator('#time-day').textContent()).toBe('Thứ Ba, 08/12/2026');
+    await botSaid(zalo, 'Nhắc: NV-2026-0002 chưa được nhận việc').waitFor();
+    await botSaid(zalo, 'Nhắc lần 2: NV-2026-0002').waitFor();
+    const head = chat('TCKH-01', 'telegram');
+    await botSaid(head, 'Tổng hợp ngày 08/12/2026').waitFor();
+
+    await moveTime('hour', '10:00');
+    await botSaid(head, 'Báo cáo cấp trên: NV-2026-0002 chưa được nhận việc').waitFor();
+    for (const clock of ['11:00', '12:00', '13:00', '14:00']) await moveTime('hour', clock);
+    const superior = await open('UB-02', 'telegram');
+    const escalation = botSaid(superior, 'Báo cáo cấp trên: NV-2026-0002');
+    await escalation.waitFor();
+    expect(await escalation.locator('button.inline').allTextContents()).toEqual(expect.arrayContaining(['Nhắc lại', 'Xem chi tiết']));
+    // The escalation as the superior sees it: their chat alone.
+    await superior.screenshot({ path: path.join(SHOTS, 'sandbox-escalation.png') });
+
+    // On Zalo there are no buttons: a numbered line sends its number. The reminders' numbers have expired by now
+    // (30 minutes), so the member asks for the list first, as the bot tells them to.
+    await type(zalo, '/viec', 'NV-2026-0002');
+    await choose(zalo, 'NV-2026-0002', /Nhận việc/);
+    await choose(zalo, 'Nhận việc', 'Đồng chí đã nhận nhiệm vụ NV-2026-0002');
+  }, 180_000);
+
+  it('shows the digest after "to tomorrow morning", and the escalations from above in the "everyone" view', async () => {
+    await moveTime('morning', '07:30');
+    expect(await page.locator('#time-day').textContent()).toBe('Thứ Tư, 09/12/2026');
+    await botSaid(chat('TCKH-01', 'telegram'), 'Tổng hợp ngày 09/12/2026').waitFor();
+
+    await page.locator('#tab-everyone').click();
+    await page.locator('#filter-item').fill('NV-2026-0002');
+    await page.locator('#everyone-filters button[type="submit"]').click();
+    const feed = page.locator('#everyone-list li.feed-item');
+    await expect.poll(() => feed.count()).toBeGreaterThanOrEqual(5);
+    await page.locator('header.topbar').scrollIntoViewIfNeeded();
+    const people = await feed.evaluateAll((items) => items.map((i) => i.getAttribute('data-person')));
+    expect(new Set(people)).toEqual(new Set(['TCKH-04', 'TCKH-01', 'UB-02']));
+    // Newest first: the acceptance on Zalo is above the escalation to the superior.
+    expect(people.indexOf('TCKH-04')).toBeLessThan(people.lastIndexOf('UB-02'));
+    await page.screenshot({ path: path.join(SHOTS, 'sandbox-everyone.png') });
+  }, 120_000);
+
+  it('switches to English, and fits a phone-size screen', async () => {
+    await page.locator('#lang').click();
+    await expect.poll(() => page.locator('#tab-everyone').textContent()).toBe('Everyone');
+    await expect.poll(() => page.locator('#time-day').textContent()).toBe('Wednesday, 09/12/2026');
+    expect(await page.locator('#time-moves button[data-move="hour"]').textContent()).toContain('+1 hour');
+    await page.locator('#lang').click();
+    await expect.poll(() => page.locator('#tab-everyone').textContent()).toBe('Toàn cảnh');
+
+    const phone = await browser.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(h.baseUrl);
+    await phone.locator('#live[data-state="live"]').waitFor();
+    // The chats this browser had open come back, one under the other; nothing is wider than the screen.
+    await phone.locator('article[data-chat="TCKH-01:telegram"] li.msg').first().waitFor();
+    expect(await phone.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
+    // With chats open the people panel is folded, so the chats come first.
+    expect(await phone.locator('#people-panel').getAttribute('open')).toBeNull();
+    await phone.locator('header.topbar').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: path.join(SHOTS, 'sandbox-phone.png') });
+    await phone.close();
+  }, 60_000);
+});
