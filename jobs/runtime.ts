@@ -3,7 +3,7 @@ import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import type { AppContext } from '../src/app/context.js';
 import type { ClockHandlers } from '../src/app/clocks/fire-clock.js';
-import type { ChannelSender } from '../src/channels/sender.js';
+import type { ChannelSender } from '../src/app/ports/sender.js';
 import type { ChannelName } from '../src/domain/org/types.js';
 import { chatsWithDueMessages } from '../src/db/repositories/outbox.repository.js';
 import { pruneUpdates } from '../src/db/repositories/update.repository.js';

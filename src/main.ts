@@ -8,7 +8,7 @@ import { consultationClockHandler } from './app/consultations/clock-handler.js';
 import { explanationClockHandler } from './app/explanations/clock-handler.js';
 import { urgentStartHandler } from './app/signals/start-check.js';
 import { createAppRouter } from './app/interaction/index.js';
-import type { ChannelSender } from './channels/sender.js';
+import type { ChannelSender } from './app/ports/sender.js';
 import { createTelegramSender } from './channels/telegram/sender.js';
 import { ConfigError, createConfig, type Config } from './config.js';
 import { loadConfiguredPolicy } from './config/policy-file.js';

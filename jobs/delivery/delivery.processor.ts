@@ -6,8 +6,8 @@
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { composeBatch } from '../../src/app/delivery/compose.js';
-import type { ChannelSender } from '../../src/channels/sender.js';
-import { SendError } from '../../src/channels/sender.js';
+import type { ChannelSender } from '../../src/app/ports/sender.js';
+import { SendError } from '../../src/app/ports/sender.js';
 import type { PrismaClient } from '../../src/db/client.js';
 import { markUnreachable } from '../../src/db/repositories/identity.repository.js';
 import { claimForSending, markChatUnreachable, markFailed, markRetry, markSent, nextBatchForChat, nextDueAt, type PendingMessage } from '../../src/db/repositories/outbox.repository.js';

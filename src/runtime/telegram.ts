@@ -8,7 +8,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Router } from '../app/interaction/router.js';
 import { createTelegramBot, type TelegramBot } from '../channels/telegram/bot.js';
-import type { SendPacer } from '../channels/telegram/shared-pacing.js';
+import type { SendPacer } from '../app/ports/pacer.js';
 import { publishCommandMenu } from '../channels/telegram/commands-menu.js';
 import type { Config } from '../config.js';
 import type { Catalogue } from '../i18n/catalogue.js';

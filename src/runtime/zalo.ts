@@ -5,7 +5,7 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
 import type { Router } from '../app/interaction/router.js';
-import type { ChannelSender } from '../channels/sender.js';
+import type { ChannelSender } from '../app/ports/sender.js';
 import { createZaloInbound, type ZaloInbound } from '../channels/zalo/bot.js';
 import { createZaloClient, type ZaloClient } from '../channels/zalo/client.js';
 import { ZaloApiError } from '../channels/zalo/errors.js';

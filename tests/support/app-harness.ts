@@ -15,7 +15,7 @@ import type { AppContext } from '../../src/app/context.js';
 import { createAppRouter, type RouterExtensions } from '../../src/app/interaction/index.js';
 import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { importOrganisation } from '../../src/app/org/import-organisation.js';
-import type { ChannelSender } from '../../src/channels/sender.js';
+import type { ChannelSender } from '../../src/app/ports/sender.js';
 import { createTelegramBot } from '../../src/channels/telegram/bot.js';
 import { createTelegramSender } from '../../src/channels/telegram/sender.js';
 import { assignTask } from '../../src/app/tasks/assign-task.js';

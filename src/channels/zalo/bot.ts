@@ -6,7 +6,7 @@ import { findIdentity } from '../../app/linking/find-identity.js';
 import type { Router } from '../../app/interaction/router.js';
 import type { PrismaClient } from '../../db/client.js';
 import { asLocale } from '../../domain/locale.js';
-import type { OutboundMessage } from '../types.js';
+import type { OutboundMessage } from '../../app/ports/channel.js';
 import { ZaloApiError } from './errors.js';
 import type { ZaloOutput } from './output.js';
 import { zaloToEnvelope } from './to-envelope.js';

@@ -1,8 +1,8 @@
 // Sends outbox messages to Zalo. The delivery worker owns pacing and retries; this maps Zalo's answers onto what
 // delivery can do about them (SendError kinds).
 import type { PrismaClient } from '../../db/client.js';
-import { SendError, type ChannelSender, type SendContext } from '../sender.js';
-import { CAPABILITIES } from '../types.js';
+import { SendError, type ChannelSender, type SendContext } from '../../app/ports/sender.js';
+import { CAPABILITIES } from '../../app/ports/channel.js';
 import { ZaloApiError } from './errors.js';
 import type { ZaloOutput } from './output.js';
 

@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../../channels/types.js';
+import type { OutboundMessage } from '../../app/ports/channel.js';
 import type { Locale } from '../../domain/locale.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { PrismaClient, Tx } from '../client.js';
