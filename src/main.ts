@@ -25,19 +25,19 @@ import { createAppContext } from './runtime/app-context.js';
 import { registerMetrics } from './runtime/metrics.js';
 import { NO_TOKEN_MESSAGE } from './runtime/messages.js';
 import { ensureRedis, RedisUnavailableError } from './runtime/redis-bootstrap.js';
-import { prepareTelegram, TelegramTokenRefused, type TelegramRuntime } from './runtime/telegram.js';
+import { prepareTelegram, TelegramTokenRefused, type TelegramRuntime } from './channels/telegram/start.js';
 import { Readiness } from './runtime/readiness.js';
 import { readyLine } from './runtime/ready-line.js';
 import { StopRequested } from './runtime/retry.js';
 import type { TelegramBot } from './channels/telegram/bot.js';
 import { ensurePrivateDir } from './db/private-files.js';
-import { mountTelegramWebhook } from './http/telegram-webhook.js';
+import { mountTelegramWebhook } from './channels/telegram/webhook.js';
 import { createQueues, startWorkers, type RunningWorkers } from '../jobs/runtime.js';
 import { digestJobs, scheduleDailyDigest } from '../jobs/digest.js';
 import { Pacer } from '../jobs/delivery/pacer.js';
 import { rerouteUnreachable } from './app/delivery/reroute.js';
 import { mountFileLinks } from './http/file-links.js';
-import { prepareZalo, ZaloTokenRefused } from './runtime/zalo.js';
+import { prepareZalo, ZaloTokenRefused } from './channels/zalo/start.js';
 import { redisAnswers } from '../jobs/connection.js';
 
 async function main(): Promise<number> {

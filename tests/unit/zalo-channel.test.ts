@@ -5,7 +5,7 @@ import { ZaloApiError, type ZaloApiErrorInit } from '../../src/channels/zalo/err
 import { monthKey } from '../../src/channels/zalo/quota.js';
 import { classifyZaloError, DEFAULT_ZALO_SEND_POLICY } from '../../src/channels/zalo/sender.js';
 import { zaloToEnvelope } from '../../src/channels/zalo/to-envelope.js';
-import { secretMatches } from '../../src/http/zalo-webhook.js';
+import { secretMatches } from '../../src/channels/zalo/webhook.js';
 import { Catalogue } from '../../src/i18n/catalogue.js';
 import { zaloImage, zaloText, zaloUnsupported } from '../support/updates.js';
 

@@ -3,17 +3,17 @@
 // both, since Zalo refuses getUpdates while a webhook is set. Sending: the ChannelSender the delivery worker uses.
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
-import type { AppContext } from '../app/context.js';
-import type { Router } from '../app/interaction/router.js';
-import type { ChannelSender } from '../app/ports/sender.js';
-import { createZaloInbound, type ZaloInbound } from '../channels/zalo/bot.js';
-import { createZaloClient, type ZaloClient } from '../channels/zalo/client.js';
-import { ZaloApiError } from '../channels/zalo/errors.js';
-import { ZaloOutput } from '../channels/zalo/output.js';
-import { ChannelQuotaCounter } from '../channels/zalo/quota.js';
-import { createZaloSender, type ZaloSendPolicy } from '../channels/zalo/sender.js';
-import type { ZaloBotInfo } from '../channels/zalo/types.js';
-import { mountZaloWebhook, ZALO_WEBHOOK_PATH } from '../http/zalo-webhook.js';
+import type { AppContext } from '../../app/context.js';
+import type { Router } from '../../app/interaction/router.js';
+import type { ChannelSender } from '../../app/ports/sender.js';
+import { createZaloInbound, type ZaloInbound } from './bot.js';
+import { createZaloClient, type ZaloClient } from './client.js';
+import { ZaloApiError } from './errors.js';
+import { ZaloOutput } from './output.js';
+import { ChannelQuotaCounter } from './quota.js';
+import { createZaloSender, type ZaloSendPolicy } from './sender.js';
+import type { ZaloBotInfo } from './types.js';
+import { mountZaloWebhook, ZALO_WEBHOOK_PATH } from './webhook.js';
 
 export interface ZaloRuntimeOptions {
   token: string;
