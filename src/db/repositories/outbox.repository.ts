@@ -158,3 +158,13 @@ export async function chatsWithDueMessages(db: PrismaClient, now: Date, limit: n
   });
   return rows.map((r) => ({ channel: r.channel, chatId: r.chatId }));
 }
+
+/** How many times the message now being sent to a chat failed before (the oldest open row is the one in flight). */
+export async function attemptsOfChatHead(db: PrismaClient, channel: ChannelName, chatId: string): Promise<number> {
+  const head = await db.outbox.findFirst({
+    where: { channel, chatId, status: { notIn: ['SENT', 'FAILED', 'UNREACHABLE'] } },
+    orderBy: { id: 'asc' },
+    select: { attempts: true },
+  });
+  return head?.attempts ?? 0;
+}
