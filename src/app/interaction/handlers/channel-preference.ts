@@ -1,6 +1,6 @@
 // /kenh telegram|zalo: where notifications go for a person linked on both. The other channel takes over while the
 // preferred one is unreachable (src/app/delivery/reroute.ts); replies work on either.
-import type { RouterResult } from '../../../channels/types.js';
+import type { RouterResult } from '../../ports/channel.js';
 import type { ChannelName } from '../../../domain/org/types.js';
 import { fold } from '../../../domain/text/normalize.js';
 import type { Session } from '../session.js';

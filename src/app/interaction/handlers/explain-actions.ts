@@ -1,6 +1,6 @@
 // Demand for explanation buttons: "Yêu cầu giải trình" on a task (escalation, overdue card) and a signal; the
 // person's "Giải trình"; the card.
-import type { RouterResult } from '../../../channels/types.js';
+import type { RouterResult } from '../../ports/channel.js';
 import { findTask } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
