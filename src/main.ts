@@ -125,7 +125,7 @@ async function main(): Promise<number> {
         app,
         logger,
         ...(config.role !== 'worker' ? { receive: { router, http } } : {}),
-        pace: (chatId) => replyPacer.waitTurn('ZALO', chatId),
+        pace: (chatId) => replyPacer.acquire('ZALO', chatId),
       })
     : undefined;
 

@@ -153,7 +153,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const httpApp = createHttpApp({ metrics, health: [] });
   mountTelegramWebhook(httpApp, bot, WEBHOOK_SECRET);
   const zalo = await createZaloStandIn(platformNow);
-  const limits = { globalPerSecond: 1000, perChatPerSecond: 1000 };
+  const limits = options.workerOptions?.limits ?? { globalPerSecond: 1000, perChatPerSecond: 1000 };
+  // Replies keep the workers' pace, as in main.ts (one pacer over the same Redis keys).
   const replyPacer = new Pacer(queues.producer, prefix, limits);
   const zaloRuntime = prepareZalo({
     token: ZALO_TOKEN,
@@ -164,7 +165,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     app,
     logger,
     receive: { router, http: httpApp },
-    pace: (chatId) => replyPacer.waitTurn('ZALO', chatId),
+    pace: (chatId) => replyPacer.acquire('ZALO', chatId),
     sendPolicy: { forbiddenStrikes: 2, rateLimitBaseMs: 200, ...options.zalo?.sendPolicy },
     replyRetryDelaysMs: options.zalo?.replyRetryDelaysMs ?? [50, 100, 200],
   });

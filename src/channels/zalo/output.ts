@@ -9,7 +9,7 @@ import type { Locale } from '../../domain/locale.js';
 import { prefixWithinUnits } from '../../domain/text/graphemes.js';
 import { createFileLink, DEFAULT_FILE_LINK_TTL_MS, fileLinkUrl } from '../../http/file-links.js';
 import { numberActions } from '../numbered.js';
-import { splitText } from '../sender.js';
+import { inTurn, splitText, type TakeTurn } from '../sender.js';
 import type { OutboundAttachment, OutboundMessage } from '../types.js';
 import type { ZaloClient } from './client.js';
 import { ZaloApiError } from './errors.js';
@@ -30,8 +30,11 @@ export interface ZaloOutputOptions {
   client: ZaloClient;
   app: AppContext;
   quota?: ChannelQuotaCounter;
-  /** Waits for the chat's turn on the shared pacer before each call. */
-  pace?: (chatId: string) => Promise<void>;
+  /**
+   * The chat's turn on the shared pacer, taken before each call of a reply; the result is called once Zalo answered
+   * (the turn counts from then).
+   */
+  pace?: (chatId: string) => Promise<() => Promise<void>>;
   fileLinkTtlMs?: number;
 }
 
@@ -39,8 +42,8 @@ export interface DeliverContext {
   locale: Locale;
   /** The linked identity behind the chat; looked up by chat id when not given. */
   identityId?: number | undefined;
-  /** The caller already waited for this chat's turn for the first call (the delivery worker does). */
-  paced?: boolean;
+  /** The caller's turn for each call (the delivery worker's pacer); without it, `pace` of the options. */
+  turn?: TakeTurn;
 }
 
 export class ZaloOutput {
@@ -97,11 +100,11 @@ export class ZaloOutput {
    */
   async deliver(chatId: string, messages: OutboundMessage[], ctx: DeliverContext): Promise<string> {
     const rendered = await this.render(messages, ctx.locale);
+    const pace = this.o.pace;
+    const turn = ctx.turn ?? (pace ? () => pace(chatId) : undefined);
     let last = '';
-    for (const [i, part] of rendered.parts.entries()) {
-      if (i > 0 || !ctx.paced) await this.o.pace?.(chatId);
-      last = await this.sendPart(chatId, part);
-    }
+    // Each part is a message to Zalo too: each takes its own turn in the chat.
+    for (const part of rendered.parts) last = await inTurn(turn, () => this.sendPart(chatId, part));
     if (rendered.offersChoices) {
       const { db, clock, policy } = this.o.app;
       const identityId = ctx.identityId ?? (await db.chatIdentity.findFirst({ where: { channel: 'ZALO', chatId }, select: { id: true } }))?.id;

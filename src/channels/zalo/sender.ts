@@ -60,7 +60,7 @@ export function createZaloSender(output: ZaloOutput, db: PrismaClient, policy: P
     capabilities: CAPABILITIES.ZALO,
     async send(chatId, message, context: SendContext) {
       try {
-        return { messageId: await output.deliver(chatId, [message], { locale: context.locale, identityId: context.identityId, paced: true }) };
+        return { messageId: await output.deliver(chatId, [message], { locale: context.locale, identityId: context.identityId, ...(context.turn ? { turn: context.turn } : {}) }) };
       } catch (e) {
         const attempt = context.attempt ?? (await attemptsOfHead(db, chatId).catch(() => 0));
         throw classifyZaloError(e, attempt, p);
