@@ -6,6 +6,10 @@ import type { Transformer } from 'grammy';
 export interface SendPacer {
   /** Waits for this chat's and the whole bot's turn; call the result once the platform answered. */
   acquire(channel: string, chatId: string): Promise<() => Promise<void>>;
+  /** The turn if it is free right now, else undefined (never waits). */
+  tryAcquire(channel: string, chatId: string): Promise<(() => Promise<void>) | undefined>;
+  /** The platform said 429: nothing more to this chat for `ms`. */
+  block?(channel: string, chatId: string, ms: number): Promise<void>;
 }
 
 const PACED = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'copyMessage', 'forwardMessage', 'editMessageText', 'editMessageReplyMarkup']);
