@@ -9,6 +9,7 @@ import { explanationClockHandler } from './app/explanations/clock-handler.js';
 import { urgentStartHandler } from './app/signals/start-check.js';
 import { createAppRouter } from './app/interaction/index.js';
 import type { ChannelSender } from './app/ports/sender.js';
+import { createReplyOutbox } from './app/delivery/reply-outbox.js';
 import { createTelegramSender } from './channels/telegram/sender.js';
 import { ConfigError, createConfig, type Config } from './config.js';
 import { loadConfiguredPolicy } from './config/policy-file.js';
@@ -125,7 +126,7 @@ async function main(): Promise<number> {
         app,
         logger,
         ...(config.role !== 'worker' ? { receive: { router, http } } : {}),
-        pace: (chatId) => replyPacer.waitTurn('ZALO', chatId),
+        pace: (chatId) => replyPacer.acquire('ZALO', chatId),
       })
     : undefined;
 
@@ -165,7 +166,7 @@ async function main(): Promise<number> {
 
   try {
     telegram = receivesTelegram
-      ? await prepareTelegram(config, { router, logger, catalogue, pacer: replyPacer, onWaiting: (reason) => readiness.waitFor('telegram', reason), retry: { signal: stopping.signal } })
+      ? await prepareTelegram(config, { router, logger, catalogue, pacer: replyPacer, outbox: createReplyOutbox(app), onWaiting: (reason) => readiness.waitFor('telegram', reason), retry: { signal: stopping.signal } })
       : undefined;
   } catch (e) {
     return shutdown(startFailure(e));

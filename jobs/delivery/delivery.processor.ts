@@ -13,7 +13,7 @@ import { claimForSending, markChatUnreachable, markFailed, markRetry, markSent, 
 import type { ChannelName } from '../../src/domain/org/types.js';
 import type { Catalogue } from '../../src/i18n/catalogue.js';
 import type { ChatJobData } from './kicker.js';
-import type { Pacer } from './pacer.js';
+import type { Pacer, SendDone } from './pacer.js';
 
 export interface DeliveryDeps {
   db: AppContext['db'];
@@ -78,16 +78,27 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
     }
     const composed = composeBatch(deps.catalogue, batch.map((b) => b.payload), sender.capabilities.maxTextLength);
     const ids = batch.slice(0, composed.count).map((b) => b.id);
-    const answered = await deps.pacer.acquire(channel, chatId);
+    // The first call's turn is taken before the claim, so the hold on the rows starts when the message can go.
+    const first = await deps.pacer.acquire(channel, chatId);
     const now = new Date();
     if (!(await claimForSending(deps.db, ids, now, new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_SEND_LEASE_MS))))) {
-      await answered();
+      await first();
       // Another job holds them (or sent them meanwhile): look again; a hold makes the chat wait until it ends.
       continue;
     }
+    // Every further call of this message (the next part of a long text, the photo after its text) takes its own turn:
+    // Telegram counts each as a message.
+    let firstTaken = false;
+    const turn = (): Promise<SendDone> => {
+      if (firstTaken) return deps.pacer.acquire(channel, chatId);
+      firstTaken = true;
+      return Promise.resolve(first);
+    };
     try {
-      // The pacer counts the send from the platform's answer, whatever the answer.
-      const { messageId } = await sender.send(chatId, composed.message, { locale: batch[0]!.payload.locale, attempt: batch[0]!.attempts }).finally(answered);
+      // The pacer counts each call from the platform's answer, whatever the answer.
+      const { messageId } = await sender
+        .send(chatId, composed.message, { locale: batch[0]!.payload.locale, attempt: batch[0]!.attempts, turn })
+        .finally(() => (firstTaken ? undefined : first()));
       await markSent(deps.db, ids, new Date(), messageId);
       await deps.onSent?.(channel, 1);
       sent++;

@@ -139,6 +139,25 @@ export class Pacer {
     }
   }
 
+  /**
+   * The turn now or never: the chat is free and the bot has room in this second, without waiting in the line (a reply
+   * to the person who just wrote goes before queued notifications of other chats; the limits hold all the same).
+   * Undefined when it would have to wait. For the webhook's request path, which must not wait on the pacer.
+   */
+  async tryAcquire(channel: string, chatId: string): Promise<SendDone | undefined> {
+    const chatKey = this.key(channel, chatId);
+    const windowKey = this.windowKey(channel);
+    const id = randomBytes(6).toString('hex');
+    const r = Number(await this.redis.eval(TAKE, 2, chatKey, windowKey, this.chatIntervalUs, this.windowUs, this.globalLimit, id, MAX_FLIGHT_MS * 1000));
+    if (r !== 0) return undefined;
+    let done = false;
+    return async () => {
+      if (done) return;
+      done = true;
+      await this.redis.eval(DONE, 2, chatKey, windowKey, this.chatIntervalUs, id);
+    };
+  }
+
   /** As `acquire`, for callers that do not report the answer: the send counts from the moment it was taken. */
   async waitTurn(channel: string, chatId: string): Promise<void> {
     await (await this.acquire(channel, chatId))();

@@ -16,6 +16,7 @@ import { createAppRouter, type RouterExtensions } from '../../src/app/interactio
 import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { importOrganisation } from '../../src/app/org/import-organisation.js';
 import type { ChannelSender } from '../../src/app/ports/sender.js';
+import { createReplyOutbox } from '../../src/app/delivery/reply-outbox.js';
 import { createTelegramBot } from '../../src/channels/telegram/bot.js';
 import { createTelegramSender } from '../../src/channels/telegram/sender.js';
 import { assignTask } from '../../src/app/tasks/assign-task.js';
@@ -148,13 +149,15 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     cacheMs: 0,
   });
   const router = createAppRouter(app, options.router?.(app));
-  const bot = createTelegramBot(BOT_TOKEN, { router, logger, replyGapMs: 20 }, { botInfo: tg.botInfo, client: { apiRoot: tg.url } });
+  const limits = options.workerOptions?.limits ?? { globalPerSecond: 1000, perChatPerSecond: 1000 };
+  // Replies keep the workers' pace, as in main.ts (one pacer over the same Redis keys).
+  const replyPacer = new Pacer(queues.producer, prefix, limits);
+  const replyOutbox = createReplyOutbox(app);
+  const bot = createTelegramBot(BOT_TOKEN, { router, logger, pacer: replyPacer, outbox: replyOutbox }, { botInfo: tg.botInfo, client: { apiRoot: tg.url } });
   const metrics = new Metrics();
   const httpApp = createHttpApp({ metrics, health: [] });
   mountTelegramWebhook(httpApp, bot, WEBHOOK_SECRET);
   const zalo = await createZaloStandIn(platformNow);
-  const limits = { globalPerSecond: 1000, perChatPerSecond: 1000 };
-  const replyPacer = new Pacer(queues.producer, prefix, limits);
   const zaloRuntime = prepareZalo({
     token: ZALO_TOKEN,
     apiRoot: zalo.url,
@@ -164,7 +167,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     app,
     logger,
     receive: { router, http: httpApp },
-    pace: (chatId) => replyPacer.waitTurn('ZALO', chatId),
+    pace: (chatId) => replyPacer.acquire('ZALO', chatId),
     sendPolicy: { forbiddenStrikes: 2, rateLimitBaseMs: 200, ...options.zalo?.sendPolicy },
     replyRetryDelaysMs: options.zalo?.replyRetryDelaysMs ?? [50, 100, 200],
   });
@@ -213,6 +216,13 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     await waitUntil(async () => ((await quiet(queues, db.db)) ? true : undefined), { timeoutMs, intervalMs: 25, message: 'clock and delivery jobs to finish' });
   }
 
+  /** Waits until no reply to the chat is waiting in the outbox or being sent (messages in back-off aside). */
+  async function repliesSent(chatId: string): Promise<void> {
+    const open = () =>
+      db.db.outbox.count({ where: { channel: 'TELEGRAM', chatId, mergeable: false, OR: [{ status: 'SENDING' }, { status: 'PENDING', notBefore: { lte: new Date() } }] } });
+    await waitUntil(async () => ((await open()) === 0 ? true : undefined), { timeoutMs: 60_000, intervalMs: 25, message: `the replies queued for chat ${chatId}` });
+  }
+
   const harness: Harness = {
     db,
     clock,
@@ -247,6 +257,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         body: JSON.stringify(update),
       });
       await res.arrayBuffer();
+      // Replies that did not go at once wait in the outbox (src/channels/telegram/replies.ts): the caller sees the
+      // whole answer, as when replies were all sent on the request path.
+      const chat = update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? update.callback_query?.from.id;
+      if (workers && chat !== undefined) await repliesSent(String(chat));
       return res.status;
     },
     async importSample() {

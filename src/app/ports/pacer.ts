@@ -8,4 +8,8 @@ export type SendDone = () => Promise<void>;
 export interface SendPacer {
   /** Waits for this chat's and the whole bot's turn; call the result once the platform answered. */
   acquire(channel: string, chatId: string): Promise<SendDone>;
+  /** The turn if it is free right now, else undefined (never waits): a webhook reply must not wait for it. */
+  tryAcquire(channel: string, chatId: string): Promise<SendDone | undefined>;
+  /** The platform said 429: nothing more to this chat for `ms`. */
+  block?(channel: string, chatId: string, ms: number): Promise<void>;
 }

@@ -19,18 +19,39 @@ export class SendError extends Error {
   }
 }
 
+/**
+ * Waits for the chat's turn on the shared pacer (jobs/delivery/pacer.ts) for one call to the platform; the result is
+ * called once the platform has answered, whatever it answered.
+ */
+export type TakeTurn = () => Promise<() => Promise<void>>;
+
+/** One platform call in its own turn: Telegram counts every message, so a text and its photo are two turns. */
+export async function inTurn<T>(turn: TakeTurn | undefined, call: () => Promise<T>): Promise<T> {
+  const done = await turn?.();
+  try {
+    return await call();
+  } finally {
+    await done?.();
+  }
+}
+
 export interface SendContext {
   /** The linked identity behind the chat, when known (for numbered prompts on channels without buttons). */
   identityId?: number;
   locale: 'vi' | 'en';
   /** How many times this message failed before: a platform without retry hints (Zalo's 429) may wait longer each time. */
   attempt?: number;
+  /** Taken before each call to the platform (each part of a split text, the photo after its text). */
+  turn?: TakeTurn;
 }
 
 export interface ChannelSender {
   readonly channel: ChannelName;
   readonly capabilities: ChannelCapabilities;
-  /** Sends one logical message (the adapter may split long text); resolves with the platform's id of the last part. */
+  /**
+   * Sends one logical message (the adapter may split long text); resolves with the platform's id of the last part.
+   * Every call to the platform waits for `context.turn` first.
+   */
   send(chatId: string, message: OutboundMessage, context: SendContext): Promise<{ messageId: string }>;
 }
 

@@ -2,9 +2,11 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Bot, type BotConfig, type Context } from 'grammy';
+import { Api, Bot, type BotConfig, type Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { Router } from '../../app/interaction/router.js';
+import type { ReplyOutbox } from '../../app/ports/reply-outbox.js';
+import { createTelegramReplier, type TelegramReplier } from './replies.js';
 import { sendTelegramMessage } from './sender.js';
 import type { SendPacer } from '../../app/ports/pacer.js';
 import { sharedPacing } from './shared-pacing.js';
@@ -19,6 +21,11 @@ export interface TelegramBotDeps {
   repliesPerSecond?: number;
   /** The delivery worker's shared pacer: replies then count against the same limits as queued messages. */
   pacer?: SendPacer;
+  /**
+   * With the pacer: where replies wait when they cannot go at once, so the webhook request never waits for a turn
+   * (src/channels/telegram/replies.ts). Without it, replies are sent on the request path, one after the other.
+   */
+  outbox?: ReplyOutbox;
 }
 
 export function createTelegramBot(token: string, deps: TelegramBotDeps, config?: BotConfig<Context>) {
@@ -36,6 +43,10 @@ export function createTelegramBot(token: string, deps: TelegramBotDeps, config?:
       }),
     );
 
+  // Replies and edits take their turns explicitly, on an Api that does not pace by itself.
+  const replier: TelegramReplier | undefined =
+    deps.pacer && deps.outbox ? createTelegramReplier(new Api(token, config?.client), { pacer: deps.pacer, outbox: deps.outbox }, deps.logger) : undefined;
+
   const guarded = bot.errorBoundary((err) => {
     deps.logger.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram update failed');
   });
@@ -52,10 +63,12 @@ export function createTelegramBot(token: string, deps: TelegramBotDeps, config?:
     if (ctx.callbackQuery) {
       await ctx.answerCallbackQuery(result.toast ? { text: result.toast } : {}).catch(() => {});
       if (result.clearButtons && ctx.callbackQuery.message) {
-        await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => {});
+        if (replier) await replier.clearButtons(envelope.chatId, ctx.callbackQuery.message.message_id);
+        else await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => {});
       }
     }
-    for (const message of result.replies) await sendTelegramMessage(ctx.api, envelope.chatId, message);
+    if (replier) await replier.send(envelope.chatId, envelope.externalUserId, result.replies);
+    else for (const message of result.replies) await sendTelegramMessage(ctx.api, envelope.chatId, message);
   });
   return bot;
 }

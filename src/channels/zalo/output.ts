@@ -7,7 +7,7 @@ import type { Locale } from '../../domain/locale.js';
 import { prefixWithinUnits } from '../../domain/text/graphemes.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import { numberActions } from '../numbered.js';
-import { splitText } from '../../app/ports/sender.js';
+import { inTurn, splitText, type TakeTurn } from '../../app/ports/sender.js';
 import type { OutboundAttachment, OutboundMessage } from '../../app/ports/channel.js';
 import type { ZaloClient } from './client.js';
 import { ZaloApiError } from './errors.js';
@@ -29,16 +29,19 @@ export interface ZaloOutputOptions {
   services: ChannelServices;
   catalogue: Catalogue;
   logger: Logger;
-  /** Waits for the chat's turn on the shared pacer before each call. */
-  pace?: (chatId: string) => Promise<void>;
+  /**
+   * The chat's turn on the shared pacer, taken before each call of a reply; the result is called once Zalo answered
+   * (the turn counts from then).
+   */
+  pace?: (chatId: string) => Promise<() => Promise<void>>;
 }
 
 export interface DeliverContext {
   locale: Locale;
   /** The linked identity behind the chat; looked up by chat id when not given. */
   identityId?: number | undefined;
-  /** The caller already waited for this chat's turn for the first call (the delivery worker does). */
-  paced?: boolean;
+  /** The caller's turn for each call (the delivery worker's pacer); without it, `pace` of the options. */
+  turn?: TakeTurn;
 }
 
 export class ZaloOutput {
@@ -91,11 +94,11 @@ export class ZaloOutput {
    */
   async deliver(chatId: string, messages: OutboundMessage[], ctx: DeliverContext): Promise<string> {
     const rendered = await this.render(messages, ctx.locale);
+    const pace = this.o.pace;
+    const turn = ctx.turn ?? (pace ? () => pace(chatId) : undefined);
     let last = '';
-    for (const [i, part] of rendered.parts.entries()) {
-      if (i > 0 || !ctx.paced) await this.o.pace?.(chatId);
-      last = await this.sendPart(chatId, part);
-    }
+    // Each part is a message to Zalo too: each takes its own turn in the chat.
+    for (const part of rendered.parts) last = await inTurn(turn, () => this.sendPart(chatId, part));
     if (rendered.offersChoices) await this.o.services.savePrompt('ZALO', chatId, ctx.identityId, rendered.actions);
     return last;
   }

@@ -25,7 +25,7 @@ export interface ZaloRuntimeOptions {
   /** Given to processes that receive (ROLE all or bot); a worker-only process just sends. */
   receive?: { router: Router; http: Hono };
   /** The shared pacer's turn for a chat, so replies and notifications to one chat keep one pace. */
-  pace?: (chatId: string) => Promise<void>;
+  pace?: (chatId: string) => Promise<() => Promise<void>>;
   fetch?: typeof globalThis.fetch;
   sendPolicy?: Partial<ZaloSendPolicy>;
   replyRetryDelaysMs?: number[];

@@ -168,3 +168,9 @@ export async function attemptsOfChatHead(db: PrismaClient, channel: ChannelName,
   });
   return head?.attempts ?? 0;
 }
+
+/** An ordinary message (not a reminder gathering for its wave, not one in back-off) due and not sent yet for the chat. */
+export async function hasDueOrdinaryMessage(db: Tx | PrismaClient, channel: ChannelName, chatId: string, now: Date): Promise<boolean> {
+  const row = await db.outbox.findFirst({ where: { channel, chatId, status: 'PENDING', mergeable: false, notBefore: { lte: now } }, select: { id: true } });
+  return row !== null;
+}
