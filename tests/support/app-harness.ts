@@ -148,13 +148,13 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     cacheMs: 0,
   });
   const router = createAppRouter(app, options.router?.(app));
-  const bot = createTelegramBot(BOT_TOKEN, { router, logger, replyGapMs: 20 }, { botInfo: tg.botInfo, client: { apiRoot: tg.url } });
+  const limits = { globalPerSecond: 1000, perChatPerSecond: 1000 };
+  const replyPacer = new Pacer(queues.producer, prefix, limits);
+  const bot = createTelegramBot(BOT_TOKEN, { router, logger, pacer: replyPacer }, { botInfo: tg.botInfo, client: { apiRoot: tg.url } });
   const metrics = new Metrics();
   const httpApp = createHttpApp({ metrics, health: [] });
   mountTelegramWebhook(httpApp, bot, WEBHOOK_SECRET);
   const zalo = await createZaloStandIn(platformNow);
-  const limits = { globalPerSecond: 1000, perChatPerSecond: 1000 };
-  const replyPacer = new Pacer(queues.producer, prefix, limits);
   const zaloRuntime = prepareZalo({
     token: ZALO_TOKEN,
     apiRoot: zalo.url,
