@@ -7,7 +7,9 @@
 //   npm run bench -- inbound         BENCH_SCALE=0.1 for a quick look; BENCH_INFLIGHT (default 32)
 import { Bot, webhookCallback } from 'grammy';
 import type { Update } from 'grammy/types';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { Pacer } from '../jobs/delivery/pacer.js';
 import { createAppRouter } from '../src/app/interaction/index.js';
 import { createTelegramBot } from '../src/channels/telegram/bot.js';
 import { systemClock } from '../src/domain/clock.js';
@@ -19,7 +21,7 @@ import { Catalogue } from '../src/i18n/catalogue.js';
 import { createAppContext } from '../src/runtime/app-context.js';
 import { createTelegramStandIn, type TelegramStandIn } from '../tests/support/telegram-stand-in.js';
 import { command, user } from '../tests/support/updates.js';
-import { benchDatabase, fillOrganisation, logger, machine, percentile, round, scaled, timed, writeResult } from './common.js';
+import { benchDatabase, fillOrganisation, logger, machine, percentile, REDIS_URL, round, scaled, timed, uniquePrefix, writeResult } from './common.js';
 
 const log = logger('inbound');
 const TOKEN = '7000000001:AAbench-token-for-the-stand-in-012345';
@@ -130,7 +132,11 @@ export async function runInboundBench(): Promise<Record<string, unknown>> {
       ['oursUnthrottled', 1_000_000],
     ] as const) {
       const tg = await createTelegramStandIn();
-      const bot = createTelegramBot(TOKEN, { router, logger: quiet, repliesPerSecond }, { botInfo: tg.botInfo, client: { apiRoot: tg.url } });
+      // Replies take their turn in the delivery pacer as deployed: 30/s and 1/s per chat, or lifted to time the rest.
+      const redis = new Redis(REDIS_URL);
+      const perChatPerSecond = repliesPerSecond === 30 ? 1 : repliesPerSecond;
+      const pacer = new Pacer(redis, uniquePrefix('inbound'), { globalPerSecond: repliesPerSecond, perChatPerSecond });
+      const bot = createTelegramBot(TOKEN, { router, logger: quiet, pacer }, { botInfo: tg.botInfo, client: { apiRoot: tg.url } });
       const http = createHttpApp({ metrics: new Metrics(), health: [] });
       mountTelegramWebhook(http, bot, SECRET);
       const server = await startHttpServer(http, 0, '127.0.0.1');
@@ -140,6 +146,7 @@ export async function runInboundBench(): Promise<Record<string, unknown>> {
       log(`${name} (replies ≤ ${repliesPerSecond === 30 ? '30/s, as deployed' : 'unlimited'}): ${runs[name]!.perSecond} updates/s, p50 ${runs[name]!.p50Ms} ms, p99 ${runs[name]!.p99Ms} ms, ${runs[name]!.replies} replies`);
       await server.close();
       await tg.close();
+      await redis.quit();
     }
 
     // Baseline: a bare grammY bot, the same kind of answer (a list of 5 tasks with a button each), no database.

@@ -1,5 +1,6 @@
 // `npm test`: installs what is missing, runs the whole suite against the local PostgreSQL and Redis, and ends with
-// the plain line "N passed, N failed" computed from Vitest's JSON report (CI reads that line).
+// the plain line "N passed, N failed" computed from Vitest's JSON report (CI reads that line). The type check runs
+// first and counts as one failed test when it fails, so that line never reads "0 failed" over a type error.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,12 @@ import { ensureInstalled } from './ensure-installed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 ensureInstalled(root);
+
+// Type errors are found before the suite spends minutes; the suite still runs so one report shows everything.
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const typecheck = spawnSync(process.execPath, [tsc, '--noEmit', '-p', '.'], { cwd: root, stdio: 'inherit', env: process.env });
+const typecheckFailed = typecheck.status !== 0;
+if (typecheckFailed) console.error('\nTYPECHECK FAILED: `tsc --noEmit -p .` reported the errors above (counted as 1 failed).\n');
 
 const report = path.join(root, '.vitest-report.json');
 rmSync(report, { force: true });
@@ -27,5 +34,6 @@ if (existsSync(report)) {
 } else {
   failed = 1;
 }
+if (typecheckFailed) failed += 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : run.status || 1);

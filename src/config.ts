@@ -1,6 +1,7 @@
 // Environment → typed configuration, validated once at start with one clear line per wrong variable.
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from './domain/calendar/time-zone.js';
 
 /** The queues a worker process consumes (WORKER_QUEUES): clock levels, outbound delivery, maintenance (reconciler, sweeps, digests). */
 export const WORKER_QUEUE_NAMES = ['clocks', 'delivery', 'maintenance'] as const;
@@ -87,14 +88,6 @@ function crossProblems(input: Record<string, string | undefined>): string[] {
   return problems;
 }
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   const readiness = new Readiness();
   readiness.waitFor('startup', 'starting');
   if (receivesTelegram) readiness.waitFor('telegram', 'waiting for Telegram: asking who the bot is (getMe)');
-  const metrics = new Metrics();
+  const metrics = new Metrics({ process: true });
   const http = createHttpApp({
     metrics,
     metricsToken: config.metricsToken,

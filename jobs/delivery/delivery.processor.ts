@@ -26,7 +26,8 @@ export interface DeliveryDeps {
   /** Called when a chat refuses us for good, with what was queued there: the person's other channel may take over. */
   onUnreachable?(channel: ChannelName, chatId: string, officialIds: number[], messages: PendingMessage[]): Promise<void>;
   /** Messages sent through a channel (for quotas and metrics). */
-  onSent?(channel: ChannelName, count: number): Promise<void>;
+  /** `seconds`: how long the platform took to accept the send (the /metrics send latency). */
+  onSent?(channel: ChannelName, count: number, seconds?: number): Promise<void>;
   /**
    * How long a claimed message stays reserved for this process (default 2 min). It must outlast one send (the sender's
    * HTTP timeout); it is also how long a message in flight when a process dies waits before it is sent again.
@@ -96,11 +97,13 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
     };
     try {
       // The pacer counts each call from the platform's answer, whatever the answer.
+      const sendStarted = performance.now();
       const { messageId } = await sender
         .send(chatId, composed.message, { locale: batch[0]!.payload.locale, attempt: batch[0]!.attempts, turn })
         .finally(() => (firstTaken ? undefined : first()));
+      const sendSeconds = (performance.now() - sendStarted) / 1000;
       await markSent(deps.db, ids, new Date(), messageId);
-      await deps.onSent?.(channel, 1);
+      await deps.onSent?.(channel, 1, sendSeconds);
       sent++;
     } catch (e) {
       if (!(e instanceof SendError)) throw e;

@@ -148,6 +148,10 @@ escalation-title = ⚠️ For your attention: { $code } { $what }
 escalation-what-TASK_ACCEPT = not accepted
 escalation-what-TASK_PROGRESS = no progress report
 escalation-what-TASK_OVERDUE = overdue
+escalation-what-TASK_BEFORE_DEADLINE = close to its deadline and not done
+escalation-what-TASK_START = not started
+escalation-what-CONSULTATION_ANSWER = no answer to the request for opinion
+escalation-what-EXPLANATION_ANSWER = no explanation given
 escalation-body = { $who } was given "{ $title }" by { $assigner } at { $assignedAt }.
     Deadline: { $deadline }. { $late } past { $dueAt }; reminded { $reminders } times.
 escalation-level = (Escalation level { $level }: you are { $depth } level(s) above the assignee.)

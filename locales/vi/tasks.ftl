@@ -148,6 +148,10 @@ escalation-title = ⚠️ Báo cáo cấp trên: { $code } { $what }
 escalation-what-TASK_ACCEPT = chưa được nhận việc
 escalation-what-TASK_PROGRESS = chưa báo cáo tiến độ
 escalation-what-TASK_OVERDUE = đã quá hạn
+escalation-what-TASK_BEFORE_DEADLINE = sắp đến hạn mà chưa hoàn thành
+escalation-what-TASK_START = chưa bắt đầu thực hiện
+escalation-what-CONSULTATION_ANSWER = chưa trả lời xin ý kiến
+escalation-what-EXPLANATION_ANSWER = chưa giải trình
 escalation-body = { $who } được giao nhiệm vụ "{ $title }" bởi { $assigner } lúc { $assignedAt }.
     Thời hạn: { $deadline }. Đã quá { $late } so với mốc { $dueAt }; đã nhắc { $reminders } lần.
 escalation-level = (Cấp báo cáo { $level }: đồng chí là cấp trên { $depth } bậc của người thực hiện.)

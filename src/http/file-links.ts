@@ -8,7 +8,7 @@ import { FILE_LINK_PATH, hashFileToken } from '../app/file-links.js';
 import type { PrismaClient } from '../db/client.js';
 import { findFileLink } from '../db/repositories/file-link.repository.js';
 import type { Clock } from '../domain/clock.js';
-import type { Catalogue } from '../i18n/catalogue.js';
+import { type Catalogue, dynamicKey } from '../i18n/catalogue.js';
 
 /** `Content-Disposition` with the original (Vietnamese) name for browsers and an ASCII fallback for the rest. */
 function disposition(filename: string): string {
@@ -21,7 +21,7 @@ function disposition(filename: string): string {
  * opens a link is not known, so the page says it in Vietnamese and English.
  */
 export function mountFileLinks(app: Hono, deps: { db: PrismaClient; clock: Clock; catalogue: Catalogue }): void {
-  const page = (key: string) => `${deps.catalogue.t('vi', key)}\n${deps.catalogue.t('en', key)}\n`;
+  const page = (key: string) => `${deps.catalogue.t('vi', dynamicKey(key))}\n${deps.catalogue.t('en', dynamicKey(key))}\n`;
   app.get(`${FILE_LINK_PATH}/:token`, async (c) => {
     const token = c.req.param('token');
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return c.text(page('file-link-page-unknown'), 404);

@@ -4,13 +4,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import { LOCALES, type Locale } from '../domain/locale.js';
+import type { MessageKey } from './message-keys.js';
+
+export type { MessageKey } from './message-keys.js';
 
 export type MessageArgs = Record<string, FluentVariable | null | undefined>;
+
+/**
+ * A key composed at run time (`status-${task.status}`) from a value TypeScript only knows as a string. The name marks
+ * the place: tests/architecture/message-keys.test.ts checks that the catalogue has keys with each such prefix.
+ */
+export function dynamicKey(key: string): MessageKey {
+  return key as MessageKey;
+}
 
 export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
 
 export interface Translate {
-  (key: string, args?: MessageArgs): string;
+  (key: MessageKey, args?: MessageArgs): string;
   locale: Locale;
 }
 
@@ -42,7 +53,7 @@ export class Catalogue {
   }
 
   /** The text of `key` in `locale`; a missing key shows as the key itself, never as an exception. */
-  t(locale: Locale, key: string, args?: MessageArgs): string {
+  t(locale: Locale, key: MessageKey, args?: MessageArgs): string {
     const bundle = this.bundles.get(locale) ?? this.bundles.get('vi')!;
     const message = bundle.getMessage(key);
     if (!message?.value) return key;
@@ -53,7 +64,7 @@ export class Catalogue {
   }
 
   translator(locale: Locale): Translate {
-    const fn = ((key: string, args?: MessageArgs) => this.t(locale, key, args)) as Translate;
+    const fn = ((key: MessageKey, args?: MessageArgs) => this.t(locale, key, args)) as Translate;
     fn.locale = locale;
     return fn;
   }

@@ -1,32 +1,37 @@
-// What /metrics shows: traffic counters and gauges read from the database and the queues when scraped.
+// What /metrics shows: traffic counters, handling and send latencies, and gauges read from the database and the
+// queues when scraped.
+import { performance } from 'node:perf_hooks';
 import type { Router } from '../app/interaction/router.js';
 import type { PrismaClient } from '../db/client.js';
 import type { ChannelName } from '../domain/org/types.js';
-import { labelsKey, type Metrics } from '../http/metrics.js';
+import type { Metrics } from '../http/metrics.js';
 import type { QueueSet } from '../../jobs/runtime.js';
 
 export interface AppMetrics {
-  /** Counts each update handled, by channel. */
+  /** Counts each update handled and times its handling, by channel. */
   countingRouter(router: Router): Router;
-  onSent(channel: ChannelName, count: number): Promise<void>;
+  /** `seconds`: how long the platform took to accept the send. */
+  onSent(channel: ChannelName, count: number, seconds?: number): Promise<void>;
 }
 
 export function registerMetrics(metrics: Metrics, deps: { db: PrismaClient; queues: QueueSet }): AppMetrics {
-  const updates = metrics.counter('dondoc_updates_total', 'Inbound updates handled, by channel');
-  const sent = metrics.counter('dondoc_messages_sent_total', 'Messages delivered to chat platforms, by channel');
-  metrics.gauge('dondoc_outbox_messages', 'Outbox messages by channel and status (pending = waiting, sending = handed to the platform, not yet confirmed)', async () => {
+  const updates = metrics.counter('dondoc_updates_total', 'Inbound updates handled, by channel', ['channel']);
+  const handling = metrics.histogram('dondoc_update_handling_seconds', 'Time to handle an inbound update (router, database, replies decided), by channel', ['channel']);
+  const sent = metrics.counter('dondoc_messages_sent_total', 'Messages delivered to chat platforms, by channel', ['channel']);
+  const sending = metrics.histogram('dondoc_send_seconds', 'Time a chat platform took to accept one send from the delivery worker, by channel', ['channel']);
+  metrics.gauge('dondoc_outbox_messages', 'Outbox messages by channel and status (pending = waiting, sending = handed to the platform, not yet confirmed)', ['channel', 'status'], async () => {
     const rows = await deps.db.outbox.groupBy({ by: ['channel', 'status'], _count: { _all: true }, where: { status: { in: ['PENDING', 'SENDING', 'FAILED', 'UNREACHABLE'] } } });
-    return new Map(rows.map((r) => [labelsKey({ channel: r.channel, status: r.status.toLowerCase() }), r._count._all]));
+    return rows.map((r) => ({ labels: { channel: r.channel, status: r.status.toLowerCase() }, value: r._count._all }));
   });
-  metrics.gauge('dondoc_clocks_active', 'Open clocks (reminder ladders) by kind', async () => {
+  metrics.gauge('dondoc_clocks_active', 'Open clocks (reminder ladders) by kind', ['kind'], async () => {
     const rows = await deps.db.clock.groupBy({ by: ['kind'], _count: { _all: true }, where: { state: 'ACTIVE' } });
-    return new Map(rows.map((r) => [labelsKey({ kind: r.kind }), r._count._all]));
+    return rows.map((r) => ({ labels: { kind: r.kind }, value: r._count._all }));
   });
-  metrics.gauge('dondoc_queue_jobs', 'BullMQ jobs by queue and state', async () => {
-    const out = new Map<string, number>();
+  metrics.gauge('dondoc_queue_jobs', 'BullMQ jobs by queue and state', ['queue', 'state'], async () => {
+    const out = [];
     for (const q of [deps.queues.clocks, deps.queues.delivery, deps.queues.maintenance]) {
       const counts = await q.getJobCounts('waiting', 'active', 'delayed', 'failed');
-      for (const [state, n] of Object.entries(counts)) out.set(labelsKey({ queue: q.name, state }), n);
+      for (const [state, n] of Object.entries(counts)) out.push({ labels: { queue: q.name, state }, value: n });
     }
     return out;
   });
@@ -35,12 +40,18 @@ export function registerMetrics(metrics: Metrics, deps: { db: PrismaClient; queu
       return {
         async handle(envelope) {
           updates({ channel: envelope.channel });
-          return router.handle(envelope);
+          const started = performance.now();
+          try {
+            return await router.handle(envelope);
+          } finally {
+            handling({ channel: envelope.channel }, (performance.now() - started) / 1000);
+          }
         },
       };
     },
-    async onSent(channel, count) {
+    async onSent(channel, count, seconds) {
       sent({ channel }, count);
+      if (seconds !== undefined) sending({ channel }, seconds);
     },
   };
 }

@@ -16,6 +16,7 @@ import { SANDBOX_CHANNELS, type PersonView, type SandboxChannel, type SandboxPor
 import { sampleDocument, samplePhoto } from './samples.js';
 import { describeTime, type TimeEvent } from './time-view.js';
 import { moveTarget, TIME_MOVES, TimeMoveRefused, type TimeMove } from './time-moves.js';
+import { dynamicKey } from '../i18n/catalogue.js';
 
 export const SANDBOX_API = '/sandbox/api';
 /** What a person may type in one message (Telegram's own limit on what a user sends). */
@@ -51,7 +52,7 @@ function pageTexts(ports: SandboxPorts, locale: Locale): Record<string, string> 
     // Texts that take arguments (error messages, move labels) are filled in by the server where they are used: without
     // them Fluent refuses to format, and the page has no use for them.
     try {
-      texts[key] = ports.catalogue.t(locale, key);
+      texts[key] = ports.catalogue.t(locale, dynamicKey(key));
     } catch {
       continue;
     }
@@ -105,7 +106,7 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
 
   app.onError((error, c) => {
     const locale = localeOf(c);
-    if (error instanceof ApiError) return c.json({ error: error.key, message: ports.catalogue.t(locale, error.key, error.args) }, error.status);
+    if (error instanceof ApiError) return c.json({ error: error.key, message: ports.catalogue.t(locale, dynamicKey(error.key), error.args) }, error.status);
     if (error instanceof UserActionRefused) return c.json({ error: 'sandbox-error-no-such-button', message: ports.catalogue.t(locale, 'sandbox-error-no-such-button') }, 409);
     if (error instanceof TimeMoveRefused) {
       const key = error.reason === 'busy' ? 'sandbox-error-time-busy' : 'sandbox-error-time-backwards';

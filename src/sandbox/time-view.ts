@@ -1,7 +1,7 @@
 // The time bar's data: the sandbox's "now" on the organisation's working calendar (the day, whether the office is
 // open, the holiday's name on a day off) and where each move would land, in the page's language.
 import type { Locale } from '../domain/locale.js';
-import type { Catalogue } from '../i18n/catalogue.js';
+import { type Catalogue, dynamicKey } from '../i18n/catalogue.js';
 import { formatDate, formatTime } from '../i18n/format.js';
 import type { SandboxTime } from './ports.js';
 import { moveTarget, TIME_MOVES, type TimeMove } from './time-moves.js';
@@ -34,7 +34,7 @@ export async function describeTime(time: SandboxTime, catalogue: Catalogue, loca
   const calendar = await time.calendar();
   const now = time.now();
   const tz = calendar.timezone;
-  const t = (key: string, args?: Record<string, string>) => catalogue.t(locale, key, args);
+  const t = (key: string, args?: Record<string, string>) => catalogue.t(locale, dynamicKey(key), args);
   const date = calendar.localDate(now);
   const info = calendar.dayInfo(date);
   const day = `${t(`sandbox-weekday-${info.weekday}`)}, ${formatDate(now, tz)}`;

@@ -28,11 +28,36 @@ describe('/healthz and /metrics', () => {
     const m = registerMetrics(metrics, { db: h.db.db, queues: h.queues });
     const router = m.countingRouter(createAppRouter(h.app));
     await router.handle({ channel: 'TELEGRAM', updateKey: 'm1', externalUserId: '1', chatId: '1', displayName: 'x', event: { type: 'text', text: '/viec' } });
-    await m.onSent('TELEGRAM', 3);
-    const text = await (await createHttpApp({ metrics, health: [] }).request('/metrics')).text();
+    await m.onSent('TELEGRAM', 3, 0.2);
+    const res = await createHttpApp({ metrics, health: [] }).request('/metrics');
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await res.text();
     expect(text).toContain('dondoc_updates_total{channel="TELEGRAM"} 1');
     expect(text).toContain('dondoc_messages_sent_total{channel="TELEGRAM"} 3');
     expect(text).toContain('dondoc_queue_jobs{queue="clocks",state="waiting"} 0');
     expect(text).toContain('# TYPE dondoc_clocks_active gauge');
+    // Histograms: the update's handling was timed once; the send of 0.2 s falls in the 0.25 s bucket, not 0.1 s.
+    expect(text).toContain('# TYPE dondoc_update_handling_seconds histogram');
+    expect(text).toContain('dondoc_update_handling_seconds_count{channel="TELEGRAM"} 1');
+    expect(text).toContain('dondoc_send_seconds_bucket{le="0.1",channel="TELEGRAM"} 0');
+    expect(text).toContain('dondoc_send_seconds_bucket{le="0.25",channel="TELEGRAM"} 1');
+    expect(text).toContain('dondoc_send_seconds_sum{channel="TELEGRAM"} 0.2');
+    // Process metrics only where asked for (the running bot).
+    expect(text).not.toContain('process_cpu_user_seconds_total');
+  });
+
+  it('shows the process metrics and event-loop lag of the running bot; a gauge that cannot be read shows no samples', async () => {
+    const metrics = new Metrics({ process: true });
+    metrics.gauge('dondoc_test_unreadable', 'A gauge whose source is down', ['x'], async () => {
+      throw new Error('database down');
+    });
+    const res = await createHttpApp({ metrics, health: [] }).request('/metrics');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes']) {
+      expect(text).toContain(`# TYPE ${name} `);
+    }
+    expect(text).toContain('# TYPE dondoc_test_unreadable gauge');
+    expect(text).not.toMatch(/^dondoc_test_unreadable\{/m);
   });
 });

@@ -19,6 +19,7 @@ import { resolveItemCommand } from './item-commands.js';
 import { currentDialog, endDialog, persistTurn, type DialogInput, type DialogRegistry } from './dialog.js';
 import { linkAccount } from './handlers/link-account.js';
 import type { Session } from './session.js';
+import { dynamicKey } from '../../i18n/catalogue.js';
 
 export type ActionHandler = (s: Session, action: Action) => Promise<RouterResult | undefined>;
 export type CommandHandler = (s: Session, args: string) => Promise<RouterResult>;
@@ -73,8 +74,8 @@ export function createRouter(deps: RouterDeps): Router {
       const v = viewTools(app, locale);
       const args: Record<string, string | number> = {};
       for (const [k, value] of Object.entries(e.args)) args[k] = value instanceof Date ? v.dateTime(value) : value;
-      if (typeof args.status === 'string') args.status = t(`status-${args.status}`);
-      return reply(t(e.key, args));
+      if (typeof args.status === 'string') args.status = t(dynamicKey(`status-${args.status}`));
+      return reply(t(dynamicKey(e.key), args));
     }
     app.logger.error({ err: e }, 'update failed');
     return reply(t('error-internal'));
@@ -123,7 +124,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (cmd.name === 'cancel') return reply(s.t((await endDialog(s)) ? 'dialog-cancelled' : 'dialog-nothing'));
     // `/nhan NV-2026-0012 …`: the typed form of a button, on any channel at any time (item-commands.ts).
     const item = await resolveItemCommand(app.db, cmd.word, cmd.args, s.locale);
-    if (item && !item.ok) return reply(s.t(item.error, item.args));
+    if (item && !item.ok) return reply(s.t(dynamicKey(item.error), item.args));
     if (item?.ok) {
       const first = await runAction(s, item.action);
       // Text after the code answers the action's first question (a reason, a percent): `/tuchoi NV-… lý do`.

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { OfficialId, UnitId } from '../../domain/ids.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import { BEHAVIOURS, emptyFigures, type Figures } from '../../domain/report/metrics.js';
-import type { Translate } from '../../i18n/catalogue.js';
+import { type Translate, dynamicKey } from '../../i18n/catalogue.js';
 import type { Report } from './build-report.js';
 import { formatIsoDay } from '../digest/digest-view.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -117,7 +117,7 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
   wb.created = report.generatedAt;
   wb.calcProperties.fullCalcOnLoad = true;
   const names = sheetNames(t);
-  const figureTitles = FIGURE_COLUMNS.map((c) => t(c.key, c.args));
+  const figureTitles = FIGURE_COLUMNS.map((c) => t(dynamicKey(c.key), c.args));
   const unitName = (id: number) => org.unit(UnitId(id))?.name ?? String(id);
   const official = (id: number) => org.official(OfficialId(id));
   const c = report.computed;
@@ -175,7 +175,7 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
     t('report-col-answer-hours'),
     t('report-col-stance'),
   ];
-  headerRow(is, [...itemHead, ...flagKeys.map((k) => t(k)), t('report-col-note')]);
+  headerRow(is, [...itemHead, ...flagKeys.map((k) => t(dynamicKey(k))), t('report-col-note')]);
   const one = (b: boolean) => (b ? 1 : null);
   const person = (id: number) => [official(id)?.code ?? String(id), official(id)?.fullName ?? ''];
   for (const x of c.tasks) {
@@ -186,7 +186,7 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
       x.title,
       ...person(x.assigneeId),
       unitName(x.unitId),
-      t(`status-${x.status}`),
+      t(dynamicKey(`status-${x.status}`)),
       wall(x.receivedAt, tz),
       wall(x.acceptDueAt, tz),
       wall(x.acceptedAt, tz),
@@ -218,7 +218,7 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
       x.subject,
       ...person(x.officialId),
       unitName(x.unitId),
-      t(`report-consultation-status-${x.status}`),
+      t(dynamicKey(`report-consultation-status-${x.status}`)),
       wall(x.askedAt, tz),
       null,
       null,
@@ -226,7 +226,7 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
       wall(x.deadline, tz),
       wall(x.answeredAt, tz),
       hours(f.answerMs),
-      x.stance ? t(`report-stance-${x.stance}`) : null,
+      x.stance ? t(dynamicKey(`report-stance-${x.stance}`)) : null,
       null,
       null,
       null,
@@ -265,7 +265,7 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
       t('report-explanation-subject', { item: e.itemCode ?? '—' }),
       ...person(e.officialId),
       unitName(e.unitId),
-      t(`report-explanation-status-${e.status}`),
+      t(dynamicKey(`report-explanation-status-${e.status}`)),
       wall(e.createdAt, tz),
       ...new Array(7).fill(null),
       ...new Array(11).fill(null),
@@ -300,7 +300,7 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
   ns.addRow([t('report-notes-timezone'), tz]);
   ns.addRow([]);
   for (const key of ['received', 'accepted', 'completed', 'overdue', 'rate', 'medians', 'consultations', 'no-stance', 'signals', 'explanations', 'units', 'items']) {
-    ns.addRow([t(`report-def-${key}-term`), t(`report-def-${key}`)]);
+    ns.addRow([t(dynamicKey(`report-def-${key}-term`)), t(dynamicKey(`report-def-${key}`))]);
   }
   ns.getColumn(1).width = 34;
   ns.getColumn(2).width = 110;

@@ -3,14 +3,14 @@
 import type { ActionButton, OutboundMessage } from '../ports/channel.js';
 import { respondentState, type Consultation, type Entry, type Respondent, type Stance } from '../../domain/consultation/types.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
-import type { Translate } from '../../i18n/catalogue.js';
+import { type Translate, dynamicKey } from '../../i18n/catalogue.js';
 import { encodeAction, type Verb } from '../actions.js';
 import { nameOf, personLabel } from './people.js';
 import type { ViewTools } from './tools.js';
 import { buttonLabel } from './labels.js';
 
 export function cbtn(t: Translate, key: string, verb: Verb, arg: string | number, args?: Record<string, string>): ActionButton {
-  return { label: buttonLabel(t(key, args)), action: encodeAction(verb, arg) };
+  return { label: buttonLabel(t(dynamicKey(key), args)), action: encodeAction(verb, arg) };
 }
 
 /** `12` (the consultation) or `12.34` (and the person concerned): the argument of every consult.* button. */
@@ -143,7 +143,7 @@ export function consultationCard(t: Translate, v: ViewTools, c: Consultation, re
     lines.push(t(e.kind === 'CLARIFICATION_QUESTION' ? 'consult-card-clarify-q' : 'consult-card-clarify-a', { who: personLabel(t, org.official(e.authorId)), text: v.quote(e.text ?? '', 300) }));
   }
   if (c.status === 'CLOSED' && c.decision) lines.push(t('consult-card-decision', { decision: v.block(c.decision, 3000), at: v.dateTime(c.closedAt ?? c.createdAt) }));
-  for (const d of o.demands ?? []) lines.push(t('consult-card-demand', { code: d.code, who: personLabel(t, org.official(d.officialId as never)), status: t(`explain-status-${d.status}`) }));
+  for (const d of o.demands ?? []) lines.push(t('consult-card-demand', { code: d.code, who: personLabel(t, org.official(d.officialId as never)), status: t(dynamicKey(`explain-status-${d.status}`)) }));
   if (c.status === 'OPEN' && v.now.getTime() > c.deadline.getTime() && count.answered < count.total) {
     lines.push(t('consult-card-overdue', { late: v.wallDuration(v.now.getTime() - c.deadline.getTime()) }));
   }

@@ -4,7 +4,7 @@ import type { Signal as SignalRow } from '../../db/generated/client.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import { OfficialId } from '../../domain/ids.js';
 import { fromStored } from '../../domain/signals/evidence.js';
-import type { Translate } from '../../i18n/catalogue.js';
+import { type Translate, dynamicKey } from '../../i18n/catalogue.js';
 import { cbtn } from './consultation-views.js';
 import { personLabel } from './people.js';
 import type { ViewTools } from './tools.js';
@@ -16,7 +16,7 @@ export interface SignalItem {
 }
 
 export function ruleLabel(t: Translate, rule: string): string {
-  return t(rule.startsWith('manual-') ? 'signal-rule-manual' : `signal-rule-${rule}`);
+  return t(dynamicKey(rule.startsWith('manual-') ? 'signal-rule-manual' : `signal-rule-${rule}`));
 }
 
 export function signalHeadline(t: Translate, s: Pick<SignalRow, 'behaviour' | 'rule'>): string {
@@ -26,9 +26,9 @@ export function signalHeadline(t: Translate, s: Pick<SignalRow, 'behaviour' | 'r
 export function evidenceLines(t: Translate, v: ViewTools, evidence: unknown, org: OrgDirectory): string[] {
   const { events } = fromStored(evidence);
   return events.map((e) => {
-    let what = t(`signal-ev-${e.kind.replace('.', '-')}`, {
+    let what = t(dynamicKey(`signal-ev-${e.kind.replace('.', '-')}`), {
       who: e.actorId ? personLabel(t, org.official(OfficialId(e.actorId))) : '—',
-      stance: e.stance ? t(`stance-${e.stance}`) : '',
+      stance: e.stance ? t(dynamicKey(`stance-${e.stance}`)) : '',
       text: e.text ? v.quote(e.text, 200) : '',
     });
     // Reasons and replies are the person's own words: quoted after the event.
@@ -41,7 +41,7 @@ export function signalCard(t: Translate, v: ViewTools, s: SignalRow, item: Signa
   const lines = [
     signalHeadline(t, s),
     t('signal-line-person', { who: personLabel(t, org.official(OfficialId(s.officialId))) }),
-    t('signal-line-behaviour', { behaviour: s.behaviour, text: t(`behaviour-${s.behaviour}`) }),
+    t('signal-line-behaviour', { behaviour: s.behaviour, text: t(dynamicKey(`behaviour-${s.behaviour}`)) }),
   ];
   if (item) lines.push(t('signal-line-item', { code: item.code, title: v.quote(item.title, 120) }));
   const facts = fromStored(s.evidence).facts;

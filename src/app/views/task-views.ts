@@ -2,7 +2,7 @@ import type { ActionButton, OutboundMessage } from '../ports/channel.js';
 import type { Official } from '../../domain/org/types.js';
 import { COLOUR_MARK, statusColour } from '../../domain/task/status-colour.js';
 import type { Task } from '../../domain/task/types.js';
-import type { Translate } from '../../i18n/catalogue.js';
+import { type Translate, dynamicKey } from '../../i18n/catalogue.js';
 import { encodeAction } from '../actions.js';
 import { personLabel } from './people.js';
 import type { ViewTools } from './tools.js';
@@ -13,7 +13,7 @@ export interface TaskPeople {
 }
 
 export function btn(t: Translate, key: string, verb: Parameters<typeof encodeAction>[0], arg: string | number): ActionButton {
-  return { label: t(key), action: encodeAction(verb, arg) };
+  return { label: t(dynamicKey(key)), action: encodeAction(verb, arg) };
 }
 
 /** The assignee's answer to a new task: PRODUCT.md §6. */

@@ -1,7 +1,6 @@
 // The Telegram adapter: grammY receives updates, the shared router decides, replies go back to the chat.
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Api, Bot, type BotConfig, type Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { Router } from '../../app/interaction/router.js';
@@ -15,14 +14,13 @@ import { toEnvelope } from './to-envelope.js';
 export interface TelegramBotDeps {
   router: Router;
   logger: Logger;
-  /** Minimum gap between two replies in one chat (Telegram asks for about 1 s); tests shorten it. */
-  replyGapMs?: number;
-  /** Replies a second over all chats (Telegram allows about 30); benchmarks lift it to measure the pipeline alone. */
-  repliesPerSecond?: number;
-  /** The delivery worker's shared pacer: replies then count against the same limits as queued messages. */
-  pacer?: SendPacer;
   /**
-   * With the pacer: where replies wait when they cannot go at once, so the webhook request never waits for a turn
+   * The delivery worker's shared pacer (jobs/delivery/pacer.ts): replies count against the same limits as queued
+   * messages. Tests and benchmarks give it their own limits.
+   */
+  pacer: SendPacer;
+  /**
+   * Where replies wait when they cannot go at once, so the webhook request never waits for a turn
    * (src/channels/telegram/replies.ts). Without it, replies are sent on the request path, one after the other.
    */
   outbox?: ReplyOutbox;
@@ -30,22 +28,13 @@ export interface TelegramBotDeps {
 
 export function createTelegramBot(token: string, deps: TelegramBotDeps, config?: BotConfig<Context>) {
   const bot = new Bot(token, config);
-  // Replies on the request path: throttled to Telegram's limits and retried on 429/5xx by grammY's plugins.
+  // Replies on the request path: paced to Telegram's limits by the shared pacer, retried on 429/5xx by auto-retry.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
-  const gap = deps.replyGapMs ?? 1000;
-  const perSecond = deps.repliesPerSecond ?? 30;
-  if (deps.pacer) bot.api.config.use(sharedPacing(deps.pacer));
-  else
-    bot.api.config.use(
-      apiThrottler({
-        global: { reservoir: perSecond, reservoirRefreshAmount: perSecond, reservoirRefreshInterval: 1000 },
-        out: { maxConcurrent: 1, minTime: gap },
-      }),
-    );
+  bot.api.config.use(sharedPacing(deps.pacer));
 
   // Replies and edits take their turns explicitly, on an Api that does not pace by itself.
   const replier: TelegramReplier | undefined =
-    deps.pacer && deps.outbox ? createTelegramReplier(new Api(token, config?.client), { pacer: deps.pacer, outbox: deps.outbox }, deps.logger) : undefined;
+    deps.outbox ? createTelegramReplier(new Api(token, config?.client), { pacer: deps.pacer, outbox: deps.outbox }, deps.logger) : undefined;
 
   const guarded = bot.errorBoundary((err) => {
     deps.logger.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram update failed');

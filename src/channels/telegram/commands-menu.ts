@@ -8,7 +8,7 @@ const ENGLISH = ['tasks', 'assign', 'report', 'ask', 'opinions', 'digest', 'eval
 export async function publishCommandMenu(api: Api, catalogue: Catalogue): Promise<void> {
   await api.setMyCommands(MENU.map((c) => ({ command: c, description: catalogue.t('vi', `menu-${c}`) })));
   await api.setMyCommands(
-    ENGLISH.map((c, i) => ({ command: c, description: catalogue.t('en', `menu-${MENU[i]}`) })),
+    ENGLISH.map((c, i) => ({ command: c, description: catalogue.t('en', `menu-${MENU[i]!}`) })),
     { language_code: 'en' },
   );
 }

@@ -12,6 +12,7 @@ import { errBothLanguages } from '../bilingual.js';
 import { defineCommand } from '../define-command.js';
 import { readExternalRef } from '../external-ref.js';
 import { withApp } from '../with-app.js';
+import { dynamicKey } from '../../i18n/catalogue.js';
 
 const USAGE =
   'consult create --by CODE --to CODE[,CODE…] --subject TEXT --question TEXT [--deadline "dd/mm[/yyyy] [hh:mm]"] [--priority URGENT|HIGH|NORMAL] [--task NV-…] [--previous YK-…] [--ref EXTERNAL_ID]';
@@ -102,7 +103,7 @@ export const consultCreateCommand = defineCommand({
         return 0;
       } catch (e) {
         if (e instanceof DomainError) {
-          ctx.err(t(e.key, Object.fromEntries(Object.entries(e.args).map(([k, v]) => [k, v instanceof Date ? formatDateTime(v, app.policy.calendar.timezone) : v]))));
+          ctx.err(t(dynamicKey(e.key), Object.fromEntries(Object.entries(e.args).map(([k, v]) => [k, v instanceof Date ? formatDateTime(v, app.policy.calendar.timezone) : v]))));
           return 1;
         }
         throw e;

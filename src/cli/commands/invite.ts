@@ -7,6 +7,7 @@ import { asLocale } from '../../domain/locale.js';
 import { DAY_MS, wall } from '../../domain/time/duration.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { defineCommand } from '../define-command.js';
+import { dynamicKey } from '../../i18n/catalogue.js';
 
 const USAGE = 'invite OFFICIAL_CODE [--days N] [--lang vi|en]';
 const GET_ME_TIMEOUT_MS = 3_000;
@@ -68,7 +69,7 @@ export const inviteCommand = defineCommand({
       return 0;
     } catch (e) {
       if (e instanceof DomainError) {
-        ctx.err(t(e.key, e.args));
+        ctx.err(t(dynamicKey(e.key), e.args));
         return 1;
       }
       throw e;

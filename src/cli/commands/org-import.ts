@@ -4,7 +4,7 @@ import { checkOrganisationFile, importOrganisation, orgImportErrorMessage, type 
 import { loadConfiguredPolicy } from '../../config/policy-file.js';
 import { asLocale } from '../../domain/locale.js';
 import type { OrgImportError } from '../../domain/org/org-import.js';
-import type { Translate } from '../../i18n/catalogue.js';
+import { type Translate, dynamicKey } from '../../i18n/catalogue.js';
 import type { CliContext } from '../context.js';
 import { defineCommand } from '../define-command.js';
 
@@ -27,7 +27,7 @@ function printSummary(ctx: CliContext, t: Translate, s: OrgImportSummary): void 
 
 /** One line per unit and official that the import adds, changes or deactivates, with names. */
 function planLines(t: Translate, changes: OrgChanges): string[] {
-  const fields = (list: string[]) => list.map((f) => t(`org-import-field-${f}`)).join(', ');
+  const fields = (list: string[]) => list.map((f) => t(dynamicKey(`org-import-field-${f}`))).join(', ');
   const capped = (lines: string[]) =>
     lines.length <= SHOWN_PER_KIND ? lines : [...lines.slice(0, SHOWN_PER_KIND), t('org-import-plan-more', { count: lines.length - SHOWN_PER_KIND })];
   const { units, officials } = changes;

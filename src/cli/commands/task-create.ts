@@ -9,6 +9,7 @@ import { errBothLanguages } from '../bilingual.js';
 import { defineCommand } from '../define-command.js';
 import { readExternalRef } from '../external-ref.js';
 import { withApp } from '../with-app.js';
+import { dynamicKey } from '../../i18n/catalogue.js';
 
 const USAGE =
   'task create --by CODE --to CODE --title TEXT --result TEXT --deadline "dd/mm[/yyyy] [hh:mm]" [--priority URGENT|HIGH|NORMAL] [--doc REF] [--ref EXTERNAL_ID]';
@@ -78,7 +79,7 @@ export const taskCreateCommand = defineCommand({
         return 0;
       } catch (e) {
         if (e instanceof DomainError) {
-          ctx.err(t(e.key, Object.fromEntries(Object.entries(e.args).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))));
+          ctx.err(t(dynamicKey(e.key), Object.fromEntries(Object.entries(e.args).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))));
           return 1;
         }
         throw e;

@@ -1,6 +1,7 @@
 // Append-only audit log with a hash chain: each row's hash covers the previous row's hash and its own content,
 // so `audit verify` finds any row edited or deleted after the fact (PRODUCT.md §3 "Audit log").
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import type { PrismaClient, Tx } from '../client.js';
 
 export interface AuditEntry {
@@ -17,7 +18,22 @@ const GENESIS = '0'.repeat(64);
 /** Serialises writers of the chain inside their own transactions. */
 const AUDIT_LOCK = 7262002;
 
-function canonical(value: unknown): string {
+/** The hash version every new row is written with (column `hashVersion`). */
+export const AUDIT_HASH_VERSION = 2;
+export type AuditHashVersion = 1 | 2;
+
+type HashedRow = { at: Date; actorId: number | null; action: string; entity: string; entityId: string; data: unknown };
+
+/** JSON as PostgreSQL will store it: bigints become strings (canonicalize, like JSON, has no bigint). */
+function jsonValue(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null');
+}
+
+/**
+ * Version 1, kept only to verify rows written before the hash version existed: keys sorted with `localeCompare`,
+ * whose order depends on the ICU data of the Node that runs it. Never used for new rows.
+ */
+function legacyCanonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
     if (typeof v === 'bigint') return v.toString();
     if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
@@ -27,11 +43,19 @@ function canonical(value: unknown): string {
   });
 }
 
-export function auditHash(prevHash: string, row: { at: Date; actorId: number | null; action: string; entity: string; entityId: string; data: unknown }): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update(canonical([row.at.toISOString(), row.actorId, row.action, row.entity, row.entityId, row.data]))
-    .digest('hex');
+/**
+ * Version 2: RFC 8785 canonical JSON (keys in UTF-16 code unit order, numbers as ECMAScript prints them), the same on
+ * every machine. The version itself is hashed, so changing a row's version is an edit like any other.
+ */
+function canonicalV2(row: HashedRow): string {
+  const text = canonicalize([2, row.at.toISOString(), row.actorId, row.action, row.entity, row.entityId, jsonValue(row.data)]);
+  if (text === undefined) throw new Error('audit row has no JSON form');
+  return text;
+}
+
+export function auditHash(prevHash: string, row: HashedRow, version: AuditHashVersion = AUDIT_HASH_VERSION): string {
+  const content = version === 1 ? legacyCanonical([row.at.toISOString(), row.actorId, row.action, row.entity, row.entityId, row.data]) : canonicalV2(row);
+  return createHash('sha256').update(prevHash).update(content).digest('hex');
 }
 
 /** Appends inside the caller's transaction, so the entry exists exactly when the change it records does. */
@@ -43,7 +67,7 @@ export async function appendAudit(tx: Tx, entries: AuditEntry | AuditEntry[]): P
   let prevHash = last?.hash ?? GENESIS;
   const rows = list.map((e) => {
     // JSON round trip: what is hashed is exactly what PostgreSQL stores and returns.
-    const data = JSON.parse(canonical(e.data ?? {})) as Record<string, unknown>;
+    const data = jsonValue(e.data ?? {}) as Record<string, unknown>;
     const row = { at: e.at, actorId: e.actorId, action: e.action, entity: e.entity, entityId: String(e.entityId), data };
     const hash = auditHash(prevHash, row);
     const out = { ...row, prevHash, hash };
@@ -52,8 +76,8 @@ export async function appendAudit(tx: Tx, entries: AuditEntry | AuditEntry[]): P
   });
   // Ids follow the chain: rows go in the order their hashes were computed (ORDER BY n).
   await tx.$executeRaw`
-    INSERT INTO audit_log (at, "actorId", action, entity, "entityId", data, "prevHash", hash)
-    SELECT at, actor, action, entity, entity_id, data, prev_hash, hash FROM unnest(
+    INSERT INTO audit_log (at, "actorId", action, entity, "entityId", data, "prevHash", hash, "hashVersion")
+    SELECT at, actor, action, entity, entity_id, data, prev_hash, hash, ${AUDIT_HASH_VERSION}::int FROM unnest(
       ${rows.map((r) => r.at)}::timestamp[], ${rows.map((r) => r.actorId)}::int[], ${rows.map((r) => r.action)}::text[],
       ${rows.map((r) => r.entity)}::text[], ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => JSON.stringify(r.data))}::jsonb[],
       ${rows.map((r) => r.prevHash)}::text[], ${rows.map((r) => r.hash)}::text[]
@@ -70,6 +94,7 @@ export interface AuditVerification {
 
 export async function verifyAudit(db: PrismaClient, batch = 5000): Promise<AuditVerification> {
   let prevHash = GENESIS;
+  let version: AuditHashVersion = 1;
   let count = 0;
   let cursor: bigint | undefined;
   for (;;) {
@@ -81,7 +106,12 @@ export async function verifyAudit(db: PrismaClient, batch = 5000): Promise<Audit
     if (rows.length === 0) return { rows: count, brokenAt: null, reason: null };
     for (const r of rows) {
       if (r.prevHash !== prevHash) return { rows: count, brokenAt: r.id, reason: 'previous hash does not match: a row before it was edited or deleted' };
-      const expected = auditHash(prevHash, { at: r.at, actorId: r.actorId, action: r.action, entity: r.entity, entityId: r.entityId, data: r.data });
+      // Versions only go up along the chain: an old-style row after a new one was written (or relabelled) later.
+      if ((r.hashVersion !== 1 && r.hashVersion !== 2) || r.hashVersion < version) {
+        return { rows: count, brokenAt: r.id, reason: `hash version ${r.hashVersion} after version ${version}: the row was edited` };
+      }
+      version = r.hashVersion;
+      const expected = auditHash(prevHash, { at: r.at, actorId: r.actorId, action: r.action, entity: r.entity, entityId: r.entityId, data: r.data }, version);
       if (expected !== r.hash) return { rows: count, brokenAt: r.id, reason: 'content does not match its hash: the row was edited' };
       prevHash = r.hash;
       count++;

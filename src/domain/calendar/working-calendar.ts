@@ -14,11 +14,10 @@ import {
   latestInstantAtCumulative,
   type YearTable,
 } from './year-table.js';
-import type { Duration } from '../time/duration.js';
+import { DAY_MS, type Duration } from '../time/duration.js';
 
 export { DEFAULT_WEEK_WINDOWS, standardDayMs } from './week-windows.js';
 
-const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 /** The lunar formulas and the law's rules are meaningful in this range; outside it, refuse rather than guess. */
 export const MIN_YEAR = 1900;

@@ -1,6 +1,7 @@
 // One year of a working calendar, precomputed: the UTC instant of every local midnight, every working interval as
 // UTC instants, and running totals of working time. Lookups are then O(1) by day and O(log n) by working time, so
 // `add` and `workingMsBetween` never walk minute by minute.
+import { DAY_MS } from '../time/duration.js';
 import { daysFromCivil, weekdayOfDays } from './civil.js';
 import type { TimeZone } from './time-zone.js';
 import type { DayReason, HolidayKind } from './types.js';
@@ -23,7 +24,6 @@ export const DAY_REASONS = [
 
 const REASON_INDEX = new Map<DayReason, number>(DAY_REASONS.map((r, i) => [r, i]));
 const code = (r: DayReason): number => REASON_INDEX.get(r)!;
-const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
 export interface YearTable {

@@ -5,6 +5,7 @@
 import type { IsoDate, WorkingCalendar } from '../calendar/types.js';
 import type { MessageArgs } from '../errors.js';
 import { latestDeadline, withinHorizon } from '../policy/deadline-horizon.js';
+import { DAY_MS } from '../time/duration.js';
 import { fold as foldText } from './normalize.js';
 
 export type DeadlineError = 'deadline-unreadable' | 'deadline-in-past' | 'deadline-too-far';
@@ -17,7 +18,6 @@ export interface DeadlineContext {
   maxYearsAhead?: number;
 }
 
-const DAY_MS = 86_400_000;
 
 /** The search key of text/normalize.ts, with the punctuation a deadline may carry read as spaces: "Thứ Sáu," → "thu sau". */
 function fold(text: string): string {

@@ -28,10 +28,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bodyTimestamp, signOaWebhook } from '../../channels/zalo-oa/signature.js';
 import { OA_BUTTON_TYPES, parseJsonLossless, type OaButton } from '../../channels/zalo-oa/types.js';
 import { BodyTooLarge, clientGone, decodeBody, listenLocal, pause, readBytes, writeJson, writeText, type RunningServer, type UploadedPart } from './http.js';
+import { DAY_MS, HOUR_MS } from '../../domain/time/duration.js';
 import { Recorder } from './recorder.js';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 /** Open API error answers (Zalo's texts, fact sheet §6 and §11.2). */
 export const OA_ERRORS = {

@@ -20,6 +20,7 @@ import { text, type Session } from '../session.js';
 import { priorityChoices, readPriority } from './assign-flow.js';
 import { pickPerson } from './pick-person.js';
 import { buttonLabel } from '../../views/labels.js';
+import { dynamicKey } from '../../../i18n/catalogue.js';
 
 const ASK = 'consult-ask';
 
@@ -47,7 +48,7 @@ async function names(s: Session, ids: readonly number[]): Promise<string> {
 
 async function deadlineStep(s: Session, priority: Priority, key = 'consult-step-deadline'): Promise<ReturnType<typeof ask>> {
   const def = s.v.dateTime(await defaultAnswerDeadline(s.app, priority));
-  return ask(s, s.t(key, { deadline: def }), [[{ label: s.t('btn-default-deadline', { deadline: def }), value: 'default' }]]);
+  return ask(s, s.t(dynamicKey(key), { deadline: def }), [[{ label: s.t('btn-default-deadline', { deadline: def }), value: 'default' }]]);
 }
 
 async function readDeadline(s: Session, input: DialogInput, priority: Priority): Promise<Date | undefined> {
@@ -229,7 +230,7 @@ export const roundFlow: DialogFlow = {
 const STANCE_ASK: Record<'DISAGREE' | 'AGREE_WITH_AMENDMENTS', string> = { DISAGREE: 'consult-ask-disagree', AGREE_WITH_AMENDMENTS: 'consult-ask-amend' };
 
 export function startStanceText(s: Session, code: string, consultationId: number, stance: 'DISAGREE' | 'AGREE_WITH_AMENDMENTS', forId?: number): Turn {
-  return { replies: [ask(s, s.t(STANCE_ASK[stance], { code }))], next: state('consult-stance', 'text', { id: consultationId, stance, ...(forId ? { forId } : {}) }) };
+  return { replies: [ask(s, s.t(dynamicKey(STANCE_ASK[stance]), { code }))], next: state('consult-stance', 'text', { id: consultationId, stance, ...(forId ? { forId } : {}) }) };
 }
 
 export async function answeredReply(s: Session, r: Awaited<ReturnType<typeof answerConsultation>>): Promise<Turn['replies']> {

@@ -14,6 +14,7 @@ import { ask, state, textOf, type DialogFlow, type DialogInput, type Turn } from
 import { text, type Session } from '../session.js';
 import { pickPerson } from './pick-person.js';
 import { buttonLabel } from '../../views/labels.js';
+import { dynamicKey } from '../../../i18n/catalogue.js';
 
 async function taskOf(s: Session, id: unknown): Promise<Task> {
   const task = typeof id === 'number' ? await findTask(s.app.db, id) : undefined;
@@ -31,7 +32,7 @@ type ReasonPurpose = 'decline' | 'reopen' | 'cancel';
 const ASK_REASON: Record<ReasonPurpose, string> = { decline: 'task-decline-ask-reason', reopen: 'task-reopen-ask-reason', cancel: 'task-cancel-ask-reason' };
 
 export function startReason(s: Session, purpose: ReasonPurpose, task: Task): Turn {
-  return { replies: [ask(s, s.t(ASK_REASON[purpose], { code: task.code }))], next: state('reason', 'reason', { purpose, taskId: task.id }) };
+  return { replies: [ask(s, s.t(dynamicKey(ASK_REASON[purpose]), { code: task.code }))], next: state('reason', 'reason', { purpose, taskId: task.id }) };
 }
 
 export const reasonFlow: DialogFlow = {

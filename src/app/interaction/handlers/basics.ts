@@ -2,6 +2,7 @@ import type { RouterResult } from '../../ports/channel.js';
 import { reviewablePeople } from '../../../domain/signals/review.js';
 import { itemCommandWords, type ItemCommandGroup } from '../item-commands.js';
 import type { Session } from '../session.js';
+import { dynamicKey } from '../../../i18n/catalogue.js';
 
 /** What this person may do, by what the commands themselves allow (PRODUCT.md §6 "who"). */
 async function abilities(s: Session) {
@@ -35,7 +36,7 @@ export async function help(s: Session): Promise<RouterResult> {
     'help-text-channel',
     'help-cmd-cancel',
     'help-cmd-lang',
-  ].map((key) => s.t(key));
+  ].map((key) => s.t(dynamicKey(key)));
   const groups: ItemCommandGroup[] = ['task', ...(may.assign ? (['assigner'] as const) : []), 'consultation', 'explanation'];
   const items = groups.map((g) => {
     const words = itemCommandWords(g, s.locale);
