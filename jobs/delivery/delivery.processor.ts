@@ -87,8 +87,10 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
       continue;
     }
     try {
-      // The pacer counts the send from the platform's answer, whatever the answer.
-      const { messageId } = await sender.send(chatId, composed.message, { locale: batch[0]!.payload.locale, attempt: batch[0]!.attempts }).finally(answered);
+      // The pacer counts the send from the platform's answer, whatever the answer. That bookkeeping failing (Redis gone
+      // at this moment) must not keep the answer from being recorded: the message would stay held, then go again.
+      const done = () => answered().catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'pacer could not count a send'));
+      const { messageId } = await sender.send(chatId, composed.message, { locale: batch[0]!.payload.locale, attempt: batch[0]!.attempts }).finally(done);
       await markSent(deps.db, ids, new Date(), messageId);
       await deps.onSent?.(channel, 1);
       sent++;
