@@ -5,6 +5,7 @@
 import type { Queue } from 'bullmq';
 import type { AppContext } from '../src/app/context.js';
 import { sendDailyDigests } from '../src/app/digest/send-daily-digests.js';
+import type { OwnedSchedule } from './self-heal.js';
 
 export const DIGEST_JOB = 'digest-daily';
 export const DIGEST_SCHEDULER_ID = 'digest-daily';
@@ -42,6 +43,11 @@ export async function scheduleDailyDigest(queue: Queue, app: AppContext): Promis
     await queue.add(DIGEST_JOB, {}, { jobId: `digest-catchup-${today}`, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } });
   }
   return { pattern, tz, catchUp };
+}
+
+/** The digest as a schedule a worker process owns: created at start, and again (with today's catch-up) if Redis lost it. */
+export function digestSchedule(queue: Queue, app: AppContext): OwnedSchedule {
+  return { id: DIGEST_SCHEDULER_ID, ensure: () => scheduleDailyDigest(queue, app) };
 }
 
 /** Maintenance job handlers, by job name (jobs/runtime.ts `maintenanceJobs`). */

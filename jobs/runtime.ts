@@ -15,6 +15,7 @@ import { BullDeliveryKicker, type ChatJobData } from './delivery/kicker.js';
 import { Pacer, type PacerLimits } from './delivery/pacer.js';
 import { QUEUES } from './queues.js';
 import { reconcileClocks, type ReconcileReport } from './reconciler.js';
+import { watchForRedisLoss, type OwnedSchedule } from './self-heal.js';
 
 export interface QueueSet {
   producer: Redis;
@@ -83,6 +84,10 @@ export interface WorkerOptions {
   onSent?: DeliveryDeps['onSent'];
   /** Extra maintenance job handlers (digests, …) by job name. */
   maintenanceJobs?: Record<string, () => Promise<unknown>>;
+  /** Further job schedulers this process owns (the digest): created at start, re-created if Redis loses them. */
+  schedules?: readonly OwnedSchedule[];
+  /** How often this process looks whether Redis lost the schedulers it owns (besides at every reconnect). */
+  healCheckEveryMs?: number;
 }
 
 export interface RunningWorkers {
@@ -169,20 +174,33 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     w.on('failed', (job, err) => o.logger.warn({ err: err.message, queue: w.name, job: job?.id }, 'job failed'));
   }
 
-  if (consume.has('maintenance') && o.maintenanceEveryMs && o.maintenanceEveryMs > 0) {
-    // Job schedulers: upserting the same id again at every start creates no duplicate.
-    await o.queues.maintenance.upsertJobScheduler('reconcile', { every: o.maintenanceEveryMs }, { name: 'reconcile' });
-    await o.queues.maintenance.upsertJobScheduler('prune-updates', { every: 6 * 3_600_000 }, { name: 'prune-updates' });
-    await o.queues.maintenance.upsertJobScheduler('sweep-outbox', { every: Math.max(10_000, Math.floor(o.maintenanceEveryMs / 5)) }, { name: 'sweep-outbox' });
+  // Job schedulers: upserting the same id again (at every start, or after Redis lost it) creates no duplicate.
+  const owned: OwnedSchedule[] = [];
+  const every = o.maintenanceEveryMs;
+  if (consume.has('maintenance') && every && every > 0) {
+    const maintenance = o.queues.maintenance;
+    owned.push(
+      { id: 'reconcile', ensure: () => maintenance.upsertJobScheduler('reconcile', { every }, { name: 'reconcile' }) },
+      { id: 'prune-updates', ensure: () => maintenance.upsertJobScheduler('prune-updates', { every: 6 * 3_600_000 }, { name: 'prune-updates' }) },
+      { id: 'sweep-outbox', ensure: () => maintenance.upsertJobScheduler('sweep-outbox', { every: Math.max(10_000, Math.floor(every / 5)) }, { name: 'sweep-outbox' }) },
+    );
   }
+  owned.push(...(o.schedules ?? []));
+  for (const s of owned) await s.ensure();
   // At start: whatever Redis lost or never had is rebuilt from the database.
-  await reconcile();
-  await sweepOutbox();
+  const rebuild = async () => {
+    await reconcile();
+    await sweepOutbox();
+  };
+  await rebuild();
+  // Watched only once created, so the first look finds them.
+  const watch = owned.length > 0 ? watchForRedisLoss({ queue: o.queues.maintenance, connection: o.queues.producer, owned, rebuild, logger: o.logger, ...(o.healCheckEveryMs ? { everyMs: o.healCheckEveryMs } : {}) }) : undefined;
 
   return {
     reconcile,
     sweepOutbox,
     async close() {
+      watch?.stop();
       await Promise.all(workers.map((w) => w.close()));
       connection.disconnect();
     },

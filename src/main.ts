@@ -34,7 +34,7 @@ import type { TelegramBot } from './channels/telegram/bot.js';
 import { ensurePrivateDir } from './db/private-files.js';
 import { mountTelegramWebhook } from './channels/telegram/webhook.js';
 import { createQueues, startWorkers, type RunningWorkers } from '../jobs/runtime.js';
-import { digestJobs, scheduleDailyDigest } from '../jobs/digest.js';
+import { digestJobs, digestSchedule } from '../jobs/digest.js';
 import { Pacer } from '../jobs/delivery/pacer.js';
 import { rerouteUnreachable } from './app/delivery/reroute.js';
 import { mountFileLinks } from './http/file-links.js';
@@ -201,13 +201,14 @@ async function main(): Promise<number> {
           consume: config.workerQueues,
           maintenanceEveryMs: 5 * 60_000,
           maintenanceJobs: digestJobs(app),
+          // The morning digest: one job scheduler at the policy's time in the organisation's time zone (upserted, never
+          // doubled, and re-created with the reconciler's and the sweep's if Redis comes back empty).
+          schedules: [digestSchedule(queues.maintenance, app)],
           onSent: appMetrics.onSent,
           // One identity, two channels: what a refusing chat had queued goes to the person's other chat.
           onUnreachable: async (channel, chatId, officials, messages) => void (await rerouteUnreachable(app, channel, chatId, officials, messages)),
         });
 
-  // The morning digest: one job scheduler at the policy's time in the organisation's time zone (upserted, never doubled).
-  if (workers) await scheduleDailyDigest(queues.maintenance, app);
   await telegram?.start();
   let zaloBot;
   try {

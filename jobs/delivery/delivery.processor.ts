@@ -80,7 +80,9 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
     const composed = composeBatch(deps.catalogue, batch.map((b) => b.payload), sender.capabilities.maxTextLength);
     const ids = batch.slice(0, composed.count).map((b) => b.id);
     // The first call's turn is taken before the claim, so the hold on the rows starts when the message can go.
-    const first = await deps.pacer.acquire(channel, chatId);
+    const uncounted = (done: SendDone): SendDone => () =>
+      done().catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'pacer could not count a send'));
+    const first = uncounted(await deps.pacer.acquire(channel, chatId));
     const now = new Date();
     if (!(await claimForSending(deps.db, ids, now, new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_SEND_LEASE_MS))))) {
       await first();
@@ -91,12 +93,13 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
     // Telegram counts each as a message.
     let firstTaken = false;
     const turn = (): Promise<SendDone> => {
-      if (firstTaken) return deps.pacer.acquire(channel, chatId);
+      if (firstTaken) return deps.pacer.acquire(channel, chatId).then(uncounted);
       firstTaken = true;
       return Promise.resolve(first);
     };
     try {
-      // The pacer counts each call from the platform's answer, whatever the answer.
+      // The pacer counts each call from the platform's answer, whatever the answer. That bookkeeping failing (Redis
+      // gone at this moment) must not keep the answer from being recorded: the message would stay held, then go again.
       const sendStarted = performance.now();
       const { messageId } = await sender
         .send(chatId, composed.message, { locale: batch[0]!.payload.locale, attempt: batch[0]!.attempts, turn })

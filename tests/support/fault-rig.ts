@@ -20,15 +20,23 @@ export interface FaultRig {
   /** Texts the stand-in accepted more than once. */
   duplicateMessages(): string[];
   /** Resolves once every code has arrived at least once. */
-  allDelivered(timeoutMs: number): Promise<void>;
+  allDelivered(timeoutMs?: number): Promise<void>;
   /** Every code arrived and the outbox is empty (all marked sent), then a moment for anything sent twice to arrive. */
-  settled(timeoutMs: number): Promise<void>;
+  settled(timeoutMs?: number): Promise<void>;
+  /**
+   * A deadline for what the workers have left to do, from what this machine showed: 60 s when idle, else a few times
+   * the slowest start of a child so far (compiling, connecting, a first rebuild), since a busy machine slows both alike.
+   */
+  budgetMs(): number;
   /** Deletes every Redis key of this deployment's prefix, as when Redis loses its data. */
   wipeRedis(): Promise<number>;
   close(): Promise<void>;
 }
 
 const CODE = /NV-2026-\d{6}/g;
+const IDLE_BUDGET_MS = 60_000;
+/** Settling a batch of a fault test is at most this many child starts' worth of work. */
+const START_TO_WORK = 4;
 
 export async function createFaultRig(due: number): Promise<FaultRig> {
   const db = await createTestDatabase();
@@ -56,6 +64,10 @@ export async function createFaultRig(due: number): Promise<FaultRig> {
       children.push(child);
       return child;
     },
+    budgetMs() {
+      const slowest = Math.max(0, ...children.map((c) => c.startMs() ?? 0));
+      return Math.max(IDLE_BUDGET_MS, START_TO_WORK * slowest);
+    },
     deliveries() {
       const counts = new Map<string, number>(codes.map((c) => [c, 0]));
       for (const text of accepted()) for (const m of text.matchAll(CODE)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
@@ -66,7 +78,7 @@ export async function createFaultRig(due: number): Promise<FaultRig> {
       for (const text of accepted()) seen.set(text, (seen.get(text) ?? 0) + 1);
       return [...seen].filter(([, n]) => n > 1).map(([t]) => t);
     },
-    async allDelivered(timeoutMs) {
+    async allDelivered(timeoutMs = rig.budgetMs()) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const missing = [...rig.deliveries()].filter(([, n]) => n === 0).length;
@@ -92,7 +104,7 @@ export async function createFaultRig(due: number): Promise<FaultRig> {
         await new Promise((r) => setTimeout(r, 100));
       }
     },
-    async settled(timeoutMs) {
+    async settled(timeoutMs = rig.budgetMs()) {
       const deadline = Date.now() + timeoutMs;
       await rig.allDelivered(timeoutMs);
       while ((await db.db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } })) > 0) {
