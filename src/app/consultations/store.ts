@@ -1,33 +1,14 @@
 // Reading and locking consultations: rows → domain shapes. Writes stay in the use cases.
 import type { PrismaClient, Tx } from '../../db/client.js';
-import type {
-  Consultation as ConsultationRow,
-  ConsultationEntry as EntryRow,
-  ConsultationRespondent as RespondentRow,
-} from '../../db/generated/client.js';
+import { toConsultation, toEntry, toRespondent } from '../../db/repositories/consultation.repository.js';
 import type { Consultation, Entry, Respondent } from '../../domain/consultation/types.js';
 import { DomainError } from '../../domain/errors.js';
-import { ConsultationId, OfficialId, UnitId } from '../../domain/ids.js';
 import { parseItemCode } from '../../domain/task/types.js';
 
 type Db = PrismaClient | Tx;
 
-export function toConsultation(row: ConsultationRow): Consultation {
-  return { ...row, id: ConsultationId(row.id), askerId: OfficialId(row.askerId), unitId: UnitId(row.unitId) };
-}
-
-export function toRespondent(row: RespondentRow): Respondent {
-  return {
-    ...row,
-    officialId: OfficialId(row.officialId),
-    answeredById: row.answeredById === null ? null : OfficialId(row.answeredById),
-    delegateId: row.delegateId === null ? null : OfficialId(row.delegateId),
-  };
-}
-
-export function toEntry(row: EntryRow): Entry {
-  return { ...row, authorId: OfficialId(row.authorId) };
-}
+// The row mappers live with the consultation queries; re-exported for the use cases that map rows they wrote.
+export { toConsultation, toEntry, toRespondent };
 
 /** A consultation with its respondents (in the order asked) and every entry (oldest first). */
 export interface ConsultationFile {

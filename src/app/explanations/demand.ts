@@ -18,7 +18,7 @@ import { optionalText, requireText } from '../../domain/text/field.js';
 import type { AppContext } from '../context.js';
 import { loadConsultationOrFail } from '../consultations/store.js';
 import { notify } from '../notify.js';
-import { itemSummary } from '../signals/items.js';
+import { itemSummary } from '../../db/repositories/item.repository.js';
 import { yearIn } from '../tasks/shared.js';
 import { inTransaction } from '../transaction.js';
 import { cbtn } from '../views/consultation-views.js';

@@ -14,7 +14,7 @@ import { inTransaction } from '../transaction.js';
 import { cbtn } from '../views/consultation-views.js';
 import { personLabel } from '../views/people.js';
 import { signalHeadline } from '../views/signal-views.js';
-import { itemSummary } from './items.js';
+import { itemSummary } from '../../db/repositories/item.repository.js';
 
 async function lockSignal(tx: Parameters<Parameters<AppContext['db']['$transaction']>[0]>[0], id: number): Promise<Signal> {
   const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM signal WHERE id = ${id} FOR UPDATE`;

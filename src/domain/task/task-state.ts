@@ -48,6 +48,11 @@ export function assertTransition(task: Pick<Task, 'status' | 'assignerId' | 'ass
   }
 }
 
+/** The states from which `transition` may be taken (a list of tasks offering it asks for these). */
+export function fromStates(transition: TaskTransition): readonly TaskStatus[] {
+  return RULES[transition].from;
+}
+
 export function nextStatus(transition: TaskTransition, current: TaskStatus): TaskStatus {
   switch (transition) {
     case 'accept':

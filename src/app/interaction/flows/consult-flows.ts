@@ -1,5 +1,6 @@
 // The dialogs of consultations: /xinykien step by step, a stance's reason, a clarifying question and its reply,
 // the decision, a new round, a hand-over to a deputy, and which consultation a free text belongs to.
+import { nextRoundOf } from '../../../db/repositories/consultation.repository.js';
 import { findTaskByCode } from '../../../db/repositories/task.repository.js';
 import { CONSULT_LIMITS, deputiesOf, QUESTION_RULE, SUBJECT_RULE } from '../../../domain/consultation/rules.js';
 import type { Stance } from '../../../domain/consultation/types.js';
@@ -188,7 +189,7 @@ export async function startRound(s: Session, consultationId: number): Promise<Tu
   const file = await loadConsultationOrFail(s.app.db, consultationId);
   const c = file.consultation;
   if (c.askerId !== s.officialId) throw new DomainError('consult-not-asker', { code: c.code });
-  const next = await s.app.db.consultation.findUnique({ where: { previousId: c.id }, select: { code: true } });
+  const next = await nextRoundOf(s.app.db, c.id);
   if (next) throw new DomainError('consult-round-exists', { code: c.code, next: next.code });
   if (c.status === 'SUPERSEDED') throw new DomainError('consult-closed', { code: c.code });
   const who = await names(s, file.respondents.map((r) => r.officialId));
