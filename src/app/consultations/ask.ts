@@ -5,6 +5,7 @@ import { nextSequence } from '../../db/repositories/sequence.repository.js';
 import { findTask } from '../../db/repositories/task.repository.js';
 import { checkNewConsultation, deputiesOf } from '../../domain/consultation/rules.js';
 import { formatConsultationCode, type Consultation, type Respondent } from '../../domain/consultation/types.js';
+import { mayReach, taskParties } from '../../domain/org/reach.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId } from '../../domain/ids.js';
 import { checkDeadlineHorizon } from '../../domain/policy/deadline-horizon.js';
@@ -83,8 +84,7 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
     if (input.taskId) {
       const task = await findTask(tx, input.taskId);
       if (!task) throw new DomainError('task-not-found');
-      const party = task.assigneeId === askerId || task.assignerId === askerId;
-      if (!party && !org.oversees(askerId, task.assigneeId)) throw new DomainError('task-not-visible');
+      if (!mayReach(org, askerId, taskParties(task))) throw new DomainError('task-not-visible');
       taskId = task.id;
     }
 

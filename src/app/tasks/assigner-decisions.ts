@@ -1,5 +1,6 @@
 // The assigner's decisions on a task that came back or must stop (PRODUCT.md §3): cancel, reassign, insist, nudge.
 import { addTaskEvent, updateTask } from '../../db/repositories/task.repository.js';
+import { mayReach, taskParties } from '../../domain/org/reach.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId, TaskId } from '../../domain/ids.js';
 import { checkReason } from '../../domain/task/five-clear.js';
@@ -81,8 +82,8 @@ export async function nudgeTask(app: AppContext, actorId: OfficialId, taskId: Ta
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const task = await lockTaskOrFail(tx, taskId);
-    const allowed = task.assignerId === actorId || org.oversees(actorId, task.assigneeId);
-    if (!allowed || task.assigneeId === actorId) throw new DomainError('task-not-visible');
+    // The assigner or someone above the assignee; the assignee does not nudge themself.
+    if (!mayReach(org, actorId, taskParties(task)) || task.assigneeId === actorId) throw new DomainError('task-not-visible');
     if (!OPEN_FOR_ASSIGNEE.includes(task.status)) throw new DomainError('task-wrong-state', { code: task.code, status: task.status });
     await addTaskEvent(tx, task.id, { kind: 'NUDGED', actorId, at: now });
     await auditTask(tx, now, actorId, 'nudged', task);

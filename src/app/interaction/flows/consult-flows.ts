@@ -6,6 +6,7 @@ import { CONSULT_LIMITS, deputiesOf, QUESTION_RULE, SUBJECT_RULE } from '../../.
 import type { Stance } from '../../../domain/consultation/types.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
+import { mayReach, taskParties } from '../../../domain/org/reach.js';
 import type { Priority } from '../../../domain/priority.js';
 import { parseDeadline } from '../../../domain/text/deadline-parser.js';
 import { requireText, type TextRule } from '../../../domain/text/field.js';
@@ -130,8 +131,7 @@ export const askFlow: DialogFlow = {
           if (code.prefix === 'NV') {
             const task = await findTaskByCode(s.app.db, `NV-${code.year}-${String(code.seq).padStart(4, '0')}`);
             if (!task) throw new DomainError('task-not-found');
-            const party = task.assigneeId === s.officialId || task.assignerId === s.officialId;
-            if (!party && !org.oversees(s.officialId, task.assigneeId)) throw new DomainError('task-not-visible');
+            if (!mayReach(org, s.officialId, taskParties(task))) throw new DomainError('task-not-visible');
             next.taskId = task.id;
             next.link = task.code;
           } else {

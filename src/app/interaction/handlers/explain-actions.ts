@@ -6,6 +6,7 @@ import { findSignal } from '../../../db/repositories/signal.repository.js';
 import { findTask } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
+import { demandParties, mayReach } from '../../../domain/org/reach.js';
 import type { Action } from '../../actions.js';
 import { idArg } from '../../actions.js';
 import { itemSummary } from '../../../db/repositories/item.repository.js';
@@ -66,8 +67,7 @@ export async function handleExplainAction(s: Session, action: Action): Promise<R
     case 'explain.view': {
       const d = await loadDemand(s, action);
       const org = await s.app.org();
-      const party = d.officialId === s.officialId || d.requesterId === s.officialId;
-      if (!party && !org.oversees(s.officialId, OfficialId(d.officialId))) throw new DomainError('explain-not-visible');
+      if (!mayReach(org, s.officialId, demandParties(d))) throw new DomainError('explain-not-visible');
       return { replies: [demandCard(s.t, s.v, d, await itemSummary(s.app.db, d.itemKind, d.itemId), org, s.officialId)] };
     }
     default:

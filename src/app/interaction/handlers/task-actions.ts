@@ -3,6 +3,7 @@ import type { RouterResult } from '../../../channels/types.js';
 import { findTask } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { TaskId } from '../../../domain/ids.js';
+import { mayReach, taskParties } from '../../../domain/org/reach.js';
 import { assertTransition } from '../../../domain/task/task-state.js';
 import type { Task } from '../../../domain/task/types.js';
 import type { Action } from '../../actions.js';
@@ -30,9 +31,7 @@ async function flow(s: Session, turn: Turn): Promise<RouterResult> {
 
 /** May this person see the task at all? The parties, their leaders and superiors, admins. */
 async function assertVisible(s: Session, task: Task): Promise<void> {
-  if (task.assigneeId === s.officialId || task.assignerId === s.officialId) return;
-  const org = await s.app.org();
-  if (!org.oversees(s.officialId, task.assigneeId)) throw new DomainError('task-not-visible');
+  if (!mayReach(await s.app.org(), s.officialId, taskParties(task))) throw new DomainError('task-not-visible');
 }
 
 export async function handleTaskAction(s: Session, action: Action): Promise<RouterResult | undefined> {
