@@ -13,11 +13,13 @@ export function toTask(row: TaskRow): Task {
   };
 }
 
-/** Reads the task and locks its row until the transaction ends, so two taps on one button serialise. */
+/**
+ * Locks the task's row until the transaction ends, so two taps on one button serialise, and reads it in the same
+ * query: a button press reads its task once. The columns are the model's fields (the table maps no column names).
+ */
 export async function lockTask(tx: Tx, id: number): Promise<Task | undefined> {
-  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM task WHERE id = ${id} FOR UPDATE`;
-  if (locked.length === 0) return undefined;
-  const row = await tx.task.findUnique({ where: { id } });
+  const rows = await tx.$queryRaw<TaskRow[]>`SELECT * FROM task WHERE id = ${id} FOR UPDATE`;
+  const row = rows[0];
   return row ? toTask(row) : undefined;
 }
 
