@@ -21,8 +21,8 @@ export async function cancelTask(app: AppContext, actorId: OfficialId, taskId: T
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'cancel', actorId);
-    const task = await updateTask(tx, taskId, { status: 'CANCELLED', cancelledAt: now });
+    const status = assertTransition(before, 'cancel', actorId);
+    const task = await updateTask(tx, taskId, { status, cancelledAt: now });
     await addTaskEvent(tx, taskId, { kind: 'CANCELLED', actorId, at: now, reason: text });
     await auditTask(tx, now, actorId, 'cancelled', task, { reason: text });
     await settleTask(tx, task, now, actorId, 'cancelled');
@@ -39,9 +39,9 @@ export async function reassignTask(app: AppContext, actorId: OfficialId, taskId:
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'reassign', actorId);
+    const status = assertTransition(before, 'reassign', actorId);
     if (before.deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
-    const task = await updateTask(tx, taskId, { status: 'ASSIGNED', assigneeId: newAssigneeId, unitId: newAssignee.unitId, declinedAt: null, bounceCount: { increment: 1 } });
+    const task = await updateTask(tx, taskId, { status, assigneeId: newAssigneeId, unitId: newAssignee.unitId, declinedAt: null, bounceCount: { increment: 1 } });
     await addTaskEvent(tx, taskId, { kind: 'REASSIGNED', actorId, at: now, data: { from: before.assigneeId, to: newAssigneeId } });
     await auditTask(tx, now, actorId, 'reassigned', task, { from: before.assigneeId, to: newAssigneeId });
     await settleTask(tx, task, now, actorId, 'reassigned');
@@ -60,9 +60,9 @@ export async function insistOnTask(app: AppContext, actorId: OfficialId, taskId:
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'insist', actorId);
+    const status = assertTransition(before, 'insist', actorId);
     if (before.deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
-    const task = await updateTask(tx, taskId, { status: 'ASSIGNED', declinedAt: null });
+    const task = await updateTask(tx, taskId, { status, declinedAt: null });
     await addTaskEvent(tx, taskId, { kind: 'INSISTED', actorId, at: now });
     await auditTask(tx, now, actorId, 'insisted', task);
     await signalsOnInsisted(tx, task);

@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { OfficialId, TaskId } from '../../domain/ids.js';
 import { checkDeadlineHorizon } from '../../domain/policy/deadline-horizon.js';
 import { checkReason } from '../../domain/task/five-clear.js';
-import { assertTransition } from '../../domain/task/task-state.js';
+import { assertTransition, statusAfterExtensionDecision } from '../../domain/task/task-state.js';
 import type { Task } from '../../domain/task/types.js';
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
@@ -21,8 +21,8 @@ export async function acceptTask(app: AppContext, actorId: OfficialId, taskId: T
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'accept', actorId);
-    const task = await updateTask(tx, taskId, { status: 'ACCEPTED', acceptedAt: now });
+    const status = assertTransition(before, 'accept', actorId);
+    const task = await updateTask(tx, taskId, { status, acceptedAt: now });
     await addTaskEvent(tx, taskId, { kind: 'ACCEPTED', actorId, at: now });
     await auditTask(tx, now, actorId, 'accepted', task);
     await signalsOnAccepted(tx, task, now);
@@ -41,8 +41,8 @@ export async function declineTask(app: AppContext, actorId: OfficialId, taskId: 
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'decline', actorId);
-    const task = await updateTask(tx, taskId, { status: 'DECLINED', declinedAt: now, bounceCount: { increment: 1 } });
+    const status = assertTransition(before, 'decline', actorId);
+    const task = await updateTask(tx, taskId, { status, declinedAt: now, bounceCount: { increment: 1 } });
     await addTaskEvent(tx, taskId, { kind: 'DECLINED', actorId, at: now, reason: text });
     await auditTask(tx, now, actorId, 'declined', task, { reason: text });
     await signalsOnDeclined(app, tx, task);
@@ -100,8 +100,9 @@ export async function decideExtension(app: AppContext, actorId: OfficialId, requ
     if (!(await claimExtensionDecision(tx, requestId, approve ? 'APPROVED' : 'REFUSED', actorId, now))) throw new DomainError('task-extend-decided');
     let task = before;
     if (approve) {
-      const accepting = before.status === 'ASSIGNED';
-      task = await updateTask(tx, before.id, { deadline: req.newDeadline, ...(accepting ? { status: 'ACCEPTED', acceptedAt: now } : {}) });
+      const status = statusAfterExtensionDecision(before.status, true);
+      const accepting = status !== before.status;
+      task = await updateTask(tx, before.id, { deadline: req.newDeadline, ...(accepting ? { status, acceptedAt: now } : {}) });
       await addTaskEvent(tx, task.id, { kind: 'EXTENSION_APPROVED', actorId, at: now, newDeadline: req.newDeadline, data: { requestId } });
       if (accepting) await addTaskEvent(tx, task.id, { kind: 'ACCEPTED', actorId: task.assigneeId, at: now, note: 'extension-approved' });
       await startWorkClocks(app, tx, effects, task, now);
