@@ -18,7 +18,7 @@ import { inTransaction } from '../transaction.js';
 import { questionMessage } from '../views/consultation-views.js';
 import { auditConsultation, linksOf, startAnswerClock, stopAllAnswerClocks } from './shared.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
-import { findConsultationByExternalRef, loadConsultationOrFail, lockConsultation, toConsultation, toRespondent, type ConsultationFile } from './store.js';
+import { findConsultationByExternalRef, loadConsultationOrFail, nextRoundOf, lockConsultation, toConsultation, toRespondent, type ConsultationFile } from '../../db/repositories/consultation.repository.js';
 
 export interface AskInput {
   respondentIds: OfficialId[];
@@ -66,7 +66,7 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
       const prevFile = await lockConsultation(tx, input.previousId);
       const prev = prevFile.consultation;
       if (prev.askerId !== askerId) throw new DomainError('consult-not-asker', { code: prev.code });
-      const next = await tx.consultation.findUnique({ where: { previousId: prev.id }, select: { code: true } });
+      const next = await nextRoundOf(tx, prev.id);
       if (next) throw new DomainError('consult-round-exists', { code: prev.code, next: next.code });
       round = prev.round + 1;
       matterId = prev.matterId ?? prev.id;

@@ -1,5 +1,6 @@
 // The items that carry a code (NV- tasks, YK- consultations, GT- demands for explanation), read by code or id
 // across the three tables: for item commands (`/nhan NV-2026-0012`) and for the line naming what a signal is about.
+import type { Priority } from '../../domain/priority.js';
 import type { PrismaClient, Tx } from '../client.js';
 
 type Db = PrismaClient | Tx;
@@ -43,4 +44,12 @@ export async function itemSummary(db: Db, kind: string | null, id: number | null
     return d ? { code: d.code, title: d.question } : undefined;
   }
   return undefined;
+}
+
+/** The priority of the task or consultation (`kind` as stored), NORMAL when it has none or is gone. */
+export async function itemPriority(db: Db, kind: string | null, id: number | null): Promise<Priority> {
+  if (id === null) return 'NORMAL';
+  if (kind === 'TASK') return (await db.task.findUnique({ where: { id }, select: { priority: true } }))?.priority ?? 'NORMAL';
+  if (kind === 'CONSULTATION') return (await db.consultation.findUnique({ where: { id }, select: { priority: true } }))?.priority ?? 'NORMAL';
+  return 'NORMAL';
 }

@@ -19,3 +19,8 @@ export async function countPendingSignals(db: Db, officialIds: readonly number[]
 export async function pendingSignalsPage(db: Db, officialIds: readonly number[], page: { offset: number; limit: number }): Promise<SignalRow[]> {
   return db.signal.findMany({ where: pendingAbout(officialIds), orderBy: [{ raisedAt: 'asc' }, { id: 'asc' }], skip: page.offset, take: page.limit });
 }
+
+/** Is there a signal about this person on this item that a head has not dismissed? */
+export async function hasLiveSignal(db: Db, itemKind: 'TASK' | 'CONSULTATION', itemId: number, officialId: number): Promise<boolean> {
+  return (await db.signal.findFirst({ where: { itemKind, itemId, officialId, status: { not: 'DISMISSED' } }, select: { id: true } })) !== null;
+}

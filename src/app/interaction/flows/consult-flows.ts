@@ -1,6 +1,5 @@
 // The dialogs of consultations: /xinykien step by step, a stance's reason, a clarifying question and its reply,
 // the decision, a new round, a hand-over to a deputy, and which consultation a free text belongs to.
-import { nextRoundOf } from '../../../db/repositories/consultation.repository.js';
 import { findTaskByCode } from '../../../db/repositories/task.repository.js';
 import { CONSULT_LIMITS, deputiesOf, QUESTION_RULE, SUBJECT_RULE } from '../../../domain/consultation/rules.js';
 import type { Stance } from '../../../domain/consultation/types.js';
@@ -14,7 +13,7 @@ import { parseItemCode } from '../../../domain/task/types.js';
 import { answerConsultation, askClarification, delegateAnswer, recordFreeText, replyClarification } from '../../consultations/answer.js';
 import { askForOpinion, defaultAnswerDeadline, type AskResult } from '../../consultations/ask.js';
 import { closeConsultation } from '../../consultations/close.js';
-import { findConsultationByCode, loadConsultationOrFail } from '../../consultations/store.js';
+import { findConsultationByCode, loadConsultationOrFail, nextRoundOf } from '../../../db/repositories/consultation.repository.js';
 import { stanceButtons, stanceLabel } from '../../views/consultation-views.js';
 import { nameOf, personLabel } from '../../views/people.js';
 import { ask, state, textOf, type DialogFlow, type DialogInput, type Turn } from '../dialog.js';
