@@ -9,7 +9,7 @@ import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Api } from 'grammy';
 import { pino } from 'pino';
 import { ClockHandlers } from '../src/app/clocks/fire-clock.js';
-import type { ChannelSender } from '../src/channels/sender.js';
+import type { ChannelSender } from '../src/app/ports/sender.js';
 import { createTelegramSender } from '../src/channels/telegram/sender.js';
 import { systemClock } from '../src/domain/clock.js';
 import type { ChannelName } from '../src/domain/org/types.js';

@@ -18,7 +18,7 @@ import { digestRecipients, type QueryCounter } from '../src/app/digest/digest-fa
 import { digestMessages } from '../src/app/digest/digest-view.js';
 import { sendDailyDigests } from '../src/app/digest/send-daily-digests.js';
 import { viewTools } from '../src/app/views/tools.js';
-import { CAPABILITIES } from '../src/channels/types.js';
+import { CAPABILITIES } from '../src/app/ports/channel.js';
 import { createPrismaClient } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate/apply.js';
 import { ManualClock } from '../src/domain/clock.js';

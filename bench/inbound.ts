@@ -14,7 +14,7 @@ import { systemClock } from '../src/domain/clock.js';
 import { defaultPolicy } from '../src/domain/policy/resolve-policy.js';
 import { Metrics } from '../src/http/metrics.js';
 import { createHttpApp, startHttpServer } from '../src/http/server.js';
-import { mountTelegramWebhook, TELEGRAM_WEBHOOK_PATH } from '../src/http/telegram-webhook.js';
+import { mountTelegramWebhook, TELEGRAM_WEBHOOK_PATH } from '../src/channels/telegram/webhook.js';
 import { Catalogue } from '../src/i18n/catalogue.js';
 import { createAppContext } from '../src/runtime/app-context.js';
 import { createTelegramStandIn, type TelegramStandIn } from '../tests/support/telegram-stand-in.js';

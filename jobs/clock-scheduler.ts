@@ -1,7 +1,7 @@
 // The fast path of the schedule: one delayed BullMQ job per clock level. Only levels due within the horizon are
 // kept in Redis; the reconciler adds later ones as they come near, so Redis memory stays small with 1e6 clocks.
 import type { Queue } from 'bullmq';
-import type { ClockScheduler } from '../src/app/ports.js';
+import type { ClockScheduler } from '../src/app/ports/scheduling.js';
 import type { Clock } from '../src/domain/clock.js';
 import { clockJobId, type ClockRecord } from '../src/domain/clocks/types.js';
 

@@ -1,7 +1,8 @@
 // Rebuilds the fast path from the database, the source of truth: at start, periodically, and when Redis lost its
 // data. Every active clock due within the horizon gets its job; a due clock whose job is delayed is promoted.
 import type { Queue } from 'bullmq';
-import type { PrismaClient } from '../src/db/client.js';
+import { activeClocksDueBefore } from '../src/app/clocks/due-clocks.js';
+import type { AppContext } from '../src/app/context.js';
 import type { Clock } from '../src/domain/clock.js';
 import { clockJobId } from '../src/domain/clocks/types.js';
 import { clockJob, DEFAULT_HORIZON_MS } from './clock-scheduler.js';
@@ -42,18 +43,13 @@ async function ensureDue(queue: Queue, r: Parameters<typeof clockJob>[0], now: D
   }
 }
 
-export async function reconcileClocks(db: PrismaClient, queue: Queue, clock: Clock, horizonMs = DEFAULT_HORIZON_MS): Promise<ReconcileReport> {
+export async function reconcileClocks(db: AppContext['db'], queue: Queue, clock: Clock, horizonMs = DEFAULT_HORIZON_MS): Promise<ReconcileReport> {
   const report: ReconcileReport = { scanned: 0, added: 0, promoted: 0, requeued: 0 };
   const now = clock.now();
   const until = new Date(now.getTime() + horizonMs);
   let afterId = 0;
   for (;;) {
-    const rows = await db.clock.findMany({
-      where: { state: 'ACTIVE', nextAt: { lte: until }, id: { gt: afterId } },
-      orderBy: { id: 'asc' },
-      take: BATCH,
-      select: { id: true, generation: true, level: true, cycle: true, nextAt: true },
-    });
+    const rows = await activeClocksDueBefore(db, until, afterId, BATCH);
     if (rows.length === 0) break;
     afterId = rows.at(-1)!.id;
     report.scanned += rows.length;

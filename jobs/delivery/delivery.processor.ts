@@ -6,18 +6,17 @@
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { composeBatch } from '../../src/app/delivery/compose.js';
-import type { ChannelSender } from '../../src/channels/sender.js';
-import { SendError } from '../../src/channels/sender.js';
-import type { PrismaClient } from '../../src/db/client.js';
-import { markUnreachable } from '../../src/db/repositories/identity.repository.js';
-import { claimForSending, markChatUnreachable, markFailed, markRetry, markSent, nextBatchForChat, nextDueAt, type PendingMessage } from '../../src/db/repositories/outbox.repository.js';
+import type { ChannelSender } from '../../src/app/ports/sender.js';
+import { SendError } from '../../src/app/ports/sender.js';
+import type { AppContext } from '../../src/app/context.js';
+import { claimForSending, markChatUnreachable, markFailed, markRetry, markSent, markUnreachable, nextBatchForChat, nextDueAt, type PendingMessage } from '../../src/app/delivery/outbox-sending.js';
 import type { ChannelName } from '../../src/domain/org/types.js';
 import type { Catalogue } from '../../src/i18n/catalogue.js';
 import type { ChatJobData } from './kicker.js';
 import type { Pacer } from './pacer.js';
 
 export interface DeliveryDeps {
-  db: PrismaClient;
+  db: AppContext['db'];
   catalogue: Catalogue;
   senders: Map<ChannelName, ChannelSender>;
   pacer: Pacer;

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { DeliveryKicker } from '../../src/app/ports.js';
+import type { DeliveryKicker } from '../../src/app/ports/scheduling.js';
 import type { ChannelName } from '../../src/domain/org/types.js';
 
 export interface ChatJobData {

@@ -5,7 +5,7 @@ import type { Clock } from '../domain/clock.js';
 import type { OrgDirectory } from '../domain/org/directory.js';
 import type { Policy } from '../domain/policy/types.js';
 import type { Catalogue } from '../i18n/catalogue.js';
-import type { ClockScheduler, DeliveryKicker } from './ports.js';
+import type { ClockScheduler, DeliveryKicker } from './ports/scheduling.js';
 
 /** Everything a use case may use. Built once by the composition root (src/main.ts) or a test. */
 export interface AppContext {

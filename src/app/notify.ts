@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../channels/types.js';
+import type { OutboundMessage } from './ports/channel.js';
 import type { Tx } from '../db/client.js';
 import { deliveryTargets } from '../db/repositories/identity.repository.js';
 import { enqueueOutboxMany, type OutboxInsert } from '../db/repositories/outbox.repository.js';

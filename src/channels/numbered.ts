@@ -4,7 +4,7 @@
 import { decodeAction } from '../app/actions.js';
 import { buttonLabel } from '../app/views/labels.js';
 import type { Translate } from '../i18n/catalogue.js';
-import type { ActionButton } from './types.js';
+import type { ActionButton } from '../app/ports/channel.js';
 
 /** The Cancel button of a multi-step flow is shown as "/huy", never numbered, so a number typed as an answer stays one. */
 const isDialogCancel = (action: string) => decodeAction(action)?.verb === 'dialog.cancel';

@@ -1,7 +1,7 @@
 // The CLI's way to Redis: every queue operation gets a fixed time, and once Redis has failed once the command stops
 // trying. The database is written first and is the source of truth, so the running bot's reconciler (every 5 min)
 // and outbox sweep (every minute) schedule what the command could not.
-import type { ClockScheduler, DeliveryKicker } from '../app/ports.js';
+import type { ClockScheduler, DeliveryKicker } from '../app/ports/scheduling.js';
 import type { QueueSet } from '../../jobs/runtime.js';
 
 export class BoundedQueues {

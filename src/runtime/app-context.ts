@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { DEFAULT_WAVE_WINDOW_MS } from '../app/clocks/fire-clock.js';
 import type { AppContext } from '../app/context.js';
-import type { ClockScheduler, DeliveryKicker } from '../app/ports.js';
+import type { ClockScheduler, DeliveryKicker } from '../app/ports/scheduling.js';
 import type { PrismaClient } from '../db/client.js';
 import { loadCalendar } from '../db/repositories/calendar.repository.js';
 import { loadOrgDirectory } from '../db/repositories/org.repository.js';

@@ -1,13 +1,16 @@
 // The one line an operator at the console waits for: what runs, how it receives, how many people it serves.
 import type { Config } from '../config.js';
 import type { PrismaClient } from '../db/client.js';
-import type { TelegramRuntime } from './telegram.js';
-import type { ZaloRuntime } from './zalo.js';
+
+/** What the line says of each channel: only its shape, so this wiring helper does not depend on the adapters. */
+interface ChannelState {
+  mode: string;
+}
 
 /** "dondoc ready: @bot (polling), 47 officials, 12 linked": what an operator at the console wants to read. */
 export async function readyLine(
   db: PrismaClient,
-  o: { config: Config; telegram: TelegramRuntime | undefined; zalo: ZaloRuntime | undefined; zaloName: string | undefined },
+  o: { config: Config; telegram: (ChannelState & { username: string }) | undefined; zalo: ChannelState | undefined; zaloName: string | undefined },
 ): Promise<string> {
   const [officials, linked] = await Promise.all([
     db.official.count({ where: { active: true } }),

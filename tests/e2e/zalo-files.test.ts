@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notify } from '../../src/app/notify.js';
 import { inTransaction } from '../../src/app/transaction.js';
-import type { OutboundAttachment } from '../../src/channels/types.js';
+import type { OutboundAttachment } from '../../src/app/ports/channel.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { zaloUser, type ZaloUser } from '../support/zalo-user.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDigest } from '../../src/app/digest/compose-digest.js';
 import { digestMessages } from '../../src/app/digest/digest-view.js';
 import { viewTools } from '../../src/app/views/tools.js';
-import { CAPABILITIES } from '../../src/channels/types.js';
+import { CAPABILITIES } from '../../src/app/ports/channel.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { hn, ItemSeeder } from '../support/seed-items.js';
 import { parseOptions, zaloUser } from '../support/zalo-user.js';

@@ -3,7 +3,7 @@ import { composeDigest, composeDigests } from '../../src/app/digest/compose-dige
 import type { QueryCounter } from '../../src/app/digest/digest-facts.js';
 import { digestMessages } from '../../src/app/digest/digest-view.js';
 import { viewTools } from '../../src/app/views/tools.js';
-import { CAPABILITIES } from '../../src/channels/types.js';
+import { CAPABILITIES } from '../../src/app/ports/channel.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { DIGEST_MORNING, seedDigestDistrict, TELEGRAM_IDS } from '../support/digest-district.js';
 import { telegramUser, type TelegramUser } from '../support/telegram-user.js';

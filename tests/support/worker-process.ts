@@ -13,7 +13,7 @@ import { Api } from 'grammy';
 import { pino } from 'pino';
 import { ClockHandlers } from '../../src/app/clocks/fire-clock.js';
 import { taskClockHandler } from '../../src/app/clocks/task-clock-handler.js';
-import type { ChannelSender } from '../../src/channels/sender.js';
+import type { ChannelSender } from '../../src/app/ports/sender.js';
 import { createTelegramSender } from '../../src/channels/telegram/sender.js';
 import { createPrismaClient } from '../../src/db/client.js';
 import { systemClock } from '../../src/domain/clock.js';

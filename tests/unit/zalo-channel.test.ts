@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/app/actions.js';
 import { numberActions } from '../../src/channels/numbered.js';
 import { ZaloApiError, type ZaloApiErrorInit } from '../../src/channels/zalo/errors.js';
-import { monthKey } from '../../src/channels/zalo/quota.js';
+import { monthKey } from '../../src/app/delivery/channel-quota.js';
 import { classifyZaloError, DEFAULT_ZALO_SEND_POLICY } from '../../src/channels/zalo/sender.js';
 import { zaloToEnvelope } from '../../src/channels/zalo/to-envelope.js';
-import { secretMatches } from '../../src/http/zalo-webhook.js';
+import { secretMatches } from '../../src/channels/zalo/webhook.js';
 import { Catalogue } from '../../src/i18n/catalogue.js';
 import { zaloImage, zaloText, zaloUnsupported } from '../support/updates.js';
 

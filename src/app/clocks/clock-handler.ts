@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../../channels/types.js';
+import type { OutboundMessage } from '../ports/channel.js';
 import type { Tx } from '../../db/client.js';
 import type { Audience, ClockKind, ClockRecord } from '../../domain/clocks/types.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';

@@ -1,6 +1,6 @@
 // Turns what waits in the outbox for one chat into what is sent: one ordinary message as is, or a wave of reminders
 // merged into one message that lists each item with its own actions (PRODUCT.md: one message per person per wave).
-import type { OutboundMessage } from '../../channels/types.js';
+import type { OutboundMessage } from '../ports/channel.js';
 import type { OutboxPayload } from '../../db/repositories/outbox.repository.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 

@@ -1,7 +1,7 @@
 // One identity, two channels (PRODUCT.md §2): when a chat refuses us for good, what was queued for it goes to the
 // person's other reachable chat, after a one-line notice saying why. The delivery worker calls this as its
 // `onUnreachable` hook; notifications queued later find the other chat by themselves (deliveryTarget).
-import type { OutboundMessage } from '../../channels/types.js';
+import type { OutboundMessage } from '../ports/channel.js';
 import { deliveryTarget } from '../../db/repositories/identity.repository.js';
 import { enqueueOutbox, type OutboxPayload, type PendingMessage } from '../../db/repositories/outbox.repository.js';
 import { asLocale } from '../../domain/locale.js';

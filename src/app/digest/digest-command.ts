@@ -1,6 +1,6 @@
 // /tonghop (/digest): the digest of the reader's unit subtree now, for heads and deputies; `/tonghop batdau|tatdat`
 // lets a deputy receive it every working morning (heads always do).
-import type { RouterResult } from '../../channels/types.js';
+import type { RouterResult } from '../ports/channel.js';
 import { fold } from '../../domain/text/normalize.js';
 import type { Session } from '../interaction/session.js';
 import { composeDigest } from './compose-digest.js';

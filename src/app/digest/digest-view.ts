@@ -1,6 +1,6 @@
 // The digest as a head reads it (PRODUCT.md §5, §6): numbers first, empty sections left out, one line when there is
 // nothing to say, split to the channel's limit between items, each listed task with "open" and "explain" buttons.
-import type { ActionButton, ChannelCapabilities, OutboundMessage } from '../../channels/types.js';
+import type { ActionButton, ChannelCapabilities, OutboundMessage } from '../ports/channel.js';
 import { parseIsoDate, civilFromDays } from '../../domain/calendar/civil.js';
 import type { IsoDate } from '../../domain/calendar/types.js';
 import { packBlocks, type Block } from '../../domain/digest/split.js';

@@ -3,7 +3,7 @@
 // in the outbox, so a job that runs twice (a restart near 07:30, two workers, a catch-up) sends each digest once.
 // Set-based from end to end: one load of the organisation's facts for all digests, one query for everyone's chat
 // (the same targets notify() uses), and per batch of recipients one claim and one outbox insert.
-import { CAPABILITIES } from '../../channels/types.js';
+import { CAPABILITIES } from '../ports/channel.js';
 import type { Tx } from '../../db/client.js';
 import { deliveryTargets, type DeliveryTarget } from '../../db/repositories/identity.repository.js';
 import { enqueueOutboxMany, type OutboxPayload } from '../../db/repositories/outbox.repository.js';

@@ -1,6 +1,6 @@
 // Multi-step flows (assign, report, reasons) that work the same on every channel: state lives in the database per
 // chat identity, so a restart or a second bot process does not lose an answer half given.
-import type { InboundFile, OutboundMessage } from '../../channels/types.js';
+import type { InboundFile, OutboundMessage } from '../ports/channel.js';
 import { clearDialog, loadDialog, saveDialog, type StoredDialog } from '../../db/repositories/dialog.repository.js';
 import { encodeAction } from '../actions.js';
 import type { Session } from './session.js';

@@ -1,7 +1,7 @@
 // Every inbound update from every channel comes through here: who is it, is it new, what do they want.
 // Replies go back to the same chat; notifications to others go through the outbox inside the use cases.
-import type { InboundEnvelope, OutboundMessage, RouterResult } from '../../channels/types.js';
-import { CAPABILITIES } from '../../channels/types.js';
+import type { InboundEnvelope, OutboundMessage, RouterResult } from '../ports/channel.js';
+import { CAPABILITIES } from '../ports/channel.js';
 import { touchIdentity } from '../../db/repositories/identity.repository.js';
 import { promptAction } from '../../db/repositories/prompt.repository.js';
 import { claimUpdate } from '../../db/repositories/update.repository.js';

@@ -1,4 +1,4 @@
-import type { ChannelCapabilities, ChannelName, OutboundMessage } from '../../channels/types.js';
+import type { ChannelCapabilities, ChannelName, OutboundMessage } from '../ports/channel.js';
 import type { StoredDialog } from '../../db/repositories/dialog.repository.js';
 import type { OfficialId } from '../../domain/ids.js';
 import type { Locale } from '../../domain/locale.js';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { OutboundMessage, RouterResult } from '../../channels/types.js';
+import type { OutboundMessage, RouterResult } from '../ports/channel.js';
 import { parsePeriod } from '../../domain/report/period.js';
 import type { Session } from '../interaction/session.js';
 import { buildReport } from './build-report.js';

@@ -1,6 +1,6 @@
 // The report as a head reads it in chat: the totals of their subtree, then one line per unit below them (each with
 // everything under it) or, in a unit without units below, one line per official. The XLSX has the rest.
-import type { ChannelCapabilities, OutboundMessage } from '../../channels/types.js';
+import type { ChannelCapabilities, OutboundMessage } from '../ports/channel.js';
 import { packBlocks, type Block } from '../../domain/digest/split.js';
 import { UnitId } from '../../domain/ids.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';

@@ -1,5 +1,5 @@
 // The assignee's work and the assigner's verdict (PRODUCT.md §3): progress reports, completion, confirm, reopen.
-import type { InboundFile } from '../../channels/types.js';
+import type { InboundFile } from '../ports/channel.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import { addTaskEvent, updateTask } from '../../db/repositories/task.repository.js';
 import type { OfficialId, TaskId } from '../../domain/ids.js';

@@ -1,6 +1,6 @@
 // Consultations as officials read them: the question with its stance buttons, the card with every respondent's
 // state, the lines of /ykien. Built from catalogue keys (locales/*/consultations.ftl).
-import type { ActionButton, OutboundMessage } from '../../channels/types.js';
+import type { ActionButton, OutboundMessage } from '../ports/channel.js';
 import { respondentState, type Consultation, type Entry, type Respondent, type Stance } from '../../domain/consultation/types.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import type { Translate } from '../../i18n/catalogue.js';

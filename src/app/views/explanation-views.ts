@@ -1,5 +1,5 @@
 // Demands for explanation as the person and the superior read them.
-import type { OutboundMessage } from '../../channels/types.js';
+import type { OutboundMessage } from '../ports/channel.js';
 import type { ExplanationDemand } from '../../db/generated/client.js';
 import { OfficialId } from '../../domain/ids.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';

@@ -1,5 +1,5 @@
 // Signals as a head reviews them: which behaviour of the plan, who, which item, and the events behind it.
-import type { ActionButton, OutboundMessage } from '../../channels/types.js';
+import type { ActionButton, OutboundMessage } from '../ports/channel.js';
 import type { Signal as SignalRow } from '../../db/generated/client.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import { OfficialId } from '../../domain/ids.js';

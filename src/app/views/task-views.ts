@@ -1,4 +1,4 @@
-import type { ActionButton, OutboundMessage } from '../../channels/types.js';
+import type { ActionButton, OutboundMessage } from '../ports/channel.js';
 import type { Official } from '../../domain/org/types.js';
 import { COLOUR_MARK, statusColour } from '../../domain/task/status-colour.js';
 import type { Task } from '../../domain/task/types.js';

@@ -6,7 +6,8 @@ import { Bot, type BotConfig, type Context } from 'grammy';
 import type { Logger } from 'pino';
 import type { Router } from '../../app/interaction/router.js';
 import { sendTelegramMessage } from './sender.js';
-import { sharedPacing, type SendPacer } from './shared-pacing.js';
+import type { SendPacer } from '../../app/ports/pacer.js';
+import { sharedPacing } from './shared-pacing.js';
 import { toEnvelope } from './to-envelope.js';
 
 export interface TelegramBotDeps {

@@ -3,8 +3,8 @@
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { prefixWithinUnits } from '../../domain/text/graphemes.js';
-import { SendError, splitText, type ChannelSender } from '../sender.js';
-import { CAPABILITIES, type ActionButton, type OutboundMessage } from '../types.js';
+import { SendError, splitText, type ChannelSender } from '../../app/ports/sender.js';
+import { CAPABILITIES, type ActionButton, type OutboundMessage } from '../../app/ports/channel.js';
 
 /** Telegram's caption limit, in UTF-16 units after entity parsing (we send no entities). */
 const TELEGRAM_CAPTION_LIMIT = 1024;

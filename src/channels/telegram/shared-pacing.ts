@@ -1,12 +1,7 @@
 // Replies and queued notifications are one bot to Telegram: when a shared pacer is given, replies take their turn in
 // it too, so together they keep to about 30 a second and 1 a second per chat.
 import type { Transformer } from 'grammy';
-
-/** The pacer of the delivery worker (jobs/delivery/pacer.ts), seen from a channel adapter. */
-export interface SendPacer {
-  /** Waits for this chat's and the whole bot's turn; call the result once the platform answered. */
-  acquire(channel: string, chatId: string): Promise<() => Promise<void>>;
-}
+import type { SendPacer } from '../../app/ports/pacer.js';
 
 const PACED = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'copyMessage', 'forwardMessage', 'editMessageText', 'editMessageReplyMarkup']);
 

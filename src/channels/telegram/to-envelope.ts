@@ -1,5 +1,5 @@
 import type { Context } from 'grammy';
-import type { InboundEnvelope, InboundEvent } from '../types.js';
+import type { InboundEnvelope, InboundEvent } from '../../app/ports/channel.js';
 
 /** A Telegram update as the shared router sees it; undefined for what the bot ignores (groups, channels, edits). */
 export function toEnvelope(ctx: Context): InboundEnvelope | undefined {

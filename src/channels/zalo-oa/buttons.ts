@@ -7,7 +7,7 @@
 // Bot Platform: more than 5 actions, a payload over Zalo's limit, or titles that become indistinguishable once cut
 // to the title limit (or empty).
 import { quoteInline } from '../../domain/text/quote.js';
-import type { ActionButton } from '../types.js';
+import type { ActionButton } from '../../app/ports/channel.js';
 import { OA_BUTTON_TITLE_MAX, OA_MAX_BUTTONS, OA_QUERY_PAYLOAD_MAX, type OaButton } from './types.js';
 
 /**

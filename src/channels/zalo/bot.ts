@@ -2,11 +2,9 @@
 // chat at a time and in arrival order (a dialog's answers must not overtake each other), chats in parallel; the
 // router's replies go straight back through ZaloOutput (numbered choices, split text, counted).
 import type { Logger } from 'pino';
-import { findIdentity } from '../../app/linking/find-identity.js';
 import type { Router } from '../../app/interaction/router.js';
-import type { PrismaClient } from '../../db/client.js';
-import { asLocale } from '../../domain/locale.js';
-import type { OutboundMessage } from '../types.js';
+import type { ChannelServices } from '../../app/ports/channel-services.js';
+import type { OutboundMessage } from '../../app/ports/channel.js';
 import { ZaloApiError } from './errors.js';
 import type { ZaloOutput } from './output.js';
 import { zaloToEnvelope } from './to-envelope.js';
@@ -15,7 +13,7 @@ import type { ZaloUpdate } from './types.js';
 export interface ZaloInboundDeps {
   router: Router;
   output: ZaloOutput;
-  db: PrismaClient;
+  services: Pick<ChannelServices, 'recipient'>;
   logger: Logger;
   /** Waits before retrying a reply Zalo refused with 429, 403 or 5xx (or that got no answer). Default 1, 2 and 4 s. */
   replyRetryDelaysMs?: number[];
@@ -36,11 +34,10 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
 
   async function reply(chatId: string, messages: OutboundMessage[], externalUserId: string): Promise<void> {
     // Who is this now (the update may just have linked the account), and in which language do they read?
-    const identity = await findIdentity(deps.db, 'ZALO', externalUserId);
-    const locale = asLocale(identity?.official.locale ?? 'vi');
+    const { identityId, locale } = await deps.services.recipient('ZALO', externalUserId);
     for (let attempt = 0; ; attempt++) {
       try {
-        await deps.output.deliver(chatId, messages, { locale, identityId: identity?.id });
+        await deps.output.deliver(chatId, messages, { locale, identityId });
         return;
       } catch (e) {
         // Several messages go as several calls: a retry may repeat the parts already sent. Rare, and better than

@@ -1,19 +1,16 @@
 // Everything the bot sends on Zalo goes through here, replies and notifications alike: actions become numbered
 // replies (saved as the chat's prompt), text is split at 2,000 characters, files become links or notes, and every
 // message sent is counted against the monthly cap.
-import type { AppContext } from '../../app/context.js';
-import { commandForAction } from '../../app/interaction/item-commands.js';
-import { viewTools } from '../../app/views/tools.js';
-import { savePrompt } from '../../db/repositories/prompt.repository.js';
+import type { Logger } from 'pino';
+import type { ChannelServices } from '../../app/ports/channel-services.js';
 import type { Locale } from '../../domain/locale.js';
 import { prefixWithinUnits } from '../../domain/text/graphemes.js';
-import { createFileLink, DEFAULT_FILE_LINK_TTL_MS, fileLinkUrl } from '../../http/file-links.js';
+import type { Catalogue } from '../../i18n/catalogue.js';
 import { numberActions } from '../numbered.js';
-import { splitText } from '../sender.js';
-import type { OutboundAttachment, OutboundMessage } from '../types.js';
+import { splitText } from '../../app/ports/sender.js';
+import type { OutboundAttachment, OutboundMessage } from '../../app/ports/channel.js';
 import type { ZaloClient } from './client.js';
 import { ZaloApiError } from './errors.js';
-import type { ChannelQuotaCounter } from './quota.js';
 import { ZALO_TEXT_LIMIT } from './types.js';
 
 export type ZaloPart = { kind: 'text'; text: string } | { kind: 'photo'; url: string; caption?: string };
@@ -28,11 +25,12 @@ export interface RenderedForZalo {
 
 export interface ZaloOutputOptions {
   client: ZaloClient;
-  app: AppContext;
-  quota?: ChannelQuotaCounter;
+  /** Prompts, commands, file links and the monthly count, from the application. */
+  services: ChannelServices;
+  catalogue: Catalogue;
+  logger: Logger;
   /** Waits for the chat's turn on the shared pacer before each call. */
   pace?: (chatId: string) => Promise<void>;
-  fileLinkTtlMs?: number;
 }
 
 export interface DeliverContext {
@@ -52,14 +50,13 @@ export class ZaloOutput {
 
   /** The messages as Zalo will show them, in order. Creates the download links of local files. */
   async render(messages: OutboundMessage[], locale: Locale): Promise<RenderedForZalo> {
-    const { app } = this.o;
-    const t = app.catalogue.translator(locale);
+    const t = this.o.catalogue.translator(locale);
     const parts: ZaloPart[] = [];
     const actions: string[] = [];
     let offersChoices = false;
     for (const message of messages) {
       const attachment = message.attachment ? await this.renderAttachment(message.attachment, locale) : undefined;
-      const block = await numberActions(t, message.buttons, actions.length + 1, (a) => commandForAction(app.db, a, locale));
+      const block = await numberActions(t, message.buttons, actions.length + 1, (a) => this.o.services.commandFor(a, locale));
       actions.push(...block.actions);
       offersChoices ||= block.offersChoices;
       const sections = [message.text, ...(attachment?.lines ?? [])].filter((s) => s.trim() !== '');
@@ -72,8 +69,7 @@ export class ZaloOutput {
   }
 
   private async renderAttachment(a: OutboundAttachment, locale: Locale): Promise<{ lines: string[]; photo?: ZaloPart }> {
-    const { app } = this.o;
-    const t = app.catalogue.translator(locale);
+    const t = this.o.catalogue.translator(locale);
     const caption = a.caption?.trim() ? prefixWithinUnits(a.caption.trim(), ZALO_TEXT_LIMIT) : undefined;
     const source = a.source;
     if (source.kind === 'channel-file') {
@@ -82,12 +78,10 @@ export class ZaloOutput {
       // A Telegram file id opens only with our Telegram token; we do not turn evidence into a public URL (README).
       return { lines: [...(caption ? [caption] : []), t('file-on-other-channel', { channel: t(`channel-name-${source.channel}`), kind: a.type })] };
     }
-    const base = app.links.publicBaseUrl;
-    if (!base) return { lines: [...(caption ? [caption] : []), t('file-link-unavailable', { filename: source.filename })] };
-    const link = await createFileLink(app.db, source, app.clock.now(), this.o.fileLinkTtlMs ?? DEFAULT_FILE_LINK_TTL_MS);
-    const url = fileLinkUrl(base, link.token);
+    const link = await this.o.services.fileLink(source, locale);
+    if (!link) return { lines: [...(caption ? [caption] : []), t('file-link-unavailable', { filename: source.filename })] };
+    const { url, until } = link;
     if (a.type === 'photo') return { lines: [], photo: { kind: 'photo', url, ...(caption ? { caption } : {}) } };
-    const until = viewTools(app, locale).dateTime(link.expiresAt);
     return { lines: [...(caption ? [caption] : []), t('file-link', { filename: source.filename, url, until })] };
   }
 
@@ -102,12 +96,7 @@ export class ZaloOutput {
       if (i > 0 || !ctx.paced) await this.o.pace?.(chatId);
       last = await this.sendPart(chatId, part);
     }
-    if (rendered.offersChoices) {
-      const { db, clock, policy } = this.o.app;
-      const identityId = ctx.identityId ?? (await db.chatIdentity.findFirst({ where: { channel: 'ZALO', chatId }, select: { id: true } }))?.id;
-      const now = clock.now();
-      if (identityId !== undefined) await savePrompt(db, identityId, rendered.actions, now, new Date(now.getTime() + policy.promptTtl.ms));
-    }
+    if (rendered.offersChoices) await this.o.services.savePrompt('ZALO', chatId, ctx.identityId, rendered.actions);
     return last;
   }
 
@@ -122,10 +111,10 @@ export class ZaloOutput {
     } catch (e) {
       // A 2xx we could not read: the message was most likely sent, and sending it again would show it twice.
       if (!(e instanceof ZaloApiError && e.kind === 'invalid-response')) throw e;
-      this.o.app.logger.warn({ err: e.message }, 'zalo answered a send with something unreadable; counted as sent');
+      this.o.logger.warn({ err: e.message }, 'zalo answered a send with something unreadable; counted as sent');
       id = '';
     }
-    await this.o.quota?.count(1).catch((err) => this.o.app.logger.warn({ err }, 'could not count a zalo message'));
+    await this.o.services.countSent('ZALO', 1).catch((err) => this.o.logger.warn({ err }, 'could not count a zalo message'));
     return id;
   }
 }

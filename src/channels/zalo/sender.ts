@@ -1,8 +1,8 @@
 // Sends outbox messages to Zalo. The delivery worker owns pacing and retries; this maps Zalo's answers onto what
 // delivery can do about them (SendError kinds).
-import type { PrismaClient } from '../../db/client.js';
-import { SendError, type ChannelSender, type SendContext } from '../sender.js';
-import { CAPABILITIES } from '../types.js';
+import type { ChannelServices } from '../../app/ports/channel-services.js';
+import { SendError, type ChannelSender, type SendContext } from '../../app/ports/sender.js';
+import { CAPABILITIES } from '../../app/ports/channel.js';
 import { ZaloApiError } from './errors.js';
 import type { ZaloOutput } from './output.js';
 
@@ -43,17 +43,7 @@ export function classifyZaloError(e: unknown, attempt: number, policy: ZaloSendP
   return new SendError({ kind: 'rejected', reason });
 }
 
-/** How many times the message now being sent to the chat failed before (the oldest open row is the one in flight). */
-async function attemptsOfHead(db: PrismaClient, chatId: string): Promise<number> {
-  const head = await db.outbox.findFirst({
-    where: { channel: 'ZALO', chatId, status: { notIn: ['SENT', 'FAILED', 'UNREACHABLE'] } },
-    orderBy: { id: 'asc' },
-    select: { attempts: true },
-  });
-  return head?.attempts ?? 0;
-}
-
-export function createZaloSender(output: ZaloOutput, db: PrismaClient, policy: Partial<ZaloSendPolicy> = {}): ChannelSender {
+export function createZaloSender(output: ZaloOutput, services: Pick<ChannelServices, 'attemptsOfHead'>, policy: Partial<ZaloSendPolicy> = {}): ChannelSender {
   const p: ZaloSendPolicy = { ...DEFAULT_ZALO_SEND_POLICY, ...policy };
   return {
     channel: 'ZALO',
@@ -62,7 +52,7 @@ export function createZaloSender(output: ZaloOutput, db: PrismaClient, policy: P
       try {
         return { messageId: await output.deliver(chatId, [message], { locale: context.locale, identityId: context.identityId, paced: true }) };
       } catch (e) {
-        const attempt = context.attempt ?? (await attemptsOfHead(db, chatId).catch(() => 0));
+        const attempt = context.attempt ?? (await services.attemptsOfHead('ZALO', chatId).catch(() => 0));
         throw classifyZaloError(e, attempt, p);
       }
     },

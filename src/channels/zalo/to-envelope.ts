@@ -1,4 +1,4 @@
-import type { InboundEnvelope, InboundEvent } from '../types.js';
+import type { InboundEnvelope, InboundEvent } from '../../app/ports/channel.js';
 import { zaloPhotoUrl, type ZaloUpdate } from './types.js';
 
 /**

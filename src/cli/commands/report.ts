@@ -4,7 +4,7 @@ import path from 'node:path';
 import { buildReport } from '../../app/reports/build-report.js';
 import { reportSummaryBlocks } from '../../app/reports/report-summary.js';
 import { writeReportXlsx } from '../../app/reports/report-xlsx.js';
-import { CAPABILITIES } from '../../channels/types.js';
+import { CAPABILITIES } from '../../app/ports/channel.js';
 import { loadConfiguredPolicy } from '../../config/policy-file.js';
 import { loadCalendar } from '../../db/repositories/calendar.repository.js';
 import { loadOrgDirectory } from '../../db/repositories/org.repository.js';

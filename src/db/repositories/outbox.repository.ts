@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../../channels/types.js';
+import type { OutboundMessage } from '../../app/ports/channel.js';
 import type { Locale } from '../../domain/locale.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { PrismaClient, Tx } from '../client.js';
@@ -157,4 +157,14 @@ export async function chatsWithDueMessages(db: PrismaClient, now: Date, limit: n
     take: limit,
   });
   return rows.map((r) => ({ channel: r.channel, chatId: r.chatId }));
+}
+
+/** How many times the message now being sent to a chat failed before (the oldest open row is the one in flight). */
+export async function attemptsOfChatHead(db: PrismaClient, channel: ChannelName, chatId: string): Promise<number> {
+  const head = await db.outbox.findFirst({
+    where: { channel, chatId, status: { notIn: ['SENT', 'FAILED', 'UNREACHABLE'] } },
+    orderBy: { id: 'asc' },
+    select: { attempts: true },
+  });
+  return head?.attempts ?? 0;
 }

@@ -1,3 +1,4 @@
+import type { ChannelName } from '../../domain/org/types.js';
 import type { PrismaClient, Tx } from '../client.js';
 
 /** The actions of the last numbered prompt shown in a chat without buttons (index 0 = reply "1"). */
@@ -15,4 +16,9 @@ export async function promptAction(db: PrismaClient | Tx, identityId: number, nu
   const actions = row.actions as string[];
   const action = actions[number - 1];
   return action === undefined ? { found: false, reason: 'out-of-range' } : { found: true, action };
+}
+
+/** The identity behind a chat, whose prompt the chat shows. */
+export async function identityOfChat(db: PrismaClient | Tx, channel: ChannelName, chatId: string): Promise<number | undefined> {
+  return (await db.chatIdentity.findFirst({ where: { channel, chatId }, select: { id: true } }))?.id;
 }

@@ -3,7 +3,7 @@ import type { Official } from '../../../domain/org/types.js';
 import { personLabel } from '../../views/people.js';
 import { ask, type DialogInput } from '../dialog.js';
 import type { Session } from '../session.js';
-import type { OutboundMessage } from '../../../channels/types.js';
+import type { OutboundMessage } from '../../ports/channel.js';
 import { buttonLabel } from '../../views/labels.js';
 
 const MAX_CHOICES = 8;

@@ -1,5 +1,5 @@
 // The short flows a task button starts: a reason, a new date, a progress report, a result, a new assignee.
-import type { OutboundMessage } from '../../../channels/types.js';
+import type { OutboundMessage } from '../../ports/channel.js';
 import { findTask, listTasksOfAssignee } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId, TaskId } from '../../../domain/ids.js';

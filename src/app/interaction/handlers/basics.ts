@@ -1,4 +1,4 @@
-import type { RouterResult } from '../../../channels/types.js';
+import type { RouterResult } from '../../ports/channel.js';
 import { setOfficialLocale } from '../../../db/repositories/org.repository.js';
 import { reviewablePeople } from '../../../domain/signals/review.js';
 import { itemCommandWords, type ItemCommandGroup } from '../item-commands.js';

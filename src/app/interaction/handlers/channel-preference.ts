@@ -1,6 +1,6 @@
 // /kenh telegram|zalo: where notifications go for a person linked on both. The other channel takes over while the
 // preferred one is unreachable (src/app/delivery/reroute.ts); replies work on either.
-import type { RouterResult } from '../../../channels/types.js';
+import type { RouterResult } from '../../ports/channel.js';
 import { identitiesOf } from '../../../db/repositories/identity.repository.js';
 import { preferredChannelOf, setPreferredChannel as savePreferredChannel } from '../../../db/repositories/org.repository.js';
 import type { ChannelName } from '../../../domain/org/types.js';

@@ -1,5 +1,5 @@
 // What each consultation button does, /ykien, and /xinykien. Buttons that need text start a flow; the others act.
-import type { ActionButton, RouterResult } from '../../../channels/types.js';
+import type { ActionButton, RouterResult } from '../../ports/channel.js';
 import { consultationAccess } from '../../../domain/consultation/rules.js';
 import type { Respondent } from '../../../domain/consultation/types.js';
 import { DomainError } from '../../../domain/errors.js';

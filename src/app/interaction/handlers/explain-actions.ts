@@ -1,6 +1,6 @@
 // Demand for explanation buttons: "Yêu cầu giải trình" on a task (escalation, overdue card) and a signal; the
 // person's "Giải trình"; the card.
-import type { RouterResult } from '../../../channels/types.js';
+import type { RouterResult } from '../../ports/channel.js';
 import { demandsOfItem, findDemand } from '../../../db/repositories/explanation.repository.js';
 import { findSignal } from '../../../db/repositories/signal.repository.js';
 import { findTask } from '../../../db/repositories/task.repository.js';

@@ -1,7 +1,7 @@
 // Text typed outside any dialog by someone who owes a stance: "Đã nhận", "sẽ xem xét", a comment. It does not
 // answer the consultation (PRODUCT.md §3): it is recorded, shown to the asker, and the clock keeps running. Text that
 // plainly states a stance ("đồng ý") is not taken as "no stance": the buttons are offered to record it.
-import type { RouterResult } from '../../../channels/types.js';
+import type { RouterResult } from '../../ports/channel.js';
 import { checkFreeText, typedStance } from '../../../domain/consultation/rules.js';
 import { hasVisibleText } from '../../../domain/text/sanitize.js';
 import { recordFreeText } from '../../consultations/answer.js';

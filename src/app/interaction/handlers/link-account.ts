@@ -1,5 +1,5 @@
 // The only thing an unlinked chat account may do: link itself with an invite code (PRODUCT.md §2).
-import type { InboundEnvelope, RouterResult } from '../../../channels/types.js';
+import type { InboundEnvelope, RouterResult } from '../../ports/channel.js';
 import { asLocale, type Locale } from '../../../domain/locale.js';
 import type { AppContext } from '../../context.js';
 import { formatTime } from '../../../i18n/format.js';

@@ -1,6 +1,6 @@
 // /canhbao: a head's review of the signals of their subtree, one card each with confirm / dismiss / demand an
 // explanation; the person's "Giải trình"; recording by hand.
-import type { OutboundMessage, RouterResult } from '../../../channels/types.js';
+import type { OutboundMessage, RouterResult } from '../../ports/channel.js';
 import { countPendingSignals, findSignal, pendingSignalsPage } from '../../../db/repositories/signal.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';

@@ -1,5 +1,5 @@
 // What each task button does. Buttons that need more input start a flow; the others act at once.
-import type { RouterResult } from '../../../channels/types.js';
+import type { RouterResult } from '../../ports/channel.js';
 import { findTask } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { TaskId } from '../../../domain/ids.js';

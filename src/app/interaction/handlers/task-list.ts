@@ -1,4 +1,4 @@
-import type { ActionButton, OutboundMessage } from '../../../channels/types.js';
+import type { ActionButton, OutboundMessage } from '../../ports/channel.js';
 import { listTasksNeedingAction } from '../../../db/repositories/task.repository.js';
 import { encodeAction } from '../../actions.js';
 import { taskListLine } from '../../views/task-views.js';

@@ -1,6 +1,6 @@
 // The sending half of the channel port: what the delivery worker needs from each platform adapter.
-import { splitText as splitGraphemeSafe } from '../domain/text/graphemes.js';
-import type { ChannelCapabilities, ChannelName, OutboundMessage } from './types.js';
+import { splitText as splitGraphemeSafe } from '../../domain/text/graphemes.js';
+import type { ChannelCapabilities, ChannelName, OutboundMessage } from './channel.js';
 
 export type SendFailure =
   /** The platform asked us to slow down (429): try again after `retryAfterMs`. */

@@ -1,6 +1,6 @@
 // What use cases need from the outside world besides the database: implemented by jobs/ (BullMQ) and by tests.
-import type { ClockRecord } from '../domain/clocks/types.js';
-import type { ChannelName } from '../domain/org/types.js';
+import type { ClockRecord } from '../../domain/clocks/types.js';
+import type { ChannelName } from '../../domain/org/types.js';
 
 /** Puts each clock's next level on the fast path (a delayed job); the database stays the source of truth. */
 export interface ClockScheduler {

@@ -6,14 +6,14 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
-import type { Router } from '../app/interaction/router.js';
-import { createTelegramBot, type TelegramBot } from '../channels/telegram/bot.js';
-import type { SendPacer } from '../channels/telegram/shared-pacing.js';
-import { publishCommandMenu } from '../channels/telegram/commands-menu.js';
-import type { Config } from '../config.js';
-import type { Catalogue } from '../i18n/catalogue.js';
-import { TOKEN_REFUSED_MESSAGE } from './messages.js';
-import { retryWithBackoff, type BackoffOptions } from './retry.js';
+import type { Router } from '../../app/interaction/router.js';
+import { createTelegramBot, type TelegramBot } from './bot.js';
+import type { SendPacer } from '../../app/ports/pacer.js';
+import { publishCommandMenu } from './commands-menu.js';
+import type { Config } from '../../config.js';
+import type { Catalogue } from '../../i18n/catalogue.js';
+import { TOKEN_REFUSED_MESSAGE } from '../../runtime/messages.js';
+import { retryWithBackoff, type BackoffOptions } from '../../runtime/retry.js';
 
 export class TelegramTokenRefused extends Error {
   constructor(readonly status: number) {

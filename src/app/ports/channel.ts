@@ -1,6 +1,6 @@
 // The channel port: what every chat platform adapter (Telegram, Zalo, later Zalo OA) receives and sends.
 // Use cases never see a platform; adapters translate to and from these shapes.
-import type { ChannelName } from '../domain/org/types.js';
+import type { ChannelName } from '../../domain/org/types.js';
 
 export type { ChannelName };
 

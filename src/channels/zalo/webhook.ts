@@ -4,14 +4,14 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
-import { parseZaloUpdate, type ZaloUpdate } from '../channels/zalo/types.js';
-import { RefusalSummary, requestSource } from './refusal-summary.js';
-import { secretMatches } from './secret.js';
+import { parseZaloUpdate, type ZaloUpdate } from './types.js';
+import { RefusalSummary, requestSource } from '../../http/refusal-summary.js';
+import { secretMatches } from '../../http/secret.js';
 
 export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
 export const ZALO_WEBHOOK_MAX_BYTES = 1024 * 1024;
 
-export { secretMatches } from './secret.js';
+export { secretMatches } from '../../http/secret.js';
 
 export interface ZaloWebhookOptions {
   secret: string;

@@ -3,17 +3,17 @@
 // both, since Zalo refuses getUpdates while a webhook is set. Sending: the ChannelSender the delivery worker uses.
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
-import type { AppContext } from '../app/context.js';
-import type { Router } from '../app/interaction/router.js';
-import type { ChannelSender } from '../channels/sender.js';
-import { createZaloInbound, type ZaloInbound } from '../channels/zalo/bot.js';
-import { createZaloClient, type ZaloClient } from '../channels/zalo/client.js';
-import { ZaloApiError } from '../channels/zalo/errors.js';
-import { ZaloOutput } from '../channels/zalo/output.js';
-import { ChannelQuotaCounter } from '../channels/zalo/quota.js';
-import { createZaloSender, type ZaloSendPolicy } from '../channels/zalo/sender.js';
-import type { ZaloBotInfo } from '../channels/zalo/types.js';
-import { mountZaloWebhook, ZALO_WEBHOOK_PATH } from '../http/zalo-webhook.js';
+import { createChannelServices } from '../../app/channel-services.js';
+import type { AppContext } from '../../app/context.js';
+import type { Router } from '../../app/interaction/router.js';
+import type { ChannelSender } from '../../app/ports/sender.js';
+import { createZaloInbound, type ZaloInbound } from './bot.js';
+import { createZaloClient, type ZaloClient } from './client.js';
+import { ZaloApiError } from './errors.js';
+import { ZaloOutput } from './output.js';
+import { createZaloSender, type ZaloSendPolicy } from './sender.js';
+import type { ZaloBotInfo } from './types.js';
+import { mountZaloWebhook, ZALO_WEBHOOK_PATH } from './webhook.js';
 
 export interface ZaloRuntimeOptions {
   token: string;
@@ -38,7 +38,6 @@ export interface ZaloRuntime {
   client: ZaloClient;
   output: ZaloOutput;
   sender: ChannelSender;
-  quota: ChannelQuotaCounter;
   inbound: ZaloInbound | undefined;
   mode: 'webhook' | 'polling' | 'send-only';
   /** After the HTTP server listens: checks the token, registers the webhook or starts polling. */
@@ -67,11 +66,12 @@ const sleep = (ms: number, signal: AbortSignal) =>
 export function prepareZalo(o: ZaloRuntimeOptions): ZaloRuntime {
   const { app, logger } = o;
   const client = createZaloClient({ token: o.token, apiRoot: o.apiRoot, ...(o.fetch ? { fetch: o.fetch } : {}) });
-  const quota = new ChannelQuotaCounter(app, 'ZALO', o.monthlyCap);
-  const output = new ZaloOutput({ client, app, quota, ...(o.pace ? { pace: o.pace } : {}), ...(o.fileLinkTtlMs ? { fileLinkTtlMs: o.fileLinkTtlMs } : {}) });
-  const sender = createZaloSender(output, app.db, o.sendPolicy);
+  // The adapter reaches the application through this port only (prompts, commands, file links, the monthly count).
+  const services = createChannelServices(app, { monthlyCaps: { ZALO: o.monthlyCap }, ...(o.fileLinkTtlMs ? { fileLinkTtlMs: o.fileLinkTtlMs } : {}) });
+  const output = new ZaloOutput({ client, services, catalogue: app.catalogue, logger, ...(o.pace ? { pace: o.pace } : {}) });
+  const sender = createZaloSender(output, services, o.sendPolicy);
   const inbound = o.receive
-    ? createZaloInbound({ router: o.receive.router, output, db: app.db, logger, ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}) })
+    ? createZaloInbound({ router: o.receive.router, output, services, logger, ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}) })
     : undefined;
   const mode: ZaloRuntime['mode'] = !inbound ? 'send-only' : o.webhook ? 'webhook' : 'polling';
   const refusals = inbound && o.webhook ? mountZaloWebhook(o.receive!.http, { secret: o.webhook.secret, onUpdate: (u) => inbound.dispatch(u), logger }) : undefined;
@@ -102,7 +102,6 @@ export function prepareZalo(o: ZaloRuntimeOptions): ZaloRuntime {
     client,
     output,
     sender,
-    quota,
     inbound,
     mode,
     async start() {

@@ -1,9 +1,10 @@
 // The monthly count of messages a bot sent (table channel_quota), and one warning to the admins when it passes a
 // share of the plan's cap. Zalo's free Basic plan is reported (not confirmed) at 3,000 messages a month, so the cap
 // is a setting (ZALO_MONTHLY_CAP). Every message counts: replies, notifications, each part of a split text, photos.
-import type { AppContext } from '../../app/context.js';
-import { notify } from '../../app/notify.js';
-import { inTransaction } from '../../app/transaction.js';
+import type { AppContext } from '../context.js';
+import { notify } from '../notify.js';
+import { inTransaction } from '../transaction.js';
+import { addToQuota, claimQuotaWarning, quotaCount } from '../../db/repositories/channel-quota.repository.js';
 import type { ChannelName } from '../../domain/org/types.js';
 
 /** Share of the cap at which the admins are warned, once a month. */
@@ -33,29 +34,21 @@ export class ChannelQuotaCounter {
   async count(n = 1): Promise<QuotaStatus> {
     const { db, clock, policy } = this.app;
     const month = monthKey(clock.now(), policy.calendar.timezone);
-    const rows = await db.$queryRaw<{ count: number; warnedAt: Date | null }[]>`
-      INSERT INTO channel_quota (channel, month, count) VALUES (${this.channel}::"Channel", ${month}, ${n})
-      ON CONFLICT (channel, month) DO UPDATE SET count = channel_quota.count + ${n}
-      RETURNING count, "warnedAt"`;
-    const count = Number(rows[0]?.count ?? 0);
+    const { count, warned } = await addToQuota(db, this.channel, month, n);
     const status = { month, count, cap: this.cap };
-    if (count >= Math.ceil(this.cap * QUOTA_WARNING_SHARE) && !rows[0]?.warnedAt) await this.warnOnce(status);
+    if (count >= Math.ceil(this.cap * QUOTA_WARNING_SHARE) && !warned) await this.warnOnce(status);
     return status;
   }
 
   async status(): Promise<QuotaStatus> {
     const month = monthKey(this.app.clock.now(), this.app.policy.calendar.timezone);
-    const row = await this.app.db.channelQuota.findUnique({ where: { channel_month: { channel: this.channel, month } } });
-    return { month, count: row?.count ?? 0, cap: this.cap };
+    return { month, count: await quotaCount(this.app.db, this.channel, month), cap: this.cap };
   }
 
   private async warnOnce(status: QuotaStatus): Promise<void> {
     const { app } = this;
     // Of several processes crossing the line at once, the one that sets warnedAt warns.
-    const claimed = await app.db.$executeRaw`
-      UPDATE channel_quota SET "warnedAt" = ${app.clock.now()}
-      WHERE channel = ${this.channel}::"Channel" AND month = ${status.month} AND "warnedAt" IS NULL`;
-    if (claimed === 0) return;
+    if (!(await claimQuotaWarning(app.db, this.channel, status.month, app.clock.now()))) return;
     app.logger.warn({ channel: this.channel, ...status }, 'monthly message count passed the warning share of the cap');
     const percent = Math.floor((status.count * 100) / status.cap);
     const [year, month] = status.month.split('-');

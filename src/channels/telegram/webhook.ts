@@ -7,8 +7,8 @@ import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { Context as HonoContext, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
-import { RefusalSummary, requestSource } from './refusal-summary.js';
-import { secretMatches } from './secret.js';
+import { RefusalSummary, requestSource } from '../../http/refusal-summary.js';
+import { secretMatches } from '../../http/secret.js';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 export const TELEGRAM_WEBHOOK_MAX_BYTES = 1024 * 1024;

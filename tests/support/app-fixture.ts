@@ -1,0 +1,284 @@
+// The application in one process, without HTTP or Redis: a database cloned from a template that already holds the
+// sample district, the real router and use cases, and recording fakes for the two ports that lead out of the
+// application (the clock scheduler and the delivery kicker). Messages to other people are read from the outbox,
+// where the use cases put them, in the order the delivery worker would send them; clocks fire when a test moves
+// time, level by level, as the sandbox's time moves do. Behaviour tests run on this in milliseconds per step; the
+// e2e layer (app-harness.ts) keeps the paths through HTTP, Redis and the platforms.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { pino } from 'pino';
+import { afterAll, inject, test as base } from 'vitest';
+import { ClockHandlers, fireWave } from '../../src/app/clocks/fire-clock.js';
+import { taskClockHandler } from '../../src/app/clocks/task-clock-handler.js';
+import { consultationClockHandler } from '../../src/app/consultations/clock-handler.js';
+import type { AppContext } from '../../src/app/context.js';
+import { composeBatch } from '../../src/app/delivery/compose.js';
+import { explanationClockHandler } from '../../src/app/explanations/clock-handler.js';
+import { createAppRouter } from '../../src/app/interaction/index.js';
+import type { Router } from '../../src/app/interaction/router.js';
+import { issueInvite } from '../../src/app/linking/issue-invite.js';
+import { importOrganisation } from '../../src/app/org/import-organisation.js';
+import type { ClockScheduler, DeliveryKicker } from '../../src/app/ports/scheduling.js';
+import { urgentStartHandler } from '../../src/app/signals/start-check.js';
+import { assignTask } from '../../src/app/tasks/assign-task.js';
+import type { InboundEvent, OutboundMessage } from '../../src/app/ports/channel.js';
+import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
+import type { OutboxPayload } from '../../src/db/repositories/outbox.repository.js';
+import { ManualClock } from '../../src/domain/clock.js';
+import { OfficialId } from '../../src/domain/ids.js';
+import type { Priority } from '../../src/domain/priority.js';
+import type { Policy } from '../../src/domain/policy/types.js';
+import { defaultPolicy } from '../../src/domain/policy/resolve-policy.js';
+import type { Task } from '../../src/domain/task/types.js';
+import { Catalogue } from '../../src/i18n/catalogue.js';
+import { createAppContext } from '../../src/runtime/app-context.js';
+import { TEST_ADMIN_DATABASE_URL, databaseUrlFor } from './env.js';
+
+const SAMPLE_CSV = new URL('../../samples/huyen-mau.csv', import.meta.url);
+const catalogue = Catalogue.load();
+
+/** One message as the person's chat shows it, whether it answered them or was delivered from the outbox. */
+export interface ChatLine {
+  text: string;
+  buttons: { label: string; action: string }[];
+  /** Where it came from: the router's answer to this person, or a delivery from the outbox. */
+  via: 'reply' | 'outbox';
+}
+
+export interface FixturePerson {
+  /** The Telegram user id (and chat id) this official is linked with. */
+  id: number;
+  say(text: string): Promise<void>;
+  file(kind: 'photo' | 'document', ref: string, caption?: string): Promise<void>;
+  /** Presses the newest button whose label contains `label`. */
+  press(label: string): Promise<void>;
+  pressData(data: string): Promise<void>;
+  texts(): string[];
+  last(): string;
+  buttons(): { label: string; action: string }[];
+  /** Toasts the router answered presses with, oldest first. */
+  toasts: string[];
+}
+
+export interface AppFixture {
+  db: PrismaClient;
+  clock: ManualClock;
+  app: AppContext;
+  router: Router;
+  /** Every call the use cases made to the scheduler port, oldest first. */
+  scheduled: Parameters<ClockScheduler['schedule']>[0][number][];
+  /** Every chat the use cases asked delivery to wake, oldest first. */
+  kicks: Parameters<DeliveryKicker['kick']>[0][number][];
+  /** Links an official of the sample district on Telegram through a real invite code and `/start`. */
+  link(officialCode: string, telegramUserId: number): Promise<FixturePerson>;
+  officialId(code: string): Promise<number>;
+  /** Assigns a task through the use case (its rules apply) and delivers what it queued. */
+  give(by: string, to: string, task: { title: string; deadline: Date; priority?: Priority; expectedResult?: string }): Promise<Task>;
+  /** Moves time forward; every clock level that falls due on the way fires at its own instant, in order. */
+  advance(ms: number): Promise<void>;
+  setTime(iso: string): Promise<void>;
+  /** Sends what waits in the outbox to the people's chats (the delivery worker's part), in order per chat. */
+  deliver(): Promise<void>;
+}
+
+export interface FixtureOptions {
+  /** A Monday morning in Hà Nội by default: inside working hours. */
+  start?: string;
+  policy?: (p: Policy) => Policy;
+}
+
+async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: TEST_ADMIN_DATABASE_URL });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}
+
+// One database per test file holds the migrated schema and the sample district; each test clones it (milliseconds),
+// so tests share no rows and can run in any order or alone.
+let sampleTemplate: Promise<string> | undefined;
+function sampleDatabase(): Promise<string> {
+  sampleTemplate ??= (async () => {
+    const name = `dd_t_${Date.now()}_${randomBytes(4).toString('hex')}`;
+    await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDatabase')}"`));
+    const db = createPrismaClient(databaseUrlFor(name), { poolSize: 2 });
+    try {
+      const r = await importOrganisation(db, { file: await readFile(SAMPLE_CSV), now: new Date('2026-12-01T02:00:00Z'), source: 'huyen-mau.csv' });
+      if (!r.ok) throw new Error(`sample import failed: ${JSON.stringify(r.errors)}`);
+    } finally {
+      await db.$disconnect();
+    }
+    return name;
+  })();
+  return sampleTemplate;
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+// Registered when a test file imports this module: the file's sample database goes with the file.
+afterAll(async () => {
+  if (sampleTemplate) await dropDatabase(await sampleTemplate);
+});
+
+export async function createAppFixture(options: FixtureOptions = {}): Promise<AppFixture & { close(): Promise<void> }> {
+  const template = await sampleDatabase();
+  const name = `dd_t_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  const db = createPrismaClient(databaseUrlFor(name), { poolSize: 4 });
+  const clock = new ManualClock(options.start ?? '2026-12-07T02:00:00Z'); // Mon 07/12/2026 09:00 in Hà Nội
+  const scheduled: AppFixture['scheduled'] = [];
+  const kicks: AppFixture['kicks'] = [];
+  const basePolicy = defaultPolicy('Asia/Ho_Chi_Minh');
+  const app = createAppContext({
+    db,
+    clock,
+    catalogue,
+    policy: options.policy ? options.policy(basePolicy) : basePolicy,
+    logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    scheduler: { schedule: async (clocks) => void scheduled.push(...clocks) },
+    delivery: { kick: async (chats) => void kicks.push(...chats) },
+    links: { telegramBotUsername: 'dondoc_test_bot' },
+    // Nothing waits in real time here: a wave is whatever is due at one instant.
+    tuning: { waveWindowMs: 0 },
+    cacheMs: 0,
+  });
+  const router = createAppRouter(app);
+  const handlers = new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app)]);
+  const chats = new Map<string, ChatLine[]>();
+  let updates = 0;
+
+  const lines = (chatId: string): ChatLine[] => {
+    let l = chats.get(chatId);
+    if (!l) chats.set(chatId, (l = []));
+    return l;
+  };
+  const toLine = (m: OutboundMessage, via: ChatLine['via']): ChatLine => ({ text: m.text, buttons: (m.buttons ?? []).flat(), via });
+
+  async function deliver(): Promise<void> {
+    // The worker's order: per chat by id; reminders due together (mergeable) go as one message per wave.
+    const rows = await db.outbox.findMany({ where: { status: 'PENDING', channel: 'TELEGRAM' }, orderBy: { id: 'asc' } });
+    const byChat = new Map<string, typeof rows>();
+    for (const r of rows) byChat.set(r.chatId, [...(byChat.get(r.chatId) ?? []), r]);
+    for (const [chatId, list] of byChat) {
+      let i = 0;
+      while (i < list.length) {
+        let end = i + 1;
+        if (list[i]!.mergeable) while (end < list.length && list[end]!.mergeable) end++;
+        const run = list.slice(i, end);
+        const composed = composeBatch(catalogue, run.map((r) => r.payload as unknown as OutboxPayload), 4096);
+        lines(chatId).push(toLine(composed.message, 'outbox'));
+        i += composed.count;
+      }
+    }
+    if (rows.length > 0) await db.outbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: 'SENT', sentAt: clock.now() } });
+  }
+
+  async function send(telegramUserId: number, event: InboundEvent, person?: FixturePerson): Promise<void> {
+    await deliver(); // what was queued before this update is already on the screen
+    const chatId = String(telegramUserId);
+    const result = await router.handle({
+      channel: 'TELEGRAM',
+      updateKey: `fx-${++updates}`,
+      externalUserId: chatId,
+      chatId,
+      displayName: `U${telegramUserId}`,
+      botUsername: 'dondoc_test_bot',
+      event,
+    });
+    if (result.toast && person) person.toasts.push(result.toast);
+    for (const m of result.replies) lines(chatId).push(toLine(m, 'reply'));
+    await deliver();
+  }
+
+  function person(id: number): FixturePerson {
+    const chat = () => lines(String(id));
+    const self: FixturePerson = {
+      id,
+      toasts: [],
+      say: (text) => send(id, { type: 'text', text }, self),
+      file: (kind, ref, caption) => send(id, { type: 'file', file: { kind, ref }, caption: caption ?? '' }, self),
+      async press(label) {
+        const all = chat();
+        for (let i = all.length - 1; i >= 0; i--) {
+          const b = all[i]!.buttons.find((x) => x.label.includes(label));
+          if (b) return send(id, { type: 'action', data: b.action }, self);
+        }
+        throw new Error(`no button "${label}" in chat ${id}; last text: ${self.last()}`);
+      },
+      pressData: (data) => send(id, { type: 'action', data }, self),
+      texts: () => chat().map((l) => l.text),
+      last: () => chat().at(-1)?.text ?? '',
+      buttons: () => chat().at(-1)?.buttons ?? [],
+    };
+    return self;
+  }
+
+  // Walks to `target`: each instant a clock level falls due, the clock stops there and that wave fires, as the
+  // delayed jobs would have at their own times; then the outbox is delivered.
+  async function walkTo(target: Date): Promise<void> {
+    for (;;) {
+      const next = await db.clock.findFirst({ where: { state: 'ACTIVE', nextAt: { lte: target } }, orderBy: { nextAt: 'asc' } });
+      if (!next) break;
+      if (next.nextAt.getTime() > clock.now().getTime()) clock.set(next.nextAt);
+      const due = await db.clock.findMany({ where: { state: 'ACTIVE', nextAt: { lte: clock.now() } }, orderBy: { id: 'asc' } });
+      await fireWave(app, handlers, due.map((c) => ({ id: c.id, generation: c.generation, level: c.level, cycle: c.cycle })));
+      await deliver();
+    }
+    if (target.getTime() > clock.now().getTime()) clock.set(target);
+    await deliver();
+  }
+
+  const officialId = async (code: string) => (await db.official.findUniqueOrThrow({ where: { code } })).id;
+
+  return {
+    db,
+    clock,
+    app,
+    router,
+    scheduled,
+    kicks,
+    async link(officialCode, telegramUserId) {
+      const invite = await issueInvite(db, { officialCode, now: clock.now() });
+      const p = person(telegramUserId);
+      await p.say(`/start ${invite.code}`);
+      if (!(await db.chatIdentity.findFirst({ where: { externalUserId: String(telegramUserId), channel: 'TELEGRAM' } })))
+        throw new Error(`linking ${officialCode} failed: ${p.last()}`);
+      return p;
+    },
+    officialId,
+    async give(by, to, task) {
+      const r = await assignTask(app, OfficialId(await officialId(by)), {
+        assigneeId: OfficialId(await officialId(to)),
+        title: task.title,
+        expectedResult: task.expectedResult ?? 'Báo cáo bằng văn bản',
+        deadline: task.deadline,
+        priority: task.priority ?? 'NORMAL',
+      });
+      await deliver();
+      return r.task;
+    },
+    advance: (ms) => walkTo(new Date(clock.now().getTime() + ms)),
+    setTime: (iso) => walkTo(new Date(iso)),
+    deliver,
+    async close() {
+      await db.$disconnect();
+      await dropDatabase(name);
+    },
+  };
+}
+
+/** `test` with a fresh application per test: `test('…', async ({ fx }) => …)`. */
+export const test = base.extend<{ fx: AppFixture }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads the fixture's dependencies from this pattern.
+  fx: async ({}, use) => {
+    const fx = await createAppFixture();
+    await use(fx);
+    await fx.close();
+  },
+});
