@@ -1,5 +1,6 @@
 import { findTask, toTask } from '../../db/repositories/task.repository.js';
 import type { ClockKind } from '../../domain/clocks/types.js';
+import { OPEN_ON_TASK } from '../../domain/task/task-state.js';
 import type { Task } from '../../domain/task/types.js';
 import type { Translate } from '../../i18n/catalogue.js';
 import { encodeAction } from '../actions.js';
@@ -12,8 +13,8 @@ import { signalsOnTaskClock } from '../signals/task-signals.js';
 
 function applies(kind: ClockKind, task: Task, officialId: number): boolean {
   if (task.assigneeId !== officialId) return false;
-  if (kind === 'TASK_ACCEPT') return task.status === 'ASSIGNED';
-  return task.status === 'ACCEPTED' || task.status === 'IN_PROGRESS';
+  // The state table says which clocks may run in each state (src/domain/task/task-state.ts).
+  return OPEN_ON_TASK[task.status].clocks.includes(kind);
 }
 
 function reminderText(t: Translate, v: ViewTools, task: Task, ctx: FireContext): string {

@@ -13,7 +13,7 @@ import { inTransaction } from '../transaction.js';
 import { cbtn, consultArg, questionMessage, stanceButtons, stanceLabel, tally } from '../views/consultation-views.js';
 import { personLabel } from '../views/people.js';
 import { auditConsultation, linksOf, stopAnswerClock } from './shared.js';
-import { lockConsultation, toEntry, toRespondent, type ConsultationFile } from './store.js';
+import { lockConsultation, toEntry, toRespondent, type ConsultationFile } from '../../db/repositories/consultation.repository.js';
 
 /**
  * The row the actor answers: their own; or the one named (`forOfficialId`, a head they answer for); or the one

@@ -5,6 +5,7 @@ import { nextSequence } from '../../db/repositories/sequence.repository.js';
 import { findTask } from '../../db/repositories/task.repository.js';
 import { checkNewConsultation, deputiesOf } from '../../domain/consultation/rules.js';
 import { formatConsultationCode, type Consultation, type Respondent } from '../../domain/consultation/types.js';
+import { mayReach, taskParties } from '../../domain/org/reach.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId } from '../../domain/ids.js';
 import { checkDeadlineHorizon } from '../../domain/policy/deadline-horizon.js';
@@ -17,7 +18,7 @@ import { inTransaction } from '../transaction.js';
 import { questionMessage } from '../views/consultation-views.js';
 import { auditConsultation, linksOf, startAnswerClock, stopAllAnswerClocks } from './shared.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
-import { findConsultationByExternalRef, loadConsultationOrFail, lockConsultation, toConsultation, toRespondent, type ConsultationFile } from './store.js';
+import { findConsultationByExternalRef, loadConsultationOrFail, nextRoundOf, lockConsultation, toConsultation, toRespondent, type ConsultationFile } from '../../db/repositories/consultation.repository.js';
 
 export interface AskInput {
   respondentIds: OfficialId[];
@@ -65,7 +66,7 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
       const prevFile = await lockConsultation(tx, input.previousId);
       const prev = prevFile.consultation;
       if (prev.askerId !== askerId) throw new DomainError('consult-not-asker', { code: prev.code });
-      const next = await tx.consultation.findUnique({ where: { previousId: prev.id }, select: { code: true } });
+      const next = await nextRoundOf(tx, prev.id);
       if (next) throw new DomainError('consult-round-exists', { code: prev.code, next: next.code });
       round = prev.round + 1;
       matterId = prev.matterId ?? prev.id;
@@ -83,8 +84,7 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
     if (input.taskId) {
       const task = await findTask(tx, input.taskId);
       if (!task) throw new DomainError('task-not-found');
-      const party = task.assigneeId === askerId || task.assignerId === askerId;
-      if (!party && !org.oversees(askerId, task.assigneeId)) throw new DomainError('task-not-visible');
+      if (!mayReach(org, askerId, taskParties(task))) throw new DomainError('task-not-visible');
       taskId = task.id;
     }
 

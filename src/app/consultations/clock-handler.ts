@@ -9,7 +9,7 @@ import { signalsForRespondent } from '../signals/consultation-signals.js';
 import { cbtn, consultArg, stanceButtons } from '../views/consultation-views.js';
 import { personLabel } from '../views/people.js';
 import type { ViewTools } from '../views/tools.js';
-import { loadConsultation, type ConsultationFile } from './store.js';
+import { loadConsultation, type ConsultationFile } from '../../db/repositories/consultation.repository.js';
 
 function lateText(v: ViewTools, calendar: WorkingCalendar, file: ConsultationFile): string {
   const c = file.consultation;

@@ -10,7 +10,7 @@ import { inTransaction } from '../transaction.js';
 import { cbtn, stanceLabel } from '../views/consultation-views.js';
 import { personLabel } from '../views/people.js';
 import { auditConsultation, stopAllAnswerClocks } from './shared.js';
-import { lockConsultation, toConsultation, type ConsultationFile } from './store.js';
+import { lockConsultation, toConsultation, type ConsultationFile } from '../../db/repositories/consultation.repository.js';
 
 export async function closeConsultation(app: AppContext, askerId: OfficialId, consultationId: number, raw: string): Promise<{ file: ConsultationFile; told: number }> {
   const decision = checkDecision(raw);

@@ -1,7 +1,7 @@
 // The answer clock of a demand for explanation (EXPLANATION_ANSWER), on the same ladder as everything else.
 import type { ClockHandler } from '../clocks/clock-handler.js';
 import type { AppContext } from '../context.js';
-import { itemSummary } from '../signals/items.js';
+import { itemSummary } from '../../db/repositories/item.repository.js';
 import { cbtn } from '../views/consultation-views.js';
 import { questionText } from '../views/explanation-views.js';
 import { personLabel } from '../views/people.js';

@@ -3,7 +3,9 @@
 // ladder (EXPLANATION_ANSWER) and both stay with the item.
 import type { Tx } from '../../db/client.js';
 import type { ExplanationDemand } from '../../db/generated/client.js';
-import { startClock, stopClocks } from '../../db/repositories/clock.repository.js';
+import { startClock, stopClocks, wasEscalatedTo } from '../../db/repositories/clock.repository.js';
+import { createDemand, lockDemand, markDemandAnswered, openDemandFor } from '../../db/repositories/explanation.repository.js';
+import { findSignal, hasLiveSignal } from '../../db/repositories/signal.repository.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
 import { nextSequence } from '../../db/repositories/sequence.repository.js';
 import { findTask } from '../../db/repositories/task.repository.js';
@@ -16,9 +18,9 @@ import { mayReviewSignal } from '../../domain/signals/review.js';
 import { OPEN_FOR_ASSIGNEE } from '../../domain/task/types.js';
 import { optionalText, requireText } from '../../domain/text/field.js';
 import type { AppContext } from '../context.js';
-import { loadConsultationOrFail } from '../consultations/store.js';
+import { loadConsultationOrFail } from '../../db/repositories/consultation.repository.js';
 import { notify } from '../notify.js';
-import { itemSummary } from '../signals/items.js';
+import { itemPriority, itemSummary } from '../../db/repositories/item.repository.js';
 import { yearIn } from '../tasks/shared.js';
 import { inTransaction } from '../transaction.js';
 import { cbtn } from '../views/consultation-views.js';
@@ -39,11 +41,8 @@ interface Resolved {
 }
 
 async function flaggedOrEscalated(tx: Tx, requesterId: number, itemKind: 'TASK' | 'CONSULTATION', itemId: number, personId: number): Promise<boolean> {
-  const [signal, escalation] = await Promise.all([
-    tx.signal.findFirst({ where: { itemKind, itemId, officialId: personId, status: { not: 'DISMISSED' } }, select: { id: true } }),
-    tx.reminder.findFirst({ where: { itemKind, itemId, officialId: personId, recipientId: requesterId, kind: 'ESCALATION' }, select: { id: true } }),
-  ]);
-  return signal !== null || escalation !== null;
+  const [signal, escalation] = await Promise.all([hasLiveSignal(tx, itemKind, itemId, personId), wasEscalatedTo(tx, itemKind, itemId, personId, requesterId)]);
+  return signal || escalation;
 }
 
 /** What the demand is about and whom it is to; refused when the requester may not demand it, or nothing calls for it. */
@@ -68,13 +67,11 @@ async function resolve(app: AppContext, tx: Tx, requesterId: OfficialId, target:
     if (!lapsed && !(await flaggedOrEscalated(tx, requesterId, 'CONSULTATION', c.id, r.officialId))) throw new DomainError('explain-not-applicable', { code: c.code });
     return { itemKind: 'CONSULTATION', itemId: c.id, personId: r.officialId, priority: c.priority, signalId: null };
   }
-  const s = await tx.signal.findUnique({ where: { id: target.signalId } });
+  const s = await findSignal(tx, target.signalId);
   if (!s) throw new DomainError('signal-not-found');
   const personId = OfficialId(s.officialId);
   if (!mayReviewSignal(org, requesterId, personId) && !mayDemandExplanation(org, requesterId, personId)) throw new DomainError('explain-not-allowed');
-  let priority: Priority = 'NORMAL';
-  if (s.itemKind === 'TASK' && s.itemId !== null) priority = (await tx.task.findUnique({ where: { id: s.itemId }, select: { priority: true } }))?.priority ?? 'NORMAL';
-  if (s.itemKind === 'CONSULTATION' && s.itemId !== null) priority = (await tx.consultation.findUnique({ where: { id: s.itemId }, select: { priority: true } }))?.priority ?? 'NORMAL';
+  const priority = await itemPriority(tx, s.itemKind, s.itemId);
   const onItem = (s.itemKind === 'TASK' || s.itemKind === 'CONSULTATION') && s.itemId !== null;
   return { itemKind: onItem ? (s.itemKind as 'TASK' | 'CONSULTATION') : 'SIGNAL', itemId: onItem ? s.itemId! : s.id, personId, priority, signalId: s.id };
 }
@@ -82,9 +79,9 @@ async function resolve(app: AppContext, tx: Tx, requesterId: OfficialId, target:
 /** The person a demand would go to, or the refusal, before the superior types anything. */
 export async function previewDemand(app: AppContext, requesterId: OfficialId, target: DemandTarget): Promise<OfficialId> {
   const now = app.clock.now();
-  return app.db.$transaction(async (tx) => {
+  return inTransaction(app, async (tx) => {
     const r = await resolve(app, tx, requesterId, target, now);
-    const open = await tx.explanationDemand.findFirst({ where: { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId, status: 'OPEN' }, select: { code: true } });
+    const open = await openDemandFor(tx, { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId });
     if (open) throw new DomainError('explain-open-exists', { code: open.code });
     return r.personId;
   });
@@ -97,14 +94,13 @@ export async function demandExplanation(app: AppContext, requesterId: OfficialId
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const r = await resolve(app, tx, requesterId, target, now);
-    const open = await tx.explanationDemand.findFirst({ where: { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId, status: 'OPEN' } });
+    const open = await openDemandFor(tx, { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId });
     if (open) throw new DomainError('explain-open-exists', { code: open.code });
     const year = yearIn(app.policy.calendar.timezone, now);
     const seq = await nextSequence(tx, `GT-${year}`);
     const window = app.policy.clocks[r.priority].explanation;
     const deadline = calendar.add(now, window);
-    const demand = await tx.explanationDemand.create({
-      data: {
+    const demand = await createDemand(tx, {
         code: formatExplanationCode(year, seq),
         itemKind: r.itemKind,
         itemId: r.itemId,
@@ -115,7 +111,6 @@ export async function demandExplanation(app: AppContext, requesterId: OfficialId
         deadline,
         signalId: r.signalId,
         createdAt: now,
-      },
     });
     effects.schedule(
       await startClock(tx, {
@@ -147,12 +142,11 @@ export async function answerExplanation(app: AppContext, actorId: OfficialId, de
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
-    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM explanation_demand WHERE id = ${demandId} FOR UPDATE`;
-    if (locked.length === 0) throw new DomainError('explain-not-found');
-    const before = await tx.explanationDemand.findUniqueOrThrow({ where: { id: demandId } });
+    const before = await lockDemand(tx, demandId);
+    if (!before) throw new DomainError('explain-not-found');
     if (before.officialId !== actorId) throw new DomainError('explain-not-yours', { code: before.code });
     if (before.status !== 'OPEN') throw new DomainError('explain-answered', { code: before.code });
-    const demand = await tx.explanationDemand.update({ where: { id: demandId }, data: { status: 'ANSWERED', answer: text, answeredAt: now } });
+    const demand = await markDemandAnswered(tx, demandId, text, now);
     await stopClocks(tx, 'EXPLANATION', demand.id, now, 'answered');
     await appendAudit(tx, { at: now, actorId, action: 'explanation.answered', entity: 'explanation', entityId: demand.id, data: { code: demand.code, late: now > demand.deadline } });
     const item = await itemSummary(tx, demand.itemKind, demand.itemId);

@@ -32,17 +32,23 @@ export class DialogRegistry {
   }
 }
 
+/** The dialog open in this chat, read once per update (an expired one is removed as it is read). */
 export async function currentDialog(s: Session): Promise<StoredDialog | undefined> {
-  return loadDialog(s.app.db, s.identityId, s.app.clock.now());
+  s.dialog ??= { open: await loadDialog(s.app.db, s.identityId, s.app.clock.now()) };
+  return s.dialog.open;
 }
 
 export async function persistTurn(s: Session, turn: Turn): Promise<OutboundMessage[]> {
   if (turn.next) await saveDialog(s.app.db, s.identityId, turn.next, new Date(s.app.clock.now().getTime() + s.app.policy.dialogTtl.ms));
-  else await clearDialog(s.app.db, s.identityId);
+  else if (await currentDialog(s)) await clearDialog(s.app.db, s.identityId);
+  s.dialog = { open: turn.next ?? undefined };
   return turn.replies;
 }
 
+/** Ends the dialog open in this chat; false when there was none (then the row is not touched). */
 export async function endDialog(s: Session): Promise<boolean> {
+  if (!(await currentDialog(s))) return false;
+  s.dialog = { open: undefined };
   return clearDialog(s.app.db, s.identityId);
 }
 

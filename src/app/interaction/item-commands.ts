@@ -3,6 +3,8 @@
 // channel without buttons can print it next to each numbered choice. The words follow the slash commands of
 // PRODUCT.md §6: Vietnamese without diacritics, each with an English alias.
 import type { PrismaClient, Tx } from '../../db/client.js';
+import { itemCodeById, itemIdByCode, type CodedKind } from '../../db/repositories/item.repository.js';
+import { findExtensionRequest, pendingExtension } from '../../db/repositories/task.repository.js';
 import type { Locale } from '../../domain/locale.js';
 import { parseItemCode } from '../../domain/task/types.js';
 import { decodeAction, encodeAction, idArg, type Verb } from '../actions.js';
@@ -10,7 +12,6 @@ import { decodeAction, encodeAction, idArg, type Verb } from '../actions.js';
 type Db = PrismaClient | Tx;
 
 /** The kinds of item that carry a code, by the code's prefix. */
-export type CodedKind = 'task' | 'consultation' | 'explanation';
 const KIND_BY_PREFIX: Record<'NV' | 'YK' | 'GT', CodedKind> = { NV: 'task', YK: 'consultation', GT: 'explanation' };
 const EXAMPLE: Record<CodedKind, string> = { task: 'NV-2026-0012', consultation: 'YK-2026-0003', explanation: 'GT-2026-0001' };
 
@@ -33,11 +34,10 @@ interface ItemCommand {
   targets: Target[];
 }
 
-const pendingExtension = async (db: Db, taskId: number) =>
-  (await db.extensionRequest.findFirst({ where: { taskId, status: 'PENDING' }, orderBy: { id: 'desc' }, select: { id: true } }))?.id;
+const pendingExtensionId = async (db: Db, taskId: number) => (await pendingExtension(db, taskId))?.id;
 const taskOfExtension = async (db: Db, arg: string) => {
   const id = /^\d{1,9}$/.test(arg) ? Number(arg) : undefined;
-  return id === undefined ? undefined : (await db.extensionRequest.findUnique({ where: { id }, select: { taskId: true } }))?.taskId;
+  return id === undefined ? undefined : (await findExtensionRequest(db, id))?.taskId;
 };
 
 const task = (verb: Verb): Target => ({ kind: 'task', verb });
@@ -57,8 +57,8 @@ export const ITEM_COMMANDS: readonly ItemCommand[] = [
   { words: ['giaolai', 'reassign'], group: 'assigner', targets: [task('task.reassign')] },
   { words: ['giunguyen', 'insist'], group: 'assigner', targets: [task('task.insist')] },
   { words: ['nhaclai', 'nudge'], group: 'assigner', targets: [task('task.nudge'), consult('consult.nudge')] },
-  { words: ['duyetgiahan', 'approveext'], group: 'assigner', targets: [{ kind: 'task', verb: 'ext.approve', argOf: pendingExtension, itemOf: taskOfExtension }] },
-  { words: ['khonggiahan', 'refuseext'], group: 'assigner', targets: [{ kind: 'task', verb: 'ext.refuse', argOf: pendingExtension, itemOf: taskOfExtension }] },
+  { words: ['duyetgiahan', 'approveext'], group: 'assigner', targets: [{ kind: 'task', verb: 'ext.approve', argOf: pendingExtensionId, itemOf: taskOfExtension }] },
+  { words: ['khonggiahan', 'refuseext'], group: 'assigner', targets: [{ kind: 'task', verb: 'ext.refuse', argOf: pendingExtensionId, itemOf: taskOfExtension }] },
   { words: ['dongy', 'agree'], group: 'consultation', targets: [consult('consult.agree')] },
   { words: ['khongdongy', 'disagree'], group: 'consultation', targets: [consult('consult.disagree')] },
   { words: ['bosung', 'amend'], group: 'consultation', targets: [consult('consult.amend')] },
@@ -84,20 +84,6 @@ export function isItemCommandWord(word: string): boolean {
   return BY_WORD.has(word.toLowerCase());
 }
 
-async function idByCode(db: Db, kind: CodedKind, code: string): Promise<number | undefined> {
-  const where = { where: { code }, select: { id: true } } as const;
-  if (kind === 'task') return (await db.task.findUnique(where))?.id;
-  if (kind === 'consultation') return (await db.consultation.findUnique(where))?.id;
-  return (await db.explanationDemand.findUnique(where))?.id;
-}
-
-async function codeById(db: Db, kind: CodedKind, id: number): Promise<string | undefined> {
-  const where = { where: { id }, select: { code: true } } as const;
-  if (kind === 'task') return (await db.task.findUnique(where))?.code;
-  if (kind === 'consultation') return (await db.consultation.findUnique(where))?.code;
-  return (await db.explanationDemand.findUnique(where))?.code;
-}
-
 export type ItemCommandResolution =
   /** The action to run, and any text typed after the code (the answer to the first question the action asks). */
   | { ok: true; action: string; rest: string }
@@ -121,7 +107,7 @@ export async function resolveItemCommand(db: Db, word: string, args: string, loc
   const target = command.targets.find((t) => t.kind === kind);
   if (!target) return { ok: false, error: 'item-command-usage', args: usage };
   const code = `${parsed.prefix}-${parsed.year}-${String(parsed.seq).padStart(4, '0')}`;
-  const id = await idByCode(db, kind, code);
+  const id = await itemIdByCode(db, kind, code);
   if (id === undefined) return { ok: false, error: 'item-command-unknown', args: { code } };
   const arg = target.argOf ? await target.argOf(db, id) : id;
   if (arg === undefined) return { ok: false, error: 'item-command-nothing', args: { code, command: shown } };
@@ -139,6 +125,6 @@ export async function commandForAction(db: Db, action: string, locale: Locale): 
   if (!entry) return undefined;
   const itemId = entry.target.itemOf ? await entry.target.itemOf(db, decoded.arg) : idArg(decoded);
   if (itemId === undefined) return undefined;
-  const code = await codeById(db, entry.target.kind, itemId);
+  const code = await itemCodeById(db, entry.target.kind, itemId);
   return code ? `/${entry.command.words[locale === 'en' ? 1 : 0]} ${code}` : undefined;
 }

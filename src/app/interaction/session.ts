@@ -1,4 +1,5 @@
 import type { ChannelCapabilities, ChannelName, OutboundMessage } from '../ports/channel.js';
+import type { StoredDialog } from '../../db/repositories/dialog.repository.js';
 import type { OfficialId } from '../../domain/ids.js';
 import type { Locale } from '../../domain/locale.js';
 import type { Official } from '../../domain/org/types.js';
@@ -18,6 +19,11 @@ export interface Session {
   locale: Locale;
   t: Translate;
   v: ViewTools;
+  /**
+   * The chat's dialog row as last read or written during this update (dialog.ts), so one update reads it at most once
+   * and a button press deletes it only when a dialog is open. Absent until first read.
+   */
+  dialog?: { open: StoredDialog | undefined };
 }
 
 export function text(message: string, buttons?: OutboundMessage['buttons']): OutboundMessage {

@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client.js';
 import type { Entry, Respondent } from '../../domain/consultation/types.js';
 import { answerLapse, answeredForHead, matterRounds } from '../../domain/signals/consultation-rules.js';
 import type { AppContext } from '../context.js';
-import { roundsOfMatter, type ConsultationFile } from '../consultations/store.js';
+import { roundsOfMatter, type ConsultationFile } from '../../db/repositories/consultation.repository.js';
 import { existingAnswerLapse, raiseSignals } from './raise.js';
 
 /** Behaviour 5 for one respondent (no stance by the deadline, a stance after it, only text without a stance). */

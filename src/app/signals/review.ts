@@ -1,6 +1,8 @@
 // A head reviews signals (PRODUCT.md §1: evidence, not a verdict): confirm or dismiss each with a reason; the person
 // is told and may answer with an explanation. Heads also record by hand the behaviours the data cannot show.
+import type { Tx } from '../../db/client.js';
 import type { Signal } from '../../db/generated/client.js';
+import { createSignal, lockSignal, signalExists, updateSignal } from '../../db/repositories/signal.repository.js';
 import { appendAudit } from '../../db/repositories/audit.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { OfficialId } from '../../domain/ids.js';
@@ -14,12 +16,12 @@ import { inTransaction } from '../transaction.js';
 import { cbtn } from '../views/consultation-views.js';
 import { personLabel } from '../views/people.js';
 import { signalHeadline } from '../views/signal-views.js';
-import { itemSummary } from './items.js';
+import { itemSummary } from '../../db/repositories/item.repository.js';
 
-async function lockSignal(tx: Parameters<Parameters<AppContext['db']['$transaction']>[0]>[0], id: number): Promise<Signal> {
-  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM signal WHERE id = ${id} FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError('signal-not-found');
-  return tx.signal.findUniqueOrThrow({ where: { id } });
+async function lockSignalOrFail(tx: Tx, id: number): Promise<Signal> {
+  const signal = await lockSignal(tx, id);
+  if (!signal) throw new DomainError('signal-not-found');
+  return signal;
 }
 
 export async function reviewSignal(app: AppContext, reviewerId: OfficialId, signalId: number, decision: 'CONFIRMED' | 'DISMISSED', rawReason: string): Promise<Signal> {
@@ -27,10 +29,10 @@ export async function reviewSignal(app: AppContext, reviewerId: OfficialId, sign
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
-    const before = await lockSignal(tx, signalId);
+    const before = await lockSignalOrFail(tx, signalId);
     if (!mayReviewSignal(org, reviewerId, OfficialId(before.officialId))) throw new DomainError('signal-not-yours');
     if (before.status !== 'PENDING') throw new DomainError('signal-already-reviewed');
-    const s = await tx.signal.update({ where: { id: signalId }, data: { status: decision, reviewedById: reviewerId, reviewedAt: now, reviewReason: reason } });
+    const s = await updateSignal(tx, signalId, { status: decision, reviewedById: reviewerId, reviewedAt: now, reviewReason: reason });
     await appendAudit(tx, { at: now, actorId: reviewerId, action: decision === 'CONFIRMED' ? 'signal.confirmed' : 'signal.dismissed', entity: 'signal', entityId: s.id, data: { reason } });
     const item = await itemSummary(tx, s.itemKind, s.itemId);
     await notify(app, tx, effects, s.officialId, (t, v) => ({
@@ -55,10 +57,10 @@ export async function explainSignal(app: AppContext, personId: OfficialId, signa
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
-    const before = await lockSignal(tx, signalId);
+    const before = await lockSignalOrFail(tx, signalId);
     if (before.officialId !== personId) throw new DomainError('signal-not-yours');
     if (before.explanation) throw new DomainError('signal-explained-already');
-    const s = await tx.signal.update({ where: { id: signalId }, data: { explanation: text, explainedAt: now } });
+    const s = await updateSignal(tx, signalId, { explanation: text, explainedAt: now });
     await appendAudit(tx, { at: now, actorId: personId, action: 'signal.explained', entity: 'signal', entityId: s.id, data: {} });
     const to = s.reviewedById ?? s.recordedById ?? org.superiorOf(personId)?.id;
     if (to) {
@@ -93,11 +95,9 @@ export async function recordManualSignal(app: AppContext, recorderId: OfficialId
     const now = app.clock.now();
     const rule = manualRule(input.behaviour as 3 | 7 | 9 | 11);
     if (input.item) {
-      const dup = await tx.signal.findFirst({ where: { rule, itemKind: input.item.kind, itemId: input.item.id, officialId: input.personId }, select: { id: true } });
-      if (dup) throw new DomainError('signal-duplicate');
+      if (await signalExists(tx, { rule, itemKind: input.item.kind, itemId: input.item.id, officialId: input.personId })) throw new DomainError('signal-duplicate');
     }
-    const s = await tx.signal.create({
-      data: {
+    const s = await createSignal(tx, {
         behaviour: input.behaviour,
         rule,
         officialId: input.personId,
@@ -111,7 +111,6 @@ export async function recordManualSignal(app: AppContext, recorderId: OfficialId
         reviewedById: recorderId,
         reviewedAt: now,
         reviewReason: note,
-      },
     });
     await appendAudit(tx, { at: now, actorId: recorderId, action: 'signal.recorded', entity: 'signal', entityId: s.id, data: { behaviour: input.behaviour, officialId: input.personId, note } });
     const item = await itemSummary(tx, s.itemKind, s.itemId);

@@ -1,5 +1,6 @@
 // The assigner's decisions on a task that came back or must stop (PRODUCT.md §3): cancel, reassign, insist, nudge.
 import { addTaskEvent, updateTask } from '../../db/repositories/task.repository.js';
+import { mayReach, taskParties } from '../../domain/org/reach.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId, TaskId } from '../../domain/ids.js';
 import { checkReason } from '../../domain/task/five-clear.js';
@@ -20,8 +21,8 @@ export async function cancelTask(app: AppContext, actorId: OfficialId, taskId: T
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'cancel', actorId);
-    const task = await updateTask(tx, taskId, { status: 'CANCELLED', cancelledAt: now });
+    const status = assertTransition(before, 'cancel', actorId);
+    const task = await updateTask(tx, taskId, { status, cancelledAt: now });
     await addTaskEvent(tx, taskId, { kind: 'CANCELLED', actorId, at: now, reason: text });
     await auditTask(tx, now, actorId, 'cancelled', task, { reason: text });
     await settleTask(tx, task, now, actorId, 'cancelled');
@@ -38,9 +39,9 @@ export async function reassignTask(app: AppContext, actorId: OfficialId, taskId:
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'reassign', actorId);
+    const status = assertTransition(before, 'reassign', actorId);
     if (before.deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
-    const task = await updateTask(tx, taskId, { status: 'ASSIGNED', assigneeId: newAssigneeId, unitId: newAssignee.unitId, declinedAt: null, bounceCount: { increment: 1 } });
+    const task = await updateTask(tx, taskId, { status, assigneeId: newAssigneeId, unitId: newAssignee.unitId, declinedAt: null, bounceCount: { increment: 1 } });
     await addTaskEvent(tx, taskId, { kind: 'REASSIGNED', actorId, at: now, data: { from: before.assigneeId, to: newAssigneeId } });
     await auditTask(tx, now, actorId, 'reassigned', task, { from: before.assigneeId, to: newAssigneeId });
     await settleTask(tx, task, now, actorId, 'reassigned');
@@ -59,9 +60,9 @@ export async function insistOnTask(app: AppContext, actorId: OfficialId, taskId:
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'insist', actorId);
+    const status = assertTransition(before, 'insist', actorId);
     if (before.deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
-    const task = await updateTask(tx, taskId, { status: 'ASSIGNED', declinedAt: null });
+    const task = await updateTask(tx, taskId, { status, declinedAt: null });
     await addTaskEvent(tx, taskId, { kind: 'INSISTED', actorId, at: now });
     await auditTask(tx, now, actorId, 'insisted', task);
     await signalsOnInsisted(tx, task);
@@ -81,8 +82,8 @@ export async function nudgeTask(app: AppContext, actorId: OfficialId, taskId: Ta
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const task = await lockTaskOrFail(tx, taskId);
-    const allowed = task.assignerId === actorId || org.oversees(actorId, task.assigneeId);
-    if (!allowed || task.assigneeId === actorId) throw new DomainError('task-not-visible');
+    // The assigner or someone above the assignee; the assignee does not nudge themself.
+    if (!mayReach(org, actorId, taskParties(task)) || task.assigneeId === actorId) throw new DomainError('task-not-visible');
     if (!OPEN_FOR_ASSIGNEE.includes(task.status)) throw new DomainError('task-wrong-state', { code: task.code, status: task.status });
     await addTaskEvent(tx, task.id, { kind: 'NUDGED', actorId, at: now });
     await auditTask(tx, now, actorId, 'nudged', task);

@@ -1,10 +1,10 @@
 // The assignee's answers to a new task (PRODUCT.md §3): accept, decline with a reason, ask for more time.
-import { addTaskEvent, pendingExtension, updateTask } from '../../db/repositories/task.repository.js';
+import { addTaskEvent, claimExtensionDecision, createExtensionRequest, findExtensionRequest, pendingExtension, updateTask } from '../../db/repositories/task.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId, TaskId } from '../../domain/ids.js';
 import { checkDeadlineHorizon } from '../../domain/policy/deadline-horizon.js';
 import { checkReason } from '../../domain/task/five-clear.js';
-import { assertTransition } from '../../domain/task/task-state.js';
+import { assertTransition, statusAfterExtensionDecision } from '../../domain/task/task-state.js';
 import type { Task } from '../../domain/task/types.js';
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
@@ -21,8 +21,8 @@ export async function acceptTask(app: AppContext, actorId: OfficialId, taskId: T
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'accept', actorId);
-    const task = await updateTask(tx, taskId, { status: 'ACCEPTED', acceptedAt: now });
+    const status = assertTransition(before, 'accept', actorId);
+    const task = await updateTask(tx, taskId, { status, acceptedAt: now });
     await addTaskEvent(tx, taskId, { kind: 'ACCEPTED', actorId, at: now });
     await auditTask(tx, now, actorId, 'accepted', task);
     await signalsOnAccepted(tx, task, now);
@@ -41,8 +41,8 @@ export async function declineTask(app: AppContext, actorId: OfficialId, taskId: 
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'decline', actorId);
-    const task = await updateTask(tx, taskId, { status: 'DECLINED', declinedAt: now, bounceCount: { increment: 1 } });
+    const status = assertTransition(before, 'decline', actorId);
+    const task = await updateTask(tx, taskId, { status, declinedAt: now, bounceCount: { increment: 1 } });
     await addTaskEvent(tx, taskId, { kind: 'DECLINED', actorId, at: now, reason: text });
     await auditTask(tx, now, actorId, 'declined', task, { reason: text });
     await signalsOnDeclined(app, tx, task);
@@ -69,7 +69,7 @@ export async function requestExtension(app: AppContext, actorId: OfficialId, tas
     checkDeadlineHorizon(newDeadline, now, app.policy.maxDeadlineYears);
     if (newDeadline.getTime() <= task.deadline.getTime()) throw new DomainError('task-extend-not-later', { deadline: task.deadline });
     if (await pendingExtension(tx, taskId)) throw new DomainError('task-extend-pending', { code: task.code });
-    const req = await tx.extensionRequest.create({ data: { taskId, requesterId: actorId, newDeadline, reason: text, createdAt: now } });
+    const req = await createExtensionRequest(tx, { taskId, requesterId: actorId, newDeadline, reason: text, createdAt: now });
     await addTaskEvent(tx, taskId, { kind: 'EXTENSION_REQUESTED', actorId, at: now, reason: text, newDeadline, data: { requestId: req.id } });
     await auditTask(tx, now, actorId, 'extension-requested', task, { requestId: req.id, newDeadline: newDeadline.toISOString() });
     if (task.status === 'ASSIGNED') await stopAcceptClock(tx, task, now, 'extension-requested');
@@ -91,21 +91,18 @@ export async function requestExtension(app: AppContext, actorId: OfficialId, tas
 export async function decideExtension(app: AppContext, actorId: OfficialId, requestId: number, approve: boolean): Promise<{ task: Task; approved: boolean }> {
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
-    const req = await tx.extensionRequest.findUnique({ where: { id: requestId } });
+    const req = await findExtensionRequest(tx, requestId);
     if (!req) throw new DomainError('task-not-found');
     const before = await lockTaskOrFail(tx, req.taskId);
     // Lapsed when the task was completed, declined or cancelled while it waited (settle.ts).
     if (req.status === 'VOIDED' && before.assignerId === actorId) throw new DomainError('task-extend-voided', { code: before.code });
     assertTransition(before, 'decide-extension', actorId);
-    const claimed = await tx.extensionRequest.updateMany({
-      where: { id: requestId, status: 'PENDING' },
-      data: { status: approve ? 'APPROVED' : 'REFUSED', decidedById: actorId, decidedAt: now },
-    });
-    if (claimed.count === 0) throw new DomainError('task-extend-decided');
+    if (!(await claimExtensionDecision(tx, requestId, approve ? 'APPROVED' : 'REFUSED', actorId, now))) throw new DomainError('task-extend-decided');
     let task = before;
     if (approve) {
-      const accepting = before.status === 'ASSIGNED';
-      task = await updateTask(tx, before.id, { deadline: req.newDeadline, ...(accepting ? { status: 'ACCEPTED', acceptedAt: now } : {}) });
+      const status = statusAfterExtensionDecision(before.status, true);
+      const accepting = status !== before.status;
+      task = await updateTask(tx, before.id, { deadline: req.newDeadline, ...(accepting ? { status, acceptedAt: now } : {}) });
       await addTaskEvent(tx, task.id, { kind: 'EXTENSION_APPROVED', actorId, at: now, newDeadline: req.newDeadline, data: { requestId } });
       if (accepting) await addTaskEvent(tx, task.id, { kind: 'ACCEPTED', actorId: task.assigneeId, at: now, note: 'extension-approved' });
       await startWorkClocks(app, tx, effects, task, now);

@@ -28,9 +28,9 @@ export async function reportProgress(app: AppContext, actorId: OfficialId, taskI
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'report-progress', actorId);
+    const status = assertTransition(before, 'report-progress', actorId);
     const task = await updateTask(tx, taskId, {
-      status: 'IN_PROGRESS',
+      status,
       progressPercent: value,
       lastProgressAt: now,
       ...(before.startedAt ? {} : { startedAt: now }),
@@ -63,9 +63,9 @@ export async function completeTask(app: AppContext, actorId: OfficialId, taskId:
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'complete', actorId);
+    const status = assertTransition(before, 'complete', actorId);
     const task = await updateTask(tx, taskId, {
-      status: 'DONE',
+      status,
       completedAt: now,
       resultNote: text,
       progressPercent: 100,
@@ -105,8 +105,8 @@ export async function confirmTask(app: AppContext, actorId: OfficialId, taskId: 
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'confirm', actorId);
-    const task = await updateTask(tx, taskId, { status: 'CLOSED', closedAt: now });
+    const status = assertTransition(before, 'confirm', actorId);
+    const task = await updateTask(tx, taskId, { status, closedAt: now });
     await addTaskEvent(tx, taskId, { kind: 'CONFIRMED', actorId, at: now });
     await auditTask(tx, now, actorId, 'confirmed', task);
     await settleTask(tx, task, now, actorId, 'confirmed');
@@ -122,8 +122,8 @@ export async function reopenTask(app: AppContext, actorId: OfficialId, taskId: T
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const before = await lockTaskOrFail(tx, taskId);
-    assertTransition(before, 'reopen', actorId);
-    const task = await updateTask(tx, taskId, { status: 'IN_PROGRESS', completedAt: null, reopenCount: { increment: 1 } });
+    const status = assertTransition(before, 'reopen', actorId);
+    const task = await updateTask(tx, taskId, { status, completedAt: null, reopenCount: { increment: 1 } });
     await addTaskEvent(tx, taskId, { kind: 'REOPENED', actorId, at: now, reason: text });
     await auditTask(tx, now, actorId, 'reopened', task, { reason: text });
     await startWorkClocks(app, tx, effects, task, now);

@@ -1,5 +1,5 @@
 import { askForOpinion, askForOpinionOnce } from '../../app/consultations/ask.js';
-import { findConsultationByCode } from '../../app/consultations/store.js';
+import { findConsultationByCode } from '../../db/repositories/consultation.repository.js';
 import { findOfficialByCode } from '../../db/repositories/org.repository.js';
 import { findTaskByCode } from '../../db/repositories/task.repository.js';
 import { DomainError } from '../../domain/errors.js';

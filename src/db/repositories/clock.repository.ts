@@ -139,3 +139,8 @@ export async function insertReminders(tx: Tx, reminders: readonly ReminderInsert
     ON CONFLICT ("clockId", generation, level, cycle) DO NOTHING`;
   if (inserted !== reminders.length) throw new Error('a reminder of this wave was already recorded; the wave is rolled back');
 }
+
+/** Was this person's lapse on the item escalated to `recipientId` by a reminder? */
+export async function wasEscalatedTo(db: PrismaClient | Tx, itemKind: ItemKind, itemId: number, officialId: number, recipientId: number): Promise<boolean> {
+  return (await db.reminder.findFirst({ where: { itemKind, itemId, officialId, recipientId, kind: 'ESCALATION' }, select: { id: true } })) !== null;
+}

@@ -42,3 +42,8 @@ export async function markUnreachable(db: PrismaClient | Tx, channel: ChannelNam
 export async function touchIdentity(db: PrismaClient | Tx, identityId: number, at: Date): Promise<void> {
   await db.chatIdentity.update({ where: { id: identityId }, data: { lastInboundAt: at, unreachableAt: null, unreachableReason: null } });
 }
+
+/** The chat accounts this person linked, oldest link first. */
+export async function identitiesOf(db: PrismaClient | Tx, officialId: number): Promise<{ channel: ChannelName; unreachableAt: Date | null }[]> {
+  return db.chatIdentity.findMany({ where: { officialId }, orderBy: { linkedAt: 'asc' }, select: { channel: true, unreachableAt: true } });
+}

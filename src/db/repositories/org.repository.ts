@@ -2,9 +2,9 @@
 import { OrgDirectory } from '../../domain/org/directory.js';
 import type { OrgSnapshot } from '../../domain/org/import-plan.js';
 import { normaliseCode, type OrgPlan } from '../../domain/org/org-import.js';
-import type { Official, Role, Unit } from '../../domain/org/types.js';
+import type { ChannelName, Official, Role, Unit } from '../../domain/org/types.js';
 import { OfficialId, UnitId } from '../../domain/ids.js';
-import { asLocale } from '../../domain/locale.js';
+import { asLocale, type Locale } from '../../domain/locale.js';
 import { fold } from '../../domain/text/normalize.js';
 import type { PrismaClient, Tx } from '../client.js';
 
@@ -258,4 +258,18 @@ export async function applyOrgPlan(tx: Tx, plan: OrgPlan, now: Date): Promise<Or
     },
     codes,
   };
+}
+
+/** The language of everything the bot sends this person. */
+export async function setOfficialLocale(db: Db, officialId: number, locale: Locale): Promise<void> {
+  await db.official.update({ where: { id: officialId }, data: { locale } });
+}
+
+/** Where this person's notifications go first (null: the first channel linked). */
+export async function preferredChannelOf(db: Db, officialId: number): Promise<ChannelName | null> {
+  return (await db.official.findUniqueOrThrow({ where: { id: officialId }, select: { preferredChannel: true } })).preferredChannel;
+}
+
+export async function setPreferredChannel(db: Db, officialId: number, channel: ChannelName): Promise<void> {
+  await db.official.update({ where: { id: officialId }, data: { preferredChannel: channel } });
 }

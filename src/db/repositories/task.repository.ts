@@ -13,11 +13,13 @@ export function toTask(row: TaskRow): Task {
   };
 }
 
-/** Reads the task and locks its row until the transaction ends, so two taps on one button serialise. */
+/**
+ * Locks the task's row until the transaction ends, so two taps on one button serialise, and reads it in the same
+ * query: a button press reads its task once. The columns are the model's fields (the table maps no column names).
+ */
 export async function lockTask(tx: Tx, id: number): Promise<Task | undefined> {
-  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM task WHERE id = ${id} FOR UPDATE`;
-  if (locked.length === 0) return undefined;
-  const row = await tx.task.findUnique({ where: { id } });
+  const rows = await tx.$queryRaw<TaskRow[]>`SELECT * FROM task WHERE id = ${id} FOR UPDATE`;
+  const row = rows[0];
   return row ? toTask(row) : undefined;
 }
 
@@ -79,4 +81,24 @@ export async function listTasksAssignedBy(db: PrismaClient, officialId: number, 
 
 export async function pendingExtension(db: PrismaClient | Tx, taskId: number) {
   return db.extensionRequest.findFirst({ where: { taskId, status: 'PENDING' }, orderBy: { id: 'desc' } });
+}
+
+export async function findExtensionRequest(db: PrismaClient | Tx, id: number) {
+  return db.extensionRequest.findUnique({ where: { id } });
+}
+
+export async function createExtensionRequest(tx: Tx, data: { taskId: number; requesterId: number; newDeadline: Date; reason: string; createdAt: Date }) {
+  return tx.extensionRequest.create({ data });
+}
+
+/** Marks a pending request decided; false when someone decided it first (two taps, two assigners). */
+export async function claimExtensionDecision(tx: Tx, id: number, status: 'APPROVED' | 'REFUSED', decidedById: number, decidedAt: Date): Promise<boolean> {
+  const claimed = await tx.extensionRequest.updateMany({ where: { id, status: 'PENDING' }, data: { status, decidedById, decidedAt } });
+  return claimed.count > 0;
+}
+
+/** The assignee's tasks in the given states, soonest deadline first (the tasks a progress report may be about). */
+export async function listTasksOfAssignee(db: PrismaClient | Tx, assigneeId: number, statuses: readonly TaskStatus[], limit: number): Promise<Task[]> {
+  const rows = await db.task.findMany({ where: { assigneeId, status: { in: [...statuses] } }, orderBy: { deadline: 'asc' }, take: limit });
+  return rows.map(toTask);
 }

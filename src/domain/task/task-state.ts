@@ -36,8 +36,11 @@ const RULES: Record<TaskTransition, { actor: Actor; from: readonly TaskStatus[] 
   insist: { actor: 'assigner', from: ['DECLINED'] },
 };
 
-/** Checks that `actorId` may take `transition` on `task` now; throws a DomainError otherwise. */
-export function assertTransition(task: Pick<Task, 'status' | 'assignerId' | 'assigneeId' | 'code'>, transition: TaskTransition, actorId: OfficialId): void {
+/**
+ * Checks that `actorId` may take `transition` on `task` now, and returns the state it leads to (the use cases write
+ * that, so this table is the only place that knows target states); throws a DomainError otherwise.
+ */
+export function assertTransition(task: Pick<Task, 'status' | 'assignerId' | 'assigneeId' | 'code'>, transition: TaskTransition, actorId: OfficialId): TaskStatus {
   const rule = RULES[transition];
   const owner = rule.actor === 'assignee' ? task.assigneeId : task.assignerId;
   if (owner !== actorId) {
@@ -46,6 +49,12 @@ export function assertTransition(task: Pick<Task, 'status' | 'assignerId' | 'ass
   if (!rule.from.includes(task.status)) {
     throw new DomainError('task-wrong-state', { code: task.code, status: task.status });
   }
+  return nextStatus(transition, task.status);
+}
+
+/** The states from which `transition` may be taken (a list of tasks offering it asks for these). */
+export function fromStates(transition: TaskTransition): readonly TaskStatus[] {
+  return RULES[transition].from;
 }
 
 export function nextStatus(transition: TaskTransition, current: TaskStatus): TaskStatus {
@@ -71,6 +80,11 @@ export function nextStatus(transition: TaskTransition, current: TaskStatus): Tas
     case 'decide-extension':
       return current;
   }
+}
+
+/** Approving more time on a task not yet accepted also accepts it (PRODUCT.md §3); refusing leaves it as it was. */
+export function statusAfterExtensionDecision(current: TaskStatus, approved: boolean): TaskStatus {
+  return approved && current === 'ASSIGNED' ? nextStatus('accept', current) : nextStatus('decide-extension', current);
 }
 
 export const PERCENT_RANGE = { min: 0, max: 100 } as const;

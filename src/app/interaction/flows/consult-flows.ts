@@ -5,6 +5,7 @@ import { CONSULT_LIMITS, deputiesOf, QUESTION_RULE, SUBJECT_RULE } from '../../.
 import type { Stance } from '../../../domain/consultation/types.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
+import { mayReach, taskParties } from '../../../domain/org/reach.js';
 import type { Priority } from '../../../domain/priority.js';
 import { parseDeadline } from '../../../domain/text/deadline-parser.js';
 import { requireText, type TextRule } from '../../../domain/text/field.js';
@@ -12,7 +13,7 @@ import { parseItemCode } from '../../../domain/task/types.js';
 import { answerConsultation, askClarification, delegateAnswer, recordFreeText, replyClarification } from '../../consultations/answer.js';
 import { askForOpinion, defaultAnswerDeadline, type AskResult } from '../../consultations/ask.js';
 import { closeConsultation } from '../../consultations/close.js';
-import { findConsultationByCode, loadConsultationOrFail } from '../../consultations/store.js';
+import { findConsultationByCode, loadConsultationOrFail, nextRoundOf } from '../../../db/repositories/consultation.repository.js';
 import { stanceButtons, stanceLabel } from '../../views/consultation-views.js';
 import { nameOf, personLabel } from '../../views/people.js';
 import { ask, state, textOf, type DialogFlow, type DialogInput, type Turn } from '../dialog.js';
@@ -130,8 +131,7 @@ export const askFlow: DialogFlow = {
           if (code.prefix === 'NV') {
             const task = await findTaskByCode(s.app.db, `NV-${code.year}-${String(code.seq).padStart(4, '0')}`);
             if (!task) throw new DomainError('task-not-found');
-            const party = task.assigneeId === s.officialId || task.assignerId === s.officialId;
-            if (!party && !org.oversees(s.officialId, task.assigneeId)) throw new DomainError('task-not-visible');
+            if (!mayReach(org, s.officialId, taskParties(task))) throw new DomainError('task-not-visible');
             next.taskId = task.id;
             next.link = task.code;
           } else {
@@ -189,7 +189,7 @@ export async function startRound(s: Session, consultationId: number): Promise<Tu
   const file = await loadConsultationOrFail(s.app.db, consultationId);
   const c = file.consultation;
   if (c.askerId !== s.officialId) throw new DomainError('consult-not-asker', { code: c.code });
-  const next = await s.app.db.consultation.findUnique({ where: { previousId: c.id }, select: { code: true } });
+  const next = await nextRoundOf(s.app.db, c.id);
   if (next) throw new DomainError('consult-round-exists', { code: c.code, next: next.code });
   if (c.status === 'SUPERSEDED') throw new DomainError('consult-closed', { code: c.code });
   const who = await names(s, file.respondents.map((r) => r.officialId));

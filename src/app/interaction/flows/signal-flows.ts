@@ -6,7 +6,7 @@ import { OfficialId } from '../../../domain/ids.js';
 import { reviewablePeople } from '../../../domain/signals/review.js';
 import { MANUAL_BEHAVIOURS } from '../../../domain/signals/types.js';
 import { parseItemCode } from '../../../domain/task/types.js';
-import { findConsultationByCode } from '../../consultations/store.js';
+import { findConsultationByCode } from '../../../db/repositories/consultation.repository.js';
 import { explainSignal, recordManualSignal, reviewSignal } from '../../signals/review.js';
 import { personLabel } from '../../views/people.js';
 import { ask, state, textOf, type DialogFlow, type Turn } from '../dialog.js';

@@ -1,9 +1,10 @@
 // The short flows a task button starts: a reason, a new date, a progress report, a result, a new assignee.
 import type { OutboundMessage } from '../../ports/channel.js';
-import { findTask } from '../../../db/repositories/task.repository.js';
+import { findTask, listTasksOfAssignee } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId, TaskId } from '../../../domain/ids.js';
 import { parseDeadline } from '../../../domain/text/deadline-parser.js';
+import { fromStates } from '../../../domain/task/task-state.js';
 import type { Task } from '../../../domain/task/types.js';
 import { cancelTask, reassignTask } from '../../tasks/assigner-decisions.js';
 import { declineTask, requestExtension } from '../../tasks/respond-to-task.js';
@@ -92,13 +93,9 @@ export async function startReport(s: Session, task: Task | undefined): Promise<T
       next: state('report', 'percent', { taskId: task.id }),
     };
   }
-  const mine = await s.app.db.task.findMany({
-    where: { assigneeId: s.officialId, status: { in: ['ACCEPTED', 'IN_PROGRESS'] } },
-    orderBy: { deadline: 'asc' },
-    take: 8,
-  });
+  const mine = await listTasksOfAssignee(s.app.db, s.officialId, fromStates('report-progress'), 8);
   if (mine.length === 0) return { replies: [text(s.t('task-report-none'))], next: null };
-  if (mine.length === 1) return startReport(s, await taskOf(s, mine[0]!.id));
+  if (mine.length === 1) return startReport(s, mine[0]);
   return {
     replies: [ask(s, s.t('task-report-pick'), mine.map((m) => [{ label: buttonLabel(`${m.code} · ${m.title}`), value: `t${m.id}` }]))],
     next: state('report', 'pick', {}),

@@ -9,7 +9,8 @@ import type { Action } from '../../actions.js';
 import { encodeAction, idArg } from '../../actions.js';
 import { answerConsultation, nudgeRespondents, rowFor } from '../../consultations/answer.js';
 import { linksOf } from '../../consultations/shared.js';
-import { loadConsultationOrFail, toConsultation, toRespondent, waitingForMe, type ConsultationFile } from '../../consultations/store.js';
+import { demandsOfItem } from '../../../db/repositories/explanation.repository.js';
+import { loadConsultationOrFail, openConsultationsAskedBy, waitingForMe, type ConsultationFile } from '../../../db/repositories/consultation.repository.js';
 import { askedBlock, consultationCard, parseConsultArg, waitingLine } from '../../views/consultation-views.js';
 import { nameOf, personLabel } from '../../views/people.js';
 import { persistTurn, type Turn } from '../dialog.js';
@@ -52,7 +53,7 @@ export async function consultationView(s: Session, file: ConsultationFile): Prom
     ownRow = undefined;
   }
   const explainable = file.respondents.filter((r) => lapsed(file, r, now) && mayDemandExplanation(org, s.officialId, r.officialId));
-  const demands = await s.app.db.explanationDemand.findMany({ where: { itemKind: 'CONSULTATION', itemId: c.id }, orderBy: { id: 'asc' }, select: { code: true, status: true, officialId: true } });
+  const demands = await demandsOfItem(s.app.db, 'CONSULTATION', c.id);
   const card = consultationCard(s.t, s.v, c, file.respondents, file.entries, org, { viewerId: s.officialId, ownRow, explainable, links: await linksOf(s.app.db, c), demands });
   return { replies: [card] };
 }
@@ -140,12 +141,7 @@ export const OPINIONS_PAGE = 5;
 export async function opinionsList(s: Session, page: number): Promise<{ text: string; buttons?: ActionButton[][] }> {
   const org = await s.app.org();
   const waiting = await waitingForMe(s.app.db, s.officialId);
-  const askedRows = await s.app.db.consultation.findMany({
-    where: { askerId: s.officialId, status: 'OPEN' },
-    include: { respondents: { orderBy: { id: 'asc' } } },
-    orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
-  });
-  const asked = askedRows.map(({ respondents, ...c }) => ({ c: toConsultation(c), respondents: respondents.map(toRespondent) }));
+  const asked = await openConsultationsAskedBy(s.app.db, s.officialId);
   const items: ({ kind: 'waiting'; w: (typeof waiting)[number] } | { kind: 'asked'; a: (typeof asked)[number] })[] = [
     ...waiting.map((w) => ({ kind: 'waiting' as const, w })),
     ...asked.map((a) => ({ kind: 'asked' as const, a })),

@@ -1,12 +1,15 @@
 // Demand for explanation buttons: "Yêu cầu giải trình" on a task (escalation, overdue card) and a signal; the
 // person's "Giải trình"; the card.
 import type { RouterResult } from '../../ports/channel.js';
+import { demandsOfItem, findDemand } from '../../../db/repositories/explanation.repository.js';
+import { findSignal } from '../../../db/repositories/signal.repository.js';
 import { findTask } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
+import { demandParties, mayReach } from '../../../domain/org/reach.js';
 import type { Action } from '../../actions.js';
 import { idArg } from '../../actions.js';
-import { itemSummary } from '../../signals/items.js';
+import { itemSummary } from '../../../db/repositories/item.repository.js';
 import { demandCard } from '../../views/explanation-views.js';
 import { nameOf, personLabel } from '../../views/people.js';
 import { persistTurn, type Turn } from '../dialog.js';
@@ -19,7 +22,7 @@ async function flow(s: Session, turn: Turn | Promise<Turn>): Promise<RouterResul
 
 async function loadDemand(s: Session, action: Action) {
   const id = idArg(action);
-  const d = id === undefined ? null : await s.app.db.explanationDemand.findUnique({ where: { id } });
+  const d = id === undefined ? null : await findDemand(s.app.db, id);
   if (!d) throw new DomainError('explain-not-found');
   return d;
 }
@@ -27,7 +30,7 @@ async function loadDemand(s: Session, action: Action) {
 /** "📄 GT-2026-0002: đ/c X · Đã giải trình": the demands kept with an item, for its card. */
 export async function demandLines(s: Session, itemKind: 'TASK' | 'CONSULTATION', itemId: number): Promise<string[]> {
   const org = await s.app.org();
-  const rows = await s.app.db.explanationDemand.findMany({ where: { itemKind, itemId }, orderBy: { id: 'asc' } });
+  const rows = await demandsOfItem(s.app.db, itemKind, itemId);
   return rows.map((d) =>
     s.t('explain-item-line', {
       code: d.code,
@@ -49,7 +52,7 @@ export async function handleExplainAction(s: Session, action: Action): Promise<R
     }
     case 'signal.demand': {
       const id = idArg(action);
-      const signal = id === undefined ? null : await s.app.db.signal.findUnique({ where: { id } });
+      const signal = id === undefined ? null : await findSignal(s.app.db, id);
       if (!signal) throw new DomainError('signal-not-found');
       const item = await itemSummary(s.app.db, signal.itemKind, signal.itemId);
       const org = await s.app.org();
@@ -64,8 +67,7 @@ export async function handleExplainAction(s: Session, action: Action): Promise<R
     case 'explain.view': {
       const d = await loadDemand(s, action);
       const org = await s.app.org();
-      const party = d.officialId === s.officialId || d.requesterId === s.officialId;
-      if (!party && !org.oversees(s.officialId, OfficialId(d.officialId))) throw new DomainError('explain-not-visible');
+      if (!mayReach(org, s.officialId, demandParties(d))) throw new DomainError('explain-not-visible');
       return { replies: [demandCard(s.t, s.v, d, await itemSummary(s.app.db, d.itemKind, d.itemId), org, s.officialId)] };
     }
     default:

@@ -5,7 +5,7 @@ import type { RouterResult } from '../../ports/channel.js';
 import { checkFreeText, typedStance } from '../../../domain/consultation/rules.js';
 import { hasVisibleText } from '../../../domain/text/sanitize.js';
 import { recordFreeText } from '../../consultations/answer.js';
-import { waitingForMe } from '../../consultations/store.js';
+import { waitingForMe } from '../../../db/repositories/consultation.repository.js';
 import { stanceButtons, stanceLabel } from '../../views/consultation-views.js';
 import { ask, persistTurn, state } from '../dialog.js';
 import { freeTextReply } from '../flows/consult-flows.js';

@@ -1,12 +1,13 @@
 // /canhbao: a head's review of the signals of their subtree, one card each with confirm / dismiss / demand an
 // explanation; the person's "Giải trình"; recording by hand.
 import type { OutboundMessage, RouterResult } from '../../ports/channel.js';
+import { countPendingSignals, findSignal, pendingSignalsPage } from '../../../db/repositories/signal.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
 import { mayReviewSignal, reviewablePeople } from '../../../domain/signals/review.js';
 import type { Action } from '../../actions.js';
 import { encodeAction, idArg } from '../../actions.js';
-import { itemSummary } from '../../signals/items.js';
+import { itemSummary } from '../../../db/repositories/item.repository.js';
 import { signalCard } from '../../views/signal-views.js';
 import { persistTurn, type Turn } from '../dialog.js';
 import { startRecord, startReview, startSignalExplain } from '../flows/signal-flows.js';
@@ -23,13 +24,13 @@ export async function signalsList(s: Session, page: number): Promise<RouterResul
   const org = await s.app.org();
   const people = reviewablePeople(org, s.officialId);
   if (people.length === 0) return { replies: [{ text: s.t('signals-not-head') }] };
-  const where = { status: 'PENDING' as const, officialId: { in: people.map((p) => p.id as number) } };
-  const total = await s.app.db.signal.count({ where });
+  const ids = people.map((p) => p.id as number);
+  const total = await countPendingSignals(s.app.db, ids);
   const recordButton = [{ label: s.t('btn-signal-record'), action: encodeAction('signal.record') }];
   if (total === 0) return { replies: [{ text: s.t('signals-none'), buttons: [recordButton] }] };
   const pages = Math.max(1, Math.ceil(total / SIGNALS_PAGE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = await s.app.db.signal.findMany({ where, orderBy: [{ raisedAt: 'asc' }, { id: 'asc' }], skip: (current - 1) * SIGNALS_PAGE, take: SIGNALS_PAGE });
+  const rows = await pendingSignalsPage(s.app.db, ids, { offset: (current - 1) * SIGNALS_PAGE, limit: SIGNALS_PAGE });
   const replies: OutboundMessage[] = [{ text: s.t('signals-title', { total }) }];
   for (const r of rows) replies.push(signalCard(s.t, s.v, r, await itemSummary(s.app.db, r.itemKind, r.itemId), org, { reviewButtons: true, demandButton: true }));
   const nav = [];
@@ -41,7 +42,7 @@ export async function signalsList(s: Session, page: number): Promise<RouterResul
 
 async function loadSignal(s: Session, action: Action) {
   const id = idArg(action);
-  const row = id === undefined ? null : await s.app.db.signal.findUnique({ where: { id } });
+  const row = id === undefined ? null : await findSignal(s.app.db, id);
   if (!row) throw new DomainError('signal-not-found');
   return row;
 }

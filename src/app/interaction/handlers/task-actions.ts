@@ -3,6 +3,7 @@ import type { RouterResult } from '../../ports/channel.js';
 import { findTask } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { TaskId } from '../../../domain/ids.js';
+import { mayReach, taskParties } from '../../../domain/org/reach.js';
 import { assertTransition } from '../../../domain/task/task-state.js';
 import type { Task } from '../../../domain/task/types.js';
 import type { Action } from '../../actions.js';
@@ -24,15 +25,20 @@ async function load(s: Session, action: Action): Promise<Task> {
   return task;
 }
 
+/** The task id a button carries; the use case locks and reads the task itself (one read per press). */
+function taskIdOf(action: Action): TaskId {
+  const id = idArg(action);
+  if (id === undefined) throw new DomainError('task-not-found');
+  return TaskId(id);
+}
+
 async function flow(s: Session, turn: Turn): Promise<RouterResult> {
   return { replies: await persistTurn(s, turn) };
 }
 
 /** May this person see the task at all? The parties, their leaders and superiors, admins. */
 async function assertVisible(s: Session, task: Task): Promise<void> {
-  if (task.assigneeId === s.officialId || task.assignerId === s.officialId) return;
-  const org = await s.app.org();
-  if (!org.oversees(s.officialId, task.assigneeId)) throw new DomainError('task-not-visible');
+  if (!mayReach(await s.app.org(), s.officialId, taskParties(task))) throw new DomainError('task-not-visible');
 }
 
 export async function handleTaskAction(s: Session, action: Action): Promise<RouterResult | undefined> {
@@ -48,7 +54,7 @@ export async function handleTaskAction(s: Session, action: Action): Promise<Rout
       return { replies: [demands.length > 0 ? { ...card, text: [card.text, ...demands].join('\n') } : card] };
     }
     case 'task.accept': {
-      const task = await acceptTask(s.app, s.officialId, TaskId((await load(s, action)).id));
+      const task = await acceptTask(s.app, s.officialId, taskIdOf(action));
       return { replies: [text(s.t('task-accepted-reply', { code: task.code, deadline: s.v.dateTime(task.deadline) }), workButtons(s.t, task))], clearButtons: true };
     }
     case 'task.decline': {
@@ -72,7 +78,7 @@ export async function handleTaskAction(s: Session, action: Action): Promise<Rout
       return flow(s, startComplete(s, task));
     }
     case 'task.confirm': {
-      const task = await confirmTask(s.app, s.officialId, (await load(s, action)).id);
+      const task = await confirmTask(s.app, s.officialId, taskIdOf(action));
       return { replies: [text(s.t('task-confirmed-reply', { code: task.code }))], clearButtons: true };
     }
     case 'task.reopen': {
@@ -91,11 +97,11 @@ export async function handleTaskAction(s: Session, action: Action): Promise<Rout
       return flow(s, startReassign(s, task));
     }
     case 'task.insist': {
-      const task = await insistOnTask(s.app, s.officialId, (await load(s, action)).id);
+      const task = await insistOnTask(s.app, s.officialId, taskIdOf(action));
       return { replies: [text(s.t('task-insisted-reply', { code: task.code, who: personLabel(s.t, (await org()).official(task.assigneeId)) }))], clearButtons: true };
     }
     case 'task.nudge': {
-      const task = await nudgeTask(s.app, s.officialId, (await load(s, action)).id);
+      const task = await nudgeTask(s.app, s.officialId, taskIdOf(action));
       return { replies: [text(s.t('task-nudged-reply', { code: task.code, who: personLabel(s.t, (await org()).official(task.assigneeId)) }))] };
     }
     case 'ext.approve':

@@ -1,14 +1,14 @@
-// Reading and locking consultations: rows → domain shapes. Writes stay in the use cases.
-import type { PrismaClient, Tx } from '../../db/client.js';
-import type {
-  Consultation as ConsultationRow,
-  ConsultationEntry as EntryRow,
-  ConsultationRespondent as RespondentRow,
-} from '../../db/generated/client.js';
+// Consultations (YK-…): rows → domain shapes, reading and locking. Writes stay in the use cases for now.
 import type { Consultation, Entry, Respondent } from '../../domain/consultation/types.js';
 import { DomainError } from '../../domain/errors.js';
 import { ConsultationId, OfficialId, UnitId } from '../../domain/ids.js';
 import { parseItemCode } from '../../domain/task/types.js';
+import type { PrismaClient, Tx } from '../client.js';
+import type {
+  Consultation as ConsultationRow,
+  ConsultationEntry as EntryRow,
+  ConsultationRespondent as RespondentRow,
+} from '../generated/client.js';
 
 type Db = PrismaClient | Tx;
 
@@ -27,6 +27,21 @@ export function toRespondent(row: RespondentRow): Respondent {
 
 export function toEntry(row: EntryRow): Entry {
   return { ...row, authorId: OfficialId(row.authorId) };
+}
+
+/** The round that followed this consultation, if one was opened. */
+export async function nextRoundOf(db: Db, consultationId: number): Promise<{ code: string } | undefined> {
+  return (await db.consultation.findUnique({ where: { previousId: consultationId }, select: { code: true } })) ?? undefined;
+}
+
+/** The open consultations this person asked, soonest deadline first, each with its respondents in the order asked. */
+export async function openConsultationsAskedBy(db: Db, askerId: number): Promise<{ c: Consultation; respondents: Respondent[] }[]> {
+  const rows = await db.consultation.findMany({
+    where: { askerId, status: 'OPEN' },
+    include: { respondents: { orderBy: { id: 'asc' } } },
+    orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map(({ respondents, ...c }) => ({ c: toConsultation(c), respondents: respondents.map(toRespondent) }));
 }
 
 /** A consultation with its respondents (in the order asked) and every entry (oldest first). */
