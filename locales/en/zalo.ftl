@@ -14,10 +14,11 @@ help-text-channel = /channel telegram or /channel zalo – choose where notifica
 
 channel-name-TELEGRAM = Telegram
 channel-name-ZALO = Zalo
+channel-name-ZALO_OA = Zalo OA
 channel-status = Notifications go to you on { $current }. Linked accounts: { $linked }.
     To change: /channel telegram or /channel zalo.
 channel-linked-unreachable = { $channel } (cannot be reached at the moment)
-channel-usage = Usage: /channel telegram or /channel zalo.
+channel-usage = Usage: /channel telegram, /channel zalo or /channel oa (the unit's Zalo Official Account).
 channel-not-linked = You have not linked a { $channel } account. Please ask the Office for an invite code and send it to the bot on { $channel }.
 channel-set = Notifications now go to you on { $channel }. You can still reply on either channel.
 channel-fallback-notice = Messages to you on { $from } could not be delivered, so they now go to { $to }. Once you write to the bot on { $from } again, notifications go there as before.
