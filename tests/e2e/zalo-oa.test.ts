@@ -144,6 +144,17 @@ describe('Zalo OA: link after follow, tasks and consultations with buttons, sign
     expect(h.oa!.callsTo('message/cs').at(-1)!.credential).not.toBe(firstCredential);
     expect(await h.db.db.outbox.count({ where: { channel: 'ZALO_OA', status: { not: 'SENT' } } })).toBe(0);
   });
+
+  it('a token Zalo refuses before its time (-216) is refreshed once and the reply still arrives', async () => {
+    const current = h.oa!.callsTo('message/cs').at(-1)!.credential!;
+    h.oa!.revokeAccessToken(current);
+    const refreshesBefore = h.oa!.callsTo('access_token').length;
+    const before = member.texts().length;
+    await member.command('viec');
+    expect(member.since(before).join('\n')).toContain('NV-2026-0001');
+    expect(h.oa!.callsTo('access_token').length - refreshesBefore).toBe(1);
+    expect(h.oa!.callsTo('message/cs').filter((c) => c.credential === current).at(-1)!.outcome.error).toBe(-216);
+  });
 });
 
 describe('Zalo OA: outside the window and after unfollow, notifications move to the other channel', () => {
