@@ -37,3 +37,4 @@ file-link-page-unknown = This download link is not valid. Please check it, or as
 file-link-page-expired = This download link has expired. Please ask for the report again in the chat (e.g. /evaluation month) to get a new link.
 file-link-page-gone = The file is no longer on the server. Please ask for the report again in the chat (e.g. /evaluation month).
 menu-kenh = Choose where notifications go (Telegram/Zalo)
+zalo-oa-reauthorize = ⚠️ The unit's Zalo OA has stopped sending: Zalo refused to renew its access token ({ $reason }). Messages on the Zalo OA are kept and will go out once it is authorised again. The OA admin should run npm run cli -- zalo-oa authorize, open the printed address with the OA admin account and approve, then run the command with --code as it says.

@@ -3,6 +3,9 @@
 // Phòng Tài chính – Kế hoạch: head TCKH-01 (Võ Thanh Sơn), deputy TCKH-02, member TCKH-03 (Đào Quang Vinh).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueInvite } from '../../src/app/linking/issue-invite.js';
+import { assignTask } from '../../src/app/tasks/assign-task.js';
+import { OfficialId } from '../../src/domain/ids.js';
+import { waitUntil } from '../support/wait.js';
 import { createZaloOaOAuth, ZaloOaAuthError } from '../../src/channels/zalo-oa/oauth.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { oaUser, type OaUser } from '../support/oa-user.js';
@@ -161,7 +164,8 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
   let h: Harness;
 
   beforeAll(async () => {
-    h = await createHarness({ zaloOa: true });
+    // Short back-off, so a message held while the OA cannot send is tried again soon after re-authorisation.
+    h = await createHarness({ zaloOa: true, workerOptions: { deliveryBackoffMs: 100 } });
     await h.importSample();
   });
   afterAll(async () => {
@@ -209,5 +213,37 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
     const tgBefore = tg.texts().length;
     await h.give('TCKH-01', 'TCKH-03', { title: 'Lập báo cáo thu chi quý IV', deadline: new Date(h.clock.now().getTime() + 5 * 24 * HOUR) });
     expect(tg.since(tgBefore).join('\n')).toContain('Lập báo cáo thu chi quý IV');
+  });
+
+  it('a refused refresh alerts the admins on Telegram, keeps the message queued, and delivers it after re-authorisation', async () => {
+    const admin = telegramUser(h, 7401);
+    await h.link('UB-01', 7401);
+    const deputy = oaUser(h, 'Huỳnh Thị Mai');
+    await deputy.follow();
+    const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-02', now: h.clock.now() });
+    await deputy.say(invite.code);
+    // Zalo revokes the access token and will refuse the refresh token: only the OA admin can mend it.
+    h.oa!.revokeAccessToken(h.oa!.callsTo('message/cs').at(-1)!.credential!);
+    h.oa!.failNext('access_token', { kind: 'error', code: -14014, message: 'Refresh token is invalid or has been used' });
+    const adminBefore = admin.texts().length;
+    await assignTask(h.app, OfficialId(await h.officialId('TCKH-01')), {
+      assigneeId: OfficialId(await h.officialId('TCKH-02')),
+      title: 'Chuẩn bị số liệu thu ngân sách',
+      expectedResult: 'Báo cáo bằng văn bản',
+      deadline: new Date(h.clock.now().getTime() + 5 * 24 * HOUR),
+      priority: 'NORMAL',
+    });
+    await waitUntil(async () => (admin.since(adminBefore).some((t) => t.includes('zalo-oa authorize')) ? true : undefined), { message: 'the admin alert on Telegram' });
+    expect(admin.since(adminBefore).join('\n')).toContain('Zalo OA của đơn vị đã ngừng gửi tin');
+    expect(await h.oaRuntime!.tokens.health()).toMatchObject({ ok: false });
+    expect(await h.db.db.outbox.count({ where: { channel: 'ZALO_OA', chatId: deputy.id, status: { in: ['PENDING', 'SENDING'] } } })).toBeGreaterThan(0);
+    expect(deputy.texts().join('\n')).not.toContain('Chuẩn bị số liệu thu ngân sách');
+
+    // The admin authorises again (the CLI's code exchange is tested in zalo-oa-token-store.test.ts).
+    const issued = h.oa!.issueTokens();
+    await h.oaRuntime!.tokens.save({ accessToken: issued.accessToken, refreshToken: issued.refreshToken, accessExpiresAt: new Date(h.clock.now().getTime() + 25 * HOUR), refreshExpiresAt: null });
+    await h.idle();
+    expect(deputy.texts().join('\n')).toContain('Chuẩn bị số liệu thu ngân sách');
+    expect(await h.oaRuntime!.tokens.health()).toBe(true);
   });
 });

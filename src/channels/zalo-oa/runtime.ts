@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AppContext } from '../../app/context.js';
 import type { Router } from '../../app/interaction/router.js';
 import type { HealthCheck } from '../../http/server.js';
+import { alertAdminsToReauthorize } from './alert.js';
 import { createZaloOaClient, type ZaloOaClient } from './client.js';
 import { createZaloOaInbound, type ZaloOaInbound } from './inbound.js';
 import { createZaloOaOAuth } from './oauth.js';
@@ -61,6 +62,7 @@ export function prepareZaloOa(o: ZaloOaRuntimeOptions): ZaloOaRuntime {
     oaId: s.oaId,
     now: () => app.clock.now(),
     logger,
+    onRefusal: (reason) => alertAdminsToReauthorize(app, reason),
     ...(o.refreshAheadMs !== undefined ? { refreshAheadMs: o.refreshAheadMs } : {}),
   });
   const client = createZaloOaClient({ accessToken: tokens, apiRoot: s.apiRoot, ...fetchOpt });

@@ -34,6 +34,8 @@ export interface OaTokenStoreOptions {
   logger: Logger;
   /** Refresh when the access token has less than this left. Default 1 h. */
   refreshAheadMs?: number;
+  /** Called once when a refresh is refused for good (by the process that recorded it): alert the admins. */
+  onRefusal?: (reason: string) => Promise<unknown>;
 }
 
 export interface OaTokenStatus {
@@ -131,7 +133,7 @@ export class OaTokenStore implements AccessTokenProvider {
   async #refresh(stale: string, refused = false): Promise<string> {
     const { db, cipher, oauth, oaId, logger } = this.#o;
     const outcome = await db.$transaction(
-      async (tx): Promise<{ token: string; expiresAt: Date } | { failed: Error }> => {
+      async (tx): Promise<{ token: string; expiresAt: Date } | { failed: Error; recorded?: string }> => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`zalo-oa-token:${oaId}`}))`;
         const row = await tx.zaloOaToken.findUnique({ where: { oaId } });
         if (!row) return { failed: new OaReauthorizationNeeded(`no Zalo OA token stored. ${REAUTHORIZE_STEPS}`) };
@@ -149,7 +151,7 @@ export class OaTokenStore implements AccessTokenProvider {
           if (!(e instanceof ZaloOaAuthError) || !e.needsReauthorization) throw e;
           // Recorded in this transaction (committed): every process and /healthz see it.
           await tx.zaloOaToken.update({ where: { oaId }, data: { failedAt: new Date(now), failure: e.message.slice(0, 500) } });
-          return { failed: new OaReauthorizationNeeded(`${e.message}. ${REAUTHORIZE_STEPS}`) };
+          return { failed: new OaReauthorizationNeeded(`${e.message}. ${REAUTHORIZE_STEPS}`), recorded: e.description };
         }
         await tx.zaloOaToken.update({
           where: { oaId },
@@ -172,6 +174,7 @@ export class OaTokenStore implements AccessTokenProvider {
     if ('failed' in outcome) {
       this.#cached = undefined;
       logger.error({ err: outcome.failed.message }, 'zalo oa: cannot get an access token; sending on the OA waits for re-authorisation');
+      if (outcome.recorded !== undefined) await this.#o.onRefusal?.(outcome.recorded).catch((e: unknown) => logger.error({ err: e }, 'zalo oa: could not alert the admins'));
       throw outcome.failed;
     }
     this.#cached = { token: outcome.token, expiresAt: outcome.expiresAt.getTime() };
