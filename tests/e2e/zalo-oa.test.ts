@@ -217,7 +217,8 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
 
   it('a refused refresh alerts the admins on Telegram, keeps the message queued, and delivers it after re-authorisation', async () => {
     const admin = telegramUser(h, 7401);
-    await h.link('UB-01', 7401);
+    const adminOfficial = await h.db.db.official.findFirstOrThrow({ where: { isAdmin: true, active: true }, orderBy: { id: 'asc' } });
+    await h.link(adminOfficial.code, 7401);
     const deputy = oaUser(h, 'Huỳnh Thị Mai');
     await deputy.follow();
     const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-02', now: h.clock.now() });
