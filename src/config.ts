@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from './domain/calendar/time-zone.js';
+import { keyringFromEnvironment, TokenKeyError, type TokenKeyring } from './channels/zalo-oa/token-crypto.js';
 
 /** The queues a worker process consumes (WORKER_QUEUES): clock levels, outbound delivery, maintenance (reconciler, sweeps, digests). */
 export const WORKER_QUEUE_NAMES = ['clocks', 'delivery', 'maintenance'] as const;
@@ -51,6 +52,20 @@ const envSchema = z
       message: 'must be 8–256 characters',
     }),
     ZALO_MONTHLY_CAP: positiveInt(3000),
+    // Zalo Official Account (README "Zalo Official Account"): wired when ZALO_OA_APP_ID is set.
+    ZALO_OA_APP_ID: optionalText.refine((s) => s === undefined || /^\d{5,25}$/.test(s), { message: 'must be the App ID from developers.zalo.me (digits)' }),
+    ZALO_OA_APP_SECRET: optionalText,
+    ZALO_OA_SECRET_KEY: optionalText,
+    ZALO_OA_ID: optionalText.refine((s) => s === undefined || /^\d{5,25}$/.test(s), { message: 'must be the OA id (digits)' }),
+    ZALO_OA_TOKEN_KEY: optionalText,
+    ZALO_OA_TOKEN_KEY_ID: optionalText,
+    ZALO_OA_TOKEN_OLD_KEYS: optionalText,
+    ZALO_OA_API_ROOT: url('https://openapi.zalo.me').transform((s) => s ?? 'https://openapi.zalo.me'),
+    ZALO_OA_OAUTH_ROOT: url('https://oauth.zaloapp.com').transform((s) => s ?? 'https://oauth.zaloapp.com'),
+    ZALO_OA_WEBHOOK_PATH: optionalText.transform((s) => s ?? '/zalo-oa/webhook').refine((s) => /^\/[A-Za-z0-9/_-]*$/.test(s), { message: 'must be a path such as /zalo-oa/webhook' }),
+    ZALO_OA_REDIRECT_URI: url('https://your.domain/zalo-oa/callback'),
+    ZALO_OA_OUTSIDE_WINDOW: optionalText.transform((s) => s ?? 'other-channel').pipe(z.enum(['other-channel', 'template'])),
+    ZALO_OA_TEMPLATE_ID: optionalText,
     APP_TIMEZONE: optionalText
       .transform((s) => s ?? 'Asia/Ho_Chi_Minh')
       .refine((tz) => isTimeZone(tz), { message: 'is not an IANA time zone such as Asia/Ho_Chi_Minh' }),
@@ -85,6 +100,21 @@ function crossProblems(input: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (set('TELEGRAM_WEBHOOK_URL') && !set('TELEGRAM_WEBHOOK_SECRET')) problems.push('TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set');
   if (set('ZALO_WEBHOOK_URL') && !set('ZALO_WEBHOOK_SECRET')) problems.push('ZALO_WEBHOOK_SECRET is required when ZALO_WEBHOOK_URL is set');
+  const oa = ['ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_ID', 'ZALO_OA_TOKEN_KEY'];
+  if (set('ZALO_OA_APP_ID')) {
+    for (const k of oa) if (!set(k)) problems.push(`${k} is required when ZALO_OA_APP_ID is set (README "Zalo Official Account")`);
+    if (set('ZALO_OA_TOKEN_KEY')) {
+      try {
+        keyringFromEnvironment(input);
+      } catch (e) {
+        if (!(e instanceof TokenKeyError)) throw e;
+        problems.push(e.message);
+      }
+    }
+  } else if (oa.some(set)) {
+    problems.push('ZALO_OA_APP_ID is required when other ZALO_OA_* variables are set');
+  }
+  if (input.ZALO_OA_OUTSIDE_WINDOW?.trim() === 'template' && !set('ZALO_OA_TEMPLATE_ID')) problems.push('ZALO_OA_TEMPLATE_ID is required when ZALO_OA_OUTSIDE_WINDOW is template');
   return problems;
 }
 
@@ -124,7 +154,23 @@ export interface Config {
     webhook: { url: string | undefined; secret: string } | undefined;
     monthlyCap: number;
   };
+  /** The Zalo Official Account channel, when ZALO_OA_APP_ID is set. */
+  zaloOa: ZaloOaConfig | undefined;
   delivery: { globalPerSecond: number; perChatPerSecond: number };
+}
+
+export interface ZaloOaConfig {
+  appId: string;
+  secretKey: string;
+  oaSecretKey: string;
+  oaId: string;
+  keyring: TokenKeyring;
+  apiRoot: string;
+  oauthRoot: string;
+  webhookPath: string;
+  redirectUri: string | undefined;
+  outsideWindow: 'other-channel' | 'template';
+  templateId: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -168,6 +214,21 @@ export function createConfig(input: Record<string, string | undefined>): Config 
       webhook: e.ZALO_WEBHOOK_SECRET ? { url: e.ZALO_WEBHOOK_URL, secret: e.ZALO_WEBHOOK_SECRET } : undefined,
       monthlyCap: e.ZALO_MONTHLY_CAP,
     },
+    zaloOa: e.ZALO_OA_APP_ID
+      ? {
+          appId: e.ZALO_OA_APP_ID,
+          secretKey: e.ZALO_OA_APP_SECRET!,
+          oaSecretKey: e.ZALO_OA_SECRET_KEY!,
+          oaId: e.ZALO_OA_ID!,
+          keyring: keyringFromEnvironment(e),
+          apiRoot: e.ZALO_OA_API_ROOT.replace(/\/+$/, ''),
+          oauthRoot: e.ZALO_OA_OAUTH_ROOT.replace(/\/+$/, ''),
+          webhookPath: e.ZALO_OA_WEBHOOK_PATH,
+          redirectUri: e.ZALO_OA_REDIRECT_URI,
+          outsideWindow: e.ZALO_OA_OUTSIDE_WINDOW,
+          templateId: e.ZALO_OA_TEMPLATE_ID,
+        }
+      : undefined,
     delivery: { globalPerSecond: e.DELIVERY_RATE_GLOBAL, perChatPerSecond: e.DELIVERY_RATE_PER_CHAT },
   };
 }

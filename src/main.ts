@@ -18,7 +18,7 @@ import { openDatabase } from './db/open.js';
 import { TELEGRAM_USERNAME, writeSetting } from './db/repositories/setting.repository.js';
 import { systemClock } from './domain/clock.js';
 import type { ChannelName } from './domain/org/types.js';
-import { createHttpApp, startHttpServer } from './http/server.js';
+import { createHttpApp, startHttpServer, type HealthCheck } from './http/server.js';
 import { Metrics } from './http/metrics.js';
 import { Catalogue } from './i18n/catalogue.js';
 import { createLogger } from './logger.js';
@@ -40,6 +40,7 @@ import { rerouteUnreachable } from './app/delivery/reroute.js';
 import { mountFileLinks } from './http/file-links.js';
 import { prepareZalo, ZaloTokenRefused } from './channels/zalo/start.js';
 import { redisAnswers } from '../jobs/connection.js';
+import { prepareZaloOa } from './channels/zalo-oa/runtime.js';
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  if (!config.telegram.token && !config.zalo.token) {
+  if (!config.telegram.token && !config.zalo.token && !config.zaloOa) {
     console.error(NO_TOKEN_MESSAGE);
     return 2;
   }
@@ -94,16 +95,13 @@ async function main(): Promise<number> {
   readiness.waitFor('startup', 'starting');
   if (receivesTelegram) readiness.waitFor('telegram', 'waiting for Telegram: asking who the bot is (getMe)');
   const metrics = new Metrics({ process: true });
-  const http = createHttpApp({
-    metrics,
-    metricsToken: config.metricsToken,
-    health: [
-      { name: 'database', check: async () => (await database.db.$queryRaw`SELECT 1`, true) },
-      { name: 'redis', check: () => redisAnswers(redis.url, 1000) },
-      ...(receivesTelegram ? [readiness.check('telegram')] : []),
-      readiness.check('startup'),
-    ],
-  });
+  const healthChecks: HealthCheck[] = [
+    { name: 'database', check: async () => (await database.db.$queryRaw`SELECT 1`, true) },
+    { name: 'redis', check: () => redisAnswers(redis.url, 1000) },
+    ...(receivesTelegram ? [readiness.check('telegram')] : []),
+    readiness.check('startup'),
+  ];
+  const http = createHttpApp({ metrics, metricsToken: config.metricsToken, health: healthChecks });
   const appMetrics = registerMetrics(metrics, { db: database.db, queues });
   const router = appMetrics.countingRouter(createAppRouter(app));
 
@@ -130,6 +128,22 @@ async function main(): Promise<number> {
       })
     : undefined;
 
+  // Zalo Official Account: only when ZALO_OA_* is configured. Its token health joins /healthz.
+  const zaloOa = config.zaloOa
+    ? prepareZaloOa({
+        settings: config.zaloOa,
+        app,
+        logger,
+        ...(config.role !== 'worker' ? { receive: { router, http } } : {}),
+        pace: (chatId) => replyPacer.waitTurn('ZALO_OA', chatId),
+        sendPolicy: {
+          outsideWindow: config.zaloOa.outsideWindow,
+          ...(config.zaloOa.templateId ? { template: { id: config.zaloOa.templateId, field: 'content', maxLength: 400 } } : {}),
+        },
+      })
+    : undefined;
+  if (zaloOa) healthChecks.push(zaloOa.health);
+
   const server = await startHttpServer(http, config.httpPort, config.httpHost);
   logger.info({ host: config.httpHost, port: server.port }, `listening on ${config.httpHost}:${server.port} (/healthz says what the start waits for)`);
   const stopping = new AbortController();
@@ -144,6 +158,7 @@ async function main(): Promise<number> {
     telegramRefusals?.flush();
     await telegram?.stop();
     await zalo?.stop();
+    await zaloOa?.stop();
     await server.close();
     await workers?.close();
     await queues.close();
@@ -186,6 +201,7 @@ async function main(): Promise<number> {
     senders.set('TELEGRAM', createTelegramSender(new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 60 })));
   }
   if (zalo) senders.set('ZALO', zalo.sender);
+  if (zaloOa) senders.set('ZALO_OA', zaloOa.sender);
   workers =
     config.role === 'bot'
       ? undefined
@@ -217,6 +233,11 @@ async function main(): Promise<number> {
     return shutdown(startFailure(e));
   }
   readiness.ready('startup');
+  if (zaloOa) {
+    const tokens = await zaloOa.tokens.health().catch((e: unknown) => ({ ok: false as const, reason: String(e) }));
+    if (tokens === true) logger.info({ oaId: config.zaloOa!.oaId, webhook: zaloOa.inbound ? config.zaloOa!.webhookPath : undefined }, 'zalo oa ready');
+    else logger.error({ oaId: config.zaloOa!.oaId }, tokens === false ? 'zalo oa: token check failed' : tokens.reason);
+  }
   const line = await readyLine(database.db, { config, telegram, zalo, zaloName: zaloBot?.account_name });
   logger.info({ ms: Date.now() - started, port: server.port, role: config.role, bot: telegram?.username, zalo: zaloBot?.account_name, zaloMode: zalo?.mode }, line);
   if (!stopping.signal.aborted) await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));

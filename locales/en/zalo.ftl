@@ -14,10 +14,11 @@ help-text-channel = /channel telegram or /channel zalo – choose where notifica
 
 channel-name-TELEGRAM = Telegram
 channel-name-ZALO = Zalo
+channel-name-ZALO_OA = Zalo OA
 channel-status = Notifications go to you on { $current }. Linked accounts: { $linked }.
     To change: /channel telegram or /channel zalo.
 channel-linked-unreachable = { $channel } (cannot be reached at the moment)
-channel-usage = Usage: /channel telegram or /channel zalo.
+channel-usage = Usage: /channel telegram, /channel zalo or /channel oa (the unit's Zalo Official Account).
 channel-not-linked = You have not linked a { $channel } account. Please ask the Office for an invite code and send it to the bot on { $channel }.
 channel-set = Notifications now go to you on { $channel }. You can still reply on either channel.
 channel-fallback-notice = Messages to you on { $from } could not be delivered, so they now go to { $to }. Once you write to the bot on { $from } again, notifications go there as before.
@@ -36,3 +37,4 @@ file-link-page-unknown = This download link is not valid. Please check it, or as
 file-link-page-expired = This download link has expired. Please ask for the report again in the chat (e.g. /evaluation month) to get a new link.
 file-link-page-gone = The file is no longer on the server. Please ask for the report again in the chat (e.g. /evaluation month).
 menu-kenh = Choose where notifications go (Telegram/Zalo)
+zalo-oa-reauthorize = ⚠️ The unit's Zalo OA has stopped sending: Zalo refused to renew its access token ({ $reason }). Messages on the Zalo OA are kept and will go out once it is authorised again. The OA admin should run npm run cli -- zalo-oa authorize, open the printed address with the OA admin account and approve, then run the command with --code as it says.

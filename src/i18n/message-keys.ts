@@ -105,6 +105,7 @@ export const MESSAGE_KEYS = [
   'channel-linked-unreachable',
   'channel-name-TELEGRAM',
   'channel-name-ZALO',
+  'channel-name-ZALO_OA',
   'channel-not-linked',
   'channel-set',
   'channel-status',
@@ -847,6 +848,7 @@ export const MESSAGE_KEYS = [
   'tasks-list-title',
   'unknown-input',
   'unsupported-message',
+  'zalo-oa-reauthorize',
 ] as const;
 
 /** A message id the catalogue has. */

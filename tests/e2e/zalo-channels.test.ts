@@ -35,7 +35,7 @@ describe('an official on Telegram and Zalo: the preferred channel, the fallback,
     expect(onZalo.last()).toContain('Thông báo đang được gửi cho đồng chí qua Telegram');
     expect(onZalo.last()).toContain('Telegram, Zalo');
     await onZalo.command('kenh', 'vietel');
-    expect(onZalo.last()).toBe('Dùng: /kenh telegram hoặc /kenh zalo.');
+    expect(onZalo.last()).toBe('Dùng: /kenh telegram, /kenh zalo hoặc /kenh oa (Zalo OA của đơn vị).');
     await onZalo.command('kenh', 'zalo');
     expect(onZalo.last()).toContain('Từ nay thông báo được gửi cho đồng chí qua Zalo');
     expect((await h.db.db.official.findUniqueOrThrow({ where: { id: memberId } })).preferredChannel).toBe('ZALO');

@@ -41,6 +41,10 @@ import { mountFileLinks } from '../../src/http/file-links.js';
 import { ZALO_WEBHOOK_PATH } from '../../src/channels/zalo/webhook.js';
 import { prepareZalo, type ZaloRuntime } from '../../src/channels/zalo/start.js';
 import { createZaloStandIn, type PostWebhookOptions, type ZaloStandIn } from './zalo-stand-in.js';
+import { prepareZaloOa, type ZaloOaRuntime } from '../../src/channels/zalo-oa/runtime.js';
+import type { OaSendPolicy } from '../../src/channels/zalo-oa/sender.js';
+import { ZALO_OA_WEBHOOK_PATH } from '../../src/channels/zalo-oa/webhook.js';
+import { startZaloOaPlatform, type ZaloOaPlatform } from '../../src/sandbox/platforms/zalo-oa.js';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { createSandboxApp } from '../../src/sandbox/api.js';
 import { createPeopleDirectory } from '../../src/sandbox/directory.js';
@@ -83,6 +87,11 @@ export interface HarnessOptions {
    * (grammY's runner, Zalo's getUpdates) instead of webhooks, and the sandbox's page and API served at `/`.
    */
   sandbox?: boolean;
+  /**
+   * Also run the Zalo Official Account channel against its stand-in (on the harness clock), with tokens issued and
+   * stored sealed as `zalo-oa authorize` would: `h.oa` is the platform, `h.oaRuntime` our side.
+   */
+  zaloOa?: boolean | { sendPolicy?: Partial<OaSendPolicy>; refreshAheadMs?: number };
 }
 
 export interface Harness {
@@ -122,6 +131,8 @@ export interface Harness {
   baseUrl: string;
   /** Assigns a task (as the use case does, with its rules) and waits until its notifications are delivered. */
   give(by: string | number, to: string | number, task: { title: string; deadline: Date; priority?: Priority; expectedResult?: string }): Promise<Task>;
+  oa: ZaloOaPlatform | undefined;
+  oaRuntime: ZaloOaRuntime | undefined;
   close(): Promise<void>;
 }
 
@@ -172,6 +183,40 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     replyRetryDelaysMs: options.zalo?.replyRetryDelaysMs ?? [50, 100, 200],
   });
   mountFileLinks(httpApp, { db: db.db, clock, catalogue: app.catalogue });
+  const oaOptions = options.zaloOa === true ? {} : options.zaloOa || undefined;
+  const oa = oaOptions ? await startZaloOaPlatform({ now: () => clock.now().getTime() }) : undefined;
+  const oaRuntime =
+    oa && oaOptions
+      ? prepareZaloOa({
+          settings: {
+            appId: oa.appId,
+            secretKey: oa.appSecretKey,
+            oaSecretKey: oa.oaSecretKey,
+            oaId: oa.oaId,
+            keyring: { currentId: '1', keys: new Map([['1', randomBytes(32)]]) },
+            apiRoot: oa.url,
+            oauthRoot: oa.url,
+            webhookPath: ZALO_OA_WEBHOOK_PATH,
+          },
+          app,
+          logger,
+          receive: { router, http: httpApp },
+          pace: (chatId) => replyPacer.waitTurn('ZALO_OA', chatId),
+          replyRetryDelaysMs: [50, 100, 200],
+          ...(oaOptions.sendPolicy ? { sendPolicy: oaOptions.sendPolicy } : {}),
+          ...(oaOptions.refreshAheadMs !== undefined ? { refreshAheadMs: oaOptions.refreshAheadMs } : {}),
+        })
+      : undefined;
+  if (oa && oaRuntime) {
+    const issued = oa.issueTokens();
+    const now = clock.now().getTime();
+    await oaRuntime.tokens.save({
+      accessToken: issued.accessToken,
+      refreshToken: issued.refreshToken,
+      accessExpiresAt: new Date(now + Number(issued.expiresIn) * 1000),
+      refreshExpiresAt: new Date(now + 90 * 86_400_000),
+    });
+  }
   const people = createPeopleDirectory({ db: db.db, org: () => app.org() });
   const time = sandboxTime({
     clock: { now: () => clock.now(), set: (to) => clock.set(to) },
@@ -188,10 +233,12 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   app.links.publicBaseUrl = `http://127.0.0.1:${http.port}`;
   await zaloRuntime.start();
   const zaloWebhookUrl = `http://127.0.0.1:${http.port}${ZALO_WEBHOOK_PATH}`;
+  oa?.setWebhook(`http://127.0.0.1:${http.port}${ZALO_OA_WEBHOOK_PATH}`);
   const senders = new Map<ChannelName, ChannelSender>([
     ['TELEGRAM', createTelegramSender(new Api(BOT_TOKEN, { apiRoot: tg.url }))],
     ['ZALO', zaloRuntime.sender],
   ]);
+  if (oaRuntime) senders.set('ZALO_OA', oaRuntime.sender);
   let runner: RunnerHandle | undefined;
   if (sandbox) runner = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query'] } } });
   const workers =
@@ -213,6 +260,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 
   async function idle(timeoutMs = 10_000): Promise<void> {
     await zaloRuntime.idle();
+    await oaRuntime?.idle();
     await waitUntil(async () => ((await quiet(queues, db.db)) ? true : undefined), { timeoutMs, intervalMs: 25, message: 'clock and delivery jobs to finish' });
   }
 
@@ -235,6 +283,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     zalo,
     zaloRuntime,
     zaloWebhookUrl,
+    oa,
+    oaRuntime,
     time,
     people,
     sandboxPorts,
@@ -312,7 +362,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       if (keys.length > 0) await queues.producer.del(...keys);
       await queues.close();
       await zaloRuntime.stop();
+      await oaRuntime?.stop();
+      await oa?.echoesSettled();
       await http.close();
+      await oa?.close();
       await tg.close();
       await zalo.close();
       if (!options.database) await db.drop();

@@ -13,14 +13,14 @@ export interface CliRun {
 }
 
 /** `redisUrl` points the command at another Redis (a closed port: Redis down); `queueTimeoutMs` is how long it waits. */
-export function cliRunner(t: () => TestDatabase, options: { now?: string; redisUrl?: string; queueTimeoutMs?: number } = {}) {
+export function cliRunner(t: () => TestDatabase, options: { now?: string; redisUrl?: string; queueTimeoutMs?: number; env?: Record<string, string> } = {}) {
   const catalogue = Catalogue.load();
   return async (command: CliCommand, ...args: string[]): Promise<CliRun> => {
     const db = t();
     const out: string[] = [];
     const err: string[] = [];
     const ctx: CliContext = {
-      config: createConfig({ DATABASE_URL: db.url, REDIS_URL: options.redisUrl ?? TEST_REDIS_URL, QUEUE_PREFIX: `cli-${db.name}` }),
+      config: createConfig({ DATABASE_URL: db.url, REDIS_URL: options.redisUrl ?? TEST_REDIS_URL, QUEUE_PREFIX: `cli-${db.name}`, ...options.env }),
       clock: new ManualClock(options.now ?? '2026-12-07T02:00:00Z'),
       catalogue,
       openDatabase: async () => ({ url: db.url, db: db.db, embedded: false, close: async () => {} }),

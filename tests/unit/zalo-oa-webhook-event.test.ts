@@ -53,6 +53,10 @@ describe('OA webhook events', () => {
     expect(event(message('user_send_text', { msg_id: 'm3', text: '#dd:ta 1 và việc khác' }))).toMatchObject({ kind: 'text' });
   });
 
+  it('a press reported as user_click_button (another source’s name) is read the same way', () => {
+    expect(event(message('user_click_button', { msg_id: 'c1', text: '#dd:ta:4812' }))).toMatchObject({ kind: 'action', action: 'ta:4812', dedupeKey: 'c1' });
+  });
+
   it('keeps the quoted message id of a reply', () => {
     expect(event(message('user_send_text', { msg_id: 'm4', text: 'Đồng ý', quote_msg_id: 'q1' }))).toMatchObject({ kind: 'text', quoteMsgId: 'q1' });
   });

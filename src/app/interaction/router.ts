@@ -146,7 +146,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (graphemeCount(textIn) > MAX_INBOUND_TEXT) return reply(s.t('error-text-too-long', { max: MAX_INBOUND_TEXT }));
     if (parseCommand(textIn)) return runCommand(s, textIn);
     // Channels without buttons: a number answers the last numbered prompt shown in this chat.
-    if (!s.capabilities.buttons && /^\s*\d{1,2}\s*$/.test(textIn)) {
+    if ((!s.capabilities.buttons || s.capabilities.numberedFallback) && /^\s*\d{1,2}\s*$/.test(textIn)) {
       const found = await promptAction(app.db, s.identityId, Number(textIn.trim()), app.clock.now());
       if (found.found) return runAction(s, found.action);
       if (found.reason === 'expired') return reply(s.t('prompt-expired'));

@@ -72,9 +72,13 @@ export interface RouterResult {
 export interface ChannelCapabilities {
   buttons: boolean;
   maxTextLength: number;
+  /** Buttons, but a message whose actions do not fit them goes with numbered replies (the OA): read typed numbers. */
+  numberedFallback?: boolean;
 }
 
 export const CAPABILITIES: Record<ChannelName, ChannelCapabilities> = {
   TELEGRAM: { buttons: true, maxTextLength: 4096 },
   ZALO: { buttons: false, maxTextLength: 2000 },
+  // Official Account: up to 5 query buttons a message (src/channels/zalo-oa/buttons.ts), 2,000 characters of text.
+  ZALO_OA: { buttons: true, maxTextLength: 2000, numberedFallback: true },
 };

@@ -95,7 +95,9 @@ function normalise(body: OaWebhookBody): OaEvent {
     return event;
   }
 
-  if (!name.startsWith('user_send_')) return { kind: 'ignored', eventName: name, reason: 'other', msgIds };
+  // Some sources name a button press `user_click_button` (others `user_send_text`): read it as the text it carries.
+  const clicked = name === 'user_click_button';
+  if (!name.startsWith('user_send_') && !clicked) return { kind: 'ignored', eventName: name, reason: 'other', msgIds };
 
   const userId = body.sender?.id;
   const oaId = body.recipient?.id;
@@ -107,8 +109,8 @@ function normalise(body: OaWebhookBody): OaEvent {
   const text = message.text;
   const first = message.attachments?.[0]?.payload;
 
-  if (name === 'user_send_text') {
-    if (text === undefined) throw new IncompleteEvent('user_send_text without message.text');
+  if (name === 'user_send_text' || clicked) {
+    if (text === undefined) throw new IncompleteEvent(`${name} without message.text`);
     const action = actionFromPayload(text);
     if (action !== undefined) return { ...base, kind: 'action', action };
     return message.quote_msg_id === undefined ? { ...base, kind: 'text', text } : { ...base, kind: 'text', text, quoteMsgId: message.quote_msg_id };

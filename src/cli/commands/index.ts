@@ -8,5 +8,6 @@ import { inviteCommand } from './invite.js';
 import { orgImportCommand } from './org-import.js';
 import { reportCommand } from './report.js';
 import { taskCreateCommand } from './task-create.js';
+import { zaloOaAuthorizeCommand, zaloOaStatusCommand } from './zalo-oa.js';
 
-export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand];
+export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand];

@@ -2,7 +2,7 @@ import type { OfficialId, UnitId } from '../ids.js';
 import type { Locale } from '../locale.js';
 
 export type Role = 'MEMBER' | 'DEPUTY' | 'HEAD';
-export type ChannelName = 'TELEGRAM' | 'ZALO';
+export type ChannelName = 'TELEGRAM' | 'ZALO' | 'ZALO_OA';
 
 export interface Unit {
   id: UnitId;

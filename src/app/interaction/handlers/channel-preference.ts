@@ -1,4 +1,4 @@
-// /kenh telegram|zalo: where notifications go for a person linked on both. The other channel takes over while the
+// /kenh telegram|zalo|oa: where notifications go for a person linked on both. The other channel takes over while the
 // preferred one is unreachable (src/app/delivery/reroute.ts); replies work on either.
 import type { RouterResult } from '../../ports/channel.js';
 import { identitiesOf } from '../../../db/repositories/identity.repository.js';
@@ -7,7 +7,7 @@ import type { ChannelName } from '../../../domain/org/types.js';
 import { fold } from '../../../domain/text/normalize.js';
 import type { Session } from '../session.js';
 
-const WORDS: Record<string, ChannelName> = { telegram: 'TELEGRAM', tg: 'TELEGRAM', zalo: 'ZALO' };
+const WORDS: Record<string, ChannelName> = { telegram: 'TELEGRAM', tg: 'TELEGRAM', zalo: 'ZALO', oa: 'ZALO_OA', zalooa: 'ZALO_OA' };
 
 export async function setPreferredChannel(s: Session, args: string): Promise<RouterResult> {
   const { db } = s.app;

@@ -1,0 +1,110 @@
+// The OA adapter's receiving half: each webhook event goes to the shared router one chat at a time in arrival order
+// (a dialog's answers must not overtake each other), chats in parallel; the router's replies go straight back
+// through ZaloOaOutput. Follow and unfollow are recorded on the identity here: they are no router input.
+import type { Logger } from 'pino';
+import type { AppContext } from '../../app/context.js';
+import type { Router } from '../../app/interaction/router.js';
+import { findIdentity } from '../../app/linking/find-identity.js';
+import { markUnreachable, touchIdentity } from '../../db/repositories/identity.repository.js';
+import { claimUpdate } from '../../db/repositories/update.repository.js';
+import { asLocale } from '../../domain/locale.js';
+import type { OutboundMessage } from '../../app/ports/channel.js';
+import { ZaloOaError } from './errors.js';
+import type { ZaloOaOutput } from './output.js';
+import { oaExternalUserId, oaToEnvelope } from './to-envelope.js';
+import type { OaEvent } from './webhook-event.js';
+
+export interface ZaloOaInboundDeps {
+  router: Router;
+  output: ZaloOaOutput;
+  app: AppContext;
+  logger: Logger;
+  /** Events for another OA (a webhook shared by mistake) are dropped. */
+  oaId: string;
+  /** Waits before retrying a reply the OA refused for a passing reason. Default 1, 2 and 4 s. */
+  replyRetryDelaysMs?: number[];
+}
+
+export interface ZaloOaInbound {
+  /** Queues an event behind the earlier ones of its chat and returns at once. */
+  dispatch(event: OaEvent): void;
+  /** Resolves when every event dispatched so far has been handled and answered. */
+  idle(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
+  const { app, logger } = deps;
+  const chains = new Map<string, Promise<void>>();
+  const delays = deps.replyRetryDelaysMs ?? [1000, 2000, 4000];
+
+  async function reply(chatId: string, messages: OutboundMessage[], externalUserId: string): Promise<void> {
+    const identity = await findIdentity(app.db, 'ZALO_OA', externalUserId);
+    const locale = asLocale(identity?.official.locale ?? 'vi');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await deps.output.deliver(chatId, messages, { locale, identityId: identity?.id });
+        return;
+      } catch (e) {
+        const retryable = e instanceof ZaloOaError ? e.isRetryable || e.isTokenProblem || e.kind === 'token-unavailable' : true;
+        if (!retryable || attempt >= delays.length) throw e;
+        await sleep(delays[attempt]!);
+      }
+    }
+  }
+
+  async function followed(event: Extract<OaEvent, { kind: 'follow' | 'unfollow' }>): Promise<void> {
+    if (!(await claimUpdate(app.db, 'ZALO_OA', event.dedupeKey))) return;
+    const identity = await findIdentity(app.db, 'ZALO_OA', oaExternalUserId(event.oaId, event.userId));
+    const now = app.clock.now();
+    if (event.kind === 'unfollow') {
+      if (!identity) return;
+      // Nothing more can reach them on the OA (Zalo answers -213): new notifications go to their other chat, and
+      // what is queued here moves there when delivery meets the refusal (rerouteUnreachable).
+      await markUnreachable(app.db, 'ZALO_OA', event.userId, 'unfollowed the Official Account', now);
+      await app.delivery.kick([{ channel: 'ZALO_OA', chatId: event.userId }]);
+      logger.info({ officialId: identity.official.id }, 'zalo oa: unfollowed; the chat is unreachable until they follow again');
+      return;
+    }
+    if (identity) {
+      // Following (again) opens their window and makes the chat reachable.
+      await touchIdentity(app.db, identity.id, now);
+      return;
+    }
+    // A new follower: tell them how to link (the invite code), in Vietnamese until we know who they are.
+    await reply(event.userId, [{ text: app.catalogue.t('vi', 'link-required') }], oaExternalUserId(event.oaId, event.userId));
+  }
+
+  async function handle(event: OaEvent): Promise<void> {
+    if ('oaId' in event && event.oaId !== undefined && event.oaId !== deps.oaId && event.kind !== 'echo') {
+      logger.warn({ event: event.eventName }, 'zalo oa: event for another OA ignored');
+      return;
+    }
+    if (event.kind === 'follow' || event.kind === 'unfollow') return followed(event);
+    const envelope = oaToEnvelope(event);
+    if (!envelope) return;
+    const result = await deps.router.handle(envelope);
+    const messages = [...result.replies];
+    // The OA has no toast: a notice meant for a pressed button becomes a short reply.
+    if (messages.length === 0 && result.toast) messages.push({ text: result.toast });
+    if (messages.length > 0) await reply(envelope.chatId, messages, envelope.externalUserId);
+  }
+
+  return {
+    dispatch(event) {
+      const key = 'userId' in event ? (event.userId ?? '') : '';
+      const previous = chains.get(key) ?? Promise.resolve();
+      const next = previous
+        .then(() => handle(event))
+        .catch((err) => logger.error({ err, event: event.kind }, 'zalo oa event failed'))
+        .finally(() => {
+          if (chains.get(key) === next) chains.delete(key);
+        });
+      chains.set(key, next);
+    },
+    async idle() {
+      while (chains.size > 0) await Promise.all([...chains.values()]);
+    },
+  };
+}

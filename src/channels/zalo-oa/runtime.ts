@@ -1,0 +1,93 @@
+// Starts the OA side, wired only when ZALO_OA_* is configured: the token store (PostgreSQL, sealed), the client on
+// it, the sender the delivery worker uses and, in processes that receive, the signed webhook route.
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import type { AppContext } from '../../app/context.js';
+import type { Router } from '../../app/interaction/router.js';
+import type { HealthCheck } from '../../http/server.js';
+import { alertAdminsToReauthorize } from './alert.js';
+import { createZaloOaClient, type ZaloOaClient } from './client.js';
+import { createZaloOaInbound, type ZaloOaInbound } from './inbound.js';
+import { createZaloOaOAuth } from './oauth.js';
+import { ZaloOaOutput } from './output.js';
+import { createZaloOaSender, type OaSendPolicy, type ZaloOaSender } from './sender.js';
+import { createTokenCipher, type TokenKeyring } from './token-crypto.js';
+import { OaTokenStore } from './token-store.js';
+import { mountZaloOaWebhook, ZALO_OA_WEBHOOK_PATH } from './webhook.js';
+
+export interface ZaloOaSettings {
+  appId: string;
+  /** The app's secret key (OAuth). */
+  secretKey: string;
+  /** The OA's secret key (webhook signatures). */
+  oaSecretKey: string;
+  oaId: string;
+  keyring: TokenKeyring;
+  apiRoot: string;
+  oauthRoot: string;
+  webhookPath: string;
+}
+
+export interface ZaloOaRuntimeOptions {
+  settings: ZaloOaSettings;
+  app: AppContext;
+  logger: Logger;
+  receive?: { router: Router; http: Hono };
+  pace?: (chatId: string) => Promise<void>;
+  fetch?: typeof globalThis.fetch;
+  sendPolicy?: Partial<OaSendPolicy>;
+  replyRetryDelaysMs?: number[];
+  refreshAheadMs?: number;
+}
+
+export interface ZaloOaRuntime {
+  client: ZaloOaClient;
+  tokens: OaTokenStore;
+  output: ZaloOaOutput;
+  sender: ZaloOaSender;
+  inbound: ZaloOaInbound | undefined;
+  health: HealthCheck;
+  stop(): Promise<void>;
+  idle(): Promise<void>;
+}
+
+export function prepareZaloOa(o: ZaloOaRuntimeOptions): ZaloOaRuntime {
+  const { settings: s, app, logger } = o;
+  const fetchOpt = o.fetch ? { fetch: o.fetch } : {};
+  const oauth = createZaloOaOAuth({ appId: s.appId, secretKey: s.secretKey, oauthRoot: s.oauthRoot, now: () => app.clock.now().getTime(), ...fetchOpt });
+  const tokens = new OaTokenStore({
+    db: app.db,
+    cipher: createTokenCipher(s.keyring),
+    oauth,
+    oaId: s.oaId,
+    now: () => app.clock.now(),
+    logger,
+    onRefusal: (reason) => alertAdminsToReauthorize(app, reason),
+    ...(o.refreshAheadMs !== undefined ? { refreshAheadMs: o.refreshAheadMs } : {}),
+  });
+  const client = createZaloOaClient({ accessToken: tokens, apiRoot: s.apiRoot, ...fetchOpt });
+  const output = new ZaloOaOutput({ client, app, ...(o.pace ? { pace: o.pace } : {}) });
+  const sender = createZaloOaSender({ output, app, ...(o.sendPolicy ? { policy: o.sendPolicy } : {}) });
+  const inbound = o.receive
+    ? createZaloOaInbound({ router: o.receive.router, output, app, logger, oaId: s.oaId, ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}) })
+    : undefined;
+  const refusals =
+    inbound && o.receive
+      ? mountZaloOaWebhook(o.receive.http, { keys: { appId: s.appId, oaSecretKey: s.oaSecretKey }, onEvent: (e) => inbound.dispatch(e), logger, path: s.webhookPath || ZALO_OA_WEBHOOK_PATH })
+      : undefined;
+  return {
+    client,
+    tokens,
+    output,
+    sender,
+    inbound,
+    health: { name: 'zalo-oa', check: () => tokens.health() },
+    async stop() {
+      refusals?.flush();
+      await inbound?.idle();
+    },
+    async idle() {
+      await inbound?.idle();
+    },
+  };
+}
