@@ -250,7 +250,14 @@ async function main(): Promise<number> {
   }
   if (sandbox) {
     const ready = Date.now();
-    const { imported, officials } = await populateSandbox({ db: database.db, app, clock, platforms: sandbox.platforms });
+    let populated;
+    try {
+      populated = await populateSandbox({ db: database.db, app, clock, platforms: sandbox.platforms });
+    } catch (e) {
+      logger.error({ err: e }, 'sandbox: could not prepare the sample district (npm start -- --reset starts over)');
+      return shutdown(1);
+    }
+    const { imported, officials } = populated;
     logger.info({ imported, officials, ms: Date.now() - ready }, 'sandbox: the sample district is there and every official is linked on both built-in platforms');
   }
   readiness.ready('startup');

@@ -149,6 +149,7 @@ export async function populateSandbox(d: PopulateDeps): Promise<{ imported: bool
     imported = true;
   }
   const codes = (await d.db.official.findMany({ where: { active: true }, select: { code: true }, orderBy: { code: 'asc' } })).map((o) => o.code);
-  await linkOfficials({ db: d.db, clock: { now: () => d.clock.now() }, telegram: d.platforms.telegram, zalo: d.platforms.zalo }, codes);
+  // A few at a time: the embedded database serves one connection at a time anyway.
+  await linkOfficials({ db: d.db, clock: { now: () => d.clock.now() }, telegram: d.platforms.telegram, zalo: d.platforms.zalo, parallel: 3, answerTimeoutMs: 60_000 }, codes);
   return { imported, officials: codes.length };
 }
