@@ -70,6 +70,25 @@ describe('starting on a bare server', () => {
     }
   }, 60_000);
 
+  it('keeps concurrent queries from many connections apart on the embedded PostgreSQL', async () => {
+    // pglite-socket ran one connection's Parse between another's Parse and Bind ("bind message supplies 2 parameters,
+    // but prepared statement requires 1"); the password gate now gives PGlite to one request at a time.
+    const db = await openDatabase({ databaseUrl: undefined, dataDir: tempDir(), poolSize: 8, migrate: false });
+    try {
+      const asked = Array.from({ length: 120 }, (_, i) => i);
+      const answers = await Promise.all(
+        asked.map((i) =>
+          i % 2 === 0
+            ? db.db.$queryRawUnsafe<{ n: number }[]>('SELECT $1::int AS n', i)
+            : db.db.$queryRawUnsafe<{ n: number }[]>('SELECT $1::int + $2::int AS n', i, 1000),
+        ),
+      );
+      expect(answers.map((r) => Number(r[0]!.n))).toEqual(asked.map((i) => (i % 2 === 0 ? i : i + 1000)));
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
   it('starts its own redis-server when nothing answers on a local REDIS_URL', async () => {
     const url = `redis://127.0.0.1:${6400 + Math.floor(Math.random() * 500)}`;
     expect(await redisAnswers(url, 300)).toBe(false);

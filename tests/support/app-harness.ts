@@ -41,10 +41,9 @@ import { ZALO_WEBHOOK_PATH } from '../../src/http/zalo-webhook.js';
 import { prepareZalo, type ZaloRuntime } from '../../src/runtime/zalo.js';
 import { createZaloStandIn, type PostWebhookOptions, type ZaloStandIn } from './zalo-stand-in.js';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { createSandboxApp } from '../../src/sandbox/api.js';
-import { createPeopleDirectory } from '../../src/sandbox/directory.js';
+import { composeSandbox } from '../../src/sandbox/compose.js';
 import type { PeopleDirectory, SandboxPorts, SandboxTime } from '../../src/sandbox/ports.js';
-import { quiet, sandboxTime } from '../../src/sandbox/time-wiring.js';
+import { quiet } from '../../src/sandbox/time-wiring.js';
 import type { TimeMove } from '../../src/sandbox/time-moves.js';
 import { zaloText } from './updates.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -169,18 +168,19 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     replyRetryDelaysMs: options.zalo?.replyRetryDelaysMs ?? [50, 100, 200],
   });
   mountFileLinks(httpApp, { db: db.db, clock, catalogue: app.catalogue });
-  const people = createPeopleDirectory({ db: db.db, org: () => app.org() });
-  const time = sandboxTime({
+  // The sandbox's own composition (what `npm start` runs with no token), over this harness's clock and workers.
+  const composed = composeSandbox({
     clock: { now: () => clock.now(), set: (to) => clock.set(to) },
     app,
     queues,
     reconcile: async () => workers?.reconcile(),
     alsoIdle: () => zaloRuntime.idle(),
+    platforms: { telegram: tg, zalo },
     settleTimeoutMs: 20_000,
   });
-  const sandboxPorts: SandboxPorts = { platforms: { telegram: tg, zalo }, people, time, catalogue: app.catalogue };
+  const { people, time, ports: sandboxPorts } = composed;
   const closing = new AbortController();
-  if (sandbox) httpApp.route('/', createSandboxApp(sandboxPorts, { signal: closing.signal }));
+  if (sandbox) composed.mount(httpApp, closing.signal);
   const http = await startHttpServer(httpApp, 0, '127.0.0.1');
   app.links.publicBaseUrl = `http://127.0.0.1:${http.port}`;
   await zaloRuntime.start();
