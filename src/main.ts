@@ -24,7 +24,6 @@ import { Catalogue } from './i18n/catalogue.js';
 import { createLogger } from './logger.js';
 import { createAppContext } from './runtime/app-context.js';
 import { registerMetrics } from './runtime/metrics.js';
-import { NO_TOKEN_MESSAGE } from './runtime/messages.js';
 import { ensureRedis, RedisUnavailableError } from './runtime/redis-bootstrap.js';
 import { prepareTelegram, TelegramTokenRefused, type TelegramRuntime } from './channels/telegram/start.js';
 import { Readiness } from './runtime/readiness.js';
@@ -41,12 +40,21 @@ import { mountFileLinks } from './http/file-links.js';
 import { prepareZalo, ZaloTokenRefused } from './channels/zalo/start.js';
 import { redisAnswers } from '../jobs/connection.js';
 import { prepareZaloOa } from './channels/zalo-oa/runtime.js';
+import type { Logger } from 'pino';
+import type { Clock } from './domain/clock.js';
+import { composeSandbox } from './sandbox/compose.js';
+import { enterSandbox, parseStartArgs, populateSandbox, terminalLocale, wantsSandbox, type SandboxMode } from './sandbox/start.js';
+import { TOUR } from './sandbox/tour.js';
+import { playTour } from './sandbox/tour-player.js';
 
 async function main(): Promise<number> {
   const started = Date.now();
   let config: Config;
+  let args;
+  const env = loadEnvironment().values;
   try {
-    config = createConfig(loadEnvironment().values);
+    config = createConfig(env);
+    args = parseStartArgs(process.argv.slice(2));
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -54,10 +62,17 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  if (!config.telegram.token && !config.zalo.token && !config.zaloOa) {
-    console.error(NO_TOKEN_MESSAGE);
+  // No token at all: the sandbox (src/sandbox/start.ts), the same system against the built-in platforms, on data of its
+  // own. A token that is set but wrong still stops the start below with what to do.
+  let sandbox: SandboxMode | undefined;
+  if (wantsSandbox(config)) {
+    sandbox = await enterSandbox(config, env, args);
+    config = sandbox.config;
+  } else if (args.reset || args.tour) {
+    console.error('--reset and --tour are for the sandbox (npm start with no bot token) / --reset và --tour chỉ dùng cho môi trường thử (chạy khi chưa có mã bot)');
     return 2;
   }
+  const clock: Clock = sandbox?.clock ?? systemClock;
   const logger = createLogger(config.logLevel, { format: config.logFormat });
   const policy = loadConfiguredPolicy(config);
   const catalogue = Catalogue.load();
@@ -71,17 +86,19 @@ async function main(): Promise<number> {
   } catch (e) {
     if (e instanceof RedisUnavailableError) {
       console.error(e.message);
+      await sandbox?.close();
       return 2;
     }
     throw e;
   }
+  if (sandbox?.args.reset) logger.info({ keys: await sandbox.wipeRedis(redis.url), prefix: config.queuePrefix }, 'sandbox: started over (its data directory and Redis keys wiped)');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, migrate: true, publishEmbedded: true });
   logger.info({ embedded: database.embedded, dataDir: path.relative(process.cwd(), config.dataDir) || '.' }, 'database ready');
 
-  const queues = createQueues(redis.url, config.queuePrefix, systemClock);
+  const queues = createQueues(redis.url, config.queuePrefix, clock);
   const app = createAppContext({
     db: database.db,
-    clock: systemClock,
+    clock,
     catalogue,
     policy,
     logger,
@@ -114,7 +131,7 @@ async function main(): Promise<number> {
 
   // Zalo: the webhook route (or long polling) where this process receives, the sender where it delivers. Replies
   // and notifications to one chat share the delivery pacer. Files for Zalo go as links served here.
-  mountFileLinks(http, { db: database.db, clock: systemClock, catalogue });
+  mountFileLinks(http, { db: database.db, clock, catalogue });
   const zalo = config.zalo.token
     ? prepareZalo({
         token: config.zalo.token,
@@ -143,6 +160,20 @@ async function main(): Promise<number> {
       })
     : undefined;
   if (zaloOa) healthChecks.push(zaloOa.health);
+  // The sandbox's page and API on the same server; its time moves walk the workers started below.
+  const closingStreams = new AbortController();
+  let workers: RunningWorkers | undefined;
+  if (sandbox) {
+    const { telegram: tg, zalo: zl } = sandbox.platforms;
+    composeSandbox({
+      clock: sandbox.clock,
+      app,
+      queues,
+      reconcile: async () => workers?.reconcile(),
+      alsoIdle: async () => zalo?.idle(),
+      platforms: { telegram: tg, zalo: zl },
+    }).mount(http, closingStreams.signal);
+  }
 
   const server = await startHttpServer(http, config.httpPort, config.httpHost);
   logger.info({ host: config.httpHost, port: server.port }, `listening on ${config.httpHost}:${server.port} (/healthz says what the start waits for)`);
@@ -152,10 +183,10 @@ async function main(): Promise<number> {
   process.once('SIGTERM', stop);
 
   let telegram: TelegramRuntime | undefined;
-  let workers: RunningWorkers | undefined;
   /** Closes whatever was started, in reverse order. */
   const shutdown = async (exitCode: number): Promise<number> => {
     telegramRefusals?.flush();
+    closingStreams.abort();
     await telegram?.stop();
     await zalo?.stop();
     await zaloOa?.stop();
@@ -164,6 +195,7 @@ async function main(): Promise<number> {
     await queues.close();
     await database.close();
     await redis.stop();
+    await sandbox?.close();
     return exitCode;
   };
   /** A refused token ends the start with its message and code 2, a stop while waiting with 0; anything else is a bug. */
@@ -219,7 +251,9 @@ async function main(): Promise<number> {
           maintenanceJobs: digestJobs(app),
           // The morning digest: one job scheduler at the policy's time in the organisation's time zone (upserted, never
           // doubled, and re-created with the reconciler's and the sweep's if Redis comes back empty).
-          schedules: [digestSchedule(queues.maintenance, app)],
+          // The morning digest is a schedule the worker owns (re-created after Redis loses it), except in the sandbox,
+          // whose clock is shifted: its time moves run the digest when they cross its hour.
+          schedules: sandbox ? [] : [digestSchedule(queues.maintenance, app)],
           onSent: appMetrics.onSent,
           // One identity, two channels: what a refusing chat had queued goes to the person's other chat.
           onUnreachable: async (channel, chatId, officials, messages) => void (await rerouteUnreachable(app, channel, chatId, officials, messages)),
@@ -232,17 +266,45 @@ async function main(): Promise<number> {
   } catch (e) {
     return shutdown(startFailure(e));
   }
+  if (sandbox) {
+    const ready = Date.now();
+    let populated;
+    try {
+      populated = await populateSandbox({ db: database.db, app, clock, platforms: sandbox.platforms });
+    } catch (e) {
+      logger.error({ err: e }, 'sandbox: could not prepare the sample district (npm start -- --reset starts over)');
+      return shutdown(1);
+    }
+    const { imported, officials } = populated;
+    logger.info({ imported, officials, ms: Date.now() - ready }, 'sandbox: the sample district is there and every official is linked on both built-in platforms');
+  }
   readiness.ready('startup');
   if (zaloOa) {
     const tokens = await zaloOa.tokens.health().catch((e: unknown) => ({ ok: false as const, reason: String(e) }));
     if (tokens === true) logger.info({ oaId: config.zaloOa!.oaId, webhook: zaloOa.inbound ? config.zaloOa!.webhookPath : undefined }, 'zalo oa ready');
     else logger.error({ oaId: config.zaloOa!.oaId }, tokens === false ? 'zalo oa: token check failed' : tokens.reason);
   }
-  const line = await readyLine(database.db, { config, telegram, zalo, zaloName: zaloBot?.account_name });
-  logger.info({ ms: Date.now() - started, port: server.port, role: config.role, bot: telegram?.username, zalo: zaloBot?.account_name, zaloMode: zalo?.mode }, line);
+  if (sandbox) {
+    const line = catalogue.t(terminalLocale(env), 'sandbox-log-start', { url: sandbox.pageUrl });
+    logger.info({ ms: Date.now() - started, url: sandbox.pageUrl, dataDir: path.relative(process.cwd(), config.dataDir) || '.', sandbox: true }, line);
+    if (sandbox.args.tour) void playSandboxTour(sandbox.pageUrl, terminalLocale(env), stopping.signal, logger);
+  } else {
+    const line = await readyLine(database.db, { config, telegram, zalo, zaloName: zaloBot?.account_name });
+    logger.info({ ms: Date.now() - started, port: server.port, role: config.role, bot: telegram?.username, zalo: zaloBot?.account_name, zaloMode: zalo?.mode }, line);
+  }
   if (!stopping.signal.aborted) await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));
   logger.info('stopping: finishing the jobs in hand');
   return shutdown(0);
+}
+
+/** --tour: plays the scripted tour through the page's API (the page shows it live); each narration goes to the log. */
+async function playSandboxTour(baseUrl: string, lang: 'vi' | 'en', signal: AbortSignal, logger: Logger): Promise<void> {
+  try {
+    await playTour({ baseUrl, lang, steps: TOUR, signal, onStep: (step, narration, index) => logger.info({ tour: step.id, step: index + 1, of: TOUR.length }, narration) });
+    logger.info('sandbox: the tour is over');
+  } catch (e) {
+    if (!signal.aborted) logger.warn({ err: e }, 'sandbox: the tour stopped (npm start -- --reset --tour plays it on fresh data)');
+  }
 }
 
 if (!existsSync(path.resolve('package.json'))) process.chdir(path.resolve(import.meta.dirname, '..'));

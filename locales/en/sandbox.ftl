@@ -118,3 +118,7 @@ sandbox-tour-answer-amend-text = …then her addition.
 sandbox-tour-answer-received = The other head only writes "Đã nhận" (received): the bot keeps it but does not count it as an answer, and asks him to take a position.
 sandbox-tour-digest = The next morning, 07:30: the head's digest – the work being followed, opinions awaited, the previous day's reminders and escalations.
 sandbox-tour-end = End of the tour. Try it yourselves: choose an official on the left and write to the bot.
+
+## The log line of `npm start` with no bot token
+
+sandbox-log-start = Sandbox: open { $url } — no real chat platform is used; put TELEGRAM_BOT_TOKEN or ZALO_BOT_TOKEN in .env to go live

@@ -118,3 +118,7 @@ sandbox-tour-answer-amend-text = …rồi gõ nội dung bổ sung.
 sandbox-tour-answer-received = Trưởng phòng Tài nguyên và Môi trường chỉ nhắn "Đã nhận": bot ghi lại nhưng không tính là đã cho ý kiến, và nhắc đồng chí nêu rõ quan điểm.
 sandbox-tour-digest = Sáng hôm sau, 07:30: trưởng phòng nhận bản tổng hợp – việc đang theo dõi, ý kiến chờ trả lời, nhắc việc và báo cáo cấp trên của ngày hôm trước.
 sandbox-tour-end = Hết kịch bản. Mời các đồng chí tự thử: chọn một cán bộ bên trái và nhắn cho bot.
+
+## The log line of `npm start` with no bot token
+
+sandbox-log-start = Môi trường thử (sandbox): mở { $url } — không dùng nền tảng chat thật nào; ghi TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN vào tệp .env để chạy thật

@@ -56,7 +56,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
     }
   }
   if (options.migrate) await applyMigrations(url);
-  const db = createPrismaClient(url, { poolSize: options.poolSize });
+  const db = createPrismaClient(url, { poolSize: options.poolSize, ...(stopEmbedded || !options.databaseUrl ? { transactionWaitMs: 30_000 } : {}) });
   return {
     url,
     db,

@@ -2,7 +2,8 @@
 // user of the machine could open 127.0.0.1:<port> and read the officials' names and phone numbers. PGlite itself
 // listens on a Unix socket in a directory only we can enter; this gate listens on the TCP port, asks each client for
 // the password (PostgreSQL's cleartext password exchange: it never leaves the loopback interface), and only then
-// joins the client to PGlite by replaying its startup message. From there bytes pass through untouched.
+// joins the client to PGlite by replaying its startup message. From there bytes pass through untouched, one
+// connection's request at a time (see Turns).
 import { timingSafeEqual, createHash } from 'node:crypto';
 import net from 'node:net';
 
@@ -34,9 +35,106 @@ const ASK_PASSWORD = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 3]);
 
 const same = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
+/** Reads a stream of protocol messages (type byte + int32 length) across chunks, counting those `counts` picks. */
+class FrameCounter {
+  #pending = Buffer.alloc(0);
+  constructor(private readonly counts: (type: number) => boolean) {}
+
+  /** The messages of `chunk` (with what was left of the last one) that count. */
+  count(chunk: Buffer): number {
+    let n = 0;
+    for (const frame of this.frames(chunk)) if (this.counts(frame[0]!)) n++;
+    return n;
+  }
+
+  *frames(chunk: Buffer): Generator<Buffer> {
+    let buffer = this.#pending.length > 0 ? Buffer.concat([this.#pending, chunk]) : chunk;
+    while (buffer.length >= 5) {
+      const end = 1 + buffer.readInt32BE(1);
+      if (buffer.length < end) break;
+      yield buffer.subarray(0, end);
+      buffer = buffer.subarray(end);
+    }
+    this.#pending = Buffer.from(buffer);
+  }
+}
+
+/** The transaction status of each ReadyForQuery ('Z') the server sends: I idle, T in a transaction, E failed one. */
+class ReadyWatcher extends FrameCounter {
+  constructor() {
+    super(() => false);
+  }
+
+  statuses(chunk: Buffer): string[] {
+    return [...this.frames(chunk)].filter((f) => f[0] === 0x5a).map((f) => String.fromCharCode(f[5]!));
+  }
+}
+
+/**
+ * PGlite runs one thing at a time, and pglite-socket interleaves its clients message by message outside a transaction:
+ * one client's Parse could land between another's Parse and Bind ("bind message supplies 4 parameters, but prepared
+ * statement requires 2"). So the gate gives the database to one connection at a time: from the first message it sends
+ * until every request it made (each Sync or simple Query) is answered by a ReadyForQuery and no transaction is open.
+ * Others' bytes wait here meanwhile, in order.
+ */
+class Turns {
+  #holder: object | undefined;
+  readonly #waiting: Array<{ who: object; run: () => void }> = [];
+
+  join(): { send(bytes: Buffer, requests: number, write: (bytes: Buffer) => void): void; answered(status: string): void; leave(): void } {
+    const who = {};
+    let open = 0;
+    let status = 'I';
+    let left = false;
+    const release = () => {
+      if (this.#holder !== who) return;
+      this.#holder = undefined;
+      this.#next();
+    };
+    return {
+      send: (bytes, requests, write) => {
+        const run = () => {
+          if (left) return this.#next();
+          this.#holder = who;
+          open += requests;
+          write(bytes);
+          // Bytes that end no request (a message split across chunks) still keep the turn until the request ends.
+        };
+        if (this.#holder === undefined || this.#holder === who) {
+          if (this.#waiting.some((w) => w.who === who)) this.#waiting.push({ who, run });
+          else run();
+        } else this.#waiting.push({ who, run });
+      },
+      answered: (s) => {
+        open = Math.max(0, open - 1);
+        status = s;
+        if (open === 0 && status === 'I') release();
+      },
+      leave: () => {
+        left = true;
+        for (let i = this.#waiting.length - 1; i >= 0; i--) if (this.#waiting[i]!.who === who) this.#waiting.splice(i, 1);
+        release();
+      },
+    };
+  }
+
+  /** Hands the database to the first connection waiting, with all of its bytes waiting behind it in order. */
+  #next(): void {
+    while (this.#holder === undefined && this.#waiting.length > 0) {
+      const first = this.#waiting.shift()!;
+      first.run();
+      for (let i = 0; i < this.#waiting.length; ) {
+        if (this.#waiting[i]!.who === first.who) this.#waiting.splice(i, 1)[0]!.run();
+        else i++;
+      }
+    }
+  }
+}
+
 /** Listens on host:port (0 for any free port) and joins clients that give `password` to the Unix socket `upstream`. */
 export async function startPasswordGate(o: { host: string; port: number; password: string; upstream: string }): Promise<PasswordGate> {
   const open = new Set<net.Socket>();
+  const turns = new Turns();
   const server = net.createServer((client) => {
     open.add(client);
     client.once('close', () => open.delete(client));
@@ -94,22 +192,33 @@ export async function startPasswordGate(o: { host: string; port: number; passwor
     const join = (startupMessage: Buffer, rest: Buffer) => {
       const upstream = net.connect(o.upstream);
       open.add(upstream);
+      const turn = turns.join();
       upstream.once('close', () => {
         open.delete(upstream);
+        turn.leave();
         client.destroy();
       });
       upstream.on('error', () => upstream.destroy());
-      client.once('close', () => upstream.destroy());
+      client.once('close', () => {
+        turn.leave();
+        upstream.destroy();
+      });
       upstream.once('connect', () => {
         clearTimeout(timer);
-        upstream.write(startupMessage);
-        if (rest.length > 0) upstream.write(rest);
-        upstream.pipe(client);
-        client.pipe(upstream);
+        // The startup is answered by a ReadyForQuery like a query: it takes its turn as one.
+        turn.send(startupMessage, 1, (bytes) => upstream.write(bytes));
+        const toUpstream = new FrameCounter((type) => type === 0x53 /* Sync */ || type === 0x51 /* Query */);
+        const toClient = new ReadyWatcher();
+        const forward = (chunk: Buffer) => turn.send(chunk, toUpstream.count(chunk), (bytes) => upstream.write(bytes));
+        upstream.on('data', (chunk: Buffer) => {
+          client.write(chunk);
+          for (const status of toClient.statuses(chunk)) turn.answered(status);
+        });
+        if (rest.length > 0) forward(rest);
+        client.on('data', forward);
         client.resume();
       });
     };
-
     client.on('data', onData);
   });
   await new Promise<void>((resolve, reject) => {

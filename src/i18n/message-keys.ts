@@ -620,6 +620,7 @@ export const MESSAGE_KEYS = [
   'sandbox-filter-unit',
   'sandbox-lang-switch',
   'sandbox-live',
+  'sandbox-log-start',
   'sandbox-move-hour',
   'sandbox-move-morning',
   'sandbox-move-working-day',

@@ -46,10 +46,9 @@ import type { OaSendPolicy } from '../../src/channels/zalo-oa/sender.js';
 import { ZALO_OA_WEBHOOK_PATH } from '../../src/channels/zalo-oa/webhook.js';
 import { startZaloOaPlatform, type ZaloOaPlatform } from '../../src/sandbox/platforms/zalo-oa.js';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { createSandboxApp } from '../../src/sandbox/api.js';
-import { createPeopleDirectory } from '../../src/sandbox/directory.js';
+import { composeSandbox } from '../../src/sandbox/compose.js';
 import type { PeopleDirectory, SandboxPorts, SandboxTime } from '../../src/sandbox/ports.js';
-import { quiet, sandboxTime } from '../../src/sandbox/time-wiring.js';
+import { quiet } from '../../src/sandbox/time-wiring.js';
 import type { TimeMove } from '../../src/sandbox/time-moves.js';
 import { zaloText } from './updates.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -217,18 +216,19 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       refreshExpiresAt: new Date(now + 90 * 86_400_000),
     });
   }
-  const people = createPeopleDirectory({ db: db.db, org: () => app.org() });
-  const time = sandboxTime({
+  // The sandbox's own composition (what `npm start` runs with no token), over this harness's clock and workers.
+  const composed = composeSandbox({
     clock: { now: () => clock.now(), set: (to) => clock.set(to) },
     app,
     queues,
     reconcile: async () => workers?.reconcile(),
     alsoIdle: () => zaloRuntime.idle(),
+    platforms: { telegram: tg, zalo },
     settleTimeoutMs: 20_000,
   });
-  const sandboxPorts: SandboxPorts = { platforms: { telegram: tg, zalo }, people, time, catalogue: app.catalogue };
+  const { people, time, ports: sandboxPorts } = composed;
   const closing = new AbortController();
-  if (sandbox) httpApp.route('/', createSandboxApp(sandboxPorts, { signal: closing.signal }));
+  if (sandbox) composed.mount(httpApp, closing.signal);
   const http = await startHttpServer(httpApp, 0, '127.0.0.1');
   app.links.publicBaseUrl = `http://127.0.0.1:${http.port}`;
   await zaloRuntime.start();
