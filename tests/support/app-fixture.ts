@@ -24,7 +24,7 @@ import { urgentStartHandler } from '../../src/app/signals/start-check.js';
 import { assignTask } from '../../src/app/tasks/assign-task.js';
 import type { InboundEvent, OutboundMessage } from '../../src/channels/types.js';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
-import type { OutboxPayload } from '../../src/db/repositories/outbox.repository.js';
+import { markSent, nextBatchForChat } from '../../src/db/repositories/outbox.repository.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { OfficialId } from '../../src/domain/ids.js';
 import type { Priority } from '../../src/domain/priority.js';
@@ -217,23 +217,20 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     via,
   });
 
+  // The delivery worker's own steps per chat (next batch, compose, mark sent, which also marks the reminders it
+  // carried as delivered), without the pacing and the platform: holds (`notBefore`) are honoured against real time
+  // as the worker does.
   async function deliver(): Promise<void> {
-    // The worker's order: per chat by id; reminders due together (mergeable) go as one message per wave.
-    const rows = await db.outbox.findMany({ where: { status: 'PENDING', channel: 'TELEGRAM' }, orderBy: { id: 'asc' } });
-    const byChat = new Map<string, typeof rows>();
-    for (const r of rows) byChat.set(r.chatId, [...(byChat.get(r.chatId) ?? []), r]);
-    for (const [chatId, list] of byChat) {
-      let i = 0;
-      while (i < list.length) {
-        let end = i + 1;
-        if (list[i]!.mergeable) while (end < list.length && list[end]!.mergeable) end++;
-        const run = list.slice(i, end);
-        const composed = composeBatch(catalogue, run.map((r) => r.payload as unknown as OutboxPayload), 4096);
+    const chatIds = await db.outbox.findMany({ where: { status: 'PENDING', channel: 'TELEGRAM' }, distinct: ['chatId'], orderBy: { id: 'asc' }, select: { chatId: true } });
+    for (const { chatId } of chatIds) {
+      for (;;) {
+        const batch = await nextBatchForChat(db, 'TELEGRAM', chatId, new Date());
+        if (batch.length === 0) break;
+        const composed = composeBatch(catalogue, batch.map((b) => b.payload), 4096);
         lines(chatId).push(toLine(composed.message, 'outbox'));
-        i += composed.count;
+        await markSent(db, batch.slice(0, composed.count).map((b) => b.id), new Date(), undefined);
       }
     }
-    if (rows.length > 0) await db.outbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: 'SENT', sentAt: clock.now() } });
   }
 
   async function send(telegramUserId: number, event: InboundEvent, person?: FixturePerson): Promise<void> {
