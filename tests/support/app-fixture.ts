@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, inject, test as base } from 'vitest';
-import { ClockHandlers, fireWave } from '../../src/app/clocks/fire-clock.js';
+import { ClockHandlers, fireWave, type ClockPosition, type WaveResult } from '../../src/app/clocks/fire-clock.js';
 import { taskClockHandler } from '../../src/app/clocks/task-clock-handler.js';
 import { consultationClockHandler } from '../../src/app/consultations/clock-handler.js';
 import type { AppContext } from '../../src/app/context.js';
@@ -24,7 +24,7 @@ import { urgentStartHandler } from '../../src/app/signals/start-check.js';
 import { assignTask } from '../../src/app/tasks/assign-task.js';
 import type { InboundEvent, OutboundMessage } from '../../src/app/ports/channel.js';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
-import type { OutboxPayload } from '../../src/db/repositories/outbox.repository.js';
+import { markSent, nextBatchForChat } from '../../src/db/repositories/outbox.repository.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { OfficialId } from '../../src/domain/ids.js';
 import type { Priority } from '../../src/domain/priority.js';
@@ -42,6 +42,8 @@ const catalogue = Catalogue.load();
 export interface ChatLine {
   text: string;
   buttons: { label: string; action: string }[];
+  /** A photo or document sent with the message (a forwarded report's evidence), as the channel would send it. */
+  attachment?: OutboundMessage['attachment'];
   /** Where it came from: the router's answer to this person, or a delivery from the outbox. */
   via: 'reply' | 'outbox';
 }
@@ -55,6 +57,10 @@ export interface FixturePerson {
   press(label: string): Promise<void>;
   pressData(data: string): Promise<void>;
   texts(): string[];
+  /** Texts shown after the given count (use with `texts().length` taken earlier). */
+  since(count: number): string[];
+  /** Every message of the chat with its buttons and attachment, oldest first. */
+  lines(): ChatLine[];
   last(): string;
   buttons(): { label: string; action: string }[];
   /** Toasts the router answered presses with, oldest first. */
@@ -78,6 +84,11 @@ export interface AppFixture {
   /** Moves time forward; every clock level that falls due on the way fires at its own instant, in order. */
   advance(ms: number): Promise<void>;
   setTime(iso: string): Promise<void>;
+  /**
+   * Fires clock positions now, as a clock job does when it runs (a stale job whose clock moved on included), and
+   * delivers what they queued. Time walks fire due levels by themselves; this is for jobs that run out of turn.
+   */
+  fire(positions: ClockPosition[]): Promise<WaveResult>;
   /** Sends what waits in the outbox to the people's chats (the delivery worker's part), in order per chat. */
   deliver(): Promise<void>;
 }
@@ -121,16 +132,57 @@ async function dropDatabase(name: string): Promise<void> {
   await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
-// Registered when a test file imports this module: the file's sample database goes with the file.
-afterAll(async () => {
-  if (sampleTemplate) await dropDatabase(await sampleTemplate);
-});
+// Cloning and dropping cost PostgreSQL a second or more each on a loaded machine, mostly waiting on the disk: the
+// next test's clone is made while the current test runs, and a finished test's database is dropped in the
+// background. Nothing is shared: each clone is used by one test only.
+let nextClone: Promise<Clone> | undefined;
+const dropping = new Set<Promise<void>>();
 
-export async function createAppFixture(options: FixtureOptions = {}): Promise<AppFixture & { close(): Promise<void> }> {
+interface Clone {
+  name: string;
+  db: PrismaClient;
+}
+
+// A new database's first connection builds PostgreSQL's caches (a second under load): the prefetched clone is
+// connected and has answered a query over the tables every test reads before a test takes it.
+async function cloneSample(): Promise<Clone> {
   const template = await sampleDatabase();
   const name = `dd_t_${Date.now()}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   const db = createPrismaClient(databaseUrlFor(name), { poolSize: 4 });
+  await Promise.all([db.official.count(), db.chatIdentity.count(), db.task.count(), db.clock.count(), db.outbox.count()]);
+  return { name, db };
+}
+
+function takeClone(): Promise<Clone> {
+  const mine = nextClone ?? cloneSample();
+  nextClone = mine.then(cloneSample);
+  nextClone.catch(() => {}); // a failed prefetch fails the test that takes it, not this one
+  return mine;
+}
+
+function dropLater(name: string): void {
+  const p: Promise<void> = dropDatabase(name).finally(() => dropping.delete(p));
+  dropping.add(p);
+}
+
+// Registered when a test file imports this module: the file's databases go with the file.
+afterAll(async () => {
+  const spare = nextClone;
+  nextClone = undefined;
+  const left = spare?.then(
+    async (c) => {
+      await c.db.$disconnect();
+      await dropDatabase(c.name);
+    },
+    () => {},
+  );
+  await Promise.all([...dropping, left]);
+  if (sampleTemplate) await dropDatabase(await sampleTemplate);
+});
+
+export async function createAppFixture(options: FixtureOptions = {}): Promise<AppFixture & { close(): Promise<void> }> {
+  const { name, db } = await takeClone();
   const clock = new ManualClock(options.start ?? '2026-12-07T02:00:00Z'); // Mon 07/12/2026 09:00 in Hà Nội
   const scheduled: AppFixture['scheduled'] = [];
   const kicks: AppFixture['kicks'] = [];
@@ -158,25 +210,27 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     if (!l) chats.set(chatId, (l = []));
     return l;
   };
-  const toLine = (m: OutboundMessage, via: ChatLine['via']): ChatLine => ({ text: m.text, buttons: (m.buttons ?? []).flat(), via });
+  const toLine = (m: OutboundMessage, via: ChatLine['via']): ChatLine => ({
+    text: m.text,
+    buttons: (m.buttons ?? []).flat(),
+    ...(m.attachment ? { attachment: m.attachment } : {}),
+    via,
+  });
 
+  // The delivery worker's own steps per chat (next batch, compose, mark sent, which also marks the reminders it
+  // carried as delivered), without the pacing and the platform: holds (`notBefore`) are honoured against real time
+  // as the worker does.
   async function deliver(): Promise<void> {
-    // The worker's order: per chat by id; reminders due together (mergeable) go as one message per wave.
-    const rows = await db.outbox.findMany({ where: { status: 'PENDING', channel: 'TELEGRAM' }, orderBy: { id: 'asc' } });
-    const byChat = new Map<string, typeof rows>();
-    for (const r of rows) byChat.set(r.chatId, [...(byChat.get(r.chatId) ?? []), r]);
-    for (const [chatId, list] of byChat) {
-      let i = 0;
-      while (i < list.length) {
-        let end = i + 1;
-        if (list[i]!.mergeable) while (end < list.length && list[end]!.mergeable) end++;
-        const run = list.slice(i, end);
-        const composed = composeBatch(catalogue, run.map((r) => r.payload as unknown as OutboxPayload), 4096);
+    const chatIds = await db.outbox.findMany({ where: { status: 'PENDING', channel: 'TELEGRAM' }, distinct: ['chatId'], orderBy: { id: 'asc' }, select: { chatId: true } });
+    for (const { chatId } of chatIds) {
+      for (;;) {
+        const batch = await nextBatchForChat(db, 'TELEGRAM', chatId, new Date());
+        if (batch.length === 0) break;
+        const composed = composeBatch(catalogue, batch.map((b) => b.payload), 4096);
         lines(chatId).push(toLine(composed.message, 'outbox'));
-        i += composed.count;
+        await markSent(db, batch.slice(0, composed.count).map((b) => b.id), new Date(), undefined);
       }
     }
-    if (rows.length > 0) await db.outbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: 'SENT', sentAt: clock.now() } });
   }
 
   async function send(telegramUserId: number, event: InboundEvent, person?: FixturePerson): Promise<void> {
@@ -213,6 +267,8 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
       },
       pressData: (data) => send(id, { type: 'action', data }, self),
       texts: () => chat().map((l) => l.text),
+      since: (count) => chat().slice(count).map((l) => l.text),
+      lines: () => [...chat()],
       last: () => chat().at(-1)?.text ?? '',
       buttons: () => chat().at(-1)?.buttons ?? [],
     };
@@ -265,10 +321,15 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     },
     advance: (ms) => walkTo(new Date(clock.now().getTime() + ms)),
     setTime: (iso) => walkTo(new Date(iso)),
+    async fire(positions) {
+      const r = await fireWave(app, handlers, positions);
+      await deliver();
+      return r;
+    },
     deliver,
     async close() {
       await db.$disconnect();
-      await dropDatabase(name);
+      dropLater(name);
     },
   };
 }
