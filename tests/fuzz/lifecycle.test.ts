@@ -20,6 +20,8 @@ import { hangingItems } from './invariants.js';
 import { Random, seedFrom } from './random.js';
 
 const STEPS = 160;
+// Only a guard against a hang: 160 use cases take a few seconds on a quiet machine and minutes on a loaded one.
+const HANG_GUARD_MS = 15 * 60_000;
 const HOUR = 3_600_000;
 const PEOPLE = ['BTC-01', 'BTC-02', 'BTC-03', 'BTC-04', 'HU-01'];
 
@@ -125,5 +127,5 @@ describe('a randomized life of items leaves nothing hanging', () => {
     const counts = await Promise.all([h.db.db.task.count(), h.db.db.extensionRequest.count({ where: { status: 'VOIDED' } }), h.db.db.consultation.count()]);
     console.log(`lifecycle fuzz: seed ${seed}: ${counts[0]} tasks, ${counts[1]} extension requests voided, ${counts[2]} consultations; refusals ${JSON.stringify(Object.fromEntries(refused))}`);
     expect(counts[0]).toBeGreaterThan(0);
-  });
+  }, HANG_GUARD_MS);
 });

@@ -122,19 +122,20 @@ describe('one configuration loader', () => {
     expect(r.stdout).not.toContain('is not set');
   }, SPAWN_TIMEOUT);
 
-  it('bot start reads the same file: a wrong value in .env is named, a missing token explained', async () => {
+  it('bot start reads the same file: a wrong value in .env is named, a malformed token explained', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, '.env'), `TELEGRAM_BOT_TOKEN=1:x\nHTTP_PORT=abc\nDATA_DIR=${path.join(dir, 'data')}\n`);
     const r = await startBot(path.join(dir, '.env'));
     expect(r.stderr).toContain('HTTP_PORT must be a positive whole number');
     expect(r.status).toBe(2);
 
-    // An empty .env: the newcomer is told where the token goes, and how to make the file.
-    writeFileSync(path.join(dir, '.env'), `# nothing yet\nDATA_DIR=${path.join(dir, 'data')}\n`);
-    const empty = await startBot(path.join(dir, '.env'));
-    expect(empty.status).toBe(2);
-    expect(empty.stderr).toContain('sao chép .env.example thành .env');
-    expect(empty.stderr).toContain('copy .env.example to .env');
+    // A token in .env that is not one: named from the file, with where a real one comes from. (No token at all starts
+    // the sandbox, tested in sandbox-start.test.ts.)
+    writeFileSync(path.join(dir, '.env'), `TELEGRAM_BOT_TOKEN=not-a-token\nDATA_DIR=${path.join(dir, 'data')}\n`);
+    const malformed = await startBot(path.join(dir, '.env'));
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toContain('TELEGRAM_BOT_TOKEN');
+    expect(malformed.stderr).toContain('BotFather');
   }, SPAWN_TIMEOUT);
 
   it('invite uses the username the running bot recorded, and TELEGRAM_BOT_USERNAME over it', async () => {
