@@ -76,7 +76,7 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
       await deps.rekick(job.data, WAVE_RECHECK_MS);
       return sent;
     }
-    const composed = composeBatch(deps.catalogue, batch.map((b) => b.payload), sender.capabilities.maxTextLength);
+    const composed = composeBatch(deps.catalogue, batch.map((b) => b.payload), sender.capabilities);
     const ids = batch.slice(0, composed.count).map((b) => b.id);
     const answered = await deps.pacer.acquire(channel, chatId);
     const now = new Date();

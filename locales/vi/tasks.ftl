@@ -123,6 +123,7 @@ tasks-list-item = { $mark } { $code } · { $title } · hạn { $deadline } · { 
 tasks-list-role-assigner = (đồng chí giao)
 
 reminder-wave-title = ⏰ Nhắc việc: { $count } nội dung cần đồng chí xử lý
+reminder-wave-continued = ⏰ Nhắc việc (tiếp theo, phần { $part }/{ $parts })
 reminder-accept-0 = ⏰ Nhắc: { $code } chưa được nhận việc
     Đồng chí được giao nhiệm vụ "{ $title }" lúc { $assignedAt }; thời hạn nhận việc đã hết lúc { $dueAt }.
     Đề nghị đồng chí nhận việc, xin gia hạn hoặc từ chối (nêu lý do).

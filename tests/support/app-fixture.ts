@@ -22,7 +22,7 @@ import { importOrganisation } from '../../src/app/org/import-organisation.js';
 import type { ClockScheduler, DeliveryKicker } from '../../src/app/ports/scheduling.js';
 import { urgentStartHandler } from '../../src/app/signals/start-check.js';
 import { assignTask } from '../../src/app/tasks/assign-task.js';
-import type { InboundEvent, OutboundMessage } from '../../src/app/ports/channel.js';
+import { CAPABILITIES, type InboundEvent, type OutboundMessage } from '../../src/app/ports/channel.js';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
 import type { OutboxPayload } from '../../src/db/repositories/outbox.repository.js';
 import { ManualClock } from '../../src/domain/clock.js';
@@ -171,7 +171,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
         let end = i + 1;
         if (list[i]!.mergeable) while (end < list.length && list[end]!.mergeable) end++;
         const run = list.slice(i, end);
-        const composed = composeBatch(catalogue, run.map((r) => r.payload as unknown as OutboxPayload), 4096);
+        const composed = composeBatch(catalogue, run.map((r) => r.payload as unknown as OutboxPayload), CAPABILITIES.TELEGRAM);
         lines(chatId).push(toLine(composed.message, 'outbox'));
         i += composed.count;
       }
