@@ -41,6 +41,7 @@ task-line-deadline = Deadline: { $deadline } · Priority: { $priority }
 task-line-status = Status: { $status }
 task-line-progress = Progress: { $percent }% (reported { $at })
 task-line-no-progress = Progress: not reported yet
+task-line-latest-note = Latest report: { $note }
 task-line-overdue = Overdue by { $late }.
 
 task-new-title = 📌 New task { $code }

@@ -41,6 +41,7 @@ task-line-deadline = Thời hạn: { $deadline } · Mức độ: { $priority }
 task-line-status = Trạng thái: { $status }
 task-line-progress = Tiến độ: { $percent }% (báo cáo lúc { $at })
 task-line-no-progress = Tiến độ: chưa có báo cáo
+task-line-latest-note = Báo cáo gần nhất: { $note }
 task-line-overdue = Đã quá hạn { $late }.
 
 task-new-title = 📌 Nhiệm vụ mới { $code }
