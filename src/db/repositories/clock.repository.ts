@@ -139,3 +139,14 @@ export async function insertReminders(tx: Tx, reminders: readonly ReminderInsert
     ON CONFLICT ("clockId", generation, level, cycle) DO NOTHING`;
   if (inserted !== reminders.length) throw new Error('a reminder of this wave was already recorded; the wave is rolled back');
 }
+
+/** The items a person was told about as a superior since `since` (newest first, each item once). */
+export async function escalationsReceivedSince(db: PrismaClient | Tx, recipientId: number, since: Date): Promise<{ itemKind: ItemKind; itemId: number }[]> {
+  const rows = await db.reminder.findMany({
+    where: { recipientId, kind: 'ESCALATION', at: { gte: since } },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    select: { itemKind: true, itemId: true },
+  });
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(`${r.itemKind}:${r.itemId}`) && seen.add(`${r.itemKind}:${r.itemId}`));
+}
