@@ -77,7 +77,7 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
       await deps.rekick(job.data, WAVE_RECHECK_MS);
       return sent;
     }
-    const composed = composeBatch(deps.catalogue, batch.map((b) => b.payload), sender.capabilities.maxTextLength);
+    const composed = composeBatch(deps.catalogue, batch.map((b) => b.payload), sender.capabilities);
     const ids = batch.slice(0, composed.count).map((b) => b.id);
     // The first call's turn is taken before the claim, so the hold on the rows starts when the message can go.
     const uncounted = (done: SendDone): SendDone => () =>

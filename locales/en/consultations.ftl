@@ -39,12 +39,16 @@ consult-delegated-intro = { $head } handed this to you to answer on their behalf
 
 consult-step-who = Request for opinion – step 1/6: Whom do you ask? Type a name, official code or title (one person at a time).
 consult-who-added = Chosen: { $names }. Type the next name, or press "Done".
+consult-who-added-typed = Chosen: { $names }. Type the next name, or the number of "Done".
 consult-step-subject = Request for opinion – step 2/6: The matter (a short title)?
 consult-step-question = Request for opinion – step 3/6: The question (state the proposal clearly, so they can agree or not)?
 consult-step-priority = Request for opinion – step 4/6: Priority?
 consult-step-deadline = Request for opinion – step 5/6: Answer by when? Press "Default" for { $deadline }, or type a date (e.g. 05/12, 05/12 16:00, friday).
+consult-step-deadline-typed = Request for opinion – step 5/6: Answer by when? Type the number of "Default" for { $deadline }, or type a date (e.g. 05/12, 05/12 16:00, friday).
 consult-step-link = Request for opinion – step 6/6: Is it about a task (NV-…) or an earlier request (YK-…, then this is its next round)? Type the code, or press "Skip".
+consult-step-link-typed = Request for opinion – step 6/6: Is it about a task (NV-…) or an earlier request (YK-…, then this is its next round)? Type the code, or the number of "Skip".
 consult-link-unreadable = Please type a code like NV-2026-0012 or YK-2026-0031, or press "Skip".
+consult-link-unreadable-typed = Please type a code like NV-2026-0012 or YK-2026-0031, or the number of "Skip".
 consult-link-round = round { $round }, after { $code }
 consult-confirm = Please check before sending:
     Asking: { $names }
@@ -76,6 +80,7 @@ consult-comment-notice = 💬 { $code }: { $who } added
     Text: { $text }
 consult-free-pick = Which request for opinion is your message about?
 consult-typed-stance = Your position "{ $stance }" on { $code } ({ $subject })? Please press the button to record it.
+consult-typed-stance-typed = Your position "{ $stance }" on { $code } ({ $subject })? Please type the number of that choice to record it.
 
 consult-clarify-ask = Clarification on { $code } (one question per person; the deadline does not change). Please type your question:
 consult-clarify-reply = ✅ Your question went to the asker. { $code } is still due { $deadline }.
@@ -102,6 +107,7 @@ consult-closed-notice = 🏁 Decision on { $code }: { $subject }
 
 consult-round-ask = Round { $round } of "{ $subject }" (after { $code }), to: { $names }. Please type this round's question:
 consult-round-deadline = Answer by when? Press "Default" for { $deadline }, or type a date (e.g. 05/12, 05/12 16:00, friday).
+consult-round-deadline-typed = Answer by when? Type the number of "Default" for { $deadline }, or type a date (e.g. 05/12, 05/12 16:00, friday).
 
 consult-nudged-notice = 🔔 { $who } reminds you to answer { $code } "{ $subject }". Answer by { $deadline }.
 consult-nudged-reply = Reminded { $names } about { $code }.

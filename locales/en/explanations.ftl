@@ -8,6 +8,7 @@ explain-line-question = Question: { $question }
 explain-line-deadline = Explain by: { $deadline }
 explain-line-answer = Explanation ({ $at }): { $text }
 explain-new-ask = Please press "Explain" and type your written explanation.
+explain-new-ask-typed = Please type the number of "Explain" and then your written explanation.
 explain-default-question = Please explain the reasons for the delay on { $code }, your own responsibility, and how it will be put right.
 explain-item-line = 📄 { $code }: explanation demanded from { $who }, due { $deadline } · { $status }
 explain-card-title = 📄 { $code } · { $status }
@@ -18,6 +19,7 @@ btn-explain-answer = Explain
 btn-explain-default = Use the standard question
 
 explain-demand-ask = Demand an explanation about { $about }. From: { $who }. Type what is to be explained, or press "Use the standard question".
+explain-demand-ask-typed = Demand an explanation about { $about }. From: { $who }. Type what is to be explained, or the number of "Use the standard question".
 explain-demanded-reply = ✅ Demand for explanation { $code } sent to { $who }. Explain by { $deadline }.
 explain-answer-ask = Explanation { $code }. Please type it:
 explain-answered-reply = ✅ Your explanation { $code } went to the person who asked for it.
@@ -29,6 +31,9 @@ explain-answered-notice = 📄 { $code }: explanation from { $who }
 reminder-explain-0 = ⏰ Reminder: { $code } not explained yet
     { $requester } asked you at { $askedAt } to explain { $item }, due { $deadline }.
     Please press "Explain" and type it.
+reminder-explain-0-typed = ⏰ Reminder: { $code } not explained yet
+    { $requester } asked you at { $askedAt } to explain { $item }, due { $deadline }.
+    Please type the number of "Explain" and then your explanation.
 reminder-explain-1 = ⏰ Second reminder: { $code } not explained yet
     The explanation about { $item } was due { $deadline } ({ $late } overdue).
     If there is none by { $nextAt }, { $superior } will be told.

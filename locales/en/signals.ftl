@@ -93,6 +93,7 @@ signal-recorded-notice = ⚠️ Your head recorded a signal about you
     Recorded by: { $who }
     Note: { $reason }
 signal-confirmed-explain = If you wish, press "Explain" to send your explanation; it is kept with the signal and sent to the head who reviewed it.
+signal-confirmed-explain-typed = If you wish, type the number of "Explain" to send your explanation; it is kept with the signal and sent to the head who reviewed it.
 signal-explain-ask = Please type your explanation:
 signal-explained-reply = ✅ Your explanation is sent and kept with the signal.
 signal-explained-notice = 📄 { $who } explains a signal
@@ -103,6 +104,7 @@ signal-explained-notice = 📄 { $who } explains a signal
 signal-record-who = Record a signal – step 1/4: Which official? Type a name, code or title.
 signal-record-behaviour = Record a signal – step 2/4: Which behaviour of { $who }?
 signal-record-item = Record a signal – step 3/4: About which task or request for opinion? Type the code (NV-…, YK-…) or press "Skip".
+signal-record-item-typed = Record a signal – step 3/4: About which task or request for opinion? Type the code (NV-…, YK-…) or the number of "Skip".
 signal-record-note = Record a signal – step 4/4: A concrete note (what, when, on what grounds):
 signal-recorded-reply = ✅ Behaviour { $behaviour } recorded for { $who }; they have been told.
 

@@ -41,6 +41,7 @@ task-line-deadline = Deadline: { $deadline } · Priority: { $priority }
 task-line-status = Status: { $status }
 task-line-progress = Progress: { $percent }% (reported { $at })
 task-line-no-progress = Progress: not reported yet
+task-line-latest-note = Latest report: { $note }
 task-line-overdue = Overdue by { $late }.
 
 task-new-title = 📌 New task { $code }
@@ -123,6 +124,7 @@ tasks-list-item = { $mark } { $code } · { $title } · due { $deadline } · { $s
 tasks-list-role-assigner = (assigned by you)
 
 reminder-wave-title = ⏰ Reminder: { $count } items need you
+reminder-wave-continued = ⏰ Reminder (continued, part { $part }/{ $parts })
 reminder-accept-0 = ⏰ Reminder: { $code } not accepted yet
     You were given "{ $title }" at { $assignedAt }; the time to accept ran out at { $dueAt }.
     Please accept it, ask for more time, or decline with a reason.

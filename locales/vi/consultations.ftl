@@ -39,12 +39,16 @@ consult-delegated-intro = { $head } giao đồng chí trả lời thay. Ý kiế
 
 consult-step-who = Xin ý kiến – bước 1/6: Xin ý kiến ai? Gõ họ tên, mã cán bộ hoặc chức vụ để tìm (mỗi lần một người).
 consult-who-added = Đã chọn: { $names }. Gõ tên người tiếp theo, hoặc bấm "Xong".
+consult-who-added-typed = Đã chọn: { $names }. Gõ tên người tiếp theo, hoặc gõ số của lựa chọn "Xong".
 consult-step-subject = Xin ý kiến – bước 2/6: Vấn đề xin ý kiến (tên ngắn gọn)?
 consult-step-question = Xin ý kiến – bước 3/6: Nội dung cần cho ý kiến (nêu rõ phương án, đề xuất để người được hỏi đồng ý hay không)?
 consult-step-priority = Xin ý kiến – bước 4/6: Mức độ?
 consult-step-deadline = Xin ý kiến – bước 5/6: Thời hạn trả lời? Bấm "Mặc định" để lấy { $deadline }, hoặc nhập (vd: 05/12, 05/12 16:00, thứ 6).
+consult-step-deadline-typed = Xin ý kiến – bước 5/6: Thời hạn trả lời? Gõ số của lựa chọn "Mặc định" để lấy { $deadline }, hoặc nhập (vd: 05/12, 05/12 16:00, thứ 6).
 consult-step-link = Xin ý kiến – bước 6/6: Có liên quan đến nhiệm vụ (NV-…) hoặc lần xin ý kiến trước (YK-…, khi đó là vòng tiếp theo của cùng vấn đề) không? Gõ mã, hoặc bấm "Bỏ qua".
+consult-step-link-typed = Xin ý kiến – bước 6/6: Có liên quan đến nhiệm vụ (NV-…) hoặc lần xin ý kiến trước (YK-…, khi đó là vòng tiếp theo của cùng vấn đề) không? Gõ mã, hoặc gõ số của lựa chọn "Bỏ qua".
 consult-link-unreadable = Đề nghị gõ mã dạng NV-2026-0012 hoặc YK-2026-0031, hoặc bấm "Bỏ qua".
+consult-link-unreadable-typed = Đề nghị gõ mã dạng NV-2026-0012 hoặc YK-2026-0031, hoặc gõ số của lựa chọn "Bỏ qua".
 consult-link-round = vòng { $round }, tiếp theo { $code }
 consult-confirm = Đề nghị kiểm tra lại trước khi gửi:
     Xin ý kiến: { $names }
@@ -76,6 +80,7 @@ consult-comment-notice = 💬 { $code }: { $who } gửi thêm nội dung
     Nội dung: { $text }
 consult-free-pick = Nội dung đồng chí vừa gửi thuộc đề nghị xin ý kiến nào?
 consult-typed-stance = Đồng chí cho ý kiến "{ $stance }" về { $code } ({ $subject })? Đề nghị bấm nút tương ứng để ghi nhận ý kiến.
+consult-typed-stance-typed = Đồng chí cho ý kiến "{ $stance }" về { $code } ({ $subject })? Đề nghị gõ số của lựa chọn tương ứng để ghi nhận ý kiến.
 
 consult-clarify-ask = Đồng chí xin làm rõ về { $code } (mỗi người được hỏi một lần; thời hạn trả lời không thay đổi). Đề nghị nhập nội dung cần làm rõ:
 consult-clarify-reply = ✅ Đã gửi câu hỏi làm rõ tới người xin ý kiến. Thời hạn trả lời { $code } vẫn là { $deadline }.
@@ -102,6 +107,7 @@ consult-closed-notice = 🏁 Kết luận { $code }: { $subject }
 
 consult-round-ask = Mở vòng { $round } cho vấn đề "{ $subject }" (tiếp theo { $code }), gửi tới: { $names }. Đề nghị nhập nội dung xin ý kiến vòng này:
 consult-round-deadline = Thời hạn trả lời vòng này? Bấm "Mặc định" để lấy { $deadline }, hoặc nhập (vd: 05/12, 05/12 16:00, thứ 6).
+consult-round-deadline-typed = Thời hạn trả lời vòng này? Gõ số của lựa chọn "Mặc định" để lấy { $deadline }, hoặc nhập (vd: 05/12, 05/12 16:00, thứ 6).
 
 consult-nudged-notice = 🔔 { $who } nhắc đồng chí cho ý kiến về { $code } "{ $subject }". Thời hạn trả lời: { $deadline }.
 consult-nudged-reply = Đã nhắc { $names } về { $code }.

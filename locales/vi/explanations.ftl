@@ -8,6 +8,7 @@ explain-line-question = Nội dung: { $question }
 explain-line-deadline = Thời hạn giải trình: { $deadline }
 explain-line-answer = Giải trình ({ $at }): { $text }
 explain-new-ask = Đề nghị đồng chí bấm "Giải trình" và nhập nội dung giải trình.
+explain-new-ask-typed = Đề nghị đồng chí gõ số của lựa chọn "Giải trình" và nhập nội dung giải trình.
 explain-default-question = Đề nghị đồng chí giải trình rõ lý do chậm trễ đối với { $code }, trách nhiệm của cá nhân và biện pháp khắc phục.
 explain-item-line = 📄 { $code }: yêu cầu giải trình { $who }, hạn { $deadline } · { $status }
 explain-card-title = 📄 { $code } · { $status }
@@ -18,6 +19,7 @@ btn-explain-answer = Giải trình
 btn-explain-default = Dùng nội dung mặc định
 
 explain-demand-ask = Yêu cầu giải trình về { $about }. Người giải trình: { $who }. Đề nghị nhập nội dung cần giải trình, hoặc bấm "Dùng nội dung mặc định".
+explain-demand-ask-typed = Yêu cầu giải trình về { $about }. Người giải trình: { $who }. Đề nghị nhập nội dung cần giải trình, hoặc gõ số của lựa chọn "Dùng nội dung mặc định".
 explain-demanded-reply = ✅ Đã gửi yêu cầu giải trình { $code } tới { $who }. Thời hạn giải trình: { $deadline }.
 explain-answer-ask = Giải trình { $code }. Đề nghị nhập nội dung giải trình:
 explain-answered-reply = ✅ Đã gửi giải trình { $code } tới người yêu cầu.
@@ -29,6 +31,9 @@ explain-answered-notice = 📄 { $code }: giải trình của { $who }
 reminder-explain-0 = ⏰ Nhắc: { $code } chưa có giải trình
     { $requester } yêu cầu đồng chí giải trình về { $item } từ { $askedAt }, hạn { $deadline }.
     Đề nghị đồng chí bấm "Giải trình" và nhập nội dung.
+reminder-explain-0-typed = ⏰ Nhắc: { $code } chưa có giải trình
+    { $requester } yêu cầu đồng chí giải trình về { $item } từ { $askedAt }, hạn { $deadline }.
+    Đề nghị đồng chí gõ số của lựa chọn "Giải trình" và nhập nội dung.
 reminder-explain-1 = ⏰ Nhắc lần 2 — { $code } chưa có giải trình
     Yêu cầu giải trình về { $item }, hạn { $deadline } (đã quá { $late }).
     Nếu đến { $nextAt } chưa giải trình, hệ thống sẽ báo cáo { $superior }.

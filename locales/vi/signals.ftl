@@ -93,6 +93,7 @@ signal-recorded-notice = ⚠️ Lãnh đạo ghi nhận dấu hiệu đối vớ
     Người ghi nhận: { $who }
     Ghi chú: { $reason }
 signal-confirmed-explain = Nếu cần, đồng chí bấm "Giải trình" để gửi ý kiến giải trình; nội dung được lưu cùng dấu hiệu và gửi tới lãnh đạo đã xem xét.
+signal-confirmed-explain-typed = Nếu cần, đồng chí gõ số của lựa chọn "Giải trình" để gửi ý kiến giải trình; nội dung được lưu cùng dấu hiệu và gửi tới lãnh đạo đã xem xét.
 signal-explain-ask = Đề nghị đồng chí nhập nội dung giải trình:
 signal-explained-reply = ✅ Đã gửi giải trình; nội dung được lưu cùng dấu hiệu.
 signal-explained-notice = 📄 { $who } giải trình về dấu hiệu
@@ -103,6 +104,7 @@ signal-explained-notice = 📄 { $who } giải trình về dấu hiệu
 signal-record-who = Ghi nhận dấu hiệu – bước 1/4: Cán bộ nào? Gõ họ tên, mã cán bộ hoặc chức vụ.
 signal-record-behaviour = Ghi nhận dấu hiệu – bước 2/4: Biểu hiện nào của { $who }?
 signal-record-item = Ghi nhận dấu hiệu – bước 3/4: Liên quan đến nhiệm vụ hoặc đề nghị xin ý kiến nào? Gõ mã (NV-…, YK-…) hoặc bấm "Bỏ qua".
+signal-record-item-typed = Ghi nhận dấu hiệu – bước 3/4: Liên quan đến nhiệm vụ hoặc đề nghị xin ý kiến nào? Gõ mã (NV-…, YK-…) hoặc gõ số của lựa chọn "Bỏ qua".
 signal-record-note = Ghi nhận dấu hiệu – bước 4/4: Ghi chú cụ thể (sự việc, thời điểm, căn cứ):
 signal-recorded-reply = ✅ Đã ghi nhận dấu hiệu số { $behaviour } đối với { $who } và thông báo tới đồng chí đó.
 

@@ -41,6 +41,7 @@ task-line-deadline = Thời hạn: { $deadline } · Mức độ: { $priority }
 task-line-status = Trạng thái: { $status }
 task-line-progress = Tiến độ: { $percent }% (báo cáo lúc { $at })
 task-line-no-progress = Tiến độ: chưa có báo cáo
+task-line-latest-note = Báo cáo gần nhất: { $note }
 task-line-overdue = Đã quá hạn { $late }.
 
 task-new-title = 📌 Nhiệm vụ mới { $code }
@@ -123,6 +124,7 @@ tasks-list-item = { $mark } { $code } · { $title } · hạn { $deadline } · { 
 tasks-list-role-assigner = (đồng chí giao)
 
 reminder-wave-title = ⏰ Nhắc việc: { $count } nội dung cần đồng chí xử lý
+reminder-wave-continued = ⏰ Nhắc việc (tiếp theo, phần { $part }/{ $parts })
 reminder-accept-0 = ⏰ Nhắc: { $code } chưa được nhận việc
     Đồng chí được giao nhiệm vụ "{ $title }" lúc { $assignedAt }; thời hạn nhận việc đã hết lúc { $dueAt }.
     Đề nghị đồng chí nhận việc, xin gia hạn hoặc từ chối (nêu lý do).

@@ -1,4 +1,4 @@
-import type { OutboundMessage } from './ports/channel.js';
+import { CAPABILITIES, type OutboundMessage } from './ports/channel.js';
 import type { Tx } from '../db/client.js';
 import { deliveryTargets } from '../db/repositories/identity.repository.js';
 import { enqueueOutboxMany, type OutboxInsert } from '../db/repositories/outbox.repository.js';
@@ -36,10 +36,13 @@ export async function notifyMany(app: AppContext, tx: Tx, effects: Effects, noti
   notifications.forEach((n, i) => {
     const target = targets.get(n.recipientId);
     if (!target) return;
-    let tv = tools.get(target.locale);
+    // Words differ where a channel has no buttons ("gõ số" instead of "bấm").
+    const capabilities = CAPABILITIES[target.channel];
+    const toolsKey = `${target.locale}:${capabilities.buttons}`;
+    let tv = tools.get(toolsKey);
     if (!tv) {
-      tv = { t: app.catalogue.translator(target.locale), v: viewTools(app, target.locale) };
-      tools.set(target.locale, tv);
+      tv = { t: app.catalogue.translator(target.locale, capabilities), v: viewTools(app, target.locale) };
+      tools.set(toolsKey, tv);
     }
     rows.push({
       channel: target.channel,

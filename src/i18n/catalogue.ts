@@ -25,6 +25,9 @@ export interface Translate {
   locale: Locale;
 }
 
+/** The suffix of a key's variant for channels without buttons (Zalo Bot Platform). */
+export const TYPED_SUFFIX = '-typed';
+
 export class Catalogue {
   private constructor(
     private readonly bundles: Map<Locale, FluentBundle>,
@@ -63,8 +66,14 @@ export class Catalogue {
     return bundle.formatPattern(message.value, clean).normalize('NFC').replace(/[ \t]+\n/g, '\n');
   }
 
-  translator(locale: Locale): Translate {
-    const fn = ((key: MessageKey, args?: MessageArgs) => this.t(locale, key, args)) as Translate;
+  /**
+   * A translator for one locale. For a channel without buttons (`buttons: false`), a text that names a button has a
+   * variant `<key>-typed` that says what to type instead ("gõ số của lựa chọn "Xong""), used where it exists.
+   */
+  translator(locale: Locale, channel: { buttons: boolean } = { buttons: true }): Translate {
+    const typed = !channel.buttons;
+    const fn = ((key: MessageKey, args?: MessageArgs) =>
+      this.t(locale, typed && this.has(locale, `${key}${TYPED_SUFFIX}`) ? dynamicKey(`${key}${TYPED_SUFFIX}`) : key, args)) as Translate;
     fn.locale = locale;
     return fn;
   }

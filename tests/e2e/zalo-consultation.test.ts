@@ -45,6 +45,10 @@ describe('a consultation on Zalo: asked by text, answered with a stance by numbe
     await head.choose('Bỏ qua');
     await head.say('1'); // send
     expect(head.last()).toContain('YK-2026-0001');
+    // Every step read right on a chat without buttons: numbers to type, never a button to press (issue 13).
+    expect(head.texts().filter((t) => /bấm/i.test(t))).toEqual([]);
+    expect(head.texts().some((t) => t.includes('gõ số của lựa chọn "Xong"'))).toBe(true);
+    expect(head.texts().some((t) => t.includes('Gõ số của lựa chọn "Mặc định"'))).toBe(true);
 
     const question = member.last();
     expect(question).toContain('❓ Xin ý kiến YK-2026-0001');

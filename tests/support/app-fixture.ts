@@ -22,7 +22,7 @@ import { importOrganisation } from '../../src/app/org/import-organisation.js';
 import type { ClockScheduler, DeliveryKicker } from '../../src/app/ports/scheduling.js';
 import { urgentStartHandler } from '../../src/app/signals/start-check.js';
 import { assignTask } from '../../src/app/tasks/assign-task.js';
-import type { InboundEvent, OutboundMessage } from '../../src/app/ports/channel.js';
+import { CAPABILITIES, type InboundEvent, type OutboundMessage } from '../../src/app/ports/channel.js';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
 import { markSent, nextBatchForChat } from '../../src/db/repositories/outbox.repository.js';
 import { ManualClock } from '../../src/domain/clock.js';
@@ -226,7 +226,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
       for (;;) {
         const batch = await nextBatchForChat(db, 'TELEGRAM', chatId, new Date());
         if (batch.length === 0) break;
-        const composed = composeBatch(catalogue, batch.map((b) => b.payload), 4096);
+        const composed = composeBatch(catalogue, batch.map((b) => b.payload), CAPABILITIES.TELEGRAM);
         lines(chatId).push(toLine(composed.message, 'outbox'));
         await markSent(db, batch.slice(0, composed.count).map((b) => b.id), new Date(), undefined);
       }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeBatch, MAX_BUTTONS_PER_MESSAGE } from '../../src/app/delivery/compose.js';
+import { CAPABILITIES } from '../../src/app/ports/channel.js';
+import { withChoices } from '../../src/channels/zalo/output.js';
 import type { OutboxPayload } from '../../src/db/repositories/outbox.repository.js';
 import { Catalogue } from '../../src/i18n/catalogue.js';
 
@@ -29,7 +31,7 @@ function drain(payloads: OutboxPayload[], max = 4096) {
   const messages = [];
   let rest = payloads;
   while (rest.length > 0) {
-    const c = composeBatch(catalogue, rest, max);
+    const c = composeBatch(catalogue, rest, { buttons: true, maxTextLength: max });
     messages.push(c);
     rest = rest.slice(c.count);
   }
@@ -38,7 +40,7 @@ function drain(payloads: OutboxPayload[], max = 4096) {
 
 describe('one message per person per wave', () => {
   it('lists each item with its own buttons, prefixed by the item code', () => {
-    const c = composeBatch(catalogue, [reminder(1, 120), reminder(2, 120)], 4096);
+    const c = composeBatch(catalogue, [reminder(1, 120), reminder(2, 120)], CAPABILITIES.TELEGRAM);
     expect(c.count).toBe(2);
     expect(c.message.text.split('\n\n')[0]).toBe('⏰ Nhắc việc: 2 nội dung cần đồng chí xử lý');
     expect(c.message.buttons!.flat().map((b) => b.label)).toEqual([
@@ -54,7 +56,7 @@ describe('one message per person per wave', () => {
 
   it('sends a single item as it is', () => {
     const one = reminder(7, 200);
-    expect(composeBatch(catalogue, [one], 4096)).toEqual({ message: one.message, count: 1 });
+    expect(composeBatch(catalogue, [one], CAPABILITIES.TELEGRAM)).toEqual({ message: one.message, count: 1 });
   });
 
   it("keeps a long wave under Telegram's 4096 characters, cutting between items, every item once and in order", () => {
@@ -78,5 +80,43 @@ describe('one message per person per wave', () => {
   it('an item too long for one message still goes, alone (the channel splits its text)', () => {
     const messages = drain([reminder(1, 100), reminder(2, 5000), reminder(3, 100)]);
     expect(messages.map((m) => m.count)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('a wave on a channel without buttons (Zalo Bot Platform)', () => {
+  // The numbered lines as the Zalo adapter writes them, with the longest command it may print.
+  const t = catalogue.translator('vi');
+  const rendered = (part: { text: string; buttons?: { label: string }[][] }, from: number) => {
+    const options = (part.buttons ?? []).flat().map((b, i) => t('numbered-option-command', { n: from + i, label: b.label, command: `/khonggiahan ${b.label.slice(0, 12)}` }));
+    return options.length > 0 ? withChoices(part.text, [t('numbered-intro-commands'), ...options].join('\n')) : withChoices(part.text, '');
+  };
+
+  it('goes whole as parts of whole items, each within 2,000 characters with its own choices', () => {
+    const payloads = Array.from({ length: 10 }, (_, i) => reminder(i + 1, 380 + (i % 4) * 60));
+    const c = composeBatch(catalogue, payloads, CAPABILITIES.ZALO);
+    expect(c.count).toBe(10);
+    const parts = c.message.parts!;
+    expect(parts.length).toBeGreaterThan(1);
+    let from = 1;
+    for (const part of parts) {
+      const shown = rendered(part, from);
+      expect(shown).toHaveLength(1);
+      expect(shown[0]!.length).toBeLessThanOrEqual(2000);
+      const codes = [...part.text.matchAll(/NV-2026-\d{4}(?= chưa)/g)].map((x) => x[0]);
+      expect(new Set(part.buttons!.flat().map((b) => b.label.split(' · ')[0]))).toEqual(new Set(codes));
+      from += part.buttons!.flat().length;
+    }
+    expect(parts.slice(1).every((p) => p.text.startsWith('⏰ Nhắc việc (tiếp theo, phần'))).toBe(true);
+  });
+
+  it('the adapter never cuts a list of choices: a text too long goes before it, split at line breaks', () => {
+    const body = Array.from({ length: 40 }, (_, i) => `Dòng ${i + 1}: ${'nội dung '.repeat(8)}`).join('\n');
+    const choices = ['Đồng chí trả lời bằng số:', '1 – Xem', '2 – Nhắc lại'].join('\n');
+    const pieces = withChoices(body, choices);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(2000);
+    expect(pieces.at(-1)!.endsWith(choices)).toBe(true);
+    expect(pieces.filter((p) => p.includes('1 – Xem'))).toHaveLength(1);
+    expect(pieces.join('\n').replace(`\n\n${choices}`, '')).toBe(body);
   });
 });

@@ -175,7 +175,7 @@ export function createRouter(deps: RouterDeps): Router {
         if (!identity) return await linkAccount(app, env, hintLocale);
         const official = identity.official;
         const locale = asLocale(official.locale);
-        const t = app.catalogue.translator(locale);
+        const t = app.catalogue.translator(locale, CAPABILITIES[env.channel]);
         if (!official.active) return reply(t('account-inactive'));
         const text = env.event.type === 'text' ? env.event.text.trim() : '';
         // Linking again from a linked account (a new code for a new phone): let it through.

@@ -29,6 +29,12 @@ export interface OutboundMessage {
   /** Rows of actions. */
   buttons?: ActionButton[][];
   attachment?: OutboundAttachment;
+  /**
+   * How a channel without buttons shows this message: as these messages in order, each whole items with their own
+   * actions, numbered across all of them (a wave of reminders, src/app/delivery/compose.ts). `text` and `buttons`
+   * hold the same as one message, for channels with buttons.
+   */
+  parts?: OutboundMessage[];
 }
 
 export interface InboundFile {

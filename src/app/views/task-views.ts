@@ -49,7 +49,7 @@ export function newTaskMessage(t: Translate, v: ViewTools, task: Task, people: T
 }
 
 /** The full card for "Xem chi tiết" and /viec: facts, status, progress, and the buttons that fit the viewer. */
-export function taskCard(t: Translate, v: ViewTools, task: Task, people: TaskPeople, viewerId: number): OutboundMessage {
+export function taskCard(t: Translate, v: ViewTools, task: Task, people: TaskPeople, viewerId: number, latestNote?: string): OutboundMessage {
   const colour = statusColour(task, v.now);
   const lines = [
     `${COLOUR_MARK[colour]} ${task.code}`,
@@ -58,6 +58,8 @@ export function taskCard(t: Translate, v: ViewTools, task: Task, people: TaskPeo
     task.lastProgressAt
       ? t('task-line-progress', { percent: task.progressPercent, at: v.dateTime(task.lastProgressAt) })
       : t('task-line-no-progress'),
+    // The latest note, whole: what was done and what blocks is why one opens the card (issue 13).
+    ...(latestNote ? [t('task-line-latest-note', { note: v.block(latestNote) })] : []),
   ];
   if (colour === 'red') lines.push(t('task-line-overdue', { late: v.wallDuration(v.now.getTime() - task.deadline.getTime()) }));
   const buttons = buttonsFor(t, task, viewerId);

@@ -44,6 +44,21 @@ export interface DeliverContext {
   turn?: TakeTurn;
 }
 
+/**
+ * The text and its numbered choices as Zalo messages: the text is split at line breaks where it must, and the choices
+ * stay whole under its last piece, or in a message of their own when they do not fit there; never cut.
+ */
+export function withChoices(body: string, choices: string, limit = ZALO_TEXT_LIMIT): string[] {
+  if (choices === '') return body.trim() === '' ? [] : splitText(body, limit);
+  const whole = body.trim() === '' ? choices : `${body}\n\n${choices}`;
+  if (whole.length <= limit) return [whole];
+  const pieces = body.trim() === '' ? [] : splitText(body, limit);
+  const last = pieces.at(-1);
+  if (last !== undefined && last.length + 2 + choices.length <= limit) return [...pieces.slice(0, -1), `${last}\n\n${choices}`];
+  // A list longer than a message on its own (dozens of choices) is cut between its lines only.
+  return [...pieces, ...splitText(choices, limit)];
+}
+
 export class ZaloOutput {
   constructor(private readonly o: ZaloOutputOptions) {}
 
@@ -57,15 +72,14 @@ export class ZaloOutput {
     const parts: ZaloPart[] = [];
     const actions: string[] = [];
     let offersChoices = false;
-    for (const message of messages) {
+    // A wave composed in parts goes as those parts, numbered across all of them.
+    for (const message of messages.flatMap((m) => m.parts ?? [m])) {
       const attachment = message.attachment ? await this.renderAttachment(message.attachment, locale) : undefined;
       const block = await numberActions(t, message.buttons, actions.length + 1, (a) => this.o.services.commandFor(a, locale));
       actions.push(...block.actions);
       offersChoices ||= block.offersChoices;
       const sections = [message.text, ...(attachment?.lines ?? [])].filter((s) => s.trim() !== '');
-      const body = sections.join('\n');
-      const text = block.lines.length > 0 ? `${body}\n\n${block.lines.join('\n')}` : body;
-      if (text.trim() !== '') for (const piece of splitText(text, ZALO_TEXT_LIMIT)) parts.push({ kind: 'text', text: piece });
+      for (const piece of withChoices(sections.join('\n'), block.lines.join('\n'))) parts.push({ kind: 'text', text: piece });
       if (attachment?.photo) parts.push(attachment.photo);
     }
     return { parts, actions, offersChoices };
@@ -97,9 +111,14 @@ export class ZaloOutput {
     const pace = this.o.pace;
     const turn = ctx.turn ?? (pace ? () => pace(chatId) : undefined);
     let last = '';
-    // Each part is a message to Zalo too: each takes its own turn in the chat.
-    for (const part of rendered.parts) last = await inTurn(turn, () => this.sendPart(chatId, part));
-    if (rendered.offersChoices) await this.o.services.savePrompt('ZALO', chatId, ctx.identityId, rendered.actions);
+    for (const [i, part] of rendered.parts.entries()) {
+      // Each part is a message to Zalo too: each takes its own turn in the chat.
+      last = await inTurn(turn, () => this.sendPart(chatId, part));
+      // Once the first part is out, its numbers work, while the later parts wait for their turn on the pacer; the
+      // prompt holds the whole wave's numbers, so each part's stay valid until the prompt expires.
+      if (i === 0 && rendered.offersChoices) await this.o.services.savePrompt('ZALO', chatId, ctx.identityId, rendered.actions);
+    }
+    if (rendered.parts.length === 0 && rendered.offersChoices) await this.o.services.savePrompt('ZALO', chatId, ctx.identityId, rendered.actions);
     return last;
   }
 

@@ -144,3 +144,14 @@ export async function insertReminders(tx: Tx, reminders: readonly ReminderInsert
 export async function wasEscalatedTo(db: PrismaClient | Tx, itemKind: ItemKind, itemId: number, officialId: number, recipientId: number): Promise<boolean> {
   return (await db.reminder.findFirst({ where: { itemKind, itemId, officialId, recipientId, kind: 'ESCALATION' }, select: { id: true } })) !== null;
 }
+
+/** The items a person was told about as a superior since `since` (newest first, each item once). */
+export async function escalationsReceivedSince(db: PrismaClient | Tx, recipientId: number, since: Date): Promise<{ itemKind: ItemKind; itemId: number }[]> {
+  const rows = await db.reminder.findMany({
+    where: { recipientId, kind: 'ESCALATION', at: { gte: since } },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    select: { itemKind: true, itemId: true },
+  });
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(`${r.itemKind}:${r.itemId}`) && seen.add(`${r.itemKind}:${r.itemId}`));
+}

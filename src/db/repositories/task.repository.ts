@@ -50,6 +50,12 @@ export async function addTaskEvent(tx: Tx, taskId: number, event: TaskEventInput
   return row.id;
 }
 
+/** The note of the latest progress report that had one, for the task card. */
+export async function latestProgressNote(db: PrismaClient | Tx, taskId: number): Promise<string | undefined> {
+  const row = await db.taskEvent.findFirst({ where: { taskId, kind: 'PROGRESS_REPORTED', note: { not: null } }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { note: true } });
+  return row?.note ?? undefined;
+}
+
 /** Tasks where the person owes something now: to do as assignee, or to decide as assigner. */
 export async function listTasksNeedingAction(
   db: PrismaClient,

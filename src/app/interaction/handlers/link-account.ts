@@ -1,5 +1,6 @@
 // The only thing an unlinked chat account may do: link itself with an invite code (PRODUCT.md §2).
-import type { InboundEnvelope, RouterResult } from '../../ports/channel.js';
+import { CAPABILITIES, type InboundEnvelope, type RouterResult } from '../../ports/channel.js';
+import { waitingSummary } from '../../linking/waiting-summary.js';
 import { asLocale, type Locale } from '../../../domain/locale.js';
 import type { AppContext } from '../../context.js';
 import { formatTime } from '../../../i18n/format.js';
@@ -44,5 +45,8 @@ export async function linkAccount(app: AppContext, env: InboundEnvelope, locale:
   await forgetInviteAttempt(app.db, attempt.id);
   const own = asLocale(r.official.locale);
   const args = { name: r.official.fullName, title: r.official.title, unit: r.official.unitName };
-  return { replies: [{ text: app.catalogue.t(own, r.alreadyLinked ? 'link-already' : 'link-success', args) }] };
+  const linked = { text: app.catalogue.t(own, r.alreadyLinked ? 'link-already' : 'link-success', args) };
+  // What waited for them meanwhile (nothing is queued to a person without a chat): one summary, with actions.
+  const waiting = r.alreadyLinked ? undefined : await waitingSummary(app, r.official.id, own, CAPABILITIES[env.channel]);
+  return { replies: waiting ? [linked, waiting] : [linked] };
 }

@@ -1,6 +1,6 @@
 // What each task button does. Buttons that need more input start a flow; the others act at once.
 import type { RouterResult } from '../../ports/channel.js';
-import { findTask } from '../../../db/repositories/task.repository.js';
+import { findTask, latestProgressNote } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { TaskId } from '../../../domain/ids.js';
 import { mayReach, taskParties } from '../../../domain/org/reach.js';
@@ -48,7 +48,8 @@ export async function handleTaskAction(s: Session, action: Action): Promise<Rout
       const task = await load(s, action);
       await assertVisible(s, task);
       const o = await org();
-      const card = taskCard(s.t, s.v, task, { assigner: o.official(task.assignerId), assignee: o.official(task.assigneeId) }, s.officialId);
+      const note = await latestProgressNote(s.app.db, task.id);
+      const card = taskCard(s.t, s.v, task, { assigner: o.official(task.assignerId), assignee: o.official(task.assigneeId) }, s.officialId, note);
       // Demands for explanation are kept with the item (issue 4).
       const demands = await demandLines(s, 'TASK', task.id);
       return { replies: [demands.length > 0 ? { ...card, text: [card.text, ...demands].join('\n') } : card] };

@@ -1,0 +1,61 @@
+// What waited for a person before they linked a chat (issue 13, point 5): messages to someone with no chat are not
+// queued (notify), so on linking they get one summary of what is still theirs to act on, with actions.
+import { escalationsReceivedSince } from '../../db/repositories/clock.repository.js';
+import { findTask, listTasksNeedingAction } from '../../db/repositories/task.repository.js';
+import type { Locale } from '../../domain/locale.js';
+import { encodeAction } from '../actions.js';
+import { loadConsultation, waitingForMe } from '../../db/repositories/consultation.repository.js';
+import type { AppContext } from '../context.js';
+import type { ActionButton, ChannelCapabilities, OutboundMessage } from '../ports/channel.js';
+import { buttonLabel } from '../views/labels.js';
+
+/** Escalations received this many working days back are still news to someone who just linked. */
+export const ESCALATION_LOOKBACK_WORKING_DAYS = 3;
+/** Items listed per section; the rest is counted and found with /viec. */
+const LISTED = 5;
+
+interface Listed {
+  code: string;
+  title: string;
+  action: string;
+}
+
+/** The summary, or undefined when nothing waits. */
+export async function waitingSummary(app: AppContext, officialId: number, locale: Locale, capabilities: ChannelCapabilities): Promise<OutboundMessage | undefined> {
+  const t = app.catalogue.translator(locale, capabilities);
+  const { tasks, total } = await listTasksNeedingAction(app.db, officialId, { offset: 0, limit: LISTED });
+  const consultations = await waitingForMe(app.db, officialId);
+  const calendar = await app.calendar();
+  const since = calendar.subtract(app.clock.now(), { ms: ESCALATION_LOOKBACK_WORKING_DAYS * calendar.workingDayMs, basis: 'working' });
+  const escalated: Listed[] = [];
+  for (const e of await escalationsReceivedSince(app.db, officialId, since)) {
+    if (e.itemKind === 'TASK') {
+      const task = await findTask(app.db, e.itemId);
+      if (task) escalated.push({ code: task.code, title: task.title, action: encodeAction('task.view', task.id) });
+    } else if (e.itemKind === 'CONSULTATION') {
+      const c = (await loadConsultation(app.db, e.itemId))?.consultation;
+      if (c) escalated.push({ code: c.code, title: c.subject, action: encodeAction('consult.view', c.id) });
+    }
+  }
+  if (total === 0 && consultations.length === 0 && escalated.length === 0) return undefined;
+
+  const lines: string[] = [t('link-waiting-title')];
+  const buttons: ActionButton[][] = [];
+  const section = (title: string, items: Listed[], count: number) => {
+    if (count === 0) return;
+    lines.push('', title);
+    for (const i of items.slice(0, LISTED)) {
+      lines.push(t('link-waiting-line', { code: i.code, title: buttonLabel(i.title) }));
+      buttons.push([{ label: t('btn-digest-view', { code: i.code }), action: i.action }]);
+    }
+    if (count > LISTED) lines.push(t('link-waiting-more', { count: count - LISTED }));
+  };
+  section(t('link-waiting-tasks', { count: total }), tasks.map((x) => ({ code: x.code, title: x.title, action: encodeAction('task.view', x.id) })), total);
+  section(
+    t('link-waiting-consultations', { count: consultations.length }),
+    consultations.map((r) => ({ code: r.consultation.code, title: r.consultation.subject, action: encodeAction('consult.view', r.consultation.id) })),
+    consultations.length,
+  );
+  section(t('link-waiting-escalations', { count: escalated.length, days: ESCALATION_LOOKBACK_WORKING_DAYS }), escalated, escalated.length);
+  return { text: lines.join('\n'), buttons };
+}
