@@ -2,7 +2,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from './domain/calendar/time-zone.js';
-import { keyringFromEnvironment, TokenKeyError, type TokenKeyring } from './channels/zalo-oa/token-crypto.js';
+import { ConfigError } from './config/config-error.js';
+import { keyringFromEnvironment, TokenKeyError, type TokenKeyring } from './config/token-keyring.js';
+
+export { ConfigError };
 
 /** The queues a worker process consumes (WORKER_QUEUES): clock levels, outbound delivery, maintenance (reconciler, sweeps, digests). */
 export const WORKER_QUEUE_NAMES = ['clocks', 'delivery', 'maintenance'] as const;
@@ -171,13 +174,6 @@ export interface ZaloOaConfig {
   redirectUri: string | undefined;
   outsideWindow: 'other-channel' | 'template';
   templateId: string | undefined;
-}
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
 }
 
 /** Pure: the same input gives the same config or the same list of problems. */

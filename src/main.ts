@@ -28,7 +28,7 @@ import { ensureRedis, RedisUnavailableError } from './runtime/redis-bootstrap.js
 import { prepareTelegram, TelegramTokenRefused, type TelegramRuntime } from './channels/telegram/start.js';
 import { Readiness } from './runtime/readiness.js';
 import { readyLine } from './runtime/ready-line.js';
-import { StopRequested } from './runtime/retry.js';
+import { StopRequested } from './channels/retry.js';
 import type { TelegramBot } from './channels/telegram/bot.js';
 import { ensurePrivateDir } from './db/private-files.js';
 import { mountTelegramWebhook } from './channels/telegram/webhook.js';
@@ -40,6 +40,7 @@ import { mountFileLinks } from './http/file-links.js';
 import { prepareZalo, ZaloTokenRefused } from './channels/zalo/start.js';
 import { redisAnswers } from '../jobs/connection.js';
 import { prepareZaloOa } from './channels/zalo-oa/runtime.js';
+import { createOaTokenRows } from './db/repositories/zalo-oa-token.repository.js';
 import type { Logger } from 'pino';
 import type { Clock } from './domain/clock.js';
 import { composeSandbox } from './sandbox/compose.js';
@@ -150,6 +151,7 @@ async function main(): Promise<number> {
     ? prepareZaloOa({
         settings: config.zaloOa,
         app,
+        tokenRows: createOaTokenRows(database.db),
         logger,
         ...(config.role !== 'worker' ? { receive: { router, http } } : {}),
         pace: (chatId) => replyPacer.waitTurn('ZALO_OA', chatId),

@@ -6,9 +6,12 @@ import { asLocale } from '../domain/locale.js';
 import type { ChannelName } from '../domain/org/types.js';
 import type { AppContext } from './context.js';
 import { ChannelQuotaCounter } from './delivery/channel-quota.js';
+import { markUnreachable } from './delivery/outbox-sending.js';
 import { createFileLink, DEFAULT_FILE_LINK_TTL_MS, fileLinkUrl } from './file-links.js';
 import { commandForAction } from './interaction/item-commands.js';
+import { claimInbound, touchInbound } from './interaction/router.js';
 import { findIdentity } from './linking/find-identity.js';
+import { alertAdminsOutside } from './notify.js';
 import type { ChannelServices } from './ports/channel-services.js';
 import { viewTools } from './views/tools.js';
 
@@ -43,5 +46,12 @@ export function createChannelServices(app: AppContext, o: ChannelServicesOptions
       await counters.get(channel)?.count(n);
     },
     attemptsOfHead: (channel, chatId) => attemptsOfChatHead(app.db, channel, chatId),
+    claimEvent: (channel, key) => claimInbound(app, channel, key),
+    touched: (identityId) => touchInbound(app, identityId),
+    async unreachable(channel, chatId, reason) {
+      await markUnreachable(app.db, channel, chatId, reason, app.clock.now());
+      await app.delivery.kick([{ channel, chatId }]);
+    },
+    alertAdmins: (channel, messageKey, args) => alertAdminsOutside(app, channel, (t) => ({ text: t(messageKey, args) })),
   };
 }

@@ -1,10 +1,11 @@
 import { CAPABILITIES, type OutboundMessage } from './ports/channel.js';
 import type { Tx } from '../db/client.js';
-import { deliveryTargets } from '../db/repositories/identity.repository.js';
+import { adminTargetsOutside, deliveryTargets } from '../db/repositories/identity.repository.js';
 import { enqueueOutboxMany, type OutboxInsert } from '../db/repositories/outbox.repository.js';
+import type { ChannelName } from '../domain/org/types.js';
+import { inTransaction, type Effects } from './transaction.js';
 import type { Translate } from '../i18n/catalogue.js';
 import type { AppContext } from './context.js';
-import type { Effects } from './transaction.js';
 import { viewTools, type ViewTools } from './views/tools.js';
 
 export interface NotifyOptions {
@@ -71,4 +72,21 @@ export async function notify(
 ): Promise<bigint | null> {
   const [id] = await notifyMany(app, tx, effects, [{ recipientId, render, options }]);
   return id ?? null;
+}
+
+/**
+ * Tells every active admin (is_admin in the organisation file), in their language, about a problem of the channel
+ * `notOn`, on their oldest reachable chat elsewhere: a message queued on the channel at fault would wait behind the
+ * very problem it reports. Returns how many admins it was queued for.
+ */
+export async function alertAdminsOutside(app: AppContext, notOn: ChannelName, render: (t: Translate) => OutboundMessage): Promise<number> {
+  return inTransaction(app, async (tx, effects) => {
+    const targets = await adminTargetsOutside(tx, notOn);
+    await enqueueOutboxMany(
+      tx,
+      targets.map((a) => ({ channel: a.channel, chatId: a.chatId, officialId: a.officialId, payload: { locale: a.locale, message: render(app.catalogue.translator(a.locale)) }, mergeable: false })),
+    );
+    for (const a of targets) effects.kick(a.channel, a.chatId);
+    return targets.length;
+  });
 }

@@ -7,6 +7,7 @@ import { encodeAction } from '../../src/app/actions.js';
 import type { AppContext } from '../../src/app/context.js';
 import { createZaloOaClient } from '../../src/channels/zalo-oa/client.js';
 import { ZaloOaOutput } from '../../src/channels/zalo-oa/output.js';
+import { createChannelServices } from '../../src/app/channel-services.js';
 import { OA_TEXT_LIMIT } from '../../src/channels/zalo-oa/types.js';
 import { classifyOaError } from '../../src/channels/zalo-oa/sender.js';
 import { ZaloOaError } from '../../src/channels/zalo-oa/errors.js';
@@ -39,7 +40,7 @@ describe('OA output', () => {
     });
     const { accessToken } = oa.issueTokens();
     const client = createZaloOaClient({ accessToken: { current: async () => accessToken, refresh: async () => accessToken }, apiRoot: oa.url });
-    output = new ZaloOaOutput({ client, app });
+    output = new ZaloOaOutput({ client, services: createChannelServices(app), catalogue: app.catalogue });
     userId = oa.addUser({ displayName: 'Vinh' }).userId;
   });
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { createZaloOaOAuth } from '../../src/channels/zalo-oa/oauth.js';
 import { createTokenCipher } from '../../src/channels/zalo-oa/token-crypto.js';
 import { OaReauthorizationNeeded, OaTokenStore } from '../../src/channels/zalo-oa/token-store.js';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
+import { createOaTokenRows } from '../../src/db/repositories/zalo-oa-token.repository.js';
 import { startZaloOaPlatform, type ZaloOaPlatform } from '../../src/sandbox/platforms/zalo-oa.js';
 import { cliRunner } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -23,7 +24,7 @@ describe('OA token store', () => {
   const key = randomBytes(32);
   const store = (db: PrismaClient) =>
     new OaTokenStore({
-      db,
+      rows: createOaTokenRows(db),
       cipher: createTokenCipher({ currentId: '1', keys: new Map([['1', key]]) }),
       oauth: createZaloOaOAuth({ appId: oa.appId, secretKey: oa.appSecretKey, oauthRoot: oa.url, now: () => now }),
       oaId: oa.oaId,

@@ -42,6 +42,7 @@ import { ZALO_WEBHOOK_PATH } from '../../src/channels/zalo/webhook.js';
 import { prepareZalo, type ZaloRuntime } from '../../src/channels/zalo/start.js';
 import { createZaloStandIn, type PostWebhookOptions, type ZaloStandIn } from './zalo-stand-in.js';
 import { prepareZaloOa, type ZaloOaRuntime } from '../../src/channels/zalo-oa/runtime.js';
+import { createOaTokenRows } from '../../src/db/repositories/zalo-oa-token.repository.js';
 import type { OaSendPolicy } from '../../src/channels/zalo-oa/sender.js';
 import { ZALO_OA_WEBHOOK_PATH } from '../../src/channels/zalo-oa/webhook.js';
 import { startZaloOaPlatform, type ZaloOaPlatform } from '../../src/sandbox/platforms/zalo-oa.js';
@@ -198,6 +199,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
             webhookPath: ZALO_OA_WEBHOOK_PATH,
           },
           app,
+          tokenRows: createOaTokenRows(db.db),
           logger,
           receive: { router, http: httpApp },
           pace: (chatId) => replyPacer.waitTurn('ZALO_OA', chatId),

@@ -2,7 +2,8 @@
 // their row and column, and a key id for rotation.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createTokenCipher, keyringFromEnvironment, parseTokenKey, TokenDecryptError, TokenKeyError } from '../../src/channels/zalo-oa/token-crypto.js';
+import { createTokenCipher, TokenDecryptError } from '../../src/channels/zalo-oa/token-crypto.js';
+import { keyringFromEnvironment, parseTokenKey, TokenKeyError } from '../../src/config/token-keyring.js';
 
 const keyA = randomBytes(32);
 const keyB = randomBytes(32);

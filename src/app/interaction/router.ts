@@ -1,6 +1,6 @@
 // Every inbound update from every channel comes through here: who is it, is it new, what do they want.
 // Replies go back to the same chat; notifications to others go through the outbox inside the use cases.
-import type { InboundEnvelope, OutboundMessage, RouterResult } from '../ports/channel.js';
+import type { ChannelName, InboundEnvelope, OutboundMessage, RouterResult } from '../ports/channel.js';
 import { CAPABILITIES } from '../ports/channel.js';
 import { touchIdentity } from '../../db/repositories/identity.repository.js';
 import { promptAction } from '../../db/repositories/prompt.repository.js';
@@ -34,6 +34,19 @@ export interface RouterDeps {
   /** Tried in order for text no dialog took, before "I did not understand". */
   texts?: TextHandler[];
   commands: Partial<Record<CommandName, CommandHandler>>;
+}
+
+/**
+ * Claims an inbound update once: false when it was handled already (platforms retry). The router's own first step,
+ * shared with the adapters' events that are no router input (an OA follow).
+ */
+export function claimInbound(app: AppContext, channel: ChannelName, updateKey: string): Promise<boolean> {
+  return claimUpdate(app.db, channel, updateKey);
+}
+
+/** The person wrote, or turned to us (an OA follow): the chat is reachable again, their reply window opens now. */
+export function touchInbound(app: AppContext, identityId: number): Promise<void> {
+  return touchIdentity(app.db, identityId, app.clock.now());
 }
 
 /** Longest text we accept from a chat, in characters people see: Telegram's own limit, far above any answer typed. */
@@ -170,7 +183,7 @@ export function createRouter(deps: RouterDeps): Router {
       const ours = env.botUsername ?? (env.channel === 'TELEGRAM' ? app.links.telegramBotUsername : undefined);
       if (env.event.type === 'text' && addressedToAnotherBot(env.event.text, ours)) return { replies: [] };
       try {
-        if (!(await claimUpdate(app.db, env.channel, env.updateKey))) return { replies: [] };
+        if (!(await claimInbound(app, env.channel, env.updateKey))) return { replies: [] };
         const identity = await findIdentity(app.db, env.channel, env.externalUserId);
         if (!identity) return await linkAccount(app, env, hintLocale);
         const official = identity.official;
@@ -184,7 +197,7 @@ export function createRouter(deps: RouterDeps): Router {
         // The person wrote: the chat is reachable. Recorded at most once a minute, to keep the hot path to reads.
         const now = app.clock.now();
         if (identity.unreachableAt || !identity.lastInboundAt || now.getTime() - identity.lastInboundAt.getTime() > 60_000) {
-          await touchIdentity(app.db, identity.id, now);
+          await touchInbound(app, identity.id);
         }
         const session: Session = {
           app,

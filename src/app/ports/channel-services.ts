@@ -1,7 +1,10 @@
-// What the application offers a channel adapter beyond the router: the few things an adapter for a platform without
-// buttons (Zalo) needs to render and count what it sends. The adapter sees this interface only, never the database.
+// What the application offers a channel adapter beyond the router: what an adapter needs to render and count what it
+// sends (numbered replies on platforms without buttons, file links), and to record the platform's events that are
+// no router input (an OA follow or unfollow, a token Zalo refuses). The adapter sees this interface only, never the
+// database.
 import type { Locale } from '../../domain/locale.js';
 import type { ChannelName } from '../../domain/org/types.js';
+import type { MessageArgs, MessageKey } from '../../i18n/catalogue.js';
 
 export interface Recipient {
   identityId: number | undefined;
@@ -27,4 +30,18 @@ export interface ChannelServices {
   countSent(channel: ChannelName, n: number): Promise<void>;
   /** How many times the message now being sent to a chat failed before. */
   attemptsOfHead(channel: ChannelName, chatId: string): Promise<number>;
+  /** Claims an event the router does not see (an OA follow); false when it was handled already (platforms retry). */
+  claimEvent(channel: ChannelName, key: string): Promise<boolean>;
+  /** The person turned to us on a linked chat (an OA follow): it is reachable again, their reply window opens now. */
+  touched(identityId: number): Promise<void>;
+  /**
+   * Nothing reaches the chat any more (an OA unfollow): new messages go to the person's other chat, and what is
+   * queued here moves there when delivery meets the refusal.
+   */
+  unreachable(channel: ChannelName, chatId: string, reason: string): Promise<void>;
+  /**
+   * Queues a message (catalogue `messageKey` with `args`) to every active admin on a chat outside `channel`, the
+   * channel whose problem it reports; returns how many admins it was queued for.
+   */
+  alertAdmins(channel: ChannelName, messageKey: MessageKey, args: MessageArgs): Promise<number>;
 }

@@ -13,8 +13,8 @@ import type { SendPacer } from '../../app/ports/pacer.js';
 import { publishCommandMenu } from './commands-menu.js';
 import type { Config } from '../../config.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
-import { TOKEN_REFUSED_MESSAGE } from '../../runtime/messages.js';
-import { retryWithBackoff, type BackoffOptions } from '../../runtime/retry.js';
+import { TOKEN_REFUSED_MESSAGE } from './token-refused.js';
+import { retryWithBackoff, type BackoffOptions } from '../retry.js';
 
 export class TelegramTokenRefused extends Error {
   constructor(readonly status: number) {

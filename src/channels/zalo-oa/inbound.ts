@@ -2,13 +2,10 @@
 // (a dialog's answers must not overtake each other), chats in parallel; the router's replies go straight back
 // through ZaloOaOutput. Follow and unfollow are recorded on the identity here: they are no router input.
 import type { Logger } from 'pino';
-import type { AppContext } from '../../app/context.js';
 import type { Router } from '../../app/interaction/router.js';
-import { findIdentity } from '../../app/linking/find-identity.js';
-import { markUnreachable, touchIdentity } from '../../db/repositories/identity.repository.js';
-import { claimUpdate } from '../../db/repositories/update.repository.js';
-import { asLocale } from '../../domain/locale.js';
 import type { OutboundMessage } from '../../app/ports/channel.js';
+import type { ChannelServices } from '../../app/ports/channel-services.js';
+import type { Catalogue } from '../../i18n/catalogue.js';
 import { ZaloOaError } from './errors.js';
 import type { ZaloOaOutput } from './output.js';
 import { oaExternalUserId, oaToEnvelope } from './to-envelope.js';
@@ -17,7 +14,9 @@ import type { OaEvent } from './webhook-event.js';
 export interface ZaloOaInboundDeps {
   router: Router;
   output: ZaloOaOutput;
-  app: AppContext;
+  /** Who writes, and the follow and unfollow records (src/app/channel-services.ts). */
+  services: ChannelServices;
+  catalogue: Catalogue;
   logger: Logger;
   /** Events for another OA (a webhook shared by mistake) are dropped. */
   oaId: string;
@@ -35,16 +34,15 @@ export interface ZaloOaInbound {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
-  const { app, logger } = deps;
+  const { services, logger } = deps;
   const chains = new Map<string, Promise<void>>();
   const delays = deps.replyRetryDelaysMs ?? [1000, 2000, 4000];
 
   async function reply(chatId: string, messages: OutboundMessage[], externalUserId: string): Promise<void> {
-    const identity = await findIdentity(app.db, 'ZALO_OA', externalUserId);
-    const locale = asLocale(identity?.official.locale ?? 'vi');
+    const { locale, identityId } = await services.recipient('ZALO_OA', externalUserId);
     for (let attempt = 0; ; attempt++) {
       try {
-        await deps.output.deliver(chatId, messages, { locale, identityId: identity?.id });
+        await deps.output.deliver(chatId, messages, { locale, identityId });
         return;
       } catch (e) {
         const retryable = e instanceof ZaloOaError ? e.isRetryable || e.isTokenProblem || e.kind === 'token-unavailable' : true;
@@ -55,25 +53,23 @@ export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
   }
 
   async function followed(event: Extract<OaEvent, { kind: 'follow' | 'unfollow' }>): Promise<void> {
-    if (!(await claimUpdate(app.db, 'ZALO_OA', event.dedupeKey))) return;
-    const identity = await findIdentity(app.db, 'ZALO_OA', oaExternalUserId(event.oaId, event.userId));
-    const now = app.clock.now();
+    if (!(await services.claimEvent('ZALO_OA', event.dedupeKey))) return;
+    const { identityId } = await services.recipient('ZALO_OA', oaExternalUserId(event.oaId, event.userId));
     if (event.kind === 'unfollow') {
-      if (!identity) return;
+      if (identityId === undefined) return;
       // Nothing more can reach them on the OA (Zalo answers -213): new notifications go to their other chat, and
       // what is queued here moves there when delivery meets the refusal (rerouteUnreachable).
-      await markUnreachable(app.db, 'ZALO_OA', event.userId, 'unfollowed the Official Account', now);
-      await app.delivery.kick([{ channel: 'ZALO_OA', chatId: event.userId }]);
-      logger.info({ officialId: identity.official.id }, 'zalo oa: unfollowed; the chat is unreachable until they follow again');
+      await services.unreachable('ZALO_OA', event.userId, 'unfollowed the Official Account');
+      logger.info({ identityId }, 'zalo oa: unfollowed; the chat is unreachable until they follow again');
       return;
     }
-    if (identity) {
+    if (identityId !== undefined) {
       // Following (again) opens their window and makes the chat reachable.
-      await touchIdentity(app.db, identity.id, now);
+      await services.touched(identityId);
       return;
     }
     // A new follower: tell them how to link (the invite code), in Vietnamese until we know who they are.
-    await reply(event.userId, [{ text: app.catalogue.t('vi', 'link-required') }], oaExternalUserId(event.oaId, event.userId));
+    await reply(event.userId, [{ text: deps.catalogue.t('vi', 'link-required') }], oaExternalUserId(event.oaId, event.userId));
   }
 
   async function handle(event: OaEvent): Promise<void> {

@@ -2,13 +2,10 @@
 // `oa.query.hide` buttons (buttons.ts) when they fit; when they cannot (more than 5, payloads or titles that do not
 // fit) the message carries numbered replies instead, saved as the chat's prompt as on the Zalo Bot Platform. Text is
 // split at line breaks under the OA's 2,000 characters, the buttons riding on the last part. Files go as links.
-import type { AppContext } from '../../app/context.js';
-import { commandForAction } from '../../app/interaction/item-commands.js';
-import { viewTools } from '../../app/views/tools.js';
-import { savePrompt } from '../../db/repositories/prompt.repository.js';
+import type { ChannelServices } from '../../app/ports/channel-services.js';
 import type { Locale } from '../../domain/locale.js';
 import { prefixWithinUnits } from '../../domain/text/graphemes.js';
-import { createFileLink, DEFAULT_FILE_LINK_TTL_MS, fileLinkUrl } from '../../app/file-links.js';
+import type { Catalogue } from '../../i18n/catalogue.js';
 import { numberActions } from '../numbered.js';
 import { splitText } from '../../app/ports/sender.js';
 import type { OutboundAttachment, OutboundMessage } from '../../app/ports/channel.js';
@@ -28,10 +25,11 @@ export interface RenderedForOa {
 
 export interface ZaloOaOutputOptions {
   client: ZaloOaClient;
-  app: AppContext;
+  /** Item commands, file links and prompts (src/app/channel-services.ts). */
+  services: ChannelServices;
+  catalogue: Catalogue;
   /** Waits for the chat's turn on the shared pacer before each call. */
   pace?: (chatId: string) => Promise<void>;
-  fileLinkTtlMs?: number;
 }
 
 export interface OaDeliverContext {
@@ -49,8 +47,8 @@ export class ZaloOaOutput {
   }
 
   async render(messages: OutboundMessage[], locale: Locale): Promise<RenderedForOa> {
-    const { app } = this.o;
-    const t = app.catalogue.translator(locale);
+    const { services, catalogue } = this.o;
+    const t = catalogue.translator(locale);
     const parts: OaPart[] = [];
     const numbered: string[] = [];
     let offersChoices = false;
@@ -59,7 +57,7 @@ export class ZaloOaOutput {
       const plan = planOaButtons(message.buttons);
       let footer: string[] = [];
       if (plan.kind === 'numbered') {
-        const block = await numberActions(t, message.buttons, numbered.length + 1, (a) => commandForAction(app.db, a, locale));
+        const block = await numberActions(t, message.buttons, numbered.length + 1, (a) => services.commandFor(a, locale));
         numbered.push(...block.actions);
         footer = block.lines;
         offersChoices ||= block.offersChoices;
@@ -81,8 +79,7 @@ export class ZaloOaOutput {
   }
 
   private async renderAttachment(a: OutboundAttachment, locale: Locale): Promise<{ lines: string[]; image?: OaPart }> {
-    const { app } = this.o;
-    const t = app.catalogue.translator(locale);
+    const t = this.o.catalogue.translator(locale);
     const caption = a.caption?.trim() ? prefixWithinUnits(a.caption.trim(), OA_TEXT_LIMIT) : undefined;
     const source = a.source;
     if (source.kind === 'channel-file') {
@@ -92,11 +89,9 @@ export class ZaloOaOutput {
       }
       return { lines: [...(caption ? [caption] : []), t('file-on-other-channel', { channel: t(`channel-name-${source.channel}`), kind: a.type })] };
     }
-    const base = app.links.publicBaseUrl;
-    if (!base) return { lines: [...(caption ? [caption] : []), t('file-link-unavailable', { filename: source.filename })] };
-    const link = await createFileLink(app.db, source, app.clock.now(), this.o.fileLinkTtlMs ?? DEFAULT_FILE_LINK_TTL_MS);
-    const url = fileLinkUrl(base, link.token);
-    const until = viewTools(app, locale).dateTime(link.expiresAt);
+    const link = await this.o.services.fileLink(source, locale);
+    if (!link) return { lines: [...(caption ? [caption] : []), t('file-link-unavailable', { filename: source.filename })] };
+    const { url, until } = link;
     return { lines: [...(caption ? [caption] : []), t('file-link', { filename: source.filename, url, until })] };
   }
 
@@ -115,12 +110,7 @@ export class ZaloOaOutput {
           : await this.o.client.sendImage({ userId: chatId, url: part.url, ...(part.caption ? { caption: part.caption } : {}) });
       last = sent.messageId;
     }
-    if (rendered.offersChoices) {
-      const { db, clock, policy } = this.o.app;
-      const identityId = ctx.identityId ?? (await db.chatIdentity.findFirst({ where: { channel: 'ZALO_OA', chatId }, select: { id: true } }))?.id;
-      const now = clock.now();
-      if (identityId !== undefined) await savePrompt(db, identityId, rendered.numbered, now, new Date(now.getTime() + policy.promptTtl.ms));
-    }
+    if (rendered.offersChoices) await this.o.services.savePrompt('ZALO_OA', chatId, ctx.identityId, rendered.numbered);
     return last;
   }
 }

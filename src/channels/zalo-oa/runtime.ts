@@ -2,8 +2,10 @@
 // it, the sender the delivery worker uses and, in processes that receive, the signed webhook route.
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
+import { createChannelServices } from '../../app/channel-services.js';
 import type { AppContext } from '../../app/context.js';
 import type { Router } from '../../app/interaction/router.js';
+import type { OaTokenRows } from '../../app/ports/oa-token-rows.js';
 import type { HealthCheck } from '../../http/server.js';
 import { alertAdminsToReauthorize } from './alert.js';
 import { createZaloOaClient, type ZaloOaClient } from './client.js';
@@ -11,7 +13,8 @@ import { createZaloOaInbound, type ZaloOaInbound } from './inbound.js';
 import { createZaloOaOAuth } from './oauth.js';
 import { ZaloOaOutput } from './output.js';
 import { createZaloOaSender, type OaSendPolicy, type ZaloOaSender } from './sender.js';
-import { createTokenCipher, type TokenKeyring } from './token-crypto.js';
+import type { TokenKeyring } from '../../config/token-keyring.js';
+import { createTokenCipher } from './token-crypto.js';
 import { OaTokenStore } from './token-store.js';
 import { mountZaloOaWebhook, ZALO_OA_WEBHOOK_PATH } from './webhook.js';
 
@@ -31,6 +34,8 @@ export interface ZaloOaSettings {
 export interface ZaloOaRuntimeOptions {
   settings: ZaloOaSettings;
   app: AppContext;
+  /** Where the sealed tokens are kept: createOaTokenRows(db) (src/db/repositories/zalo-oa-token.repository.ts). */
+  tokenRows: OaTokenRows;
   logger: Logger;
   receive?: { router: Router; http: Hono };
   pace?: (chatId: string) => Promise<void>;
@@ -55,21 +60,22 @@ export function prepareZaloOa(o: ZaloOaRuntimeOptions): ZaloOaRuntime {
   const { settings: s, app, logger } = o;
   const fetchOpt = o.fetch ? { fetch: o.fetch } : {};
   const oauth = createZaloOaOAuth({ appId: s.appId, secretKey: s.secretKey, oauthRoot: s.oauthRoot, now: () => app.clock.now().getTime(), ...fetchOpt });
+  const services = createChannelServices(app);
   const tokens = new OaTokenStore({
-    db: app.db,
+    rows: o.tokenRows,
     cipher: createTokenCipher(s.keyring),
     oauth,
     oaId: s.oaId,
     now: () => app.clock.now(),
     logger,
-    onRefusal: (reason) => alertAdminsToReauthorize(app, reason),
+    onRefusal: (reason) => alertAdminsToReauthorize(services, logger, reason),
     ...(o.refreshAheadMs !== undefined ? { refreshAheadMs: o.refreshAheadMs } : {}),
   });
   const client = createZaloOaClient({ accessToken: tokens, apiRoot: s.apiRoot, ...fetchOpt });
-  const output = new ZaloOaOutput({ client, app, ...(o.pace ? { pace: o.pace } : {}) });
+  const output = new ZaloOaOutput({ client, services, catalogue: app.catalogue, ...(o.pace ? { pace: o.pace } : {}) });
   const sender = createZaloOaSender({ output, app, ...(o.sendPolicy ? { policy: o.sendPolicy } : {}) });
   const inbound = o.receive
-    ? createZaloOaInbound({ router: o.receive.router, output, app, logger, oaId: s.oaId, ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}) })
+    ? createZaloOaInbound({ router: o.receive.router, output, services, catalogue: app.catalogue, logger, oaId: s.oaId, ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}) })
     : undefined;
   const refusals =
     inbound && o.receive

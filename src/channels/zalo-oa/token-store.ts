@@ -1,14 +1,15 @@
-// The OA's tokens in PostgreSQL (table zalo_oa_token), sealed with ZALO_OA_TOKEN_KEY (token-crypto.ts), behind the
-// client's AccessTokenProvider. Zalo's refresh token works once and each refresh returns a new pair, so:
-// - one process refreshes at a time: a transaction-scoped advisory lock per OA; a process that waited for it finds
-//   the pair already new and uses it without calling Zalo;
+// The OA's tokens in PostgreSQL (table zalo_oa_token, reached through the OaTokenRows port), sealed with
+// ZALO_OA_TOKEN_KEY (token-crypto.ts), behind the client's AccessTokenProvider. Zalo's refresh token works once and
+// each refresh returns a new pair, so:
+// - one process refreshes at a time: a transaction-scoped advisory lock per OA (OaTokenRows.underLock); a process
+//   that waited for it finds the pair already new and uses it without calling Zalo;
 // - the new pair replaces the old in that same transaction, committed before the new access token is used;
 // - the access token is refreshed ahead of its expiry (an hour by default), and again at once when Zalo refuses it.
 // A refresh Zalo refuses for good (the refresh token dead) is recorded on the row: the log and /healthz then say
 // it, with the steps to authorise again (REAUTHORIZE_STEPS); messages wait in the outbox meanwhile.
 // Known gap: if Zalo rotated the pair and our commit then failed, the new refresh token is lost: authorise again.
 import type { Logger } from 'pino';
-import type { PrismaClient } from '../../db/client.js';
+import type { OaTokenRows } from '../../app/ports/oa-token-rows.js';
 import type { HealthResult } from '../../http/server.js';
 import { ZaloOaAuthError, type OaTokenPair, type ZaloOaOAuth } from './oauth.js';
 import type { AccessTokenProvider } from './client.js';
@@ -25,7 +26,8 @@ export class OaReauthorizationNeeded extends Error {
 }
 
 export interface OaTokenStoreOptions {
-  db: PrismaClient;
+  /** The row of sealed tokens (src/db/repositories/zalo-oa-token.repository.ts). */
+  rows: OaTokenRows;
   cipher: TokenCipher;
   oauth: ZaloOaOAuth;
   oaId: string;
@@ -62,7 +64,7 @@ export class OaTokenStore implements AccessTokenProvider {
 
   /** Stores a pair from the consent flow (`zalo-oa authorize`), replacing whatever was there. */
   async save(pair: OaTokenPair): Promise<void> {
-    const { db, cipher, oaId } = this.#o;
+    const { rows, cipher, oaId } = this.#o;
     const data = {
       accessSealed: cipher.seal(pair.accessToken, this.#context('access')),
       refreshSealed: pair.refreshToken === null ? null : cipher.seal(pair.refreshToken, this.#context('refresh')),
@@ -71,12 +73,12 @@ export class OaTokenStore implements AccessTokenProvider {
       failedAt: null,
       failure: null,
     };
-    await db.zaloOaToken.upsert({ where: { oaId }, create: { oaId, ...data }, update: data });
+    await rows.save(oaId, data);
     this.#cached = undefined;
   }
 
   async status(): Promise<OaTokenStatus> {
-    const row = await this.#o.db.zaloOaToken.findUnique({ where: { oaId: this.#o.oaId } });
+    const row = await this.#o.rows.read(this.#o.oaId);
     return {
       authorised: row !== null,
       accessExpiresAt: row?.accessExpiresAt ?? null,
@@ -101,7 +103,7 @@ export class OaTokenStore implements AccessTokenProvider {
   async current(): Promise<string> {
     const now = this.#o.now().getTime();
     if (this.#cached && this.#cached.expiresAt - now > this.#ahead) return this.#cached.token;
-    const row = await this.#o.db.zaloOaToken.findUnique({ where: { oaId: this.#o.oaId } });
+    const row = await this.#o.rows.read(this.#o.oaId);
     if (!row) throw new OaReauthorizationNeeded(`no Zalo OA token stored. ${REAUTHORIZE_STEPS}`);
     const access = this.#o.cipher.open(row.accessSealed, this.#context('access'));
     const left = row.accessExpiresAt.getTime() - now;
@@ -131,11 +133,11 @@ export class OaTokenStore implements AccessTokenProvider {
    * even if it looks young.
    */
   async #refresh(stale: string, refused = false): Promise<string> {
-    const { db, cipher, oauth, oaId, logger } = this.#o;
-    const outcome = await db.$transaction(
-      async (tx): Promise<{ token: string; expiresAt: Date } | { failed: Error; recorded?: string }> => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`zalo-oa-token:${oaId}`}))`;
-        const row = await tx.zaloOaToken.findUnique({ where: { oaId } });
+    const { rows, cipher, oauth, oaId, logger } = this.#o;
+    const outcome = await rows.underLock(
+      oaId,
+      async (locked): Promise<{ token: string; expiresAt: Date } | { failed: Error; recorded?: string }> => {
+        const row = await locked.read();
         if (!row) return { failed: new OaReauthorizationNeeded(`no Zalo OA token stored. ${REAUTHORIZE_STEPS}`) };
         const access = cipher.open(row.accessSealed, this.#context('access'));
         const now = this.#o.now().getTime();
@@ -150,26 +152,23 @@ export class OaTokenStore implements AccessTokenProvider {
         } catch (e) {
           if (!(e instanceof ZaloOaAuthError) || !e.needsReauthorization) throw e;
           // Recorded in this transaction (committed): every process and /healthz see it.
-          await tx.zaloOaToken.update({ where: { oaId }, data: { failedAt: new Date(now), failure: e.message.slice(0, 500) } });
+          await locked.update({ failedAt: new Date(now), failure: e.message.slice(0, 500) });
           return { failed: new OaReauthorizationNeeded(`${e.message}. ${REAUTHORIZE_STEPS}`), recorded: e.description };
         }
-        await tx.zaloOaToken.update({
-          where: { oaId },
-          data: {
-            accessSealed: cipher.seal(pair.accessToken, this.#context('access')),
-            // No new refresh token in the answer: the old one is spent all the same.
-            refreshSealed: pair.refreshToken === null ? null : cipher.seal(pair.refreshToken, this.#context('refresh')),
-            accessExpiresAt: pair.accessExpiresAt,
-            refreshExpiresAt: pair.refreshExpiresAt,
-            failedAt: null,
-            failure: null,
-          },
+        await locked.update({
+          accessSealed: cipher.seal(pair.accessToken, this.#context('access')),
+          // No new refresh token in the answer: the old one is spent all the same.
+          refreshSealed: pair.refreshToken === null ? null : cipher.seal(pair.refreshToken, this.#context('refresh')),
+          accessExpiresAt: pair.accessExpiresAt,
+          refreshExpiresAt: pair.refreshExpiresAt,
+          failedAt: null,
+          failure: null,
         });
         logger.info({ accessExpiresAt: pair.accessExpiresAt.toISOString() }, 'zalo oa: tokens refreshed');
         return { token: pair.accessToken, expiresAt: pair.accessExpiresAt };
       },
       // The lock may be held by another process while it talks to Zalo (15 s deadline).
-      { maxWait: 60_000, timeout: 60_000 },
+      { waitMs: 60_000 },
     );
     if ('failed' in outcome) {
       this.#cached = undefined;

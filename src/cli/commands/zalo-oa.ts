@@ -11,6 +11,7 @@ import { OaTokenStore } from '../../channels/zalo-oa/token-store.js';
 import type { ZaloOaConfig } from '../../config.js';
 import type { PrismaClient } from '../../db/client.js';
 import { readSetting, writeSetting } from '../../db/repositories/setting.repository.js';
+import { createOaTokenRows } from '../../db/repositories/zalo-oa-token.repository.js';
 import type { CliContext } from '../context.js';
 import { defineCommand } from '../define-command.js';
 
@@ -19,7 +20,7 @@ const NOT_CONFIGURED = 'Zalo OA is not configured: set ZALO_OA_APP_ID, ZALO_OA_A
 
 function storeFor(ctx: CliContext, oa: ZaloOaConfig, db: PrismaClient): OaTokenStore {
   const oauth = createZaloOaOAuth({ appId: oa.appId, secretKey: oa.secretKey, oauthRoot: oa.oauthRoot, now: () => ctx.clock.now().getTime() });
-  return new OaTokenStore({ db, cipher: createTokenCipher(oa.keyring), oauth, oaId: oa.oaId, now: () => ctx.clock.now(), logger: pino({ level: 'silent' }) });
+  return new OaTokenStore({ rows: createOaTokenRows(db), cipher: createTokenCipher(oa.keyring), oauth, oaId: oa.oaId, now: () => ctx.clock.now(), logger: pino({ level: 'silent' }) });
 }
 
 export const zaloOaAuthorizeCommand = defineCommand({

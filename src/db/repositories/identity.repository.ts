@@ -47,3 +47,15 @@ export async function touchIdentity(db: PrismaClient | Tx, identityId: number, a
 export async function identitiesOf(db: PrismaClient | Tx, officialId: number): Promise<{ channel: ChannelName; unreachableAt: Date | null }[]> {
   return db.chatIdentity.findMany({ where: { officialId }, orderBy: { linkedAt: 'asc' }, select: { channel: true, unreachableAt: true } });
 }
+
+/** Each active admin's oldest reachable chat on another channel than `notOn`, with their language. */
+export async function adminTargetsOutside(db: PrismaClient | Tx, notOn: ChannelName): Promise<(DeliveryTarget & { officialId: number; locale: Locale })[]> {
+  const admins = await db.official.findMany({
+    where: { isAdmin: true, active: true },
+    select: { id: true, locale: true, identities: { where: { unreachableAt: null, channel: { not: notOn } }, orderBy: [{ linkedAt: 'asc' }, { id: 'asc' }] } },
+  });
+  return admins.flatMap((a) => {
+    const target = a.identities[0];
+    return target ? [{ officialId: a.id, identityId: target.id, channel: target.channel, chatId: target.chatId, locale: asLocale(a.locale) }] : [];
+  });
+}

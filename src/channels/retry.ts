@@ -1,4 +1,4 @@
-// Waiting for a dependency that is not there yet (the Telegram API at start): try, and on failure wait longer each
+// Waiting for a platform that is not there yet (the Telegram API at start): try, and on failure wait longer each
 // time up to a ceiling, saying each time what failed and when the next try is. A stop request ends the wait at once.
 
 export interface BackoffOptions {
