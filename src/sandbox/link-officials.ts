@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/client.js';
 import { issueInvite } from '../app/linking/issue-invite.js';
+import { linkChatsDirectly, type DirectLink } from '../app/linking/redeem-invite.js';
 import type { Clock } from '../domain/clock.js';
 import type { TelegramPlatform } from './platforms/telegram.js';
 import type { ZaloBotPlatform } from './platforms/zalo-bot.js';
@@ -80,4 +81,22 @@ export async function linkOfficials(deps: LinkDeps, officialCodes: readonly stri
   );
   if (missing.length > 0) throw new Error(`could not link ${missing.length} chat(s):\n${missing.join('\n')}`);
   return out;
+}
+
+/**
+ * The sandbox's first start: every official linked on both built-in platforms at once, straight in the database (one
+ * transaction, audited like a link), with no chat exchange. Linking through codes (above) stays what tests and a
+ * person do; this only spares the start a chat round trip per official and channel.
+ */
+export async function linkEveryoneDirectly(deps: Pick<LinkDeps, 'db' | 'clock' | 'telegram' | 'zalo'>, officialCodes: readonly string[]): Promise<number> {
+  const officials = await deps.db.official.findMany({ where: { code: { in: [...officialCodes] }, active: true }, select: { id: true, code: true, fullName: true, locale: true } });
+  const links: DirectLink[] = [];
+  for (const o of officials) {
+    const ids = sandboxIdentity(o.code);
+    deps.telegram.setUser({ id: ids.telegramUserId, firstName: o.fullName, languageCode: o.locale });
+    deps.zalo.setUser({ id: ids.zaloUserId, displayName: o.fullName });
+    links.push({ officialId: o.id, channel: 'TELEGRAM', externalUserId: String(ids.telegramUserId), chatId: String(ids.telegramUserId), displayName: o.fullName });
+    links.push({ officialId: o.id, channel: 'ZALO', externalUserId: ids.zaloUserId, chatId: ids.zaloUserId, displayName: o.fullName });
+  }
+  return linkChatsDirectly(deps.db, links, deps.clock.now());
 }

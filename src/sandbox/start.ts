@@ -14,7 +14,7 @@ import { PROJECT_ROOT, type EnvironmentValues } from '../config/environment.js';
 import type { PrismaClient } from '../db/client.js';
 import { ensurePrivateDir, writePrivateFile } from '../db/private-files.js';
 import type { Locale } from '../domain/locale.js';
-import { linkOfficials } from './link-officials.js';
+import { linkEveryoneDirectly } from './link-officials.js';
 import { startTelegramPlatform, type TelegramPlatform } from './platforms/telegram.js';
 import { startZaloBotPlatform, type ZaloBotPlatform } from './platforms/zalo-bot.js';
 import { SandboxClock } from './sandbox-clock.js';
@@ -149,7 +149,8 @@ export async function populateSandbox(d: PopulateDeps): Promise<{ imported: bool
     imported = true;
   }
   const codes = (await d.db.official.findMany({ where: { active: true }, select: { code: true }, orderBy: { code: 'asc' } })).map((o) => o.code);
-  // A few at a time: the embedded database serves one connection at a time anyway.
-  await linkOfficials({ db: d.db, clock: { now: () => d.clock.now() }, telegram: d.platforms.telegram, zalo: d.platforms.zalo, parallel: 3, answerTimeoutMs: 60_000 }, codes);
+  // Straight in the database: through invite codes (one chat round trip per official and channel) the first start
+  // took minutes on a busy machine; a restart finds everyone linked and only tells the platforms who is who again.
+  await linkEveryoneDirectly({ db: d.db, clock: { now: () => d.clock.now() }, telegram: d.platforms.telegram, zalo: d.platforms.zalo }, codes);
   return { imported, officials: codes.length };
 }

@@ -109,3 +109,40 @@ async function redeemIn(tx: Tx, codeHash: string, input: RedeemInviteInput): Pro
   });
   return { ok: true, official, identityId: IdentityId(identityId), alreadyLinked };
 }
+
+export interface DirectLink {
+  officialId: number;
+  channel: ChannelName;
+  externalUserId: string;
+  chatId: string;
+  displayName: string | null;
+}
+
+/**
+ * Links chats without invite codes, in one transaction, each recorded in the audit chain as a link is: for the
+ * sandbox's first start, whose built-in platforms and officials are all its own (linking 47 officials through codes,
+ * one chat answer each, took minutes of the start). A chat or official already linked on the channel is left as is.
+ */
+export async function linkChatsDirectly(db: PrismaClient, links: readonly DirectLink[], now: Date): Promise<number> {
+  return db.$transaction(async (tx) => {
+    let created = 0;
+    for (const l of links) {
+      const taken = await tx.chatIdentity.findFirst({
+        where: { OR: [{ channel: l.channel, externalUserId: l.externalUserId }, { channel: l.channel, officialId: l.officialId }] },
+        select: { id: true },
+      });
+      if (taken) continue;
+      const identity = await tx.chatIdentity.create({ data: { ...l, linkedAt: now } });
+      await appendAudit(tx, {
+        at: now,
+        actorId: l.officialId,
+        action: 'identity.linked',
+        entity: 'official',
+        entityId: l.officialId,
+        data: { identityId: identity.id, channel: l.channel, externalUserId: l.externalUserId, chatId: l.chatId, displayName: l.displayName, direct: true },
+      });
+      created++;
+    }
+    return created;
+  }, { timeout: 60_000, maxWait: 30_000 });
+}
