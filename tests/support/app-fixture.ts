@@ -137,24 +137,36 @@ async function linkEveryone(db: PrismaClient, now: Date): Promise<void> {
   }
 }
 
-// One database per test file holds the migrated schema and the sample district, every official linked on Telegram;
-// each test clones it (milliseconds), so tests share no rows and can run in any order or alone.
+// One database per run holds the migrated schema and the sample district, every official linked on Telegram; each
+// test clones it (milliseconds), so tests share no rows and can run in any order or alone. The first file that needs
+// it makes it, under an advisory lock the other files wait on; nobody stays connected to it, so all may clone it at
+// once. The run's global teardown drops it.
 let sampleTemplate: Promise<string> | undefined;
 function sampleDatabase(): Promise<string> {
-  sampleTemplate ??= (async () => {
-    const name = `dd_t_${Date.now()}_${randomBytes(4).toString('hex')}`;
-    await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDatabase')}"`));
-    const db = createPrismaClient(databaseUrlFor(name), { poolSize: 2 });
+  sampleTemplate ??= admin(async (c) => {
+    const name = inject('sampleDatabase');
+    await c.query('SELECT pg_advisory_lock(7262002)');
     try {
-      const now = new Date('2026-12-01T02:00:00Z');
-      const r = await importOrganisation(db, { file: await readFile(SAMPLE_CSV), now, source: 'huyen-mau.csv' });
-      if (!r.ok) throw new Error(`sample import failed: ${JSON.stringify(r.errors)}`);
-      await linkEveryone(db, now);
+      if ((await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) return name;
+      const building = `${name}_tmp`;
+      await c.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await c.query(`CREATE DATABASE "${building}" TEMPLATE "${inject('templateDatabase')}"`);
+      const db = createPrismaClient(databaseUrlFor(building), { poolSize: 2 });
+      try {
+        const now = new Date('2026-12-01T02:00:00Z');
+        const r = await importOrganisation(db, { file: await readFile(SAMPLE_CSV), now, source: 'huyen-mau.csv' });
+        if (!r.ok) throw new Error(`sample import failed: ${JSON.stringify(r.errors)}`);
+        await linkEveryone(db, now);
+      } finally {
+        await db.$disconnect();
+      }
+      // Renamed only when complete: a file that failed halfway leaves nothing another file would take for the sample.
+      await c.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+      return name;
     } finally {
-      await db.$disconnect();
+      await c.query('SELECT pg_advisory_unlock(7262002)');
     }
-    return name;
-  })();
+  });
   return sampleTemplate;
 }
 
@@ -196,7 +208,7 @@ function dropLater(name: string): void {
   dropping.add(p);
 }
 
-// Registered when a test file imports this module: the file's databases go with the file.
+// Registered when a test file imports this module: the file's clones go with the file (the sample with the run).
 afterAll(async () => {
   const spare = nextClone;
   nextClone = undefined;
@@ -208,7 +220,6 @@ afterAll(async () => {
     () => {},
   );
   await Promise.all([...dropping, left]);
-  if (sampleTemplate) await dropDatabase(await sampleTemplate);
 });
 
 export async function createAppFixture(options: FixtureOptions = {}): Promise<AppFixture & { close(): Promise<void> }> {
