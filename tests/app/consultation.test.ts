@@ -17,13 +17,13 @@ const DECISION = 'Thống nhất thực hiện phương án 2 từ 01/01/2027; p
 
 async function cast(fx: AppFixture) {
   return {
-    asker: await fx.link('VPUB-01', 5001), // Đinh Công Thành, Chánh Văn phòng HĐND và UBND huyện
-    noiVu: await fx.link('PNV-01', 5002), // Trần Thị Bích Ngọc, head of Phòng Nội vụ
-    noiVuDeputy: await fx.link('PNV-02', 5003), // Nguyễn Hữu Nghĩa, her deputy
-    taiChinh: await fx.link('TCKH-01', 5004), // Võ Thanh Sơn, head of Phòng Tài chính – Kế hoạch
-    duc: await fx.link('VPUB-03', 5005), // Cao Văn Đức, Chuyên viên tổng hợp
-    outsider: await fx.link('TNMT-03', 5006), // another unit, not asked
-    deputyChair: await fx.link('UB-02', 5007), // superior of TCKH-01
+    asker: await fx.person('VPUB-01'), // Đinh Công Thành, Chánh Văn phòng HĐND và UBND huyện
+    noiVu: await fx.person('PNV-01'), // Trần Thị Bích Ngọc, head of Phòng Nội vụ
+    noiVuDeputy: await fx.person('PNV-02'), // Nguyễn Hữu Nghĩa, her deputy
+    taiChinh: await fx.person('TCKH-01'), // Võ Thanh Sơn, head of Phòng Tài chính – Kế hoạch
+    duc: await fx.person('VPUB-03'), // Cao Văn Đức, Chuyên viên tổng hợp
+    outsider: await fx.person('TNMT-03'), // another unit, not asked
+    deputyChair: await fx.person('UB-02'), // superior of TCKH-01
   };
 }
 

@@ -11,10 +11,10 @@ const at = (local: string) => new Date(`${local}+07:00`).toISOString();
 
 async function unaccepted(fx: AppFixture) {
   const people = {
-    member: await fx.link('TCKH-03', 2003),
-    head: await fx.link('TCKH-01', 2001),
-    deputyChair: await fx.link('UB-02', 2102),
-    chair: await fx.link('UB-01', 2101),
+    member: await fx.person('TCKH-03'),
+    head: await fx.person('TCKH-01'),
+    deputyChair: await fx.person('UB-02'),
+    chair: await fx.person('UB-01'),
   };
   const task = await fx.give('TCKH-01', 'TCKH-03', {
     title: 'Rà soát hồ sơ đề nghị hỗ trợ thiệt hại do bão',

@@ -25,9 +25,9 @@ interface People {
 async function setUp(fx: AppFixture, start: string): Promise<People> {
   await fx.setTime(iso(start));
   return {
-    head: await fx.link('TCKH-01', 3001),
-    member: await fx.link('TCKH-03', 3003),
-    deputyChair: await fx.link('UB-02', 3102),
+    head: await fx.person('TCKH-01'),
+    member: await fx.person('TCKH-03'),
+    deputyChair: await fx.person('UB-02'),
     headId: OfficialId(await fx.officialId('TCKH-01')),
     memberId: OfficialId(await fx.officialId('TCKH-03')),
   };

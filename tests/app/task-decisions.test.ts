@@ -9,10 +9,10 @@ const at = (local: string) => new Date(`${local}+07:00`);
 
 async function cast(fx: AppFixture) {
   return {
-    head: await fx.link('BTC-01', 3001),
-    an: await fx.link('BTC-03', 3003),
-    anh: await fx.link('BTC-04', 3004),
-    outsider: await fx.link('TNMT-03', 3999), // another unit
+    head: await fx.person('BTC-01'),
+    an: await fx.person('BTC-03'),
+    anh: await fx.person('BTC-04'),
+    outsider: await fx.person('TNMT-03'), // another unit
   };
 }
 

@@ -18,6 +18,7 @@ import { explanationClockHandler } from '../../src/app/explanations/clock-handle
 import { createAppRouter } from '../../src/app/interaction/index.js';
 import type { Router } from '../../src/app/interaction/router.js';
 import { issueInvite } from '../../src/app/linking/issue-invite.js';
+import { redeemInvite } from '../../src/app/linking/redeem-invite.js';
 import { importOrganisation } from '../../src/app/org/import-organisation.js';
 import type { ClockScheduler, DeliveryKicker } from '../../src/app/ports/scheduling.js';
 import { urgentStartHandler } from '../../src/app/signals/start-check.js';
@@ -76,7 +77,15 @@ export interface AppFixture {
   scheduled: Parameters<ClockScheduler['schedule']>[0][number][];
   /** Every chat the use cases asked delivery to wake, oldest first. */
   kicks: Parameters<DeliveryKicker['kick']>[0][number][];
-  /** Links an official of the sample district on Telegram through a real invite code and `/start`. */
+  /**
+   * An official of the sample district as already linked on Telegram (every one is, in the template: Telegram user
+   * id `sampleTelegramId(officialId)`), or as a test relinked them.
+   */
+  person(officialCode: string): Promise<FixturePerson>;
+  /**
+   * Links an official on Telegram through a real invite code and `/start` with this user id (replacing the link the
+   * template gave them): for tests about linking, or that need a particular id.
+   */
   link(officialCode: string, telegramUserId: number): Promise<FixturePerson>;
   officialId(code: string): Promise<number>;
   /** Assigns a task through the use case (its rules apply) and delivers what it queued. */
@@ -109,22 +118,55 @@ async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-// One database per test file holds the migrated schema and the sample district; each test clones it (milliseconds),
-// so tests share no rows and can run in any order or alone.
+/**
+ * The Telegram user id (and chat id) the template links an official with: fixed by the official's row id, which the
+ * import gives in the CSV's order, so a test reads it as `(await fx.person(code)).id`, never as a literal.
+ */
+export const sampleTelegramId = (officialId: number): number => 700_000 + officialId;
+
+// Linking through the router costs a test 0.5–2 s per person on a loaded machine; the template links everyone once,
+// through the same use cases `/start` runs (issue a code, redeem it), dated at the import. The router's own linking
+// path is tested in tests/integration/linking.test.ts and by every e2e file (harness `link`, over HTTP).
+async function linkEveryone(db: PrismaClient, now: Date): Promise<void> {
+  const officials = await db.official.findMany({ where: { active: true }, orderBy: { id: 'asc' }, select: { id: true, code: true } });
+  for (const o of officials) {
+    const invite = await issueInvite(db, { officialCode: o.code, now });
+    const id = String(sampleTelegramId(o.id));
+    const r = await redeemInvite(db, { code: invite.code, channel: 'TELEGRAM', externalUserId: id, chatId: id, displayName: `U${id}`, now });
+    if (!r.ok) throw new Error(`linking ${o.code} in the template failed: ${r.error}`);
+  }
+}
+
+// One database per run holds the migrated schema and the sample district, every official linked on Telegram; each
+// test clones it (milliseconds), so tests share no rows and can run in any order or alone. The first file that needs
+// it makes it, under an advisory lock the other files wait on; nobody stays connected to it, so all may clone it at
+// once. The run's global teardown drops it.
 let sampleTemplate: Promise<string> | undefined;
 function sampleDatabase(): Promise<string> {
-  sampleTemplate ??= (async () => {
-    const name = `dd_t_${Date.now()}_${randomBytes(4).toString('hex')}`;
-    await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDatabase')}"`));
-    const db = createPrismaClient(databaseUrlFor(name), { poolSize: 2 });
+  sampleTemplate ??= admin(async (c) => {
+    const name = inject('sampleDatabase');
+    await c.query('SELECT pg_advisory_lock(7262002)');
     try {
-      const r = await importOrganisation(db, { file: await readFile(SAMPLE_CSV), now: new Date('2026-12-01T02:00:00Z'), source: 'huyen-mau.csv' });
-      if (!r.ok) throw new Error(`sample import failed: ${JSON.stringify(r.errors)}`);
+      if ((await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) return name;
+      const building = `${name}_tmp`;
+      await c.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await c.query(`CREATE DATABASE "${building}" TEMPLATE "${inject('templateDatabase')}"`);
+      const db = createPrismaClient(databaseUrlFor(building), { poolSize: 2 });
+      try {
+        const now = new Date('2026-12-01T02:00:00Z');
+        const r = await importOrganisation(db, { file: await readFile(SAMPLE_CSV), now, source: 'huyen-mau.csv' });
+        if (!r.ok) throw new Error(`sample import failed: ${JSON.stringify(r.errors)}`);
+        await linkEveryone(db, now);
+      } finally {
+        await db.$disconnect();
+      }
+      // Renamed only when complete: a file that failed halfway leaves nothing another file would take for the sample.
+      await c.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+      return name;
     } finally {
-      await db.$disconnect();
+      await c.query('SELECT pg_advisory_unlock(7262002)');
     }
-    return name;
-  })();
+  });
   return sampleTemplate;
 }
 
@@ -166,7 +208,7 @@ function dropLater(name: string): void {
   dropping.add(p);
 }
 
-// Registered when a test file imports this module: the file's databases go with the file.
+// Registered when a test file imports this module: the file's clones go with the file (the sample with the run).
 afterAll(async () => {
   const spare = nextClone;
   nextClone = undefined;
@@ -178,7 +220,6 @@ afterAll(async () => {
     () => {},
   );
   await Promise.all([...dropping, left]);
-  if (sampleTemplate) await dropDatabase(await sampleTemplate);
 });
 
 export async function createAppFixture(options: FixtureOptions = {}): Promise<AppFixture & { close(): Promise<void> }> {
@@ -250,7 +291,11 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     await deliver();
   }
 
+  // One person per chat, so toasts gathered through `person(code)` and `link(code, id)` are the same list.
+  const people = new Map<number, FixturePerson>();
   function person(id: number): FixturePerson {
+    const known = people.get(id);
+    if (known) return known;
     const chat = () => lines(String(id));
     const self: FixturePerson = {
       id,
@@ -272,6 +317,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
       last: () => chat().at(-1)?.text ?? '',
       buttons: () => chat().at(-1)?.buttons ?? [],
     };
+    people.set(id, self);
     return self;
   }
 
@@ -299,11 +345,16 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     router,
     scheduled,
     kicks,
+    async person(officialCode) {
+      const identity = await db.chatIdentity.findFirst({ where: { official: { code: officialCode }, channel: 'TELEGRAM' } });
+      if (!identity) throw new Error(`${officialCode} is not linked on Telegram`);
+      return person(Number(identity.externalUserId));
+    },
     async link(officialCode, telegramUserId) {
       const invite = await issueInvite(db, { officialCode, now: clock.now() });
       const p = person(telegramUserId);
       await p.say(`/start ${invite.code}`);
-      if (!(await db.chatIdentity.findFirst({ where: { externalUserId: String(telegramUserId), channel: 'TELEGRAM' } })))
+      if (!(await db.chatIdentity.findFirst({ where: { externalUserId: String(telegramUserId), channel: 'TELEGRAM', official: { code: officialCode } } })))
         throw new Error(`linking ${officialCode} failed: ${p.last()}`);
       return p;
     },

@@ -1,6 +1,6 @@
 // Runs once per `vitest run`: migrates a template database that every test file clones (CREATE DATABASE … TEMPLATE),
 // and drops clones left behind by runs that were killed.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { readMigrations } from '../../src/db/migrate/migrations-dir.js';
@@ -50,10 +50,25 @@ export default async function setup({ provide }: { provide: (key: string, value:
     await admin.end();
   }
   provide('templateDatabase', template);
+  // The in-process fixture's sample district (tests/support/app-fixture.ts): made by the first file that needs it,
+  // shared by every file of this run, dropped at the end. The timestamp in the name lets a killed run's copy go as
+  // stale with the clones.
+  const sample = `dd_t_${Date.now()}_sample_${randomBytes(4).toString('hex')}`;
+  provide('sampleDatabase', sample);
+  return async () => {
+    const c = new pg.Client({ connectionString: TEST_ADMIN_DATABASE_URL });
+    await c.connect();
+    try {
+      await c.query(`DROP DATABASE IF EXISTS "${sample}" WITH (FORCE)`);
+    } finally {
+      await c.end();
+    }
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     templateDatabase: string;
+    sampleDatabase: string;
   }
 }
