@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { pino } from 'pino';
-import { afterAll, inject, test as base } from 'vitest';
+import { afterAll, beforeAll, inject, test as base } from 'vitest';
 import { ClockHandlers, fireWave, type ClockPosition, type WaveResult } from '../../src/app/clocks/fire-clock.js';
 import { taskClockHandler } from '../../src/app/clocks/task-clock-handler.js';
 import { consultationClockHandler } from '../../src/app/consultations/clock-handler.js';
@@ -207,6 +207,14 @@ function dropLater(name: string): void {
   const p: Promise<void> = dropDatabase(name).finally(() => dropping.delete(p));
   dropping.add(p);
 }
+
+// Registered when a test file imports this module: the shared sample (built by the first file, under load in tens of
+// seconds) and the first clone are made before the file's first test, in a hook whose timeout only guards against a
+// hang, so no test's own time pays for them.
+beforeAll(async () => {
+  nextClone ??= cloneSample();
+  await nextClone;
+}, 15 * 60_000);
 
 // Registered when a test file imports this module: the file's clones go with the file (the sample with the run).
 afterAll(async () => {
