@@ -37,4 +37,4 @@ file-link-page-unknown = Liên kết tải tệp không đúng. Đề nghị ki�
 file-link-page-expired = Liên kết tải tệp đã hết hạn. Đề nghị yêu cầu lại báo cáo trong ứng dụng chat (vd: /danhgia thang) để nhận liên kết mới.
 file-link-page-gone = Tệp không còn trên máy chủ. Đề nghị yêu cầu lại báo cáo trong ứng dụng chat (vd: /danhgia thang).
 menu-kenh = Chọn kênh nhận thông báo (Telegram/Zalo)
-zalo-oa-reauthorize = ⚠️ Zalo OA của đơn vị đã ngừng gửi tin: Zalo từ chối gia hạn mã truy cập ({ $reason }). Các tin nhắn qua Zalo OA đang được giữ lại và sẽ được gửi sau khi cấp quyền lại. Đề nghị quản trị viên OA thực hiện: chạy npm run cli -- zalo-oa authorize, mở địa chỉ in ra bằng tài khoản quản trị OA và bấm đồng ý, rồi chạy lệnh kèm --code theo hướng dẫn.
+zalo-oa-reauthorize = ⚠️ Zalo OA của đơn vị đã ngừng gửi tin: Zalo từ chối gia hạn mã truy cập ({ $reason }). Các tin nhắn qua Zalo OA đang được giữ lại và sẽ được gửi sau khi cấp quyền lại. Đề nghị quản trị viên OA thực hiện: chạy npm run cli -- zalo-oa authorize, mở địa chỉ in ra bằng tài khoản quản trị OA và chọn đồng ý cấp quyền trên trang của Zalo, rồi chạy lệnh kèm --code theo hướng dẫn.
