@@ -62,10 +62,9 @@ export class OaTokenStore implements AccessTokenProvider {
     return `oa:${this.#o.oaId}:${kind}`;
   }
 
-  /** Stores a pair from the consent flow (`zalo-oa authorize`), replacing whatever was there. */
-  async save(pair: OaTokenPair): Promise<void> {
-    const { rows, cipher, oaId } = this.#o;
-    const data = {
+  /** A token pair as its row holds it: both tokens sealed, any recorded failure cleared. */
+  #sealed(cipher: OaTokenStoreOptions['cipher'], pair: OaTokenPair) {
+    return {
       accessSealed: cipher.seal(pair.accessToken, this.#context('access')),
       refreshSealed: pair.refreshToken === null ? null : cipher.seal(pair.refreshToken, this.#context('refresh')),
       accessExpiresAt: pair.accessExpiresAt,
@@ -73,7 +72,12 @@ export class OaTokenStore implements AccessTokenProvider {
       failedAt: null,
       failure: null,
     };
-    await rows.save(oaId, data);
+  }
+
+  /** Stores a pair from the consent flow (`zalo-oa authorize`), replacing whatever was there. */
+  async save(pair: OaTokenPair): Promise<void> {
+    const { rows, cipher, oaId } = this.#o;
+    await rows.save(oaId, this.#sealed(cipher, pair));
     this.#cached = undefined;
   }
 
@@ -155,15 +159,8 @@ export class OaTokenStore implements AccessTokenProvider {
           await locked.update({ failedAt: new Date(now), failure: e.message.slice(0, 500) });
           return { failed: new OaReauthorizationNeeded(`${e.message}. ${REAUTHORIZE_STEPS}`), recorded: e.description };
         }
-        await locked.update({
-          accessSealed: cipher.seal(pair.accessToken, this.#context('access')),
-          // No new refresh token in the answer: the old one is spent all the same.
-          refreshSealed: pair.refreshToken === null ? null : cipher.seal(pair.refreshToken, this.#context('refresh')),
-          accessExpiresAt: pair.accessExpiresAt,
-          refreshExpiresAt: pair.refreshExpiresAt,
-          failedAt: null,
-          failure: null,
-        });
+        // No new refresh token in the answer: the old one is spent all the same (#sealed stores none).
+        await locked.update(this.#sealed(cipher, pair));
         logger.info({ accessExpiresAt: pair.accessExpiresAt.toISOString() }, 'zalo oa: tokens refreshed');
         return { token: pair.accessToken, expiresAt: pair.accessExpiresAt };
       },
