@@ -6,10 +6,14 @@ import type { OrgDirectory } from '../domain/org/directory.js';
 import type { Policy } from '../domain/policy/types.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { ClockScheduler, DeliveryKicker } from './ports/scheduling.js';
+import type { AppStores } from './ports/stores.js';
 
 /** Everything a use case may use. Built once by the composition root (src/main.ts) or a test. */
 export interface AppContext {
+  /** Direct database access, for the use cases not yet moved behind `stores`; new code uses `stores`. */
   db: PrismaClient;
+  /** The database through the application's store ports (ports/stores.ts). */
+  stores: AppStores;
   clock: Clock;
   catalogue: Catalogue;
   policy: Policy;

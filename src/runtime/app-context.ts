@@ -5,6 +5,7 @@ import type { ClockScheduler, DeliveryKicker } from '../app/ports/scheduling.js'
 import type { PrismaClient } from '../db/client.js';
 import { loadCalendar } from '../db/repositories/calendar.repository.js';
 import { loadOrgDirectory } from '../db/repositories/org.repository.js';
+import { createStores } from '../db/stores.js';
 import type { WorkingCalendar } from '../domain/calendar/types.js';
 import type { Clock } from '../domain/clock.js';
 import type { OrgDirectory } from '../domain/org/directory.js';
@@ -52,6 +53,7 @@ export function createAppContext(o: AppContextOptions): AppContext {
   const calendar = cached<WorkingCalendar>(() => loadCalendar(o.db, o.policy), ttl);
   return {
     db: o.db,
+    stores: createStores(o.db),
     clock: o.clock,
     catalogue: o.catalogue,
     policy: o.policy,

@@ -4,7 +4,6 @@
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
 import { inTransaction } from '../transaction.js';
-import { addToQuota, claimQuotaWarning, quotaCount } from '../../db/repositories/channel-quota.repository.js';
 import type { ChannelName } from '../../domain/org/types.js';
 
 /** Share of the cap at which the admins are warned, once a month. */
@@ -32,9 +31,9 @@ export class ChannelQuotaCounter {
 
   /** Adds `n` sent messages; the first call past the warning share warns every active admin (once a month). */
   async count(n = 1): Promise<QuotaStatus> {
-    const { db, clock, policy } = this.app;
+    const { stores, clock, policy } = this.app;
     const month = monthKey(clock.now(), policy.calendar.timezone);
-    const { count, warned } = await addToQuota(db, this.channel, month, n);
+    const { count, warned } = await stores.channelQuota.add(this.channel, month, n);
     const status = { month, count, cap: this.cap };
     if (count >= Math.ceil(this.cap * QUOTA_WARNING_SHARE) && !warned) await this.warnOnce(status);
     return status;
@@ -42,13 +41,13 @@ export class ChannelQuotaCounter {
 
   async status(): Promise<QuotaStatus> {
     const month = monthKey(this.app.clock.now(), this.app.policy.calendar.timezone);
-    return { month, count: await quotaCount(this.app.db, this.channel, month), cap: this.cap };
+    return { month, count: await this.app.stores.channelQuota.count(this.channel, month), cap: this.cap };
   }
 
   private async warnOnce(status: QuotaStatus): Promise<void> {
     const { app } = this;
     // Of several processes crossing the line at once, the one that sets warnedAt warns.
-    if (!(await claimQuotaWarning(app.db, this.channel, status.month, app.clock.now()))) return;
+    if (!(await app.stores.channelQuota.claimWarning(this.channel, status.month, app.clock.now()))) return;
     app.logger.warn({ channel: this.channel, ...status }, 'monthly message count passed the warning share of the cap');
     const percent = Math.floor((status.count * 100) / status.cap);
     const [year, month] = status.month.split('-');

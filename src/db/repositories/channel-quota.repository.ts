@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../client.js';
+import type { ChannelQuotaStore } from '../../app/ports/stores/channel-quota.js';
 import type { ChannelName } from '../../domain/org/types.js';
 
 /** Adds `n` to the month's count of messages sent on a channel; the new count and whether the admins were warned. */
@@ -21,4 +22,13 @@ export async function claimQuotaWarning(db: PrismaClient, channel: ChannelName, 
     UPDATE channel_quota SET "warnedAt" = ${now}
     WHERE channel = ${channel}::"Channel" AND month = ${month} AND "warnedAt" IS NULL`;
   return claimed > 0;
+}
+
+/** The application's ChannelQuotaStore over this client. */
+export function channelQuotaStore(db: PrismaClient): ChannelQuotaStore {
+  return {
+    add: (channel, month, n) => addToQuota(db, channel, month, n),
+    count: (channel, month) => quotaCount(db, channel, month),
+    claimWarning: (channel, month, now) => claimQuotaWarning(db, channel, month, now),
+  };
 }

@@ -1,0 +1,10 @@
+// Builds every store the application reads and writes through (src/app/ports/stores.ts) over one Prisma client.
+import type { AppStores } from '../app/ports/stores.js';
+import type { PrismaClient } from './client.js';
+import { channelQuotaStore } from './repositories/channel-quota.repository.js';
+
+export function createStores(db: PrismaClient): AppStores {
+  return {
+    channelQuota: channelQuotaStore(db),
+  };
+}
