@@ -19,6 +19,7 @@ import { JITTER_MARGIN_MS } from '../jobs/delivery/pacer.js';
 import { createQueues, startWorkers } from '../jobs/runtime.js';
 import { createTelegramStandIn, type TelegramStandIn } from '../tests/support/telegram-stand-in.js';
 import { benchDatabase, logger, machine, REDIS_URL, round, scaled, uniquePrefix, writeResult } from './common.js';
+import { sleep } from '../src/sleep.js';
 
 const log = logger('delivery');
 const TOKEN = '7000000001:AAbench-token-for-the-stand-in-012345';
@@ -92,7 +93,7 @@ export async function runDeliveryBench(): Promise<Record<string, unknown>> {
       const left = await bdb.db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } });
       if (left === 0) break;
       if (Date.now() - started > 30 * 60_000) throw new Error(`${left} messages still queued after 30 min`);
-      await new Promise((r) => setTimeout(r, 500));
+      await sleep(500);
     }
     const ours = figures(tg, expected);
     log(`ours: ${ours.perSecond} msg/s (${round(ours.shareOfLimit * 100, 1)}% of 30/s), ${ours.tooManyRequests} × 429, ${ours.sent} sent in ${ours.seconds} s, order kept: ${ours.orderKept}, duplicates: ${ours.duplicates}`);

@@ -19,9 +19,9 @@ import { createRedis } from '../jobs/connection.js';
 import { QUEUES } from '../jobs/queues.js';
 import { createQueues } from '../jobs/runtime.js';
 import { benchDatabase, fillOrganisation, logger, machine, percentile, REDIS_URL, round, scaled, timed, uniquePrefix, writeResult } from './common.js';
+import { HOUR_MS as HOUR } from '../src/domain/time/duration.js';
 
 const log = logger('engine');
-const HOUR = 3_600_000;
 
 interface BurstFigures {
   jobs: number;

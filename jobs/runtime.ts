@@ -16,6 +16,7 @@ import { Pacer, type PacerLimits } from './delivery/pacer.js';
 import { QUEUES } from './queues.js';
 import { reconcileClocks, type ReconcileReport } from './reconciler.js';
 import { watchForRedisLoss, type OwnedSchedule } from './self-heal.js';
+import { DAY_MS, HOUR_MS } from '../src/domain/time/duration.js';
 
 export interface QueueSet {
   producer: Redis;
@@ -160,7 +161,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
           if (job.name === 'reconcile') return reconcile();
           if (job.name === 'sweep-outbox') return sweepOutbox();
           // Platforms retry an update for hours at most; a week of claims is plenty to stay idempotent.
-          if (job.name === 'prune-updates') return pruneUpdates(o.app.db, new Date(Date.now() - 7 * 86_400_000));
+          if (job.name === 'prune-updates') return pruneUpdates(o.app.db, new Date(Date.now() - 7 * DAY_MS));
           const extra = o.maintenanceJobs?.[job.name];
           if (extra) return extra();
           return undefined;
@@ -181,7 +182,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     const maintenance = o.queues.maintenance;
     owned.push(
       { id: 'reconcile', ensure: () => maintenance.upsertJobScheduler('reconcile', { every }, { name: 'reconcile' }) },
-      { id: 'prune-updates', ensure: () => maintenance.upsertJobScheduler('prune-updates', { every: 6 * 3_600_000 }, { name: 'prune-updates' }) },
+      { id: 'prune-updates', ensure: () => maintenance.upsertJobScheduler('prune-updates', { every: 6 * HOUR_MS }, { name: 'prune-updates' }) },
       { id: 'sweep-outbox', ensure: () => maintenance.upsertJobScheduler('sweep-outbox', { every: Math.max(10_000, Math.floor(every / 5)) }, { name: 'sweep-outbox' }) },
     );
   }

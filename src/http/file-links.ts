@@ -8,11 +8,12 @@ import { FILE_LINK_PATH, hashFileToken } from '../app/file-links.js';
 import type { PrismaClient } from '../db/client.js';
 import { findFileLink } from '../db/repositories/file-link.repository.js';
 import type { Clock } from '../domain/clock.js';
+import { asciiFilename } from '../domain/text/normalize.js';
 import { type Catalogue, dynamicKey } from '../i18n/catalogue.js';
 
 /** `Content-Disposition` with the original (Vietnamese) name for browsers and an ASCII fallback for the rest. */
 function disposition(filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = asciiFilename(filename);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 

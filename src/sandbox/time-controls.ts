@@ -6,6 +6,7 @@ import type { PrismaClient } from '../db/client.js';
 import type { WorkingCalendar } from '../domain/calendar/types.js';
 import type { SandboxTime } from './ports.js';
 import { moveTarget, resolveTarget, TimeMoveRefused, workingDaysLater, type TimeMove } from './time-moves.js';
+import { DAY_MS } from '../domain/time/duration.js';
 
 export interface SandboxTimeDeps {
   /** The injected clock every use case and worker reads; `set` moves it (the composition's clock only goes forward). */
@@ -40,7 +41,7 @@ export function nextDigestAt(calendar: WorkingCalendar, digestTime: string, afte
     const at = calendar.instantOf(date, digestTime);
     if (at.getTime() > until.getTime()) return undefined;
     if (at.getTime() > after.getTime() && calendar.isWorkingDay(date)) return at;
-    const next = new Date(calendar.instantOf(date, '12:00').getTime() + 86_400_000);
+    const next = new Date(calendar.instantOf(date, '12:00').getTime() + DAY_MS);
     date = calendar.localDate(next);
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDailyDigests } from '../../src/app/digest/send-daily-digests.js';
-import { formatDateTime } from '../../src/i18n/format.js';
+import { formatDateTime } from '../../src/domain/time/local-time.js';
 import { DIGEST_JOB, DIGEST_SCHEDULER_ID, digestCronPattern, scheduleDailyDigest } from '../../jobs/digest.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { seedDigestDistrict, TELEGRAM_IDS } from '../support/digest-district.js';

@@ -13,7 +13,7 @@ import type { Priority } from '../../domain/priority.js';
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
 import { signalsForRespondent, signalsOnRound } from '../signals/consultation-signals.js';
-import { yearIn } from '../tasks/shared.js';
+import { yearIn } from '../../domain/time/local-time.js';
 import { inTransaction } from '../transaction.js';
 import { questionMessage } from '../views/consultation-views.js';
 import { auditConsultation, linksOf, startAnswerClock, stopAllAnswerClocks } from './shared.js';

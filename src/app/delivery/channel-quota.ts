@@ -5,22 +5,18 @@ import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
 import { inTransaction } from '../transaction.js';
 import type { ChannelName } from '../../domain/org/types.js';
+import { monthKey } from '../../domain/time/local-time.js';
 
 /** Share of the cap at which the admins are warned, once a month. */
 export const QUOTA_WARNING_SHARE = 0.8;
 
 export interface QuotaStatus {
+  /** "2026-12": the month in the organisation's time zone (the platform does not say which one it counts in). */
   month: string;
   count: number;
   cap: number;
 }
 
-/** "2026-12": the month in the organisation's time zone (the platform does not say which one it counts in). */
-export function monthKey(at: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit' }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}`;
-}
 
 export class ChannelQuotaCounter {
   constructor(

@@ -21,7 +21,7 @@ import type { AppContext } from '../context.js';
 import { loadConsultationOrFail } from '../../db/repositories/consultation.repository.js';
 import { notify } from '../notify.js';
 import { itemPriority, itemSummary } from '../../db/repositories/item.repository.js';
-import { yearIn } from '../tasks/shared.js';
+import { yearIn } from '../../domain/time/local-time.js';
 import { inTransaction } from '../transaction.js';
 import { cbtn } from '../views/consultation-views.js';
 import { demandMessage } from '../views/explanation-views.js';

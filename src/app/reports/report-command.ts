@@ -10,12 +10,13 @@ import type { Session } from '../interaction/session.js';
 import { buildReport } from './build-report.js';
 import { reportSummaryMessages } from './report-summary.js';
 import { writeReportXlsx } from './report-xlsx.js';
+import { DAY_MS } from '../../domain/time/duration.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Report files wait here until the chat platform has them; older ones are swept at the next report. */
 export const REPORTS_DIR = path.join(tmpdir(), 'dondoc-reports');
-const KEEP_FILES_MS = 24 * 3_600_000;
+const KEEP_FILES_MS = DAY_MS;
 
 async function sweepOldFiles(dir: string): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);

@@ -7,10 +7,9 @@ import type { OrgDirectory } from '../../domain/org/directory.js';
 import { BEHAVIOURS, emptyFigures, type Figures } from '../../domain/report/metrics.js';
 import { type Translate, dynamicKey } from '../../i18n/catalogue.js';
 import type { Report } from './build-report.js';
-import { formatIsoDay } from '../digest/digest-view.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime, formatIsoDay, wallClockDate } from '../../domain/time/local-time.js';
+import { HOUR_MS } from '../../domain/time/duration.js';
 
-const HOUR_MS = 3_600_000;
 
 /** A figure column of the officials and units sheets. */
 interface FigureColumn {
@@ -45,19 +44,9 @@ export const FIGURE_COLUMNS: FigureColumn[] = [
   { key: 'report-col-explanations', width: 11, value: (f) => f.explanations, sum: true },
 ];
 
-const wallFormat = new Map<string, Intl.DateTimeFormat>();
-
 /** The instant as the organisation's wall-clock time, in a Date whose UTC fields hold it (Excel has no time zones). */
 function wall(at: Date | null, timezone: string): Date | null {
-  if (!at) return null;
-  let f = wallFormat.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    wallFormat.set(timezone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return new Date(Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!));
+  return at ? wallClockDate(at, timezone) : null;
 }
 
 function headerRow(sheet: ExcelJS.Worksheet, titles: string[]): void {

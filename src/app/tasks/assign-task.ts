@@ -10,7 +10,8 @@ import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
 import { inTransaction } from '../transaction.js';
 import { newTaskMessage } from '../views/task-views.js';
-import { auditTask, peopleOf, yearIn } from './shared.js';
+import { yearIn } from '../../domain/time/local-time.js';
+import { auditTask, peopleOf } from './shared.js';
 import { startAcceptClock } from './task-clocks.js';
 
 /** What the assigner states; the assigner is the one calling. */

@@ -1,7 +1,8 @@
 import { standardDayMs } from '../../domain/calendar/week-windows.js';
 import type { Locale } from '../../domain/locale.js';
 import { quoteBlock, quoteInline } from '../../domain/text/quote.js';
-import { formatDate, formatDateTime, formatTime, formatWorkingDuration } from '../../i18n/format.js';
+import { formatDate, formatDateTime, formatTime } from '../../domain/time/local-time.js';
+import { formatWorkingDuration } from '../../i18n/format.js';
 import type { AppContext } from '../context.js';
 
 /** Formatting helpers bound to the organisation's time zone and the reader's language. */

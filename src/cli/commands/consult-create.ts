@@ -7,7 +7,7 @@ import { OfficialId } from '../../domain/ids.js';
 import type { Consultation } from '../../domain/consultation/types.js';
 import { PRIORITIES, type Priority } from '../../domain/priority.js';
 import { parseDeadline } from '../../domain/text/deadline-parser.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime } from '../../domain/time/local-time.js';
 import { errBothLanguages } from '../bilingual.js';
 import { defineCommand } from '../define-command.js';
 import { readExternalRef } from '../external-ref.js';

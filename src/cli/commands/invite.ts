@@ -5,7 +5,7 @@ import { readSetting, TELEGRAM_USERNAME, writeSetting } from '../../db/repositor
 import { DomainError } from '../../domain/errors.js';
 import { asLocale } from '../../domain/locale.js';
 import { DAY_MS, wall } from '../../domain/time/duration.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime } from '../../domain/time/local-time.js';
 import { defineCommand } from '../define-command.js';
 import { dynamicKey } from '../../i18n/catalogue.js';
 

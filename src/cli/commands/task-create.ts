@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 import { OfficialId } from '../../domain/ids.js';
 import { PRIORITIES, type Priority } from '../../domain/priority.js';
 import { parseDeadline } from '../../domain/text/deadline-parser.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime } from '../../domain/time/local-time.js';
 import { errBothLanguages } from '../bilingual.js';
 import { defineCommand } from '../define-command.js';
 import { readExternalRef } from '../external-ref.js';

@@ -1,7 +1,8 @@
 // Durations as people write them in the policy file and in commands: "30m", "4h", "2d", "45s", "1h30m",
 // "30m wall", "2d working", "4 giờ", "2 ngày liên tục". Working time unless marked wall (PRODUCT.md §4).
 import { standardDayMs, DEFAULT_WEEK_WINDOWS } from '../calendar/week-windows.js';
-import { DAY_MS, HOUR_MS, MINUTE_MS, type Duration, type DurationBasis } from '../time/duration.js';
+import { fold } from '../text/normalize.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, type Duration, type DurationBasis } from '../time/duration.js';
 
 export interface DurationTextOptions {
   /** What a working "1d" is (the calendar's standard day; 7.5 h by default). A wall "1d" is always 24 h. */
@@ -9,20 +10,9 @@ export interface DurationTextOptions {
 }
 
 export const DEFAULT_WORKING_DAY_MS = standardDayMs(DEFAULT_WEEK_WINDOWS);
-const SECOND_MS = 1000;
 
 export type DurationReading = { ok: true; duration: Duration } | { ok: false; problem: 'empty' | 'syntax' | 'zero' };
 
-/** Lower case, NFC, no diacritics, đ → d: "4 Giờ" and "4 gio" read the same. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase()
-    .trim()
-    .replace(/\s+/g, ' ');
-}
 
 const BASIS_MARK = /\s*\b(wall|lien tuc|working|lam viec)$/;
 // Longest alternatives first so "ms" is not read as "m" + "s" and "min" not as "m".

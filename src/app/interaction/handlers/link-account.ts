@@ -3,7 +3,7 @@ import { CAPABILITIES, type InboundEnvelope, type RouterResult } from '../../por
 import { waitingSummary } from '../../linking/waiting-summary.js';
 import { asLocale, type Locale } from '../../../domain/locale.js';
 import type { AppContext } from '../../context.js';
-import { formatTime } from '../../../i18n/format.js';
+import { formatTime } from '../../../domain/time/local-time.js';
 import { canonicalInviteCode } from '../../linking/invite-code.js';
 import { forgetInviteAttempt, startInviteAttempt } from '../../linking/invite-throttle.js';
 import { redeemInvite } from '../../linking/redeem-invite.js';
