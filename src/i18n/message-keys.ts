@@ -272,6 +272,7 @@ export const MESSAGE_KEYS = [
   'duration-hours',
   'duration-minutes',
   'duration-seconds',
+  'duration-under-minute',
   'duration-working',
   'error-internal',
   'error-malformed-action',

@@ -113,22 +113,36 @@ export function toWireDuration(duration: Duration, options: DurationTextOptions 
   return duration.basis === 'wall' ? `${text} wall` : text;
 }
 
+/** The catalogue's words for durations (locales/<locale>/calendar.ftl); every one is a MessageKey. */
+export type DurationKey = 'duration-days' | 'duration-hours' | 'duration-minutes' | 'duration-seconds' | 'duration-under-minute' | 'duration-working';
+
 /** A translate function of the message catalogue (`catalogue.translator(locale)` fits). */
-export type DurationTranslate = (key: string, args?: Record<string, string | number>) => string;
+export type DurationTranslate = (key: DurationKey, args?: Record<string, string | number>) => string;
+
+export interface DurationWordsOptions extends DurationTextOptions {
+  /**
+   * The smallest unit named: 'second' (default) or 'minute', for messages about how late something is: the
+   * duration is rounded to whole minutes and less than one reads "dưới 1 phút" / "under 1 minute".
+   */
+  smallest?: 'second' | 'minute';
+}
 
 /**
  * "4 giờ làm việc", "1 day 3 hours of working time", "30 phút": the two largest units, words from the catalogue
- * (keys duration-* in locales/<locale>/calendar.ftl).
+ * (keys duration-* in locales/<locale>/calendar.ftl; no duration word is written in TypeScript).
  */
-export function formatDurationForHumans(duration: Duration, t: DurationTranslate, options: DurationTextOptions = {}): string {
-  const p = split(duration, options);
-  const units = [
+export function formatDurationForHumans(duration: Duration, t: DurationTranslate, options: DurationWordsOptions = {}): string {
+  const byMinute = options.smallest === 'minute';
+  const ms = byMinute ? Math.round(Math.abs(duration.ms) / MINUTE_MS) * MINUTE_MS : duration.ms;
+  const p = split({ ms, basis: duration.basis }, options);
+  const units: [DurationKey, number][] = [
     ['duration-days', p.d],
     ['duration-hours', p.h],
     ['duration-minutes', p.m],
-    ['duration-seconds', p.s],
-  ] as const;
+  ];
+  if (!byMinute) units.push(['duration-seconds', p.s]);
   const shown = units.filter(([, n]) => n > 0).slice(0, 2);
-  const text = shown.length === 0 ? t('duration-seconds', { count: 0 }) : shown.map(([key, count]) => t(key, { count })).join(' ');
+  const none = byMinute ? t('duration-under-minute') : t('duration-seconds', { count: 0 });
+  const text = shown.length === 0 ? none : shown.map(([key, count]) => t(key, { count })).join(' ');
   return duration.basis === 'working' ? t('duration-working', { text }) : text;
 }
