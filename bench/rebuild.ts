@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { systemClock } from '../src/domain/clock.js';
+import { systemTime } from '../src/domain/time/time-source.js';
 import { clockJob, DEFAULT_HORIZON_MS } from '../jobs/clock-scheduler.js';
 import type { ReconcileReport } from '../jobs/reconciler.js';
 import { createQueues } from '../jobs/runtime.js';
@@ -70,7 +70,7 @@ export async function runRebuildBench(): Promise<Record<string, unknown>> {
       ['allClocksHeapCapped', 400 * DAY_MS, ['--max-old-space-size=128']],
     ] as const) {
       const prefix = uniquePrefix('rebuild');
-      const queues = createQueues(REDIS_URL, prefix, systemClock);
+      const queues = createQueues(REDIS_URL, prefix, systemTime);
       const before = await redisUsedMb(redis);
       // The rebuild runs in a process of its own (as in a worker starting up), so its memory is measured alone.
       const { stdout } = await promisify(execFile)(process.execPath, [...flags, '--import', 'tsx', path.join(ROOT, 'bench/rebuild-child.ts'), bdb.url, REDIS_URL, prefix, String(horizonMs)], {

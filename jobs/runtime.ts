@@ -28,7 +28,7 @@ export interface QueueSet {
   close(): Promise<void>;
 }
 
-export function createQueues(redisUrl: string, prefix: string, clock: AppContext['clock'], horizonMs = DEFAULT_HORIZON_MS): QueueSet {
+export function createQueues(redisUrl: string, prefix: string, time: AppContext['time'], horizonMs = DEFAULT_HORIZON_MS): QueueSet {
   const producer = createRedis(redisUrl, 'producer');
   producer.on('error', () => {});
   const opts = { connection: producer, prefix };
@@ -41,7 +41,7 @@ export function createQueues(redisUrl: string, prefix: string, clock: AppContext
     clocks,
     delivery,
     maintenance,
-    scheduler: new BullClockScheduler(clocks as unknown as Queue, clock, horizonMs),
+    scheduler: new BullClockScheduler(clocks as unknown as Queue, time, horizonMs),
     kicker: new BullDeliveryKicker(delivery as unknown as Queue),
     async close() {
       await Promise.all([clocks.close(), delivery.close(), maintenance.close()]);
@@ -120,7 +120,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   };
 
   const reconcile = (options: { horizonMs?: number } = {}) =>
-    reconcileClocks(o.app.db, o.queues.clocks as unknown as Queue, o.app.clock, options.horizonMs ?? o.horizonMs ?? DEFAULT_HORIZON_MS);
+    reconcileClocks(o.app.db, o.queues.clocks as unknown as Queue, o.app.time, options.horizonMs ?? o.horizonMs ?? DEFAULT_HORIZON_MS);
   const sweepOutbox = async () => {
     const chats = await chatsWithDueMessages(o.app.db, new Date(), 5000);
     const dropped = await o.queues.kicker.wake(chats);

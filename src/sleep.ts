@@ -1,5 +1,5 @@
 // Real time, for what is physical: pacing sends, backing off from a platform that failed, polling a process. Rules
-// and use cases never wait: they read the time source (domain/clock.ts) and tests move it.
+// and use cases never wait: they read the time source (domain/time/time-source.ts) and tests move it.
 
 /** Waits `ms` milliseconds; a `signal` that aborts ends the wait early, without an error (the caller checks it). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

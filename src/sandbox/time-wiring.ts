@@ -47,7 +47,7 @@ export async function runDigestJob(maintenance: Queue, timeoutMs = 60_000): Prom
 }
 
 export interface SandboxTimeWiring {
-  clock: { now(): Date; set(to: Date): void };
+  time: { now(): Date; set(to: Date): void };
   app: Pick<AppContext, 'db' | 'calendar' | 'policy'>;
   queues: QueuesToWatch;
   /** The workers' reconcile: promotes the clock jobs that became due when time moved. */
@@ -65,7 +65,7 @@ export function sandboxTime(w: SandboxTimeWiring): SandboxTime & { move(move: Ti
     await waitQuiet(() => quiet(w.queues, w.app.db), w.settleTimeoutMs);
   };
   return createSandboxTime({
-    clock: w.clock,
+    time: w.time,
     calendar: () => w.app.calendar(),
     digestTime: w.app.policy.digest.time,
     nextDueAt: (after, until) => nextClockDue(w.app.db, after, until),

@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)(`the sandbox page in chromium${hasChromium ? '' : 
   beforeAll(async () => {
     h = await createHarness({ sandbox: true, start: at('2026-12-07T09:00').toISOString() });
     await h.importSample();
-    await linkOfficials({ db: h.db.db, clock: h.clock, telegram: h.tg, zalo: h.zalo }, ['TCKH-01', 'TCKH-03', 'TCKH-04', 'UB-01', 'UB-02']);
+    await linkOfficials({ db: h.db.db, time: h.timeSource, telegram: h.tg, zalo: h.zalo }, ['TCKH-01', 'TCKH-03', 'TCKH-04', 'UB-01', 'UB-02']);
     await mkdir(SHOTS, { recursive: true });
     profile = await mkdtemp(path.join(tmpdir(), 'dondoc-chromium-'));
     browser = await chromium.launchPersistentContext(profile, {

@@ -40,7 +40,7 @@ describe('replies never hold the Telegram webhook', () => {
     // Five signals waiting for the head's review, recorded a minute apart (the list shows the oldest first).
     for (const [i, officialId] of people.entries()) {
       await h.db.db.signal.create({
-        data: { behaviour: 3, rule: manualRule(3), officialId, evidence: toStored([], {}) as never, raisedAt: new Date(h.clock.now().getTime() - (10 - i) * 60_000), recordedById: reviewer, note: `Ghi nhận số ${i + 1}` },
+        data: { behaviour: 3, rule: manualRule(3), officialId, evidence: toStored([], {}) as never, raisedAt: new Date(h.timeSource.now().getTime() - (10 - i) * 60_000), recordedById: reviewer, note: `Ghi nhận số ${i + 1}` },
       });
     }
     await h.idle();

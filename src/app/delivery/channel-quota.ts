@@ -27,8 +27,8 @@ export class ChannelQuotaCounter {
 
   /** Adds `n` sent messages; the first call past the warning share warns every active admin (once a month). */
   async count(n = 1): Promise<QuotaStatus> {
-    const { stores, clock, policy } = this.app;
-    const month = monthKey(clock.now(), policy.calendar.timezone);
+    const { stores, time, policy } = this.app;
+    const month = monthKey(time.now(), policy.calendar.timezone);
     const { count, warned } = await stores.channelQuota.add(this.channel, month, n);
     const status = { month, count, cap: this.cap };
     if (count >= Math.ceil(this.cap * QUOTA_WARNING_SHARE) && !warned) await this.warnOnce(status);
@@ -36,14 +36,14 @@ export class ChannelQuotaCounter {
   }
 
   async status(): Promise<QuotaStatus> {
-    const month = monthKey(this.app.clock.now(), this.app.policy.calendar.timezone);
+    const month = monthKey(this.app.time.now(), this.app.policy.calendar.timezone);
     return { month, count: await this.app.stores.channelQuota.count(this.channel, month), cap: this.cap };
   }
 
   private async warnOnce(status: QuotaStatus): Promise<void> {
     const { app } = this;
     // Of several processes crossing the line at once, the one that sets warnedAt warns.
-    if (!(await app.stores.channelQuota.claimWarning(this.channel, status.month, app.clock.now()))) return;
+    if (!(await app.stores.channelQuota.claimWarning(this.channel, status.month, app.time.now()))) return;
     app.logger.warn({ channel: this.channel, ...status }, 'monthly message count passed the warning share of the cap');
     const percent = Math.floor((status.count * 100) / status.cap);
     const [year, month] = status.month.split('-');

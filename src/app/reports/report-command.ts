@@ -37,7 +37,7 @@ export function reportFileName(prefix: string, unitCode: string, from: string, t
 export async function evaluationCommand(s: Session, args: string): Promise<RouterResult> {
   if (s.official.role !== 'HEAD') return { replies: [{ text: s.t('report-not-head') }] };
   const calendar = await s.app.calendar();
-  const now = s.app.clock.now();
+  const now = s.app.time.now();
   const today = calendar.localDate(now);
   const period = args.trim() === '' ? undefined : parsePeriod(args, today);
   if (!period) return { replies: [{ text: s.t('report-usage') }] };

@@ -29,7 +29,7 @@ export interface AssignTaskResult {
 
 /** A head, deputy, superior or admin gives a task that is clear on all of "5 rõ" (PRODUCT.md §1, §3). */
 export async function assignTask(app: AppContext, assignerId: OfficialId, input: AssignTaskInput): Promise<AssignTaskResult> {
-  const now = app.clock.now();
+  const now = app.time.now();
   const clear = checkFiveClear({ ...input, assignerId }, now);
   checkDeadlineHorizon(clear.deadline, now, app.policy.maxDeadlineYears);
   const org = await app.org();

@@ -40,7 +40,7 @@ export function viewTools(app: AppContext, locale: Locale): ViewTools {
   return {
     locale,
     timezone: tz,
-    now: app.clock.now(),
+    now: app.time.now(),
     dateTime: (d) => formatDateTime(d, tz),
     date: (d) => formatDate(d, tz),
     time: (d) => formatTime(d, tz),

@@ -59,7 +59,7 @@ export const consultCreateCommand = defineCommand({
       }
       let deadline: Date | null = null;
       if (text('deadline')) {
-        const parsed = parseDeadline(text('deadline'), { now: app.clock.now(), calendar: await app.calendar() });
+        const parsed = parseDeadline(text('deadline'), { now: app.time.now(), calendar: await app.calendar() });
         if (!parsed.ok) {
           ctx.err(t(parsed.error));
           return 1;

@@ -55,7 +55,7 @@ export const inviteCommand = defineCommand({
     const t = ctx.catalogue.translator(asLocale(flags.lang ?? 'vi'));
     const opened = await ctx.openDatabase();
     try {
-      const invite = await issueInvite(opened.db, { officialCode, now: ctx.clock.now(), ttl: wall(days * DAY_MS) });
+      const invite = await issueInvite(opened.db, { officialCode, now: ctx.time.now(), ttl: wall(days * DAY_MS) });
       const o = invite.official;
       const bot = await resolveBotUsername(ctx.config, opened.db);
       ctx.out(`Cán bộ / Official: ${o.fullName} (${o.code}), ${o.title}`);

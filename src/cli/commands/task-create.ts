@@ -48,7 +48,7 @@ export const taskCreateCommand = defineCommand({
         ctx.err(t('invite-official-unknown', { code: !by ? text('by') : text('to') }));
         return 1;
       }
-      const deadline = parseDeadline(text('deadline'), { now: app.clock.now(), calendar: await app.calendar() });
+      const deadline = parseDeadline(text('deadline'), { now: app.time.now(), calendar: await app.calendar() });
       if (!deadline.ok) {
         ctx.err(t(deadline.error));
         return 1;

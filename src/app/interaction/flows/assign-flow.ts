@@ -74,7 +74,7 @@ export const assignFlow: DialogFlow = {
       case 'deadline': {
         const raw = textOf(input);
         if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
-        const parsed = parseDeadline(raw, { now: s.app.clock.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
+        const parsed = parseDeadline(raw, { now: s.app.time.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
         if (!parsed.ok) throw new DomainError(parsed.error, parsed.args);
         d.deadline = parsed.deadline.toISOString();
         return { replies: [ask(s, s.t('assign-step-priority'), priorityChoices(s))], next: state(FLOW, 'priority', d) };

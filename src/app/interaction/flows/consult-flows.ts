@@ -56,7 +56,7 @@ async function readDeadline(s: Session, input: DialogInput, priority: Priority):
   if (input.kind === 'pick' && input.value === 'default') return defaultAnswerDeadline(s.app, priority);
   const raw = textOf(input);
   if (raw === undefined) return undefined;
-  const parsed = parseDeadline(raw, { now: s.app.clock.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
+  const parsed = parseDeadline(raw, { now: s.app.time.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
   if (!parsed.ok) throw new DomainError(parsed.error, parsed.args);
   return parsed.deadline;
 }
@@ -113,7 +113,7 @@ export const askFlow: DialogFlow = {
       case 'deadline': {
         const deadline = await readDeadline(s, input, d.priority ?? 'NORMAL');
         if (!deadline) return { replies: [await deadlineStep(s, d.priority ?? 'NORMAL')], next: st };
-        if (deadline.getTime() <= s.app.clock.now().getTime()) throw new DomainError('deadline-in-past');
+        if (deadline.getTime() <= s.app.time.now().getTime()) throw new DomainError('deadline-in-past');
         return {
           replies: [ask(s, s.t('consult-step-link'), [[{ label: s.t('btn-skip'), value: 'skip' }]])],
           next: state(ASK, 'link', { ...d, deadline: deadline.toISOString() }),

@@ -73,7 +73,7 @@ export const extensionFlow: DialogFlow = {
     const raw = textOf(input);
     if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
     if (st.step === 'date') {
-      const parsed = parseDeadline(raw, { now: s.app.clock.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
+      const parsed = parseDeadline(raw, { now: s.app.time.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
       if (!parsed.ok) throw new DomainError(parsed.error, parsed.args);
       if (parsed.deadline.getTime() <= task.deadline.getTime()) throw new DomainError('task-extend-not-later', { deadline: task.deadline });
       return { replies: [ask(s, s.t('task-extend-ask-reason'))], next: state('extension', 'reason', { ...d, deadline: parsed.deadline.toISOString() }) };

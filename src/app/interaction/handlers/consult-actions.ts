@@ -45,7 +45,7 @@ export async function consultationView(s: Session, file: ConsultationFile): Prom
   await assertConsultationVisible(s, file);
   const org = await s.app.org();
   const c = file.consultation;
-  const now = s.app.clock.now();
+  const now = s.app.time.now();
   let ownRow: Respondent | undefined;
   try {
     ownRow = rowFor(org, file, s.officialId).row;
@@ -123,7 +123,7 @@ export async function handleConsultAction(s: Session, action: Action): Promise<R
       const org = await s.app.org();
       let personId = officialId;
       if (personId === undefined) {
-        const now = s.app.clock.now();
+        const now = s.app.time.now();
         const candidates = file.respondents.filter((r) => lapsed(file, r, now) && mayDemandExplanation(org, s.officialId, r.officialId));
         if (candidates.length !== 1) throw new DomainError('consult-explain-pick', { code: file.consultation.code });
         personId = candidates[0]!.officialId;

@@ -25,7 +25,7 @@ function codeIn(env: InboundEnvelope): string | undefined {
 export async function linkAccount(app: AppContext, env: InboundEnvelope, locale: Locale): Promise<RouterResult> {
   const code = codeIn(env);
   if (!code) return { replies: [{ text: app.catalogue.t(locale, 'link-required') }] };
-  const now = app.clock.now();
+  const now = app.time.now();
   // Guessing codes from one chat: a few wrong ones, then a wait (the code sent meanwhile is not looked at).
   const attempt = await startInviteAttempt(app.db, { channel: env.channel, chatId: env.chatId }, now);
   if (!attempt.allowed) {
