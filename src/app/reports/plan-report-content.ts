@@ -56,10 +56,10 @@ function unitTable(t: Translate, caption: string, rows: FigureRow[], total: Figu
   return {
     caption,
     head: [t('report-col-no'), t('report-col-unit'), ...columns.map((c) => c.head)],
-    widths: [7, 38, ...columns.map((c) => c.width)],
+    widths: [9, 36, ...columns.map((c) => c.width)],
     rows: [
       ...rows.map((r, i) => ({ cells: [i + 1, r.unit.name, ...columns.map((c) => c.value(r.f))], depth: r.unit.depth })),
-      { cells: [null, t('report-total'), ...columns.map((c) => c.value(total))], total: true },
+      { cells: ['', t('report-total'), ...columns.map((c) => c.value(total))], total: true },
     ],
     ...(fontSize ? { fontSize } : {}),
   };

@@ -1,6 +1,6 @@
 // The plan report's content as a DOCX (the `docx` package), in the presentation rules of Nghị định 30/2020/NĐ-CP,
 // Phụ lục I: A4 portrait, margins top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; the national title
-// (13 pt bold, upper case) and motto (14 pt bold, underlined) on the right, the issuing body (13 pt, bold, a short line
+// (12 pt bold, upper case) and motto (14 pt bold, underlined) on the right, the issuing body (13 pt, bold, a short line
 // under it) and the number on the left; the place and date in italics; the document type and its subject in 14 pt
 // bold, centred; body text 14 pt justified with a 1 cm first-line indent; page numbers centred in the header from
 // page 2; "Nơi nhận" 12 pt bold italic with its list in 11 pt; the signer's authority and name 14 pt bold.
@@ -78,7 +78,7 @@ function borderless(columns: number[], cells: Paragraph[][]): Table {
 }
 
 function titleBlock(doc: PlanDocument): Table {
-  const left = convertMillimetersToTwip(66);
+  const left = convertMillimetersToTwip(62);
   const right = TEXT_WIDTH - left;
   const t = doc.title;
   const issuerSide = [
@@ -88,7 +88,7 @@ function titleBlock(doc: PlanDocument): Table {
     centred(t.number, { size: 13 }, { before: 120 }),
   ];
   const nationSide = [
-    centred(t.nation, { size: 13, bold: true }),
+    centred(t.nation, { size: 12, bold: true }),
     centred(t.motto, { size: 14, bold: true, underline: true }),
     centred(t.placeDate, { size: 14, italics: true }, { before: 240 }),
   ];
@@ -139,7 +139,8 @@ function signatureBlock(doc: PlanDocument): Table {
     ...doc.recipients.map((r) => new Paragraph({ children: [run(r, { size: 11 })] })),
   ];
   const signer = [
-    centred(doc.signer.authority, { size: 14, bold: true }),
+    // The authority ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "KT. …") depends on who signs: marked for the office.
+    centred(doc.signer.authority, { size: 14, bold: true, highlight: true }),
     ...[0, 1, 2, 3].map(() => new Paragraph({ children: [] })),
     ...(doc.signer.name ? [centred(doc.signer.name, { size: 14, bold: true })] : []),
   ];
