@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Api } from 'grammy';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildReport } from '../../src/app/reports/build-report.js';
 import { writeReportXlsx } from '../../src/app/reports/report-xlsx.js';
 import { reportPlanCommand } from '../../src/cli/commands/report-plan.js';
 import type { CliContext } from '../../src/cli/context.js';
+import { runCli } from '../../src/cli/index.js';
 import { createConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { yearPeriod } from '../../src/domain/report/period.js';
@@ -283,6 +284,17 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
     await mkdir(folder);
     expect(await run(['--year', '2026', '--unit', 'UBND', '--out', folder])).toBe(1);
     expect(err).toEqual([`Không ghi được tệp ${folder} (EISDIR). Đề nghị kiểm tra thư mục và quyền ghi.`]);
+  });
+
+  it('npm run cli -- report plan reaches this command, not the evaluation report', async () => {
+    const err: string[] = [];
+    const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+    try {
+      expect(await runCli(['report', 'plan', '--unit', 'UBND', '--out', path.join(dir, 'x.docx')], { DATABASE_URL: h.db.url, LOG_LEVEL: 'silent' })).toBe(2);
+    } finally {
+      error.mockRestore();
+    }
+    expect(err[0]).toBe('usage: npm run cli -- report plan --year YYYY --unit CODE --out FILE.docx [--place NAME] [--lang vi|en]');
   });
 
   it('/baocaokh gives a head the draft for their unit as a document; a member is refused', async () => {
