@@ -67,11 +67,11 @@ const money = leaf<number>((v) =>
 );
 
 const CHANNEL_NAMES = ['TELEGRAM', 'ZALO', 'ZALO_OA'] as const;
-/** Every channel once, in the order to try them. */
+/** Channels in the order to try them, each at most once ([] = the oldest link first). */
 const channelOrder = leaf<(typeof CHANNEL_NAMES)[number][]>((v) => {
   const names = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.trim().toUpperCase() : x)) : undefined;
-  const ok = names !== undefined && names.length === CHANNEL_NAMES.length && CHANNEL_NAMES.every((c) => names.includes(c));
-  return ok ? { ok: true, value: names as (typeof CHANNEL_NAMES)[number][] } : { ok: false, message: `${show(v)} is not an order of the channels TELEGRAM, ZALO, ZALO_OA (each once)` };
+  const ok = names !== undefined && names.every((c) => (CHANNEL_NAMES as readonly unknown[]).includes(c)) && new Set(names).size === names.length;
+  return ok ? { ok: true, value: names as (typeof CHANNEL_NAMES)[number][] } : { ok: false, message: `${show(v)} is not a list of the channels TELEGRAM, ZALO, ZALO_OA, each at most once ([] = the oldest link first)` };
 });
 
 const list = <T extends z.ZodType>(item: T, what: string) => z.array(item, { error: (iss) => `${show(iss.input)} is not a list of ${what} (use [] for none)` });

@@ -78,8 +78,9 @@ export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
   minimalNotifications: false,
   // A file that holds one unit only would otherwise deactivate everyone else (issue 9.4).
   orgImport: { maxDeactivations: 5, maxDeactivationPercent: 10 },
-  // Where a notification goes when the person chose no channel (/kenh) or theirs cannot be reached.
-  channels: { fallbackOrder: ['TELEGRAM', 'ZALO_OA', 'ZALO'] },
+  // Where a notification goes when the person chose no channel (/kenh) or theirs cannot be reached: [] = the channel
+  // they linked first.
+  channels: { fallbackOrder: [] },
   // Zalo's rule for "tư vấn" messages (reported: zalooa.freshdesk.com 64000261136, docs.abot.vn): free within 48 h of
   // the person's last message and for at most 8 messages without a reply. Prices are reported figures (ZNS price
   // annex 2022: 350 đ a message); check oa.zalo.me/home/pricing and write the unit's own.
