@@ -47,6 +47,8 @@ export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
     for (let attempt = 0; ; attempt++) {
       try {
         await deps.output.deliver(chatId, messages, { locale, identityId });
+        // A reply right after the person wrote: inside the window, and one of the messages the cap counts.
+        for (let i = 0; i < messages.length; i++) await deps.window.record(chatId, 'CS', true);
         return;
       } catch (e) {
         const retryable = e instanceof ZaloOaError ? e.isRetryable || e.isTokenProblem || e.kind === 'token-unavailable' : true;

@@ -8,7 +8,7 @@ export interface OaChatFacts {
   lastInboundAt: Date | null;
   /** The person has another linked chat that is not marked unreachable. */
   otherChannel: boolean;
-  /** cs messages recorded for this identity since `lastInboundAt` (all of them when it is null). */
+  /** cs messages recorded for this identity from `lastInboundAt` on (all of them when it is null). */
   csSinceInbound: number;
 }
 
