@@ -5,12 +5,13 @@
 import { classifyOaSend, estimateOaCost, oaWindowPolicyOf, type OaCostEstimate } from '../../domain/oa/window.js';
 import type { AppContext } from '../context.js';
 import type { OaChatWindow, OaSendKindName, OaWindowPort } from '../ports/oa-window.js';
+import { HELD_MARK } from '../ports/sender.js';
 import type { OaUsageLine } from '../ports/stores/oa-usage.js';
 import { monthKey } from './channel-quota.js';
 import { alertAdminsOutside } from '../notify.js';
 
 /** The last error a held notification carries; it is released when the person writes on the OA. */
-export const OA_HELD_PREFIX = 'held for the OA window';
+export const OA_HELD_PREFIX = `${HELD_MARK} for the OA window`;
 
 export interface OaMonthReport {
   month: string;

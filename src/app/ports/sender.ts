@@ -17,6 +17,12 @@ export type SendFailure =
   /** The platform refused this message for good (400): retrying will not help. */
   | { kind: 'rejected'; reason: string };
 
+/**
+ * The last error of a message a sender held (`held`) starts with this: such a message waits for something to release
+ * it and does not hold the messages queued after it for the chat (they are looked at on their own).
+ */
+export const HELD_MARK = 'held';
+
 export class SendError extends Error {
   constructor(readonly failure: SendFailure) {
     super(`${failure.kind}: ${failure.reason}`);
