@@ -19,7 +19,8 @@
 //   expired one (25 h on the injected clock); errors with HTTP 200.
 // - cs messages: -232 never interacted, -230 last interaction 7 days ago or more, -213 not following, -210 text over
 //   2,000, -201 for a bad button (more than 5, unknown type, bad payload) or a stale quote; every message recorded as
-//   free (within 48 h of the person's last interaction) or billed (48 h–7 days); an `oa_send_*` echo to the webhook.
+//   free (within 48 h of the person's last interaction and among the first 8 since it) or billed (after 8 in a row,
+//   or 48 h–7 days); an `oa_send_*` echo to the webhook.
 // - ZBS template by user id: only approved template ids, recorded as paid; transaction/promotion refused.
 // - Uploads: image (JPG/PNG ≤ 1 MB) → attachment_id, file (PDF/DOC/DOCX ≤ 5 MB) → token, both valid 7 days.
 // - Faults on demand: an error code, an HTTP 5xx page, a dropped connection, or a delay (for client timeouts).
@@ -179,6 +180,8 @@ const REFRESH_TTL_MS = 90 * DAY_MS;
 const CODE_TTL_MS = 10 * 60_000;
 const UPLOAD_TTL_MS = 7 * DAY_MS;
 const FREE_WINDOW_MS = 48 * HOUR_MS;
+/** cs messages free in a row without the person answering (reported: zalooa.freshdesk.com, docs.abot.vn). */
+const FREE_REPLIES = 8;
 const CS_WINDOW_MS = 7 * DAY_MS;
 const TEXT_MAX = 2000;
 const MAX_BUTTONS = 5;
@@ -664,7 +667,8 @@ export class ZaloOaPlatform {
       case 'quota/message': {
         const user = this.#users.get(str(params.user_id));
         if (!user) return refusal(invalidField('user_id'));
-        return success({ last_interaction: user.lastInteractionAt === null ? '' : String(user.lastInteractionAt), cs_reply: { remain: '8', total: '8' } });
+        const remain = Math.max(0, FREE_REPLIES - this.#csSinceInteraction(user));
+        return success({ last_interaction: user.lastInteractionAt === null ? '' : String(user.lastInteractionAt), cs_reply: { remain: String(remain), total: String(FREE_REPLIES) } });
       }
       default:
         return refusal(invalidField('operation'));
@@ -704,7 +708,7 @@ export class ZaloOaPlatform {
       if (record.buttons && (typeof text !== 'string' || text.trim() === '')) return refusal(invalidField('text'));
     }
 
-    const billing: OaBilling = elapsed < FREE_WINDOW_MS ? 'free' : 'billed';
+    const billing: OaBilling = elapsed < FREE_WINDOW_MS && this.#csSinceInteraction(user) < FREE_REPLIES ? 'free' : 'billed';
     const sent = this.#accept({ ...record, billing });
     this.#sendEcho(user, sent);
     return success({ message_id: sent.messageId, user_id: userId, sent_time: String(sent.at) });
@@ -806,6 +810,12 @@ export class ZaloOaPlatform {
       avatar: '',
       avatars: {},
     });
+  }
+
+  /** cs messages sent to the person since they last interacted: the 9th in a row is billed. */
+  #csSinceInteraction(user: OaUser): number {
+    const since = user.lastInteractionAt ?? Infinity;
+    return this.messages.filter((m) => m.userId === user.userId && m.route === 'cs' && m.at >= since).length;
   }
 
   #accept(record: Omit<OaMessageRecord, 'messageId' | 'at'>): OaMessageRecord {
