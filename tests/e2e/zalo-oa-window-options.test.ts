@@ -74,6 +74,8 @@ describe('Zalo OA outside the free window: the cap, hold and merge, transaction,
     await plain('Việc số 9 phải chờ');
     expect(member.since(before).join('\n')).not.toContain('phải chờ');
     expect(await held()).toHaveLength(2);
+    // Zalo (the stand-in) would have billed a 9th message in a row: none was sent.
+    expect(h.oa!.usage()).toMatchObject({ billed: 0, template: 0 });
 
     // Some minutes later the person writes (the router records a message's time at most once a minute).
     await h.advance(5 * 60_000);

@@ -254,6 +254,8 @@ export class ZaloOaPlatform {
   readonly #conversation = new Map<string, Set<string>>();
   readonly #calls = new Recorder<OaApiCall>((c) => `${c.operation} ${JSON.stringify(c.params).slice(0, 160)} → ${c.outcome.error} ${c.outcome.message}`);
   readonly #messages = new Recorder<OaMessageRecord>((m) => `${m.route} to ${m.userId}: ${m.text ?? m.templateId ?? m.kind} (${m.billing})`);
+  /** Per person, the length of the message record when they last interacted: the cs messages after it are "in a row". */
+  readonly #answeredAt = new Map<string, number>();
   readonly #deliveries = new Recorder<OaWebhookDelivery>((d) => `${d.eventName} → ${d.status}`);
   readonly #failures = new Map<string, OaInjectedFailure[]>();
   readonly #delays = new Map<string, number[]>();
@@ -334,6 +336,7 @@ export class ZaloOaPlatform {
   /** Sets when the person last interacted (to open or close their window without a webhook). */
   setLastInteraction(userId: string, at: number | null): void {
     this.#userOrThrow(userId).lastInteractionAt = at;
+    this.#answeredAt.set(userId, this.messages.length);
   }
 
   // ---- What a person does on their phone (state changes, then the signed webhook) ----
@@ -343,6 +346,7 @@ export class ZaloOaPlatform {
     const user = this.#userOrThrow(userId);
     user.followed = true;
     user.lastInteractionAt = this.#now();
+    this.#answeredAt.set(user.userId, this.messages.length);
     return this.deliver(
       { oa_id: this.oaId, follower: { id: user.userId }, user_id_by_app: user.userIdByApp, event_name: 'follow', source: 'oa_profile', app_id: this.appId, timestamp: String(this.#now()) },
       options,
@@ -812,10 +816,13 @@ export class ZaloOaPlatform {
     });
   }
 
-  /** cs messages sent to the person since they last interacted: the 9th in a row is billed. */
+  /**
+   * cs messages sent to the person since they last interacted: the 9th in a row is billed. Counted by position in
+   * the record, not by time: on a clock that stands still everything happens at the same millisecond.
+   */
   #csSinceInteraction(user: OaUser): number {
-    const since = user.lastInteractionAt ?? Infinity;
-    return this.messages.filter((m) => m.userId === user.userId && m.route === 'cs' && m.at >= since).length;
+    const from = this.#answeredAt.get(user.userId) ?? 0;
+    return this.messages.slice(from).filter((m) => m.userId === user.userId && m.route === 'cs').length;
   }
 
   #accept(record: Omit<OaMessageRecord, 'messageId' | 'at'>): OaMessageRecord {
@@ -862,6 +869,7 @@ export class ZaloOaPlatform {
   #userMessage(userId: string, eventName: string, message: Record<string, unknown>, options: DeliverOptions): Promise<OaWebhookDelivery> {
     const user = this.#userOrThrow(userId);
     user.lastInteractionAt = this.#now();
+    this.#answeredAt.set(user.userId, this.messages.length);
     return this.deliver(
       {
         app_id: this.appId,
