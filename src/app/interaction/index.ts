@@ -8,7 +8,7 @@ import { digestCommand } from '../digest/digest-command.js';
 import { evaluationCommand } from '../reports/report-command.js';
 import { planReportCommand } from '../reports/plan-report-command.js';
 import { help, setLanguage } from './handlers/basics.js';
-import { setPreferredChannel } from './handlers/channel-preference.js';
+import { channelAction, setPreferredChannel } from './handlers/channel-preference.js';
 import { handleTaskAction } from './handlers/task-actions.js';
 import { taskList } from './handlers/task-list.js';
 import { askFlow, clarifyFlow, closeFlow, delegateFlow, freeTextFlow, replyFlow, roundFlow, stanceFlow, startAsk } from './flows/consult-flows.js';
@@ -41,7 +41,7 @@ export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Ro
   return createRouter({
     app,
     dialogs: new DialogRegistry([assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow, ...CONSULTATION_FLOWS, ...(ext.flows ?? [])]),
-    actions: [handleTaskAction, listAction, handleConsultAction, handleExplainAction, handleSignalAction, ...(ext.actions ?? [])],
+    actions: [handleTaskAction, listAction, handleConsultAction, handleExplainAction, handleSignalAction, channelAction, ...(ext.actions ?? [])],
     texts: [consultationFreeText],
     commands: {
       start: help,
