@@ -6,6 +6,7 @@ import { ClockHandlers } from './app/clocks/fire-clock.js';
 import { taskClockHandler } from './app/clocks/task-clock-handler.js';
 import { consultationClockHandler } from './app/consultations/clock-handler.js';
 import { explanationClockHandler } from './app/explanations/clock-handler.js';
+import { reviewClockHandler } from './app/review/review-clock-handler.js';
 import { urgentStartHandler } from './app/signals/start-check.js';
 import { createAppRouter } from './app/interaction/index.js';
 import type { ChannelSender } from './app/ports/sender.js';
@@ -243,7 +244,7 @@ async function main(): Promise<number> {
           redisUrl: redis.url,
           prefix: config.queuePrefix,
           app,
-          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app)]),
+          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app)]),
           senders,
           limits: config.delivery,
           logger,

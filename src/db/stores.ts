@@ -2,9 +2,13 @@
 import type { AppStores } from '../app/ports/stores.js';
 import type { PrismaClient } from './client.js';
 import { channelQuotaStore } from './repositories/channel-quota.repository.js';
+import { reviewStore } from './repositories/review.repository.js';
+import { selfReviewStore } from './repositories/self-review.repository.js';
 
 export function createStores(db: PrismaClient): AppStores {
   return {
     channelQuota: channelQuotaStore(db),
+    review: reviewStore(db),
+    selfReview: selfReviewStore(db),
   };
 }

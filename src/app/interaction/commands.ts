@@ -9,6 +9,8 @@ export const COMMANDS = {
   digest: ['tonghop', 'digest'],
   evaluation: ['danhgia', 'evaluation'],
   signals: ['canhbao', 'signals'],
+  review: ['rasoat', 'review'],
+  selfReview: ['tusoi', 'selfreview'],
   lang: ['lang'],
   channel: ['kenh', 'channel'],
   help: ['trogiup', 'help'],

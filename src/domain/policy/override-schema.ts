@@ -51,6 +51,13 @@ const isoDate = leaf<string>((v) => {
     : { ok: false, message: `${show(v)} is not a date like 2027-02-10` };
 });
 
+/** "12-01": a month and day of any year (the self-review's opening day). */
+export const monthDay = leaf<string>((v) => {
+  const m = typeof v === 'string' ? /^\s*(\d{2})-(\d{2})\s*$/.exec(v) : null;
+  const ok = m !== null && parseIsoDate(`2024-${m[1]}-${m[2]}`) !== undefined;
+  return ok ? { ok: true, value: `${m![1]}-${m![2]}` } : { ok: false, message: `${show(v)} is not a month and day like "12-01" (write it in quotes)` };
+});
+
 /** "07:30-11:30" (an en dash is fine too); order and overlap are checked with the whole day. */
 const windowText = leaf<string>((v) => {
   const m = typeof v === 'string' ? /^\s*(\d{2}:\d{2})\s*[-–]\s*(\d{2}:\d{2})\s*$/.exec(v) : null;
@@ -121,6 +128,12 @@ export const policyOverrideSchema = section({
   orgImport: section({
     maxDeactivations: integer(0, 1_000_000),
     maxDeactivationPercent: integer(0, 100, 'a percentage'),
+  }),
+  review: section({
+    staleAfter: durationText,
+    decideWithin: durationText,
+    selfReviewDate: monthDay,
+    selfReviewWithin: durationText,
   }),
 });
 

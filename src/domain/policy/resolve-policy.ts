@@ -121,6 +121,12 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
     dialogTtl: duration('dialogTtl', settings.dialogTtl),
     minimalNotifications: settings.minimalNotifications,
     orgImport: { maxOfficials: settings.orgImport.maxDeactivations, maxPercent: settings.orgImport.maxDeactivationPercent },
+    review: {
+      staleAfter: duration('review.staleAfter', settings.review.staleAfter),
+      decideWithin: duration('review.decideWithin', settings.review.decideWithin),
+      selfReviewDate: settings.review.selfReviewDate,
+      selfReviewWithin: duration('review.selfReviewWithin', settings.review.selfReviewWithin),
+    },
   };
   if (problems.length > 0) throw new PolicyError(problems, source);
   return policy;

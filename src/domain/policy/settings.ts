@@ -27,6 +27,7 @@ export interface PolicySettings {
   dialogTtl: string;
   minimalNotifications: boolean;
   orgImport: { maxDeactivations: number; maxDeactivationPercent: number };
+  review: { staleAfter: string; decideWithin: string; selfReviewDate: string; selfReviewWithin: string };
 }
 
 const OFFICE_DAY = ['07:30-11:30', '13:30-17:00'];
@@ -63,4 +64,6 @@ export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
   minimalNotifications: false,
   // A file that holds one unit only would otherwise deactivate everyone else (issue 9.4).
   orgImport: { maxDeactivations: 5, maxDeactivationPercent: 10 },
+  // Issue 16: 20 working days makes an open task long-open; the self-review opens on 1 December.
+  review: { staleAfter: '20d', decideWithin: '5d', selfReviewDate: '12-01', selfReviewWithin: '10d' },
 } satisfies PolicySettings);
