@@ -82,7 +82,10 @@ review-detail-line = • { $code } "{ $title }" — { $who } — { $why ->
     }: { $state ->
         [PENDING_OWNER] not decided
         [PENDING_HEAD] { $decision }, waiting for the head
-        [APPLIED] { $decision }
+        [APPLIED] { $decision }{ $proposal ->
+            [yes] {", agreed"}
+           *[no] {""}
+        }
         [REFUSED] { $decision }, not agreed
        *[SETTLED] dealt with outside the review
     }{ $extra }{ $note }{ $headNote }
@@ -161,3 +164,5 @@ reminder-review-1 = ⏰ Second reminder — review { $review }: { $code } still 
 escalation-what-REVIEW_DECISION = not decided in a review
 escalation-review-body = { $who } has not decided this item of review { $review } (since { $since }); reminded { $reminders } times.
     { $line }
+
+help-cmd-review = /review – review the long-open and overdue tasks of your unit

@@ -111,3 +111,5 @@ escalation-self-review-body = { $who } { $role ->
         [self] has not written their self-assessment
        *[head] has not commented on the self-assessment of { $person }
     } ({ $period }); reminded { $reminders } times.
+
+help-cmd-self-review = /selfreview – self-review: your figures, self-assessment and proposed rating

@@ -82,7 +82,10 @@ review-detail-line = • { $code } "{ $title }" — { $who } — { $why ->
     }: { $state ->
         [PENDING_OWNER] chưa quyết định
         [PENDING_HEAD] { $decision }, chờ ý kiến
-        [APPLIED] { $decision }
+        [APPLIED] { $decision }{ $proposal ->
+            [yes] {", đã đồng ý"}
+           *[no] {""}
+        }
         [REFUSED] { $decision }, không được đồng ý
        *[SETTLED] đã xử lý ngoài rà soát
     }{ $extra }{ $note }{ $headNote }
@@ -161,3 +164,5 @@ reminder-review-1 = ⏰ Nhắc lần 2 — rà soát { $review }: { $code } chư
 escalation-what-REVIEW_DECISION = chưa được quyết định trong đợt rà soát
 escalation-review-body = { $who } chưa quyết định việc này trong đợt rà soát { $review } (từ { $since }); đã nhắc { $reminders } lần.
     { $line }
+
+help-cmd-review = /rasoat – rà soát nhiệm vụ tồn đọng, quá hạn của đơn vị

@@ -111,3 +111,5 @@ escalation-self-review-body = { $who } { $role ->
         [self] chưa viết tự đánh giá
        *[head] chưa cho ý kiến về tự đánh giá của { $person }
     } ({ $period }); đã nhắc { $reminders } lần.
+
+help-cmd-self-review = /tusoi – tự soi, tự sửa: số liệu của đồng chí, tự đánh giá và mức xếp loại đề xuất

@@ -362,6 +362,8 @@ export const MESSAGE_KEYS = [
   'help-cmd-lang',
   'help-cmd-opinions',
   'help-cmd-report',
+  'help-cmd-review',
+  'help-cmd-self-review',
   'help-cmd-signals',
   'help-cmd-tasks',
   'help-intro',

@@ -199,7 +199,7 @@ describe('backlog review', () => {
     await people.head.press('Chi tiết');
     const detail = people.head.last();
     expect(detail).toContain(`• ${t.done.code} "Tổng hợp hồ sơ đảng viên dự bị" — đ/c Nguyễn Văn An, Chuyên viên — tồn đọng: đã xong — Đã tổng hợp 42 hồ sơ`);
-    expect(detail).toContain(`${t.keep.code}`);
+    expect(detail).toContain(`${t.transfer.code} "Rà soát quy hoạch cán bộ xã" — đ/c Nguyễn Văn An, Chuyên viên — tồn đọng: đề xuất chuyển, đã đồng ý — Việc thuộc mảng`);
     expect(detail).toContain('quá hạn: giữ, hẹn lại (hẹn 17:00 18/12/2026) — Chờ số liệu của 3 chi bộ xã.');
     expect(detail).toContain(`${t.silent.code} "Báo cáo công tác bảo vệ chính trị nội bộ" — đ/c Đỗ Văn Thắng`);
     await people.head.press('Tệp Excel');

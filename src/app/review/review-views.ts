@@ -143,6 +143,7 @@ export function detailLine(t: Translate, v: ViewTools, org: OrgDirectory, item: 
     who: personLabel(t, org.official(OfficialId(item.ownerId))),
     why: item.why,
     decision,
+    proposal: item.decision === 'TRANSFER' || item.decision === 'DROP' ? 'yes' : 'no',
     extra,
     note: item.note ? t('review-detail-note', { note: v.quote(item.note, 160) }) : '',
     state,
