@@ -23,6 +23,7 @@ review-task-line = { $code } "{ $title }" · assigned { $given } · due { $deadl
     } · { $status }
 review-item-title = 🔎 Review { $review } — { $code }
 review-item-ask = { $head } is reviewing long-open and overdue tasks. Please decide by { $by }: done (with the result), keep with a new date (with a reason), propose a transfer or propose to drop it (with a reason).
+review-item-ask-now = { $head } is reviewing long-open and overdue tasks. Please decide: done (with the result), keep with a new date (with a reason), propose a transfer or propose to drop it (with a reason).
 review-proposal-title = 🔎 Review { $review } — { $code }: { $decision ->
         [TRANSFER] transfer proposed
        *[DROP] drop proposed

@@ -23,6 +23,7 @@ review-task-line = { $code } "{ $title }" · giao { $given } · hạn { $deadlin
     } · { $status }
 review-item-title = 🔎 Rà soát { $review } — { $code }
 review-item-ask = { $head } rà soát các nhiệm vụ tồn đọng, quá hạn. Đề nghị đồng chí quyết định trước { $by }: đã xong (kèm kết quả), giữ và hẹn ngày mới (kèm lý do), đề xuất chuyển hoặc đề xuất dừng (kèm lý do).
+review-item-ask-now = { $head } rà soát các nhiệm vụ tồn đọng, quá hạn. Đề nghị đồng chí quyết định: đã xong (kèm kết quả), giữ và hẹn ngày mới (kèm lý do), đề xuất chuyển hoặc đề xuất dừng (kèm lý do).
 review-proposal-title = 🔎 Rà soát { $review } — { $code }: { $decision ->
         [TRANSFER] đề xuất chuyển
        *[DROP] đề xuất dừng

@@ -655,6 +655,7 @@ export const MESSAGE_KEYS = [
   'review-file-caption',
   'review-file-prefix',
   'review-item-ask',
+  'review-item-ask-now',
   'review-item-decided',
   'review-item-not-found',
   'review-item-not-yours',

@@ -33,7 +33,7 @@ describe('CLI: review and selfreview', () => {
     for (const [to, title] of [
       ['BTC-03', 'Tổng hợp hồ sơ đảng viên dự bị'],
       ['BTC-04', 'Thống kê đảng viên miễn sinh hoạt'],
-    ])
+    ] as const)
       expect((await october(taskCreateCommand, '--by', 'BTC-01', '--to', to, '--title', title, '--result', 'Báo cáo gửi Ban', '--deadline', '31/12/2026 17:00')).code).toBe(0);
     expect((await december(reviewStartCommand, '--head', 'BTC-03')).err[0]).toContain('dành cho đồng chí trưởng đơn vị');
     const started = await december(reviewStartCommand, '--head', 'BTC-01');

@@ -30,7 +30,7 @@ async function waitingFor(s: Session): Promise<OutboundMessage[]> {
   const proposals = await s.app.stores.review.pendingForDecider(s.officialId);
   const out: OutboundMessage[] = [];
   if (mine.length + proposals.length > 0) out.push({ text: s.t('review-waiting-title', { items: mine.length, proposals: proposals.length }) });
-  for (const i of mine) out.push(ownerCard(s.t, s.v, org, { reviewCode: i.reviewCode, headId: i.headId, itemId: i.id, task: i.task }, s.app.clock.now()));
+  for (const i of mine) out.push(ownerCard(s.t, s.v, org, { reviewCode: i.reviewCode, headId: i.headId, itemId: i.id, task: i.task }));
   for (const i of proposals) out.push(proposalCard(s.t, s.v, org, i, i.headDecidedById ?? undefined));
   return out;
 }

@@ -42,12 +42,12 @@ export function taskLine(t: Translate, v: ViewTools, task: TaskLine): string {
 }
 
 /** The owner's card: what the item is, who reviews, by when, and the four decisions. */
-export function ownerCard(t: Translate, v: ViewTools, org: OrgDirectory, x: { reviewCode: string; headId: number; itemId: number; task: TaskLine }, decideBy: Date): OutboundMessage {
+export function ownerCard(t: Translate, v: ViewTools, org: OrgDirectory, x: { reviewCode: string; headId: number; itemId: number; task: TaskLine }, decideBy?: Date): OutboundMessage {
   return {
     text: [
       t('review-item-title', { review: x.reviewCode, code: x.task.code }),
       taskLine(t, v, x.task),
-      t('review-item-ask', { head: personLabel(t, org.official(OfficialId(x.headId))), by: v.dateTime(decideBy) }),
+      decideBy ? t('review-item-ask', { head: personLabel(t, org.official(OfficialId(x.headId))), by: v.dateTime(decideBy) }) : t('review-item-ask-now', { head: personLabel(t, org.official(OfficialId(x.headId))) }),
     ].join('\n'),
     buttons: ownerButtons(t, x.itemId),
   };
