@@ -26,7 +26,7 @@ describe('a review on Zalo: numbered choices instead of buttons', () => {
   });
 
   it('the head starts, the owner answers "done" by number and the task is completed', async () => {
-    const task = await h.give('TCKH-01', 'TCKH-03', { title: 'Tổng hợp dự toán ngân sách năm 2027', deadline: new Date('2026-12-07T09:00:00Z') });
+    const task = await h.give('TCKH-01', 'TCKH-03', { title: 'Tổng hợp dự toán ngân sách năm 2027', deadline: new Date('2026-12-07T04:00:00Z') }); // 11:00 on the harness's Monday
     await h.advance(3 * 3_600_000); // past the deadline: the task is overdue
     await head.command('rasoat');
     expect(head.last()).toContain('chưa mở đợt rà soát nào');
