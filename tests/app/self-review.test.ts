@@ -83,6 +83,7 @@ describe('self-review', () => {
     expect(mine.items.signals).toEqual([{ id: signal.id, behaviour: 1, itemCode: tasks.overdue.code, explanation: 'Hồ sơ của 2 chi bộ xã gửi chậm.' }]);
 
     expect(people.an.last()).toContain('📝 Tự soi, tự sửa — năm 2026');
+    expect(people.an.last()).toContain('• Hoàn thành đúng hạn: 1; hoàn thành muộn: 1; quá hạn chưa hoàn thành: 1');
     await people.an.press('Xem số liệu và tự đánh giá');
     const form = people.an.last();
     expect(form).toContain('Số liệu dưới đây là căn cứ để đồng chí tự soi, không phải kết luận; mức xếp loại do đồng chí tự đề xuất');
@@ -108,6 +109,7 @@ describe('self-review', () => {
     await people.an.pressData(encodeAction('self.comment', anForm));
     expect(people.an.last()).toContain('không phải của đồng chí');
 
+    const opening = people.an.texts().find((x) => x.includes('Đợt tự soi, tự sửa đã mở'))!;
     await people.an.say('/tusoi');
     await people.an.press('Viết tự đánh giá');
     await people.an.say('Hoàn thành phần lớn nhiệm vụ; còn 1 việc quá hạn do chưa đôn đốc chi bộ xã kịp thời. Năm tới báo cáo vướng mắc sớm.');
@@ -117,7 +119,8 @@ describe('self-review', () => {
     expect(asWritten).toContain('Tự đề xuất mức: Hoàn thành tốt nhiệm vụ');
 
     // The head is told, reads the form and comments.
-    expect(people.head.last()).toContain('đ/c Nguyễn Văn An, Chuyên viên đã viết tự đánh giá, đề xuất mức: Hoàn thành tốt nhiệm vụ');
+    const toHead = people.head.last();
+    expect(toHead).toContain('đ/c Nguyễn Văn An, Chuyên viên đã viết tự đánh giá, đề xuất mức: Hoàn thành tốt nhiệm vụ');
     await people.head.press('Xem và cho ý kiến');
     expect(people.head.last()).toContain('Số liệu dưới đây là căn cứ tham khảo, không phải kết luận');
     await people.head.press('Cho ý kiến');
@@ -168,9 +171,15 @@ describe('self-review', () => {
     await writeFile(
       TRANSCRIPT_PART,
       [
-        '=== Tự soi, tự sửa: phiếu như đ/c Nguyễn Văn An (BTC-03) thấy trong chat sau khi viết tự đánh giá',
-        '=== (tests/app/self-review.test.ts, "the official writes, the head comments…")',
+        '=== Tự soi, tự sửa (tests/app/self-review.test.ts, "the official writes, the head comments…")',
+        '=== Tin nhắn đ/c Nguyễn Văn An (BTC-03) nhận khi đợt mở (10/12/2026, quản trị mở cho năm 2026)',
+        opening,
+        '',
+        '=== Phiếu như đ/c An thấy trong chat sau khi viết tự đánh giá và chọn mức',
         asWritten,
+        '',
+        '=== Tin nhắn đ/c Phan Thị Thu (BTC-01, Trưởng Ban) nhận',
+        toHead,
         '',
         '=== Cùng phiếu như đ/c Phan Thị Thu (BTC-01, lãnh đạo) thấy sau khi cho ý kiến',
         asHeadSees,

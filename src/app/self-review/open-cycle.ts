@@ -7,7 +7,9 @@ import { selfReviewDue } from '../../domain/review/self-review.js';
 import type { AppContext } from '../context.js';
 import { notifyMany } from '../notify.js';
 import type { SelfReviewCycleRow } from '../ports/stores/self-review.js';
-import { periodLabel } from '../reports/report-summary.js';
+import { buildReport } from '../reports/build-report.js';
+import { figureLines, periodLabel } from '../reports/report-summary.js';
+import { emptyFigures } from '../../domain/report/metrics.js';
 import { btn } from '../views/task-views.js';
 import { inTransaction } from '../transaction.js';
 import { startSelfReviewClock } from './self-review-clocks.js';
@@ -15,6 +17,8 @@ import { startSelfReviewClock } from './self-review-clocks.js';
 export async function openSelfReview(app: AppContext, period: Period, openedById: number | null): Promise<{ cycle: SelfReviewCycleRow; forms: number }> {
   const org = await app.org();
   const store = app.stores.selfReview;
+  // Everyone's figures in one computation of the evaluation report (the form recomputes them when opened).
+  const report = await buildReport({ db: app.db, calendar: await app.calendar(), org, policy: app.policy, now: app.clock.now() }, period, null);
   return inTransaction(app, async (tx, effects) => {
     const now = app.clock.now();
     const existing = await store.cycle(period.from, period.to, tx);
@@ -31,7 +35,7 @@ export async function openSelfReview(app: AppContext, period: Period, openedById
       notices.push({
         recipientId: f.officialId,
         render: (t: Parameters<typeof periodLabel>[0], v: { dateTime(d: Date): string }) => ({
-          text: t('self-review-opened-notice', { period: periodLabel(t, period), by: v.dateTime(by) }),
+          text: [t('self-review-opened-notice', { period: periodLabel(t, period), by: v.dateTime(by) }), '', ...figureLines(t, report.computed.byOfficial.get(f.officialId) ?? emptyFigures())].join('\n'),
           buttons: [[btn(t, 'btn-self-open', 'self.view', f.id)]],
         }),
       });
