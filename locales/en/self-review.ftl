@@ -13,7 +13,7 @@ self-review-rating = { $rating ->
     }
 
 self-review-opened-notice = 📝 Self-review — { $period }
-    The self-review is open. See your figures (with the items behind each), write a short self-assessment and propose your rating by { $by }.
+    The self-review is open. See your figures (with the items behind each), write a short self-assessment and propose your rating by { $by }. The figures are evidence, not a verdict; the rating is yours to choose.
 self-review-written-notice = 📝 { $who } wrote their self-assessment and proposes: { self-review-rating }. Please read it and comment.
 self-review-commented-notice = 📝 { $who } commented on your self-assessment and proposes: { self-review-rating }.
     Comment: { $comment }

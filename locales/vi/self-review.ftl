@@ -13,7 +13,7 @@ self-review-rating = { $rating ->
     }
 
 self-review-opened-notice = 📝 Tự soi, tự sửa — { $period }
-    Đợt tự soi, tự sửa đã mở. Đồng chí xem số liệu của mình (kèm các việc đứng sau từng con số), viết tự đánh giá ngắn và đề xuất mức xếp loại trước { $by }.
+    Đợt tự soi, tự sửa đã mở. Đồng chí xem số liệu của mình (kèm các việc đứng sau từng con số), viết tự đánh giá ngắn và đề xuất mức xếp loại trước { $by }. Số liệu là căn cứ để tự soi, không phải kết luận; mức xếp loại do đồng chí tự chọn.
 self-review-written-notice = 📝 { $who } đã viết tự đánh giá, đề xuất mức: { self-review-rating }. Đề nghị đồng chí xem và cho ý kiến.
 self-review-commented-notice = 📝 { $who } đã cho ý kiến về tự đánh giá của đồng chí, đề xuất mức: { self-review-rating }.
     Ý kiến: { $comment }

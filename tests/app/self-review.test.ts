@@ -84,6 +84,7 @@ describe('self-review', () => {
 
     expect(people.an.last()).toContain('📝 Tự soi, tự sửa — năm 2026');
     expect(people.an.last()).toContain('• Hoàn thành đúng hạn: 1; hoàn thành muộn: 1; quá hạn chưa hoàn thành: 1');
+    expect(people.an.last()).toContain('Số liệu là căn cứ để tự soi, không phải kết luận');
     await people.an.press('Xem số liệu và tự đánh giá');
     const form = people.an.last();
     expect(form).toContain('Số liệu dưới đây là căn cứ để đồng chí tự soi, không phải kết luận; mức xếp loại do đồng chí tự đề xuất');
