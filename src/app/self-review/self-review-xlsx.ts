@@ -1,5 +1,5 @@
 // The unit's self-reviews as an XLSX for the review meeting: one row per official with the evaluation figures (the
-// report's own columns, report-xlsx.ts FIGURE_COLUMNS), the registered extra figures, the self-assessment and the
+// report's own columns, report-figures.ts FIGURE_COLUMNS), the registered extra figures, the self-assessment and the
 // ratings proposed by the person and by the head; a notes sheet says the figures are evidence, not a verdict.
 import ExcelJS from 'exceljs';
 import { OfficialId } from '../../domain/ids.js';
@@ -7,7 +7,7 @@ import type { OrgDirectory } from '../../domain/org/directory.js';
 import { dynamicKey, type Translate } from '../../i18n/catalogue.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { SelfReviewCycleRow, SelfReviewRow } from '../ports/stores/self-review.js';
-import { FIGURE_COLUMNS } from '../reports/report-xlsx.js';
+import { FIGURE_COLUMNS } from '../reports/report-figures.js';
 import { periodLabel } from '../reports/report-summary.js';
 import type { PersonFigures } from './figures.js';
 import { periodOf } from './write-form.js';

@@ -7,9 +7,10 @@ import { dbMigrateCommand } from './db-migrate.js';
 import { inviteCommand } from './invite.js';
 import { orgImportCommand } from './org-import.js';
 import { reportCommand } from './report.js';
+import { reportPlanCommand } from './report-plan.js';
 import { reviewExportCommand, reviewStartCommand } from './review.js';
 import { selfReviewExportCommand, selfReviewOpenCommand } from './self-review.js';
 import { taskCreateCommand } from './task-create.js';
 import { zaloOaAuthorizeCommand, zaloOaStatusCommand } from './zalo-oa.js';
 
-export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand, reviewStartCommand, reviewExportCommand, selfReviewOpenCommand, selfReviewExportCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand];
+export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand, reportPlanCommand, reviewStartCommand, reviewExportCommand, selfReviewOpenCommand, selfReviewExportCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand];
