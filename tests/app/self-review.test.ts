@@ -96,8 +96,8 @@ describe('self-review', () => {
     expect(form).toContain('Tự đánh giá: chưa viết.');
   });
 
-  test('the official writes, the head comments, both kept with history; nobody else sees or writes a form', async ({ fx }) => {
-    const { an, head, people, form } = await opened(fx);
+  test('nobody but the person writes a form, and nobody but those above them reads or comments on it', async ({ fx }) => {
+    const { people, form } = await opened(fx);
     const anForm = await form('BTC-03');
     // Another member cannot read, write or comment on An's form; a head of another unit cannot either.
     for (const verb of ['self.view', 'self.write', 'self.comment'] as const) {
@@ -110,6 +110,15 @@ describe('self-review', () => {
     await people.an.pressData(encodeAction('self.comment', anForm));
     expect(people.an.last()).toContain('không phải của đồng chí');
 
+    await people.head.pressData(encodeAction('self.view', anForm));
+    expect(people.head.last()).toContain('đ/c Nguyễn Văn An, Chuyên viên — Ban Tổ chức Huyện ủy');
+    await people.head.pressData(encodeAction('self.write', anForm));
+    expect(people.head.last()).toContain('không phải của đồng chí');
+  });
+
+  test('the official writes, the head comments, both kept with history; the unit file for the meeting', async ({ fx }) => {
+    const { an, head, people, form } = await opened(fx);
+    const anForm = await form('BTC-03');
     const opening = people.an.texts().find((x) => x.includes('Đợt tự soi, tự sửa đã mở'))!;
     await people.an.say('/tusoi');
     await people.an.press('Viết tự đánh giá');
