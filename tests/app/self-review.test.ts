@@ -9,6 +9,7 @@ import { encodeAction } from '../../src/app/actions.js';
 import { answerConsultation, recordFreeText } from '../../src/app/consultations/answer.js';
 import { askForOpinion } from '../../src/app/consultations/ask.js';
 import { buildReport } from '../../src/app/reports/build-report.js';
+import { SELF_REVIEW_EXTRA_SOURCES, type SelfReviewExtraSource } from '../../src/app/self-review/extra-figures.js';
 import { figuresOf } from '../../src/app/self-review/figures.js';
 import { openSelfReview, openYearlySelfReviewIfDue } from '../../src/app/self-review/open-cycle.js';
 import { explainSignal, reviewSignal } from '../../src/app/signals/review.js';
@@ -196,6 +197,28 @@ describe('self-review', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  test('figures another feature registers (issue 15: notices, commendations) show on the form after the report’s', async ({ fx }) => {
+    const { an, people, form } = await opened(fx);
+    // A source over the report it is given: here the consultations the person asked, counted from the database.
+    const asked: SelfReviewExtraSource = {
+      name: 'asked',
+      async figures(app, report, ids) {
+        const rows = await fx.db.consultation.findMany({ where: { askerId: { in: [...ids] }, createdAt: { gte: report.bounds.from, lt: report.bounds.to } }, orderBy: { id: 'asc' } });
+        return new Map(ids.map((id) => [id, { label: () => 'Xin ý kiến đã gửi', count: rows.filter((r) => r.askerId === id).length, items: rows.filter((r) => r.askerId === id).map((r) => r.code) }]));
+      },
+    };
+    SELF_REVIEW_EXTRA_SOURCES.push(asked);
+    try {
+      const head = await fx.officialId('BTC-01');
+      await people.head.pressData(encodeAction('self.view', await form('BTC-01')));
+      expect(people.head.last()).toContain('• Xin ý kiến đã gửi (2): YK-2026-0001, YK-2026-0002');
+      expect((await figuresOf(fx.app, yearPeriod(2026), head)).extras.map(([n, f]) => [n, f.count])).toEqual([['asked', 2]]);
+      expect((await figuresOf(fx.app, yearPeriod(2026), an)).extras.map(([n, f]) => [n, f.count])).toEqual([['asked', 0]]);
+    } finally {
+      SELF_REVIEW_EXTRA_SOURCES.splice(SELF_REVIEW_EXTRA_SOURCES.indexOf(asked), 1);
+    }
   });
 
   test('reminders on the ladder; the yearly round opens on the policy day, once', async ({ fx }) => {

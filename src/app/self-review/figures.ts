@@ -39,7 +39,7 @@ export async function personFigures(app: AppContext, report: Report, officialId:
   const answers = c.answers.filter((a) => a.officialId === officialId && a.flags.received);
   const signals = (c.signals as SignalRow[]).filter((s) => s.officialId === officialId);
   const explained = await app.stores.selfReview.signalExplanations(signals.map((s) => s.id));
-  const extras = await extraFigures(app, [officialId], report.bounds);
+  const extras = await extraFigures(app, report, [officialId]);
   return {
     figures,
     items: {
