@@ -21,6 +21,8 @@ import { handleSignalAction, signalsList } from './handlers/signal-actions.js';
 import { createRouter, type ActionHandler, type CommandHandler, type Router } from './router.js';
 import type { Session } from './session.js';
 import { idArg } from '../actions.js';
+import { reviewActions, reviewCommand, reviewFlow as backlogReviewFlow } from '../review/review-chat.js';
+import { selfReviewActions, selfReviewCommand, selfReviewFlow } from '../self-review/self-review-chat.js';
 
 export interface RouterExtensions {
   actions?: ActionHandler[];
@@ -35,13 +37,15 @@ const listAction: ActionHandler = async (s, action) => {
 
 /** Consultations, signals and demands for explanation (issue 4). */
 const CONSULTATION_FLOWS = [askFlow, roundFlow, stanceFlow, clarifyFlow, replyFlow, closeFlow, delegateFlow, freeTextFlow, demandFlow, answerFlow, reviewFlow, signalExplainFlow, recordFlow];
+/** The year-end cycle (issue 16): backlog review (/rasoat) and self-review (/tusoi). */
+const YEAR_END_FLOWS = [backlogReviewFlow, selfReviewFlow];
 
 export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Router {
   const flow = async (s: Session, turn: Promise<Parameters<typeof persistTurn>[1]>): Promise<RouterResult> => ({ replies: await persistTurn(s, await turn) });
   return createRouter({
     app,
-    dialogs: new DialogRegistry([assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow, ...CONSULTATION_FLOWS, ...(ext.flows ?? [])]),
-    actions: [handleTaskAction, listAction, handleConsultAction, handleExplainAction, handleSignalAction, channelAction, ...(ext.actions ?? [])],
+    dialogs: new DialogRegistry([assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow, ...CONSULTATION_FLOWS, ...YEAR_END_FLOWS, ...(ext.flows ?? [])]),
+    actions: [handleTaskAction, listAction, handleConsultAction, handleExplainAction, handleSignalAction, channelAction, reviewActions, selfReviewActions, ...(ext.actions ?? [])],
     texts: [consultationFreeText],
     commands: {
       start: help,
@@ -57,6 +61,8 @@ export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Ro
       digest: digestCommand,
       evaluation: evaluationCommand,
       planReport: planReportCommand,
+      review: reviewCommand,
+      selfReview: selfReviewCommand,
       ...(ext.commands ?? {}),
     },
   });
