@@ -20,6 +20,8 @@ import { handleSignalAction, signalsList } from './handlers/signal-actions.js';
 import { createRouter, type ActionHandler, type CommandHandler, type Router } from './router.js';
 import type { Session } from './session.js';
 import { idArg } from '../actions.js';
+import { confirmReadCommand, handleNoticeAction, noticeCommitFlow, noticeCreateFlow, noticeQuestionFlow, noticesCommand } from '../notices/notice-chat.js';
+import { commendCommand, commendFlow, handlePraiseAction } from '../recognition/commend-chat.js';
 
 export interface RouterExtensions {
   actions?: ActionHandler[];
@@ -35,12 +37,15 @@ const listAction: ActionHandler = async (s, action) => {
 /** Consultations, signals and demands for explanation (issue 4). */
 const CONSULTATION_FLOWS = [askFlow, roundFlow, stanceFlow, clarifyFlow, replyFlow, closeFlow, delegateFlow, freeTextFlow, demandFlow, answerFlow, reviewFlow, signalExplainFlow, recordFlow];
 
+/** Quán triệt notices and commendations (issue 15). */
+const NOTICE_FLOWS = [noticeCreateFlow, noticeCommitFlow, noticeQuestionFlow, commendFlow];
+
 export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Router {
   const flow = async (s: Session, turn: Promise<Parameters<typeof persistTurn>[1]>): Promise<RouterResult> => ({ replies: await persistTurn(s, await turn) });
   return createRouter({
     app,
-    dialogs: new DialogRegistry([assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow, ...CONSULTATION_FLOWS, ...(ext.flows ?? [])]),
-    actions: [handleTaskAction, listAction, handleConsultAction, handleExplainAction, handleSignalAction, ...(ext.actions ?? [])],
+    dialogs: new DialogRegistry([assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow, ...CONSULTATION_FLOWS, ...NOTICE_FLOWS, ...(ext.flows ?? [])]),
+    actions: [handleTaskAction, listAction, handleConsultAction, handleExplainAction, handleSignalAction, handleNoticeAction, handlePraiseAction, ...(ext.actions ?? [])],
     texts: [consultationFreeText],
     commands: {
       start: help,
@@ -55,6 +60,9 @@ export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Ro
       signals: (s) => signalsList(s, 1),
       digest: digestCommand,
       evaluation: evaluationCommand,
+      notices: noticesCommand,
+      confirmRead: confirmReadCommand,
+      commend: commendCommand,
       ...(ext.commands ?? {}),
     },
   });

@@ -3,6 +3,8 @@
 // writes through `app.stores.<feature>` and imports no Prisma. (Older use cases still call src/db directly; they are
 // the app → db lines of tests/architecture/known-violations.json, moved here one feature at a time.)
 import type { ChannelQuotaStore } from './stores/channel-quota.js';
+import type { NoticeStore } from './stores/notices.js';
+import type { RecognitionStore } from './stores/recognition.js';
 
 declare const storeTx: unique symbol;
 
@@ -16,4 +18,6 @@ export type StoreTx = object & { readonly [storeTx]?: never };
 /** Every store, one field per feature. */
 export interface AppStores {
   channelQuota: ChannelQuotaStore;
+  notices: NoticeStore;
+  recognition: RecognitionStore;
 }

@@ -9,5 +9,6 @@ import { orgImportCommand } from './org-import.js';
 import { reportCommand } from './report.js';
 import { taskCreateCommand } from './task-create.js';
 import { zaloOaAuthorizeCommand, zaloOaStatusCommand } from './zalo-oa.js';
+import { noticeCreateCommand } from './notice-create.js';
 
-export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand];
+export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, noticeCreateCommand, auditVerifyCommand, reportCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand];

@@ -10,10 +10,12 @@ export const CLOCK_KINDS = [
   'EXPLANATION_ANSWER',
   /** Silent: checks that an URGENT task started (first report) within its window, raising behaviour 2 if not. */
   'TASK_START',
+  /** A recipient's confirmation of a quán triệt notice (issue 15). */
+  'NOTICE_CONFIRM',
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
-export type ItemKind = 'TASK' | 'CONSULTATION' | 'EXPLANATION' | 'SIGNAL';
+export type ItemKind = 'TASK' | 'CONSULTATION' | 'EXPLANATION' | 'SIGNAL' | 'NOTICE';
 
 /** A running clock as stored: the database is the source of truth for what is due and when. */
 export interface ClockRecord {

@@ -122,6 +122,15 @@ export const policyOverrideSchema = section({
     maxDeactivations: integer(0, 1_000_000),
     maxDeactivationPercent: integer(0, 100, 'a percentage'),
   }),
+  notices: section({
+    confirmWithin: durationText,
+    maxFileMegabytes: integer(1, 50, 'a number of megabytes'),
+  }),
+  recognition: section({
+    minItems: integer(1, 1000),
+    unitOnTimePercent: integer(0, 100, 'a percentage'),
+    unitMinItems: integer(1, 100_000),
+  }),
 });
 
 export type PolicyOverride = z.output<typeof policyOverrideSchema>;

@@ -121,6 +121,12 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
     dialogTtl: duration('dialogTtl', settings.dialogTtl),
     minimalNotifications: settings.minimalNotifications,
     orgImport: { maxOfficials: settings.orgImport.maxDeactivations, maxPercent: settings.orgImport.maxDeactivationPercent },
+    notices: { confirmWithin: duration('notices.confirmWithin', settings.notices.confirmWithin), maxFileBytes: settings.notices.maxFileMegabytes * 1_048_576 },
+    recognition: {
+      minItems: settings.recognition.minItems,
+      unitOnTimeRate: settings.recognition.unitOnTimePercent / 100,
+      unitMinItems: settings.recognition.unitMinItems,
+    },
   };
   if (problems.length > 0) throw new PolicyError(problems, source);
   return policy;

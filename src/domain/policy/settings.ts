@@ -27,6 +27,8 @@ export interface PolicySettings {
   dialogTtl: string;
   minimalNotifications: boolean;
   orgImport: { maxDeactivations: number; maxDeactivationPercent: number };
+  notices: { confirmWithin: string; maxFileMegabytes: number };
+  recognition: { minItems: number; unitOnTimePercent: number; unitMinItems: number };
 }
 
 const OFFICE_DAY = ['07:30-11:30', '13:30-17:00'];
@@ -63,4 +65,7 @@ export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
   minimalNotifications: false,
   // A file that holds one unit only would otherwise deactivate everyone else (issue 9.4).
   orgImport: { maxDeactivations: 5, maxDeactivationPercent: 10 },
+  // Quán triệt: three working days to confirm; a document within what every platform takes (Telegram: 50 MB).
+  notices: { confirmWithin: '3d', maxFileMegabytes: 20 },
+  recognition: { minItems: 3, unitOnTimePercent: 90, unitMinItems: 5 },
 } satisfies PolicySettings);

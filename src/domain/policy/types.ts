@@ -1,6 +1,7 @@
 import type { CalendarConfig } from '../calendar/types.js';
 import type { DeactivationLimit } from '../org/import-plan.js';
 import type { Priority } from '../priority.js';
+import type { RecognitionCriteria } from '../recognition/criteria.js';
 import type { Duration } from '../time/duration.js';
 
 /** The clocks of one priority (PRODUCT.md §4 table). */
@@ -53,6 +54,14 @@ export interface DigestPolicy {
   oldestOverdue: number;
 }
 
+/** Quán triệt notices (issue 15). */
+export interface NoticePolicy {
+  /** Default time to confirm a notice, on the working calendar (its own clock kind, NOTICE_CONFIRM). */
+  confirmWithin: Duration;
+  /** The largest document a notice carries, in bytes (Telegram bots send documents up to 50 MB). */
+  maxFileBytes: number;
+}
+
 export interface Policy {
   calendar: CalendarConfig;
   clocks: Record<Priority, PriorityClocks>;
@@ -71,4 +80,7 @@ export interface Policy {
   minimalNotifications: boolean;
   /** An organisation import that would deactivate more officials than this is refused without --allow-deactivate. */
   orgImport: DeactivationLimit;
+  notices: NoticePolicy;
+  /** When an official or a unit is exemplary in a period (issue 15). */
+  recognition: RecognitionCriteria;
 }
