@@ -9,6 +9,7 @@ import { type Translate, dynamicKey } from '../../i18n/catalogue.js';
 import type { Report } from './build-report.js';
 import { formatIsoDay } from '../digest/digest-view.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { addExtrasSheets, extrasDefinitions } from '../recognition/report-extras-view.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -289,6 +290,8 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
   is.getColumn(itemHead.length + flagKeys.length + 1).width = 40;
   is.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: itemHead.length + flagKeys.length + 1 } };
 
+  addExtrasSheets(wb, report, org, t);
+
   // === Notes
   const ns = wb.addWorksheet(names.notes);
   const scope = report.rootUnitId === null ? t('report-scope-all') : unitName(report.rootUnitId);
@@ -302,6 +305,7 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
   for (const key of ['received', 'accepted', 'completed', 'overdue', 'rate', 'medians', 'consultations', 'no-stance', 'signals', 'explanations', 'units', 'items']) {
     ns.addRow([t(dynamicKey(`report-def-${key}-term`)), t(dynamicKey(`report-def-${key}`))]);
   }
+  if (report.extras) for (const row of extrasDefinitions(t, report.extras)) ns.addRow(row);
   ns.getColumn(1).width = 34;
   ns.getColumn(2).width = 110;
   ns.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
