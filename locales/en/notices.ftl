@@ -106,3 +106,7 @@ escalation-what-NOTICE_CONFIRM = has not confirmed reading a notice
 digest-notices-title = 📘 Notices collecting confirmations ({ $count }):
 digest-notices-line = • { $code } "{ $title }": { $confirmed }/{ $total } confirmed ({ $percent }%), due { $deadline }
 digest-notices-waiting = { "  " }Not yet: { $names }
+
+help-cmd-notices = /notices – notices waiting for your confirmation; /confirmread with the code confirms "Read and understood"
+help-cmd-notices-leader = /notices – send a notice, follow its confirmations; /confirmread with the code confirms a notice sent to you
+help-cmd-commend = /commend – recognise and commend an official within your reach

@@ -106,3 +106,7 @@ escalation-what-NOTICE_CONFIRM = chưa xác nhận đã đọc thông báo quán
 digest-notices-title = 📘 Quán triệt đang lấy xác nhận ({ $count }):
 digest-notices-line = • { $code } "{ $title }": { $confirmed }/{ $total } đồng chí đã xác nhận ({ $percent }%), hạn { $deadline }
 digest-notices-waiting = { "  " }Chưa xác nhận: { $names }
+
+help-cmd-notices = /quantriet – thông báo quán triệt chờ đồng chí xác nhận; /danam kèm mã để xác nhận "Đã đọc, đã nắm nội dung"
+help-cmd-notices-leader = /quantriet – gửi thông báo quán triệt, xem tình hình xác nhận; /danam kèm mã để xác nhận thông báo gửi đồng chí
+help-cmd-commend = /bieuduong – ghi nhận, biểu dương cán bộ thuộc phạm vi đồng chí phụ trách

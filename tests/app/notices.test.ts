@@ -11,6 +11,7 @@ import { importOrganisation } from '../../src/app/org/import-organisation.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { OfficialId } from '../../src/domain/ids.js';
 import { test, type AppFixture } from '../support/app-fixture.js';
+import { transcript } from '../support/transcript.js';
 
 const at = (local: string) => new Date(`${local}+07:00`).toISOString();
 const TITLE = 'Kế hoạch thực hiện Chỉ thị 56-CT/TW về kỷ luật, kỷ cương';
@@ -110,6 +111,7 @@ describe('a notice to a unit subtree', () => {
     const after = s.ngoc.texts().length;
     await fx.setTime(at('2026-12-16T09:00:00'));
     expect(s.ngoc.since(after).join('\n')).not.toContain('QT-2026-0001');
+    transcript('Quán triệt trên Telegram: người gửi và người nhận', [['Người gửi: đ/c Trần Thị Bích Ngọc, Trưởng phòng Nội vụ (PNV-01)', s.ngoc], ['Người nhận: đ/c Nguyễn Hữu Nghĩa, Phó Trưởng phòng (PNV-02)', s.nghia], ['Người nhận: đ/c Lê Văn Toàn, Chuyên viên (PNV-03)', s.toan]]);
   });
 });
 

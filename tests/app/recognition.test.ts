@@ -13,6 +13,7 @@ import { commend } from '../../src/app/recognition/commend.js';
 import { acceptTask } from '../../src/app/tasks/respond-to-task.js';
 import { completeTask } from '../../src/app/tasks/work-on-task.js';
 import { OfficialId } from '../../src/domain/ids.js';
+import { transcript } from '../support/transcript.js';
 import { createAppFixture, type AppFixture } from '../support/app-fixture.js';
 
 const at = (local: string) => new Date(`${local}+07:00`).toISOString();
@@ -92,6 +93,7 @@ describe('recognition in a month', () => {
     expect(toHa).toContain('Xin chúc mừng đồng chí.');
     expect(s.son.since(sonBefore).join('\n')).toContain('đã biểu dương đ/c Nguyễn Thị Thu Hà');
     expect(await fx.db.commendation.count({ where: { officialId: await fx.officialId('TCKH-04') } })).toBe(2);
+    transcript('Biểu dương', [['Đ/c Nguyễn Thị Thu Hà, Chuyên viên (TCKH-04), người được biểu dương', s.ha], ['Đ/c Võ Thanh Sơn, Trưởng phòng (TCKH-01), cấp trên trực tiếp', s.son], ['Đ/c Phạm Văn Hùng, Phó Chủ tịch UBND huyện (UB-02)', s.hung]]);
 
     // A member may not commend; nobody commends themselves or someone out of reach.
     await s.vinh.say('/bieuduong Hà');
@@ -128,6 +130,7 @@ describe('recognition in a month', () => {
     // Balance: recognition before the signals, never after.
     expect(digest).toContain('🚩 Dấu hiệu chờ xem xét');
     expect(digest.indexOf('🌟 Ghi nhận')).toBeLessThan(digest.indexOf('🚩'));
+    transcript('Tổng hợp ngày 01/12/2026 của Trưởng phòng Tài chính – Kế hoạch (/tonghop)', [['Đ/c Võ Thanh Sơn (TCKH-01)', { lines: () => s.son.lines().slice(-1) }]]);
   });
 
   test('/danhgia lists the exemplary official and unit with the items behind them, in chat and in the XLSX', async ({ fx }) => {

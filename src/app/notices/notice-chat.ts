@@ -271,7 +271,7 @@ export const noticeCreateFlow: DialogFlow = {
           count: d.count ?? 0,
           title: s.v.quote(d.title ?? ''),
           summary: s.v.block(d.summary ?? '', 1500),
-          file: d.file?.name ?? s.t('notice-no-document'),
+          file: d.file ? (d.file.name ?? s.t('notice-document-unnamed')) : s.t('notice-no-document'),
           deadline: s.v.dateTime(deadline),
         });
         return { replies: [ask(s, confirm, [[{ label: s.t('btn-notice-send'), value: 'yes' }]])], next: state(CREATE, 'confirm', { ...d, deadline: deadline.toISOString() }) };

@@ -34,6 +34,8 @@ export async function help(s: Session): Promise<RouterResult> {
     ...(may.digest ? ['help-cmd-digest'] : []),
     ...(may.evaluation ? ['help-cmd-evaluation'] : []),
     ...(may.signals ? ['help-cmd-signals'] : []),
+    may.digest ? 'help-cmd-notices-leader' : 'help-cmd-notices',
+    ...(may.digest ? ['help-cmd-commend'] : []),
     'help-text-channel',
     'help-cmd-cancel',
     'help-cmd-lang',
