@@ -32,8 +32,8 @@ notice-not-found-code = There is no notice { $code }.
 notice-not-recipient = Notice { $code } was not sent to you, so you cannot confirm it.
 notice-not-visible = You cannot follow the confirmations of { $code }.
 notice-code-usage = Usage: /confirmread QT-2026-0001 (a commitment may follow the code), or /notices QT-2026-0001 to view it.
-notice-mine-confirmed = You confirmed { $code } "{ $title }" at { $at }.
-notice-mine-waiting = { $code } "{ $title }" waits for your confirmation by { $deadline }. Type /confirmread { $code } to confirm.
+notice-mine-confirmed = You confirmed it as read and understood at { $at }.
+notice-mine-waiting = It waits for your confirmation by { $deadline }.
 
 notice-commit-ask = Type your commitment for { $code } (a few sentences). It goes with your "Read and understood".
 notice-question-ask = Type your question to the sender of { $code }. A question does not count as a confirmation.
@@ -94,7 +94,7 @@ notice-file-too-large = "{ $file }" is { $size } MB, over the chat platform's li
 
 reminder-notice-0 = ⏰ Reminder: { $code } not confirmed
     You received the notice "{ $title }" from { $sender } on { $sentAt }, to be confirmed by { $deadline }.
-    Please study the document and confirm "Read and understood".
+    Please study the document and confirm "Read and understood". Type /notices { $code } to get the document again.
 reminder-notice-1 = ⏰ Second reminder — { $code } not confirmed
     The notice "{ $title }" was sent on { $sentAt }, due { $deadline } ({ $late } ago).
     If it is not confirmed by { $nextAt }, { $superior } will be told.

@@ -32,8 +32,8 @@ notice-not-found-code = Không có thông báo quán triệt { $code }.
 notice-not-recipient = Thông báo { $code } không gửi cho đồng chí, nên đồng chí không xác nhận thay được.
 notice-not-visible = Đồng chí không theo dõi được tình hình xác nhận của { $code }.
 notice-code-usage = Cách dùng: /danam QT-2026-0001 (có thể viết thêm cam kết sau mã), hoặc /quantriet QT-2026-0001 để xem.
-notice-mine-confirmed = Đồng chí đã xác nhận { $code } "{ $title }" lúc { $at }.
-notice-mine-waiting = { $code } "{ $title }" đang chờ đồng chí xác nhận, hạn { $deadline }. Gõ /danam { $code } để xác nhận.
+notice-mine-confirmed = Đồng chí đã xác nhận đã đọc, đã nắm nội dung lúc { $at }.
+notice-mine-waiting = Thông báo đang chờ đồng chí xác nhận, hạn { $deadline }.
 
 notice-commit-ask = Đồng chí gõ nội dung cam kết thực hiện { $code } (ngắn gọn, một vài câu). Nội dung này được gửi kèm xác nhận "Đã đọc, đã nắm nội dung".
 notice-question-ask = Đồng chí gõ câu hỏi gửi người ban hành { $code }. Câu hỏi chưa được tính là xác nhận.
@@ -94,7 +94,7 @@ notice-file-too-large = Tệp "{ $file }" nặng { $size } MB, vượt giới h�
 
 reminder-notice-0 = ⏰ Nhắc: { $code } chưa xác nhận đã đọc
     Đồng chí nhận thông báo quán triệt "{ $title }" của { $sender } từ { $sentAt }, hạn xác nhận { $deadline }.
-    Đề nghị đồng chí nghiên cứu tài liệu và xác nhận "Đã đọc, đã nắm nội dung".
+    Đề nghị đồng chí nghiên cứu tài liệu và xác nhận "Đã đọc, đã nắm nội dung". Gõ /quantriet { $code } để nhận lại tài liệu.
 reminder-notice-1 = ⏰ Nhắc lần 2 — { $code } chưa xác nhận đã đọc
     Thông báo quán triệt "{ $title }" gửi từ { $sentAt }, hạn xác nhận { $deadline } (đã quá { $late }).
     Nếu đến { $nextAt } chưa xác nhận, hệ thống sẽ báo cáo { $superior }.

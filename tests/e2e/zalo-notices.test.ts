@@ -73,7 +73,15 @@ describe('a notice on Zalo: numbered choices, a file link, a question, a reminde
   it('the reminder at the deadline is answered by number; the sender sees everyone confirmed', async () => {
     await h.setTime('2026-12-10T02:00:00Z'); // Thursday 09:00: the three working days are over
     expect(toan.last()).toContain('⏰ Nhắc: QT-2026-0001 chưa xác nhận đã đọc');
-    await h.setTime('2026-12-10T02:20:00Z'); // 09:20, after the deadline, while the numbers still hold
+    expect(toan.last()).toContain('Gõ /quantriet QT-2026-0001 để nhận lại tài liệu.');
+    await h.setTime('2026-12-10T02:20:00Z'); // 09:20, after the deadline
+    // The first download link has expired (a day): asking for the notice again gives a fresh one.
+    const links = () => [...toan.texts().join('\n').matchAll(/(http:\/\/127\.0\.0\.1:\d+\/files\/[A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
+    expect((await fetch(links()[0]!)).status).not.toBe(200);
+    await toan.command('quantriet', 'QT-2026-0001');
+    expect(toan.last()).toContain('Thông báo đang chờ đồng chí xác nhận, hạn 09:00 10/12/2026.');
+    const fresh = links().at(-1)!;
+    expect(new Uint8Array(await (await fetch(fresh)).arrayBuffer())).toEqual(pdf);
     await toan.choose('Đã đọc, đã nắm nội dung');
     expect(toan.last()).toContain('(sau thời hạn xác nhận)');
     await ngoc.command('quantriet', 'QT-2026-0001');

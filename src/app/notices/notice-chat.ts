@@ -18,7 +18,8 @@ import { text, type Session } from '../interaction/session.js';
 import { nameOf, unitNameOf } from '../views/people.js';
 import { createNotice, defaultConfirmDeadline } from './create-notice.js';
 import { askAboutNotice, confirmNotice, type ConfirmResult } from './respond-to-notice.js';
-import { coverageMessage, namesUpTo, nbtn, noticeLine } from './notice-views.js';
+import { coverageMessage, namesUpTo, nbtn, noticeLine, noticeMessage } from './notice-views.js';
+import { noticeAttachment } from './notice-document.js';
 
 const CREATE = 'notice-create';
 const COMMIT = 'notice-commit';
@@ -53,7 +54,11 @@ async function detail(s: Session, noticeId: number): Promise<RouterResult> {
   if (visible.length === 0) {
     const mine = f.recipients.find((r) => r.officialId === s.officialId);
     if (!mine) return reply(s.t('notice-not-visible', { code: f.notice.code }));
-    return reply(s.t(mine.confirmedAt ? 'notice-mine-confirmed' : 'notice-mine-waiting', { code: f.notice.code, title: s.v.quote(f.notice.title, 120), at: mine.confirmedAt ? s.v.dateTime(mine.confirmedAt) : '', deadline: s.v.dateTime(mine.deadline) }));
+    // A recipient gets the notice again with its document: a fresh download link on Zalo (links last a day).
+    const message = noticeMessage(s.t, s.v, f.notice, mine, org);
+    const attachment = await noticeAttachment(s.app, f.notice, s.t('notice-document-caption', { code: f.notice.code }));
+    const state = s.t(mine.confirmedAt ? 'notice-mine-confirmed' : 'notice-mine-waiting', { code: f.notice.code, title: s.v.quote(f.notice.title, 120), at: mine.confirmedAt ? s.v.dateTime(mine.confirmedAt) : '', deadline: s.v.dateTime(mine.deadline) });
+    return { replies: [{ text: `${message.text}\n${state}`, ...(mine.confirmedAt ? {} : { buttons: message.buttons! }), ...(attachment ? { attachment } : {}) }] };
   }
   return { replies: [coverageMessage(s.t, s.v, f, org, visible, s.app.clock.now())] };
 }
