@@ -4,6 +4,7 @@
 // notice by code, nobody in reach, people out of reach, a wrong or too large file); an official imported later
 // receives the notice still in force.
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
 import { createNotice } from '../../src/app/notices/create-notice.js';
 import { deliverNoticesInForce } from '../../src/app/notices/notices-in-force.js';
@@ -104,6 +105,22 @@ describe('a notice to a unit subtree', () => {
     expect(coverage).toContain('Phòng Nội vụ: 1/2');
     expect(coverage).toContain('✔ Nguyễn Hữu Nghĩa');
     expect(coverage).toContain('✘ Lê Văn Toàn (chưa xác nhận, quá hạn 09:00 10/12/2026)');
+
+    // The evaluation of the month so far counts it per official: received, on time, late, never.
+    await s.ngoc.say('/danhgia thang');
+    const evaluation = s.ngoc.lines().slice(-3);
+    const summary = evaluation.map((l) => l.text).join('\n');
+    expect(summary).toContain('📘 Quán triệt (theo người nhận)');
+    expect(summary).toContain('Nhận 2 lượt; xác nhận đúng hạn 1, muộn 0, chưa xác nhận (quá hạn) 1.');
+    expect(summary).toContain('• Lê Văn Toàn: nhận 1, đúng hạn 0, muộn 0, chưa xác nhận 1');
+    const xlsx = evaluation.map((l) => l.attachment).find((a) => a?.source.kind === 'local-file')!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((xlsx.source as { path: string }).path);
+    const perOfficial = wb.getWorksheet('Quán triệt')!.getSheetValues().slice(2, 4).map((r) => (r as unknown[]).slice(2, 9));
+    expect(perOfficial).toEqual([
+      ['PNV-02', 'Nguyễn Hữu Nghĩa', 'Phòng Nội vụ', 1, 1, 0, 0],
+      ['PNV-03', 'Lê Văn Toàn', 'Phòng Nội vụ', 1, 0, 0, 1],
+    ]);
 
     // A confirmation stops the ladder: nothing more reaches the superior.
     await s.toan.press('Đã đọc, đã nắm nội dung');

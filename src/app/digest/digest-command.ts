@@ -30,7 +30,7 @@ export async function digestCommand(s: Session, args: string): Promise<RouterRes
       capabilities: s.capabilities,
       dueSoonWorkingDays: s.app.policy.digest.dueSoonWorkingDays,
       workingDayMs: calendar.workingDayMs,
-      extras: (await loadDigestExtras(s.app))({ id: s.officialId, unitId: s.official.unitId }, s.t, s.v),
+      extras: (await loadDigestExtras(s.app, s.official.unitId))({ id: s.officialId, unitId: s.official.unitId }, s.t, s.v),
     });
     return { replies: messages };
   }

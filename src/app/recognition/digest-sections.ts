@@ -36,15 +36,16 @@ export function previousMonth(today: string): Period {
   return month === 1 ? monthPeriod(year - 1, 12) : monthPeriod(year, month - 1);
 }
 
-export async function loadDigestExtras(app: AppContext): Promise<DigestExtrasFor> {
+/** `rootUnitId`: one reader's subtree (/tonghop), or null for everyone's at once (the morning run). */
+export async function loadDigestExtras(app: AppContext, rootUnitId: number | null = null): Promise<DigestExtrasFor> {
   const [calendar, org] = await Promise.all([app.calendar(), app.org()]);
   const now = app.clock.now();
   const period = previousMonth(calendar.localDate(now));
-  const report = await buildReport({ db: app.db, calendar, org, policy: app.policy, now }, period, null);
+  const report = await buildReport({ db: app.db, calendar, org, policy: app.policy, now }, period, rootUnitId);
   const recognition = recognise(report.computed, app.policy.recognition);
   const since = new Date(now.getTime() - COMMENDATIONS_DAYS * 86_400_000);
-  const allUnits = org.allUnits().map((u) => u.id as number);
-  const [commendations, noticeFacts] = await Promise.all([app.stores.recognition.between(null, since, now), app.stores.notices.openFactsInUnits(allUnits)]);
+  const allUnits = rootUnitId === null ? org.allUnits().map((u) => u.id as number) : org.subtreeUnitIds(UnitId(rootUnitId)).map(Number);
+  const [commendations, noticeFacts] = await Promise.all([app.stores.recognition.between(rootUnitId === null ? null : allUnits, since, now), app.stores.notices.openFactsInUnits(allUnits)]);
   return (reader, t, v) => {
     const units = new Set(org.subtreeUnitIds(UnitId(reader.unitId)).map(Number));
     return {
