@@ -14,13 +14,13 @@ import type { NewNotice, NoticeRecipientRecord, NoticeRecord } from '../ports/st
 import type { StoreTx } from '../ports/stores.js';
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
-
-/** The transaction as notify() takes it: the same object the store methods take as StoreTx. */
-export type NotifyTx = Parameters<typeof notify>[1];
 import { yearIn } from '../tasks/shared.js';
 import { inTransaction, type Effects } from '../transaction.js';
 import { materialiseDocument, noticeAttachment } from './notice-document.js';
 import { noticeMessage } from './notice-views.js';
+
+/** The transaction as notify() takes it: the same object the store methods take as StoreTx. */
+export type NotifyTx = Parameters<typeof notify>[1];
 
 export type NoticeDocumentInput =
   /** A file on this server (the CLI): kept in the database, sent as a document or a download link. */
