@@ -27,7 +27,7 @@ export interface LinkDeps {
   clock: Clock;
   telegram: Pick<TelegramPlatform, 'setUser' | 'userSendsText' | 'chat'>;
   zalo: Pick<ZaloBotPlatform, 'setUser' | 'userSendsText' | 'chat'>;
-  /** How long to wait for the bot's answer to one code (real time). Default 15 s. */
+  /** How long to wait for the bot's answer to one code (real time): a hang guard. Default 60 s (an answer took over 15 s at load 46). */
   answerTimeoutMs?: number;
   /** Chats linked at the same time. Default 8. */
   parallel?: number;
@@ -42,7 +42,7 @@ export async function linkOfficials(deps: LinkDeps, officialCodes: readonly stri
     where: { code: { in: [...officialCodes] }, active: true },
     select: { id: true, code: true, fullName: true, locale: true, identities: { select: { channel: true } } },
   });
-  const timeout = deps.answerTimeoutMs ?? 15_000;
+  const timeout = deps.answerTimeoutMs ?? 60_000;
   const out = new Map<string, SandboxIdentity>();
   const queue = [...officials];
   const worker = async (): Promise<void> => {

@@ -6,6 +6,7 @@ import { assignFlow, startAssign } from './flows/assign-flow.js';
 import { completeFlow, extensionFlow, reasonFlow, reassignFlow, reportFlow, startReport } from './flows/task-flows.js';
 import { digestCommand } from '../digest/digest-command.js';
 import { evaluationCommand } from '../reports/report-command.js';
+import { planReportCommand } from '../reports/plan-report-command.js';
 import { help, setLanguage } from './handlers/basics.js';
 import { setPreferredChannel } from './handlers/channel-preference.js';
 import { handleTaskAction } from './handlers/task-actions.js';
@@ -63,6 +64,7 @@ export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Ro
       notices: noticesCommand,
       confirmRead: confirmReadCommand,
       commend: commendCommand,
+      planReport: planReportCommand,
       ...(ext.commands ?? {}),
     },
   });

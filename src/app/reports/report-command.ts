@@ -18,7 +18,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const REPORTS_DIR = path.join(tmpdir(), 'dondoc-reports');
 const KEEP_FILES_MS = 24 * 3_600_000;
 
-async function sweepOldFiles(dir: string): Promise<void> {
+export async function sweepOldFiles(dir: string): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
   const limit = Date.now() - KEEP_FILES_MS;
   for (const name of entries) {

@@ -7,8 +7,9 @@ import { dbMigrateCommand } from './db-migrate.js';
 import { inviteCommand } from './invite.js';
 import { orgImportCommand } from './org-import.js';
 import { reportCommand } from './report.js';
+import { reportPlanCommand } from './report-plan.js';
 import { taskCreateCommand } from './task-create.js';
 import { zaloOaAuthorizeCommand, zaloOaStatusCommand } from './zalo-oa.js';
 import { noticeCreateCommand } from './notice-create.js';
 
-export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, noticeCreateCommand, auditVerifyCommand, reportCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand];
+export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, noticeCreateCommand, auditVerifyCommand, reportCommand, reportPlanCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand];
