@@ -23,6 +23,8 @@ import type { Session } from './session.js';
 import { idArg } from '../actions.js';
 import { reviewActions, reviewCommand, reviewFlow as backlogReviewFlow } from '../review/review-chat.js';
 import { selfReviewActions, selfReviewCommand, selfReviewFlow } from '../self-review/self-review-chat.js';
+import { confirmReadCommand, handleNoticeAction, noticeCommitFlow, noticeCreateFlow, noticeQuestionFlow, noticesCommand } from '../notices/notice-chat.js';
+import { commendCommand, commendFlow, handlePraiseAction } from '../recognition/commend-chat.js';
 
 export interface RouterExtensions {
   actions?: ActionHandler[];
@@ -40,12 +42,15 @@ const CONSULTATION_FLOWS = [askFlow, roundFlow, stanceFlow, clarifyFlow, replyFl
 /** The year-end cycle (issue 16): backlog review (/rasoat) and self-review (/tusoi). */
 const YEAR_END_FLOWS = [backlogReviewFlow, selfReviewFlow];
 
+/** Quán triệt notices and commendations (issue 15). */
+const NOTICE_FLOWS = [noticeCreateFlow, noticeCommitFlow, noticeQuestionFlow, commendFlow];
+
 export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Router {
   const flow = async (s: Session, turn: Promise<Parameters<typeof persistTurn>[1]>): Promise<RouterResult> => ({ replies: await persistTurn(s, await turn) });
   return createRouter({
     app,
-    dialogs: new DialogRegistry([assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow, ...CONSULTATION_FLOWS, ...YEAR_END_FLOWS, ...(ext.flows ?? [])]),
-    actions: [handleTaskAction, listAction, handleConsultAction, handleExplainAction, handleSignalAction, channelAction, reviewActions, selfReviewActions, ...(ext.actions ?? [])],
+    dialogs: new DialogRegistry([assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow, ...CONSULTATION_FLOWS, ...YEAR_END_FLOWS, ...NOTICE_FLOWS, ...(ext.flows ?? [])]),
+    actions: [handleTaskAction, listAction, handleConsultAction, handleExplainAction, handleSignalAction, channelAction, reviewActions, selfReviewActions, handleNoticeAction, handlePraiseAction, ...(ext.actions ?? [])],
     texts: [consultationFreeText],
     commands: {
       start: help,
@@ -60,6 +65,9 @@ export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Ro
       signals: (s) => signalsList(s, 1),
       digest: digestCommand,
       evaluation: evaluationCommand,
+      notices: noticesCommand,
+      confirmRead: confirmReadCommand,
+      commend: commendCommand,
       planReport: planReportCommand,
       review: reviewCommand,
       selfReview: selfReviewCommand,

@@ -16,6 +16,7 @@ import { taskCard, workButtons } from '../../views/task-views.js';
 import { persistTurn, type Turn } from '../dialog.js';
 import { startComplete, startExtension, startReason, startReassign, startReport } from '../flows/task-flows.js';
 import { demandLines } from './explain-actions.js';
+import { praiseButtons } from '../../recognition/praise-button.js';
 import { text, type Session } from '../session.js';
 
 async function load(s: Session, action: Action): Promise<Task> {
@@ -80,7 +81,7 @@ export async function handleTaskAction(s: Session, action: Action): Promise<Rout
     }
     case 'task.confirm': {
       const task = await confirmTask(s.app, s.officialId, taskIdOf(action));
-      return { replies: [text(s.t('task-confirmed-reply', { code: task.code }))], clearButtons: true };
+      return { replies: [text(s.t('task-confirmed-reply', { code: task.code }), await praiseButtons(s, task))], clearButtons: true };
     }
     case 'task.reopen': {
       const task = await load(s, action);
