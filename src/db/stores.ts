@@ -1,10 +1,36 @@
 // Builds every store the application reads and writes through (src/app/ports/stores.ts) over one Prisma client.
 import type { AppStores } from '../app/ports/stores.js';
 import type { PrismaClient } from './client.js';
+import { auditStore } from './repositories/audit.repository.js';
 import { channelQuotaStore } from './repositories/channel-quota.repository.js';
+import { clockStore } from './repositories/clock.repository.js';
+import { consultationStore } from './repositories/consultation.repository.js';
+import { digestStore, officialStore } from './repositories/digest.repository.js';
+import { explanationStore } from './repositories/explanation.repository.js';
+import { identityStore } from './repositories/identity.repository.js';
+import { itemStore } from './repositories/item.repository.js';
+import { outboxStore } from './repositories/outbox.repository.js';
+import { sequenceStore } from './repositories/sequence.repository.js';
+import { signalStore } from './repositories/signal.repository.js';
+import { taskStore } from './repositories/task.repository.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 export function createStores(db: PrismaClient): AppStores {
   return {
+    transaction: (fn, o) => db.$transaction((tx) => fn(tx), { timeout: o.timeoutMs, maxWait: o.maxWaitMs }),
+    audit: auditStore(),
     channelQuota: channelQuotaStore(db),
+    clocks: clockStore(db),
+    consultations: consultationStore(db),
+    digest: digestStore(db),
+    explanations: explanationStore(),
+    identities: identityStore(db),
+    items: itemStore(db),
+    officials: officialStore(db),
+    outbox: outboxStore(db),
+    sequences: sequenceStore(),
+    signals: signalStore(),
+    tasks: taskStore(db),
+    isUniqueViolation,
   };
 }

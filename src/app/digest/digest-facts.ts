@@ -124,7 +124,7 @@ export async function loadDigestFacts(db: PrismaClient | Tx, scope: DigestScope,
   };
 }
 
-/** The recipients of the morning digest: every active head, and the deputies who asked for it. */
+/** The recipients of the morning digest: every active head, and the deputies who asked for it (the app reads them through `app.stores.officials.digestRecipients`; this form stays for bench/digest.ts). */
 export async function digestRecipients(db: PrismaClient | Tx): Promise<{ id: number; unitId: number; role: string }[]> {
   return db.official.findMany({
     where: { active: true, OR: [{ role: 'HEAD' }, { role: 'DEPUTY', digestOptIn: true }] },

@@ -1,12 +1,10 @@
 import { asLocale, type Locale } from '../../domain/locale.js';
 import type { ChannelName } from '../../domain/org/types.js';
+import type { DeliveryTarget, IdentityStore } from '../../app/ports/stores/identities.js';
 import type { PrismaClient, Tx } from '../client.js';
+import { prismaTx, readerOf } from '../store-tx.js';
 
-export interface DeliveryTarget {
-  identityId: number;
-  channel: ChannelName;
-  chatId: string;
-}
+export type { DeliveryTarget };
 
 /**
  * Where to reach an official: their preferred channel when it is reachable, else any other linked one
@@ -58,4 +56,12 @@ export async function adminTargetsOutside(db: PrismaClient | Tx, notOn: ChannelN
     const target = a.identities[0];
     return target ? [{ officialId: a.id, identityId: target.id, channel: target.channel, chatId: target.chatId, locale: asLocale(a.locale) }] : [];
   });
+}
+
+/** The application's IdentityStore. */
+export function identityStore(db: PrismaClient): IdentityStore {
+  return {
+    deliveryTargets: (officialIds, tx) => deliveryTargets(readerOf(db, tx), officialIds),
+    adminTargetsOutside: (tx, notOn) => adminTargetsOutside(prismaTx(tx), notOn),
+  };
 }
