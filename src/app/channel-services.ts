@@ -1,12 +1,9 @@
 // The application's side of the ChannelServices port (src/app/ports/channel-services.ts), built once per process at
 // wiring from the app context.
-import { attemptsOfChatHead } from '../db/repositories/outbox.repository.js';
-import { identityOfChat, savePrompt } from '../db/repositories/prompt.repository.js';
 import { asLocale } from '../domain/locale.js';
 import type { ChannelName } from '../domain/org/types.js';
 import type { AppContext } from './context.js';
 import { ChannelQuotaCounter } from './delivery/channel-quota.js';
-import { markUnreachable } from './delivery/outbox-sending.js';
 import { createFileLink, DEFAULT_FILE_LINK_TTL_MS, fileLinkUrl } from './file-links.js';
 import { commandForAction } from './interaction/item-commands.js';
 import { claimInbound, touchInbound } from './interaction/router.js';
@@ -31,25 +28,25 @@ export function createChannelServices(app: AppContext, o: ChannelServicesOptions
     },
     commandFor: (action, locale) => commandForAction(app.db, action, locale),
     async savePrompt(channel, chatId, identityId, actions) {
-      const id = identityId ?? (await identityOfChat(app.db, channel, chatId));
+      const id = identityId ?? (await app.stores.chats.identityOfChat(channel, chatId));
       if (id === undefined) return;
       const now = app.clock.now();
-      await savePrompt(app.db, id, actions, now, new Date(now.getTime() + app.policy.promptTtl.ms));
+      await app.stores.chats.savePrompt(id, actions, now, new Date(now.getTime() + app.policy.promptTtl.ms));
     },
     async fileLink(file, locale) {
       const base = app.links.publicBaseUrl;
       if (!base) return undefined;
-      const link = await createFileLink(app.db, file, app.clock.now(), o.fileLinkTtlMs ?? DEFAULT_FILE_LINK_TTL_MS);
+      const link = await createFileLink(app, file, app.clock.now(), o.fileLinkTtlMs ?? DEFAULT_FILE_LINK_TTL_MS);
       return { url: fileLinkUrl(base, link.token), until: viewTools(app, locale).dateTime(link.expiresAt) };
     },
     async countSent(channel, n) {
       await counters.get(channel)?.count(n);
     },
-    attemptsOfHead: (channel, chatId) => attemptsOfChatHead(app.db, channel, chatId),
+    attemptsOfHead: (channel, chatId) => app.stores.chats.attemptsOfHead(channel, chatId),
     claimEvent: (channel, key) => claimInbound(app, channel, key),
     touched: (identityId) => touchInbound(app, identityId),
     async unreachable(channel, chatId, reason) {
-      await markUnreachable(app.db, channel, chatId, reason, app.clock.now());
+      await app.stores.chats.markUnreachable(channel, chatId, reason, app.clock.now());
       await app.delivery.kick([{ channel, chatId }]);
     },
     alertAdmins: (channel, messageKey, args) => alertAdminsOutside(app, channel, (t) => ({ text: t(messageKey, args) })),

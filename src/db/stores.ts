@@ -3,10 +3,12 @@ import type { AppStores } from '../app/ports/stores.js';
 import type { PrismaClient } from './client.js';
 import { auditStore } from './repositories/audit.repository.js';
 import { channelQuotaStore } from './repositories/channel-quota.repository.js';
+import { chatStore } from './repositories/chat.repository.js';
 import { clockStore } from './repositories/clock.repository.js';
 import { consultationStore } from './repositories/consultation.repository.js';
 import { digestStore, officialStore } from './repositories/digest.repository.js';
 import { explanationStore } from './repositories/explanation.repository.js';
+import { fileLinkStore } from './repositories/file-link.repository.js';
 import { identityStore } from './repositories/identity.repository.js';
 import { itemStore } from './repositories/item.repository.js';
 import { outboxStore } from './repositories/outbox.repository.js';
@@ -20,10 +22,12 @@ export function createStores(db: PrismaClient): AppStores {
     transaction: (fn, o) => db.$transaction((tx) => fn(tx), { timeout: o.timeoutMs, maxWait: o.maxWaitMs }),
     audit: auditStore(),
     channelQuota: channelQuotaStore(db),
+    chats: chatStore(db),
     clocks: clockStore(db),
     consultations: consultationStore(db),
     digest: digestStore(db),
     explanations: explanationStore(),
+    fileLinks: fileLinkStore(db),
     identities: identityStore(db),
     items: itemStore(db),
     officials: officialStore(db),

@@ -4,10 +4,12 @@
 // the app → db lines of tests/architecture/known-violations.json, moved here one feature at a time.)
 import type { AuditStore } from './stores/audit.js';
 import type { ChannelQuotaStore } from './stores/channel-quota.js';
+import type { ChatStore } from './stores/chats.js';
 import type { ClockStore } from './stores/clocks.js';
 import type { ConsultationStore } from './stores/consultations.js';
 import type { DigestStore } from './stores/digest.js';
 import type { ExplanationStore } from './stores/explanations.js';
+import type { FileLinkStore } from './stores/file-links.js';
 import type { IdentityStore } from './stores/identities.js';
 import type { ItemStore } from './stores/items.js';
 import type { OfficialStore } from './stores/officials.js';
@@ -34,10 +36,12 @@ export interface AppStores {
   transaction<T>(fn: (tx: StoreTx) => Promise<T>, options: { timeoutMs: number; maxWaitMs: number }): Promise<T>;
   audit: AuditStore;
   channelQuota: ChannelQuotaStore;
+  chats: ChatStore;
   clocks: ClockStore;
   consultations: ConsultationStore;
   digest: DigestStore;
   explanations: ExplanationStore;
+  fileLinks: FileLinkStore;
   identities: IdentityStore;
   items: ItemStore;
   officials: OfficialStore;
