@@ -1,13 +1,11 @@
 // The application's side of the ChannelServices port (src/app/ports/channel-services.ts), built once per process at
 // wiring from the app context.
-import { asLocale } from '../domain/locale.js';
 import type { ChannelName } from '../domain/org/types.js';
 import type { AppContext } from './context.js';
 import { ChannelQuotaCounter } from './delivery/channel-quota.js';
 import { createFileLink, DEFAULT_FILE_LINK_TTL_MS, fileLinkUrl } from './file-links.js';
 import { commandForAction } from './interaction/item-commands.js';
 import { claimInbound, touchInbound } from './interaction/router.js';
-import { findIdentity } from './linking/find-identity.js';
 import { alertAdminsOutside } from './notify.js';
 import type { ChannelServices } from './ports/channel-services.js';
 import { viewTools } from './views/tools.js';
@@ -23,8 +21,8 @@ export function createChannelServices(app: AppContext, o: ChannelServicesOptions
   for (const [channel, cap] of Object.entries(o.monthlyCaps ?? {}) as [ChannelName, number][]) counters.set(channel, new ChannelQuotaCounter(app, channel, cap));
   return {
     async recipient(channel, externalUserId) {
-      const identity = await findIdentity(app.db, channel, externalUserId);
-      return { identityId: identity?.id, locale: asLocale(identity?.official.locale ?? 'vi') };
+      const identity = await app.stores.identities.linkedOfficial(channel, externalUserId);
+      return { identityId: identity?.identityId, locale: identity?.locale ?? 'vi' };
     },
     commandFor: (action, locale) => commandForAction(app.db, action, locale),
     async savePrompt(channel, chatId, identityId, actions) {

@@ -154,6 +154,7 @@ export function clockStore(db: PrismaClient): ClockStore {
     lock: (tx, positions, alsoDue) => lockClocks(prismaTx(tx), positions, alsoDue),
     advance: (tx, advances, at) => advanceClocks(prismaTx(tx), advances, at),
     insertReminders: (tx, reminders) => insertReminders(prismaTx(tx), reminders),
+    escalationsReceivedSince: (recipientId, since) => escalationsReceivedSince(db, recipientId, since),
     wasEscalatedTo: (tx, itemKind, itemId, officialId, recipientId) => wasEscalatedTo(prismaTx(tx), itemKind, itemId, officialId, recipientId),
   };
 }

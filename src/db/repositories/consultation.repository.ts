@@ -116,6 +116,7 @@ export function consultationStore(db: PrismaClient): ConsultationStore {
     lock: (tx, id) => lockConsultation(prismaTx(tx), id),
     load: (id, tx) => loadConsultation(readerOf(db, tx), id),
     findByExternalRef: (externalRef) => findConsultationByExternalRef(db, externalRef),
+    waitingFor: (officialId) => waitingForMe(db, officialId),
     nextRoundOf: (tx, id) => nextRoundOf(prismaTx(tx), id),
     roundsOfMatter: (tx, matterId) => roundsOfMatter(prismaTx(tx), matterId),
     async create(tx, row) {

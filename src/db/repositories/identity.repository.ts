@@ -63,5 +63,12 @@ export function identityStore(db: PrismaClient): IdentityStore {
   return {
     deliveryTargets: (officialIds, tx) => deliveryTargets(readerOf(db, tx), officialIds),
     adminTargetsOutside: (tx, notOn) => adminTargetsOutside(prismaTx(tx), notOn),
+    async linkedOfficial(channel, externalUserId) {
+      const row = await db.chatIdentity.findUnique({
+        where: { channel_externalUserId: { channel, externalUserId } },
+        select: { id: true, officialId: true, official: { select: { locale: true } } },
+      });
+      return row ? { identityId: row.id, officialId: row.officialId, locale: asLocale(row.official.locale) } : undefined;
+    },
   };
 }

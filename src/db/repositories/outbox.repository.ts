@@ -170,6 +170,7 @@ export async function hasDueOrdinaryMessage(db: Tx | PrismaClient, channel: Chan
 export function outboxStore(db: PrismaClient): OutboxStore {
   return {
     enqueueMany: (messages, tx) => enqueueOutboxMany(readerOf(db, tx), messages),
+    hasDueOrdinary: (channel, chatId, now) => hasDueOrdinaryMessage(db, channel, chatId, now),
     async unreachableUnmarked(channel, chatId, since, marker) {
       const rows = await db.outbox.findMany({
         where: { channel, chatId, status: 'UNREACHABLE', createdAt: { gte: since }, NOT: { lastError: { startsWith: marker } } },

@@ -123,6 +123,7 @@ export function taskStore(db: PrismaClient): TaskStore {
       return (await prismaTx(tx).task.findMany({ where: { id: { in: [...new Set(ids)] } } })).map(toTask);
     },
     findByExternalRef: (externalRef) => findTaskByExternalRef(db, externalRef),
+    needingAction: (officialId, page) => listTasksNeedingAction(db, officialId, page),
     update: (tx, id, patch) => updateTask(prismaTx(tx), id, patch),
     addEvent: (tx, taskId, event) => addTaskEvent(prismaTx(tx), taskId, event),
     bounceEvents: (tx, taskId) =>

@@ -50,5 +50,7 @@ export interface ClockStore {
   advance(tx: StoreTx, advances: readonly ClockAdvance[], at: Date): Promise<void>;
   insertReminders(tx: StoreTx, reminders: readonly ReminderInsert[]): Promise<void>;
   /** Was this person's lapse on the item escalated to `recipientId` by a reminder? */
+  /** The items a person was told about as a superior since `since` (newest first, each item once). */
+  escalationsReceivedSince(recipientId: number, since: Date): Promise<{ itemKind: ItemKind; itemId: number }[]>;
   wasEscalatedTo(tx: StoreTx, itemKind: ItemKind, itemId: number, officialId: number, recipientId: number): Promise<boolean>;
 }

@@ -24,6 +24,8 @@ export interface ConsultationStore {
   /** Reads a consultation; joins the transaction when one is given. */
   load(id: number, tx?: StoreTx): Promise<ConsultationFile | undefined>;
   findByExternalRef(externalRef: string): Promise<Consultation | undefined>;
+  /** Respondent rows that wait for this person's stance: their own, or a head's handed to them. */
+  waitingFor(officialId: number): Promise<(Respondent & { consultation: Consultation })[]>;
   /** The round that followed this consultation, if one was opened. */
   nextRoundOf(tx: StoreTx, consultationId: number): Promise<{ code: string } | undefined>;
   /** Every round of a matter, oldest first. */

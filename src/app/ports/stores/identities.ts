@@ -15,4 +15,6 @@ export interface IdentityStore {
   deliveryTargets(officialIds: readonly number[], tx?: StoreTx): Promise<Map<number, DeliveryTarget & { locale: Locale }>>;
   /** Each active admin's oldest reachable chat on another channel than `notOn`, with their language. */
   adminTargetsOutside(tx: StoreTx, notOn: ChannelName): Promise<(DeliveryTarget & { officialId: number; locale: Locale })[]>;
+  /** The linked chat account of this platform user and its official's language, or undefined before linking. */
+  linkedOfficial(channel: ChannelName, externalUserId: string): Promise<{ identityId: number; officialId: number; locale: Locale } | undefined>;
 }

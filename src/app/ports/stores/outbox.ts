@@ -42,6 +42,8 @@ export interface PendingMessage {
 
 /** Messages waiting to be sent (table outbox), as the use cases queue them. */
 export interface OutboxStore {
+  /** An ordinary message (not a reminder gathering for its wave, not one in back-off) due by `now` and not sent yet for the chat? */
+  hasDueOrdinary(channel: ChannelName, chatId: string, now: Date): Promise<boolean>;
   /** The chat's UNREACHABLE rows created since `since` whose last error does not start with `marker`, oldest first. */
   unreachableUnmarked(channel: ChannelName, chatId: string, since: Date, marker: string): Promise<PendingMessage[]>;
   /** Marks these UNREACHABLE rows (`lastError` = marker + suffix) unless already marked; how many it marked. */

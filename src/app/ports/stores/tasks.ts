@@ -70,6 +70,8 @@ export interface TaskStore {
   find(id: number, tx?: StoreTx): Promise<Task | undefined>;
   findMany(tx: StoreTx, ids: readonly number[]): Promise<Task[]>;
   findByExternalRef(externalRef: string): Promise<Task | undefined>;
+  /** Tasks where the person owes something now (to do as assignee, to decide as assigner), soonest deadline first. */
+  needingAction(officialId: number, page: { offset: number; limit: number }): Promise<{ tasks: Task[]; total: number }>;
   update(tx: StoreTx, id: number, patch: TaskPatch): Promise<Task>;
   addEvent(tx: StoreTx, taskId: number, event: TaskEventInput): Promise<number>;
   /** The declines, reassignments and insistences, oldest first (behaviour 4). */
