@@ -3,10 +3,15 @@ import type { DigestStore } from '../../app/ports/stores/digest.js';
 import type { OfficialStore } from '../../app/ports/stores/officials.js';
 import type { PrismaClient } from '../client.js';
 import { prismaTx, readerOf } from '../store-tx.js';
+import { loadDigestFacts } from './digest-facts.repository.js';
 
 /** The application's DigestStore over this client. */
 export function digestStore(db: PrismaClient): DigestStore {
   return {
+    facts: (scope, o, counter) => loadDigestFacts(db, scope, o, counter),
+    async unitPath(unitId) {
+      return (await db.unit.findUnique({ where: { id: unitId }, select: { path: true } }))?.path ?? undefined;
+    },
     async sentOn(date) {
       const rows = await db.digestSent.findMany({ where: { date: new Date(`${date}T00:00:00Z`) }, select: { officialId: true } });
       return rows.map((r) => r.officialId);
@@ -28,6 +33,9 @@ export function officialStore(db: PrismaClient): OfficialStore {
     async activeAdminIds(tx) {
       const rows = await readerOf(db, tx).official.findMany({ where: { isAdmin: true, active: true }, select: { id: true } });
       return rows.map((r) => r.id);
+    },
+    async setDigestOptIn(officialId, on) {
+      await db.official.update({ where: { id: officialId }, data: { digestOptIn: on } });
     },
     digestRecipients: () =>
       db.official.findMany({

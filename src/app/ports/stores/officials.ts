@@ -6,4 +6,6 @@ export interface OfficialStore {
   activeAdminIds(tx?: StoreTx): Promise<number[]>;
   /** Who gets the morning digest: every active head, and each active deputy who opted in. */
   digestRecipients(): Promise<{ id: number; unitId: number; role: string }[]>;
+  /** A deputy's choice to get the morning digest (heads always get it). */
+  setDigestOptIn(officialId: number, on: boolean): Promise<void>;
 }
