@@ -1,6 +1,5 @@
 import type { ClockKind, ClockRecord, ItemKind } from '../../domain/clocks/types.js';
 import { ClockId, OfficialId } from '../../domain/ids.js';
-import type { Priority } from '../../domain/priority.js';
 import type { ClockAdvance, ClockPositionRow, ClockStore, ReminderInsert, StartClock } from '../../app/ports/stores/clocks.js';
 import type { PrismaClient, Tx } from '../client.js';
 import { prismaTx } from '../store-tx.js';

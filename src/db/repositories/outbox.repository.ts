@@ -1,7 +1,6 @@
 import type { OutboxInsert, OutboxPayload, OutboxStore, PendingMessage } from '../../app/ports/stores/outbox.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { PrismaClient, Tx } from '../client.js';
-import type { Outbox as OutboxRow } from '../generated/client.js';
 import { prismaTx, readerOf } from '../store-tx.js';
 
 export type { OutboxInsert, OutboxPayload };

@@ -1,6 +1,6 @@
 import { OfficialId, TaskId, UnitId } from '../../domain/ids.js';
 import type { Task, TaskStatus } from '../../domain/task/types.js';
-import type { ExtensionRequest, TaskEventInput, TaskStore } from '../../app/ports/stores/tasks.js';
+import type { TaskEventInput, TaskStore } from '../../app/ports/stores/tasks.js';
 import type { PrismaClient, Tx } from '../client.js';
 import { prismaTx, readerOf } from '../store-tx.js';
 import type { Prisma, Task as TaskRow } from '../generated/client.js';
@@ -132,7 +132,7 @@ export function taskStore(db: PrismaClient): TaskStore {
         orderBy: { id: 'asc' },
         select: { id: true, kind: true, at: true, actorId: true, reason: true },
       }),
-    pendingExtension: (tx, taskId) => pendingExtension(prismaTx(tx), taskId) as Promise<ExtensionRequest | null>,
+    pendingExtension: (tx, taskId) => pendingExtension(prismaTx(tx), taskId),
     findExtension: (tx, id) => findExtensionRequest(prismaTx(tx), id),
     createExtension: (tx, data) => createExtensionRequest(prismaTx(tx), data),
     claimExtensionDecision: (tx, id, status, decidedById, decidedAt) => claimExtensionDecision(prismaTx(tx), id, status, decidedById, decidedAt),
