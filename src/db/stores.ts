@@ -12,6 +12,7 @@ import { fileLinkStore } from './repositories/file-link.repository.js';
 import { identityStore } from './repositories/identity.repository.js';
 import { itemStore } from './repositories/item.repository.js';
 import { outboxStore } from './repositories/outbox.repository.js';
+import { reportStore } from './repositories/report-facts.repository.js';
 import { sequenceStore } from './repositories/sequence.repository.js';
 import { signalStore } from './repositories/signal.repository.js';
 import { taskStore } from './repositories/task.repository.js';
@@ -32,6 +33,7 @@ export function createStores(db: PrismaClient): AppStores {
     items: itemStore(db),
     officials: officialStore(db),
     outbox: outboxStore(db),
+    reports: reportStore(db),
     sequences: sequenceStore(),
     signals: signalStore(),
     tasks: taskStore(db),

@@ -14,6 +14,7 @@ import type { IdentityStore } from './stores/identities.js';
 import type { ItemStore } from './stores/items.js';
 import type { OfficialStore } from './stores/officials.js';
 import type { OutboxStore } from './stores/outbox.js';
+import type { ReportStore } from './stores/reports.js';
 import type { SequenceStore } from './stores/sequences.js';
 import type { SignalStore } from './stores/signals.js';
 import type { TaskStore } from './stores/tasks.js';
@@ -46,6 +47,7 @@ export interface AppStores {
   items: ItemStore;
   officials: OfficialStore;
   outbox: OutboxStore;
+  reports: ReportStore;
   sequences: SequenceStore;
   signals: SignalStore;
   tasks: TaskStore;

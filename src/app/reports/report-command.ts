@@ -43,7 +43,7 @@ export async function evaluationCommand(s: Session, args: string): Promise<Route
   if (period.from > today) return { replies: [{ text: s.t('report-future') }] };
 
   const org = await s.app.org();
-  const report = await buildReport({ db: s.app.db, calendar, org, policy: s.app.policy, now }, period, s.official.unitId);
+  const report = await buildReport({ stores: s.app.stores, calendar, org, policy: s.app.policy, now }, period, s.official.unitId);
   const messages: OutboundMessage[] = reportSummaryMessages(report, { t: s.t, org, capabilities: s.capabilities, withFile: true });
 
   await mkdir(REPORTS_DIR, { recursive: true });

@@ -8,6 +8,7 @@ import { CAPABILITIES } from '../../app/ports/channel.js';
 import { loadConfiguredPolicy } from '../../config/policy-file.js';
 import { loadCalendar } from '../../db/repositories/calendar.repository.js';
 import { loadOrgDirectory } from '../../db/repositories/org.repository.js';
+import { createStores } from '../../db/stores.js';
 import { asLocale } from '../../domain/locale.js';
 import { normaliseCode } from '../../domain/org/org-import.js';
 import { parseLocalDate, parsePeriod, type Period } from '../../domain/report/period.js';
@@ -68,7 +69,7 @@ export const reportCommand = defineCommand({
         rootUnitId = unit.id;
       }
 
-      const report = await buildReport({ db: opened.db, calendar, org, policy, now }, period, rootUnitId);
+      const report = await buildReport({ stores: createStores(opened.db), calendar, org, policy, now }, period, rootUnitId);
       const file = path.resolve(out);
       await writeReportXlsx(report, org, t, file);
       const blocks = reportSummaryBlocks(report, { t, org, capabilities: CAPABILITIES.TELEGRAM, withFile: false });
