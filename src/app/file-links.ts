@@ -3,9 +3,8 @@
 // `PUBLIC_BASE_URL/files/<token>` (served by src/http/file-links.ts); only a hash of the token is stored, so the
 // table alone opens nothing.
 import { createHash, randomBytes } from 'node:crypto';
-import type { PrismaClient } from '../db/client.js';
-import { saveFileLink } from '../db/repositories/file-link.repository.js';
 import { DAY_MS } from '../domain/time/duration.js';
+import type { AppContext } from './context.js';
 
 export const FILE_LINK_PATH = '/files';
 /** How long a link works: long enough to open it from the message, short enough that a forwarded link dies soon. */
@@ -24,9 +23,9 @@ export function fileLinkUrl(publicBaseUrl: string, token: string): string {
 }
 
 /** Stores a link to `file` and returns its token (192 random bits, URL-safe) and when it stops working. */
-export async function createFileLink(db: PrismaClient, file: LocalFile, now: Date, ttlMs = DEFAULT_FILE_LINK_TTL_MS): Promise<{ token: string; expiresAt: Date }> {
+export async function createFileLink(app: Pick<AppContext, 'stores'>, file: LocalFile, now: Date, ttlMs = DEFAULT_FILE_LINK_TTL_MS): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMs);
-  await saveFileLink(db, { tokenHash: hashFileToken(token), path: file.path, filename: file.filename, mime: file.mime, expiresAt }, now);
+  await app.stores.fileLinks.save({ tokenHash: hashFileToken(token), path: file.path, filename: file.filename, mime: file.mime, expiresAt }, now);
   return { token, expiresAt };
 }

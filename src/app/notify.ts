@@ -1,7 +1,6 @@
 import { CAPABILITIES, type OutboundMessage } from './ports/channel.js';
-import type { Tx } from '../db/client.js';
-import { adminTargetsOutside, deliveryTargets } from '../db/repositories/identity.repository.js';
-import { enqueueOutboxMany, type OutboxInsert } from '../db/repositories/outbox.repository.js';
+import type { StoreTx } from './ports/stores.js';
+import type { OutboxInsert } from './ports/stores/outbox.js';
 import type { ChannelName } from '../domain/org/types.js';
 import { inTransaction, type Effects } from './transaction.js';
 import type { Translate } from '../i18n/catalogue.js';
@@ -28,9 +27,9 @@ export interface Notification {
  * (same order), or null for a person with no reachable chat (nothing is lost: every notification is derived from
  * items that digests and /viec also show).
  */
-export async function notifyMany(app: AppContext, tx: Tx, effects: Effects, notifications: readonly Notification[]): Promise<(bigint | null)[]> {
+export async function notifyMany(app: AppContext, tx: StoreTx, effects: Effects, notifications: readonly Notification[]): Promise<(bigint | null)[]> {
   if (notifications.length === 0) return [];
-  const targets = await deliveryTargets(tx, [...new Set(notifications.map((n) => n.recipientId))], app.policy.channels.fallbackOrder);
+  const targets = await app.stores.identities.deliveryTargets([...new Set(notifications.map((n) => n.recipientId))], app.policy.channels.fallbackOrder, tx);
   const tools = new Map<string, { t: Translate; v: ViewTools }>();
   const rows: OutboxInsert[] = [];
   const slots: number[] = [];
@@ -55,7 +54,7 @@ export async function notifyMany(app: AppContext, tx: Tx, effects: Effects, noti
     slots.push(i);
     effects.kick(target.channel, target.chatId, n.options?.gatherMs ?? 0);
   });
-  const ids = await enqueueOutboxMany(tx, rows);
+  const ids = await app.stores.outbox.enqueueMany(rows, tx);
   const out: (bigint | null)[] = notifications.map(() => null);
   slots.forEach((slot, k) => (out[slot] = ids[k]!));
   return out;
@@ -64,7 +63,7 @@ export async function notifyMany(app: AppContext, tx: Tx, effects: Effects, noti
 /** One message to one official; see notifyMany. */
 export async function notify(
   app: AppContext,
-  tx: Tx,
+  tx: StoreTx,
   effects: Effects,
   recipientId: number,
   render: (t: Translate, v: ViewTools) => OutboundMessage,
@@ -81,10 +80,10 @@ export async function notify(
  */
 export async function alertAdminsOutside(app: AppContext, notOn: ChannelName, render: (t: Translate) => OutboundMessage): Promise<number> {
   return inTransaction(app, async (tx, effects) => {
-    const targets = await adminTargetsOutside(tx, notOn);
-    await enqueueOutboxMany(
-      tx,
+    const targets = await app.stores.identities.adminTargetsOutside(tx, notOn);
+    await app.stores.outbox.enqueueMany(
       targets.map((a) => ({ channel: a.channel, chatId: a.chatId, officialId: a.officialId, payload: { locale: a.locale, message: render(app.catalogue.translator(a.locale)) }, mergeable: false })),
+      tx,
     );
     for (const a of targets) effects.kick(a.channel, a.chatId);
     return targets.length;

@@ -1,7 +1,7 @@
-import type { Tx } from '../db/client.js';
 import type { ClockRecord } from '../domain/clocks/types.js';
 import type { ChannelName } from '../domain/org/types.js';
 import type { AppContext } from './context.js';
+import type { StoreTx } from './ports/stores.js';
 
 /** Side effects that may only happen once the transaction has committed. */
 export class Effects {
@@ -24,10 +24,10 @@ export class Effects {
  * Runs `fn` in one database transaction: it all happens or none of it does. Scheduling and delivery are kicked only
  * after the commit; if that fails, the reconciler rebuilds them from the database.
  */
-export async function inTransaction<T>(app: AppContext, fn: (tx: Tx, effects: Effects) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(app: AppContext, fn: (tx: StoreTx, effects: Effects) => Promise<T>): Promise<T> {
   const { result, effects } = await retryOnConflict(async () => {
     const effects = new Effects();
-    const result = await app.db.$transaction((tx) => fn(tx, effects), { timeout: 20_000, maxWait: 10_000 });
+    const result = await app.stores.transaction((tx) => fn(tx, effects), { timeoutMs: 20_000, maxWaitMs: 10_000 });
     return { result, effects };
   });
   await runEffects(app, effects);

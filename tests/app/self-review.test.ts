@@ -72,7 +72,7 @@ describe('self-review', () => {
     const { an, tasks, consultations, signal, people, forms } = await opened(fx);
     expect(forms).toBe(await fx.db.official.count({ where: { active: true } }));
     const period = yearPeriod(2026);
-    const report = await buildReport({ db: fx.db, calendar: await fx.app.calendar(), org: await fx.app.org(), policy: fx.app.policy, now: fx.time.now() }, period, null);
+    const report = await buildReport({ stores: fx.app.stores, calendar: await fx.app.calendar(), org: await fx.app.org(), policy: fx.app.policy, now: fx.time.now() }, period, null);
     const mine = await figuresOf(fx.app, period, an);
     expect(mine.figures).toEqual(report.computed.byOfficial.get(an));
     expect([mine.figures.completedOnTime, mine.figures.completedLate, mine.figures.overdueNow, mine.figures.consultationsReceived, mine.figures.answersWithoutStance, mine.figures.signalsTotal]).toEqual([1, 1, 1, 2, 1, 1]);

@@ -166,10 +166,10 @@ describe('graceful shutdown', () => {
       handlers: [
         {
           kinds: ['TASK_ACCEPT'],
-          async load(tx, clock) {
+          async load(tx, clock, app) {
             started++;
             await new Promise((r) => setTimeout(r, 1000));
-            return taskClockHandler.load(tx, clock);
+            return taskClockHandler.load(tx, clock, app);
           },
         },
       ],

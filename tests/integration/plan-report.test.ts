@@ -122,7 +122,7 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
 
     // The evaluation XLSX of the same year and subtree, as /danhgia and `report` write it.
     const ubnd = await h.db.db.unit.findUniqueOrThrow({ where: { code: 'UBND' } });
-    const report = await buildReport({ db: h.db.db, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW }, yearPeriod(2026), ubnd.id);
+    const report = await buildReport({ stores: h.app.stores, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW }, yearPeriod(2026), ubnd.id);
     xlsxFile = path.join(dir, 'danh-gia.xlsx');
     await writeReportXlsx(report, await h.app.org(), h.app.catalogue.translator('vi'), xlsxFile);
   });

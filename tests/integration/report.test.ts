@@ -95,7 +95,7 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
     await seedNovember(new ItemSeeder(h.db.db));
     ids = Object.fromEntries((await h.db.db.official.findMany({ select: { code: true, id: true } })).map((o) => [o.code, o.id]));
     const tckh = await h.db.db.unit.findUniqueOrThrow({ where: { code: 'TCKH' } });
-    report = await buildReport({ db: h.db.db, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW }, monthPeriod(2026, 11), tckh.id);
+    report = await buildReport({ stores: h.app.stores, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW }, monthPeriod(2026, 11), tckh.id);
     dir = await mkdtemp(path.join(tmpdir(), 'dondoc-report-test-'));
   });
   afterAll(async () => {
@@ -221,7 +221,7 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
   it('reaches the subtree only: UBND includes Phòng Nội vụ, Phòng TCKH does not', async () => {
     expect(report.computed.tasks.some((t) => t.assigneeId === ids['PNV-03'])).toBe(false);
     const ubnd = await h.db.db.unit.findUniqueOrThrow({ where: { code: 'UBND' } });
-    const wide = await buildReport({ db: h.db.db, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW }, monthPeriod(2026, 11), ubnd.id);
+    const wide = await buildReport({ stores: h.app.stores, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW }, monthPeriod(2026, 11), ubnd.id);
     expect(counts(wide.computed.byOfficial.get(ids['PNV-03']!))).toMatchObject({ tasksReceived: 1, acceptedInTime: 1, completedOnTime: 1 });
     expect(wide.computed.total.tasksReceived).toBe(8);
     expect(wide.units.map((u) => u.code)).toEqual(['UBND', 'GDDT', 'PNV', 'TCKH', 'TNMT', 'TTDS', 'VPUB', 'XHB', 'XPM', 'XTL']);

@@ -1,5 +1,6 @@
+import type { AppContext } from '../context.js';
 import type { OutboundMessage } from '../ports/channel.js';
-import type { Tx } from '../../db/client.js';
+import type { StoreTx } from '../ports/stores.js';
 import type { Audience, ClockKind, ClockRecord } from '../../domain/clocks/types.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import type { Official } from '../../domain/org/types.js';
@@ -33,16 +34,17 @@ export interface ClockSubject {
    * Called in the firing transaction when a level is due, before anyone is told (also when nobody can be reached):
    * the place for what the running-out of the clock means beyond a message, such as a behaviour signal.
    */
-  fired?(tx: Tx, ctx: { clock: ClockRecord; now: Date }): Promise<void>;
+  fired?(tx: StoreTx, ctx: { clock: ClockRecord; now: Date }): Promise<void>;
 }
 
 /**
  * One per clock kind. `load` returns null when the clock no longer applies (the person acted, the item closed):
- * the firing then stops the clock instead of reminding anyone. Consultations and explanations plug in here.
+ * the firing then stops the clock instead of reminding anyone. Consultations and explanations plug in here. `app` is
+ * the firing's context, for its stores.
  */
 export interface ClockHandler {
   kinds: readonly ClockKind[];
-  load(tx: Tx, clock: ClockRecord): Promise<ClockSubject | null>;
+  load(tx: StoreTx, clock: ClockRecord, app: AppContext): Promise<ClockSubject | null>;
   /** The same for a wave of clocks in one query (optional; without it `load` runs per clock). Keyed by clock id. */
-  loadMany?(tx: Tx, clocks: readonly ClockRecord[]): Promise<Map<number, ClockSubject | null>>;
+  loadMany?(tx: StoreTx, clocks: readonly ClockRecord[], app: AppContext): Promise<Map<number, ClockSubject | null>>;
 }

@@ -1,12 +1,11 @@
 // Fires clock levels exactly once: each position (generation, level, cycle) is checked under a row lock, the clock
 // advanced and its reminder recorded (unique key) in the same transaction as the message queued for it.
-import { appendAudit } from '../../db/repositories/audit.repository.js';
-import { advanceClocks, insertReminders, lockClocks, stopClockIds, type ClockAdvance } from '../../db/repositories/clock.repository.js';
 import { audienceAt, nextPosition } from '../../domain/clocks/ladder.js';
 import { clockJobId, type ClockKind, type ClockRecord } from '../../domain/clocks/types.js';
 import type { Official } from '../../domain/org/types.js';
-import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../context.js';
+import type { ClockAdvance } from '../ports/stores/clocks.js';
+import type { StoreTx } from '../ports/stores.js';
 import { notifyMany } from '../notify.js';
 import { Effects, retryOnConflict, runEffects } from '../transaction.js';
 import type { ClockHandler, ClockSubject, FireContext } from './clock-handler.js';
@@ -44,7 +43,7 @@ export class ClockHandlers {
   }
 
   /** What each clock is about, loaded per handler in one go where the handler can. */
-  async loadAll(tx: Tx, clocks: readonly ClockRecord[]): Promise<Map<number, ClockSubject | null>> {
+  async loadAll(app: AppContext, tx: StoreTx, clocks: readonly ClockRecord[]): Promise<Map<number, ClockSubject | null>> {
     const out = new Map<number, ClockSubject | null>();
     const groups = new Map<ClockHandler, ClockRecord[]>();
     for (const c of clocks) {
@@ -53,8 +52,8 @@ export class ClockHandlers {
       else groups.set(h, [...(groups.get(h) ?? []), c]);
     }
     for (const [h, group] of groups) {
-      if (h.loadMany) for (const [id, s] of await h.loadMany(tx, group)) out.set(id, s);
-      else for (const c of group) out.set(c.id, await h.load(tx, c));
+      if (h.loadMany) for (const [id, s] of await h.loadMany(tx, group, app)) out.set(id, s);
+      else for (const c of group) out.set(c.id, await h.load(tx, c, app));
     }
     return out;
   }
@@ -83,10 +82,10 @@ export async function fireWave(app: AppContext, handlers: ClockHandlers, positio
   // A wave that loses a deadlock to a use case (both want the audit lock and the same clock rows) runs again.
   const { result, effects } = await retryOnConflict(async () => {
     const effects = new Effects();
-    const result = await app.db.$transaction(
+    const result = await app.stores.transaction(
       async (tx): Promise<WaveResult> => {
         const now = app.time.now();
-        const clocks = await lockClocks(tx, positions, alsoDue > 0 ? { now, limit: alsoDue } : undefined);
+        const clocks = await app.stores.clocks.lock(tx, positions, alsoDue > 0 ? { now, limit: alsoDue } : undefined);
         const outcomes = new Map<string, FireOutcome>();
         const fired: ClockPosition[] = [];
         const stopped: number[] = [];
@@ -95,7 +94,7 @@ export async function fireWave(app: AppContext, handlers: ClockHandlers, positio
 
         const due = clocks.filter((c) => c.nextAt.getTime() <= now.getTime());
         for (const c of clocks) if (c.nextAt.getTime() > now.getTime()) outcomes.set(clockJobId(c), { outcome: 'early', at: c.nextAt });
-        const subjects = await handlers.loadAll(tx, due);
+        const subjects = await handlers.loadAll(app, tx, due);
         for (const clock of due) {
           const key = clockJobId(clock);
           const subject = subjects.get(clock.id) ?? null;
@@ -136,8 +135,8 @@ export async function fireWave(app: AppContext, handlers: ClockHandlers, positio
           outcomes.set(key, { outcome: 'sent', recipientId: recipient.id, next: next?.at ?? null });
         }
 
-        await stopClockIds(tx, stopped, now, 'no-longer-applies');
-        await advanceClocks(tx, advances, now);
+        await app.stores.clocks.stopIds(tx, stopped, now, 'no-longer-applies');
+        await app.stores.clocks.advance(tx, advances, now);
         const outboxIds = await notifyMany(
           app,
           tx,
@@ -148,11 +147,11 @@ export async function fireWave(app: AppContext, handlers: ClockHandlers, positio
             options: { mergeable: true, itemCode: x.subject.code, gatherMs: app.tuning.waveWindowMs },
           })),
         );
-        await insertReminders(
+        await app.stores.clocks.insertReminders(
           tx,
           sends.map((x, i) => ({ clock: x.clock, recipientId: x.recipient.id, kind: x.recipient.id === x.person.id ? 'REMINDER' : 'ESCALATION', at: now, outboxId: outboxIds[i] ?? null })),
         );
-        await appendAudit(
+        await app.stores.audit.append(
           tx,
           sends.map((x, i) => ({
             at: now,
@@ -166,7 +165,7 @@ export async function fireWave(app: AppContext, handlers: ClockHandlers, positio
         for (const p of positions) if (!outcomes.has(clockJobId(p))) outcomes.set(clockJobId(p), { outcome: 'stale' });
         return { requested: new Map([...outcomes].filter(([k]) => positions.some((p) => clockJobId(p) === k))), fired };
       },
-      { timeout: 60_000, maxWait: 10_000 },
+      { timeoutMs: 60_000, maxWaitMs: 10_000 },
     );
     return { result, effects };
   });

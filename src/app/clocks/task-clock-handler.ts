@@ -1,9 +1,9 @@
-import { findTask, toTask } from '../../db/repositories/task.repository.js';
 import type { ClockKind } from '../../domain/clocks/types.js';
 import { OPEN_ON_TASK } from '../../domain/task/task-state.js';
 import type { Task } from '../../domain/task/types.js';
 import type { Translate } from '../../i18n/catalogue.js';
 import { encodeAction } from '../actions.js';
+import type { AppContext } from '../context.js';
 import { peopleOf } from '../tasks/shared.js';
 import { personLabel } from '../views/people.js';
 import { newTaskButtons, workButtons } from '../views/task-views.js';
@@ -44,11 +44,11 @@ function reminderText(t: Translate, v: ViewTools, task: Task, ctx: FireContext):
   }
 }
 
-function subject(task: Task): ClockSubject {
+function subject(app: AppContext, task: Task): ClockSubject {
   return {
     code: task.code,
     // The time ran out with the person not having acted: what it means for the behaviour signals (issue 4).
-    fired: (tx, { clock, now }) => signalsOnTaskClock(tx, clock, task, now),
+    fired: (tx, { clock, now }) => signalsOnTaskClock(app, tx, clock, task, now),
     render(t, v, ctx) {
       if (ctx.audience.to === 'person') {
         return { text: reminderText(t, v, task, ctx), buttons: task.status === 'ASSIGNED' ? newTaskButtons(t, task) : workButtons(t, task) };
@@ -84,18 +84,17 @@ function subject(task: Task): ClockSubject {
 
 export const taskClockHandler: ClockHandler = {
   kinds: ['TASK_ACCEPT', 'TASK_PROGRESS', 'TASK_BEFORE_DEADLINE', 'TASK_OVERDUE'],
-  async load(tx, clock) {
-    const task = await findTask(tx, clock.itemId);
+  async load(tx, clock, app) {
+    const task = await app.stores.tasks.find(clock.itemId, tx);
     if (!task || !applies(clock.kind, task, clock.officialId)) return null;
-    return subject(task);
+    return subject(app, task);
   },
-  async loadMany(tx, clocks) {
-    const rows = await tx.task.findMany({ where: { id: { in: [...new Set(clocks.map((c) => c.itemId))] } } });
-    const tasks = new Map(rows.map((r) => [r.id, toTask(r)]));
+  async loadMany(tx, clocks, app) {
+    const tasks = new Map((await app.stores.tasks.findMany(tx, clocks.map((c) => c.itemId))).map((t) => [t.id as number, t]));
     const out = new Map<number, ClockSubject | null>();
     for (const clock of clocks) {
       const task = tasks.get(clock.itemId);
-      out.set(clock.id, task && applies(clock.kind, task, clock.officialId) ? subject(task) : null);
+      out.set(clock.id, task && applies(clock.kind, task, clock.officialId) ? subject(app, task) : null);
     }
     return out;
   },

@@ -12,8 +12,8 @@ import { signalsForRespondent, signalsOnDeputyAnswer } from '../signals/consulta
 import { inTransaction } from '../transaction.js';
 import { cbtn, consultArg, questionMessage, stanceButtons, stanceLabel, tally } from '../views/consultation-views.js';
 import { personLabel } from '../views/people.js';
-import { auditConsultation, linksOf, stopAnswerClock } from './shared.js';
-import { lockConsultation, toEntry, toRespondent, type ConsultationFile } from '../../db/repositories/consultation.repository.js';
+import type { ConsultationFile } from '../ports/stores/consultations.js';
+import { auditConsultation, stopAnswerClock } from './shared.js';
 
 /**
  * The row the actor answers: their own; or the one named (`forOfficialId`, a head they answer for); or the one
@@ -49,24 +49,26 @@ export interface AnswerResult {
 export async function answerConsultation(app: AppContext, actorId: OfficialId, consultationId: number, stance: Stance, text: string | null, forOfficialId?: number): Promise<AnswerResult> {
   const value = checkStance(stance, text);
   const org = await app.org();
+  const { consultations } = app.stores;
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const file = await lockConsultation(tx, consultationId);
+    const file = await consultations.lock(tx, consultationId);
     const { row, role } = rowFor(org, file, actorId, forOfficialId);
     assertOpen(file);
     const c = file.consultation;
-    const respondent = toRespondent(
-      await tx.consultationRespondent.update({
-        where: { id: row.id },
-        data: { stance, stanceText: value, answeredAt: now, firstAnsweredAt: row.firstAnsweredAt ?? now, answeredById: role === 'deputy' ? actorId : null },
-      }),
-    );
-    const entry = toEntry(await tx.consultationEntry.create({ data: { consultationId: c.id, respondentId: row.id, authorId: actorId, kind: 'ANSWER', stance, text: value, at: now } }));
-    await stopAnswerClock(tx, c, row, now, 'answered');
-    await auditConsultation(tx, now, actorId, row.stance ? 'stance-changed' : 'answered', c, { respondent: row.officialId, stance, ...(role === 'deputy' ? { onBehalfOf: row.officialId } : {}) });
+    const respondent = await consultations.updateRespondent(tx, row.id, {
+      stance,
+      stanceText: value,
+      answeredAt: now,
+      firstAnsweredAt: row.firstAnsweredAt ?? now,
+      answeredById: role === 'deputy' ? actorId : null,
+    });
+    const entry = await consultations.addEntry(tx, { consultationId: c.id, respondentId: row.id, authorId: actorId, kind: 'ANSWER', stance, text: value, at: now });
+    await stopAnswerClock(app, tx, c, row, now, 'answered');
+    await auditConsultation(app, tx, now, actorId, row.stance ? 'stance-changed' : 'answered', c, { respondent: row.officialId, stance, ...(role === 'deputy' ? { onBehalfOf: row.officialId } : {}) });
     const after: ConsultationFile = { ...file, respondents: file.respondents.map((r) => (r.id === row.id ? respondent : r)), entries: [...file.entries, entry] };
-    await signalsForRespondent(tx, after, respondent, now);
-    if (role === 'deputy') await signalsOnDeputyAnswer(tx, after, respondent, entry);
+    await signalsForRespondent(app, tx, after, respondent, now);
+    if (role === 'deputy') await signalsOnDeputyAnswer(app, tx, after, respondent, entry);
 
     const count = tally(after.respondents);
     const who = (t: Parameters<typeof personLabel>[0]) => personLabel(t, org.official(actorId));
@@ -104,16 +106,17 @@ export async function answerConsultation(app: AppContext, actorId: OfficialId, c
 export async function recordFreeText(app: AppContext, actorId: OfficialId, consultationId: number, raw: string): Promise<{ file: ConsultationFile; respondent: Respondent }> {
   const text = checkFreeText(raw);
   const org = await app.org();
+  const { consultations } = app.stores;
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const file = await lockConsultation(tx, consultationId);
+    const file = await consultations.lock(tx, consultationId);
     const { row } = rowFor(org, file, actorId);
     assertOpen(file);
     const c = file.consultation;
-    const respondent = toRespondent(await tx.consultationRespondent.update({ where: { id: row.id }, data: { lastFreeTextAt: now } }));
-    const entry = toEntry(await tx.consultationEntry.create({ data: { consultationId: c.id, respondentId: row.id, authorId: actorId, kind: 'FREE_TEXT', text, at: now } }));
-    await auditConsultation(tx, now, actorId, 'free-text', c, { respondent: row.officialId });
-    if (!respondent.stance) await signalsForRespondent(tx, { ...file, entries: [...file.entries, entry] }, respondent, now);
+    const respondent = await consultations.updateRespondent(tx, row.id, { lastFreeTextAt: now });
+    const entry = await consultations.addEntry(tx, { consultationId: c.id, respondentId: row.id, authorId: actorId, kind: 'FREE_TEXT', text, at: now });
+    await auditConsultation(app, tx, now, actorId, 'free-text', c, { respondent: row.officialId });
+    if (!respondent.stance) await signalsForRespondent(app, tx, { ...file, entries: [...file.entries, entry] }, respondent, now);
     await notify(app, tx, effects, c.askerId, (t, v) => ({
       text: t(respondent.stance ? 'consult-comment-notice' : 'consult-free-text-notice', {
         code: c.code,
@@ -131,16 +134,17 @@ export async function recordFreeText(app: AppContext, actorId: OfficialId, consu
 export async function askClarification(app: AppContext, actorId: OfficialId, consultationId: number, raw: string, forOfficialId?: number): Promise<{ file: ConsultationFile; entry: Entry }> {
   const text = checkClarification(raw);
   const org = await app.org();
+  const { consultations } = app.stores;
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const file = await lockConsultation(tx, consultationId);
+    const file = await consultations.lock(tx, consultationId);
     const { row } = rowFor(org, file, actorId, forOfficialId);
     assertOpen(file);
     const c = file.consultation;
     if (row.clarificationAskedAt) throw new DomainError('consult-clarify-used', { code: c.code });
-    await tx.consultationRespondent.update({ where: { id: row.id }, data: { clarificationAskedAt: now } });
-    const entry = toEntry(await tx.consultationEntry.create({ data: { consultationId: c.id, respondentId: row.id, authorId: actorId, kind: 'CLARIFICATION_QUESTION', text, at: now } }));
-    await auditConsultation(tx, now, actorId, 'clarification-asked', c, { respondent: row.officialId });
+    await consultations.updateRespondent(tx, row.id, { clarificationAskedAt: now });
+    const entry = await consultations.addEntry(tx, { consultationId: c.id, respondentId: row.id, authorId: actorId, kind: 'CLARIFICATION_QUESTION', text, at: now });
+    await auditConsultation(app, tx, now, actorId, 'clarification-asked', c, { respondent: row.officialId });
     await notify(app, tx, effects, c.askerId, (t, v) => ({
       text: t('consult-clarify-notice', { code: c.code, who: personLabel(t, org.official(actorId)), text: v.block(text, 1000), subject: v.quote(c.subject, 200) }),
       buttons: [[cbtn(t, 'btn-reply-clarify', 'consult.reply', consultArg(c.id, row.officialId))]],
@@ -153,17 +157,18 @@ export async function askClarification(app: AppContext, actorId: OfficialId, con
 export async function replyClarification(app: AppContext, actorId: OfficialId, consultationId: number, respondentOfficialId: number, raw: string): Promise<{ file: ConsultationFile; to: OfficialId }> {
   const text = checkClarification(raw);
   const org = await app.org();
+  const { consultations } = app.stores;
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const file = await lockConsultation(tx, consultationId);
+    const file = await consultations.lock(tx, consultationId);
     const c = file.consultation;
     if (c.askerId !== actorId) throw new DomainError('consult-not-asker', { code: c.code });
     assertOpen(file);
     const row = file.respondents.find((r) => r.officialId === respondentOfficialId);
     const question = [...file.entries].reverse().find((e) => e.kind === 'CLARIFICATION_QUESTION' && e.respondentId === row?.id);
     if (!row || !question) throw new DomainError('consult-no-question', { code: c.code });
-    await tx.consultationEntry.create({ data: { consultationId: c.id, respondentId: row.id, authorId: actorId, kind: 'CLARIFICATION_REPLY', text, at: now } });
-    await auditConsultation(tx, now, actorId, 'clarification-replied', c, { respondent: row.officialId });
+    await consultations.addEntry(tx, { consultationId: c.id, respondentId: row.id, authorId: actorId, kind: 'CLARIFICATION_REPLY', text, at: now });
+    await auditConsultation(app, tx, now, actorId, 'clarification-replied', c, { respondent: row.officialId });
     const to = question.authorId;
     await notify(app, tx, effects, to, (t, v) => ({
       text: t('consult-reply-notice', {
@@ -185,19 +190,20 @@ export async function replyClarification(app: AppContext, actorId: OfficialId, c
  */
 export async function delegateAnswer(app: AppContext, headId: OfficialId, consultationId: number, deputyId: OfficialId): Promise<{ file: ConsultationFile; respondent: Respondent }> {
   const org = await app.org();
+  const { consultations } = app.stores;
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const file = await lockConsultation(tx, consultationId);
+    const file = await consultations.lock(tx, consultationId);
     const c = file.consultation;
     const row = file.respondents.find((r) => r.officialId === headId);
     if (!row) throw new DomainError('consult-not-respondent', { code: c.code });
     assertOpen(file);
     if (row.stance) throw new DomainError('consult-already-answered', { code: c.code });
     if (!deputiesOf(org, headId).some((d) => d.id === deputyId)) throw new DomainError('consult-delegate-not-deputy');
-    const respondent = toRespondent(await tx.consultationRespondent.update({ where: { id: row.id }, data: { delegateId: deputyId, delegatedAt: now } }));
-    await tx.consultationEntry.create({ data: { consultationId: c.id, respondentId: row.id, authorId: headId, kind: 'DELEGATED', text: null, at: now } });
-    await auditConsultation(tx, now, headId, 'delegated', c, { to: deputyId });
-    const links = await linksOf(tx, c);
+    const respondent = await consultations.updateRespondent(tx, row.id, { delegateId: deputyId, delegatedAt: now });
+    await consultations.addEntry(tx, { consultationId: c.id, respondentId: row.id, authorId: headId, kind: 'DELEGATED', text: null, at: now });
+    await auditConsultation(app, tx, now, headId, 'delegated', c, { to: deputyId });
+    const links = await consultations.links(c, tx);
     await notify(app, tx, effects, deputyId, (t, v) => questionMessage(t, v, c, respondent, org, links, { forHead: true }));
     return { file, respondent };
   });
@@ -206,9 +212,10 @@ export async function delegateAnswer(app: AppContext, headId: OfficialId, consul
 /** "Nhắc lại": the asker, or a superior of the respondent, reminds those who have not answered. */
 export async function nudgeRespondents(app: AppContext, actorId: OfficialId, consultationId: number, officialId?: number): Promise<{ file: ConsultationFile; nudged: OfficialId[] }> {
   const org = await app.org();
+  const { consultations } = app.stores;
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const file = await lockConsultation(tx, consultationId);
+    const file = await consultations.lock(tx, consultationId);
     const c = file.consultation;
     assertOpen(file);
     const may = (r: Respondent) => r.officialId !== actorId && (c.askerId === actorId || org.oversees(actorId, r.officialId));
@@ -217,7 +224,7 @@ export async function nudgeRespondents(app: AppContext, actorId: OfficialId, con
     if (waiting.length === 0) throw new DomainError('consult-nobody-waiting', { code: c.code });
     if (targets.length === 0) throw new DomainError('consult-not-visible');
     for (const r of targets) {
-      await auditConsultation(tx, now, actorId, 'nudged', c, { respondent: r.officialId });
+      await auditConsultation(app, tx, now, actorId, 'nudged', c, { respondent: r.officialId });
       await notify(app, tx, effects, r.officialId, (t, v) => ({
         text: t('consult-nudged-notice', { code: c.code, who: personLabel(t, org.official(actorId)), subject: v.quote(c.subject, 200), deadline: v.dateTime(c.deadline) }),
         buttons: stanceButtons(t, c.id, r),

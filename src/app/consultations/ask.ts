@@ -1,8 +1,6 @@
 // Asking for opinions (PRODUCT.md §3 "Consultation", issue 4 §1): respondents, subject, question, deadline (default
 // by priority on the working calendar), priority, an optional task, or an earlier consultation of which this is the
 // next round. Each respondent gets the question with the stance buttons and their own answer clock.
-import { nextSequence } from '../../db/repositories/sequence.repository.js';
-import { findTask } from '../../db/repositories/task.repository.js';
 import { checkNewConsultation, deputiesOf } from '../../domain/consultation/rules.js';
 import { formatConsultationCode, type Consultation, type Respondent } from '../../domain/consultation/types.js';
 import { mayReach, taskParties } from '../../domain/org/reach.js';
@@ -16,9 +14,8 @@ import { signalsForRespondent, signalsOnRound } from '../signals/consultation-si
 import { yearIn } from '../../domain/time/local-time.js';
 import { inTransaction } from '../transaction.js';
 import { questionMessage } from '../views/consultation-views.js';
-import { auditConsultation, linksOf, startAnswerClock, stopAllAnswerClocks } from './shared.js';
-import { isUniqueViolation } from '../../db/unique-violation.js';
-import { findConsultationByExternalRef, loadConsultationOrFail, nextRoundOf, lockConsultation, toConsultation, toRespondent, type ConsultationFile } from '../../db/repositories/consultation.repository.js';
+import type { ConsultationFile } from '../ports/stores/consultations.js';
+import { auditConsultation, startAnswerClock, stopAllAnswerClocks } from './shared.js';
 
 export interface AskInput {
   respondentIds: OfficialId[];
@@ -58,39 +55,39 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
   for (const id of clear.respondentIds) if (!org.official(id)?.active) throw new DomainError('consult-respondent-unknown');
   const year = yearIn(app.policy.calendar.timezone, now);
 
+  const { consultations } = app.stores;
   return inTransaction(app, async (tx, effects) => {
     let round = 1;
     let matterId: number | null = null;
     let previousId: number | null = null;
     if (input.previousId) {
-      const prevFile = await lockConsultation(tx, input.previousId);
+      const prevFile = await consultations.lock(tx, input.previousId);
       const prev = prevFile.consultation;
       if (prev.askerId !== askerId) throw new DomainError('consult-not-asker', { code: prev.code });
-      const next = await nextRoundOf(tx, prev.id);
+      const next = await consultations.nextRoundOf(tx, prev.id);
       if (next) throw new DomainError('consult-round-exists', { code: prev.code, next: next.code });
       round = prev.round + 1;
       matterId = prev.matterId ?? prev.id;
       previousId = prev.id;
       if (prev.status === 'OPEN') {
-        await tx.consultation.update({ where: { id: prev.id }, data: { status: 'SUPERSEDED', closedAt: now } });
-        await stopAllAnswerClocks(tx, prev, now, 'superseded');
-        await auditConsultation(tx, now, askerId, 'superseded', prev);
+        await consultations.update(tx, prev.id, { status: 'SUPERSEDED', closedAt: now });
+        await stopAllAnswerClocks(app, tx, prev, now, 'superseded');
+        await auditConsultation(app, tx, now, askerId, 'superseded', prev);
         // Who had let the deadline pass without a stance keeps that on record, even if its clock had not fired yet.
         const superseded = { ...prevFile, consultation: { ...prev, status: 'SUPERSEDED' as const, closedAt: now } };
-        for (const r of prevFile.respondents) if (!r.stance) await signalsForRespondent(tx, superseded, r, now);
+        for (const r of prevFile.respondents) if (!r.stance) await signalsForRespondent(app, tx, superseded, r, now);
       }
     }
     let taskId: number | null = null;
     if (input.taskId) {
-      const task = await findTask(tx, input.taskId);
+      const task = await app.stores.tasks.find(input.taskId, tx);
       if (!task) throw new DomainError('task-not-found');
       if (!mayReach(org, askerId, taskParties(task))) throw new DomainError('task-not-visible');
       taskId = task.id;
     }
 
-    const seq = await nextSequence(tx, `YK-${year}`);
-    const created = await tx.consultation.create({
-      data: {
+    const seq = await app.stores.sequences.next(tx, `YK-${year}`);
+    const consultation = await consultations.create(tx, {
         code: formatConsultationCode(year, seq),
         year,
         seq,
@@ -106,13 +103,9 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
         taskId,
         externalRef: input.externalRef ?? null,
         createdAt: now,
-      },
     });
-    const row = matterId === null ? await tx.consultation.update({ where: { id: created.id }, data: { matterId: created.id } }) : created;
-    const consultation = toConsultation(row);
-    await tx.consultationRespondent.createMany({ data: clear.respondentIds.map((officialId) => ({ consultationId: consultation.id, officialId })) });
-    const respondents = (await tx.consultationRespondent.findMany({ where: { consultationId: consultation.id }, orderBy: { id: 'asc' } })).map(toRespondent);
-    await auditConsultation(tx, now, askerId, 'asked', consultation, {
+    const respondents = await consultations.addRespondents(tx, consultation.id, clear.respondentIds);
+    await auditConsultation(app, tx, now, askerId, 'asked', consultation, {
       respondents: clear.respondentIds,
       deadline: consultation.deadline.toISOString(),
       priority: consultation.priority,
@@ -121,7 +114,7 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
       ...(taskId ? { taskId } : {}),
     });
 
-    const links = await linksOf(tx, consultation);
+    const links = await consultations.links(consultation, tx);
     const unreachable: OfficialId[] = [];
     for (const r of respondents) {
       await startAnswerClock(app, tx, effects, consultation, r.officialId, now);
@@ -141,13 +134,20 @@ export type AskOnceResult = { created: true; result: AskResult } | { created: fa
  * with the same id meet at the unique index; the loser returns the winner's consultation.
  */
 export async function askForOpinionOnce(app: AppContext, askerId: OfficialId, input: AskInput & { externalRef: string }): Promise<AskOnceResult> {
-  const existing = await findConsultationByExternalRef(app.db, input.externalRef);
-  if (existing) return { created: false, existing: await loadConsultationOrFail(app.db, existing.id) };
+  const { consultations } = app.stores;
+  const existing = await consultations.findByExternalRef(input.externalRef);
+  if (existing) return { created: false, existing: await loadOrFail(app, existing.id) };
   try {
     return { created: true, result: await askForOpinion(app, askerId, input) };
   } catch (e) {
-    const winner = isUniqueViolation(e) ? await findConsultationByExternalRef(app.db, input.externalRef) : undefined;
-    if (winner) return { created: false, existing: await loadConsultationOrFail(app.db, winner.id) };
+    const winner = app.stores.isUniqueViolation(e) ? await consultations.findByExternalRef(input.externalRef) : undefined;
+    if (winner) return { created: false, existing: await loadOrFail(app, winner.id) };
     throw e;
   }
+}
+
+async function loadOrFail(app: AppContext, id: number): Promise<ConsultationFile> {
+  const file = await app.stores.consultations.load(id);
+  if (!file) throw new DomainError('consult-not-found');
+  return file;
 }

@@ -8,8 +8,8 @@ import type { AppContext } from '../context.js';
 import { signalsForRespondent } from '../signals/consultation-signals.js';
 import { cbtn, consultArg, stanceButtons } from '../views/consultation-views.js';
 import { personLabel } from '../views/people.js';
+import type { ConsultationFile } from '../ports/stores/consultations.js';
 import type { ViewTools } from '../views/tools.js';
-import { loadConsultation, type ConsultationFile } from '../../db/repositories/consultation.repository.js';
 
 function lateText(v: ViewTools, calendar: WorkingCalendar, file: ConsultationFile): string {
   const c = file.consultation;
@@ -18,13 +18,13 @@ function lateText(v: ViewTools, calendar: WorkingCalendar, file: ConsultationFil
     : v.workingDuration(calendar.workingMsBetween(c.deadline, v.now));
 }
 
-function subject(file: ConsultationFile, respondentId: number, calendar: WorkingCalendar): ClockSubject {
+function subject(app: AppContext, file: ConsultationFile, respondentId: number, calendar: WorkingCalendar): ClockSubject {
   const c = file.consultation;
   const r = file.respondents.find((x) => x.id === respondentId)!;
   return {
     code: c.code,
     async fired(tx, { clock, now }) {
-      if (clock.level === 0 && clock.cycle === 0) await signalsForRespondent(tx, file, r, now);
+      if (clock.level === 0 && clock.cycle === 0) await signalsForRespondent(app, tx, file, r, now);
     },
     render(t, v, ctx) {
       const base = {
@@ -66,10 +66,10 @@ export function consultationClockHandler(app: AppContext): ClockHandler {
   return {
     kinds: ['CONSULTATION_ANSWER'],
     async load(tx, clock) {
-      const file = await loadConsultation(tx, clock.itemId);
+      const file = await app.stores.consultations.load(clock.itemId, tx);
       const r = file?.respondents.find((x) => x.officialId === clock.officialId);
       if (!file || !r || file.consultation.status !== 'OPEN' || r.stance) return null;
-      return subject(file, r.id, await app.calendar());
+      return subject(app, file, r.id, await app.calendar());
     },
   };
 }

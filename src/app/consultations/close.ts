@@ -9,24 +9,24 @@ import { signalsForRespondent } from '../signals/consultation-signals.js';
 import { inTransaction } from '../transaction.js';
 import { cbtn, stanceLabel } from '../views/consultation-views.js';
 import { personLabel } from '../views/people.js';
+import type { ConsultationFile } from '../ports/stores/consultations.js';
 import { auditConsultation, stopAllAnswerClocks } from './shared.js';
-import { lockConsultation, toConsultation, type ConsultationFile } from '../../db/repositories/consultation.repository.js';
 
 export async function closeConsultation(app: AppContext, askerId: OfficialId, consultationId: number, raw: string): Promise<{ file: ConsultationFile; told: number }> {
   const decision = checkDecision(raw);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockConsultation(tx, consultationId);
+    const before = await app.stores.consultations.lock(tx, consultationId);
     const c0 = before.consultation;
     if (c0.askerId !== askerId) throw new DomainError('consult-not-asker', { code: c0.code });
     if (c0.status !== 'OPEN') throw new DomainError('consult-closed', { code: c0.code });
-    const c = toConsultation(await tx.consultation.update({ where: { id: c0.id }, data: { status: 'CLOSED', decision, closedAt: now } }));
+    const c = await app.stores.consultations.update(tx, c0.id, { status: 'CLOSED', decision, closedAt: now });
     const file: ConsultationFile = { ...before, consultation: c };
-    await stopAllAnswerClocks(tx, c, now, 'closed');
-    await auditConsultation(tx, now, askerId, 'closed', c, { decision });
+    await stopAllAnswerClocks(app, tx, c, now, 'closed');
+    await auditConsultation(app, tx, now, askerId, 'closed', c, { decision });
     // Who had not answered (or answered without a stance) by a deadline already past keeps that on record.
-    for (const r of file.respondents) if (!r.stance || (r.firstAnsweredAt && r.firstAnsweredAt > c.deadline)) await signalsForRespondent(tx, file, r, now);
+    for (const r of file.respondents) if (!r.stance || (r.firstAnsweredAt && r.firstAnsweredAt > c.deadline)) await signalsForRespondent(app, tx, file, r, now);
 
     let told = 0;
     const recipients = new Map<number, (typeof file.respondents)[number]>();

@@ -48,7 +48,7 @@ export class ChannelQuotaCounter {
     const percent = Math.floor((status.count * 100) / status.cap);
     const [year, month] = status.month.split('-');
     const sent = await inTransaction(app, async (tx, effects) => {
-      const admins = await tx.official.findMany({ where: { isAdmin: true, active: true }, select: { id: true } });
+      const admins = (await app.stores.officials.activeAdminIds(tx)).map((id) => ({ id }));
       let queued = 0;
       for (const a of admins) {
         const id = await notify(app, tx, effects, a.id, (t) => ({

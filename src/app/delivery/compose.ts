@@ -1,7 +1,7 @@
 // Turns what waits in the outbox for one chat into what is sent: one ordinary message as is, or a wave of reminders
 // merged into one message that lists each item with its own actions (PRODUCT.md: one message per person per wave).
 import type { ChannelCapabilities, OutboundMessage } from '../ports/channel.js';
-import type { OutboxPayload } from '../../db/repositories/outbox.repository.js';
+import type { OutboxPayload } from '../ports/stores/outbox.js';
 import type { Catalogue, Translate } from '../../i18n/catalogue.js';
 import { ITEM_COMMANDS } from '../interaction/item-commands.js';
 

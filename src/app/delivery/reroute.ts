@@ -2,9 +2,7 @@
 // person's other reachable chat, after a one-line notice saying why. The delivery worker calls this as its
 // `onUnreachable` hook; notifications queued later find the other chat by themselves (deliveryTarget).
 import type { OutboundMessage } from '../ports/channel.js';
-import { deliveryTarget } from '../../db/repositories/identity.repository.js';
-import { enqueueOutbox, type OutboxPayload, type PendingMessage } from '../../db/repositories/outbox.repository.js';
-import { asLocale } from '../../domain/locale.js';
+import type { PendingMessage } from '../ports/stores/outbox.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { AppContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
@@ -25,42 +23,25 @@ export async function rerouteUnreachable(
   officialIds: number[],
   messages?: PendingMessage[],
 ): Promise<number> {
-  const rows =
-    messages ??
-    ((await app.db.outbox.findMany({
-      where: {
-        channel,
-        chatId,
-        status: 'UNREACHABLE',
-        createdAt: { gte: new Date(Date.now() - DAY_MS) },
-        NOT: { lastError: { startsWith: REROUTED } },
-      },
-      orderBy: { id: 'asc' },
-    })) as unknown as PendingMessage[]);
+  const { outbox, identities } = app.stores;
+  const rows = messages ?? (await outbox.unreachableUnmarked(channel, chatId, new Date(Date.now() - 86_400_000), REROUTED));
   let moved = 0;
   for (const officialId of new Set(officialIds)) {
     moved += await inTransaction(app, async (tx, effects) => {
-      const target = await deliveryTarget(tx, officialId, app.policy.channels.fallbackOrder);
+      const target = (await identities.deliveryTargets([officialId], app.policy.channels.fallbackOrder, tx)).get(officialId);
       if (!target || (target.channel === channel && target.chatId === chatId)) return 0;
-      const official = await tx.official.findUnique({ where: { id: officialId }, select: { locale: true } });
-      const locale = asLocale(official?.locale);
+      const locale = target.locale;
       const t = app.catalogue.translator(locale);
       // Rows still unmoved (a concurrent call may have taken them): claim them by marking them moved.
       const mine = rows.filter((r) => r.officialId === officialId);
       if (mine.length === 0) return 0;
-      const claimed = await tx.outbox.updateMany({
-        where: { id: { in: mine.map((r) => r.id) }, status: 'UNREACHABLE', NOT: { lastError: { startsWith: REROUTED } } },
-        data: { lastError: `${REROUTED}${target.channel}` },
-      });
-      if (claimed.count !== mine.length) return 0;
+      const claimed = await outbox.markUnreachableRows(tx, mine.map((r) => r.id), REROUTED, target.channel);
+      if (claimed !== mine.length) return 0;
       const notice: OutboundMessage = { text: t('channel-fallback-notice', { from: t(`channel-name-${channel}`), to: t(`channel-name-${target.channel}`) }) };
-      await enqueueOutbox(tx, { channel: target.channel, chatId: target.chatId, officialId, payload: { locale, message: notice } });
-      for (const row of mine) {
-        const payload = row.payload as OutboxPayload;
-        const id = await enqueueOutbox(tx, { channel: target.channel, chatId: target.chatId, officialId, payload, mergeable: row.mergeable });
-        // A reminder counts as delivered when its message is, wherever it went.
-        await tx.reminder.updateMany({ where: { outboxId: row.id }, data: { outboxId: id } });
-      }
+      const to = { channel: target.channel, chatId: target.chatId, officialId };
+      const [, ...ids] = await outbox.enqueueMany([{ ...to, payload: { locale, message: notice } }, ...mine.map((row) => ({ ...to, payload: row.payload, mergeable: row.mergeable }))], tx);
+      // A reminder counts as delivered when its message is, wherever it went.
+      for (const [k, row] of mine.entries()) await outbox.repointReminders(tx, row.id, ids[k]!);
       effects.kick(target.channel, target.chatId);
       app.logger.info({ officialId, from: channel, to: target.channel, messages: mine.length }, 'chat unreachable; queued messages moved to the other channel');
       return mine.length;

@@ -5,16 +5,16 @@ import { DigestFactsIndex, rollupDigest, type DigestRecipient } from '../../doma
 import type { Digest } from '../../domain/digest/types.js';
 import { DomainError } from '../../domain/errors.js';
 import type { AppContext } from '../context.js';
-import { loadDigestFacts, type QueryCounter } from './digest-facts.js';
+import type { QueryCounter } from '../ports/stores/digest.js';
 
 /** The digest of one head or deputy over their unit's subtree, as of now. */
 export async function composeDigest(app: AppContext, recipient: DigestRecipient, counter?: QueryCounter): Promise<Digest> {
   const [calendar, org] = await Promise.all([app.calendar(), app.org()]);
-  const unit = await app.db.unit.findUnique({ where: { id: recipient.unitId }, select: { path: true } });
+  const path = await app.stores.digest.unitPath(recipient.unitId);
   if (counter) counter.queries++;
-  if (!unit?.path) throw new DomainError('digest-no-unit');
+  if (!path) throw new DomainError('digest-no-unit');
   const { instants, window } = digestInstants(calendar, app.time.now(), app.policy.digest);
-  const facts = await loadDigestFacts(app.db, { kind: 'subtree', path: unit.path }, { instants, oldest: app.policy.digest.oldestOverdue }, counter);
+  const facts = await app.stores.digest.facts({ kind: 'subtree', path }, { instants, oldest: app.policy.digest.oldestOverdue }, counter);
   return rollupDigest(new DigestFactsIndex(facts), recipient, { org, calendar, instants, window, oldest: app.policy.digest.oldestOverdue });
 }
 
@@ -22,7 +22,7 @@ export async function composeDigest(app: AppContext, recipient: DigestRecipient,
 export async function composeDigests(app: AppContext, recipients: readonly DigestRecipient[], counter?: QueryCounter): Promise<Map<number, Digest>> {
   const [calendar, org] = await Promise.all([app.calendar(), app.org()]);
   const { instants, window } = digestInstants(calendar, app.time.now(), app.policy.digest);
-  const facts = await loadDigestFacts(app.db, { kind: 'all' }, { instants, oldest: app.policy.digest.oldestOverdue }, counter);
+  const facts = await app.stores.digest.facts({ kind: 'all' }, { instants, oldest: app.policy.digest.oldestOverdue }, counter);
   const index = new DigestFactsIndex(facts);
   const ctx = { org, calendar, instants, window, oldest: app.policy.digest.oldestOverdue };
   return new Map(recipients.map((r) => [r.id, rollupDigest(index, r, ctx)]));

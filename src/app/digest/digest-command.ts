@@ -37,7 +37,7 @@ export async function digestCommand(s: Session, args: string): Promise<RouterRes
   if (ON.has(word) || OFF.has(word)) {
     const on = ON.has(word);
     if (role === 'HEAD') return reply(s.t('digest-optin-head', { time }));
-    await s.app.db.official.update({ where: { id: s.officialId }, data: { digestOptIn: on } });
+    await s.app.stores.officials.setDigestOptIn(s.officialId, on);
     return reply(s.t(on ? 'digest-optin-on' : 'digest-optin-off', { time }));
   }
   return reply(s.t('digest-usage', { time }));

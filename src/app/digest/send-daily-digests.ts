@@ -4,16 +4,14 @@
 // Set-based from end to end: one load of the organisation's facts for all digests, one query for everyone's chat
 // (the same targets notify() uses), and per batch of recipients one claim and one outbox insert.
 import { CAPABILITIES } from '../ports/channel.js';
-import type { Tx } from '../../db/client.js';
-import { deliveryTargets, type DeliveryTarget } from '../../db/repositories/identity.repository.js';
-import { enqueueOutboxMany, type OutboxPayload } from '../../db/repositories/outbox.repository.js';
+import type { DeliveryTarget } from '../ports/stores/identities.js';
+import type { OutboxPayload } from '../ports/stores/outbox.js';
 import type { Digest } from '../../domain/digest/types.js';
 import type { Locale } from '../../domain/locale.js';
 import type { AppContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
 import { viewTools } from '../views/tools.js';
 import { composeDigests } from './compose-digest.js';
-import { digestRecipients } from './digest-facts.js';
 import { digestMessages } from './digest-view.js';
 import { loadDigestExtras } from '../recognition/digest-sections.js';
 
@@ -33,16 +31,6 @@ export interface DailyDigestRun {
 /** Recipients per transaction: small enough to keep transactions short, large enough to keep their number low. */
 const BATCH = 250;
 
-/** Claims today's digest for these officials; returns the ones not claimed before (by an earlier or parallel run). */
-async function claim(tx: Tx, ids: number[], date: string, at: Date): Promise<Set<number>> {
-  const rows = await tx.$queryRaw<{ officialId: number }[]>`
-    INSERT INTO digest_sent ("officialId", date, at)
-    SELECT id, ${date}::date, ${at} FROM unnest(${ids}::int[]) AS id
-    ON CONFLICT ("officialId", date) DO NOTHING
-    RETURNING "officialId"`;
-  return new Set(rows.map((r) => r.officialId));
-}
-
 interface Ready {
   digest: Digest;
   target: DeliveryTarget;
@@ -59,13 +47,14 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
     app.logger.info({ date }, 'digest: not a working day, nothing sent');
     return { ...run, dayOff: true };
   }
-  const sentToday = new Set((await app.db.digestSent.findMany({ where: { date: new Date(`${date}T00:00:00Z`) }, select: { officialId: true } })).map((r) => r.officialId));
-  const recipients = (await digestRecipients(app.db)).filter((r) => !sentToday.has(r.id));
+  const { digest: digestSent, identities, officials, outbox } = app.stores;
+  const sentToday = new Set(await digestSent.sentOn(date));
+  const recipients = (await officials.digestRecipients()).filter((r) => !sentToday.has(r.id));
   run.recipients = recipients.length;
   run.alreadySent = sentToday.size;
   if (recipients.length === 0) return run;
 
-  const targets = await deliveryTargets(app.db, recipients.map((r) => r.id), app.policy.channels.fallbackOrder);
+  const targets = await identities.deliveryTargets(recipients.map((r) => r.id), app.policy.channels.fallbackOrder);
   const reachable = recipients.filter((r) => targets.has(r.id));
   run.unreachable = recipients.length - reachable.length;
   const digests = await composeDigests(app, reachable);
@@ -94,12 +83,12 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
     const batch = ready.slice(i, i + BATCH);
     try {
       const { sent, already } = await inTransaction(app, async (tx, effects) => {
-        const claimed = await claim(tx, batch.map((b) => b.digest.recipientId), date, app.time.now());
+        const claimed = await digestSent.claim(tx, batch.map((b) => b.digest.recipientId), date, app.time.now());
         const mine = batch.filter((b) => claimed.has(b.digest.recipientId));
         // Rows in this order get ids in this order: a digest's parts go out in order, one chat after another.
-        await enqueueOutboxMany(
-          tx,
+        await outbox.enqueueMany(
           mine.flatMap((b) => b.payloads.map((payload) => ({ channel: b.target.channel, chatId: b.target.chatId, officialId: b.digest.recipientId, payload }))),
+          tx,
         );
         for (const b of mine) effects.kick(b.target.channel, b.target.chatId);
         return { sent: mine.length, already: batch.length - mine.length };

@@ -1,7 +1,6 @@
 // The answer clock of a demand for explanation (EXPLANATION_ANSWER), on the same ladder as everything else.
 import type { ClockHandler } from '../clocks/clock-handler.js';
 import type { AppContext } from '../context.js';
-import { itemSummary } from '../../db/repositories/item.repository.js';
 import { cbtn } from '../views/consultation-views.js';
 import { questionText } from '../views/explanation-views.js';
 import { personLabel } from '../views/people.js';
@@ -10,9 +9,9 @@ export function explanationClockHandler(app: AppContext): ClockHandler {
   return {
     kinds: ['EXPLANATION_ANSWER'],
     async load(tx, clock) {
-      const d = await tx.explanationDemand.findUnique({ where: { id: clock.itemId } });
+      const d = await app.stores.explanations.find(tx, clock.itemId);
       if (!d || d.status !== 'OPEN' || d.officialId !== clock.officialId) return null;
-      const item = await itemSummary(tx, d.itemKind, d.itemId);
+      const item = await app.stores.items.summary(d.itemKind, d.itemId, tx);
       const calendar = await app.calendar();
       return {
         code: d.code,

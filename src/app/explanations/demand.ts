@@ -1,14 +1,6 @@
 // Demands for explanation (yêu cầu giải trình, PRODUCT.md §3; issue 4 §5): on an overdue, flagged or escalated item a
 // superior demands a written explanation by a deadline; the person answers in chat; the demand runs on the same
 // ladder (EXPLANATION_ANSWER) and both stay with the item.
-import type { Tx } from '../../db/client.js';
-import type { ExplanationDemand } from '../../db/generated/client.js';
-import { startClock, stopClocks, wasEscalatedTo } from '../../db/repositories/clock.repository.js';
-import { createDemand, lockDemand, markDemandAnswered, openDemandFor } from '../../db/repositories/explanation.repository.js';
-import { findSignal, hasLiveSignal } from '../../db/repositories/signal.repository.js';
-import { appendAudit } from '../../db/repositories/audit.repository.js';
-import { nextSequence } from '../../db/repositories/sequence.repository.js';
-import { findTask } from '../../db/repositories/task.repository.js';
 import { basisOf, deliverableAt, ladderStepMs } from '../../domain/clocks/ladder.js';
 import { DomainError } from '../../domain/errors.js';
 import { OfficialId } from '../../domain/ids.js';
@@ -18,9 +10,9 @@ import { mayReviewSignal } from '../../domain/signals/review.js';
 import { OPEN_FOR_ASSIGNEE } from '../../domain/task/types.js';
 import { optionalText, requireText } from '../../domain/text/field.js';
 import type { AppContext } from '../context.js';
-import { loadConsultationOrFail } from '../../db/repositories/consultation.repository.js';
+import type { StoreTx } from '../ports/stores.js';
+import type { ExplanationDemand } from '../ports/stores/explanations.js';
 import { notify } from '../notify.js';
-import { itemPriority, itemSummary } from '../../db/repositories/item.repository.js';
 import { yearIn } from '../../domain/time/local-time.js';
 import { inTransaction } from '../transaction.js';
 import { cbtn } from '../views/consultation-views.js';
@@ -40,38 +32,39 @@ interface Resolved {
   signalId: number | null;
 }
 
-async function flaggedOrEscalated(tx: Tx, requesterId: number, itemKind: 'TASK' | 'CONSULTATION', itemId: number, personId: number): Promise<boolean> {
-  const [signal, escalation] = await Promise.all([hasLiveSignal(tx, itemKind, itemId, personId), wasEscalatedTo(tx, itemKind, itemId, personId, requesterId)]);
+async function flaggedOrEscalated(app: AppContext, tx: StoreTx, requesterId: number, itemKind: 'TASK' | 'CONSULTATION', itemId: number, personId: number): Promise<boolean> {
+  const [signal, escalation] = await Promise.all([app.stores.signals.hasLive(tx, itemKind, itemId, personId), app.stores.clocks.wasEscalatedTo(tx, itemKind, itemId, personId, requesterId)]);
   return signal || escalation;
 }
 
 /** What the demand is about and whom it is to; refused when the requester may not demand it, or nothing calls for it. */
-async function resolve(app: AppContext, tx: Tx, requesterId: OfficialId, target: DemandTarget, now: Date): Promise<Resolved> {
+async function resolve(app: AppContext, tx: StoreTx, requesterId: OfficialId, target: DemandTarget, now: Date): Promise<Resolved> {
   const org = await app.org();
   if (target.kind === 'TASK') {
-    const task = await findTask(tx, target.taskId);
+    const task = await app.stores.tasks.find(target.taskId, tx);
     if (!task) throw new DomainError('task-not-found');
     if (!mayDemandExplanation(org, requesterId, task.assigneeId, { assignerId: task.assignerId })) throw new DomainError('explain-not-allowed');
     const overdue = task.deadline.getTime() < now.getTime() && OPEN_FOR_ASSIGNEE.includes(task.status);
     const lateDone = task.completedAt !== null && task.completedAt.getTime() > task.deadline.getTime();
-    if (!overdue && !lateDone && !(await flaggedOrEscalated(tx, requesterId, 'TASK', task.id, task.assigneeId))) throw new DomainError('explain-not-applicable', { code: task.code });
+    if (!overdue && !lateDone && !(await flaggedOrEscalated(app, tx, requesterId, 'TASK', task.id, task.assigneeId))) throw new DomainError('explain-not-applicable', { code: task.code });
     return { itemKind: 'TASK', itemId: task.id, personId: task.assigneeId, priority: task.priority, signalId: null };
   }
   if (target.kind === 'CONSULTATION') {
-    const file = await loadConsultationOrFail(tx, target.consultationId);
+    const file = await app.stores.consultations.load(target.consultationId, tx);
+    if (!file) throw new DomainError('consult-not-found');
     const c = file.consultation;
     const r = file.respondents.find((x) => x.officialId === target.officialId);
     if (!r) throw new DomainError('consult-not-respondent', { code: c.code });
     if (!mayDemandExplanation(org, requesterId, r.officialId)) throw new DomainError('explain-not-allowed');
     const lapsed = (!r.stance && c.deadline.getTime() < now.getTime()) || (r.firstAnsweredAt !== null && r.firstAnsweredAt.getTime() > c.deadline.getTime());
-    if (!lapsed && !(await flaggedOrEscalated(tx, requesterId, 'CONSULTATION', c.id, r.officialId))) throw new DomainError('explain-not-applicable', { code: c.code });
+    if (!lapsed && !(await flaggedOrEscalated(app, tx, requesterId, 'CONSULTATION', c.id, r.officialId))) throw new DomainError('explain-not-applicable', { code: c.code });
     return { itemKind: 'CONSULTATION', itemId: c.id, personId: r.officialId, priority: c.priority, signalId: null };
   }
-  const s = await findSignal(tx, target.signalId);
+  const s = await app.stores.signals.find(tx, target.signalId);
   if (!s) throw new DomainError('signal-not-found');
   const personId = OfficialId(s.officialId);
   if (!mayReviewSignal(org, requesterId, personId) && !mayDemandExplanation(org, requesterId, personId)) throw new DomainError('explain-not-allowed');
-  const priority = await itemPriority(tx, s.itemKind, s.itemId);
+  const priority = await app.stores.items.priority(s.itemKind, s.itemId, tx);
   const onItem = (s.itemKind === 'TASK' || s.itemKind === 'CONSULTATION') && s.itemId !== null;
   return { itemKind: onItem ? (s.itemKind as 'TASK' | 'CONSULTATION') : 'SIGNAL', itemId: onItem ? s.itemId! : s.id, personId, priority, signalId: s.id };
 }
@@ -81,7 +74,7 @@ export async function previewDemand(app: AppContext, requesterId: OfficialId, ta
   const now = app.time.now();
   return inTransaction(app, async (tx) => {
     const r = await resolve(app, tx, requesterId, target, now);
-    const open = await openDemandFor(tx, { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId });
+    const open = await app.stores.explanations.openFor(tx, { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId });
     if (open) throw new DomainError('explain-open-exists', { code: open.code });
     return r.personId;
   });
@@ -94,13 +87,13 @@ export async function demandExplanation(app: AppContext, requesterId: OfficialId
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
     const r = await resolve(app, tx, requesterId, target, now);
-    const open = await openDemandFor(tx, { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId });
+    const open = await app.stores.explanations.openFor(tx, { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId });
     if (open) throw new DomainError('explain-open-exists', { code: open.code });
     const year = yearIn(app.policy.calendar.timezone, now);
-    const seq = await nextSequence(tx, `GT-${year}`);
+    const seq = await app.stores.sequences.next(tx, `GT-${year}`);
     const window = app.policy.clocks[r.priority].explanation;
     const deadline = calendar.add(now, window);
-    const demand = await createDemand(tx, {
+    const demand = await app.stores.explanations.create(tx, {
         code: formatExplanationCode(year, seq),
         itemKind: r.itemKind,
         itemId: r.itemId,
@@ -113,7 +106,7 @@ export async function demandExplanation(app: AppContext, requesterId: OfficialId
         createdAt: now,
     });
     effects.schedule(
-      await startClock(tx, {
+      await app.stores.clocks.start(tx, {
         itemKind: 'EXPLANATION',
         itemId: demand.id,
         kind: 'EXPLANATION_ANSWER',
@@ -123,7 +116,7 @@ export async function demandExplanation(app: AppContext, requesterId: OfficialId
         stepMs: ladderStepMs(app.policy.ladder, window.ms, basisOf(r.priority)),
       }),
     );
-    await appendAudit(tx, {
+    await app.stores.audit.append(tx, {
       at: now,
       actorId: requesterId,
       action: 'explanation.demanded',
@@ -131,7 +124,7 @@ export async function demandExplanation(app: AppContext, requesterId: OfficialId
       entityId: demand.id,
       data: { code: demand.code, item: `${r.itemKind}:${r.itemId}`, officialId: r.personId, deadline: deadline.toISOString(), ...(r.signalId ? { signalId: r.signalId } : {}) },
     });
-    const item = await itemSummary(tx, r.itemKind, r.itemId);
+    const item = await app.stores.items.summary(r.itemKind, r.itemId);
     await notify(app, tx, effects, r.personId, (t, v) => demandMessage(t, v, demand, item, org));
     return demand;
   });
@@ -142,14 +135,14 @@ export async function answerExplanation(app: AppContext, actorId: OfficialId, de
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockDemand(tx, demandId);
+    const before = await app.stores.explanations.lock(tx, demandId);
     if (!before) throw new DomainError('explain-not-found');
     if (before.officialId !== actorId) throw new DomainError('explain-not-yours', { code: before.code });
     if (before.status !== 'OPEN') throw new DomainError('explain-answered', { code: before.code });
-    const demand = await markDemandAnswered(tx, demandId, text, now);
-    await stopClocks(tx, 'EXPLANATION', demand.id, now, 'answered');
-    await appendAudit(tx, { at: now, actorId, action: 'explanation.answered', entity: 'explanation', entityId: demand.id, data: { code: demand.code, late: now > demand.deadline } });
-    const item = await itemSummary(tx, demand.itemKind, demand.itemId);
+    const demand = await app.stores.explanations.markAnswered(tx, demandId, text, now);
+    await app.stores.clocks.stop(tx, 'EXPLANATION', demand.id, now, 'answered');
+    await app.stores.audit.append(tx, { at: now, actorId, action: 'explanation.answered', entity: 'explanation', entityId: demand.id, data: { code: demand.code, late: now > demand.deadline } });
+    const item = await app.stores.items.summary(demand.itemKind, demand.itemId);
     await notify(app, tx, effects, demand.requesterId, (t, v) => ({
       text: t('explain-answered-notice', {
         code: demand.code,

@@ -1,10 +1,7 @@
 // What waited for a person before they linked a chat (issue 13, point 5): messages to someone with no chat are not
 // queued (notify), so on linking they get one summary of what is still theirs to act on, with actions.
-import { escalationsReceivedSince } from '../../db/repositories/clock.repository.js';
-import { findTask, listTasksNeedingAction } from '../../db/repositories/task.repository.js';
 import type { Locale } from '../../domain/locale.js';
 import { encodeAction } from '../actions.js';
-import { loadConsultation, waitingForMe } from '../../db/repositories/consultation.repository.js';
 import type { AppContext } from '../context.js';
 import type { ActionButton, ChannelCapabilities, OutboundMessage } from '../ports/channel.js';
 import { buttonLabel } from '../views/labels.js';
@@ -23,17 +20,18 @@ interface Listed {
 /** The summary, or undefined when nothing waits. */
 export async function waitingSummary(app: AppContext, officialId: number, locale: Locale, capabilities: ChannelCapabilities): Promise<OutboundMessage | undefined> {
   const t = app.catalogue.translator(locale, capabilities);
-  const { tasks, total } = await listTasksNeedingAction(app.db, officialId, { offset: 0, limit: LISTED });
-  const consultations = await waitingForMe(app.db, officialId);
+  const stores = app.stores;
+  const { tasks, total } = await stores.tasks.needingAction(officialId, { offset: 0, limit: LISTED });
+  const consultations = await stores.consultations.waitingFor(officialId);
   const calendar = await app.calendar();
   const since = calendar.subtract(app.time.now(), { ms: ESCALATION_LOOKBACK_WORKING_DAYS * calendar.workingDayMs, basis: 'working' });
   const escalated: Listed[] = [];
-  for (const e of await escalationsReceivedSince(app.db, officialId, since)) {
+  for (const e of await stores.clocks.escalationsReceivedSince(officialId, since)) {
     if (e.itemKind === 'TASK') {
-      const task = await findTask(app.db, e.itemId);
+      const task = await stores.tasks.find(e.itemId);
       if (task) escalated.push({ code: task.code, title: task.title, action: encodeAction('task.view', task.id) });
     } else if (e.itemKind === 'CONSULTATION') {
-      const c = (await loadConsultation(app.db, e.itemId))?.consultation;
+      const c = (await stores.consultations.load(e.itemId))?.consultation;
       if (c) escalated.push({ code: c.code, title: c.subject, action: encodeAction('consult.view', c.id) });
     }
   }

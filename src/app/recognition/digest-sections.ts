@@ -41,7 +41,7 @@ export async function loadDigestExtras(app: AppContext, rootUnitId: number | nul
   const [calendar, org] = await Promise.all([app.calendar(), app.org()]);
   const now = app.time.now();
   const period = previousMonth(calendar.localDate(now));
-  const report = await buildReport({ db: app.db, calendar, org, policy: app.policy, now }, period, rootUnitId);
+  const report = await buildReport({ stores: app.stores, calendar, org, policy: app.policy, now }, period, rootUnitId);
   const recognition = recognise(report.computed, app.policy.recognition);
   const since = new Date(now.getTime() - COMMENDATIONS_DAYS * 86_400_000);
   const allUnits = rootUnitId === null ? org.allUnits().map((u) => u.id as number) : org.subtreeUnitIds(UnitId(rootUnitId)).map(Number);

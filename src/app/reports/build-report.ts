@@ -1,6 +1,5 @@
 // An evaluation report (PRODUCT.md §5): a period and a unit subtree → figures per official, per unit and in total,
 // with every item behind them. Used by /danhgia for heads and by `npm run cli -- report` for the admin.
-import type { PrismaClient } from '../../db/client.js';
 import type { WorkingCalendar } from '../../domain/calendar/types.js';
 import { deliverableAt } from '../../domain/clocks/ladder.js';
 import { OfficialId, UnitId } from '../../domain/ids.js';
@@ -10,11 +9,12 @@ import type { Policy } from '../../domain/policy/types.js';
 import type { Priority } from '../../domain/priority.js';
 import { combine, computeReport, type ComputedReport, type Figures, type ReportBounds } from '../../domain/report/metrics.js';
 import { nextDay, type Period } from '../../domain/report/period.js';
-import { loadReportFacts, type ExplanationRow, type SignalRow } from './report-facts.js';
+import type { AppStores } from '../ports/stores.js';
+import type { ExplanationRow, ReportScope, SignalRow } from '../ports/stores/reports.js';
 import type { ReportExtras } from '../recognition/report-extras.js';
 
 export interface ReportDeps {
-  db: PrismaClient;
+  stores: Pick<AppStores, 'reports'>;
   calendar: WorkingCalendar;
   org: OrgDirectory;
   policy: Pick<Policy, 'clocks'>;
@@ -69,18 +69,18 @@ function treeOrder(org: OrgDirectory, roots: number[]): ReportUnit[] {
 }
 
 export async function buildReport(deps: ReportDeps, period: Period, rootUnitId: number | null): Promise<Report> {
-  const { db, calendar, org, now } = deps;
+  const { stores, calendar, org, now } = deps;
   const from = calendar.instantOf(period.from, '00:00');
   const to = calendar.instantOf(nextDay(period.to), '00:00');
   const bounds: ReportBounds = { from, to, cutoff: new Date(Math.min(now.getTime(), to.getTime())) };
 
-  let scope: Parameters<typeof loadReportFacts>[1] = { kind: 'all' };
+  let scope: ReportScope = { kind: 'all' };
   if (rootUnitId !== null) {
-    const unit = await db.unit.findUnique({ where: { id: rootUnitId }, select: { path: true } });
-    if (!unit) throw new RangeError(`unit ${rootUnitId} does not exist`);
-    scope = { kind: 'subtree', path: unit.path };
+    const path = await stores.reports.unitPath(rootUnitId);
+    if (path === undefined) throw new RangeError(`unit ${rootUnitId} does not exist`);
+    scope = { kind: 'subtree', path };
   }
-  const rows = await loadReportFacts(db, scope, bounds);
+  const rows = await stores.reports.facts(scope, bounds);
 
   // A task whose accept clock is gone (older data) gets the time to accept the policy gives it now.
   for (const t of rows.tasks) {

@@ -38,7 +38,7 @@ export async function planReportCommand(s: Session, args: string): Promise<Route
 
   const org = await s.app.org();
   const plan = await buildPlanReport(
-    { db: s.app.db, stores: s.app.stores, catalogue: s.app.catalogue, calendar, org, policy: s.app.policy, now },
+    { stores: s.app.stores, catalogue: s.app.catalogue, calendar, org, policy: s.app.policy, now },
     { year, unitId: s.official.unitId },
   );
   const { report } = plan;

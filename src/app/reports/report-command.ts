@@ -47,7 +47,7 @@ export async function evaluationCommand(s: Session, args: string): Promise<Route
   const org = await s.app.org();
   const report = await withReportExtras(
     { stores: s.app.stores, org, criteria: s.app.policy.recognition },
-    await buildReport({ db: s.app.db, calendar, org, policy: s.app.policy, now }, period, s.official.unitId),
+    await buildReport({ stores: s.app.stores, calendar, org, policy: s.app.policy, now }, period, s.official.unitId),
   );
   const messages: OutboundMessage[] = reportSummaryMessages(report, { t: s.t, org, capabilities: s.capabilities, withFile: true });
 

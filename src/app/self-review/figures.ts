@@ -6,7 +6,7 @@ import { emptyFigures, type Figures } from '../../domain/report/metrics.js';
 import type { Period } from '../../domain/report/period.js';
 import type { AppContext } from '../context.js';
 import { buildReport, type Report } from '../reports/build-report.js';
-import type { SignalRow } from '../reports/report-facts.js';
+import type { SignalRow } from '../ports/stores/reports.js';
 import { extraFigures, type ExtraFigure } from './extra-figures.js';
 
 export interface PersonItems {
@@ -28,7 +28,7 @@ export interface PersonFigures {
 
 /** The evaluation report of a unit subtree for the period (one computation for every person in it). */
 export async function unitReport(app: AppContext, period: Period, unitId: number): Promise<Report> {
-  return buildReport({ db: app.db, calendar: await app.calendar(), org: await app.org(), policy: app.policy, now: app.time.now() }, period, unitId);
+  return buildReport({ stores: app.stores, calendar: await app.calendar(), org: await app.org(), policy: app.policy, now: app.time.now() }, period, unitId);
 }
 
 /** One person's figures and items, read off a report that covers their unit. */

@@ -18,7 +18,7 @@ export async function openSelfReview(app: AppContext, period: Period, openedById
   const org = await app.org();
   const store = app.stores.selfReview;
   // Everyone's figures in one computation of the evaluation report (the form recomputes them when opened).
-  const report = await buildReport({ db: app.db, calendar: await app.calendar(), org, policy: app.policy, now: app.time.now() }, period, null);
+  const report = await buildReport({ stores: app.stores, calendar: await app.calendar(), org, policy: app.policy, now: app.time.now() }, period, null);
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
     const existing = await store.cycle(period.from, period.to, tx);

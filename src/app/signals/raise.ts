@@ -1,8 +1,8 @@
 // Stores what the detection rules found: one signal per item, rule and person (the unique key), later events of the
 // same lapse merged into its evidence. Runs inside the caller's transaction, so a signal exists exactly when the
 // state that raised it does.
-import type { Tx } from '../../db/client.js';
-import { appendAudit } from '../../db/repositories/audit.repository.js';
+import type { AppContext } from '../context.js';
+import type { StoreTx } from '../ports/stores.js';
 import { fromStored, mergeEvidence, toStored } from '../../domain/signals/evidence.js';
 import type { SignalDraft } from '../../domain/signals/types.js';
 
@@ -13,31 +13,17 @@ export interface Raised {
   draft: SignalDraft;
 }
 
-export async function raiseSignals(tx: Tx, drafts: readonly (SignalDraft | null | undefined)[]): Promise<Raised[]> {
+export async function raiseSignals(app: AppContext, tx: StoreTx, drafts: readonly (SignalDraft | null | undefined)[]): Promise<Raised[]> {
+  const { signals, audit } = app.stores;
   const out: Raised[] = [];
   for (const d of drafts) {
     if (!d) continue;
-    const evidence = toStored(d.evidence, d.facts);
-    const inserted = await tx.signal.createMany({
-      data: [
-        {
-          behaviour: d.behaviour,
-          rule: d.rule,
-          officialId: d.officialId,
-          itemKind: d.itemKind,
-          itemId: d.itemId,
-          evidence: evidence as never,
-          raisedAt: d.at,
-        },
-      ],
-      skipDuplicates: true,
-    });
+    const key = { rule: d.rule, itemKind: d.itemKind, itemId: d.itemId, officialId: d.officialId };
+    const created = await signals.insertIfNew(tx, { ...key, behaviour: d.behaviour, evidence: toStored(d.evidence, d.facts), raisedAt: d.at });
     // Locked: two firings adding to the same signal at once must not lose each other's evidence.
-    const [locked] = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM signal WHERE rule = ${d.rule} AND "itemKind" = ${d.itemKind}::"ItemKind" AND "itemId" = ${d.itemId} AND "officialId" = ${d.officialId} FOR UPDATE`;
-    const row = await tx.signal.findUniqueOrThrow({ where: { id: locked!.id } });
-    if (inserted.count === 1) {
-      await appendAudit(tx, {
+    const row = await signals.lockByKey(tx, key);
+    if (created) {
+      await audit.append(tx, {
         at: d.at,
         actorId: null,
         action: 'signal.raised',
@@ -50,8 +36,8 @@ export async function raiseSignals(tx: Tx, drafts: readonly (SignalDraft | null 
     }
     const merged = mergeEvidence(fromStored(row.evidence), { events: d.evidence, facts: d.facts });
     if (merged.changed) {
-      await tx.signal.update({ where: { id: row.id }, data: { evidence: toStored(merged.events, merged.facts) as never } });
-      await appendAudit(tx, { at: d.at, actorId: null, action: 'signal.evidence-added', entity: 'signal', entityId: row.id, data: { rule: d.rule } });
+      await signals.update(tx, row.id, { evidence: toStored(merged.events, merged.facts) });
+      await audit.append(tx, { at: d.at, actorId: null, action: 'signal.evidence-added', entity: 'signal', entityId: row.id, data: { rule: d.rule } });
     }
     out.push({ id: row.id, created: false, draft: d });
   }
@@ -59,11 +45,7 @@ export async function raiseSignals(tx: Tx, drafts: readonly (SignalDraft | null 
 }
 
 /** The rule of a behaviour-5 signal already raised for this respondent, if any (a lapse is one signal). */
-export async function existingAnswerLapse(tx: Tx, consultationId: number, officialId: number): Promise<'consult-late' | 'consult-no-stance' | undefined> {
-  const row = await tx.signal.findFirst({
-    where: { itemKind: 'CONSULTATION', itemId: consultationId, officialId, rule: { in: ['consult-late', 'consult-no-stance'] } },
-    orderBy: { id: 'asc' },
-    select: { rule: true },
-  });
-  return row?.rule as 'consult-late' | 'consult-no-stance' | undefined;
+export async function existingAnswerLapse(app: AppContext, tx: StoreTx, consultationId: number, officialId: number): Promise<'consult-late' | 'consult-no-stance' | undefined> {
+  const rule = await app.stores.signals.firstRuleOf(tx, 'CONSULTATION', consultationId, officialId, ['consult-late', 'consult-no-stance']);
+  return rule as 'consult-late' | 'consult-no-stance' | undefined;
 }

@@ -1,9 +1,5 @@
 // A head reviews signals (PRODUCT.md §1: evidence, not a verdict): confirm or dismiss each with a reason; the person
 // is told and may answer with an explanation. Heads also record by hand the behaviours the data cannot show.
-import type { Tx } from '../../db/client.js';
-import type { Signal } from '../../db/generated/client.js';
-import { createSignal, lockSignal, signalExists, updateSignal } from '../../db/repositories/signal.repository.js';
-import { appendAudit } from '../../db/repositories/audit.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { OfficialId } from '../../domain/ids.js';
 import { toStored } from '../../domain/signals/evidence.js';
@@ -11,15 +7,16 @@ import { mayReviewSignal, SIGNAL_LIMITS } from '../../domain/signals/review.js';
 import { isManualBehaviour, manualRule } from '../../domain/signals/types.js';
 import { checkReason } from '../../domain/task/five-clear.js';
 import type { AppContext } from '../context.js';
+import type { StoreTx } from '../ports/stores.js';
+import type { SignalRecord as Signal } from '../ports/stores/signals.js';
 import { notify } from '../notify.js';
 import { inTransaction } from '../transaction.js';
 import { cbtn } from '../views/consultation-views.js';
 import { personLabel } from '../views/people.js';
 import { signalHeadline } from '../views/signal-views.js';
-import { itemSummary } from '../../db/repositories/item.repository.js';
 
-async function lockSignalOrFail(tx: Tx, id: number): Promise<Signal> {
-  const signal = await lockSignal(tx, id);
+async function lockSignalOrFail(app: AppContext, tx: StoreTx, id: number): Promise<Signal> {
+  const signal = await app.stores.signals.lock(tx, id);
   if (!signal) throw new DomainError('signal-not-found');
   return signal;
 }
@@ -29,12 +26,12 @@ export async function reviewSignal(app: AppContext, reviewerId: OfficialId, sign
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockSignalOrFail(tx, signalId);
+    const before = await lockSignalOrFail(app, tx, signalId);
     if (!mayReviewSignal(org, reviewerId, OfficialId(before.officialId))) throw new DomainError('signal-not-yours');
     if (before.status !== 'PENDING') throw new DomainError('signal-already-reviewed');
-    const s = await updateSignal(tx, signalId, { status: decision, reviewedById: reviewerId, reviewedAt: now, reviewReason: reason });
-    await appendAudit(tx, { at: now, actorId: reviewerId, action: decision === 'CONFIRMED' ? 'signal.confirmed' : 'signal.dismissed', entity: 'signal', entityId: s.id, data: { reason } });
-    const item = await itemSummary(tx, s.itemKind, s.itemId);
+    const s = await app.stores.signals.update(tx, signalId, { status: decision, reviewedById: reviewerId, reviewedAt: now, reviewReason: reason });
+    await app.stores.audit.append(tx, { at: now, actorId: reviewerId, action: decision === 'CONFIRMED' ? 'signal.confirmed' : 'signal.dismissed', entity: 'signal', entityId: s.id, data: { reason } });
+    const item = await app.stores.items.summary(s.itemKind, s.itemId);
     await notify(app, tx, effects, s.officialId, (t, v) => ({
       text: [
         t(decision === 'CONFIRMED' ? 'signal-confirmed-notice' : 'signal-dismissed-notice', {
@@ -57,14 +54,14 @@ export async function explainSignal(app: AppContext, personId: OfficialId, signa
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockSignalOrFail(tx, signalId);
+    const before = await lockSignalOrFail(app, tx, signalId);
     if (before.officialId !== personId) throw new DomainError('signal-not-yours');
     if (before.explanation) throw new DomainError('signal-explained-already');
-    const s = await updateSignal(tx, signalId, { explanation: text, explainedAt: now });
-    await appendAudit(tx, { at: now, actorId: personId, action: 'signal.explained', entity: 'signal', entityId: s.id, data: {} });
+    const s = await app.stores.signals.update(tx, signalId, { explanation: text, explainedAt: now });
+    await app.stores.audit.append(tx, { at: now, actorId: personId, action: 'signal.explained', entity: 'signal', entityId: s.id, data: {} });
     const to = s.reviewedById ?? s.recordedById ?? org.superiorOf(personId)?.id;
     if (to) {
-      const item = await itemSummary(tx, s.itemKind, s.itemId);
+      const item = await app.stores.items.summary(s.itemKind, s.itemId);
       await notify(app, tx, effects, to, (t, v) => ({
         text: t('signal-explained-notice', {
           headline: signalHeadline(t, s),
@@ -95,15 +92,15 @@ export async function recordManualSignal(app: AppContext, recorderId: OfficialId
     const now = app.time.now();
     const rule = manualRule(input.behaviour as 3 | 7 | 9 | 11);
     if (input.item) {
-      if (await signalExists(tx, { rule, itemKind: input.item.kind, itemId: input.item.id, officialId: input.personId })) throw new DomainError('signal-duplicate');
+      if (await app.stores.signals.exists(tx, { rule, itemKind: input.item.kind, itemId: input.item.id, officialId: input.personId })) throw new DomainError('signal-duplicate');
     }
-    const s = await createSignal(tx, {
+    const s = await app.stores.signals.create(tx, {
         behaviour: input.behaviour,
         rule,
         officialId: input.personId,
         itemKind: input.item?.kind ?? null,
         itemId: input.item?.id ?? null,
-        evidence: toStored([], {}) as never,
+        evidence: toStored([], {}),
         status: 'CONFIRMED',
         raisedAt: now,
         recordedById: recorderId,
@@ -112,8 +109,8 @@ export async function recordManualSignal(app: AppContext, recorderId: OfficialId
         reviewedAt: now,
         reviewReason: note,
     });
-    await appendAudit(tx, { at: now, actorId: recorderId, action: 'signal.recorded', entity: 'signal', entityId: s.id, data: { behaviour: input.behaviour, officialId: input.personId, note } });
-    const item = await itemSummary(tx, s.itemKind, s.itemId);
+    await app.stores.audit.append(tx, { at: now, actorId: recorderId, action: 'signal.recorded', entity: 'signal', entityId: s.id, data: { behaviour: input.behaviour, officialId: input.personId, note } });
+    const item = await app.stores.items.summary(s.itemKind, s.itemId);
     await notify(app, tx, effects, s.officialId, (t, v) => ({
       text: [
         t('signal-recorded-notice', {

@@ -1,6 +1,3 @@
-import { nextSequence } from '../../db/repositories/sequence.repository.js';
-import { addTaskEvent, findTaskByExternalRef, toTask } from '../../db/repositories/task.repository.js';
-import { isUniqueViolation } from '../../db/unique-violation.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId } from '../../domain/ids.js';
 import { checkDeadlineHorizon } from '../../domain/policy/deadline-horizon.js';
@@ -38,9 +35,8 @@ export async function assignTask(app: AppContext, assignerId: OfficialId, input:
   const year = yearIn(app.policy.calendar.timezone, now);
 
   return inTransaction(app, async (tx, effects) => {
-    const seq = await nextSequence(tx, `NV-${year}`);
-    const row = await tx.task.create({
-      data: {
+    const seq = await app.stores.sequences.next(tx, `NV-${year}`);
+    const task = await app.stores.tasks.create(tx, {
         code: formatTaskCode(year, seq),
         year,
         seq,
@@ -56,11 +52,9 @@ export async function assignTask(app: AppContext, assignerId: OfficialId, input:
         sourceDocRef: clear.sourceDocRef,
         externalRef: input.externalRef ?? null,
         createdAt: now,
-      },
     });
-    const task = toTask(row);
-    await addTaskEvent(tx, task.id, { kind: 'CREATED', actorId: assignerId, at: now, newDeadline: task.deadline });
-    await auditTask(tx, now, assignerId, 'created', task, { assigneeId: task.assigneeId, deadline: task.deadline.toISOString(), priority: task.priority });
+    await app.stores.tasks.addEvent(tx, task.id, { kind: 'CREATED', actorId: assignerId, at: now, newDeadline: task.deadline });
+    await auditTask(app, tx, now, assignerId, 'created', task, { assigneeId: task.assigneeId, deadline: task.deadline.toISOString(), priority: task.priority });
     const acceptBy = await startAcceptClock(app, tx, effects, task, now);
     const outboxId = await notify(app, tx, effects, task.assigneeId, (t, v) => newTaskMessage(t, v, task, peopleOf(org, task), acceptBy));
     return { task, acceptBy, notified: outboxId !== null };
@@ -74,12 +68,12 @@ export type AssignOnceResult = { created: true; result: AssignTaskResult } | { c
  * the same id meet at the unique index; the loser returns the winner's task.
  */
 export async function assignTaskOnce(app: AppContext, assignerId: OfficialId, input: AssignTaskInput & { externalRef: string }): Promise<AssignOnceResult> {
-  const existing = await findTaskByExternalRef(app.db, input.externalRef);
+  const existing = await app.stores.tasks.findByExternalRef(input.externalRef);
   if (existing) return { created: false, task: existing };
   try {
     return { created: true, result: await assignTask(app, assignerId, input) };
   } catch (e) {
-    const winner = isUniqueViolation(e) ? await findTaskByExternalRef(app.db, input.externalRef) : undefined;
+    const winner = app.stores.isUniqueViolation(e) ? await app.stores.tasks.findByExternalRef(input.externalRef) : undefined;
     if (winner) return { created: false, task: winner };
     throw e;
   }

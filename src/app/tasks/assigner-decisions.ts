@@ -1,5 +1,4 @@
 // The assigner's decisions on a task that came back or must stop (PRODUCT.md §3): cancel, reassign, insist, nudge.
-import { addTaskEvent, updateTask } from '../../db/repositories/task.repository.js';
 import { mayReach, taskParties } from '../../domain/org/reach.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId, TaskId } from '../../domain/ids.js';
@@ -20,12 +19,12 @@ export async function cancelTask(app: AppContext, actorId: OfficialId, taskId: T
   const text = checkReason(reason);
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockTaskOrFail(tx, taskId);
+    const before = await lockTaskOrFail(app, tx, taskId);
     const status = assertTransition(before, 'cancel', actorId);
-    const task = await updateTask(tx, taskId, { status, cancelledAt: now });
-    await addTaskEvent(tx, taskId, { kind: 'CANCELLED', actorId, at: now, reason: text });
-    await auditTask(tx, now, actorId, 'cancelled', task, { reason: text });
-    await settleTask(tx, task, now, actorId, 'cancelled');
+    const task = await app.stores.tasks.update(tx, taskId, { status, cancelledAt: now });
+    await app.stores.tasks.addEvent(tx, taskId, { kind: 'CANCELLED', actorId, at: now, reason: text });
+    await auditTask(app, tx, now, actorId, 'cancelled', task, { reason: text });
+    await settleTask(app, tx, task, now, actorId, 'cancelled');
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({ text: t('task-cancelled-notice', { code: task.code, title: v.quote(task.title), reason: v.block(text) }) }));
     return task;
   });
@@ -38,13 +37,13 @@ export async function reassignTask(app: AppContext, actorId: OfficialId, taskId:
   const newAssignee = org.official(newAssigneeId)!;
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockTaskOrFail(tx, taskId);
+    const before = await lockTaskOrFail(app, tx, taskId);
     const status = assertTransition(before, 'reassign', actorId);
     if (before.deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
-    const task = await updateTask(tx, taskId, { status, assigneeId: newAssigneeId, unitId: newAssignee.unitId, declinedAt: null, bounceCount: { increment: 1 } });
-    await addTaskEvent(tx, taskId, { kind: 'REASSIGNED', actorId, at: now, data: { from: before.assigneeId, to: newAssigneeId } });
-    await auditTask(tx, now, actorId, 'reassigned', task, { from: before.assigneeId, to: newAssigneeId });
-    await settleTask(tx, task, now, actorId, 'reassigned');
+    const task = await app.stores.tasks.update(tx, taskId, { status, assigneeId: newAssigneeId, unitId: newAssignee.unitId, declinedAt: null, bounceCount: { increment: 1 } });
+    await app.stores.tasks.addEvent(tx, taskId, { kind: 'REASSIGNED', actorId, at: now, data: { from: before.assigneeId, to: newAssigneeId } });
+    await auditTask(app, tx, now, actorId, 'reassigned', task, { from: before.assigneeId, to: newAssigneeId });
+    await settleTask(app, tx, task, now, actorId, 'reassigned');
     const acceptBy = await startAcceptClock(app, tx, effects, task, now);
     await notify(app, tx, effects, newAssigneeId, (t, v) => newTaskMessage(t, v, task, peopleOf(org, task), acceptBy));
     return task;
@@ -59,14 +58,14 @@ export async function insistOnTask(app: AppContext, actorId: OfficialId, taskId:
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockTaskOrFail(tx, taskId);
+    const before = await lockTaskOrFail(app, tx, taskId);
     const status = assertTransition(before, 'insist', actorId);
     if (before.deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
-    const task = await updateTask(tx, taskId, { status, declinedAt: null });
-    await addTaskEvent(tx, taskId, { kind: 'INSISTED', actorId, at: now });
-    await auditTask(tx, now, actorId, 'insisted', task);
-    await signalsOnInsisted(tx, task);
-    await settleTask(tx, task, now, actorId, 'insisted');
+    const task = await app.stores.tasks.update(tx, taskId, { status, declinedAt: null });
+    await app.stores.tasks.addEvent(tx, taskId, { kind: 'INSISTED', actorId, at: now });
+    await auditTask(app, tx, now, actorId, 'insisted', task);
+    await signalsOnInsisted(app, tx, task);
+    await settleTask(app, tx, task, now, actorId, 'insisted');
     await startAcceptClock(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({
       text: t('task-insisted-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), deadline: v.dateTime(task.deadline) }),
@@ -81,12 +80,12 @@ export async function nudgeTask(app: AppContext, actorId: OfficialId, taskId: Ta
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const task = await lockTaskOrFail(tx, taskId);
+    const task = await lockTaskOrFail(app, tx, taskId);
     // The assigner or someone above the assignee; the assignee does not nudge themself.
     if (!mayReach(org, actorId, taskParties(task)) || task.assigneeId === actorId) throw new DomainError('task-not-visible');
     if (!OPEN_FOR_ASSIGNEE.includes(task.status)) throw new DomainError('task-wrong-state', { code: task.code, status: task.status });
-    await addTaskEvent(tx, task.id, { kind: 'NUDGED', actorId, at: now });
-    await auditTask(tx, now, actorId, 'nudged', task);
+    await app.stores.tasks.addEvent(tx, task.id, { kind: 'NUDGED', actorId, at: now });
+    await auditTask(app, tx, now, actorId, 'nudged', task);
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({
       text: t('task-nudged-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), deadline: v.dateTime(task.deadline) }),
       buttons: task.status === 'ASSIGNED' ? newTaskButtons(t, task) : [],

@@ -1,5 +1,4 @@
 // The assignee's answers to a new task (PRODUCT.md §3): accept, decline with a reason, ask for more time.
-import { addTaskEvent, claimExtensionDecision, createExtensionRequest, findExtensionRequest, pendingExtension, updateTask } from '../../db/repositories/task.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import type { OfficialId, TaskId } from '../../domain/ids.js';
 import { checkDeadlineHorizon } from '../../domain/policy/deadline-horizon.js';
@@ -20,13 +19,13 @@ export async function acceptTask(app: AppContext, actorId: OfficialId, taskId: T
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockTaskOrFail(tx, taskId);
+    const before = await lockTaskOrFail(app, tx, taskId);
     const status = assertTransition(before, 'accept', actorId);
-    const task = await updateTask(tx, taskId, { status, acceptedAt: now });
-    await addTaskEvent(tx, taskId, { kind: 'ACCEPTED', actorId, at: now });
-    await auditTask(tx, now, actorId, 'accepted', task);
-    await signalsOnAccepted(tx, task, now);
-    await stopAcceptClock(tx, task, now, 'accepted');
+    const task = await app.stores.tasks.update(tx, taskId, { status, acceptedAt: now });
+    await app.stores.tasks.addEvent(tx, taskId, { kind: 'ACCEPTED', actorId, at: now });
+    await auditTask(app, tx, now, actorId, 'accepted', task);
+    await signalsOnAccepted(app, tx, task, now);
+    await stopAcceptClock(app, tx, task, now, 'accepted');
     await startWorkClocks(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-accepted-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), at: v.dateTime(now) }),
@@ -40,13 +39,13 @@ export async function declineTask(app: AppContext, actorId: OfficialId, taskId: 
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockTaskOrFail(tx, taskId);
+    const before = await lockTaskOrFail(app, tx, taskId);
     const status = assertTransition(before, 'decline', actorId);
-    const task = await updateTask(tx, taskId, { status, declinedAt: now, bounceCount: { increment: 1 } });
-    await addTaskEvent(tx, taskId, { kind: 'DECLINED', actorId, at: now, reason: text });
-    await auditTask(tx, now, actorId, 'declined', task, { reason: text });
+    const task = await app.stores.tasks.update(tx, taskId, { status, declinedAt: now, bounceCount: { increment: 1 } });
+    await app.stores.tasks.addEvent(tx, taskId, { kind: 'DECLINED', actorId, at: now, reason: text });
+    await auditTask(app, tx, now, actorId, 'declined', task, { reason: text });
     await signalsOnDeclined(app, tx, task);
-    await settleTask(tx, task, now, actorId, 'declined');
+    await settleTask(app, tx, task, now, actorId, 'declined');
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-declined-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), reason: v.block(text) }),
       buttons: afterDeclineButtons(t, task),
@@ -64,15 +63,15 @@ export async function requestExtension(app: AppContext, actorId: OfficialId, tas
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const task = await lockTaskOrFail(tx, taskId);
+    const task = await lockTaskOrFail(app, tx, taskId);
     assertTransition(task, 'request-extension', actorId);
     checkDeadlineHorizon(newDeadline, now, app.policy.maxDeadlineYears);
     if (newDeadline.getTime() <= task.deadline.getTime()) throw new DomainError('task-extend-not-later', { deadline: task.deadline });
-    if (await pendingExtension(tx, taskId)) throw new DomainError('task-extend-pending', { code: task.code });
-    const req = await createExtensionRequest(tx, { taskId, requesterId: actorId, newDeadline, reason: text, createdAt: now });
-    await addTaskEvent(tx, taskId, { kind: 'EXTENSION_REQUESTED', actorId, at: now, reason: text, newDeadline, data: { requestId: req.id } });
-    await auditTask(tx, now, actorId, 'extension-requested', task, { requestId: req.id, newDeadline: newDeadline.toISOString() });
-    if (task.status === 'ASSIGNED') await stopAcceptClock(tx, task, now, 'extension-requested');
+    if (await app.stores.tasks.pendingExtension(tx, taskId)) throw new DomainError('task-extend-pending', { code: task.code });
+    const req = await app.stores.tasks.createExtension(tx, { taskId, requesterId: actorId, newDeadline, reason: text, createdAt: now });
+    await app.stores.tasks.addEvent(tx, taskId, { kind: 'EXTENSION_REQUESTED', actorId, at: now, reason: text, newDeadline, data: { requestId: req.id } });
+    await auditTask(app, tx, now, actorId, 'extension-requested', task, { requestId: req.id, newDeadline: newDeadline.toISOString() });
+    if (task.status === 'ASSIGNED') await stopAcceptClock(app, tx, task, now, 'extension-requested');
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-extend-notice', {
         code: task.code,
@@ -91,27 +90,27 @@ export async function requestExtension(app: AppContext, actorId: OfficialId, tas
 export async function decideExtension(app: AppContext, actorId: OfficialId, requestId: number, approve: boolean): Promise<{ task: Task; approved: boolean }> {
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const req = await findExtensionRequest(tx, requestId);
+    const req = await app.stores.tasks.findExtension(tx, requestId);
     if (!req) throw new DomainError('task-not-found');
-    const before = await lockTaskOrFail(tx, req.taskId);
+    const before = await lockTaskOrFail(app, tx, req.taskId);
     // Lapsed when the task was completed, declined or cancelled while it waited (settle.ts).
     if (req.status === 'VOIDED' && before.assignerId === actorId) throw new DomainError('task-extend-voided', { code: before.code });
     assertTransition(before, 'decide-extension', actorId);
-    if (!(await claimExtensionDecision(tx, requestId, approve ? 'APPROVED' : 'REFUSED', actorId, now))) throw new DomainError('task-extend-decided');
+    if (!(await app.stores.tasks.claimExtensionDecision(tx, requestId, approve ? 'APPROVED' : 'REFUSED', actorId, now))) throw new DomainError('task-extend-decided');
     let task = before;
     if (approve) {
       const status = statusAfterExtensionDecision(before.status, true);
       const accepting = status !== before.status;
-      task = await updateTask(tx, before.id, { deadline: req.newDeadline, ...(accepting ? { status, acceptedAt: now } : {}) });
-      await addTaskEvent(tx, task.id, { kind: 'EXTENSION_APPROVED', actorId, at: now, newDeadline: req.newDeadline, data: { requestId } });
-      if (accepting) await addTaskEvent(tx, task.id, { kind: 'ACCEPTED', actorId: task.assigneeId, at: now, note: 'extension-approved' });
+      task = await app.stores.tasks.update(tx, before.id, { deadline: req.newDeadline, ...(accepting ? { status, acceptedAt: now } : {}) });
+      await app.stores.tasks.addEvent(tx, task.id, { kind: 'EXTENSION_APPROVED', actorId, at: now, newDeadline: req.newDeadline, data: { requestId } });
+      if (accepting) await app.stores.tasks.addEvent(tx, task.id, { kind: 'ACCEPTED', actorId: task.assigneeId, at: now, note: 'extension-approved' });
       await startWorkClocks(app, tx, effects, task, now);
     } else {
-      await addTaskEvent(tx, task.id, { kind: 'EXTENSION_REFUSED', actorId, at: now, data: { requestId } });
+      await app.stores.tasks.addEvent(tx, task.id, { kind: 'EXTENSION_REFUSED', actorId, at: now, data: { requestId } });
       // Refused before acceptance: the person still has to accept or decline, so the time to accept starts again.
       if (before.status === 'ASSIGNED') await startAcceptClock(app, tx, effects, task, now);
     }
-    await auditTask(tx, now, actorId, approve ? 'extension-approved' : 'extension-refused', task, { requestId });
+    await auditTask(app, tx, now, actorId, approve ? 'extension-approved' : 'extension-refused', task, { requestId });
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({
       text: t(approve ? 'task-extend-approved-notice' : 'task-extend-refused-notice', { code: task.code, deadline: v.dateTime(task.deadline) }),
     }));

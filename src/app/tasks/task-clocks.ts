@@ -1,20 +1,19 @@
 // Which clocks run for a task in each state (PRODUCT.md §4): accept while ASSIGNED; progress interval,
 // before-deadline reminder and overdue while being worked on; none once done, closed, declined or cancelled
 // (settle.ts stops them, with the table of domain/task/task-state.ts).
-import type { Tx } from '../../db/client.js';
-import { startClock, stopClocks } from '../../db/repositories/clock.repository.js';
 import { basisOf, deliverableAt, ladderStepMs } from '../../domain/clocks/ladder.js';
 import type { Task } from '../../domain/task/types.js';
 import type { AppContext } from '../context.js';
+import type { StoreTx } from '../ports/stores.js';
 import type { Effects } from '../transaction.js';
 import { startUrgentStartCheck } from '../signals/start-check.js';
 
 /** Starts (or restarts for a new assignee's turn) the time to accept; returns when it runs out. */
-export async function startAcceptClock(app: AppContext, tx: Tx, effects: Effects, task: Task, from: Date): Promise<Date> {
+export async function startAcceptClock(app: AppContext, tx: StoreTx, effects: Effects, task: Task, from: Date): Promise<Date> {
   const calendar = await app.calendar();
   const window = app.policy.clocks[task.priority].accept;
   const dueAt = deliverableAt(calendar.add(from, window), task.priority, calendar);
-  const clock = await startClock(tx, {
+  const clock = await app.stores.clocks.start(tx, {
     itemKind: 'TASK',
     itemId: task.id,
     kind: 'TASK_ACCEPT',
@@ -28,7 +27,7 @@ export async function startAcceptClock(app: AppContext, tx: Tx, effects: Effects
 }
 
 /** After acceptance, a reopen or a moved deadline: the clocks of work in progress. */
-export async function startWorkClocks(app: AppContext, tx: Tx, effects: Effects, task: Task, from: Date): Promise<void> {
+export async function startWorkClocks(app: AppContext, tx: StoreTx, effects: Effects, task: Task, from: Date): Promise<void> {
   await startProgressClock(app, tx, effects, task, from);
   await startUrgentStartCheck(app, tx, effects, task, from);
   const calendar = await app.calendar();
@@ -36,15 +35,15 @@ export async function startWorkClocks(app: AppContext, tx: Tx, effects: Effects,
   const before = deliverableAt(calendar.subtract(task.deadline, clocks.beforeDeadline), task.priority, calendar);
   if (before.getTime() > from.getTime() && before.getTime() < task.deadline.getTime()) {
     effects.schedule(
-      await startClock(tx, { itemKind: 'TASK', itemId: task.id, kind: 'TASK_BEFORE_DEADLINE', officialId: task.assigneeId, priority: task.priority, dueAt: before, stepMs: 1000 }),
+      await app.stores.clocks.start(tx, { itemKind: 'TASK', itemId: task.id, kind: 'TASK_BEFORE_DEADLINE', officialId: task.assigneeId, priority: task.priority, dueAt: before, stepMs: 1000 }),
     );
   } else {
-    await stopClocks(tx, 'TASK', task.id, from, 'not-applicable', ['TASK_BEFORE_DEADLINE']);
+    await app.stores.clocks.stop(tx, 'TASK', task.id, from, 'not-applicable', ['TASK_BEFORE_DEADLINE']);
   }
   // The overdue ladder steps by a share of the task's own length, so a one-day task escalates faster than a month's.
   const span = task.priority === 'URGENT' ? task.deadline.getTime() - task.createdAt.getTime() : calendar.workingMsBetween(task.createdAt, task.deadline);
   effects.schedule(
-    await startClock(tx, {
+    await app.stores.clocks.start(tx, {
       itemKind: 'TASK',
       itemId: task.id,
       kind: 'TASK_OVERDUE',
@@ -59,16 +58,16 @@ export async function startWorkClocks(app: AppContext, tx: Tx, effects: Effects,
 /**
  * The progress interval runs only for tasks longer than the interval (PRODUCT.md §4); each report starts a new one.
  */
-export async function startProgressClock(app: AppContext, tx: Tx, effects: Effects, task: Task, from: Date): Promise<void> {
+export async function startProgressClock(app: AppContext, tx: StoreTx, effects: Effects, task: Task, from: Date): Promise<void> {
   const calendar = await app.calendar();
   const interval = app.policy.clocks[task.priority].progressInterval;
   const dueAt = deliverableAt(calendar.add(from, interval), task.priority, calendar);
   if (dueAt.getTime() >= task.deadline.getTime()) {
-    await stopClocks(tx, 'TASK', task.id, from, 'deadline-first', ['TASK_PROGRESS']);
+    await app.stores.clocks.stop(tx, 'TASK', task.id, from, 'deadline-first', ['TASK_PROGRESS']);
     return;
   }
   effects.schedule(
-    await startClock(tx, {
+    await app.stores.clocks.start(tx, {
       itemKind: 'TASK',
       itemId: task.id,
       kind: 'TASK_PROGRESS',
@@ -80,6 +79,6 @@ export async function startProgressClock(app: AppContext, tx: Tx, effects: Effec
   );
 }
 
-export async function stopAcceptClock(tx: Tx, task: Task, at: Date, reason: string): Promise<void> {
-  await stopClocks(tx, 'TASK', task.id, at, reason, ['TASK_ACCEPT']);
+export async function stopAcceptClock(app: AppContext, tx: StoreTx, task: Task, at: Date, reason: string): Promise<void> {
+  await app.stores.clocks.stop(tx, 'TASK', task.id, at, reason, ['TASK_ACCEPT']);
 }

@@ -1,7 +1,6 @@
 // The assignee's work and the assigner's verdict (PRODUCT.md §3): progress reports, completion, confirm, reopen.
 import type { InboundFile } from '../ports/channel.js';
 import type { ChannelName } from '../../domain/org/types.js';
-import { addTaskEvent, updateTask } from '../../db/repositories/task.repository.js';
 import type { OfficialId, TaskId } from '../../domain/ids.js';
 import { LIMITS, checkNote, checkReason } from '../../domain/task/five-clear.js';
 import { assertTransition, checkPercent } from '../../domain/task/task-state.js';
@@ -27,15 +26,15 @@ export async function reportProgress(app: AppContext, actorId: OfficialId, taskI
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockTaskOrFail(tx, taskId);
+    const before = await lockTaskOrFail(app, tx, taskId);
     const status = assertTransition(before, 'report-progress', actorId);
-    const task = await updateTask(tx, taskId, {
+    const task = await app.stores.tasks.update(tx, taskId, {
       status,
       progressPercent: value,
       lastProgressAt: now,
       ...(before.startedAt ? {} : { startedAt: now }),
     });
-    const eventId = await addTaskEvent(tx, taskId, {
+    const eventId = await app.stores.tasks.addEvent(tx, taskId, {
       kind: 'PROGRESS_REPORTED',
       actorId,
       at: now,
@@ -45,8 +44,8 @@ export async function reportProgress(app: AppContext, actorId: OfficialId, taskI
       attachmentRef: evidence?.file.ref ?? null,
       attachmentChannel: evidence?.channel ?? null,
     });
-    await auditTask(tx, now, actorId, 'progress', task, { percent: value });
-    await signalsOnProgress(tx, before, task, now, eventId);
+    await auditTask(app, tx, now, actorId, 'progress', task, { percent: value });
+    await signalsOnProgress(app, tx, before, task, now, eventId);
     await startProgressClock(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-progress-notice', { code: task.code, percent: value, who: personLabel(t, org.official(actorId)), note: v.block(text || '—') }),
@@ -62,9 +61,9 @@ export async function completeTask(app: AppContext, actorId: OfficialId, taskId:
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockTaskOrFail(tx, taskId);
+    const before = await lockTaskOrFail(app, tx, taskId);
     const status = assertTransition(before, 'complete', actorId);
-    const task = await updateTask(tx, taskId, {
+    const task = await app.stores.tasks.update(tx, taskId, {
       status,
       completedAt: now,
       resultNote: text,
@@ -72,7 +71,7 @@ export async function completeTask(app: AppContext, actorId: OfficialId, taskId:
       lastProgressAt: now,
       ...(before.startedAt ? {} : { startedAt: now }),
     });
-    await addTaskEvent(tx, taskId, {
+    await app.stores.tasks.addEvent(tx, taskId, {
       kind: 'COMPLETED',
       actorId,
       at: now,
@@ -82,9 +81,9 @@ export async function completeTask(app: AppContext, actorId: OfficialId, taskId:
       attachmentRef: evidence?.file.ref ?? null,
       attachmentChannel: evidence?.channel ?? null,
     });
-    await auditTask(tx, now, actorId, 'completed', task);
-    await signalsOnCompleted(tx, task, now);
-    await settleTask(tx, task, now, actorId, 'completed');
+    await auditTask(app, tx, now, actorId, 'completed', task);
+    await signalsOnCompleted(app, tx, task, now);
+    await settleTask(app, tx, task, now, actorId, 'completed');
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-completed-notice', {
         code: task.code,
@@ -104,12 +103,12 @@ export async function completeTask(app: AppContext, actorId: OfficialId, taskId:
 export async function confirmTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockTaskOrFail(tx, taskId);
+    const before = await lockTaskOrFail(app, tx, taskId);
     const status = assertTransition(before, 'confirm', actorId);
-    const task = await updateTask(tx, taskId, { status, closedAt: now });
-    await addTaskEvent(tx, taskId, { kind: 'CONFIRMED', actorId, at: now });
-    await auditTask(tx, now, actorId, 'confirmed', task);
-    await settleTask(tx, task, now, actorId, 'confirmed');
+    const task = await app.stores.tasks.update(tx, taskId, { status, closedAt: now });
+    await app.stores.tasks.addEvent(tx, taskId, { kind: 'CONFIRMED', actorId, at: now });
+    await auditTask(app, tx, now, actorId, 'confirmed', task);
+    await settleTask(app, tx, task, now, actorId, 'confirmed');
     await notify(app, tx, effects, task.assigneeId, (t) => ({ text: t('task-confirmed-notice', { code: task.code }) }));
     return task;
   });
@@ -121,11 +120,11 @@ export async function reopenTask(app: AppContext, actorId: OfficialId, taskId: T
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
-    const before = await lockTaskOrFail(tx, taskId);
+    const before = await lockTaskOrFail(app, tx, taskId);
     const status = assertTransition(before, 'reopen', actorId);
-    const task = await updateTask(tx, taskId, { status, completedAt: null, reopenCount: { increment: 1 } });
-    await addTaskEvent(tx, taskId, { kind: 'REOPENED', actorId, at: now, reason: text });
-    await auditTask(tx, now, actorId, 'reopened', task, { reason: text });
+    const task = await app.stores.tasks.update(tx, taskId, { status, completedAt: null, reopenCount: { increment: 1 } });
+    await app.stores.tasks.addEvent(tx, taskId, { kind: 'REOPENED', actorId, at: now, reason: text });
+    await auditTask(app, tx, now, actorId, 'reopened', task, { reason: text });
     await startWorkClocks(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({
       text: t('task-reopened-notice', { code: task.code, who: personLabel(t, peopleOf(org, task).assigner), reason: v.block(text), deadline: v.dateTime(task.deadline) }),

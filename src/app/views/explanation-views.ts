@@ -1,6 +1,6 @@
 // Demands for explanation as the person and the superior read them.
 import type { OutboundMessage } from '../ports/channel.js';
-import type { ExplanationDemand } from '../../db/generated/client.js';
+import type { ExplanationDemand } from '../ports/stores/explanations.js';
 import { OfficialId } from '../../domain/ids.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import type { Translate } from '../../i18n/catalogue.js';

@@ -1,6 +1,6 @@
 // Signals as a head reviews them: which behaviour of the plan, who, which item, and the events behind it.
 import type { ActionButton, OutboundMessage } from '../ports/channel.js';
-import type { Signal as SignalRow } from '../../db/generated/client.js';
+import type { SignalRecord as SignalRow } from '../ports/stores/signals.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import { OfficialId } from '../../domain/ids.js';
 import { fromStored } from '../../domain/signals/evidence.js';

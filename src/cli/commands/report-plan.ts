@@ -62,7 +62,7 @@ export const reportPlanCommand = defineCommand({
       const place = flags.place === undefined ? undefined : cleanText(flags.place);
 
       const plan = await buildPlanReport(
-        { db: opened.db, stores: createStores(opened.db), catalogue: ctx.catalogue, calendar, org, policy, now },
+        { stores: createStores(opened.db), catalogue: ctx.catalogue, calendar, org, policy, now },
         { year, unitId: unit.id, ...(place ? { place } : {}) },
       );
       const file = path.resolve(out);

@@ -3,13 +3,13 @@
 import path from 'node:path';
 import { buildReport } from '../../app/reports/build-report.js';
 import { withReportExtras } from '../../app/recognition/report-extras.js';
-import { createStores } from '../../db/stores.js';
 import { reportSummaryBlocks } from '../../app/reports/report-summary.js';
 import { writeReportXlsx } from '../../app/reports/report-xlsx.js';
 import { CAPABILITIES } from '../../app/ports/channel.js';
 import { loadConfiguredPolicy } from '../../config/policy-file.js';
 import { loadCalendar } from '../../db/repositories/calendar.repository.js';
 import { loadOrgDirectory } from '../../db/repositories/org.repository.js';
+import { createStores } from '../../db/stores.js';
 import { asLocale } from '../../domain/locale.js';
 import { normaliseCode } from '../../domain/org/org-import.js';
 import { parseLocalDate, parsePeriod, type Period } from '../../domain/report/period.js';
@@ -72,7 +72,7 @@ export const reportCommand = defineCommand({
 
       const report = await withReportExtras(
         { stores: createStores(opened.db), org, criteria: policy.recognition },
-        await buildReport({ db: opened.db, calendar, org, policy, now }, period, rootUnitId),
+        await buildReport({ stores: createStores(opened.db), calendar, org, policy, now }, period, rootUnitId),
       );
       const file = path.resolve(out);
       await writeReportXlsx(report, org, t, file);

@@ -2,17 +2,11 @@
 // so `audit verify` finds any row edited or deleted after the fact (PRODUCT.md §3 "Audit log").
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { AuditEntry, AuditStore } from '../../app/ports/stores/audit.js';
 import type { PrismaClient, Tx } from '../client.js';
+import { prismaTx } from '../store-tx.js';
 
-export interface AuditEntry {
-  at: Date;
-  actorId: number | null;
-  /** "task.accepted", "org.imported", "message.sent", … */
-  action: string;
-  entity: string;
-  entityId: string | number | bigint;
-  data?: Record<string, unknown>;
-}
+export type { AuditEntry };
 
 const GENESIS = '0'.repeat(64);
 /** Serialises writers of the chain inside their own transactions. */
@@ -118,4 +112,9 @@ export async function verifyAudit(db: PrismaClient, batch = 5000): Promise<Audit
       cursor = r.id;
     }
   }
+}
+
+/** The application's AuditStore. */
+export function auditStore(): AuditStore {
+  return { append: (tx, entries) => appendAudit(prismaTx(tx), entries) };
 }

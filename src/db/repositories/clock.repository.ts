@@ -1,21 +1,14 @@
 import type { ClockKind, ClockRecord, ItemKind } from '../../domain/clocks/types.js';
 import { ClockId, OfficialId } from '../../domain/ids.js';
-import type { Priority } from '../../domain/priority.js';
+import type { ClockAdvance, ClockPositionRow, ClockStore, ReminderInsert, StartClock } from '../../app/ports/stores/clocks.js';
 import type { PrismaClient, Tx } from '../client.js';
+import { prismaTx } from '../store-tx.js';
 import { Prisma, type Clock as ClockRow } from '../generated/client.js';
+
+export type { ClockAdvance, ClockPositionRow, ReminderInsert, StartClock };
 
 export function toClock(row: ClockRow): ClockRecord {
   return { ...row, id: ClockId(row.id), officialId: OfficialId(row.officialId) };
-}
-
-export interface StartClock {
-  itemKind: ItemKind;
-  itemId: number;
-  kind: ClockKind;
-  officialId: number;
-  priority: Priority;
-  dueAt: Date;
-  stepMs: number;
 }
 
 /**
@@ -59,12 +52,6 @@ export async function clocksOfItem(db: PrismaClient | Tx, itemKind: ItemKind, it
 
 // ─── Batches: a wave of due clocks fired in one transaction ─────────────────
 
-export interface ClockPositionRow {
-  id: number;
-  generation: number;
-  level: number;
-  cycle: number;
-}
 
 /**
  * Locks the clocks still at the given positions and, when `alsoDue` is given, up to `limit` other active clocks due
@@ -89,10 +76,6 @@ export async function lockClocks(tx: Tx, positions: readonly ClockPositionRow[],
   return out;
 }
 
-export interface ClockAdvance {
-  id: number;
-  next: { level: number; cycle: number; nextAt: Date } | null;
-}
 
 /** Moves each clock to its next level, or stops it when its ladder is finished: one statement for the wave. */
 export async function advanceClocks(tx: Tx, advances: readonly ClockAdvance[], at: Date): Promise<void> {
@@ -112,13 +95,6 @@ export async function stopClockIds(tx: Tx, ids: readonly number[], at: Date, rea
   await tx.clock.updateMany({ where: { id: { in: [...ids] } }, data: { state: 'STOPPED', stoppedAt: at, stopReason: reason } });
 }
 
-export interface ReminderInsert {
-  clock: ClockRecord;
-  recipientId: number;
-  kind: 'REMINDER' | 'ESCALATION';
-  at: Date;
-  outboxId: bigint | null;
-}
 
 /**
  * Records the reminders of a wave. The unique (clock, generation, level, cycle) key is the last guard against a
@@ -154,4 +130,30 @@ export async function escalationsReceivedSince(db: PrismaClient | Tx, recipientI
   });
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(`${r.itemKind}:${r.itemId}`) && seen.add(`${r.itemKind}:${r.itemId}`));
+}
+
+/** The application's ClockStore over this client. */
+export function clockStore(db: PrismaClient): ClockStore {
+  return {
+    dueBefore: (before, afterId, limit) => activeClocksDueBefore(db, before, afterId, limit),
+    start: (tx, c) => startClock(prismaTx(tx), c),
+    stop: (tx, itemKind, itemId, at, reason, kinds, officialId) => stopClocks(prismaTx(tx), itemKind, itemId, at, reason, kinds, officialId),
+    async stopOthers(tx, itemKind, itemId, officialId, at, reason) {
+      const stopped = await prismaTx(tx).clock.updateMany({
+        where: { itemKind, itemId, state: 'ACTIVE', officialId: { not: officialId } },
+        data: { state: 'STOPPED', stoppedAt: at, stopReason: reason },
+      });
+      return stopped.count;
+    },
+    stopIds: (tx, ids, at, reason) => stopClockIds(prismaTx(tx), ids, at, reason),
+    async find(tx, itemKind, itemId, kind, officialId) {
+      const row = await prismaTx(tx).clock.findFirst({ where: { itemKind, itemId, kind, officialId }, select: { dueAt: true, state: true } });
+      return row ?? undefined;
+    },
+    lock: (tx, positions, alsoDue) => lockClocks(prismaTx(tx), positions, alsoDue),
+    advance: (tx, advances, at) => advanceClocks(prismaTx(tx), advances, at),
+    insertReminders: (tx, reminders) => insertReminders(prismaTx(tx), reminders),
+    escalationsReceivedSince: (recipientId, since) => escalationsReceivedSince(db, recipientId, since),
+    wasEscalatedTo: (tx, itemKind, itemId, officialId, recipientId) => wasEscalatedTo(prismaTx(tx), itemKind, itemId, officialId, recipientId),
+  };
 }

@@ -3,7 +3,9 @@ import type { Consultation, Entry, Respondent } from '../../domain/consultation/
 import { DomainError } from '../../domain/errors.js';
 import { ConsultationId, OfficialId, UnitId } from '../../domain/ids.js';
 import { parseItemCode } from '../../domain/task/types.js';
+import type { ConsultationFile, ConsultationStore } from '../../app/ports/stores/consultations.js';
 import type { PrismaClient, Tx } from '../client.js';
+import { prismaTx, readerOf } from '../store-tx.js';
 import type {
   Consultation as ConsultationRow,
   ConsultationEntry as EntryRow,
@@ -44,12 +46,7 @@ export async function openConsultationsAskedBy(db: Db, askerId: number): Promise
   return rows.map(({ respondents, ...c }) => ({ c: toConsultation(c), respondents: respondents.map(toRespondent) }));
 }
 
-/** A consultation with its respondents (in the order asked) and every entry (oldest first). */
-export interface ConsultationFile {
-  consultation: Consultation;
-  respondents: Respondent[];
-  entries: Entry[];
-}
+export type { ConsultationFile };
 
 export async function loadConsultation(db: Db, id: number): Promise<ConsultationFile | undefined> {
   const row = await db.consultation.findUnique({
@@ -111,4 +108,37 @@ export async function waitingForMe(db: Db, officialId: number): Promise<(Respond
     orderBy: [{ consultation: { deadline: 'asc' } }, { id: 'asc' }],
   });
   return rows.map(({ consultation, ...r }) => ({ ...toRespondent(r), consultation: toConsultation(consultation) }));
+}
+
+/** The application's ConsultationStore over this client. */
+export function consultationStore(db: PrismaClient): ConsultationStore {
+  return {
+    lock: (tx, id) => lockConsultation(prismaTx(tx), id),
+    load: (id, tx) => loadConsultation(readerOf(db, tx), id),
+    findByExternalRef: (externalRef) => findConsultationByExternalRef(db, externalRef),
+    waitingFor: (officialId) => waitingForMe(db, officialId),
+    nextRoundOf: (tx, id) => nextRoundOf(prismaTx(tx), id),
+    roundsOfMatter: (tx, matterId) => roundsOfMatter(prismaTx(tx), matterId),
+    async create(tx, row) {
+      const t = prismaTx(tx);
+      const created = await t.consultation.create({ data: row });
+      return toConsultation(row.matterId === null ? await t.consultation.update({ where: { id: created.id }, data: { matterId: created.id } }) : created);
+    },
+    update: async (tx, id, patch) => toConsultation(await prismaTx(tx).consultation.update({ where: { id }, data: patch })),
+    async addRespondents(tx, consultationId, officialIds) {
+      const t = prismaTx(tx);
+      await t.consultationRespondent.createMany({ data: officialIds.map((officialId) => ({ consultationId, officialId })) });
+      return (await t.consultationRespondent.findMany({ where: { consultationId }, orderBy: { id: 'asc' } })).map(toRespondent);
+    },
+    updateRespondent: async (tx, id, patch) => toRespondent(await prismaTx(tx).consultationRespondent.update({ where: { id }, data: patch })),
+    addEntry: async (tx, entry) => toEntry(await prismaTx(tx).consultationEntry.create({ data: entry })),
+    async links(c, tx) {
+      const r = readerOf(db, tx);
+      const [previous, task] = await Promise.all([
+        c.previousId ? r.consultation.findUnique({ where: { id: c.previousId }, select: { code: true } }) : null,
+        c.taskId ? r.task.findUnique({ where: { id: c.taskId }, select: { code: true, title: true } }) : null,
+      ]);
+      return { previous: previous ?? undefined, task: task ?? undefined };
+    },
+  };
 }

@@ -1,5 +1,7 @@
 // Demands for explanation (GT-…) as the chat handlers read them.
+import type { ExplanationStore } from '../../app/ports/stores/explanations.js';
 import type { PrismaClient, Tx } from '../client.js';
+import { prismaTx } from '../store-tx.js';
 import type { ExplanationDemand, Prisma } from '../generated/client.js';
 
 type Db = PrismaClient | Tx;
@@ -30,4 +32,15 @@ export async function createDemand(tx: Tx, data: Prisma.ExplanationDemandUncheck
 
 export async function markDemandAnswered(tx: Tx, id: number, answer: string, answeredAt: Date): Promise<ExplanationDemand> {
   return tx.explanationDemand.update({ where: { id }, data: { status: 'ANSWERED', answer, answeredAt } });
+}
+
+/** The application's ExplanationStore. */
+export function explanationStore(): ExplanationStore {
+  return {
+    find: (tx, id) => findDemand(prismaTx(tx), id),
+    lock: (tx, id) => lockDemand(prismaTx(tx), id),
+    openFor: (tx, item) => openDemandFor(prismaTx(tx), item),
+    create: (tx, demand) => createDemand(prismaTx(tx), demand),
+    markAnswered: (tx, id, answer, at) => markDemandAnswered(prismaTx(tx), id, answer, at),
+  };
 }

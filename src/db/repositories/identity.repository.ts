@@ -1,13 +1,11 @@
 import { asLocale, type Locale } from '../../domain/locale.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import { chooseChannel } from '../../domain/org/channel-choice.js';
+import type { DeliveryTarget, IdentityStore } from '../../app/ports/stores/identities.js';
 import type { PrismaClient, Tx } from '../client.js';
+import { prismaTx, readerOf } from '../store-tx.js';
 
-export interface DeliveryTarget {
-  identityId: number;
-  channel: ChannelName;
-  chatId: string;
-}
+export type { DeliveryTarget };
 
 /**
  * Where to reach an official: their preferred channel when it is reachable, else the first reachable one in `order`
@@ -60,4 +58,19 @@ export async function adminTargetsOutside(db: PrismaClient | Tx, notOn: ChannelN
     const target = a.identities[0];
     return target ? [{ officialId: a.id, identityId: target.id, channel: target.channel, chatId: target.chatId, locale: asLocale(a.locale) }] : [];
   });
+}
+
+/** The application's IdentityStore. */
+export function identityStore(db: PrismaClient): IdentityStore {
+  return {
+    deliveryTargets: (officialIds, order, tx) => deliveryTargets(readerOf(db, tx), officialIds, order),
+    adminTargetsOutside: (tx, notOn) => adminTargetsOutside(prismaTx(tx), notOn),
+    async linkedOfficial(channel, externalUserId) {
+      const row = await db.chatIdentity.findUnique({
+        where: { channel_externalUserId: { channel, externalUserId } },
+        select: { id: true, officialId: true, official: { select: { locale: true } } },
+      });
+      return row ? { identityId: row.id, officialId: row.officialId, locale: asLocale(row.official.locale) } : undefined;
+    },
+  };
 }

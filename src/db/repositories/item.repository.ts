@@ -1,18 +1,16 @@
 // The items that carry a code (NV- tasks, YK- consultations, GT- demands for explanation), read by code or id
 // across the three tables: for item commands (`/nhan NV-2026-0012`) and for the line naming what a signal is about.
 import type { Priority } from '../../domain/priority.js';
+import type { ItemStore, ItemSummary } from '../../app/ports/stores/items.js';
 import type { PrismaClient, Tx } from '../client.js';
+import { readerOf } from '../store-tx.js';
 
 type Db = PrismaClient | Tx;
 
 /** The kinds of item that carry a code. */
 export type CodedKind = 'task' | 'consultation' | 'explanation';
 
-/** The code and title of an item, for a line that names it. */
-export interface ItemSummary {
-  code: string;
-  title: string;
-}
+export type { ItemSummary };
 
 export async function itemIdByCode(db: Db, kind: CodedKind, code: string): Promise<number | undefined> {
   const where = { where: { code }, select: { id: true } } as const;
@@ -52,4 +50,12 @@ export async function itemPriority(db: Db, kind: string | null, id: number | nul
   if (kind === 'TASK') return (await db.task.findUnique({ where: { id }, select: { priority: true } }))?.priority ?? 'NORMAL';
   if (kind === 'CONSULTATION') return (await db.consultation.findUnique({ where: { id }, select: { priority: true } }))?.priority ?? 'NORMAL';
   return 'NORMAL';
+}
+
+/** The application's ItemStore over this client. */
+export function itemStore(db: PrismaClient): ItemStore {
+  return {
+    summary: (kind, id, tx) => itemSummary(readerOf(db, tx), kind, id),
+    priority: (kind, id, tx) => itemPriority(readerOf(db, tx), kind, id),
+  };
 }

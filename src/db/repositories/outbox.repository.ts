@@ -1,27 +1,12 @@
 import type { OutboundMessage } from '../../app/ports/channel.js';
 import { HELD_MARK } from '../../app/ports/sender.js';
 import type { Locale } from '../../domain/locale.js';
+import type { OutboxInsert, OutboxPayload, OutboxStore, PendingMessage } from '../../app/ports/stores/outbox.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { PrismaClient, Tx } from '../client.js';
-import type { Outbox as OutboxRow } from '../generated/client.js';
+import { prismaTx, readerOf } from '../store-tx.js';
 
-/** What a queued message says. Reminders carry their item code so several can be merged into one message. */
-export interface OutboxPayload {
-  locale: Locale;
-  message: OutboundMessage;
-  /** For mergeable reminders: the item the block is about (shown as a prefix on its buttons when merged). */
-  itemCode?: string;
-}
-
-export interface OutboxInsert {
-  channel: ChannelName;
-  chatId: string;
-  officialId: number | null;
-  payload: OutboxPayload;
-  mergeable?: boolean;
-  /** Real time (delivery is physical, unlike the domain clock); default: now. */
-  notBefore?: Date;
-}
+export type { OutboxInsert, OutboxPayload };
 
 export async function enqueueOutbox(tx: Tx | PrismaClient, m: OutboxInsert): Promise<bigint> {
   const row = await tx.outbox.create({
@@ -60,7 +45,7 @@ export async function enqueueOutboxMany(tx: Tx | PrismaClient, messages: readonl
   return rows.sort((a, b) => Number(a.n - b.n)).map((r) => BigInt(r.id));
 }
 
-export type PendingMessage = Omit<OutboxRow, 'payload'> & { payload: OutboxPayload };
+export type { PendingMessage };
 
 /**
  * A message is SENDING while one process holds it (claimed, being sent); its `notBefore` is then the end of that
@@ -189,4 +174,30 @@ export async function attemptsOfChatHead(db: PrismaClient, channel: ChannelName,
 export async function hasDueOrdinaryMessage(db: Tx | PrismaClient, channel: ChannelName, chatId: string, now: Date): Promise<boolean> {
   const row = await db.outbox.findFirst({ where: { channel, chatId, status: 'PENDING', mergeable: false, notBefore: { lte: now } }, select: { id: true } });
   return row !== null;
+}
+
+/** The application's OutboxStore over this client. */
+export function outboxStore(db: PrismaClient): OutboxStore {
+  return {
+    enqueueMany: (messages, tx) => enqueueOutboxMany(readerOf(db, tx), messages),
+    hasDueOrdinary: (channel, chatId, now) => hasDueOrdinaryMessage(db, channel, chatId, now),
+    async unreachableUnmarked(channel, chatId, since, marker) {
+      const rows = await db.outbox.findMany({
+        where: { channel, chatId, status: 'UNREACHABLE', createdAt: { gte: since }, NOT: { lastError: { startsWith: marker } } },
+        orderBy: { id: 'asc' },
+      });
+      // The payload column holds what enqueueOutbox wrote (an OutboxPayload).
+      return rows as unknown as PendingMessage[];
+    },
+    async markUnreachableRows(tx, ids, marker, suffix) {
+      const claimed = await prismaTx(tx).outbox.updateMany({
+        where: { id: { in: [...ids] }, status: 'UNREACHABLE', NOT: { lastError: { startsWith: marker } } },
+        data: { lastError: `${marker}${suffix}` },
+      });
+      return claimed.count;
+    },
+    async repointReminders(tx, fromOutboxId, toOutboxId) {
+      await prismaTx(tx).reminder.updateMany({ where: { outboxId: fromOutboxId }, data: { outboxId: toOutboxId } });
+    },
+  };
 }

@@ -1,5 +1,7 @@
 // Signals (behaviour flags raised by the rules or by hand) as the chat handlers read them.
+import type { SignalRecord, SignalStore } from '../../app/ports/stores/signals.js';
 import type { PrismaClient, Tx } from '../client.js';
+import { prismaTx } from '../store-tx.js';
 import type { Prisma, Signal as SignalRow } from '../generated/client.js';
 
 type Db = PrismaClient | Tx;
@@ -45,3 +47,33 @@ export async function createSignal(tx: Tx, data: Prisma.SignalUncheckedCreateInp
 export async function signalExists(db: Db, key: { rule: string; itemKind: NonNullable<SignalRow['itemKind']>; itemId: number; officialId: number }): Promise<boolean> {
   return (await db.signal.findFirst({ where: key, select: { id: true } })) !== null;
 }
+
+/** The application's SignalStore. */
+export function signalStore(): SignalStore {
+  const json = (evidence: unknown) => evidence as Prisma.InputJsonValue;
+  return {
+    find: (tx, id) => findSignal(prismaTx(tx), id),
+    hasLive: (tx, itemKind, itemId, officialId) => hasLiveSignal(prismaTx(tx), itemKind, itemId, officialId),
+    async insertIfNew(tx, s) {
+      const inserted = await prismaTx(tx).signal.createMany({ data: [{ ...s, evidence: json(s.evidence) }], skipDuplicates: true });
+      return inserted.count === 1;
+    },
+    async lockByKey(tx, k) {
+      const t = prismaTx(tx);
+      // Locked: two firings adding to the same signal at once must not lose each other's evidence.
+      const [locked] = await t.$queryRaw<{ id: number }[]>`
+        SELECT id FROM signal WHERE rule = ${k.rule} AND "itemKind" = ${k.itemKind}::"ItemKind" AND "itemId" = ${k.itemId} AND "officialId" = ${k.officialId} FOR UPDATE`;
+      return t.signal.findUniqueOrThrow({ where: { id: locked!.id } });
+    },
+    lock: (tx, id) => lockSignal(prismaTx(tx), id),
+    update: (tx, id, { evidence, ...patch }) => updateSignal(prismaTx(tx), id, { ...patch, ...(evidence !== undefined ? { evidence: json(evidence) } : {}) }),
+    create: (tx, s) => createSignal(prismaTx(tx), { ...s, evidence: json(s.evidence) }),
+    exists: (tx, key) => signalExists(prismaTx(tx), key),
+    async firstRuleOf(tx, itemKind, itemId, officialId, rules) {
+      const row = await prismaTx(tx).signal.findFirst({ where: { itemKind, itemId, officialId, rule: { in: [...rules] } }, orderBy: { id: 'asc' }, select: { rule: true } });
+      return row?.rule;
+    },
+  };
+}
+
+export type { SignalRecord };

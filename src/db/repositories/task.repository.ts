@@ -1,6 +1,8 @@
 import { OfficialId, TaskId, UnitId } from '../../domain/ids.js';
 import type { Task, TaskStatus } from '../../domain/task/types.js';
+import type { TaskEventInput, TaskStore } from '../../app/ports/stores/tasks.js';
 import type { PrismaClient, Tx } from '../client.js';
+import { prismaTx, readerOf } from '../store-tx.js';
 import type { Prisma, Task as TaskRow } from '../generated/client.js';
 
 export function toTask(row: TaskRow): Task {
@@ -43,10 +45,10 @@ export async function updateTask(tx: Tx, id: number, data: Prisma.TaskUpdateInpu
   return toTask(await tx.task.update({ where: { id }, data }));
 }
 
-export type TaskEventInput = Omit<Prisma.TaskEventUncheckedCreateInput, 'id' | 'taskId'>;
+export type { TaskEventInput };
 
 export async function addTaskEvent(tx: Tx, taskId: number, event: TaskEventInput): Promise<number> {
-  const row = await tx.taskEvent.create({ data: { ...event, taskId }, select: { id: true } });
+  const row = await tx.taskEvent.create({ data: { ...event, data: event.data as Prisma.InputJsonValue | undefined, taskId }, select: { id: true } });
   return row.id;
 }
 
@@ -107,4 +109,42 @@ export async function claimExtensionDecision(tx: Tx, id: number, status: 'APPROV
 export async function listTasksOfAssignee(db: PrismaClient | Tx, assigneeId: number, statuses: readonly TaskStatus[], limit: number): Promise<Task[]> {
   const rows = await db.task.findMany({ where: { assigneeId, status: { in: [...statuses] } }, orderBy: { deadline: 'asc' }, take: limit });
   return rows.map(toTask);
+}
+
+/** The application's TaskStore over this client. */
+export function taskStore(db: PrismaClient): TaskStore {
+  return {
+    async create(tx, row) {
+      return toTask(await prismaTx(tx).task.create({ data: row }));
+    },
+    lock: (tx, id) => lockTask(prismaTx(tx), id),
+    find: (id, tx) => findTask(readerOf(db, tx), id),
+    async findMany(tx, ids) {
+      return (await prismaTx(tx).task.findMany({ where: { id: { in: [...new Set(ids)] } } })).map(toTask);
+    },
+    findByExternalRef: (externalRef) => findTaskByExternalRef(db, externalRef),
+    needingAction: (officialId, page) => listTasksNeedingAction(db, officialId, page),
+    update: (tx, id, patch) => updateTask(prismaTx(tx), id, patch),
+    addEvent: (tx, taskId, event) => addTaskEvent(prismaTx(tx), taskId, event),
+    bounceEvents: (tx, taskId) =>
+      prismaTx(tx).taskEvent.findMany({
+        where: { taskId, kind: { in: ['DECLINED', 'REASSIGNED', 'INSISTED'] } },
+        orderBy: { id: 'asc' },
+        select: { id: true, kind: true, at: true, actorId: true, reason: true },
+      }),
+    pendingExtension: (tx, taskId) => pendingExtension(prismaTx(tx), taskId),
+    findExtension: (tx, id) => findExtensionRequest(prismaTx(tx), id),
+    createExtension: (tx, data) => createExtensionRequest(prismaTx(tx), data),
+    claimExtensionDecision: (tx, id, status, decidedById, decidedAt) => claimExtensionDecision(prismaTx(tx), id, status, decidedById, decidedAt),
+    async voidPendingExtensions(tx, task, at, keepAssignee) {
+      const t = prismaTx(tx);
+      const lapsed = await t.extensionRequest.findMany({
+        where: { taskId: task.id, status: 'PENDING', ...(keepAssignee ? { requesterId: { not: task.assigneeId } } : {}) },
+        select: { id: true },
+      });
+      const ids = lapsed.map((r) => r.id);
+      if (ids.length > 0) await t.extensionRequest.updateMany({ where: { id: { in: ids }, status: 'PENDING' }, data: { status: 'VOIDED', decidedAt: at } });
+      return ids;
+    },
+  };
 }

@@ -1,24 +1,9 @@
 // The items behind an evaluation report, in four set-based queries over a unit subtree (by materialised path): the
 // tasks that were received, completed or overdue in the period; the requests for opinion received in it; the
 // confirmed signals and the demands for explanation raised in it.
-import type { PrismaClient, Tx } from '../../db/client.js';
-import type { AnswerFact, ExplanationFact, ReportBounds, SignalFact, TaskFact } from '../../domain/report/metrics.js';
-
-export type ReportScope = { kind: 'subtree'; path: string } | { kind: 'all' };
-
-export interface SignalRow extends SignalFact {
-  itemCode: string | null;
-}
-export interface ExplanationRow extends ExplanationFact {
-  itemCode: string | null;
-}
-
-export interface ReportFactRows {
-  tasks: TaskFact[];
-  answers: AnswerFact[];
-  signals: SignalRow[];
-  explanations: ExplanationRow[];
-}
+import type { ExplanationRow, ReportFactRows, ReportScope, ReportStore, SignalRow } from '../../app/ports/stores/reports.js';
+import type { AnswerFact, ReportBounds, TaskFact } from '../../domain/report/metrics.js';
+import type { PrismaClient, Tx } from '../client.js';
 
 export async function loadReportFacts(db: PrismaClient | Tx, scope: ReportScope, b: ReportBounds): Promise<ReportFactRows> {
   const prefix = scope.kind === 'subtree' ? `${scope.path}%` : '/%';
@@ -85,4 +70,14 @@ export async function loadReportFacts(db: PrismaClient | Tx, scope: ReportScope,
 
   const [t, a, s, x] = await Promise.all([tasks, answers, signals, explanations]);
   return { tasks: t, answers: a, signals: s, explanations: x };
+}
+
+/** The application's ReportStore over this client. */
+export function reportStore(db: PrismaClient): ReportStore {
+  return {
+    facts: (scope, bounds) => loadReportFacts(db, scope, bounds),
+    async unitPath(unitId) {
+      return (await db.unit.findUnique({ where: { id: unitId }, select: { path: true } }))?.path;
+    },
+  };
 }

@@ -1,0 +1,16 @@
+import type { Priority } from '../../../domain/priority.js';
+import type { StoreTx } from '../stores.js';
+
+/** The code and title of an item, for a line that names it. */
+export interface ItemSummary {
+  code: string;
+  title: string;
+}
+
+/** The items that carry a code (tasks, consultations, demands), read across their tables. */
+export interface ItemStore {
+  /** The code and title of the item a signal or demand is about (`kind` as stored); joins the transaction when given. */
+  summary(kind: string | null, id: number | null, tx?: StoreTx): Promise<ItemSummary | undefined>;
+  /** The priority of the task or consultation (`kind` as stored), NORMAL when it has none or is gone. */
+  priority(kind: string | null, id: number | null, tx?: StoreTx): Promise<Priority>;
+}
