@@ -39,7 +39,15 @@ self-review-signal = • Behaviour { $behaviour } signal (confirmed) — { $item
         [yes] explained "{ $explanation }"
        *[no] not explained
     }
-self-review-extra = • { $label } ({ $count }): { $codes }
+self-review-extra = • { $label } { $count ->
+        [0] (0)
+       *[other] ({ $count }): { $codes }
+    }
+self-review-extra-notices-received = Notices received
+self-review-extra-notices-on-time = Confirmed as read on time
+self-review-extra-notices-late = Confirmed as read late
+self-review-extra-notices-never = Not confirmed by the deadline
+self-review-extra-commendations = Commendations received
 self-review-self = Self-assessment ({ $at }): { $text }
     Proposed rating: { self-review-rating }
 self-review-self-none = Self-assessment: not written yet.

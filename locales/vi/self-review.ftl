@@ -39,7 +39,15 @@ self-review-signal = • Dấu hiệu hành vi số { $behaviour } (đã xác nh
         [yes] giải trình "{ $explanation }"
        *[no] chưa giải trình
     }
-self-review-extra = • { $label } ({ $count }): { $codes }
+self-review-extra = • { $label } { $count ->
+        [0] (0)
+       *[other] ({ $count }): { $codes }
+    }
+self-review-extra-notices-received = Thông báo quán triệt đã nhận
+self-review-extra-notices-on-time = Xác nhận đã đọc đúng hạn
+self-review-extra-notices-late = Xác nhận đã đọc muộn
+self-review-extra-notices-never = Chưa xác nhận khi đã hết hạn
+self-review-extra-commendations = Được biểu dương
 self-review-self = Tự đánh giá ({ $at }): { $text }
     Tự đề xuất mức: { self-review-rating }
 self-review-self-none = Tự đánh giá: chưa viết.

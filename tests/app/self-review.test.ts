@@ -8,6 +8,10 @@ import { describe, expect } from 'vitest';
 import { encodeAction } from '../../src/app/actions.js';
 import { answerConsultation, recordFreeText } from '../../src/app/consultations/answer.js';
 import { askForOpinion } from '../../src/app/consultations/ask.js';
+import { createNotice } from '../../src/app/notices/create-notice.js';
+import { confirmNotice } from '../../src/app/notices/respond-to-notice.js';
+import { commend } from '../../src/app/recognition/commend.js';
+import { reportExtras } from '../../src/app/recognition/report-extras.js';
 import { buildReport } from '../../src/app/reports/build-report.js';
 import { SELF_REVIEW_EXTRA_SOURCES, type SelfReviewExtraSource } from '../../src/app/self-review/extra-figures.js';
 import { figuresOf } from '../../src/app/self-review/figures.js';
@@ -214,11 +218,64 @@ describe('self-review', () => {
       const head = await fx.officialId('BTC-01');
       await people.head.pressData(encodeAction('self.view', await form('BTC-01')));
       expect(people.head.last()).toContain('• Xin ý kiến đã gửi (2): YK-2026-0001, YK-2026-0002');
-      expect((await figuresOf(fx.app, yearPeriod(2026), head)).extras.map(([n, f]) => [n, f.count])).toEqual([['asked', 2]]);
-      expect((await figuresOf(fx.app, yearPeriod(2026), an)).extras.map(([n, f]) => [n, f.count])).toEqual([['asked', 0]]);
+      const asked = async (id: number) => (await figuresOf(fx.app, yearPeriod(2026), id)).extras.filter(([n]) => n === 'asked').map(([n, f]) => [n, f.count]);
+      expect(await asked(head)).toEqual([['asked', 2]]);
+      expect(await asked(an)).toEqual([['asked', 0]]);
     } finally {
       SELF_REVIEW_EXTRA_SOURCES.splice(SELF_REVIEW_EXTRA_SOURCES.indexOf(asked), 1);
     }
+  });
+
+  test('the form shows the notices confirmed and the commendations of the period: the report extras /danhgia shows', async ({ fx }) => {
+    const id = async (code: string) => OfficialId(await fx.officialId(code));
+    const head = await id('BTC-01');
+    const an = await id('BTC-03');
+    const anh = await id('BTC-04');
+    const btc = (await fx.db.unit.findUniqueOrThrow({ where: { code: 'BTC' } })).id;
+    fx.time.set(iso('2026-11-02T09:00:00'));
+    const task = (await assignTask(fx.app, head, { assigneeId: an, title: 'Tổng hợp hồ sơ đảng viên dự bị', expectedResult: 'Báo cáo gửi Ban', deadline: new Date(iso('2026-11-20T17:00:00')), priority: 'NORMAL' })).task;
+    await acceptTask(fx.app, an, task.id);
+    fx.time.set(iso('2026-11-16T09:00:00'));
+    await completeTask(fx.app, an, task.id, 'Đã tổng hợp 42 hồ sơ.');
+    // The whole Ban is told of one notice (An confirms on time, Anh never does); An alone of another (confirmed late).
+    const toAll = await createNotice(fx.app, head, { scopes: [{ kind: 'unit', unitId: btc, subtree: true }], title: 'Kế hoạch thực hiện Chỉ thị 56', summary: 'Quán triệt đến từng cán bộ của Ban.', deadline: new Date(iso('2026-11-20T17:00:00')), document: null });
+    const toAn = await createNotice(fx.app, head, { scopes: [{ kind: 'person', officialId: an }], title: 'Quy chế làm việc của Ban', summary: 'Đồng chí đọc và xác nhận.', deadline: new Date(iso('2026-11-18T17:00:00')), document: null });
+    fx.time.set(iso('2026-11-17T09:00:00'));
+    await confirmNotice(fx.app, an, toAll.notice.id, null);
+    fx.time.set(iso('2026-11-19T09:00:00'));
+    await confirmNotice(fx.app, an, toAn.notice.id, 'Sẽ thực hiện nghiêm.');
+    fx.time.set(iso('2026-11-20T09:00:00'));
+    await commend(fx.app, head, { officialId: an, text: 'Đồng chí tổng hợp hồ sơ nhanh, chính xác.', taskId: task.id });
+    fx.time.set(iso('2026-11-25T09:00:00'));
+    await commend(fx.app, head, { officialId: an, text: 'Đồng chí có tinh thần trách nhiệm cao.' });
+    fx.time.set(iso('2026-12-10T09:00:00'));
+    await fx.deliver();
+    await openSelfReview(fx.app, yearPeriod(2026), await id('VPUB-04'));
+    await fx.deliver();
+
+    // The extras of the unit's evaluation report for the year, as /danhgia computes them.
+    const org = await fx.app.org();
+    const report = await buildReport({ stores: fx.app.stores, calendar: await fx.app.calendar(), org, policy: fx.app.policy, now: fx.time.now() }, yearPeriod(2026), btc);
+    const x = await reportExtras({ stores: fx.app.stores, org, criteria: fx.app.policy.recognition }, report);
+    const counts = async (who: number) => Object.fromEntries((await figuresOf(fx.app, yearPeriod(2026), who)).extras.map(([n, f]) => [n, f.count]));
+    for (const who of [an, anh]) {
+      const n = x.notices.byOfficial.get(who)!;
+      expect(await counts(who)).toEqual({ 'notices-received': n.received, 'notices-on-time': n.onTime, 'notices-late': n.late, 'notices-never': n.never, commendations: x.commendations.filter((c) => c.officialId === who).length });
+    }
+    expect(await counts(an)).toEqual({ 'notices-received': 2, 'notices-on-time': 1, 'notices-late': 1, 'notices-never': 0, commendations: 2 });
+    expect(await counts(anh)).toEqual({ 'notices-received': 1, 'notices-on-time': 0, 'notices-late': 0, 'notices-never': 1, commendations: 0 });
+
+    const people = { an: await fx.person('BTC-03'), anh: await fx.person('BTC-04') };
+    await people.an.press('Xem số liệu và tự đánh giá');
+    const form = people.an.last();
+    expect(form).toContain(`• Thông báo quán triệt đã nhận (2): ${toAll.notice.code}, ${toAn.notice.code}`);
+    expect(form).toContain(`• Xác nhận đã đọc đúng hạn (1): ${toAll.notice.code}`);
+    expect(form).toContain(`• Xác nhận đã đọc muộn (1): ${toAn.notice.code}`);
+    expect(form).toContain('• Chưa xác nhận khi đã hết hạn (0)');
+    expect(form).toContain(`• Được biểu dương (2): ${task.code}, 25/11/2026`);
+    await people.anh.press('Xem số liệu và tự đánh giá');
+    expect(people.anh.last()).toContain(`• Chưa xác nhận khi đã hết hạn (1): ${toAll.notice.code}`);
+    expect(people.anh.last()).toContain('• Được biểu dương (0)');
   });
 
   test('reminders on the ladder; the yearly round opens on the policy day, once', async ({ fx }) => {

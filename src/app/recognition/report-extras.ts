@@ -75,3 +75,11 @@ export async function withReportExtras(deps: ExtrasDeps, report: Report): Promis
   report.extras = await reportExtras(deps, report);
   return report;
 }
+
+/**
+ * The report's extras, built once: a report that has them keeps them, one without gets them now (and keeps them).
+ * The self-review's figures and the plan report's sections I.5–I.6 read them through here, several parts per report.
+ */
+export async function ensureReportExtras(deps: ExtrasDeps, report: Report): Promise<ReportExtras> {
+  return report.extras ?? (await withReportExtras(deps, report)).extras!;
+}
