@@ -41,6 +41,22 @@ plan-doc-notices-heading = 5. Dissemination of documents; share of officials who
 plan-doc-notices-placeholder = [The office adds: documents sent for dissemination and the share of officials who confirmed "Read and understood", by unit. The system has no such figures for the period.]
 plan-doc-recognition-heading = 6. Exemplary units and individuals
 plan-doc-recognition-placeholder = [The office adds: exemplary units and individuals in discipline, order and responsibility; commendations. The system has no such figures for the period.]
+plan-doc-notices-text = In the period, { $notices } documents were sent for study through the system to { $received } recipients; confirmed as read on time { $onTime }, confirmed late { $late }, not confirmed by the deadline { $never }{ $pending ->
+        [0] {""}
+       *[other] ; { $pending } still within the time to confirm
+    }. Confirmed on time: { $rate }%.
+plan-doc-col-notices-rate = On time (%)
+plan-doc-table-notices-units = Table { $n }. Officials confirming they read the documents, by unit
+plan-doc-table-notices-list = Table { $n }. Documents sent for study
+plan-doc-recognition-text = By the criteria below applied to the recorded figures, the period has { $units } exemplary units and { $officials } exemplary officials; heads gave { $commendations } commendations.
+plan-doc-recognition-criteria = Exemplary official: at least { $minItems } items in the period, every task accepted and completed on time, every consultation answered on time with a stance, no confirmed signal. Exemplary unit: at least { $percent }% of its officials' tasks completed on time, over at least { $minUnit } tasks.
+plan-doc-table-recognition = Table { $n }. Exemplary units and officials, and commendations
+plan-doc-recognition-items = { $count } items: { $codes }
+plan-doc-recognition-unit-rate = { $percent }% on time over { $rated } tasks
+plan-doc-recognition-commendation = { $date }, commended by { $by }{ $item ->
+        [none] {""}
+       *[other] {""} (item { $item })
+    }: { $text }
 plan-doc-assessment-heading = 7. Overall assessment
 plan-doc-assessment-placeholder = [The office writes: the overall assessment of the change in discipline, order and responsibility, on the figures above.]
 plan-doc-section-limits = II. SHORTCOMINGS AND CAUSES

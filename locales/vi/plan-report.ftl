@@ -41,6 +41,22 @@ plan-doc-notices-heading = 5. Phổ biến, quán triệt văn bản; tỷ lệ 
 plan-doc-notices-placeholder = [Văn phòng bổ sung: số văn bản đã gửi phổ biến, quán triệt và tỷ lệ cán bộ xác nhận "Đã đọc, đã nắm nội dung" theo đơn vị. Hệ thống chưa có số liệu này cho kỳ báo cáo.]
 plan-doc-recognition-heading = 6. Tập thể, cá nhân tiêu biểu
 plan-doc-recognition-placeholder = [Văn phòng bổ sung: tập thể, cá nhân tiêu biểu trong thực hiện kỷ luật, kỷ cương và trách nhiệm giải quyết công việc; việc biểu dương, khen thưởng. Hệ thống chưa có số liệu này cho kỳ báo cáo.]
+plan-doc-notices-text = Trong kỳ, { $notices } văn bản được phổ biến, quán triệt qua hệ thống đến { $received } lượt cán bộ; xác nhận "Đã đọc, đã nắm nội dung" đúng hạn { $onTime } lượt, xác nhận muộn { $late } lượt, chưa xác nhận khi đã hết hạn { $never } lượt{ $pending ->
+        [0] {""}
+       *[other] ; { $pending } lượt còn trong hạn xác nhận
+    }. Tỷ lệ xác nhận đúng hạn: { $rate }%.
+plan-doc-col-notices-rate = Tỷ lệ đúng hạn (%)
+plan-doc-table-notices-units = Bảng { $n }. Cán bộ xác nhận đã đọc văn bản phổ biến, quán triệt theo đơn vị
+plan-doc-table-notices-list = Bảng { $n }. Văn bản đã phổ biến, quán triệt
+plan-doc-recognition-text = Áp dụng tiêu chí dưới đây trên số liệu theo dõi, trong kỳ có { $units } tập thể và { $officials } cá nhân tiêu biểu; lãnh đạo các đơn vị đã biểu dương { $commendations } lượt.
+plan-doc-recognition-criteria = Cá nhân tiêu biểu: có ít nhất { $minItems } việc trong kỳ, nhận và hoàn thành mọi nhiệm vụ đúng hạn, trả lời mọi xin ý kiến đúng hạn và nêu rõ quan điểm, không có dấu hiệu đã được xác nhận. Tập thể tiêu biểu: tỷ lệ nhiệm vụ hoàn thành đúng hạn của cán bộ trong đơn vị từ { $percent }% trở lên, trên ít nhất { $minUnit } nhiệm vụ.
+plan-doc-table-recognition = Bảng { $n }. Tập thể, cá nhân tiêu biểu và cán bộ được biểu dương
+plan-doc-recognition-items = { $count } việc: { $codes }
+plan-doc-recognition-unit-rate = Tỷ lệ đúng hạn { $percent }% trên { $rated } nhiệm vụ
+plan-doc-recognition-commendation = Ngày { $date }, đ/c { $by } biểu dương{ $item ->
+        [none] {""}
+       *[other] {""} (việc { $item })
+    }: { $text }
 plan-doc-assessment-heading = 7. Đánh giá chung
 plan-doc-assessment-placeholder = [Văn phòng viết: nhận định chung về chuyển biến trong thực hiện kỷ luật, kỷ cương, trách nhiệm giải quyết công việc, căn cứ số liệu trên.]
 plan-doc-section-limits = II. HẠN CHẾ, NGUYÊN NHÂN

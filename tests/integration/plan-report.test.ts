@@ -1,15 +1,17 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { withReportExtras } from '../../src/app/recognition/report-extras.js';
 import { buildReport } from '../../src/app/reports/build-report.js';
 import { writeReportXlsx } from '../../src/app/reports/report-xlsx.js';
 import { reportPlanCommand } from '../../src/cli/commands/report-plan.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/index.js';
 import { createConfig } from '../../src/config.js';
+import { loadConfiguredPolicy } from '../../src/config/policy-file.js';
 import { ManualTime } from '../../src/domain/time/time-source.js';
 import { yearPeriod } from '../../src/domain/report/period.js';
 import { BOT_TOKEN, createHarness, type Harness } from '../support/app-harness.js';
@@ -23,7 +25,7 @@ const NOW = hn('2026-12-08T09:00');
 
 async function seedYear(s: ItemSeeder) {
   const t = (assigner: string, x: Omit<SeedTask, 'assigner'>) => s.task({ assigner, ...x });
-  await t('TCKH-01', { assignee: 'TCKH-03', title: 'Tổng hợp dự toán', status: 'DONE', createdAt: '2026-03-02T09:00', acceptDueAt: '2026-03-02T15:00', acceptedAt: '2026-03-02T10:00', deadline: '2026-03-13T17:00', completedAt: '2026-03-12T16:00' });
+  const r1 = await t('TCKH-01', { assignee: 'TCKH-03', title: 'Tổng hợp dự toán', status: 'DONE', createdAt: '2026-03-02T09:00', acceptDueAt: '2026-03-02T15:00', acceptedAt: '2026-03-02T10:00', deadline: '2026-03-13T17:00', completedAt: '2026-03-12T16:00' });
   await t('TCKH-01', { assignee: 'TCKH-03', title: 'Báo cáo thu chi', status: 'CLOSED', createdAt: '2026-05-04T09:00', acceptDueAt: '2026-05-04T15:00', acceptedAt: '2026-05-05T08:30', deadline: '2026-05-20T17:00', completedAt: '2026-05-25T10:00' });
   const r3 = await t('TCKH-01', { assignee: 'TCKH-03', title: 'Rà soát định mức', status: 'IN_PROGRESS', createdAt: '2026-11-10T09:00', acceptDueAt: '2026-11-10T15:00', acceptedAt: '2026-11-10T09:30', deadline: '2026-11-25T17:00' });
   await t('TCKH-01', { assignee: 'TCKH-04', title: 'Quyết toán quỹ', status: 'DONE', createdAt: '2026-06-05T14:00', acceptDueAt: '2026-06-08T08:30', acceptedAt: '2026-06-05T15:00', deadline: '2026-06-30T17:00', completedAt: '2026-06-30T16:00' });
@@ -59,6 +61,26 @@ async function seedYear(s: ItemSeeder) {
   await s.explanation({ official: 'TCKH-03', requester: 'TCKH-01', itemId: r3.id, createdAt: '2026-11-27T09:00' });
   await s.explanation({ official: 'TCKH-04', requester: 'TCKH-01', itemId: r5.id, createdAt: '2026-11-28T09:00', status: 'ANSWERED' });
   await s.explanation({ official: 'PNV-03', requester: 'PNV-01', itemId: p2.id, createdAt: '2026-11-02T09:00', status: 'CANCELLED' });
+
+  // Notices: one in March (on time, late, never, on time), one still within its time on 08/12, one of 2025.
+  await s.notice({
+    sender: 'UB-01',
+    title: 'Kế hoạch thực hiện Chỉ thị 56',
+    createdAt: '2026-03-02T09:00',
+    deadline: '2026-03-06T17:00',
+    recipients: [
+      { official: 'TCKH-03', confirmedAt: '2026-03-03T10:00', commitment: 'Thực hiện nghiêm.' },
+      { official: 'TCKH-04', confirmedAt: '2026-03-10T08:00' },
+      { official: 'PNV-03' },
+      { official: 'GDDT-03', confirmedAt: '2026-03-06T16:00' },
+    ],
+  });
+  await s.notice({ sender: 'UB-01', title: 'Quy chế làm việc năm 2027', createdAt: '2026-12-07T09:00', deadline: '2026-12-11T17:00', recipients: [{ official: 'TCKH-03' }, { official: 'UB-02', confirmedAt: '2026-12-07T15:00' }] });
+  await s.notice({ sender: 'UB-01', title: 'Văn bản năm trước', createdAt: '2025-11-03T09:00', deadline: '2025-11-07T17:00', recipients: [{ official: 'TCKH-03' }] });
+  // Commendations: two in the year (one on a task), one of 2025.
+  await s.commendation({ official: 'TCKH-03', by: 'TCKH-01', text: 'Đồng chí tổng hợp dự toán nhanh, chính xác.', at: '2026-03-13T09:00', taskId: r1.id });
+  await s.commendation({ official: 'PNV-03', by: 'UB-02', text: 'Đồng chí có tinh thần trách nhiệm cao.', at: '2026-04-20T09:00' });
+  await s.commendation({ official: 'TCKH-04', by: 'TCKH-01', text: 'Biểu dương năm trước.', at: '2025-12-20T09:00' });
 }
 
 type Row = unknown[];
@@ -102,12 +124,18 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
   const err: string[] = [];
 
   beforeAll(async () => {
-    h = await createHarness({ start: NOW.toISOString() });
+    dir = await mkdtemp(path.join(tmpdir(), 'dondoc-plan-report-test-'));
+    // One good item makes an official exemplary, one rated task a unit (the default asks 3 and 5): this year has some.
+    // The same policy file for the CLI and for the app that writes the XLSX.
+    const policyFile = path.join(dir, 'policy.json');
+    await writeFile(policyFile, JSON.stringify({ recognition: { minItems: 1, unitMinItems: 1 } }));
+    const config = createConfig({ DATABASE_URL: 'postgresql://unused', POLICY_FILE: policyFile });
+    const recognition = loadConfiguredPolicy(config).recognition;
+    h = await createHarness({ start: NOW.toISOString(), policy: (p) => ({ ...p, recognition }) });
     await h.importSample();
     await seedYear(new ItemSeeder(h.db.db));
-    dir = await mkdtemp(path.join(tmpdir(), 'dondoc-plan-report-test-'));
     ctx = {
-      config: createConfig({ DATABASE_URL: h.db.url }),
+      config: createConfig({ DATABASE_URL: h.db.url, POLICY_FILE: policyFile }),
       time: new ManualTime(NOW),
       catalogue: h.app.catalogue,
       openDatabase: async () => ({ url: h.db.url, db: h.db.db, embedded: false, close: async () => {} }),
@@ -122,7 +150,11 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
 
     // The evaluation XLSX of the same year and subtree, as /danhgia and `report` write it.
     const ubnd = await h.db.db.unit.findUniqueOrThrow({ where: { code: 'UBND' } });
-    const report = await buildReport({ stores: h.app.stores, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW }, yearPeriod(2026), ubnd.id);
+    const org = await h.app.org();
+    const report = await withReportExtras(
+      { stores: h.app.stores, org, criteria: h.app.policy.recognition },
+      await buildReport({ stores: h.app.stores, calendar: await h.app.calendar(), org, policy: h.app.policy, now: NOW }, yearPeriod(2026), ubnd.id),
+    );
     xlsxFile = path.join(dir, 'danh-gia.xlsx');
     await writeReportXlsx(report, await h.app.org(), h.app.catalogue.translator('vi'), xlsxFile);
   });
@@ -168,9 +200,9 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
 
     // Placeholders: in brackets, italic and highlighted, one under each narrative heading (notices and recognition
-    // included until issue 15 gives them figures).
+    // have their figures: sections 5 and 6 are written from the data).
     const placeholders = doc.blocks.filter((b) => b.kind === 'paragraph' && b.text.startsWith('[Văn phòng'));
-    expect(placeholders.length).toBe(7);
+    expect(placeholders.length).toBe(5);
     for (const p of placeholders) {
       expect(p.xml).toMatch(/<w:i\/>/);
       expect(p.xml).toMatch(/<w:highlight w:val="yellow"\/>/);
@@ -255,6 +287,56 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
     );
     expect(doc.lines).toContain('Trong kỳ có 4 dấu hiệu đã được xác nhận theo các biểu hiện tại mục 7 phần III của Kế hoạch (trong đó biểu hiện (1): 1; biểu hiện (5): 2; biểu hiện (6): 1); 2 lượt yêu cầu giải trình.');
     expect(doc.lines.some((l) => l.includes('(năm chưa kết thúc: số liệu tính đến 09:00 08/12/2026)'))).toBe(true);
+  });
+
+  it('writes sections 5 and 6 from the figures of the XLSX’s "Quán triệt" and "Ghi nhận" sheets', async () => {
+    const sheet = await xlsxRows(xlsxFile, 'Quán triệt');
+    // The sheet: per official (code, name, unit, received, on time, late, never), then per recipient row.
+    const second = sheet.findIndex((r, i) => i > 0 && r[0] === 'STT');
+    const people = sheet.slice(1, second);
+    const recipients = sheet.slice(second + 1);
+    expect(people.length).toBeGreaterThan(0);
+    const sum = (rows: Row[]) => [4, 5, 6, 7].map((c) => rows.reduce((n, r) => n + Number(r[c]), 0));
+    const [received, onTime, late, never] = sum(people);
+    expect([received, onTime, late, never]).toEqual([6, 3, 1, 1]);
+    const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 10);
+
+    // Per unit: the XLSX's officials summed by their unit; the total row the sheet's whole.
+    const units = cellText(tableAfter(doc, 'Bảng 4.'));
+    expect(units[0]).toEqual(['STT', 'Đơn vị', 'Thông báo nhận', 'Xác nhận đúng hạn', 'Xác nhận muộn', 'Chưa xác nhận (quá hạn)', 'Tỷ lệ đúng hạn (%)']);
+    for (const row of units.slice(1, -1)) {
+      const [r, o, l, n] = sum(people.filter((p) => p[3] === row[1]));
+      expect([row[1], ...row.slice(2).map(docNumber)]).toEqual([row[1], r, o, l, n, rate(o!, r!)]);
+    }
+    expect(units.at(-1)!.slice(1).map((c, i) => (i === 0 ? c : docNumber(c)))).toEqual(['Tổng cộng', received, onTime, late, never, rate(onTime!, received!)]);
+
+    // Per notice: the sheet's recipient rows counted by notice.
+    const notices = cellText(tableAfter(doc, 'Bảng 5.'));
+    const byNotice = new Map<string, number>();
+    for (const r of recipients) byNotice.set(String(r[1]), (byNotice.get(String(r[1])) ?? 0) + 1);
+    expect(notices.slice(1).map((r) => [r[1], docNumber(r[2]!)])).toEqual([...byNotice]);
+    expect([...byNotice.keys()]).toEqual(['QT-2026-0001 Kế hoạch thực hiện Chỉ thị 56', 'QT-2026-0002 Quy chế làm việc năm 2027']);
+    expect(doc.lines).toContain(
+      `Trong kỳ, 2 văn bản được phổ biến, quán triệt qua hệ thống đến ${received} lượt cán bộ; xác nhận "Đã đọc, đã nắm nội dung" đúng hạn ${onTime} lượt, xác nhận muộn ${late} lượt, chưa xác nhận khi đã hết hạn ${never} lượt; 1 lượt còn trong hạn xác nhận. Tỷ lệ xác nhận đúng hạn: 50%.`,
+    );
+
+    // "Ghi nhận": the same rows in the same order (kind, name, unit), the items behind each exemplary official.
+    const ghiNhan = (await xlsxRows(xlsxFile, 'Ghi nhận')).slice(1);
+    const recognition = cellText(tableAfter(doc, 'Bảng 6.'));
+    expect(recognition[0]).toEqual(['STT', 'Loại', 'Họ và tên', 'Đơn vị', 'Chi tiết']);
+    expect(recognition.slice(1).map((r) => [r[0], r[1], r[2], r[3]])).toEqual(ghiNhan.map((r) => [String(r[0]), r[1], r[3], r[4]]));
+    recognition.slice(1).forEach((r, i) => {
+      if (ghiNhan[i]![1] === 'Cá nhân tiêu biểu') expect(r[4]).toContain(String(ghiNhan[i]![5]));
+    });
+    const kinds = (k: string) => ghiNhan.filter((r) => r[1] === k).length;
+    expect([kinds('Cá nhân tiêu biểu') > 0, kinds('Đơn vị tiêu biểu') > 0, kinds('Được biểu dương')]).toEqual([true, true, 2]);
+    expect(recognition.filter((r) => r[1] === 'Được biểu dương').map((r) => r[4])).toEqual([
+      'Ngày 13/03/2026, đ/c Võ Thanh Sơn biểu dương (việc NV-2026-0001): Đồng chí tổng hợp dự toán nhanh, chính xác.',
+      'Ngày 20/04/2026, đ/c Phạm Văn Hùng biểu dương: Đồng chí có tinh thần trách nhiệm cao.',
+    ]);
+    expect(doc.lines).toContain(
+      `Áp dụng tiêu chí dưới đây trên số liệu theo dõi, trong kỳ có ${kinds('Đơn vị tiêu biểu')} tập thể và ${kinds('Cá nhân tiêu biểu')} cá nhân tiêu biểu; lãnh đạo các đơn vị đã biểu dương 2 lượt.`,
+    );
   });
 
   it('refuses bad input with a clear message and writes nothing', async () => {

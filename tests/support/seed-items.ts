@@ -42,7 +42,7 @@ export interface SeedConsultation {
 
 export class ItemSeeder {
   private readonly ids = new Map<string, { id: number; unitId: number }>();
-  private seq = { task: 0, consultation: 0, explanation: 0 };
+  private seq = { task: 0, consultation: 0, explanation: 0, notice: new Map<number, number>() };
 
   constructor(private readonly db: PrismaClient) {}
 
@@ -191,5 +191,33 @@ export class ItemSeeder {
         createdAt: hn(x.createdAt),
       },
     });
+  }
+
+  /** A notice (quán triệt) sent to people one by one, each confirming (or not) when the test says. */
+  async notice(n: { sender: string; title: string; createdAt: string; deadline: string; recipients: { official: string; confirmedAt?: string; commitment?: string }[] }): Promise<{ id: number; code: string }> {
+    const sender = await this.official(n.sender);
+    const year = Number(n.createdAt.slice(0, 4));
+    const seq = (this.seq.notice.get(year) ?? 0) + 1;
+    this.seq.notice.set(year, seq);
+    const code = `QT-${year}-${String(seq).padStart(4, '0')}`;
+    const row = await this.db.notice.create({
+      data: { code, year, seq, title: n.title, summary: 'Quán triệt đến từng cán bộ.', senderId: sender.id, unitId: sender.unitId, confirmBy: hn(n.deadline), createdAt: hn(n.createdAt) },
+    });
+    await this.db.sequence.upsert({ where: { name: `QT-${year}` }, create: { name: `QT-${year}`, value: seq }, update: { value: seq } });
+    for (const r of n.recipients) {
+      const o = await this.official(r.official);
+      await this.db.noticeScope.create({ data: { noticeId: row.id, officialId: o.id } });
+      await this.db.noticeRecipient.create({
+        data: { noticeId: row.id, officialId: o.id, unitId: o.unitId, addedAt: hn(n.createdAt), deadline: hn(n.deadline), confirmedAt: r.confirmedAt ? hn(r.confirmedAt) : null, commitment: r.commitment ?? null },
+      });
+    }
+    return { id: row.id, code };
+  }
+
+  /** A head's commendation, on a task or not. */
+  async commendation(c: { official: string; by: string; text: string; at: string; taskId?: number }): Promise<void> {
+    const o = await this.official(c.official);
+    const by = await this.official(c.by);
+    await this.db.commendation.create({ data: { officialId: o.id, unitId: o.unitId, byId: by.id, text: c.text, itemKind: c.taskId ? 'TASK' : null, itemId: c.taskId ?? null, at: hn(c.at) } });
   }
 }

@@ -9,7 +9,7 @@ import type { Unit } from '../../domain/org/types.js';
 import { BEHAVIOURS, emptyFigures, type Figures } from '../../domain/report/metrics.js';
 import { dynamicKey, type Translate } from '../../i18n/catalogue.js';
 import { formatDateTime, formatIsoDay } from '../../domain/time/local-time.js';
-import type { PlanBlock, PlanCell, PlanDocument, PlanReportContributions, PlanReportInput, PlanReportSlot, PlanTable } from './plan-report-model.js';
+import type { PlanBlock, PlanCell, PlanDocument, PlanReportContributions, PlanReportInput, PlanReportSlot, PlanSlotInput, PlanTable } from './plan-report-model.js';
 import { figureColumn, stanceRatePercent, type FigureColumn } from './report-figures.js';
 
 export interface PlanContentOptions {
@@ -81,7 +81,10 @@ function stanceText(t: Translate, f: Figures): string {
   return p === null ? t('plan-doc-stance-none') : t('plan-doc-stance-rate', { percent: formatPlanNumber(p), answered: f.answeredInTime + f.answeredLate, received: f.consultationsReceived });
 }
 
-async function slot(input: PlanReportInput, contributions: PlanReportContributions, name: PlanReportSlot, placeholder: string): Promise<PlanBlock[]> {
+/** Tables 1–3 are section I's own; contributed tables follow in order. */
+const OWN_TABLES = 3;
+
+async function slot(input: PlanSlotInput, contributions: PlanReportContributions, name: PlanReportSlot, placeholder: string): Promise<PlanBlock[]> {
   const blocks = (await contributions[name]?.(input)) ?? null;
   return blocks && blocks.length > 0 ? blocks : [{ kind: 'placeholder', text: placeholder }];
 }
@@ -104,6 +107,8 @@ export async function planReportContent(input: PlanReportInput, options: PlanCon
 
   const rows: FigureRow[] = report.units.map((u) => ({ unit: u, f: c.byUnit.get(u.id) ?? emptyFigures() }));
   const source = report.bounds.cutoff.getTime() < report.bounds.to.getTime() ? 'plan-doc-source-partial' : 'plan-doc-source';
+  let tables = OWN_TABLES;
+  const slotInput: PlanSlotInput = { ...input, tableNumber: () => ++tables };
   const signalDetail = BEHAVIOURS.filter((n) => total.signals[n]! > 0).map((n) => t('plan-doc-behaviour-count', { behaviour: n, count: total.signals[n]! }));
 
   const body: PlanBlock[] = [
@@ -187,9 +192,9 @@ export async function planReportContent(input: PlanReportInput, options: PlanCon
     },
 
     { kind: 'heading', level: 2, text: t('plan-doc-notices-heading') },
-    ...(await slot(input, options.contributions ?? {}, 'notices', t('plan-doc-notices-placeholder'))),
+    ...(await slot(slotInput, options.contributions ?? {}, 'notices', t('plan-doc-notices-placeholder'))),
     { kind: 'heading', level: 2, text: t('plan-doc-recognition-heading') },
-    ...(await slot(input, options.contributions ?? {}, 'recognition', t('plan-doc-recognition-placeholder'))),
+    ...(await slot(slotInput, options.contributions ?? {}, 'recognition', t('plan-doc-recognition-placeholder'))),
     { kind: 'heading', level: 2, text: t('plan-doc-assessment-heading') },
     { kind: 'placeholder', text: t('plan-doc-assessment-placeholder') },
 

@@ -1,10 +1,13 @@
 // Which features write a part of the plan report's section I beyond the evaluation figures (plan-report-model.ts,
-// PlanReportContributions). Notices with their coverage and exemplary units and officials (issue 15) plug in here:
-// `notices: (input) => …` and `recognition: (input) => …`, each reading its own store for input.report's period and
-// unit subtree. Until then the document leaves those parts to the office as marked placeholders.
+// PlanReportContributions): notices with their coverage (I.5) and exemplary units and officials with the commendations
+// (I.6), issue 15's, from the report extras the XLSX's "Quán triệt" and "Ghi nhận" sheets show. A slot whose feature
+// has nothing for the year is left to the office as a marked placeholder.
+import type { RecognitionCriteria } from '../../domain/recognition/criteria.js';
+import { noticesSection, recognitionSection } from '../recognition/plan-report-sections.js';
 import type { AppStores } from '../ports/stores.js';
 import type { PlanReportContributions } from './plan-report-model.js';
 
-export function planReportContributions(_stores: AppStores): PlanReportContributions {
-  return {};
+export function planReportContributions(stores: AppStores, criteria: RecognitionCriteria): PlanReportContributions {
+  const deps = { stores, criteria };
+  return { notices: noticesSection(deps), recognition: recognitionSection(deps) };
 }

@@ -67,5 +67,9 @@ export interface PlanReportInput {
  * a marked placeholder. Wire contributions in plan-report-contributions.ts.
  */
 export type PlanReportSlot = 'notices' | 'recognition';
-export type PlanReportContribution = (input: PlanReportInput) => Promise<PlanBlock[] | null>;
+export interface PlanSlotInput extends PlanReportInput {
+  /** The number of the next table ("Bảng 4."): tables are numbered in the order they appear, after section I's own. */
+  tableNumber(): number;
+}
+export type PlanReportContribution = (input: PlanSlotInput) => Promise<PlanBlock[] | null>;
 export type PlanReportContributions = Partial<Record<PlanReportSlot, PlanReportContribution>>;

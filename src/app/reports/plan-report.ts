@@ -3,6 +3,7 @@
 // and the file (plan-report-docx.ts). Used by /baocaokh and by `npm run cli -- report plan`.
 import type { IsoDate } from '../../domain/calendar/types.js';
 import { yearPeriod } from '../../domain/report/period.js';
+import type { Policy } from '../../domain/policy/types.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { AppStores } from '../ports/stores.js';
 import { buildReport, type Report, type ReportDeps } from './build-report.js';
@@ -14,6 +15,8 @@ import type { PlanDocument } from './plan-report-model.js';
 export interface PlanReportDeps extends ReportDeps {
   stores: AppStores;
   catalogue: Catalogue;
+  /** The clocks for the figures, the recognition criteria for section I.6. */
+  policy: Pick<Policy, 'clocks' | 'recognition'>;
 }
 
 export interface PlanReportRequest {
@@ -36,7 +39,7 @@ export async function buildPlanReport(deps: PlanReportDeps, request: PlanReportR
   const issuedOn: IsoDate = deps.calendar.localDate(deps.now);
   const document = await planReportContent(
     { report, org: deps.org, t },
-    { issuedOn, ...(request.place ? { place: request.place } : {}), contributions: planReportContributions(deps.stores) },
+    { issuedOn, ...(request.place ? { place: request.place } : {}), contributions: planReportContributions(deps.stores, deps.policy.recognition) },
   );
   return { report, document, bytes: await planReportBuffer(document) };
 }
