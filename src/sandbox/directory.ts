@@ -10,7 +10,7 @@ import type { PeopleDirectory, PersonView, UnitView } from './ports.js';
 
 const ROLE_ORDER = { HEAD: 0, DEPUTY: 1, MEMBER: 2 } as const;
 
-/** The Vietnamese command words this person may use, in the order of Telegram's menu (src/channels/telegram/commands-menu.ts). */
+/** The Vietnamese command words this person may use (as /trogiup lists them), in the order of Telegram's menu (src/channels/telegram/commands-menu.ts). */
 export function commandsFor(org: OrgDirectory, official: Official): string[] {
   const id = official.id as OfficialId;
   const lead = official.role === 'HEAD' || official.role === 'DEPUTY';
@@ -21,8 +21,13 @@ export function commandsFor(org: OrgDirectory, official: Official): string[] {
     'xinykien',
     'ykien',
     ...(lead ? ['tonghop'] : []),
-    ...(official.role === 'HEAD' ? ['danhgia'] : []),
+    ...(official.role === 'HEAD' ? ['danhgia', 'baocaokh'] : []),
     ...(reviewablePeople(org, id).length > 0 ? ['canhbao'] : []),
+    ...(official.role === 'HEAD' ? ['rasoat'] : []),
+    'tusoi',
+    'quantriet',
+    'danam',
+    ...(lead ? ['bieuduong'] : []),
     'kenh',
     'lang',
     'trogiup',

@@ -218,9 +218,9 @@ describe('self-review', () => {
       const head = await fx.officialId('BTC-01');
       await people.head.pressData(encodeAction('self.view', await form('BTC-01')));
       expect(people.head.last()).toContain('• Xin ý kiến đã gửi (2): YK-2026-0001, YK-2026-0002');
-      const asked = async (id: number) => (await figuresOf(fx.app, yearPeriod(2026), id)).extras.filter(([n]) => n === 'asked').map(([n, f]) => [n, f.count]);
-      expect(await asked(head)).toEqual([['asked', 2]]);
-      expect(await asked(an)).toEqual([['asked', 0]]);
+      const askedOf = async (id: number) => (await figuresOf(fx.app, yearPeriod(2026), id)).extras.filter(([n]) => n === 'asked').map(([n, f]) => [n, f.count]);
+      expect(await askedOf(head)).toEqual([['asked', 2]]);
+      expect(await askedOf(an)).toEqual([['asked', 0]]);
     } finally {
       SELF_REVIEW_EXTRA_SOURCES.splice(SELF_REVIEW_EXTRA_SOURCES.indexOf(asked), 1);
     }

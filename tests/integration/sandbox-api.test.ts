@@ -3,6 +3,7 @@
 // movable clock) and serves the sandbox's page and API. Everything here is done as a person would do it on the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEntry } from '../../src/sandbox/platforms/chat-log.js';
+import { commandMenu } from '../../src/channels/telegram/commands-menu.js';
 import { linkOfficials, sandboxIdentity } from '../../src/sandbox/link-officials.js';
 import type { PersonView, UnitView } from '../../src/sandbox/ports.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
@@ -133,8 +134,11 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     expect(tckh.people.map((p) => `${p.code} ${p.role}`)).toEqual(['TCKH-01 HEAD', 'TCKH-02 DEPUTY', 'TCKH-03 MEMBER', 'TCKH-04 MEMBER']);
     const head = tckh.people[0] as PersonView;
     expect(head).toMatchObject({ fullName: 'Võ Thanh Sơn', title: 'Trưởng phòng Tài chính – Kế hoạch', superiorCode: 'UB-02', telegramUserId: Number(tg('TCKH-01')), zaloUserId: zl('TCKH-01') });
-    expect(head.commands).toEqual(expect.arrayContaining(['viec', 'giaoviec', 'tonghop', 'danhgia', 'canhbao']));
-    expect(tckh.people[2]!.commands).not.toContain('giaoviec');
+    // The commands as /trogiup lists them for each, in the order of Telegram's menu.
+    expect(head.commands).toEqual(['viec', 'giaoviec', 'baocao', 'xinykien', 'ykien', 'tonghop', 'danhgia', 'baocaokh', 'canhbao', 'rasoat', 'tusoi', 'quantriet', 'danam', 'bieuduong', 'kenh', 'lang', 'trogiup', 'huy']);
+    expect(tckh.people[2]!.commands).toEqual(['viec', 'baocao', 'xinykien', 'ykien', 'tusoi', 'quantriet', 'danam', 'kenh', 'lang', 'trogiup', 'huy']);
+    const menu = commandMenu(h.app.catalogue, 'vi').map((c) => c.command);
+    for (const p of tckh.people) expect(menu.filter((c) => p.commands.includes(c))).toEqual(p.commands);
     const unlinked = find('PNV')!.people.find((p) => p.code === 'PNV-03')!;
     expect(unlinked.telegramUserId).toBeUndefined();
     expect(unlinked.zaloUserId).toBeUndefined();

@@ -173,7 +173,8 @@ export class TelegramPlatform {
   #nextMessageId = 1;
   #nextFileId = 1;
   #webhook: { url: string; secret_token?: string; allowed_updates?: unknown } | undefined;
-  #commands: BotCommand[] = [];
+  /** The command menus by language_code ('' for the default), as setMyCommands leaves them. */
+  #commands = new Map<string, BotCommand[]>();
   #limits: TelegramLimits | undefined;
   readonly #sentAt: { at: number; chat: string }[] = [];
   #tooManyRequests = 0;
@@ -540,12 +541,12 @@ export class TelegramPlatform {
 
     on('setMyCommands', (p) => {
       if (!Array.isArray(p.commands)) return invalid("Bad Request: can't parse commands JSON object");
-      this.#commands = p.commands.filter(isBotCommand);
+      this.#commands.set(languageOf(p), p.commands.filter(isBotCommand));
       return ok(true);
     });
-    on('getMyCommands', () => ok(this.#commands));
-    on('deleteMyCommands', () => {
-      this.#commands = [];
+    on('getMyCommands', (p) => ok(this.#commands.get(languageOf(p)) ?? []));
+    on('deleteMyCommands', (p) => {
+      this.#commands.delete(languageOf(p));
       return ok(true);
     });
 
@@ -786,6 +787,11 @@ function chatFor(chatId: unknown): Message['chat'] | undefined {
   const id = typeof chatId === 'number' ? chatId : typeof chatId === 'string' && /^-?\d+$/.test(chatId) ? Number(chatId) : undefined;
   if (id === undefined || id === 0) return undefined;
   return id > 0 ? { id, type: 'private', first_name: `User ${id}` } : { id, type: 'supergroup', title: `Group ${id}` };
+}
+
+/** The menu a commands call names: its language_code, '' for the default (the scope is not told apart). */
+function languageOf(p: Record<string, unknown>): string {
+  return typeof p.language_code === 'string' ? p.language_code : '';
 }
 
 function isBotCommand(value: unknown): value is BotCommand {
