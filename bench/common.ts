@@ -174,13 +174,24 @@ export function percentile(values: number[], p: number): number {
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** The commit the benchmark ran (with "+changes" when the work tree differed from it). */
+function gitHead(): string | undefined {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function writeResult(name: string, result: Record<string, unknown>): Promise<string> {
   const dir = path.join(ROOT, 'bench', 'results');
   await mkdir(dir, { recursive: true });
   // BENCH_RUN=2 writes <name>-2.json: the runs of one figure side by side (the README quotes all of them).
   const run = process.env.BENCH_RUN;
   const file = path.join(dir, run ? `${name}-${run}.json` : `${name}.json`);
-  await writeFile(file, JSON.stringify({ benchmark: name, at: new Date().toISOString(), scale: SCALE, runTag: RUN_TAG, ...result }, null, 2) + '\n');
+  await writeFile(file, JSON.stringify({ benchmark: name, at: new Date().toISOString(), scale: SCALE, runTag: RUN_TAG, commit: gitHead(), ...result }, null, 2) + '\n');
   return path.relative(ROOT, file);
 }
 
