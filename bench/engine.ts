@@ -22,6 +22,7 @@ import { createRedis } from '../jobs/connection.js';
 import { QUEUES } from '../jobs/queues.js';
 import { createQueues } from '../jobs/runtime.js';
 import { cpuMeter, perUnit } from './cpu.js';
+import { profiled } from './profile.js';
 import { runRawBaseline } from './engine-raw.js';
 import { WAVE_SIZE } from '../jobs/clock.processor.js';
 import { benchDatabase, fillOrganisation, logger, machine, percentile, REDIS_URL, round, scaled, timed, uniquePrefix, writeResult } from './common.js';
@@ -124,8 +125,9 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
     await app.org();
     await app.calendar();
     const engineCpu = await cpuMeter(bdb.sql, bdb.name);
-    const engine = await burst(queues.clocks as unknown as Queue, engineWorker as unknown as Worker, n);
+    const { value: engine, top: profileTop, file: profileFile } = await profiled('engine', () => burst(queues.clocks as unknown as Queue, engineWorker as unknown as Worker, n));
     const engineCpuUsed = await engineCpu();
+    if (profileTop) log(`profile (${profileFile}), self time:\n${profileTop.map((e) => `    ${e.selfPercent}%  ${e.fn}`).join('\n')}`);
     const reminders = await bdb.db.reminder.count();
     const outbox = await bdb.db.outbox.count();
     const chats = (await bdb.db.outbox.groupBy({ by: ['chatId'] })).length;
@@ -176,6 +178,7 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
       cpuRatio,
       noopRatio: ratio,
       loadAverageAtEnd: loadNow(),
+      ...(profileTop ? { profileTop } : {}),
       target: { ratio: 0.5, of: 'raw baseline', met: rawRatio >= 0.5 },
     };
     log(`written to ${await writeResult('engine', result)}`);
