@@ -11,7 +11,7 @@ import { asLocale, type Locale } from '../../domain/locale.js';
 import { graphemeCount } from '../../domain/text/graphemes.js';
 import { sanitizeLine, sanitizeText } from '../../domain/text/sanitize.js';
 import type { AppContext } from '../context.js';
-import { findIdentity } from '../linking/find-identity.js';
+import { claimAndFindIdentity } from '../linking/find-identity.js';
 import { decodeAction, type Action } from '../actions.js';
 import { viewTools } from '../views/tools.js';
 import { addressedToAnotherBot, parseCommand, type CommandName } from './commands.js';
@@ -183,8 +183,9 @@ export function createRouter(deps: RouterDeps): Router {
       const ours = env.botUsername ?? (env.channel === 'TELEGRAM' ? app.links.telegramBotUsername : undefined);
       if (env.event.type === 'text' && addressedToAnotherBot(env.event.text, ours)) return { replies: [] };
       try {
-        if (!(await claimInbound(app, env.channel, env.updateKey))) return { replies: [] };
-        const identity = await findIdentity(app.db, env.channel, env.externalUserId);
+        // The claim and who wrote, in one round trip (the update's first step on every update).
+        const { claimed, identity } = await claimAndFindIdentity(app.db, env.channel, env.updateKey, env.externalUserId);
+        if (!claimed) return { replies: [] };
         if (!identity) return await linkAccount(app, env, hintLocale);
         const official = identity.official;
         const locale = asLocale(official.locale);
