@@ -1,61 +1,73 @@
 // The shared router with every command, button and flow wired in: one for all channels.
 import type { RouterResult } from '../ports/channel.js';
 import type { AppContext } from '../context.js';
-import { DialogRegistry, persistTurn } from './dialog.js';
+import { DialogRegistry, flowReply } from './dialog.js';
 import { assignFlow, startAssign } from './flows/assign-flow.js';
 import { completeFlow, extensionFlow, reasonFlow, reassignFlow, reportFlow, startReport } from './flows/task-flows.js';
 import { digestCommand } from '../digest/digest-command.js';
 import { evaluationCommand } from '../reports/report-command.js';
 import { help, setLanguage } from './handlers/basics.js';
 import { setPreferredChannel } from './handlers/channel-preference.js';
-import { handleTaskAction } from './handlers/task-actions.js';
+import { TASK_ACTIONS } from './handlers/task-actions.js';
 import { taskList } from './handlers/task-list.js';
 import { askFlow, clarifyFlow, closeFlow, delegateFlow, freeTextFlow, replyFlow, roundFlow, stanceFlow, startAsk } from './flows/consult-flows.js';
 import { answerFlow, demandFlow } from './flows/explain-flows.js';
 import { recordFlow, reviewFlow, signalExplainFlow } from './flows/signal-flows.js';
-import { handleConsultAction, opinionsList } from './handlers/consult-actions.js';
-import { handleExplainAction } from './handlers/explain-actions.js';
+import { CONSULT_ACTIONS, opinionsList } from './handlers/consult-actions.js';
+import { EXPLAIN_ACTIONS } from './handlers/explain-actions.js';
 import { consultationFreeText } from './handlers/free-text.js';
-import { handleSignalAction, signalsList } from './handlers/signal-actions.js';
-import { createRouter, type ActionHandler, type CommandHandler, type Router } from './router.js';
-import type { Session } from './session.js';
-import { idArg } from '../actions.js';
+import { SIGNAL_ACTIONS, signalsList } from './handlers/signal-actions.js';
+import { createRouter, type CommandTable, type Router } from './router.js';
+import { joinActionTables, type ActionTable, type FeatureActions } from './action-table.js';
+import type { DialogFlow } from './dialog.js';
 
 export interface RouterExtensions {
-  actions?: ActionHandler[];
-  commands?: Record<string, CommandHandler>;
-  flows?: ConstructorParameters<typeof DialogRegistry>[0];
+  /** Handlers that take the place of the features' own, verb by verb. */
+  actions?: FeatureActions;
+  commands?: Partial<CommandTable>;
+  flows?: DialogFlow[];
 }
 
-const listAction: ActionHandler = async (s, action) => {
-  if (action.verb !== 'list.tasks') return undefined;
-  return { replies: [await taskList(s, idArg(action) ?? 1)] };
+/**
+ * No message carries `digest.open` today (the digest's buttons open the items themselves): pressed from a forged or
+ * stale payload it gets the answer any unknown button gets.
+ */
+const NOT_OFFERED = {
+  'digest.open': async (s) => ({ replies: [{ text: s.t('error-malformed-action') }] }),
+} satisfies FeatureActions;
+
+/** Every button verb and its handler: a verb without one, or handled twice, fails tsc or the start. */
+export const ACTIONS: ActionTable = joinActionTables(TASK_ACTIONS, CONSULT_ACTIONS, EXPLAIN_ACTIONS, SIGNAL_ACTIONS, NOT_OFFERED);
+
+/** Every command (but /huy, the router's own) and its handler. */
+export const COMMAND_HANDLERS: CommandTable = {
+  start: help,
+  help,
+  lang: setLanguage,
+  channel: setPreferredChannel,
+  tasks: async (s) => ({ replies: [await taskList(s, 1)] }),
+  assign: (s, args) => flowReply(s, startAssign(s, args)),
+  report: (s) => flowReply(s, startReport(s, undefined)),
+  ask: (s, args) => flowReply(s, startAsk(s, args)),
+  opinions: async (s) => ({ replies: [await opinionsList(s, 1)] }),
+  signals: (s) => signalsList(s, 1),
+  digest: digestCommand,
+  evaluation: evaluationCommand,
 };
 
-/** Consultations, signals and demands for explanation (issue 4). */
-const CONSULTATION_FLOWS = [askFlow, roundFlow, stanceFlow, clarifyFlow, replyFlow, closeFlow, delegateFlow, freeTextFlow, demandFlow, answerFlow, reviewFlow, signalExplainFlow, recordFlow];
+/** Every dialog flow, by the name its rows are stored under. */
+export const FLOWS: DialogFlow[] = [
+  assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow,
+  // Consultations, signals and demands for explanation (issue 4).
+  askFlow, roundFlow, stanceFlow, clarifyFlow, replyFlow, closeFlow, delegateFlow, freeTextFlow, demandFlow, answerFlow, reviewFlow, signalExplainFlow, recordFlow,
+];
 
 export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Router {
-  const flow = async (s: Session, turn: Promise<Parameters<typeof persistTurn>[1]>): Promise<RouterResult> => ({ replies: await persistTurn(s, await turn) });
   return createRouter({
     app,
-    dialogs: new DialogRegistry([assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow, ...CONSULTATION_FLOWS, ...(ext.flows ?? [])]),
-    actions: [handleTaskAction, listAction, handleConsultAction, handleExplainAction, handleSignalAction, ...(ext.actions ?? [])],
+    dialogs: new DialogRegistry([...FLOWS, ...(ext.flows ?? [])]),
+    actions: { ...ACTIONS, ...ext.actions },
     texts: [consultationFreeText],
-    commands: {
-      start: help,
-      help,
-      lang: setLanguage,
-      channel: setPreferredChannel,
-      tasks: async (s) => ({ replies: [await taskList(s, 1)] }),
-      assign: (s, args) => flow(s, startAssign(s, args)),
-      report: (s) => flow(s, startReport(s, undefined)),
-      ask: (s, args) => flow(s, startAsk(s, args)),
-      opinions: async (s) => ({ replies: [await opinionsList(s, 1)] }),
-      signals: (s) => signalsList(s, 1),
-      digest: digestCommand,
-      evaluation: evaluationCommand,
-      ...(ext.commands ?? {}),
-    },
+    commands: { ...COMMAND_HANDLERS, ...ext.commands },
   });
 }

@@ -9,15 +9,12 @@ import type { Action } from '../../actions.js';
 import { encodeAction, idArg } from '../../actions.js';
 import { itemSummary } from '../../../db/repositories/item.repository.js';
 import { signalCard } from '../../views/signal-views.js';
-import { persistTurn, type Turn } from '../dialog.js';
+import { flowReply } from '../dialog.js';
+import type { ActionHandler, FeatureActions } from '../action-table.js';
 import { startRecord, startReview, startSignalExplain } from '../flows/signal-flows.js';
 import type { Session } from '../session.js';
 
 export const SIGNALS_PAGE = 5;
-
-async function flow(s: Session, turn: Turn | Promise<Turn>): Promise<RouterResult> {
-  return { replies: await persistTurn(s, await turn) };
-}
 
 /** Signals waiting for this head's review, oldest first, one card each. */
 export async function signalsList(s: Session, page: number): Promise<RouterResult> {
@@ -47,26 +44,25 @@ async function loadSignal(s: Session, action: Action) {
   return row;
 }
 
-export async function handleSignalAction(s: Session, action: Action): Promise<RouterResult | undefined> {
-  switch (action.verb) {
-    case 'list.signals':
-      return signalsList(s, idArg(action) ?? 1);
-    case 'signal.confirm':
-    case 'signal.dismiss': {
-      const signal = await loadSignal(s, action);
-      if (!mayReviewSignal(await s.app.org(), s.officialId, OfficialId(signal.officialId))) throw new DomainError('signal-not-yours');
-      if (signal.status !== 'PENDING') throw new DomainError('signal-already-reviewed');
-      return flow(s, startReview(s, signal.id, action.verb === 'signal.confirm' ? 'CONFIRMED' : 'DISMISSED'));
-    }
-    case 'signal.explain': {
-      const signal = await loadSignal(s, action);
-      if (signal.officialId !== s.officialId) throw new DomainError('signal-not-yours');
-      if (signal.explanation) throw new DomainError('signal-explained-already');
-      return flow(s, startSignalExplain(s, signal.id));
-    }
-    case 'signal.record':
-      return flow(s, startRecord(s));
-    default:
-      return undefined;
-  }
+/** A head confirms or dismisses a signal of someone under them, with a reason typed next. */
+function startsReview(decision: 'CONFIRMED' | 'DISMISSED'): ActionHandler {
+  return async (s, action) => {
+    const signal = await loadSignal(s, action);
+    if (!mayReviewSignal(await s.app.org(), s.officialId, OfficialId(signal.officialId))) throw new DomainError('signal-not-yours');
+    if (signal.status !== 'PENDING') throw new DomainError('signal-already-reviewed');
+    return flowReply(s, startReview(s, signal.id, decision));
+  };
 }
+
+export const SIGNAL_ACTIONS = {
+  'list.signals': (s, action) => signalsList(s, idArg(action) ?? 1),
+  'signal.confirm': startsReview('CONFIRMED'),
+  'signal.dismiss': startsReview('DISMISSED'),
+  'signal.explain': async (s, action) => {
+    const signal = await loadSignal(s, action);
+    if (signal.officialId !== s.officialId) throw new DomainError('signal-not-yours');
+    if (signal.explanation) throw new DomainError('signal-explained-already');
+    return flowReply(s, startSignalExplain(s, signal.id));
+  },
+  'signal.record': (s) => flowReply(s, startRecord(s)),
+} satisfies FeatureActions;
