@@ -37,6 +37,8 @@ export type FlowStep<S extends string, D> = (s: Session, data: D, input: DialogI
 /** A flow written as a table of steps; `at` gives the state to store for one of them (to start the flow). */
 export interface TableFlow<S extends string, D> extends DialogFlow {
   at(step: S, data: D): StoredDialog;
+  /** The names of its steps, as stored. */
+  steps: readonly S[];
 }
 
 /**
@@ -53,6 +55,7 @@ export function defineFlow<const S extends string, D extends Record<string, unkn
   return {
     name: def.name,
     at,
+    steps: Object.keys(def.steps) as S[],
     async step(s, stored, input) {
       const run = Object.hasOwn(def.steps, stored.step) ? def.steps[stored.step as S] : undefined;
       const parsed = def.data.safeParse(stored.data);

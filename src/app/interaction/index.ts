@@ -19,7 +19,7 @@ import { consultationFreeText } from './handlers/free-text.js';
 import { SIGNAL_ACTIONS, signalsList } from './handlers/signal-actions.js';
 import { createRouter, type CommandTable, type Router } from './router.js';
 import { joinActionTables, type ActionTable, type FeatureActions } from './action-table.js';
-import type { DialogFlow } from './dialog.js';
+import type { DialogFlow, TableFlow } from './dialog.js';
 
 export interface RouterExtensions {
   /** Handlers that take the place of the features' own, verb by verb. */
@@ -56,7 +56,7 @@ export const COMMAND_HANDLERS: CommandTable = {
 };
 
 /** Every dialog flow, by the name its rows are stored under. */
-export const FLOWS: DialogFlow[] = [
+export const FLOWS: TableFlow<string, never>[] = [
   assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow,
   // Consultations, signals and demands for explanation (issue 4).
   askFlow, roundFlow, stanceFlow, clarifyFlow, replyFlow, closeFlow, delegateFlow, freeTextFlow, demandFlow, answerFlow, reviewFlow, signalExplainFlow, recordFlow,

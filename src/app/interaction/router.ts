@@ -139,7 +139,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (cmd.name === 'cancel') return reply(s.t((await endDialog(s)) ? 'dialog-cancelled' : 'dialog-nothing'));
     // `/nhan NV-2026-0012 …`: the typed form of a button, on any channel at any time (item-commands.ts).
     const item = await resolveItemCommand(app.db, cmd.word, cmd.args, s.locale);
-    if (item && !item.ok) return reply(s.t(dynamicKey(item.error), item.args));
+    if (item && !item.ok) return reply(s.t(item.error, item.args));
     if (item?.ok) {
       const first = await runAction(s, item.action);
       // Text after the code answers the action's first question (a reason, a percent): `/tuchoi NV-… lý do`.
