@@ -1,5 +1,4 @@
 // The shared router with every command, button and flow wired in: one for all channels.
-import type { RouterResult } from '../ports/channel.js';
 import type { AppContext } from '../context.js';
 import { DialogRegistry, flowReply } from './dialog.js';
 import { assignFlow, startAssign } from './flows/assign-flow.js';
