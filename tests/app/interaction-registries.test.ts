@@ -54,7 +54,19 @@ describe('the tables', () => {
 
   test('every command but /huy has a handler; the item commands name verbs the table answers', () => {
     expect(new Set(Object.keys(COMMAND_HANDLERS))).toEqual(new Set(Object.keys(COMMANDS).filter((c) => c !== 'cancel')));
-    for (const c of Object.values(ITEM_COMMANDS)) for (const t of c.targets) expect(Object.keys(ACTIONS)).toContain(t.verb);
+    for (const c of ITEM_COMMANDS) for (const t of c.targets) expect(Object.keys(ACTIONS)).toContain(t.verb);
+  });
+
+  test('an item command word is no ordinary command, unless the table says which one it also is', () => {
+    const ordinary = new Map(Object.entries(COMMANDS).flatMap(([name, words]) => words.map((w) => [w as string, name])));
+    const seen = new Set<string>();
+    for (const c of ITEM_COMMANDS) {
+      for (const w of c.words) {
+        expect(seen.has(w), w).toBe(false);
+        seen.add(w);
+        expect(ordinary.get(w), w).toBe(c.alone);
+      }
+    }
   });
 
   test('every flow has a name of its own and at least one step', () => {
