@@ -80,9 +80,6 @@ export class DialogRegistry {
   get(name: string): DialogFlow | undefined {
     return this.flows.get(name);
   }
-  names(): string[] {
-    return [...this.flows.keys()];
-  }
 }
 
 /** The dialog open in this chat, read once per update (an expired one is removed as it is read). */
