@@ -10,7 +10,7 @@ import { pino } from 'pino';
 import { ClockHandlers } from '../src/app/clocks/fire-clock.js';
 import type { ChannelSender } from '../src/app/ports/sender.js';
 import { createTelegramSender } from '../src/channels/telegram/sender.js';
-import { systemClock } from '../src/domain/clock.js';
+import { systemTime } from '../src/domain/time/time-source.js';
 import type { ChannelName } from '../src/domain/org/types.js';
 import { defaultPolicy } from '../src/domain/policy/resolve-policy.js';
 import { Catalogue } from '../src/i18n/catalogue.js';
@@ -19,6 +19,7 @@ import { JITTER_MARGIN_MS } from '../jobs/delivery/pacer.js';
 import { createQueues, startWorkers } from '../jobs/runtime.js';
 import { createTelegramStandIn, type TelegramStandIn } from '../tests/support/telegram-stand-in.js';
 import { benchDatabase, logger, machine, REDIS_URL, round, scaled, uniquePrefix, writeResult } from './common.js';
+import { sleep } from '../src/sleep.js';
 
 const log = logger('delivery');
 const TOKEN = '7000000001:AAbench-token-for-the-stand-in-012345';
@@ -82,9 +83,9 @@ export async function runDeliveryBench(): Promise<Record<string, unknown>> {
     const tg = await createTelegramStandIn();
     tg.enforceLimits(LIMITS);
     const prefix = uniquePrefix('delivery');
-    const queues = createQueues(REDIS_URL, prefix, systemClock);
+    const queues = createQueues(REDIS_URL, prefix, systemTime);
     const quiet = pino({ level: 'silent' });
-    const app = createAppContext({ db: bdb.db, clock: systemClock, catalogue: Catalogue.load(), policy: defaultPolicy(), logger: quiet, scheduler: queues.scheduler, delivery: queues.kicker });
+    const app = createAppContext({ db: bdb.db, time: systemTime, catalogue: Catalogue.load(), policy: defaultPolicy(), logger: quiet, scheduler: queues.scheduler, delivery: queues.kicker });
     const senders = new Map<ChannelName, ChannelSender>([['TELEGRAM', createTelegramSender(new Api(TOKEN, { apiRoot: tg.url }))]]);
     const started = Date.now();
     const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, app, handlers: new ClockHandlers([]), senders, limits: LIMITS, logger: quiet, queues, consume: ['delivery'] });
@@ -92,7 +93,7 @@ export async function runDeliveryBench(): Promise<Record<string, unknown>> {
       const left = await bdb.db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } });
       if (left === 0) break;
       if (Date.now() - started > 30 * 60_000) throw new Error(`${left} messages still queued after 30 min`);
-      await new Promise((r) => setTimeout(r, 500));
+      await sleep(500);
     }
     const ours = figures(tg, expected);
     log(`ours: ${ours.perSecond} msg/s (${round(ours.shareOfLimit * 100, 1)}% of 30/s), ${ours.tooManyRequests} × 429, ${ours.sent} sent in ${ours.seconds} s, order kept: ${ours.orderKept}, duplicates: ${ours.duplicates}`);

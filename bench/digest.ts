@@ -21,7 +21,7 @@ import { viewTools } from '../src/app/views/tools.js';
 import { CAPABILITIES } from '../src/app/ports/channel.js';
 import { createPrismaClient } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate/apply.js';
-import { ManualClock } from '../src/domain/clock.js';
+import { ManualTime } from '../src/domain/time/time-source.js';
 import { defaultPolicy } from '../src/domain/policy/resolve-policy.js';
 import { Catalogue } from '../src/i18n/catalogue.js';
 import { createAppContext } from '../src/runtime/app-context.js';
@@ -229,10 +229,10 @@ export async function runDigestBench(): Promise<DigestBenchResult> {
       ).ms;
 
   const db = createPrismaClient(prepared.url, { poolSize: 10 });
-  const clock = new ManualClock(NOW);
+  const time = new ManualTime(NOW);
   const app = createAppContext({
     db,
-    clock,
+    time,
     catalogue: Catalogue.load(),
     policy: defaultPolicy('Asia/Ho_Chi_Minh'),
     logger: pino({ level: 'silent' }),

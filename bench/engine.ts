@@ -9,7 +9,7 @@ import { Queue, Worker } from 'bullmq';
 import { pino } from 'pino';
 import { ClockHandlers } from '../src/app/clocks/fire-clock.js';
 import { taskClockHandler } from '../src/app/clocks/task-clock-handler.js';
-import { systemClock } from '../src/domain/clock.js';
+import { systemTime } from '../src/domain/time/time-source.js';
 import { defaultPolicy } from '../src/domain/policy/resolve-policy.js';
 import { Catalogue } from '../src/i18n/catalogue.js';
 import { createAppContext } from '../src/runtime/app-context.js';
@@ -19,9 +19,9 @@ import { createRedis } from '../jobs/connection.js';
 import { QUEUES } from '../jobs/queues.js';
 import { createQueues } from '../jobs/runtime.js';
 import { benchDatabase, fillOrganisation, logger, machine, percentile, REDIS_URL, round, scaled, timed, uniquePrefix, writeResult } from './common.js';
+import { HOUR_MS as HOUR } from '../src/domain/time/duration.js';
 
 const log = logger('engine');
-const HOUR = 3_600_000;
 
 interface BurstFigures {
   jobs: number;
@@ -89,10 +89,10 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
 
     // Engine: the clock worker's own processor over the real use case.
     const prefix = uniquePrefix('engine');
-    const queues = createQueues(REDIS_URL, prefix, systemClock);
+    const queues = createQueues(REDIS_URL, prefix, systemTime);
     const app = createAppContext({
       db: bdb.db,
-      clock: systemClock,
+      time: systemTime,
       catalogue: Catalogue.load(),
       policy: defaultPolicy(),
       logger: pino({ level: 'silent' }),

@@ -12,7 +12,7 @@ import { pino } from 'pino';
 import { Pacer } from '../jobs/delivery/pacer.js';
 import { createAppRouter } from '../src/app/interaction/index.js';
 import { createTelegramBot } from '../src/channels/telegram/bot.js';
-import { systemClock } from '../src/domain/clock.js';
+import { systemTime } from '../src/domain/time/time-source.js';
 import { defaultPolicy } from '../src/domain/policy/resolve-policy.js';
 import { Metrics } from '../src/http/metrics.js';
 import { createHttpApp, startHttpServer } from '../src/http/server.js';
@@ -99,7 +99,7 @@ export async function runInboundBench(): Promise<Record<string, unknown>> {
 
     const quiet = pino({ level: 'silent' });
     const noQueues = { schedule: async () => {}, kick: async () => {} };
-    const app = createAppContext({ db: bdb.db, clock: systemClock, catalogue: Catalogue.load(), policy: defaultPolicy(), logger: quiet, scheduler: noQueues, delivery: noQueues });
+    const app = createAppContext({ db: bdb.db, time: systemTime, catalogue: Catalogue.load(), policy: defaultPolicy(), logger: quiet, scheduler: noQueues, delivery: noQueues });
     const router = createAppRouter(app);
     const runs: Record<string, Load> = {};
     // The shared router alone (no HTTP, no grammY, no reply): what the database path costs.

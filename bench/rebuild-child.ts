@@ -3,18 +3,18 @@
 //   node --import tsx bench/rebuild-child.ts <databaseUrl> <redisUrl> <prefix> <horizonMs>
 import { Queue } from 'bullmq';
 import { createPrismaClient } from '../src/db/client.js';
-import { systemClock } from '../src/domain/clock.js';
+import { systemTime } from '../src/domain/time/time-source.js';
 import { reconcileClocks } from '../jobs/reconciler.js';
 import { createQueues } from '../jobs/runtime.js';
 
 const [databaseUrl, redisUrl, prefix, horizon] = process.argv.slice(2) as [string, string, string, string];
 const db = createPrismaClient(databaseUrl, { poolSize: 4 });
-const queues = createQueues(redisUrl, prefix, systemClock);
+const queues = createQueues(redisUrl, prefix, systemTime);
 await db.$queryRaw`SELECT 1`;
 await queues.clocks.getJobCounts();
 const startRssMb = Math.round(process.memoryUsage.rss() / 1024 ** 2);
 const t0 = performance.now();
-const report = await reconcileClocks(db, queues.clocks as unknown as Queue, systemClock, Number(horizon));
+const report = await reconcileClocks(db, queues.clocks as unknown as Queue, systemTime, Number(horizon));
 const ms = Math.round(performance.now() - t0);
 // maxRSS: the peak resident set size of this process so far, in KB.
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -10,14 +10,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { systemClock } from '../src/domain/clock.js';
+import { systemTime } from '../src/domain/time/time-source.js';
 import { clockJob, DEFAULT_HORIZON_MS } from '../jobs/clock-scheduler.js';
 import type { ReconcileReport } from '../jobs/reconciler.js';
 import { createQueues } from '../jobs/runtime.js';
 import { benchDatabase, logger, machine, REDIS_URL, ROOT, round, scaled, timed, uniquePrefix, writeResult } from './common.js';
+import { DAY_MS, HOUR_MS } from '../src/domain/time/duration.js';
 
 const log = logger('rebuild');
-const DAY = 86_400_000;
 
 async function redisUsedMb(redis: Redis): Promise<number> {
   const info = await redis.info('memory');
@@ -65,12 +65,12 @@ export async function runRebuildBench(): Promise<Record<string, unknown>> {
     const runs: Record<string, Rebuild> = {};
     for (const [name, horizonMs, flags] of [
       ['asDeployed', DEFAULT_HORIZON_MS, []],
-      ['allClocks', 400 * DAY, []],
+      ['allClocks', 400 * DAY_MS, []],
       // V8 grows its heap lazily when memory is plentiful; capped, the same work shows its real working set.
-      ['allClocksHeapCapped', 400 * DAY, ['--max-old-space-size=128']],
+      ['allClocksHeapCapped', 400 * DAY_MS, ['--max-old-space-size=128']],
     ] as const) {
       const prefix = uniquePrefix('rebuild');
-      const queues = createQueues(REDIS_URL, prefix, systemClock);
+      const queues = createQueues(REDIS_URL, prefix, systemTime);
       const before = await redisUsedMb(redis);
       // The rebuild runs in a process of its own (as in a worker starting up), so its memory is measured alone.
       const { stdout } = await promisify(execFile)(process.execPath, [...flags, '--import', 'tsx', path.join(ROOT, 'bench/rebuild-child.ts'), bdb.url, REDIS_URL, prefix, String(horizonMs)], {
@@ -91,7 +91,7 @@ export async function runRebuildBench(): Promise<Record<string, unknown>> {
         jobsInRedis: (jobsInRedis.delayed ?? 0) + (jobsInRedis.waiting ?? 0),
       };
       const r = runs[name]!;
-      log(`${name} (horizon ${round(horizonMs / 3_600_000, 0)} h${flags.length ? `, ${flags.join(' ')}` : ''}): ${r.seconds} s, peak RSS ${r.peakRssMb} MB (${r.startRssMb} MB before it began); scanned ${r.scanned} clocks, ${r.jobsInRedis} jobs in Redis (${r.redisMb} MB of Redis)`);
+      log(`${name} (horizon ${round(horizonMs / HOUR_MS, 0)} h${flags.length ? `, ${flags.join(' ')}` : ''}): ${r.seconds} s, peak RSS ${r.peakRssMb} MB (${r.startRssMb} MB before it began); scanned ${r.scanned} clocks, ${r.jobsInRedis} jobs in Redis (${r.redisMb} MB of Redis)`);
       await queues.close();
       await wipe(redis, prefix);
     }

@@ -2,7 +2,7 @@
 // kept in Redis; the reconciler adds later ones as they come near, so Redis memory stays small with 1e6 clocks.
 import type { Queue } from 'bullmq';
 import type { ClockScheduler } from '../src/app/ports/scheduling.js';
-import type { Clock } from '../src/domain/clock.js';
+import type { TimeSource } from '../src/domain/time/time-source.js';
 import { clockJobId, type ClockRecord } from '../src/domain/clocks/types.js';
 
 /** A clock level to fire; ids are plain numbers once serialised into a job. */
@@ -34,12 +34,12 @@ export function clockJob(c: Schedulable, now: Date) {
 export class BullClockScheduler implements ClockScheduler {
   constructor(
     private readonly queue: Queue,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly horizonMs = DEFAULT_HORIZON_MS,
   ) {}
 
   async schedule(clocks: readonly Schedulable[]): Promise<void> {
-    const now = this.clock.now();
+    const now = this.time.now();
     const soon = clocks.filter((c) => c.nextAt.getTime() - now.getTime() <= this.horizonMs);
     if (soon.length === 0) return;
     // Adding a job whose id exists is a no-op in BullMQ: scheduling twice is harmless.

@@ -29,7 +29,7 @@ export class ClockJobProcessor {
     }
     const result = requested.get(id) ?? { outcome: 'stale' as const };
     if (result.outcome === 'early') {
-      const waitMs = result.at.getTime() - this.app.clock.now().getTime();
+      const waitMs = result.at.getTime() - this.app.time.now().getTime();
       await job.moveToDelayed(Date.now() + Math.max(waitMs, 0), token);
       throw new DelayedError();
     }

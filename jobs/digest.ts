@@ -34,7 +34,7 @@ export async function scheduleDailyDigest(queue: Queue, app: AppContext): Promis
   );
 
   const calendar = await app.calendar();
-  const now = app.clock.now();
+  const now = app.time.now();
   const today = calendar.localDate(now);
   const due = calendar.instantOf(today, app.policy.digest.time);
   const catchUp = calendar.isWorkingDay(today) && now.getTime() >= due.getTime() && now.getTime() < calendar.closingTime(today).getTime();

@@ -3,7 +3,7 @@
 import type { Queue } from 'bullmq';
 import { activeClocksDueBefore } from '../src/app/clocks/due-clocks.js';
 import type { AppContext } from '../src/app/context.js';
-import type { Clock } from '../src/domain/clock.js';
+import type { TimeSource } from '../src/domain/time/time-source.js';
 import { clockJobId } from '../src/domain/clocks/types.js';
 import { clockJob, DEFAULT_HORIZON_MS } from './clock-scheduler.js';
 
@@ -43,9 +43,9 @@ async function ensureDue(queue: Queue, r: Parameters<typeof clockJob>[0], now: D
   }
 }
 
-export async function reconcileClocks(db: AppContext['db'], queue: Queue, clock: Clock, horizonMs = DEFAULT_HORIZON_MS): Promise<ReconcileReport> {
+export async function reconcileClocks(db: AppContext['db'], queue: Queue, time: TimeSource, horizonMs = DEFAULT_HORIZON_MS): Promise<ReconcileReport> {
   const report: ReconcileReport = { scanned: 0, added: 0, promoted: 0, requeued: 0 };
-  const now = clock.now();
+  const now = time.now();
   const until = new Date(now.getTime() + horizonMs);
   let afterId = 0;
   for (;;) {

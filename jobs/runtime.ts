@@ -16,6 +16,7 @@ import { Pacer, type PacerLimits } from './delivery/pacer.js';
 import { QUEUES } from './queues.js';
 import { reconcileClocks, type ReconcileReport } from './reconciler.js';
 import { watchForRedisLoss, type OwnedSchedule } from './self-heal.js';
+import { DAY_MS, HOUR_MS } from '../src/domain/time/duration.js';
 
 export interface QueueSet {
   producer: Redis;
@@ -27,7 +28,7 @@ export interface QueueSet {
   close(): Promise<void>;
 }
 
-export function createQueues(redisUrl: string, prefix: string, clock: AppContext['clock'], horizonMs = DEFAULT_HORIZON_MS): QueueSet {
+export function createQueues(redisUrl: string, prefix: string, time: AppContext['time'], horizonMs = DEFAULT_HORIZON_MS): QueueSet {
   const producer = createRedis(redisUrl, 'producer');
   producer.on('error', () => {});
   const opts = { connection: producer, prefix };
@@ -40,7 +41,7 @@ export function createQueues(redisUrl: string, prefix: string, clock: AppContext
     clocks,
     delivery,
     maintenance,
-    scheduler: new BullClockScheduler(clocks as unknown as Queue, clock, horizonMs),
+    scheduler: new BullClockScheduler(clocks as unknown as Queue, time, horizonMs),
     kicker: new BullDeliveryKicker(delivery as unknown as Queue),
     async close() {
       await Promise.all([clocks.close(), delivery.close(), maintenance.close()]);
@@ -119,7 +120,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   };
 
   const reconcile = (options: { horizonMs?: number } = {}) =>
-    reconcileClocks(o.app.db, o.queues.clocks as unknown as Queue, o.app.clock, options.horizonMs ?? o.horizonMs ?? DEFAULT_HORIZON_MS);
+    reconcileClocks(o.app.db, o.queues.clocks as unknown as Queue, o.app.time, options.horizonMs ?? o.horizonMs ?? DEFAULT_HORIZON_MS);
   const sweepOutbox = async () => {
     const chats = await chatsWithDueMessages(o.app.db, new Date(), 5000);
     const dropped = await o.queues.kicker.wake(chats);
@@ -160,7 +161,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
           if (job.name === 'reconcile') return reconcile();
           if (job.name === 'sweep-outbox') return sweepOutbox();
           // Platforms retry an update for hours at most; a week of claims is plenty to stay idempotent.
-          if (job.name === 'prune-updates') return pruneUpdates(o.app.db, new Date(Date.now() - 7 * 86_400_000));
+          if (job.name === 'prune-updates') return pruneUpdates(o.app.db, new Date(Date.now() - 7 * DAY_MS));
           const extra = o.maintenanceJobs?.[job.name];
           if (extra) return extra();
           return undefined;
@@ -181,7 +182,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     const maintenance = o.queues.maintenance;
     owned.push(
       { id: 'reconcile', ensure: () => maintenance.upsertJobScheduler('reconcile', { every }, { name: 'reconcile' }) },
-      { id: 'prune-updates', ensure: () => maintenance.upsertJobScheduler('prune-updates', { every: 6 * 3_600_000 }, { name: 'prune-updates' }) },
+      { id: 'prune-updates', ensure: () => maintenance.upsertJobScheduler('prune-updates', { every: 6 * HOUR_MS }, { name: 'prune-updates' }) },
       { id: 'sweep-outbox', ensure: () => maintenance.upsertJobScheduler('sweep-outbox', { every: Math.max(10_000, Math.floor(every / 5)) }, { name: 'sweep-outbox' }) },
     );
   }

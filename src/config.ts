@@ -1,7 +1,7 @@
 // Environment → typed configuration, validated once at start with one clear line per wrong variable.
 import path from 'node:path';
 import { z } from 'zod';
-import { isTimeZone } from './domain/calendar/time-zone.js';
+import { isTimeZone } from './domain/time/time-zone.js';
 import { ConfigError } from './config/config-error.js';
 import { keyringFromEnvironment, TokenKeyError, type TokenKeyring } from './config/token-keyring.js';
 

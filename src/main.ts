@@ -16,7 +16,7 @@ import { loadConfiguredPolicy } from './config/policy-file.js';
 import { loadEnvironment } from './config/environment.js';
 import { openDatabase } from './db/open.js';
 import { TELEGRAM_USERNAME, writeSetting } from './db/repositories/setting.repository.js';
-import { systemClock } from './domain/clock.js';
+import { systemTime } from './domain/time/time-source.js';
 import type { ChannelName } from './domain/org/types.js';
 import { createHttpApp, startHttpServer, type HealthCheck } from './http/server.js';
 import { Metrics } from './http/metrics.js';
@@ -42,7 +42,7 @@ import { redisAnswers } from '../jobs/connection.js';
 import { prepareZaloOa } from './channels/zalo-oa/runtime.js';
 import { createOaTokenRows } from './db/repositories/zalo-oa-token.repository.js';
 import type { Logger } from 'pino';
-import type { Clock } from './domain/clock.js';
+import type { TimeSource } from './domain/time/time-source.js';
 import { composeSandbox } from './sandbox/compose.js';
 import { enterSandbox, parseStartArgs, populateSandbox, terminalLocale, wantsSandbox, type SandboxMode } from './sandbox/start.js';
 import { TOUR } from './sandbox/tour.js';
@@ -73,7 +73,7 @@ async function main(): Promise<number> {
     console.error('--reset and --tour are for the sandbox (npm start with no bot token) / --reset và --tour chỉ dùng cho môi trường thử (chạy khi chưa có mã bot)');
     return 2;
   }
-  const clock: Clock = sandbox?.clock ?? systemClock;
+  const time: TimeSource = sandbox?.time ?? systemTime;
   const logger = createLogger(config.logLevel, { format: config.logFormat });
   const policy = loadConfiguredPolicy(config);
   const catalogue = Catalogue.load();
@@ -96,10 +96,10 @@ async function main(): Promise<number> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, migrate: true, publishEmbedded: true });
   logger.info({ embedded: database.embedded, dataDir: path.relative(process.cwd(), config.dataDir) || '.' }, 'database ready');
 
-  const queues = createQueues(redis.url, config.queuePrefix, clock);
+  const queues = createQueues(redis.url, config.queuePrefix, time);
   const app = createAppContext({
     db: database.db,
-    clock,
+    time,
     catalogue,
     policy,
     logger,
@@ -132,7 +132,7 @@ async function main(): Promise<number> {
 
   // Zalo: the webhook route (or long polling) where this process receives, the sender where it delivers. Replies
   // and notifications to one chat share the delivery pacer. Files for Zalo go as links served here.
-  mountFileLinks(http, { db: database.db, clock, catalogue });
+  mountFileLinks(http, { db: database.db, time, catalogue });
   const zalo = config.zalo.token
     ? prepareZalo({
         token: config.zalo.token,
@@ -168,7 +168,7 @@ async function main(): Promise<number> {
   if (sandbox) {
     const { telegram: tg, zalo: zl } = sandbox.platforms;
     composeSandbox({
-      clock: sandbox.clock,
+      time: sandbox.time,
       app,
       queues,
       reconcile: async () => workers?.reconcile(),
@@ -272,7 +272,7 @@ async function main(): Promise<number> {
     const ready = Date.now();
     let populated;
     try {
-      populated = await populateSandbox({ db: database.db, app, clock, platforms: sandbox.platforms });
+      populated = await populateSandbox({ db: database.db, app, time, platforms: sandbox.platforms });
     } catch (e) {
       logger.error({ err: e }, 'sandbox: could not prepare the sample district (npm start -- --reset starts over)');
       return shutdown(1);

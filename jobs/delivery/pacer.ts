@@ -14,6 +14,7 @@
 //   one's turn was taken, so the turn was not given.
 import { randomBytes } from 'node:crypto';
 import type { Redis } from '../connection.js';
+import { sleep as realSleep } from '../../src/sleep.js';
 
 // Times are microseconds of Redis' own clock, so all processes agree and 30 a second is one every 33.3 ms exactly.
 const NOW = `local t = redis.call('TIME')
@@ -93,7 +94,7 @@ export class Pacer {
     private readonly redis: Redis,
     private readonly prefix: string,
     limits: PacerLimits,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly sleep: (ms: number) => Promise<void> = realSleep,
   ) {
     this.globalLimit = Math.max(1, Math.floor(limits.globalPerSecond));
     this.globalIntervalUs = Math.ceil(this.windowUs / limits.globalPerSecond);

@@ -59,4 +59,5 @@ duration-seconds = { $count ->
     [one] { $count } second
    *[other] { $count } seconds
 }
+duration-under-minute = under 1 minute
 duration-working = { $text } of working time

@@ -47,4 +47,5 @@ duration-days = { $count } ngày
 duration-hours = { $count } giờ
 duration-minutes = { $count } phút
 duration-seconds = { $count } giây
+duration-under-minute = dưới 1 phút
 duration-working = { $text } làm việc

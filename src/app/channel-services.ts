@@ -33,13 +33,13 @@ export function createChannelServices(app: AppContext, o: ChannelServicesOptions
     async savePrompt(channel, chatId, identityId, actions) {
       const id = identityId ?? (await identityOfChat(app.db, channel, chatId));
       if (id === undefined) return;
-      const now = app.clock.now();
+      const now = app.time.now();
       await savePrompt(app.db, id, actions, now, new Date(now.getTime() + app.policy.promptTtl.ms));
     },
     async fileLink(file, locale) {
       const base = app.links.publicBaseUrl;
       if (!base) return undefined;
-      const link = await createFileLink(app.db, file, app.clock.now(), o.fileLinkTtlMs ?? DEFAULT_FILE_LINK_TTL_MS);
+      const link = await createFileLink(app.db, file, app.time.now(), o.fileLinkTtlMs ?? DEFAULT_FILE_LINK_TTL_MS);
       return { url: fileLinkUrl(base, link.token), until: viewTools(app, locale).dateTime(link.expiresAt) };
     },
     async countSent(channel, n) {
@@ -49,7 +49,7 @@ export function createChannelServices(app: AppContext, o: ChannelServicesOptions
     claimEvent: (channel, key) => claimInbound(app, channel, key),
     touched: (identityId) => touchInbound(app, identityId),
     async unreachable(channel, chatId, reason) {
-      await markUnreachable(app.db, channel, chatId, reason, app.clock.now());
+      await markUnreachable(app.db, channel, chatId, reason, app.time.now());
       await app.delivery.kick([{ channel, chatId }]);
     },
     alertAdmins: (channel, messageKey, args) => alertAdminsOutside(app, channel, (t) => ({ text: t(messageKey, args) })),

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../db/client.js';
 import type { WorkingCalendar } from '../domain/calendar/types.js';
-import type { Clock } from '../domain/clock.js';
+import type { TimeSource } from '../domain/time/time-source.js';
 import type { OrgDirectory } from '../domain/org/directory.js';
 import type { Policy } from '../domain/policy/types.js';
 import type { Catalogue } from '../i18n/catalogue.js';
@@ -14,7 +14,8 @@ export interface AppContext {
   db: PrismaClient;
   /** The database through the application's store ports (ports/stores.ts). */
   stores: AppStores;
-  clock: Clock;
+  /** Where "now" comes from (ManualTime in tests, the shifted sandbox time, else the system's). */
+  time: TimeSource;
   catalogue: Catalogue;
   policy: Policy;
   logger: Logger;

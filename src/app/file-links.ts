@@ -5,10 +5,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../db/client.js';
 import { saveFileLink } from '../db/repositories/file-link.repository.js';
+import { DAY_MS } from '../domain/time/duration.js';
 
 export const FILE_LINK_PATH = '/files';
 /** How long a link works: long enough to open it from the message, short enough that a forwarded link dies soon. */
-export const DEFAULT_FILE_LINK_TTL_MS = 24 * 3_600_000;
+export const DEFAULT_FILE_LINK_TTL_MS = DAY_MS;
 
 export interface LocalFile {
   path: string;

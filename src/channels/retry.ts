@@ -1,5 +1,6 @@
 // Waiting for a platform that is not there yet (the Telegram API at start): try, and on failure wait longer each
 // time up to a ceiling, saying each time what failed and when the next try is. A stop request ends the wait at once.
+import { sleep } from '../sleep.js';
 
 export interface BackoffOptions {
   /** First wait after a failure (default 1 s); it doubles after each failure. */
@@ -21,16 +22,9 @@ export function backoffDelay(failures: number, o: BackoffOptions = {}): number {
   return Math.min(o.maxDelayMs ?? 30_000, first * 2 ** Math.min(failures - 1, 20));
 }
 
-export function sleepUnlessStopped(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new StopRequested());
-    const done = () => reject(new StopRequested());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), done()), { once: true });
-  });
+export async function sleepUnlessStopped(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  await sleep(ms, signal);
+  if (signal?.aborted) throw new StopRequested();
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { Config } from '../config.js';
-import type { Clock } from '../domain/clock.js';
+import type { TimeSource } from '../domain/time/time-source.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { OpenDatabase } from '../db/open.js';
 
 export interface CliContext {
   config: Config;
-  clock: Clock;
+  time: TimeSource;
   catalogue: Catalogue;
   /** Opens (and migrates) the configured database; the CLI closes it when the command ends. */
   openDatabase(): Promise<OpenDatabase>;

@@ -3,7 +3,7 @@
 import { ConfigError, createConfig } from '../config.js';
 import { describeDatabase } from '../config/describe-database.js';
 import { loadEnvironment, type EnvironmentValues } from '../config/environment.js';
-import { systemClock } from '../domain/clock.js';
+import { systemTime } from '../domain/time/time-source.js';
 import { Catalogue } from '../i18n/catalogue.js';
 import { openDatabase } from '../db/open.js';
 import type { CliContext } from './context.js';
@@ -35,7 +35,7 @@ export async function runCli(argv: string[], env: EnvironmentValues): Promise<nu
   }
   const ctx: CliContext = {
     config,
-    clock: systemClock,
+    time: systemTime,
     catalogue: Catalogue.load(),
     openDatabase: () => {
       // The one line that tells the office which database this was: the bot's, or an embedded one by mistake.

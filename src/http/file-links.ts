@@ -7,12 +7,13 @@ import type { Hono } from 'hono';
 import { FILE_LINK_PATH, hashFileToken } from '../app/file-links.js';
 import type { PrismaClient } from '../db/client.js';
 import { findFileLink } from '../db/repositories/file-link.repository.js';
-import type { Clock } from '../domain/clock.js';
+import type { TimeSource } from '../domain/time/time-source.js';
+import { asciiFilename } from '../domain/text/normalize.js';
 import { type Catalogue, dynamicKey } from '../i18n/catalogue.js';
 
 /** `Content-Disposition` with the original (Vietnamese) name for browsers and an ASCII fallback for the rest. */
 function disposition(filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = asciiFilename(filename);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
@@ -20,14 +21,14 @@ function disposition(filename: string): string {
  * GET /files/:token — the file, 404 for an unknown token or a file gone from disk, 410 once the link expired. Whoever
  * opens a link is not known, so the page says it in Vietnamese and English.
  */
-export function mountFileLinks(app: Hono, deps: { db: PrismaClient; clock: Clock; catalogue: Catalogue }): void {
+export function mountFileLinks(app: Hono, deps: { db: PrismaClient; time: TimeSource; catalogue: Catalogue }): void {
   const page = (key: string) => `${deps.catalogue.t('vi', dynamicKey(key))}\n${deps.catalogue.t('en', dynamicKey(key))}\n`;
   app.get(`${FILE_LINK_PATH}/:token`, async (c) => {
     const token = c.req.param('token');
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return c.text(page('file-link-page-unknown'), 404);
     const link = await findFileLink(deps.db, hashFileToken(token));
     if (!link) return c.text(page('file-link-page-unknown'), 404);
-    if (link.expiresAt.getTime() <= deps.clock.now().getTime()) return c.text(page('file-link-page-expired'), 410);
+    if (link.expiresAt.getTime() <= deps.time.now().getTime()) return c.text(page('file-link-page-expired'), 410);
     const info = await stat(link.path).catch(() => undefined);
     if (!info?.isFile()) return c.text(page('file-link-page-gone'), 404);
     const body = Readable.toWeb(createReadStream(link.path)) as ReadableStream<Uint8Array>;

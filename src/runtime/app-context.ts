@@ -7,14 +7,14 @@ import { loadCalendar } from '../db/repositories/calendar.repository.js';
 import { loadOrgDirectory } from '../db/repositories/org.repository.js';
 import { createStores } from '../db/stores.js';
 import type { WorkingCalendar } from '../domain/calendar/types.js';
-import type { Clock } from '../domain/clock.js';
+import type { TimeSource } from '../domain/time/time-source.js';
 import type { OrgDirectory } from '../domain/org/directory.js';
 import type { Policy } from '../domain/policy/types.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 
 export interface AppContextOptions {
   db: PrismaClient;
-  clock: Clock;
+  time: TimeSource;
   catalogue: Catalogue;
   policy: Policy;
   logger: Logger;
@@ -54,7 +54,7 @@ export function createAppContext(o: AppContextOptions): AppContext {
   return {
     db: o.db,
     stores: createStores(o.db),
-    clock: o.clock,
+    time: o.time,
     catalogue: o.catalogue,
     policy: o.policy,
     logger: o.logger,

@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { redisAnswers } from '../../jobs/connection.js';
+import { sleep } from '../sleep.js';
 
 export class RedisUnavailableError extends Error {}
 
@@ -56,7 +57,7 @@ export async function ensureRedis(redisUrl: string, dataDir: string): Promise<Re
           }),
       };
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   child.kill('SIGKILL');
   throw new RedisUnavailableError(`redis-server did not start on port ${port}.`);

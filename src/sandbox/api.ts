@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { Locale } from '../domain/locale.js';
-import { formatTime } from '../i18n/format.js';
+import { formatTime } from '../domain/time/local-time.js';
 import { everyone, indexPeople, ITEM_CODE, type PeopleIndex } from './everyone.js';
 import { mountPage } from './page-files.js';
 import type { ChatEntry } from './platforms/chat-log.js';
@@ -17,6 +17,7 @@ import { sampleDocument, samplePhoto } from './samples.js';
 import { describeTime, type TimeEvent } from './time-view.js';
 import { moveTarget, TIME_MOVES, TimeMoveRefused, type TimeMove } from './time-moves.js';
 import { dynamicKey } from '../i18n/catalogue.js';
+import { asciiFilename } from '../domain/text/normalize.js';
 
 export const SANDBOX_API = '/sandbox/api';
 /** What a person may type in one message (Telegram's own limit on what a user sends). */
@@ -281,6 +282,6 @@ function mimeOf(filename: string): string {
 
 /** The original (Vietnamese) name for browsers and an ASCII fallback for the rest. */
 function disposition(filename: string, inline: boolean): string {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = asciiFilename(filename);
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

@@ -11,7 +11,7 @@ import type { TimeMove } from './time-moves.js';
 
 export interface SandboxCompositionDeps {
   /** The injected clock every use case and worker reads; `set` moves it forward. */
-  clock: { now(): Date; set(to: Date): void };
+  time: { now(): Date; set(to: Date): void };
   app: AppContext;
   queues: QueuesToWatch;
   /** The workers' reconcile (they may start after this is composed). */
@@ -33,7 +33,7 @@ export interface SandboxComposition {
 export function composeSandbox(d: SandboxCompositionDeps): SandboxComposition {
   const people = createPeopleDirectory({ db: d.app.db, org: () => d.app.org() });
   const time = sandboxTime({
-    clock: d.clock,
+    time: d.time,
     app: d.app,
     queues: d.queues,
     reconcile: d.reconcile,

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/client.js';
 import { issueInvite } from '../app/linking/issue-invite.js';
 import { linkChatsDirectly, type DirectLink } from '../app/linking/redeem-invite.js';
-import type { Clock } from '../domain/clock.js';
+import type { TimeSource } from '../domain/time/time-source.js';
 import type { TelegramPlatform } from './platforms/telegram.js';
 import type { ZaloBotPlatform } from './platforms/zalo-bot.js';
 
@@ -24,10 +24,10 @@ export function sandboxIdentity(officialCode: string): SandboxIdentity {
 
 export interface LinkDeps {
   db: PrismaClient;
-  clock: Clock;
+  time: TimeSource;
   telegram: Pick<TelegramPlatform, 'setUser' | 'userSendsText' | 'chat'>;
   zalo: Pick<ZaloBotPlatform, 'setUser' | 'userSendsText' | 'chat'>;
-  /** How long to wait for the bot's answer to one code (real time). Default 15 s. */
+  /** How long to wait for the bot's answer to one code (real time): a hang guard. Default 60 s (an answer took over 15 s at load 46). */
   answerTimeoutMs?: number;
   /** Chats linked at the same time. Default 8. */
   parallel?: number;
@@ -42,7 +42,7 @@ export async function linkOfficials(deps: LinkDeps, officialCodes: readonly stri
     where: { code: { in: [...officialCodes] }, active: true },
     select: { id: true, code: true, fullName: true, locale: true, identities: { select: { channel: true } } },
   });
-  const timeout = deps.answerTimeoutMs ?? 15_000;
+  const timeout = deps.answerTimeoutMs ?? 60_000;
   const out = new Map<string, SandboxIdentity>();
   const queue = [...officials];
   const worker = async (): Promise<void> => {
@@ -53,14 +53,14 @@ export async function linkOfficials(deps: LinkDeps, officialCodes: readonly stri
       deps.zalo.setUser({ id: ids.zaloUserId, displayName: o.fullName });
       const linked = new Set(o.identities.map((i) => i.channel));
       if (!linked.has('TELEGRAM')) {
-        const { code } = await issueInvite(deps.db, { officialCode: o.code, now: deps.clock.now() });
+        const { code } = await issueInvite(deps.db, { officialCode: o.code, now: deps.time.now() });
         const seq = deps.telegram.chat.seq;
         const answered = deps.telegram.chat.waitFor((e) => e.seq > seq && e.entry.direction === 'out' && e.entry.chatId === String(ids.telegramUserId), timeout, `the bot's answer to ${o.code}'s invite code on Telegram`);
         deps.telegram.userSendsText(ids.telegramUserId, `/start ${code}`);
         await answered;
       }
       if (!linked.has('ZALO')) {
-        const { code } = await issueInvite(deps.db, { officialCode: o.code, now: deps.clock.now() });
+        const { code } = await issueInvite(deps.db, { officialCode: o.code, now: deps.time.now() });
         const seq = deps.zalo.chat.seq;
         const answered = deps.zalo.chat.waitFor((e) => e.seq > seq && e.entry.direction === 'out' && e.entry.chatId === ids.zaloUserId, timeout, `the bot's answer to ${o.code}'s invite code on Zalo`);
         await deps.zalo.userSendsText(ids.zaloUserId, code);
@@ -88,7 +88,7 @@ export async function linkOfficials(deps: LinkDeps, officialCodes: readonly stri
  * transaction, audited like a link), with no chat exchange. Linking through codes (above) stays what tests and a
  * person do; this only spares the start a chat round trip per official and channel.
  */
-export async function linkEveryoneDirectly(deps: Pick<LinkDeps, 'db' | 'clock' | 'telegram' | 'zalo'>, officialCodes: readonly string[]): Promise<number> {
+export async function linkEveryoneDirectly(deps: Pick<LinkDeps, 'db' | 'time' | 'telegram' | 'zalo'>, officialCodes: readonly string[]): Promise<number> {
   const officials = await deps.db.official.findMany({ where: { code: { in: [...officialCodes] }, active: true }, select: { id: true, code: true, fullName: true, locale: true } });
   const links: DirectLink[] = [];
   for (const o of officials) {
@@ -98,5 +98,5 @@ export async function linkEveryoneDirectly(deps: Pick<LinkDeps, 'db' | 'clock' |
     links.push({ officialId: o.id, channel: 'TELEGRAM', externalUserId: String(ids.telegramUserId), chatId: String(ids.telegramUserId), displayName: o.fullName });
     links.push({ officialId: o.id, channel: 'ZALO', externalUserId: ids.zaloUserId, chatId: ids.zaloUserId, displayName: o.fullName });
   }
-  return linkChatsDirectly(deps.db, links, deps.clock.now());
+  return linkChatsDirectly(deps.db, links, deps.time.now());
 }

@@ -17,7 +17,7 @@ import type { Locale } from '../domain/locale.js';
 import { linkEveryoneDirectly } from './link-officials.js';
 import { startTelegramPlatform, type TelegramPlatform } from './platforms/telegram.js';
 import { startZaloBotPlatform, type ZaloBotPlatform } from './platforms/zalo-bot.js';
-import { SandboxClock } from './sandbox-clock.js';
+import { SandboxTimeSource } from './sandbox-time-source.js';
 
 // Any token does for the built-in platforms; these say what they are wherever they show up.
 const TELEGRAM_TOKEN = '7000000001:sandbox-built-in-telegram-token';
@@ -50,7 +50,7 @@ export function terminalLocale(env: EnvironmentValues): Locale {
 }
 
 /** The sandbox clock whose shift ahead of real time is written to the data directory at every move. */
-export class KeptClock extends SandboxClock {
+export class KeptTimeSource extends SandboxTimeSource {
   constructor(private readonly file: string) {
     const saved = existsSync(file) ? Number((JSON.parse(readFileSync(file, 'utf8')) as { offsetMs?: unknown }).offsetMs) : 0;
     super(new Date(Date.now() + (Number.isFinite(saved) && saved > 0 ? saved : 0)));
@@ -66,7 +66,7 @@ export interface SandboxMode {
   args: SandboxArgs;
   /** The deployment's configuration turned to the sandbox: its data dir, prefix, host, and the built-in platforms. */
   config: Config;
-  clock: KeptClock;
+  time: KeptTimeSource;
   platforms: { telegram: TelegramPlatform; zalo: ZaloBotPlatform };
   /** The page's address for the log line. */
   pageUrl: string;
@@ -79,8 +79,8 @@ export async function enterSandbox(config: Config, env: EnvironmentValues, args:
   const dataDir = path.join(config.dataDir, 'sandbox');
   if (args.reset) rmSync(dataDir, { recursive: true, force: true });
   ensurePrivateDir(dataDir);
-  const clock = new KeptClock(path.join(dataDir, 'clock.json'));
-  const now = () => clock.now().getTime();
+  const time = new KeptTimeSource(path.join(dataDir, 'clock.json'));
+  const now = () => time.now().getTime();
   const telegram = await startTelegramPlatform({ now, token: TELEGRAM_TOKEN, botInfo: { first_name: 'Đôn đốc (sandbox)', username: 'dondoc_sandbox_bot' } });
   const zalo = await startZaloBotPlatform({ now, token: ZALO_TOKEN, botInfo: { account_name: 'Đôn đốc (sandbox)' } });
   // Only on this machine unless HTTP_HOST says otherwise: the page lets anyone act as anyone.
@@ -105,7 +105,7 @@ export async function enterSandbox(config: Config, env: EnvironmentValues, args:
   return {
     args,
     config: sandboxConfig,
-    clock,
+    time,
     platforms: { telegram, zalo },
     pageUrl,
     async wipeRedis(redisUrl) {
@@ -131,7 +131,7 @@ export async function enterSandbox(config: Config, env: EnvironmentValues, args:
 export interface PopulateDeps {
   db: PrismaClient;
   app: Pick<AppContext, 'invalidate'>;
-  clock: { now(): Date };
+  time: { now(): Date };
   platforms: SandboxMode['platforms'];
 }
 
@@ -143,7 +143,7 @@ export interface PopulateDeps {
 export async function populateSandbox(d: PopulateDeps): Promise<{ imported: boolean; officials: number }> {
   let imported = false;
   if ((await d.db.unit.count()) === 0) {
-    const r = await importOrganisation(d.db, { file: await readFile(SAMPLE_DISTRICT), now: d.clock.now(), source: path.basename(SAMPLE_DISTRICT) });
+    const r = await importOrganisation(d.db, { file: await readFile(SAMPLE_DISTRICT), now: d.time.now(), source: path.basename(SAMPLE_DISTRICT) });
     if (!r.ok) throw new Error(`the sample district could not be imported: ${JSON.stringify(r.errors)}`);
     d.app.invalidate();
     imported = true;
@@ -151,6 +151,6 @@ export async function populateSandbox(d: PopulateDeps): Promise<{ imported: bool
   const codes = (await d.db.official.findMany({ where: { active: true }, select: { code: true }, orderBy: { code: 'asc' } })).map((o) => o.code);
   // Straight in the database: through invite codes (one chat round trip per official and channel) the first start
   // took minutes on a busy machine; a restart finds everyone linked and only tells the platforms who is who again.
-  await linkEveryoneDirectly({ db: d.db, clock: { now: () => d.clock.now() }, telegram: d.platforms.telegram, zalo: d.platforms.zalo }, codes);
+  await linkEveryoneDirectly({ db: d.db, time: { now: () => d.time.now() }, telegram: d.platforms.telegram, zalo: d.platforms.zalo }, codes);
   return { imported, officials: codes.length };
 }

@@ -6,10 +6,11 @@ import type { PrismaClient } from '../db/client.js';
 import type { WorkingCalendar } from '../domain/calendar/types.js';
 import type { SandboxTime } from './ports.js';
 import { moveTarget, resolveTarget, TimeMoveRefused, workingDaysLater, type TimeMove } from './time-moves.js';
+import { DAY_MS } from '../domain/time/duration.js';
 
 export interface SandboxTimeDeps {
   /** The injected clock every use case and worker reads; `set` moves it (the composition's clock only goes forward). */
-  clock: { now(): Date; set(to: Date): void };
+  time: { now(): Date; set(to: Date): void };
   calendar(): Promise<WorkingCalendar>;
   /** The daily digest's local time, from the policy ("07:30"). */
   digestTime: string;
@@ -40,7 +41,7 @@ export function nextDigestAt(calendar: WorkingCalendar, digestTime: string, afte
     const at = calendar.instantOf(date, digestTime);
     if (at.getTime() > until.getTime()) return undefined;
     if (at.getTime() > after.getTime() && calendar.isWorkingDay(date)) return at;
-    const next = new Date(calendar.instantOf(date, '12:00').getTime() + 86_400_000);
+    const next = new Date(calendar.instantOf(date, '12:00').getTime() + DAY_MS);
     date = calendar.localDate(next);
   }
   return undefined;
@@ -52,16 +53,16 @@ export function createSandboxTime(deps: SandboxTimeDeps): SandboxTime & { move(m
   async function walkTo(target: Date): Promise<void> {
     const calendar = await deps.calendar();
     for (let step = 0; step < (deps.maxSteps ?? 2000); step++) {
-      const now = deps.clock.now();
+      const now = deps.time.now();
       const [due, digest] = [await deps.nextDueAt(now, target), nextDigestAt(calendar, deps.digestTime, now, target)];
       const stop = [due, digest].filter((d): d is Date => d !== undefined).sort((a, b) => a.getTime() - b.getTime())[0];
       if (!stop) break;
-      deps.clock.set(stop);
+      deps.time.set(stop);
       // Reminders due at the digest time go first: the digest then counts them as sent.
       await deps.settle();
       if (digest && digest.getTime() === stop.getTime()) await deps.runDigest();
     }
-    if (deps.clock.now().getTime() < target.getTime()) deps.clock.set(target);
+    if (deps.time.now().getTime() < target.getTime()) deps.time.set(target);
     await deps.settle();
   }
 
@@ -70,7 +71,7 @@ export function createSandboxTime(deps: SandboxTimeDeps): SandboxTime & { move(m
     if (busy) throw new TimeMoveRefused('busy', 'time is already moving');
     busy = true;
     try {
-      const now = deps.clock.now();
+      const now = deps.time.now();
       const to = target(await deps.calendar(), now);
       if (to.getTime() <= now.getTime()) throw new TimeMoveRefused('backwards', 'time never moves backwards in the sandbox');
       await walkTo(to);
@@ -80,7 +81,7 @@ export function createSandboxTime(deps: SandboxTimeDeps): SandboxTime & { move(m
   }
 
   return {
-    now: () => deps.clock.now(),
+    now: () => deps.time.now(),
     calendar: () => deps.calendar(),
     digestTime: deps.digestTime,
     advance: (ms) => exclusive((_, now) => new Date(now.getTime() + ms)),

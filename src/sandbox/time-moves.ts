@@ -2,7 +2,7 @@
 // in, an instant out, always later than now.
 import type { WorkingCalendar } from '../domain/calendar/types.js';
 import { formatIsoDate, parseIsoDate } from '../domain/calendar/civil.js';
-import { formatTime } from '../i18n/format.js';
+import { formatTime } from '../domain/time/local-time.js';
 import { HOUR_MS } from '../domain/time/duration.js';
 
 export type TimeMove = 'hour' | 'working-day' | 'morning';

@@ -2,7 +2,7 @@
 // open, the holiday's name on a day off) and where each move would land, in the page's language.
 import type { Locale } from '../domain/locale.js';
 import { type Catalogue, dynamicKey } from '../i18n/catalogue.js';
-import { formatDate, formatTime } from '../i18n/format.js';
+import { formatDate, formatTime } from '../domain/time/local-time.js';
 import type { SandboxTime } from './ports.js';
 import { moveTarget, TIME_MOVES, type TimeMove } from './time-moves.js';
 

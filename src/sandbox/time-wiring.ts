@@ -8,6 +8,7 @@ import { DIGEST_JOB } from '../../jobs/digest.js';
 import type { SandboxTime } from './ports.js';
 import { createSandboxTime, nextClockDue } from './time-controls.js';
 import type { TimeMove } from './time-moves.js';
+import { sleep } from '../sleep.js';
 
 export interface QueuesToWatch {
   clocks: Queue;
@@ -28,7 +29,7 @@ export async function waitQuiet(isQuiet: () => Promise<boolean>, timeoutMs = 60_
   const until = Date.now() + timeoutMs;
   while (!(await isQuiet())) {
     if (Date.now() > until) throw new Error(`the sandbox did not settle within ${timeoutMs} ms (clock or delivery jobs still running)`);
-    await new Promise((r) => setTimeout(r, intervalMs));
+    await sleep(intervalMs);
   }
 }
 
@@ -41,12 +42,12 @@ export async function runDigestJob(maintenance: Queue, timeoutMs = 60_000): Prom
     if (state === 'completed') return;
     if (state === 'failed') throw new Error(`the digest job failed: ${(await maintenance.getJob(job.id!))?.failedReason ?? 'no reason given'}`);
     if (Date.now() > until) throw new Error(`the digest job did not run within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 25));
+    await sleep(25);
   }
 }
 
 export interface SandboxTimeWiring {
-  clock: { now(): Date; set(to: Date): void };
+  time: { now(): Date; set(to: Date): void };
   app: Pick<AppContext, 'db' | 'calendar' | 'policy'>;
   queues: QueuesToWatch;
   /** The workers' reconcile: promotes the clock jobs that became due when time moved. */
@@ -64,7 +65,7 @@ export function sandboxTime(w: SandboxTimeWiring): SandboxTime & { move(move: Ti
     await waitQuiet(() => quiet(w.queues, w.app.db), w.settleTimeoutMs);
   };
   return createSandboxTime({
-    clock: w.clock,
+    time: w.time,
     calendar: () => w.app.calendar(),
     digestTime: w.app.policy.digest.time,
     nextDueAt: (after, until) => nextClockDue(w.app.db, after, until),

@@ -3,6 +3,7 @@
 // the next step, so the story reads in order. `onStep` hears each step with its narration, for the page or a log.
 import type { ChatEntry } from './platforms/chat-log.js';
 import type { TourStep } from './tour.js';
+import { sleep } from '../sleep.js';
 
 export interface TourPlayerOptions {
   /** The server the page is served from, e.g. http://127.0.0.1:8080 */
@@ -52,7 +53,7 @@ export async function playTour(o: TourPlayerOptions): Promise<void> {
         const found = await find();
         if (found !== undefined) return found;
         if (Date.now() > until) throw new TourStepFailed(`step ${step.id}: ${what}`);
-        await new Promise((r) => setTimeout(r, 50));
+        await sleep(50);
       }
     };
     const before = (await chat(action.who, action.channel)).filter((m) => m.direction === 'out').length;

@@ -325,7 +325,7 @@ describe('one matter in three rounds without a decision (behaviour 8)', () => {
       priority: 'NORMAL',
     });
     await fx.deliver();
-    fx.clock.set(at('2026-12-07T11:20:00')); // the clock's job has not run yet
+    fx.time.set(at('2026-12-07T11:20:00')); // the clock's job has not run yet
     await askForOpinion(fx.app, await oid(fx, 'TNMT-01'), {
       respondentIds: [await oid(fx, 'XHB-01')],
       subject: 'Tuyến thu gom rác xã Hòa Bình',

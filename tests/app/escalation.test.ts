@@ -59,7 +59,7 @@ describe('a task nobody accepts climbs the ladder', () => {
     // Level 0 already fired: running its job again finds the clock moved on.
     expect((await fireClock(fx.app, handlers, { id: clock.id, generation: clock.generation, level: 0, cycle: 0 })).outcome).toBe('stale');
     // Level 1 is due at 07:30 tomorrow (17:00 is the end of the day); fire it from two "workers" at once.
-    fx.clock.set(at('2026-12-08T07:30:00'));
+    fx.time.set(at('2026-12-08T07:30:00'));
     const pos = { id: clock.id, generation: clock.generation, level: 1, cycle: 0 };
     const outcomes = await Promise.all([fireClock(fx.app, handlers, pos), fireClock(fx.app, handlers, pos), fireClock(fx.app, handlers, pos)]);
     expect(outcomes.filter((o) => o.outcome === 'sent')).toHaveLength(1);

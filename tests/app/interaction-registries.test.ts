@@ -17,24 +17,35 @@ const vi = (key: Parameters<Catalogue['t']>[1]) => Catalogue.load().t('vi', key)
 function allVerbs(): Verb[] {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const found: Verb[] = [];
-  for (const a of letters) for (const b of letters) {
-    const action = decodeAction(a + b);
-    if (action) found.push(action.verb);
-  }
+  for (const a of letters)
+    for (const b of letters) {
+      const action = decodeAction(a + b);
+      if (action) found.push(action.verb);
+    }
   return found;
 }
 
 /** Writes the chat's dialog row as an older version (or a damaged disk) might have left it. */
 async function storeDialog(fx: AppFixture, who: FixturePerson, dialog: { flow: string; step: string; data: unknown }) {
   const identity = await fx.db.chatIdentity.findFirstOrThrow({ where: { channel: 'TELEGRAM', externalUserId: String(who.id) } });
-  const row = { flow: dialog.flow, step: dialog.step, data: dialog.data as never, expiresAt: new Date(fx.clock.now().getTime() + 3_600_000) };
+  const row = { flow: dialog.flow, step: dialog.step, data: dialog.data as never, expiresAt: new Date(fx.time.now().getTime() + 3_600_000) };
   await fx.db.dialogState.upsert({ where: { identityId: identity.id }, create: { identityId: identity.id, ...row }, update: row });
   return identity.id;
 }
 
 /** A value of the wrong type under every field any flow keeps. */
 const WRONG_EVERYWHERE = {
-  ids: 'x', id: 'x', oid: 'x', taskId: 'x', assigneeId: 'x', personId: 'x', text: 5, target: 'x', purpose: 'x', stance: 'x', decision: 'x',
+  ids: 'x',
+  id: 'x',
+  oid: 'x',
+  taskId: 'x',
+  assigneeId: 'x',
+  personId: 'x',
+  text: 5,
+  target: 'x',
+  purpose: 'x',
+  stance: 'x',
+  decision: 'x',
 };
 
 describe('the tables', () => {
@@ -116,7 +127,10 @@ describe('the answers', () => {
     expect(head.last()).toBe(vi('assign-step-who'));
     const identityId = (await fx.db.chatIdentity.findFirstOrThrow({ where: { channel: 'TELEGRAM', externalUserId: String(head.id) } })).id;
     // The row as a version that kept the deadline as a number of milliseconds would have left it.
-    await fx.db.dialogState.update({ where: { identityId }, data: { step: 'priority', data: { assigneeId: 1, title: 'x', result: 'y', deadline: 1796000000000 } } });
+    await fx.db.dialogState.update({
+      where: { identityId },
+      data: { step: 'priority', data: { assigneeId: 1, title: 'x', result: 'y', deadline: 1796000000000 } },
+    });
     await head.pressData(encodeAction('dialog.pick', 'URGENT'));
     expect(head.last()).toBe(vi('dialog-unreadable'));
     await head.say('/giaoviec');

@@ -59,10 +59,10 @@ describe('progress report interval (NORMAL: every 5 working days)', () => {
   async function reportedLate(fx: AppFixture) {
     const { p, taskId } = await normal(fx);
     await fx.setTime(iso('2026-12-15T09:00:00'));
-    fx.clock.set(iso('2026-12-15T10:00:00'));
+    fx.time.set(iso('2026-12-15T10:00:00'));
     await reportProgress(fx.app, p.memberId, taskId, 30, 'Đã rà soát 12/40 dự án');
     await fx.setTime(iso('2026-12-22T10:00:00'));
-    fx.clock.set(iso('2026-12-25T09:00:00'));
+    fx.time.set(iso('2026-12-25T09:00:00'));
     await reportProgress(fx.app, p.memberId, taskId, 80, 'Còn 8 dự án');
     await fx.deliver();
     return { p, taskId };
@@ -91,7 +91,7 @@ describe('progress report interval (NORMAL: every 5 working days)', () => {
   test('a report restarts the interval: the old ladder never reaches the head', async ({ fx }) => {
     const { p, taskId } = await normal(fx);
     await fx.setTime(iso('2026-12-15T09:00:00')); // reminded twice
-    fx.clock.set(iso('2026-12-15T10:00:00'));
+    fx.time.set(iso('2026-12-15T10:00:00'));
     await reportProgress(fx.app, p.memberId, taskId, 30, 'Đã rà soát 12/40 dự án');
     await fx.deliver();
     const progress = (await clockOf(fx, taskId, 'TASK_PROGRESS'))!;

@@ -33,7 +33,7 @@ const COMPOSED = [
   new RegExp(String.raw`\.t\(\s*[\w.!'"]+\s*,\s*\x60([a-z][a-zA-Z0-9_-]*-)\$\{`, 'g'),
 ];
 
-export function unknownKeys(files: string[]): string[] {
+function unknownKeys(files: string[]): string[] {
   const missing: string[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');

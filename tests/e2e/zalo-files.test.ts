@@ -56,7 +56,7 @@ describe('files for a Zalo user', () => {
     expect(stored.some((r) => url.endsWith(r.token))).toBe(false);
 
     expect((await fetch(`${url.slice(0, -4)}AAAA`)).status).toBe(404);
-    h.clock.advance(24 * 3_600_000 + 1);
+    h.timeSource.advance(24 * 3_600_000 + 1);
     const gone = await fetch(url);
     expect(gone.status).toBe(410);
     expect(await gone.text()).toContain('Liên kết tải tệp đã hết hạn.');

@@ -20,7 +20,7 @@ describe('Zalo OA: link after follow, tasks and consultations with buttons, sign
   let deputy: OaUser;
 
   const link = async (u: OaUser, code: string) => {
-    const invite = await issueInvite(h.db.db, { officialCode: code, now: h.clock.now() });
+    const invite = await issueInvite(h.db.db, { officialCode: code, now: h.timeSource.now() });
     await u.say(invite.code);
   };
 
@@ -43,7 +43,7 @@ describe('Zalo OA: link after follow, tasks and consultations with buttons, sign
 
   it('a forged or missing signature is refused with 401 and has no effect', async () => {
     await member.follow();
-    const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.clock.now() });
+    const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() });
     const sentBefore = h.oa!.messages.length;
     const forged = await member.say(invite.code, { signature: 'forged' });
     const missing = await member.say(invite.code, { signature: 'missing' });
@@ -175,11 +175,11 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
   it('inside the window a notification goes on the OA; 49 h after the last message it goes to Telegram; writing again brings it back', async () => {
     const member = oaUser(h, 'Đào Quang Vinh');
     await member.follow();
-    const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.clock.now() });
+    const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() });
     await member.say(invite.code);
     const tg = telegramUser(h, 7301);
     await h.link('TCKH-03', 7301);
-    const deadline = () => new Date(h.clock.now().getTime() + 5 * 24 * HOUR);
+    const deadline = () => new Date(h.timeSource.now().getTime() + 5 * 24 * HOUR);
 
     await h.give('TCKH-01', 'TCKH-03', { title: 'Rà soát hồ sơ quyết toán', deadline: deadline() });
     expect(member.last()).toContain('Rà soát hồ sơ quyết toán');
@@ -211,7 +211,7 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
     expect(after.unreachableAt).not.toBeNull();
     const tg = telegramUser(h, 7301);
     const tgBefore = tg.texts().length;
-    await h.give('TCKH-01', 'TCKH-03', { title: 'Lập báo cáo thu chi quý IV', deadline: new Date(h.clock.now().getTime() + 5 * 24 * HOUR) });
+    await h.give('TCKH-01', 'TCKH-03', { title: 'Lập báo cáo thu chi quý IV', deadline: new Date(h.timeSource.now().getTime() + 5 * 24 * HOUR) });
     expect(tg.since(tgBefore).join('\n')).toContain('Lập báo cáo thu chi quý IV');
   });
 
@@ -221,7 +221,7 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
     await h.link(adminOfficial.code, 7401);
     const deputy = oaUser(h, 'Huỳnh Thị Mai');
     await deputy.follow();
-    const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-02', now: h.clock.now() });
+    const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-02', now: h.timeSource.now() });
     await deputy.say(invite.code);
     // Zalo revokes the access token and will refuse the refresh token: only the OA admin can mend it.
     h.oa!.revokeAccessToken(h.oa!.callsTo('message/cs').at(-1)!.credential!);
@@ -231,7 +231,7 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
       assigneeId: OfficialId(await h.officialId('TCKH-02')),
       title: 'Chuẩn bị số liệu thu ngân sách',
       expectedResult: 'Báo cáo bằng văn bản',
-      deadline: new Date(h.clock.now().getTime() + 5 * 24 * HOUR),
+      deadline: new Date(h.timeSource.now().getTime() + 5 * 24 * HOUR),
       priority: 'NORMAL',
     });
     await waitUntil(async () => (admin.since(adminBefore).some((t) => t.includes('zalo-oa authorize')) ? true : undefined), { message: 'the admin alert on Telegram' });
@@ -242,7 +242,7 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
 
     // The admin authorises again (the CLI's code exchange is tested in zalo-oa-token-store.test.ts).
     const issued = h.oa!.issueTokens();
-    await h.oaRuntime!.tokens.save({ accessToken: issued.accessToken, refreshToken: issued.refreshToken, accessExpiresAt: new Date(h.clock.now().getTime() + 25 * HOUR), refreshExpiresAt: null });
+    await h.oaRuntime!.tokens.save({ accessToken: issued.accessToken, refreshToken: issued.refreshToken, accessExpiresAt: new Date(h.timeSource.now().getTime() + 25 * HOUR), refreshExpiresAt: null });
     await h.idle();
     expect(deputy.texts().join('\n')).toContain('Chuẩn bị số liệu thu ngân sách');
     expect(await h.oaRuntime!.tokens.health()).toBe(true);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignTask } from '../../src/app/tasks/assign-task.js';
 import { OfficialId } from '../../src/domain/ids.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
+import { readDocx } from '../support/docx-reader.js';
 import { zaloUser, type ZaloUser } from '../support/zalo-user.js';
 
 // A unit head on Zalo: the digest on demand (long enough to be split) and the evaluation report with its XLSX link.
@@ -56,5 +57,19 @@ describe('digest and evaluation report for a head on Zalo', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a real XLSX (a zip)
+  });
+
+  it('sends /baocaokh with the DOCX draft as a download link', async () => {
+    const before = head.texts().length;
+    await head.command('baocaokh');
+    const texts = head.since(before);
+    expect(texts[0]).toMatch(/^📄 Dự thảo báo cáo kết quả thực hiện Kế hoạch năm 2026 – Phòng Tài chính – Kế hoạch\./);
+    const withLink = texts.find((t) => /\/files\/[A-Za-z0-9_-]+/.test(t));
+    expect(withLink).toContain('bao-cao-ke-hoach_TCKH_2026.docx');
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/files\/[A-Za-z0-9_-]+)/.exec(withLink!)![1]!;
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect((await readDocx(Buffer.from(await res.arrayBuffer()))).lines).toContain('BÁO CÁO');
   });
 });

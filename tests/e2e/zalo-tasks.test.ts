@@ -38,10 +38,10 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
   it('asks an unknown Zalo user for an invite code, then links with the code alone or with /start CODE', async () => {
     await head.say('Xin chào');
     expect(head.last()).toContain('chưa được liên kết');
-    const forHead = await issueInvite(h.db.db, { officialCode: 'TCKH-01', now: h.clock.now() });
+    const forHead = await issueInvite(h.db.db, { officialCode: 'TCKH-01', now: h.timeSource.now() });
     await head.say(forHead.code.toLowerCase());
     expect(head.last()).toContain('Đã liên kết tài khoản này với đồng chí Võ Thanh Sơn');
-    const forMember = await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.clock.now() });
+    const forMember = await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() });
     await member.say(`/start ${forMember.code}`);
     expect(member.last()).toContain('Đào Quang Vinh');
     const identity = await h.db.db.chatIdentity.findFirstOrThrow({ where: { channel: 'ZALO', officialId: memberId } });
@@ -153,7 +153,7 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
   it('answers an expired numbered prompt clearly and does nothing', async () => {
     const task = await assign('Kiểm tra hồ sơ quyết toán dự án trường học');
     expect(member.options()[0]?.command).toBe(`/nhan ${task.code}`);
-    h.clock.advance(31 * 60_000); // the prompt lives 30 minutes (policy promptTtl)
+    h.timeSource.advance(31 * 60_000); // the prompt lives 30 minutes (policy promptTtl)
     await member.say('1');
     expect(member.last()).toContain('Các lựa chọn đánh số trước đã hết hạn');
     expect((await h.db.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('ASSIGNED');

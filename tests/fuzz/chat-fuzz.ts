@@ -164,7 +164,7 @@ export class ChatFuzz {
     for (const [code, id] of TELEGRAM_PEOPLE) this.tg.push({ code, id: await h.link(code, id), from: user(id, { firstName: code }) });
     for (const code of ZALO_PEOPLE) this.zalo.push({ code, id: await h.linkZalo(code, zaloId(`fuzz-${code}`)) });
     // A few items from the start, so buttons, codes and clocks exist from the first step.
-    const due = new Date(h.clock.now().getTime() + 5 * 24 * HOUR);
+    const due = new Date(h.timeSource.now().getTime() + 5 * 24 * HOUR);
     await h.give('BTC-01', 'BTC-03', { title: 'Tổng hợp danh sách cán bộ diện luân chuyển', deadline: due });
     await h.give('BTC-01', 'BTC-04', { title: 'Rà soát hồ sơ đảng viên', deadline: due, priority: 'URGENT' });
     await h.give('VPUB-01', 'VPUB-03', { title: 'Chuẩn bị hội nghị giao ban', deadline: due, priority: 'HIGH' });

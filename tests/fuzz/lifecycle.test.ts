@@ -45,7 +45,7 @@ describe('a randomized life of items leaves nothing hanging', () => {
     const log: string[] = [];
     const refused = new Map<string, number>();
     const who = () => rnd.pick(ids);
-    const later = (days: number) => new Date(h.clock.now().getTime() + days * 24 * HOUR);
+    const later = (days: number) => new Date(h.timeSource.now().getTime() + days * 24 * HOUR);
     const taskIds = async () => (await h.db.db.task.findMany({ select: { id: true } })).map((t) => TaskId(t.id));
     const anyTask = async () => {
       const all = await taskIds();

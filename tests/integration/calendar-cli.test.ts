@@ -5,7 +5,7 @@ import { runCli } from '../../src/cli/index.js';
 import { createConfig } from '../../src/config.js';
 import { verifyAudit } from '../../src/db/repositories/audit.repository.js';
 import { listCalendarOverrides, loadCalendar } from '../../src/db/repositories/calendar.repository.js';
-import { ManualClock } from '../../src/domain/clock.js';
+import { ManualTime } from '../../src/domain/time/time-source.js';
 import { defaultPolicy } from '../../src/domain/policy/resolve-policy.js';
 import { Catalogue } from '../../src/i18n/catalogue.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -26,7 +26,7 @@ describe('calendar add | remove | list', () => {
     const err: string[] = [];
     const ctx: CliContext = {
       config: createConfig({ DATABASE_URL: t.url }),
-      clock: new ManualClock('2026-03-11T03:00:00Z'),
+      time: new ManualTime('2026-03-11T03:00:00Z'),
       catalogue,
       openDatabase: async () => ({ url: t.url, db: t.db, embedded: false, close: async () => {} }),
       out: (line) => out.push(line),

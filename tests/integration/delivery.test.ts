@@ -188,7 +188,7 @@ describe('graceful shutdown', () => {
       });
     }
     await h.idle();
-    h.clock.set(new Date('2026-12-07T15:00:00+07:00').toISOString());
+    h.timeSource.set(new Date('2026-12-07T15:00:00+07:00').toISOString());
     await h.workers!.reconcile();
     await waitUntil(() => started === 1, { message: 'the first level to start firing' });
     await h.workers!.close();

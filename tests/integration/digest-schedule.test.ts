@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDailyDigests } from '../../src/app/digest/send-daily-digests.js';
-import { formatDateTime } from '../../src/i18n/format.js';
+import { formatDateTime } from '../../src/domain/time/local-time.js';
 import { DIGEST_JOB, DIGEST_SCHEDULER_ID, digestCronPattern, scheduleDailyDigest } from '../../jobs/digest.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { seedDigestDistrict, TELEGRAM_IDS } from '../support/digest-district.js';
@@ -57,7 +57,7 @@ describe('the morning digest runs on working days, once', () => {
   });
 
   it('at 07:30 on a working day every head with a reachable chat gets one digest', async () => {
-    h.clock.set(hn('2026-12-08T07:30'));
+    h.timeSource.set(hn('2026-12-08T07:30'));
     const run = await runJob();
     expect(run).toMatchObject({ date: '2026-12-08', dayOff: false, sent: 5, alreadySent: 0 });
     const got = received('08/12/2026');
@@ -69,7 +69,7 @@ describe('the morning digest runs on working days, once', () => {
   });
 
   it('a restart near 07:30 (catch-up job, a second scheduler job) sends nothing twice', async () => {
-    h.clock.set(hn('2026-12-08T07:31'));
+    h.timeSource.set(hn('2026-12-08T07:31'));
     const restart = await scheduleDailyDigest(h.queues.maintenance, h.app);
     expect(restart.catchUp).toBe(true);
     await waitUntil(async () => ((await h.queues.maintenance.getJob('digest-catchup-2026-12-08'))?.finishedOn ? true : undefined));
@@ -85,14 +85,14 @@ describe('the morning digest runs on working days, once', () => {
   it('a deputy who opts in gets it from the next working day', async () => {
     const deputy = telegramUser(h, TELEGRAM_IDS['TCKH-02']);
     await deputy.command('tonghop', 'batdau');
-    h.clock.set(hn('2026-12-09T07:30'));
+    h.timeSource.set(hn('2026-12-09T07:30'));
     expect(await runJob()).toMatchObject({ date: '2026-12-09', sent: 6 });
     expect(received('09/12/2026')['TCKH-02']).toBe(1);
   });
 
   it('sends nothing on a weekend or a public holiday, and catches nothing up there', async () => {
     for (const day of ['2026-12-12T07:30', '2026-12-13T07:30', '2027-01-01T07:30']) {
-      h.clock.set(hn(day));
+      h.timeSource.set(hn(day));
       expect(await runJob()).toMatchObject({ dayOff: true, sent: 0 });
       expect((await scheduleDailyDigest(h.queues.maintenance, h.app)).catchUp).toBe(false);
     }
@@ -103,7 +103,7 @@ describe('the morning digest runs on working days, once', () => {
   it('a make-up Saturday the admin declared a working day gets its digest', async () => {
     await h.db.db.calendarOverride.create({ data: { date: new Date('2026-12-19T00:00:00Z'), kind: 'WORKDAY', note: 'làm bù' } });
     h.app.invalidate();
-    h.clock.set(hn('2026-12-19T07:30'));
+    h.timeSource.set(hn('2026-12-19T07:30'));
     expect(await runJob()).toMatchObject({ date: '2026-12-19', dayOff: false, sent: 6 });
     expect(received('19/12/2026')['UB-01']).toBe(1);
   });

@@ -34,8 +34,8 @@ describe('invite codes are throttled per chat', () => {
 
   it('after 5 wrong codes the 6th, even a right one, gets a wait until a stated time; a restart does not reset it', async () => {
     for (const code of WRONG) expect(await start(h, 5101, code)).toMatch(/^Mã mời không đúng/);
-    const good = await issueInvite(db.db, { officialCode: 'PNV-03', now: h.clock.now() });
-    h.clock.advance(MINUTE_MS); // 09:01: the first wrong code (09:00) leaves the window at 09:15
+    const good = await issueInvite(db.db, { officialCode: 'PNV-03', now: h.timeSource.now() });
+    h.timeSource.advance(MINUTE_MS); // 09:01: the first wrong code (09:00) leaves the window at 09:15
     const refused = await start(h, 5101, good.code);
     expect(refused).toBe(
       'Tài khoản này đã gửi sai mã mời nhiều lần trong thời gian ngắn. Để bảo đảm an toàn, đề nghị đồng chí thử lại sau 09:15 (khoảng 14 phút nữa). Nếu chưa có mã đúng, đề nghị đồng chí liên hệ Văn phòng để được cấp mã mới.',
@@ -49,15 +49,15 @@ describe('invite codes are throttled per chat', () => {
     expect(await start(h, 5101, good.code)).toMatch(/thử lại sau 09:15 \(khoảng 5 phút nữa\)/);
 
     // 09:15: the oldest wrong code has left the window; the right code links.
-    h.clock.set('2026-12-07T02:15:00Z');
+    h.timeSource.set('2026-12-07T02:15:00Z');
     expect(await start(h, 5101, good.code)).toMatch(/^Đã liên kết tài khoản này với đồng chí/);
   });
 
   it('another chat is not held up by someone else guessing, and a right code is not counted as a guess', async () => {
     for (const code of WRONG.slice(0, 4)) expect(await start(h, 5202, code)).toMatch(/^Mã mời không đúng/);
-    const first = await issueInvite(db.db, { officialCode: 'TCKH-01', now: h.clock.now() });
+    const first = await issueInvite(db.db, { officialCode: 'TCKH-01', now: h.timeSource.now() });
     expect(await start(h, 5203, first.code)).toMatch(/^Đã liên kết/); // someone else, meanwhile
-    const mine = await issueInvite(db.db, { officialCode: 'TCKH-02', now: h.clock.now() });
+    const mine = await issueInvite(db.db, { officialCode: 'TCKH-02', now: h.timeSource.now() });
     expect(await start(h, 5202, mine.code)).toMatch(/^Đã liên kết/); // 5th attempt, right
     // Relinking from the same chat with one more wrong code: still 4 wrong ones in the window, so it is answered.
     expect(await start(h, 5202, 'FFFF7777')).toMatch(/^Mã mời không đúng/);
@@ -69,7 +69,7 @@ describe('invite codes are throttled per chat', () => {
 
     const zaloUser = zaloId('guesser');
     for (const code of WRONG) expect(await h.postZalo(zaloText(zaloUser, code))).toBe(200);
-    const good = await issueInvite(db.db, { officialCode: 'TCKH-03', now: h.clock.now() });
+    const good = await issueInvite(db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() });
     expect(await h.postZalo(zaloText(zaloUser, good.code))).toBe(200);
     const texts = h.zalo.messagesTo(zaloUser);
     expect(texts).toHaveLength(6);

@@ -11,7 +11,7 @@ import type { CliContext } from '../../src/cli/context.js';
 import { createConfig } from '../../src/config.js';
 import type { Figures } from '../../src/domain/report/metrics.js';
 import { monthPeriod } from '../../src/domain/report/period.js';
-import { ManualClock } from '../../src/domain/clock.js';
+import { ManualTime } from '../../src/domain/time/time-source.js';
 import { BOT_TOKEN, createHarness, type Harness } from '../support/app-harness.js';
 import { hn, ItemSeeder, type SeedTask } from '../support/seed-items.js';
 import { telegramUser } from '../support/telegram-user.js';
@@ -289,7 +289,7 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
     const err: string[] = [];
     const ctx: CliContext = {
       config: createConfig({ DATABASE_URL: h.db.url }),
-      clock: new ManualClock(NOW),
+      time: new ManualTime(NOW),
       catalogue: h.app.catalogue,
       openDatabase: async () => ({ url: h.db.url, db: h.db.db, embedded: false, close: async () => {} }),
       out: (l) => out.push(l),

@@ -100,7 +100,7 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
   beforeAll(async () => {
     h = await createHarness({ sandbox: true, start: at('2026-12-07T09:00').toISOString() });
     await h.importSample();
-    await linkOfficials({ db: h.db.db, clock: h.clock, telegram: h.tg, zalo: h.zalo }, PEOPLE);
+    await linkOfficials({ db: h.db.db, time: h.timeSource, telegram: h.tg, zalo: h.zalo }, PEOPLE);
     api = `${h.baseUrl}/sandbox/api`;
     live = followEvents(`${api}/events`);
     await live.waitFor((e) => e.event === 'hello', 'the event stream to open');

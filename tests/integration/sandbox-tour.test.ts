@@ -5,7 +5,7 @@
 // head got the next morning's digest. Every step has its narration in both languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalogue } from '../../src/i18n/catalogue.js';
-import { linkOfficials, sandboxIdentity } from '../../src/sandbox/link-officials.js';
+import { linkEveryoneDirectly, sandboxIdentity } from '../../src/sandbox/link-officials.js';
 import { TOUR, TOUR_PEOPLE } from '../../src/sandbox/tour.js';
 import { playTour } from '../../src/sandbox/tour-player.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
@@ -19,7 +19,8 @@ describe('the scripted tour', () => {
   beforeAll(async () => {
     h = await createHarness({ sandbox: true, start: at('2026-12-04T16:20').toISOString() }); // a Friday
     await h.importSample();
-    await linkOfficials({ db: h.db.db, clock: h.clock, telegram: h.tg, zalo: h.zalo }, TOUR_PEOPLE);
+    // Linked as the sandbox's first start links them (the invite round trip is tests/integration/sandbox-api's).
+    await linkEveryoneDirectly({ db: h.db.db, time: h.timeSource, telegram: h.tg, zalo: h.zalo }, TOUR_PEOPLE);
   }, 120_000);
   afterAll(async () => {
     await h?.close();
@@ -36,7 +37,7 @@ describe('the scripted tour', () => {
     await playTour({ baseUrl: h.baseUrl, steps: TOUR, onStep: (step, narration) => void narrated.push(`${step.id}: ${narration}`) });
     expect(narrated).toHaveLength(TOUR.length);
     expect(narrated[0]).toContain('Phòng Tài chính – Kế hoạch');
-    expect(h.clock.now().toISOString()).toBe(at('2026-12-09T07:30').toISOString());
+    expect(h.timeSource.now().toISOString()).toBe(at('2026-12-09T07:30').toISOString());
 
     const task = await h.db.db.task.findFirstOrThrow({ where: { code: 'NV-2026-0001' } });
     expect(task.status).toBe('ACCEPTED');

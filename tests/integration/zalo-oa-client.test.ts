@@ -11,7 +11,7 @@ import { createPkcePair, createZaloOaOAuth, permissionUrl, ZaloOaAuthError, type
 import { OA_SIGNATURE_HEADER, verifyOaSignature } from '../../src/channels/zalo-oa/signature.js';
 import { parseOaWebhook, type OaEvent } from '../../src/channels/zalo-oa/webhook-event.js';
 import { encodeAction } from '../../src/app/actions.js';
-import { ManualClock } from '../../src/domain/clock.js';
+import { ManualTime } from '../../src/domain/time/time-source.js';
 import { startZaloOaPlatform, type ZaloOaPlatform } from '../../src/sandbox/platforms/zalo-oa.js';
 
 const HOUR = 3_600_000;
@@ -82,7 +82,7 @@ async function oaError(promise: Promise<unknown>): Promise<ZaloOaError> {
 }
 
 describe('Zalo OA client against the built-in OA platform', () => {
-  let clock: ManualClock;
+  let time: ManualTime;
   let oa: ZaloOaPlatform;
   let oauth: ZaloOaOAuth;
   let holder: TokenHolder;
@@ -90,11 +90,11 @@ describe('Zalo OA client against the built-in OA platform', () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeEach(async () => {
-    clock = new ManualClock('2026-12-01T01:00:00Z');
-    oa = await startZaloOaPlatform({ now: () => clock.now().getTime(), approvedTemplates: ['tpl-nhac-viec'] });
+    time = new ManualTime('2026-12-01T01:00:00Z');
+    oa = await startZaloOaPlatform({ now: () => time.now().getTime(), approvedTemplates: ['tpl-nhac-viec'] });
     receiver = await startReceiver({ appId: oa.appId, oaSecretKey: oa.oaSecretKey });
     oa.setWebhook(receiver.url);
-    oauth = createZaloOaOAuth({ appId: oa.appId, secretKey: oa.appSecretKey, oauthRoot: oa.url, now: () => clock.now().getTime(), timeoutMs: 2_000 });
+    oauth = createZaloOaOAuth({ appId: oa.appId, secretKey: oa.appSecretKey, oauthRoot: oa.url, now: () => time.now().getTime(), timeoutMs: 2_000 });
     const seeded = oa.issueTokens();
     holder = new TokenHolder(oauth, seeded.accessToken, seeded.refreshToken);
     client = createZaloOaClient({ accessToken: holder, apiRoot: oa.url, timeoutMs: 2_000 });
@@ -113,7 +113,7 @@ describe('Zalo OA client against the built-in OA platform', () => {
 
     const sent = await client.sendText({ userId: anh.userId, text: 'Việc NV-2026-4812: Báo cáo tuần — hạn 17:00 hôm nay.', buttons: plan.buttons });
     expect(sent.messageId).toMatch(/^[0-9a-f]{20}$/);
-    expect(sent.sentTime).toBe(clock.now().getTime());
+    expect(sent.sentTime).toBe(time.now().getTime());
     const [record] = oa.messagesTo(anh.userId);
     expect(record).toMatchObject({ messageId: sent.messageId, route: 'cs', billing: 'free', buttons: plan.buttons });
     const call = oa.callsTo('message/cs')[0]!;
@@ -160,14 +160,14 @@ describe('Zalo OA client against the built-in OA platform', () => {
     expect(never).toMatchObject({ kind: 'never-interacted', code: -232, isRecipientUnreachable: true, isRetryable: false });
 
     const dung = oa.addUser({ displayName: 'Phạm Dũng' });
-    clock.advance(50 * HOUR);
+    time.advance(50 * HOUR);
     const fresh = oa.issueTokens(); // the seeded access token lives 25 h; this test is not about refreshing
     holder.access = fresh.accessToken;
     await client.sendText({ userId: dung.userId, text: 'Nhắc việc' });
     expect(oa.messagesTo(dung.userId)[0]).toMatchObject({ billing: 'billed' });
     expect(oa.usage()).toEqual({ free: 0, billed: 1, template: 0 });
 
-    clock.advance(7 * 24 * HOUR - 50 * HOUR); // exactly 7 days after the last interaction
+    time.advance(7 * 24 * HOUR - 50 * HOUR); // exactly 7 days after the last interaction
     holder.access = oa.issueTokens().accessToken;
     const outside = await oaError(client.sendText({ userId: dung.userId, text: 'Nhắc việc' }));
     expect(outside).toMatchObject({ kind: 'outside-window', code: -230, isRecipientUnreachable: true });
@@ -214,8 +214,8 @@ describe('Zalo OA client against the built-in OA platform', () => {
     const users = [oa.addUser({ displayName: 'A' }), oa.addUser({ displayName: 'B' }), oa.addUser({ displayName: 'C' })];
     await client.sendText({ userId: users[0]!.userId, text: 'trước' });
     const oldRefresh = holder.refreshToken;
-    clock.advance(25 * HOUR); // the access token's 90,000 s are over
-    for (const u of users) oa.setLastInteraction(u.userId, clock.now().getTime());
+    time.advance(25 * HOUR); // the access token's 90,000 s are over
+    for (const u of users) oa.setLastInteraction(u.userId, time.now().getTime());
 
     await Promise.all(users.map((u) => client.sendText({ userId: u.userId, text: 'sau khi hết hạn' })));
     expect(holder.refreshes).toBe(1);
@@ -248,8 +248,8 @@ describe('Zalo OA client against the built-in OA platform', () => {
     const shared = holder.refreshToken;
     const other = new TokenHolder(oauth, holder.access, shared);
     const otherClient = createZaloOaClient({ accessToken: other, apiRoot: oa.url, timeoutMs: 2_000 });
-    clock.advance(26 * HOUR);
-    oa.setLastInteraction(user.userId, clock.now().getTime());
+    time.advance(26 * HOUR);
+    oa.setLastInteraction(user.userId, time.now().getTime());
 
     const results = await Promise.allSettled([
       client.sendText({ userId: user.userId, text: 'từ tiến trình 1' }),
@@ -270,7 +270,7 @@ describe('Zalo OA client against the built-in OA platform', () => {
   });
 
   it('the ZBS template by user id: an approved template is sent and counted as paid; another is refused', async () => {
-    const user = oa.addUser({ displayName: 'F', lastInteractionAt: clock.now().getTime() - 30 * 24 * HOUR });
+    const user = oa.addUser({ displayName: 'F', lastInteractionAt: time.now().getTime() - 30 * 24 * HOUR });
     const sent = await client.sendTemplate({ userId: user.userId, templateId: 'tpl-nhac-viec', templateData: { ma_viec: 'NV-2026-4812', han: '17:00' } });
     expect(oa.messagesTo(user.userId)[0]).toMatchObject({ messageId: sent.messageId, route: 'template', billing: 'paid', templateData: { ma_viec: 'NV-2026-4812' } });
     expect(oa.callsTo('message/template')[0]!.params).toMatchObject({ user_id: user.userId, template_id: 'tpl-nhac-viec' });
@@ -293,8 +293,8 @@ describe('Zalo OA client against the built-in OA platform', () => {
     expect(await oaError(client.uploadImage({ bytes: Buffer.from('GIF89a'), filename: 'x.png' }))).toMatchObject({ code: -201 });
     expect(await oaError(client.uploadFile({ bytes: Buffer.from('a,b'), filename: 'bao-cao.xlsx' }))).toMatchObject({ code: -201 });
     // Uploads live 7 days.
-    clock.advance(7 * 24 * HOUR);
-    oa.setLastInteraction(user.userId, clock.now().getTime());
+    time.advance(7 * 24 * HOUR);
+    oa.setLastInteraction(user.userId, time.now().getTime());
     holder.access = oa.issueTokens().accessToken;
     expect(await oaError(client.sendImage({ userId: user.userId, attachmentId }))).toMatchObject({ kind: 'attachment-expired', code: -100 });
   });
@@ -319,14 +319,14 @@ describe('Zalo OA client against the built-in OA platform', () => {
 });
 
 describe('OAuth v4 against the built-in OA platform', () => {
-  let clock: ManualClock;
+  let time: ManualTime;
   let oa: ZaloOaPlatform;
   let oauth: ZaloOaOAuth;
 
   beforeEach(async () => {
-    clock = new ManualClock('2026-12-01T01:00:00Z');
-    oa = await startZaloOaPlatform({ now: () => clock.now().getTime() });
-    oauth = createZaloOaOAuth({ appId: oa.appId, secretKey: oa.appSecretKey, oauthRoot: oa.url, now: () => clock.now().getTime(), timeoutMs: 2_000 });
+    time = new ManualTime('2026-12-01T01:00:00Z');
+    oa = await startZaloOaPlatform({ now: () => time.now().getTime() });
+    oauth = createZaloOaOAuth({ appId: oa.appId, secretKey: oa.appSecretKey, oauthRoot: oa.url, now: () => time.now().getTime(), timeoutMs: 2_000 });
   });
 
   afterEach(async () => {
@@ -349,8 +349,8 @@ describe('OAuth v4 against the built-in OA platform', () => {
     const code = callback.searchParams.get('code')!;
 
     const pair = await oauth.exchangeCode({ code, codeVerifier: pkce.verifier });
-    expect(pair.accessExpiresAt).toEqual(new Date(clock.now().getTime() + 25 * HOUR));
-    expect(pair.refreshExpiresAt).toEqual(new Date(clock.now().getTime() + 90 * 24 * HOUR));
+    expect(pair.accessExpiresAt).toEqual(new Date(time.now().getTime() + 25 * HOUR));
+    expect(pair.refreshExpiresAt).toEqual(new Date(time.now().getTime() + 90 * 24 * HOUR));
     expect(pair.refreshToken).toEqual(expect.any(String));
     const call = oa.callsTo('access_token')[0]!;
     expect(call.credential).toBe(oa.appSecretKey);
@@ -369,7 +369,7 @@ describe('OAuth v4 against the built-in OA platform', () => {
     await expect(oauth.exchangeCode({ code })).rejects.toMatchObject({ kind: 'refused' });
 
     const late = new URL((await consent(pkce.challenge)).headers.get('location')!).searchParams.get('code')!;
-    clock.advance(10 * 60_000);
+    time.advance(10 * 60_000);
     await expect(oauth.exchangeCode({ code: late, codeVerifier: pkce.verifier })).rejects.toMatchObject({ kind: 'refused' });
 
     const wrong = await consent(pkce.challenge, 'https://evil.example/cb');

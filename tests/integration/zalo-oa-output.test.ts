@@ -11,7 +11,7 @@ import { createChannelServices } from '../../src/app/channel-services.js';
 import { OA_TEXT_LIMIT } from '../../src/channels/zalo-oa/types.js';
 import { classifyOaError } from '../../src/channels/zalo-oa/sender.js';
 import { ZaloOaError } from '../../src/channels/zalo-oa/errors.js';
-import { ManualClock } from '../../src/domain/clock.js';
+import { ManualTime } from '../../src/domain/time/time-source.js';
 import { defaultPolicy } from '../../src/domain/policy/resolve-policy.js';
 import { Catalogue } from '../../src/i18n/catalogue.js';
 import { createAppContext } from '../../src/runtime/app-context.js';
@@ -27,11 +27,11 @@ describe('OA output', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    const clock = new ManualClock('2026-12-07T02:00:00Z');
-    oa = await startZaloOaPlatform({ now: () => clock.now().getTime() });
+    const time = new ManualTime('2026-12-07T02:00:00Z');
+    oa = await startZaloOaPlatform({ now: () => time.now().getTime() });
     app = createAppContext({
       db: t.db,
-      clock,
+      time,
       catalogue: Catalogue.load(),
       policy: defaultPolicy('Asia/Ho_Chi_Minh'),
       logger: pino({ level: 'silent' }),

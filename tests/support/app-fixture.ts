@@ -26,7 +26,7 @@ import { assignTask } from '../../src/app/tasks/assign-task.js';
 import { CAPABILITIES, type InboundEvent, type OutboundMessage } from '../../src/app/ports/channel.js';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
 import { markSent, nextBatchForChat } from '../../src/db/repositories/outbox.repository.js';
-import { ManualClock } from '../../src/domain/clock.js';
+import { ManualTime } from '../../src/domain/time/time-source.js';
 import { OfficialId } from '../../src/domain/ids.js';
 import type { Priority } from '../../src/domain/priority.js';
 import type { Policy } from '../../src/domain/policy/types.js';
@@ -70,7 +70,7 @@ export interface FixturePerson {
 
 export interface AppFixture {
   db: PrismaClient;
-  clock: ManualClock;
+  time: ManualTime;
   app: AppContext;
   router: Router;
   /** Every call the use cases made to the scheduler port, oldest first. */
@@ -232,13 +232,13 @@ afterAll(async () => {
 
 export async function createAppFixture(options: FixtureOptions = {}): Promise<AppFixture & { close(): Promise<void> }> {
   const { name, db } = await takeClone();
-  const clock = new ManualClock(options.start ?? '2026-12-07T02:00:00Z'); // Mon 07/12/2026 09:00 in Hà Nội
+  const time = new ManualTime(options.start ?? '2026-12-07T02:00:00Z'); // Mon 07/12/2026 09:00 in Hà Nội
   const scheduled: AppFixture['scheduled'] = [];
   const kicks: AppFixture['kicks'] = [];
   const basePolicy = defaultPolicy('Asia/Ho_Chi_Minh');
   const app = createAppContext({
     db,
-    clock,
+    time,
     catalogue,
     policy: options.policy ? options.policy(basePolicy) : basePolicy,
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
@@ -335,12 +335,12 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     for (;;) {
       const next = await db.clock.findFirst({ where: { state: 'ACTIVE', nextAt: { lte: target } }, orderBy: { nextAt: 'asc' } });
       if (!next) break;
-      if (next.nextAt.getTime() > clock.now().getTime()) clock.set(next.nextAt);
-      const due = await db.clock.findMany({ where: { state: 'ACTIVE', nextAt: { lte: clock.now() } }, orderBy: { id: 'asc' } });
+      if (next.nextAt.getTime() > time.now().getTime()) time.set(next.nextAt);
+      const due = await db.clock.findMany({ where: { state: 'ACTIVE', nextAt: { lte: time.now() } }, orderBy: { id: 'asc' } });
       await fireWave(app, handlers, due.map((c) => ({ id: c.id, generation: c.generation, level: c.level, cycle: c.cycle })));
       await deliver();
     }
-    if (target.getTime() > clock.now().getTime()) clock.set(target);
+    if (target.getTime() > time.now().getTime()) time.set(target);
     await deliver();
   }
 
@@ -348,7 +348,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
 
   return {
     db,
-    clock,
+    time,
     app,
     router,
     scheduled,
@@ -359,7 +359,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
       return person(Number(identity.externalUserId));
     },
     async link(officialCode, telegramUserId) {
-      const invite = await issueInvite(db, { officialCode, now: clock.now() });
+      const invite = await issueInvite(db, { officialCode, now: time.now() });
       const p = person(telegramUserId);
       await p.say(`/start ${invite.code}`);
       if (!(await db.chatIdentity.findFirst({ where: { externalUserId: String(telegramUserId), channel: 'TELEGRAM', official: { code: officialCode } } })))
@@ -378,7 +378,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
       await deliver();
       return r.task;
     },
-    advance: (ms) => walkTo(new Date(clock.now().getTime() + ms)),
+    advance: (ms) => walkTo(new Date(time.now().getTime() + ms)),
     setTime: (iso) => walkTo(new Date(iso)),
     async fire(positions) {
       const r = await fireWave(app, handlers, positions);

@@ -20,7 +20,7 @@ import { createReplyOutbox } from '../../src/app/delivery/reply-outbox.js';
 import { createTelegramBot } from '../../src/channels/telegram/bot.js';
 import { createTelegramSender } from '../../src/channels/telegram/sender.js';
 import { assignTask } from '../../src/app/tasks/assign-task.js';
-import { ManualClock } from '../../src/domain/clock.js';
+import { ManualTime } from '../../src/domain/time/time-source.js';
 import { OfficialId } from '../../src/domain/ids.js';
 import type { Priority } from '../../src/domain/priority.js';
 import type { Task } from '../../src/domain/task/types.js';
@@ -96,7 +96,7 @@ export interface HarnessOptions {
 
 export interface Harness {
   db: TestDatabase;
-  clock: ManualClock;
+  timeSource: ManualTime;
   app: AppContext;
   tg: TelegramStandIn;
   queues: QueueSet;
@@ -138,18 +138,18 @@ export interface Harness {
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db = options.database ?? (await createTestDatabase());
-  const clock = new ManualClock(options.start ?? '2026-12-07T02:00:00Z'); // Mon 07/12/2026 09:00 in Hà Nội
+  const timeSource = new ManualTime(options.start ?? '2026-12-07T02:00:00Z'); // Mon 07/12/2026 09:00 in Hà Nội
   const sandbox = options.sandbox === true;
   // The sandbox's platforms date their messages on the sandbox clock; the tests' keep real time as before.
-  const platformNow = sandbox ? { now: () => clock.now().getTime() } : {};
+  const platformNow = sandbox ? { now: () => timeSource.now().getTime() } : {};
   const tg = await createTelegramStandIn(platformNow);
   const prefix = `t-${randomBytes(6).toString('hex')}`;
-  const queues = createQueues(TEST_REDIS_URL, prefix, clock);
+  const queues = createQueues(TEST_REDIS_URL, prefix, timeSource);
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   const basePolicy = defaultPolicy('Asia/Ho_Chi_Minh');
   const app = createAppContext({
     db: db.db,
-    clock,
+    time: timeSource,
     catalogue: Catalogue.load(),
     policy: options.policy ? options.policy(basePolicy) : basePolicy,
     logger,
@@ -182,9 +182,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     sendPolicy: { forbiddenStrikes: 2, rateLimitBaseMs: 200, ...options.zalo?.sendPolicy },
     replyRetryDelaysMs: options.zalo?.replyRetryDelaysMs ?? [50, 100, 200],
   });
-  mountFileLinks(httpApp, { db: db.db, clock, catalogue: app.catalogue });
+  mountFileLinks(httpApp, { db: db.db, time: timeSource, catalogue: app.catalogue });
   const oaOptions = options.zaloOa === true ? {} : options.zaloOa || undefined;
-  const oa = oaOptions ? await startZaloOaPlatform({ now: () => clock.now().getTime() }) : undefined;
+  const oa = oaOptions ? await startZaloOaPlatform({ now: () => timeSource.now().getTime() }) : undefined;
   const oaRuntime =
     oa && oaOptions
       ? prepareZaloOa({
@@ -210,7 +210,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       : undefined;
   if (oa && oaRuntime) {
     const issued = oa.issueTokens();
-    const now = clock.now().getTime();
+    const now = timeSource.now().getTime();
     await oaRuntime.tokens.save({
       accessToken: issued.accessToken,
       refreshToken: issued.refreshToken,
@@ -220,7 +220,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   }
   // The sandbox's own composition (what `npm start` runs with no token), over this harness's clock and workers.
   const composed = composeSandbox({
-    clock: { now: () => clock.now(), set: (to) => clock.set(to) },
+    time: { now: () => timeSource.now(), set: (to) => timeSource.set(to) },
     app,
     queues,
     reconcile: async () => workers?.reconcile(),
@@ -275,7 +275,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 
   const harness: Harness = {
     db,
-    clock,
+    timeSource,
     app,
     tg,
     queues,
@@ -297,7 +297,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return status;
     },
     async linkZalo(officialCode, zaloUserId) {
-      const invite = await issueInvite(db.db, { officialCode, now: clock.now() });
+      const invite = await issueInvite(db.db, { officialCode, now: timeSource.now() });
       const status = await harness.postZalo(zaloText(zaloUserId, invite.code));
       if (status !== 200) throw new Error(`linking ${officialCode} on Zalo answered HTTP ${status}`);
       return zaloUserId;
@@ -316,23 +316,23 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return res.status;
     },
     async importSample() {
-      const r = await importOrganisation(db.db, { file: await readFile(SAMPLE_CSV), now: clock.now(), source: 'huyen-mau.csv' });
+      const r = await importOrganisation(db.db, { file: await readFile(SAMPLE_CSV), now: timeSource.now(), source: 'huyen-mau.csv' });
       if (!r.ok) throw new Error(`sample import failed: ${JSON.stringify(r.errors)}`);
       app.invalidate();
     },
     async link(officialCode, telegramUserId) {
-      const invite = await issueInvite(db.db, { officialCode, now: clock.now() });
+      const invite = await issueInvite(db.db, { officialCode, now: timeSource.now() });
       const status = await harness.post(command(user(telegramUserId), '/start', invite.code));
       if (status !== 200) throw new Error(`linking ${officialCode} answered HTTP ${status}`);
       return telegramUserId;
     },
     async advance(ms) {
-      clock.advance(ms);
+      timeSource.advance(ms);
       await workers?.reconcile();
       await idle();
     },
     async setTime(iso) {
-      clock.set(iso);
+      timeSource.set(iso);
       await workers?.reconcile();
       await idle();
     },

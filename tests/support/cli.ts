@@ -1,7 +1,7 @@
 // Runs a CLI command against a test database, capturing what it prints.
 import type { CliCommand, CliContext } from '../../src/cli/context.js';
 import { createConfig } from '../../src/config.js';
-import { ManualClock } from '../../src/domain/clock.js';
+import { ManualTime } from '../../src/domain/time/time-source.js';
 import { Catalogue } from '../../src/i18n/catalogue.js';
 import type { TestDatabase } from './database.js';
 import { TEST_REDIS_URL } from './env.js';
@@ -21,7 +21,7 @@ export function cliRunner(t: () => TestDatabase, options: { now?: string; redisU
     const err: string[] = [];
     const ctx: CliContext = {
       config: createConfig({ DATABASE_URL: db.url, REDIS_URL: options.redisUrl ?? TEST_REDIS_URL, QUEUE_PREFIX: `cli-${db.name}`, ...options.env }),
-      clock: new ManualClock(options.now ?? '2026-12-07T02:00:00Z'),
+      time: new ManualTime(options.now ?? '2026-12-07T02:00:00Z'),
       catalogue,
       openDatabase: async () => ({ url: db.url, db: db.db, embedded: false, close: async () => {} }),
       out: (l) => out.push(l),

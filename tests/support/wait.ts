@@ -1,12 +1,11 @@
 // Waiting helpers for tests that talk to real servers: no fixed sleeps, every wait has a deadline and a message
 // that says what was being waited for.
+import { sleep } from '../../src/sleep.js';
 
 /** Default deadline for the helpers below. Well under Vitest's testTimeout so a failing wait reports itself. */
 export const DEFAULT_WAIT_MS = 5_000;
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { sleep };
 
 export interface WaitUntilOptions {
   timeoutMs?: number;

@@ -16,7 +16,7 @@ import { taskClockHandler } from '../../src/app/clocks/task-clock-handler.js';
 import type { ChannelSender } from '../../src/app/ports/sender.js';
 import { createTelegramSender } from '../../src/channels/telegram/sender.js';
 import { createPrismaClient } from '../../src/db/client.js';
-import { systemClock } from '../../src/domain/clock.js';
+import { systemTime } from '../../src/domain/time/time-source.js';
 import type { ChannelName } from '../../src/domain/org/types.js';
 import { defaultPolicy } from '../../src/domain/policy/resolve-policy.js';
 import { Catalogue } from '../../src/i18n/catalogue.js';
@@ -35,10 +35,10 @@ const logger = pino({ level: env.LOG_LEVEL ?? 'silent' });
 const db = createPrismaClient(need('DATABASE_URL'), { poolSize: 10 });
 const prefix = need('QUEUE_PREFIX');
 const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const queues = createQueues(redisUrl, prefix, systemClock);
+const queues = createQueues(redisUrl, prefix, systemTime);
 const app = createAppContext({
   db,
-  clock: systemClock,
+  time: systemTime,
   catalogue: Catalogue.load(),
   policy: defaultPolicy('Asia/Ho_Chi_Minh'),
   logger,

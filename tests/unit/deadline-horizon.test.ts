@@ -10,10 +10,10 @@ import { loadPolicy } from '../../src/domain/policy/load-policy.js';
 import { defaultPolicy } from '../../src/domain/policy/resolve-policy.js';
 import { PRIORITIES } from '../../src/domain/priority.js';
 import { parseDeadline } from '../../src/domain/text/deadline-parser.js';
+import { DAY_MS as DAY } from '../../src/domain/time/duration.js';
 
 const policy = defaultPolicy();
 const calendar = createWorkingCalendar(policy.calendar);
-const DAY = 86_400_000;
 
 describe('the deadline horizon', () => {
   it('is 5 years by default and read from the policy file (1–50)', () => {

@@ -84,4 +84,24 @@ describe('formatDurationForHumans', () => {
     expect(formatDurationForHumans(working(3 * DAY), en)).toBe('3 days of working time');
     expect(formatDurationForHumans(wall(1_000), en)).toBe('1 second');
   });
+
+  it('to the minute (how late something is), in both languages', () => {
+    const late = { smallest: 'minute' } as const;
+    // Under half a minute is "under 1 minute"; from half a minute it rounds up to one.
+    expect(formatDurationForHumans(wall(20_000), vi, late)).toBe('dưới 1 phút');
+    expect(formatDurationForHumans(wall(20_000), en, late)).toBe('under 1 minute');
+    expect(formatDurationForHumans(wall(40_000), vi, late)).toBe('1 phút');
+    expect(formatDurationForHumans(wall(40_000), en, late)).toBe('1 minute');
+    // 2 h 59 min 45 s rounds to 3 h, never "2 giờ 60 phút".
+    expect(formatDurationForHumans(wall(3 * HOUR_MS - 15_000), vi, late)).toBe('3 giờ');
+    expect(formatDurationForHumans(wall(3 * HOUR_MS - 15_000), en, late)).toBe('3 hours');
+    expect(formatDurationForHumans(wall(DAY_MS + 30 * MINUTE_MS + 5_000), vi, late)).toBe('1 ngày 30 phút');
+    expect(formatDurationForHumans(wall(2 * DAY_MS + 3 * HOUR_MS + 7 * MINUTE_MS), en, late)).toBe('2 days 3 hours');
+    expect(formatDurationForHumans(working(2 * DAY), vi, late)).toBe('2 ngày làm việc');
+    expect(formatDurationForHumans(working(2 * DAY), en, late)).toBe('2 days of working time');
+    expect(formatDurationForHumans(working(10_000), vi, late)).toBe('dưới 1 phút làm việc');
+    expect(formatDurationForHumans(working(10_000), en, late)).toBe('under 1 minute of working time');
+    // A working day is the organisation's: 8 h with longer windows.
+    expect(formatDurationForHumans(working(8 * HOUR_MS + 90 * MINUTE_MS), vi, { ...late, workingDayMs: 8 * HOUR_MS })).toBe('1 ngày 1 giờ làm việc');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, fold, nfc, nfcLower } from '../../src/domain/text/normalize.js';
+import { asciiFilename, cleanText, fold, nfc, nfcLower, stripDiacritics } from '../../src/domain/text/normalize.js';
 
 const composed = 'Nguyễn Văn A';
 const decomposed = composed.normalize('NFD');
@@ -30,5 +30,10 @@ describe('text normalisation', () => {
 
   it('nfcLower compares names regardless of case and keyboard', () => {
     expect(nfcLower('NGUYỄN VĂN A')).toBe(nfcLower(decomposed));
+  });
+
+  it('stripDiacritics keeps case; asciiFilename leaves only what an ASCII header may carry', () => {
+    expect(stripDiacritics(`Đỗ ${decomposed}`)).toBe('Do Nguyen Van A');
+    expect(asciiFilename('Báo cáo "quý" 4\\Đội 1 – 2026.xlsx')).toBe('Bao cao _quy_ 4_Doi 1 _ 2026.xlsx');
   });
 });

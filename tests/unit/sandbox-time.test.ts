@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../src/domain/calendar/working-calendar.js';
 import { defaultPolicy } from '../../src/domain/policy/resolve-policy.js';
-import { SandboxClock } from '../../src/sandbox/sandbox-clock.js';
+import { SandboxTimeSource } from '../../src/sandbox/sandbox-time-source.js';
 import { createSandboxTime, nextDigestAt } from '../../src/sandbox/time-controls.js';
 import { moveTarget, resolveTarget, TimeMoveRefused } from '../../src/sandbox/time-moves.js';
 
@@ -45,7 +45,7 @@ describe('a jump, walked', () => {
     const due = levels.map(at);
     const log: string[] = [];
     const time = createSandboxTime({
-      clock: { now: () => now, set: (to) => void (now = to) },
+      time: { now: () => now, set: (to) => void (now = to) },
       calendar: async () => calendar,
       digestTime: '07:30',
       async nextDueAt(after, until) {
@@ -89,13 +89,13 @@ describe('a jump, walked', () => {
 describe('the sandbox clock', () => {
   it('runs with real time from its start, and moves only forward', () => {
     let real = 1_000_000;
-    const clock = new SandboxClock(new Date('2026-12-07T02:00:00Z'), () => real);
+    const time = new SandboxTimeSource(new Date('2026-12-07T02:00:00Z'), () => real);
     real += 60_000;
-    expect(clock.now().toISOString()).toBe('2026-12-07T02:01:00.000Z');
-    clock.set(new Date('2026-12-08T02:01:00Z'));
-    expect(clock.now().toISOString()).toBe('2026-12-08T02:01:00.000Z');
-    clock.set(new Date('2026-12-07T00:00:00Z'));
-    expect(clock.now().toISOString()).toBe('2026-12-08T02:01:00.000Z');
-    expect(clock.offsetMs).toBe(new Date('2026-12-08T02:00:00Z').getTime() - 1_000_000);
+    expect(time.now().toISOString()).toBe('2026-12-07T02:01:00.000Z');
+    time.set(new Date('2026-12-08T02:01:00Z'));
+    expect(time.now().toISOString()).toBe('2026-12-08T02:01:00.000Z');
+    time.set(new Date('2026-12-07T00:00:00Z'));
+    expect(time.now().toISOString()).toBe('2026-12-08T02:01:00.000Z');
+    expect(time.offsetMs).toBe(new Date('2026-12-08T02:00:00Z').getTime() - 1_000_000);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/app/actions.js';
 import { numberActions } from '../../src/channels/numbered.js';
 import { ZaloApiError, type ZaloApiErrorInit } from '../../src/channels/zalo/errors.js';
-import { monthKey } from '../../src/app/delivery/channel-quota.js';
+import { monthKey } from '../../src/domain/time/local-time.js';
 import { classifyZaloError, DEFAULT_ZALO_SEND_POLICY } from '../../src/channels/zalo/sender.js';
 import { zaloToEnvelope } from '../../src/channels/zalo/to-envelope.js';
 import { secretMatches } from '../../src/channels/zalo/webhook.js';

@@ -4,19 +4,19 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyOaSignature } from '../../src/channels/zalo-oa/signature.js';
-import { ManualClock } from '../../src/domain/clock.js';
+import { ManualTime } from '../../src/domain/time/time-source.js';
 import { DEFAULT_OA_PLATFORM, startZaloOaPlatform, type ZaloOaPlatform } from '../../src/sandbox/platforms/zalo-oa.js';
 
 const HOUR = 3_600_000;
 
 describe('built-in Zalo OA platform', () => {
-  let clock: ManualClock;
+  let time: ManualTime;
   let oa: ZaloOaPlatform;
   let token: string;
 
   beforeEach(async () => {
-    clock = new ManualClock('2026-12-01T01:00:00Z');
-    oa = await startZaloOaPlatform({ now: () => clock.now().getTime(), approvedTemplates: ['tpl-1'] });
+    time = new ManualTime('2026-12-01T01:00:00Z');
+    oa = await startZaloOaPlatform({ now: () => time.now().getTime(), approvedTemplates: ['tpl-1'] });
     token = oa.issueTokens().accessToken;
   });
 
@@ -40,8 +40,8 @@ describe('built-in Zalo OA platform', () => {
     });
     expect(await api('/v3.0/oa/message/cs', { recipient: { user_id: user.userId }, message: { text: 'x' } }, { authorization: `Bearer ${token}` })).toMatchObject({ json: { error: -216 } });
     const ok = await cs(user.userId, { text: 'x' });
-    expect(ok.json).toMatchObject({ error: 0, message: 'Success', data: { user_id: user.userId, sent_time: String(clock.now().getTime()) } });
-    clock.advance(25 * HOUR);
+    expect(ok.json).toMatchObject({ error: 0, message: 'Success', data: { user_id: user.userId, sent_time: String(time.now().getTime()) } });
+    time.advance(25 * HOUR);
     expect((await cs(user.userId, { text: 'x' })).json).toEqual({ error: -220, message: 'access_token is expired or removed' });
   });
 
@@ -49,9 +49,9 @@ describe('built-in Zalo OA platform', () => {
     const never = oa.addUser({ displayName: 'B', interacted: false });
     expect((await cs(never.userId, { text: 'x' })).json.error).toBe(-232);
     expect((await cs('9999999999999999999', { text: 'x' })).json.error).toBe(-232);
-    const silentAndGone = oa.addUser({ displayName: 'C', followed: false, lastInteractionAt: clock.now().getTime() - 8 * 24 * HOUR });
+    const silentAndGone = oa.addUser({ displayName: 'C', followed: false, lastInteractionAt: time.now().getTime() - 8 * 24 * HOUR });
     expect((await cs(silentAndGone.userId, { text: 'x' })).json.error).toBe(-230);
-    oa.setLastInteraction(silentAndGone.userId, clock.now().getTime());
+    oa.setLastInteraction(silentAndGone.userId, time.now().getTime());
     expect((await cs(silentAndGone.userId, { text: 'x' })).json).toEqual({ error: -213, message: 'User has not followed OA' });
   });
 
@@ -93,7 +93,7 @@ describe('built-in Zalo OA platform', () => {
     expect((await api('/v2.0/oa/getoa')).json).toMatchObject({ error: 0, data: { oa_id: DEFAULT_OA_PLATFORM.oaId, is_verified: true, num_follower: 1 } });
     const detail = await api(`/v3.0/oa/user/detail?data=${encodeURIComponent(JSON.stringify({ user_id: u.userId }))}`);
     expect(detail.json).toMatchObject({ error: 0, data: { user_id: u.userId, display_name: 'Nguyễn Thị Giang', user_is_follower: true, user_last_interaction_date: '01/12/2026' } });
-    expect((await api('/v3.0/oa/quota/message', { user_id: u.userId })).json).toMatchObject({ data: { last_interaction: String(clock.now().getTime()) } });
+    expect((await api('/v3.0/oa/quota/message', { user_id: u.userId })).json).toMatchObject({ data: { last_interaction: String(time.now().getTime()) } });
   });
 
   it('OAuth: HTTP 200 error bodies, wrong app or secret refused, unknown grant refused', async () => {
@@ -108,7 +108,7 @@ describe('built-in Zalo OA platform', () => {
     expect(await post({ app_id: oa.appId, refresh_token: refreshToken, grant_type: 'refresh_token' })).toMatchObject({ status: 200, json: { error: -14014, error_name: 'Invalid refresh token' } });
     // A refresh token lives 90 days.
     const late = oa.issueTokens().refreshToken;
-    clock.advance(90 * 24 * HOUR);
+    time.advance(90 * 24 * HOUR);
     expect((await post({ app_id: oa.appId, refresh_token: late, grant_type: 'refresh_token' })).json.error).toBe(-14014);
   });
 
@@ -130,7 +130,7 @@ describe('built-in Zalo OA platform', () => {
       await oa.redeliver(first);
       expect(received[0]).toEqual(received[1]);
       expect(verifyOaSignature(received[0]!.body, received[0]!.signature, { appId: oa.appId, oaSecretKey: oa.oaSecretKey })).toEqual({ ok: true });
-      expect(JSON.parse(received[0]!.body)).toMatchObject({ event_name: 'user_send_text', sender: { id: u.userId }, recipient: { id: oa.oaId }, timestamp: String(clock.now().getTime()) });
+      expect(JSON.parse(received[0]!.body)).toMatchObject({ event_name: 'user_send_text', sender: { id: u.userId }, recipient: { id: oa.oaId }, timestamp: String(time.now().getTime()) });
 
       await oa.unfollow(u.userId);
       expect(JSON.parse(received.at(-1)!.body)).toMatchObject({ event_name: 'unfollow', oa_id: oa.oaId, follower: { id: u.userId }, source: 'oa_profile' });
@@ -154,7 +154,7 @@ describe('built-in Zalo OA platform', () => {
   it('records a message as free within 48 h of the last interaction and billed after', async () => {
     const u = oa.addUser({ displayName: 'I' }).userId;
     await cs(u, { text: '1' });
-    clock.advance(48 * HOUR);
+    time.advance(48 * HOUR);
     token = oa.issueTokens().accessToken;
     await cs(u, { text: '2' });
     await oa.userSendsText(u, 'trả lời', { url: 'http://127.0.0.1:9/unused' });

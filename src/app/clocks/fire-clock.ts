@@ -85,7 +85,7 @@ export async function fireWave(app: AppContext, handlers: ClockHandlers, positio
     const effects = new Effects();
     const result = await app.db.$transaction(
       async (tx): Promise<WaveResult> => {
-        const now = app.clock.now();
+        const now = app.time.now();
         const clocks = await lockClocks(tx, positions, alsoDue > 0 ? { now, limit: alsoDue } : undefined);
         const outcomes = new Map<string, FireOutcome>();
         const fired: ClockPosition[] = [];

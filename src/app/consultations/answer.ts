@@ -50,7 +50,7 @@ export async function answerConsultation(app: AppContext, actorId: OfficialId, c
   const value = checkStance(stance, text);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const file = await lockConsultation(tx, consultationId);
     const { row, role } = rowFor(org, file, actorId, forOfficialId);
     assertOpen(file);
@@ -105,7 +105,7 @@ export async function recordFreeText(app: AppContext, actorId: OfficialId, consu
   const text = checkFreeText(raw);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const file = await lockConsultation(tx, consultationId);
     const { row } = rowFor(org, file, actorId);
     assertOpen(file);
@@ -132,7 +132,7 @@ export async function askClarification(app: AppContext, actorId: OfficialId, con
   const text = checkClarification(raw);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const file = await lockConsultation(tx, consultationId);
     const { row } = rowFor(org, file, actorId, forOfficialId);
     assertOpen(file);
@@ -154,7 +154,7 @@ export async function replyClarification(app: AppContext, actorId: OfficialId, c
   const text = checkClarification(raw);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const file = await lockConsultation(tx, consultationId);
     const c = file.consultation;
     if (c.askerId !== actorId) throw new DomainError('consult-not-asker', { code: c.code });
@@ -186,7 +186,7 @@ export async function replyClarification(app: AppContext, actorId: OfficialId, c
 export async function delegateAnswer(app: AppContext, headId: OfficialId, consultationId: number, deputyId: OfficialId): Promise<{ file: ConsultationFile; respondent: Respondent }> {
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const file = await lockConsultation(tx, consultationId);
     const c = file.consultation;
     const row = file.respondents.find((r) => r.officialId === headId);
@@ -207,7 +207,7 @@ export async function delegateAnswer(app: AppContext, headId: OfficialId, consul
 export async function nudgeRespondents(app: AppContext, actorId: OfficialId, consultationId: number, officialId?: number): Promise<{ file: ConsultationFile; nudged: OfficialId[] }> {
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const file = await lockConsultation(tx, consultationId);
     const c = file.consultation;
     assertOpen(file);

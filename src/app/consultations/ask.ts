@@ -13,7 +13,7 @@ import type { Priority } from '../../domain/priority.js';
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
 import { signalsForRespondent, signalsOnRound } from '../signals/consultation-signals.js';
-import { yearIn } from '../tasks/shared.js';
+import { yearIn } from '../../domain/time/local-time.js';
 import { inTransaction } from '../transaction.js';
 import { questionMessage } from '../views/consultation-views.js';
 import { auditConsultation, linksOf, startAnswerClock, stopAllAnswerClocks } from './shared.js';
@@ -42,13 +42,13 @@ export interface AskResult {
 }
 
 /** When an answer is due by default: the policy's answer time for the priority from now, on the working calendar. */
-export async function defaultAnswerDeadline(app: AppContext, priority: Priority, from: Date = app.clock.now()): Promise<Date> {
+export async function defaultAnswerDeadline(app: AppContext, priority: Priority, from: Date = app.time.now()): Promise<Date> {
   const calendar = await app.calendar();
   return calendar.add(from, app.policy.clocks[priority].answer);
 }
 
 export async function askForOpinion(app: AppContext, askerId: OfficialId, input: AskInput): Promise<AskResult> {
-  const now = app.clock.now();
+  const now = app.time.now();
   const org = await app.org();
   const asker = org.official(askerId);
   if (!asker?.active) throw new DomainError('account-inactive');

@@ -16,7 +16,7 @@ export async function closeConsultation(app: AppContext, askerId: OfficialId, co
   const decision = checkDecision(raw);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockConsultation(tx, consultationId);
     const c0 = before.consultation;
     if (c0.askerId !== askerId) throw new DomainError('consult-not-asker', { code: c0.code });

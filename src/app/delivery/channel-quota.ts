@@ -5,22 +5,18 @@ import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
 import { inTransaction } from '../transaction.js';
 import type { ChannelName } from '../../domain/org/types.js';
+import { monthKey } from '../../domain/time/local-time.js';
 
 /** Share of the cap at which the admins are warned, once a month. */
 export const QUOTA_WARNING_SHARE = 0.8;
 
 export interface QuotaStatus {
+  /** "2026-12": the month in the organisation's time zone (the platform does not say which one it counts in). */
   month: string;
   count: number;
   cap: number;
 }
 
-/** "2026-12": the month in the organisation's time zone (the platform does not say which one it counts in). */
-export function monthKey(at: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit' }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}`;
-}
 
 export class ChannelQuotaCounter {
   constructor(
@@ -31,8 +27,8 @@ export class ChannelQuotaCounter {
 
   /** Adds `n` sent messages; the first call past the warning share warns every active admin (once a month). */
   async count(n = 1): Promise<QuotaStatus> {
-    const { stores, clock, policy } = this.app;
-    const month = monthKey(clock.now(), policy.calendar.timezone);
+    const { stores, time, policy } = this.app;
+    const month = monthKey(time.now(), policy.calendar.timezone);
     const { count, warned } = await stores.channelQuota.add(this.channel, month, n);
     const status = { month, count, cap: this.cap };
     if (count >= Math.ceil(this.cap * QUOTA_WARNING_SHARE) && !warned) await this.warnOnce(status);
@@ -40,14 +36,14 @@ export class ChannelQuotaCounter {
   }
 
   async status(): Promise<QuotaStatus> {
-    const month = monthKey(this.app.clock.now(), this.app.policy.calendar.timezone);
+    const month = monthKey(this.app.time.now(), this.app.policy.calendar.timezone);
     return { month, count: await this.app.stores.channelQuota.count(this.channel, month), cap: this.cap };
   }
 
   private async warnOnce(status: QuotaStatus): Promise<void> {
     const { app } = this;
     // Of several processes crossing the line at once, the one that sets warnedAt warns.
-    if (!(await app.stores.channelQuota.claimWarning(this.channel, status.month, app.clock.now()))) return;
+    if (!(await app.stores.channelQuota.claimWarning(this.channel, status.month, app.time.now()))) return;
     app.logger.warn({ channel: this.channel, ...status }, 'monthly message count passed the warning share of the cap');
     const percent = Math.floor((status.count * 100) / status.cap);
     const [year, month] = status.month.split('-');

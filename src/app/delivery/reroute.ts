@@ -8,6 +8,7 @@ import { asLocale } from '../../domain/locale.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { AppContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
+import { DAY_MS } from '../../domain/time/duration.js';
 
 /** Marks rows already moved, so a second call for the same chat moves nothing twice. */
 const REROUTED = 'rerouted to ';
@@ -31,7 +32,7 @@ export async function rerouteUnreachable(
         channel,
         chatId,
         status: 'UNREACHABLE',
-        createdAt: { gte: new Date(Date.now() - 86_400_000) },
+        createdAt: { gte: new Date(Date.now() - DAY_MS) },
         NOT: { lastError: { startsWith: REROUTED } },
       },
       orderBy: { id: 'asc' },

@@ -13,7 +13,7 @@ export async function composeDigest(app: AppContext, recipient: DigestRecipient,
   const unit = await app.db.unit.findUnique({ where: { id: recipient.unitId }, select: { path: true } });
   if (counter) counter.queries++;
   if (!unit?.path) throw new DomainError('digest-no-unit');
-  const { instants, window } = digestInstants(calendar, app.clock.now(), app.policy.digest);
+  const { instants, window } = digestInstants(calendar, app.time.now(), app.policy.digest);
   const facts = await loadDigestFacts(app.db, { kind: 'subtree', path: unit.path }, { instants, oldest: app.policy.digest.oldestOverdue }, counter);
   return rollupDigest(new DigestFactsIndex(facts), recipient, { org, calendar, instants, window, oldest: app.policy.digest.oldestOverdue });
 }
@@ -21,7 +21,7 @@ export async function composeDigest(app: AppContext, recipient: DigestRecipient,
 /** Every given recipient's digest from one load of the whole organisation's facts. */
 export async function composeDigests(app: AppContext, recipients: readonly DigestRecipient[], counter?: QueryCounter): Promise<Map<number, Digest>> {
   const [calendar, org] = await Promise.all([app.calendar(), app.org()]);
-  const { instants, window } = digestInstants(calendar, app.clock.now(), app.policy.digest);
+  const { instants, window } = digestInstants(calendar, app.time.now(), app.policy.digest);
   const facts = await loadDigestFacts(app.db, { kind: 'all' }, { instants, oldest: app.policy.digest.oldestOverdue }, counter);
   const index = new DigestFactsIndex(facts);
   const ctx = { org, calendar, instants, window, oldest: app.policy.digest.oldestOverdue };

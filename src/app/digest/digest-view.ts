@@ -1,12 +1,11 @@
 // The digest as a head reads it (PRODUCT.md §5, §6): numbers first, empty sections left out, one line when there is
 // nothing to say, split to the channel's limit between items, each listed task with "open" and "explain" buttons.
 import type { ActionButton, ChannelCapabilities, OutboundMessage } from '../ports/channel.js';
-import { parseIsoDate, civilFromDays } from '../../domain/calendar/civil.js';
-import type { IsoDate } from '../../domain/calendar/types.js';
 import { packBlocks, type Block } from '../../domain/digest/split.js';
 import { isEmptyDigest, OVERDUE_BUCKET_DAYS, type Digest } from '../../domain/digest/types.js';
 import { OfficialId, UnitId } from '../../domain/ids.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
+import { formatIsoDay } from '../../domain/time/local-time.js';
 import type { Translate } from '../../i18n/catalogue.js';
 import { encodeAction } from '../actions.js';
 import type { ViewTools } from '../views/tools.js';
@@ -14,12 +13,6 @@ import { nameOf, unitNameOf } from '../views/people.js';
 
 /** Unreachable officials named one by one, up to this many; the rest are counted. */
 export const UNREACHABLE_LISTED = 20;
-
-/** "2026-12-07" → "07/12/2026" */
-export function formatIsoDay(date: IsoDate): string {
-  const c = civilFromDays(parseIsoDate(date)!);
-  return `${String(c.day).padStart(2, '0')}/${String(c.month).padStart(2, '0')}/${c.year}`;
-}
 
 export interface DigestViewContext {
   t: Translate;

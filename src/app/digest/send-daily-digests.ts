@@ -50,7 +50,7 @@ interface Ready {
 }
 
 export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun> {
-  const now = app.clock.now();
+  const now = app.time.now();
   const calendar = await app.calendar();
   const date = calendar.localDate(now);
   const run: DailyDigestRun = { date, dayOff: false, recipients: 0, sent: 0, alreadySent: 0, unreachable: 0 };
@@ -91,7 +91,7 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
     const batch = ready.slice(i, i + BATCH);
     try {
       const { sent, already } = await inTransaction(app, async (tx, effects) => {
-        const claimed = await claim(tx, batch.map((b) => b.digest.recipientId), date, app.clock.now());
+        const claimed = await claim(tx, batch.map((b) => b.digest.recipientId), date, app.time.now());
         const mine = batch.filter((b) => claimed.has(b.digest.recipientId));
         // Rows in this order get ids in this order: a digest's parts go out in order, one chat after another.
         await enqueueOutboxMany(

@@ -21,7 +21,7 @@ import type { AppContext } from '../context.js';
 import { loadConsultationOrFail } from '../../db/repositories/consultation.repository.js';
 import { notify } from '../notify.js';
 import { itemPriority, itemSummary } from '../../db/repositories/item.repository.js';
-import { yearIn } from '../tasks/shared.js';
+import { yearIn } from '../../domain/time/local-time.js';
 import { inTransaction } from '../transaction.js';
 import { cbtn } from '../views/consultation-views.js';
 import { demandMessage } from '../views/explanation-views.js';
@@ -78,7 +78,7 @@ async function resolve(app: AppContext, tx: Tx, requesterId: OfficialId, target:
 
 /** The person a demand would go to, or the refusal, before the superior types anything. */
 export async function previewDemand(app: AppContext, requesterId: OfficialId, target: DemandTarget): Promise<OfficialId> {
-  const now = app.clock.now();
+  const now = app.time.now();
   return inTransaction(app, async (tx) => {
     const r = await resolve(app, tx, requesterId, target, now);
     const open = await openDemandFor(tx, { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId });
@@ -92,7 +92,7 @@ export async function demandExplanation(app: AppContext, requesterId: OfficialId
   const org = await app.org();
   const calendar = await app.calendar();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const r = await resolve(app, tx, requesterId, target, now);
     const open = await openDemandFor(tx, { itemKind: r.itemKind, itemId: r.itemId, officialId: r.personId });
     if (open) throw new DomainError('explain-open-exists', { code: open.code });
@@ -141,7 +141,7 @@ export async function answerExplanation(app: AppContext, actorId: OfficialId, de
   const text = requireText(raw, { min: 3, max: EXPLANATION_LIMITS.answer, missing: 'explain-answer-required' });
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockDemand(tx, demandId);
     if (!before) throw new DomainError('explain-not-found');
     if (before.officialId !== actorId) throw new DomainError('explain-not-yours', { code: before.code });

@@ -8,6 +8,7 @@ export const COMMANDS = {
   opinions: ['ykien', 'opinions'],
   digest: ['tonghop', 'digest'],
   evaluation: ['danhgia', 'evaluation'],
+  planReport: ['baocaokh', 'planreport'],
   signals: ['canhbao', 'signals'],
   lang: ['lang'],
   channel: ['kenh', 'channel'],

@@ -84,12 +84,12 @@ export class DialogRegistry {
 
 /** The dialog open in this chat, read once per update (an expired one is removed as it is read). */
 export async function currentDialog(s: Session): Promise<StoredDialog | undefined> {
-  s.dialog ??= { open: await loadDialog(s.app.db, s.identityId, s.app.clock.now()) };
+  s.dialog ??= { open: await loadDialog(s.app.db, s.identityId, s.app.time.now()) };
   return s.dialog.open;
 }
 
 export async function persistTurn(s: Session, turn: Turn): Promise<OutboundMessage[]> {
-  if (turn.next) await saveDialog(s.app.db, s.identityId, turn.next, new Date(s.app.clock.now().getTime() + s.app.policy.dialogTtl.ms));
+  if (turn.next) await saveDialog(s.app.db, s.identityId, turn.next, new Date(s.app.time.now().getTime() + s.app.policy.dialogTtl.ms));
   else if (await currentDialog(s)) await clearDialog(s.app.db, s.identityId);
   s.dialog = { open: turn.next ?? undefined };
   return turn.replies;

@@ -5,6 +5,7 @@ import { assignFlow, startAssign } from './flows/assign-flow.js';
 import { completeFlow, extensionFlow, reasonFlow, reassignFlow, reportFlow, startReport } from './flows/task-flows.js';
 import { digestCommand } from '../digest/digest-command.js';
 import { evaluationCommand } from '../reports/report-command.js';
+import { planReportCommand } from '../reports/plan-report-command.js';
 import { help, setLanguage } from './handlers/basics.js';
 import { setPreferredChannel } from './handlers/channel-preference.js';
 import { TASK_ACTIONS } from './handlers/task-actions.js';
@@ -52,13 +53,31 @@ export const COMMAND_HANDLERS: CommandTable = {
   signals: (s) => signalsList(s, 1),
   digest: digestCommand,
   evaluation: evaluationCommand,
+  planReport: planReportCommand,
 };
 
 /** Every dialog flow, by the name its rows are stored under. */
 export const FLOWS: TableFlow<string, never>[] = [
-  assignFlow, reasonFlow, extensionFlow, reportFlow, completeFlow, reassignFlow,
+  assignFlow,
+  reasonFlow,
+  extensionFlow,
+  reportFlow,
+  completeFlow,
+  reassignFlow,
   // Consultations, signals and demands for explanation (issue 4).
-  askFlow, roundFlow, stanceFlow, clarifyFlow, replyFlow, closeFlow, delegateFlow, freeTextFlow, demandFlow, answerFlow, reviewFlow, signalExplainFlow, recordFlow,
+  askFlow,
+  roundFlow,
+  stanceFlow,
+  clarifyFlow,
+  replyFlow,
+  closeFlow,
+  delegateFlow,
+  freeTextFlow,
+  demandFlow,
+  answerFlow,
+  reviewFlow,
+  signalExplainFlow,
+  recordFlow,
 ];
 
 export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Router {

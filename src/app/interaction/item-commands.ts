@@ -69,8 +69,16 @@ export const ITEM_COMMANDS: readonly ItemCommand[] = [
   { words: ['giaolai', 'reassign'], group: 'assigner', targets: [task('task.reassign')] },
   { words: ['giunguyen', 'insist'], group: 'assigner', targets: [task('task.insist')] },
   { words: ['nhaclai', 'nudge'], group: 'assigner', targets: [task('task.nudge'), consult('consult.nudge')] },
-  { words: ['duyetgiahan', 'approveext'], group: 'assigner', targets: [{ kind: 'task', verb: 'ext.approve', argOf: pendingExtensionId, itemOf: taskOfExtension }] },
-  { words: ['khonggiahan', 'refuseext'], group: 'assigner', targets: [{ kind: 'task', verb: 'ext.refuse', argOf: pendingExtensionId, itemOf: taskOfExtension }] },
+  {
+    words: ['duyetgiahan', 'approveext'],
+    group: 'assigner',
+    targets: [{ kind: 'task', verb: 'ext.approve', argOf: pendingExtensionId, itemOf: taskOfExtension }],
+  },
+  {
+    words: ['khonggiahan', 'refuseext'],
+    group: 'assigner',
+    targets: [{ kind: 'task', verb: 'ext.refuse', argOf: pendingExtensionId, itemOf: taskOfExtension }],
+  },
   { words: ['dongy', 'agree'], group: 'consultation', targets: [consult('consult.agree')] },
   { words: ['khongdongy', 'disagree'], group: 'consultation', targets: [consult('consult.disagree')] },
   { words: ['bosung', 'amend'], group: 'consultation', targets: [consult('consult.amend')] },

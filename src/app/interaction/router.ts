@@ -49,7 +49,7 @@ export function claimInbound(app: AppContext, channel: ChannelName, updateKey: s
 
 /** The person wrote, or turned to us (an OA follow): the chat is reachable again, their reply window opens now. */
 export function touchInbound(app: AppContext, identityId: number): Promise<void> {
-  return touchIdentity(app.db, identityId, app.clock.now());
+  return touchIdentity(app.db, identityId, app.time.now());
 }
 
 /** Longest text we accept from a chat, in characters people see: Telegram's own limit, far above any answer typed. */
@@ -162,7 +162,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (parseCommand(textIn)) return runCommand(s, textIn);
     // Channels without buttons: a number answers the last numbered prompt shown in this chat.
     if ((!s.capabilities.buttons || s.capabilities.numberedFallback) && /^\s*\d{1,2}\s*$/.test(textIn)) {
-      const found = await promptAction(app.db, s.identityId, Number(textIn.trim()), app.clock.now());
+      const found = await promptAction(app.db, s.identityId, Number(textIn.trim()), app.time.now());
       if (found.found) return runAction(s, found.action);
       if (found.reason === 'expired') return reply(s.t('prompt-expired'));
       // No such choice: the number may still answer a step (a percent); else it is no free answer (a consultation
@@ -197,7 +197,7 @@ export function createRouter(deps: RouterDeps): Router {
         // A linked account relinks only with an explicit /start CODE: a bare 8-letter word ("danhsach") is not a code here.
         if (/^\/start(@\w+)?\s+\S+/i.test(text)) return await linkAccount(app, env, locale);
         // The person wrote: the chat is reachable. Recorded at most once a minute, to keep the hot path to reads.
-        const now = app.clock.now();
+        const now = app.time.now();
         if (identity.unreachableAt || !identity.lastInboundAt || now.getTime() - identity.lastInboundAt.getTime() > 60_000) {
           await touchInbound(app, identity.id);
         }

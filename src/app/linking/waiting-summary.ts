@@ -26,7 +26,7 @@ export async function waitingSummary(app: AppContext, officialId: number, locale
   const { tasks, total } = await listTasksNeedingAction(app.db, officialId, { offset: 0, limit: LISTED });
   const consultations = await waitingForMe(app.db, officialId);
   const calendar = await app.calendar();
-  const since = calendar.subtract(app.clock.now(), { ms: ESCALATION_LOOKBACK_WORKING_DAYS * calendar.workingDayMs, basis: 'working' });
+  const since = calendar.subtract(app.time.now(), { ms: ESCALATION_LOOKBACK_WORKING_DAYS * calendar.workingDayMs, basis: 'working' });
   const escalated: Listed[] = [];
   for (const e of await escalationsReceivedSince(app.db, officialId, since)) {
     if (e.itemKind === 'TASK') {

@@ -10,14 +10,15 @@ import type { Session } from '../interaction/session.js';
 import { buildReport } from './build-report.js';
 import { reportSummaryMessages } from './report-summary.js';
 import { writeReportXlsx } from './report-xlsx.js';
+import { DAY_MS } from '../../domain/time/duration.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Report files wait here until the chat platform has them; older ones are swept at the next report. */
 export const REPORTS_DIR = path.join(tmpdir(), 'dondoc-reports');
-const KEEP_FILES_MS = 24 * 3_600_000;
+const KEEP_FILES_MS = DAY_MS;
 
-async function sweepOldFiles(dir: string): Promise<void> {
+export async function sweepOldFiles(dir: string): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
   const limit = Date.now() - KEEP_FILES_MS;
   for (const name of entries) {
@@ -36,7 +37,7 @@ export function reportFileName(prefix: string, unitCode: string, from: string, t
 export async function evaluationCommand(s: Session, args: string): Promise<RouterResult> {
   if (s.official.role !== 'HEAD') return { replies: [{ text: s.t('report-not-head') }] };
   const calendar = await s.app.calendar();
-  const now = s.app.clock.now();
+  const now = s.app.time.now();
   const today = calendar.localDate(now);
   const period = args.trim() === '' ? undefined : parsePeriod(args, today);
   if (!period) return { replies: [{ text: s.t('report-usage') }] };

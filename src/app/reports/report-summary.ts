@@ -7,8 +7,7 @@ import type { OrgDirectory } from '../../domain/org/directory.js';
 import type { Figures } from '../../domain/report/metrics.js';
 import type { Period } from '../../domain/report/period.js';
 import type { Translate } from '../../i18n/catalogue.js';
-import { formatDateTime } from '../../i18n/format.js';
-import { formatIsoDay } from '../digest/digest-view.js';
+import { formatDateTime, formatIsoDay } from '../../domain/time/local-time.js';
 import type { Report } from './build-report.js';
 import { nameOf, unitNameOf } from '../views/people.js';
 

@@ -4,60 +4,15 @@
 import ExcelJS from 'exceljs';
 import { OfficialId, UnitId } from '../../domain/ids.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
-import { BEHAVIOURS, emptyFigures, type Figures } from '../../domain/report/metrics.js';
+import { emptyFigures, type Figures } from '../../domain/report/metrics.js';
 import { type Translate, dynamicKey } from '../../i18n/catalogue.js';
 import type { Report } from './build-report.js';
-import { formatIsoDay } from '../digest/digest-view.js';
-import { formatDateTime } from '../../i18n/format.js';
-
-const HOUR_MS = 3_600_000;
-
-/** A figure column of the officials and units sheets. */
-interface FigureColumn {
-  key: string;
-  args?: Record<string, string | number>;
-  width: number;
-  value(f: Figures): number | null;
-  /** Summed in the totals row (counts); rates and medians are not. */
-  sum: boolean;
-  format?: string;
-}
-
-const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / HOUR_MS) * 10) / 10);
-const percent = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
-
-export const FIGURE_COLUMNS: FigureColumn[] = [
-  { key: 'report-col-tasks-received', width: 11, value: (f) => f.tasksReceived, sum: true },
-  { key: 'report-col-accepted-in-time', width: 11, value: (f) => f.acceptedInTime, sum: true },
-  { key: 'report-col-completed-on-time', width: 11, value: (f) => f.completedOnTime, sum: true },
-  { key: 'report-col-completed-late', width: 11, value: (f) => f.completedLate, sum: true },
-  { key: 'report-col-overdue-now', width: 11, value: (f) => f.overdueNow, sum: true },
-  { key: 'report-col-on-time-rate', width: 11, value: (f) => percent(f.onTimeRate), sum: false, format: '0.0' },
-  { key: 'report-col-accept-median', width: 12, value: (f) => hours(f.acceptMedianMs), sum: false, format: '0.0' },
-  { key: 'report-col-consultations-received', width: 11, value: (f) => f.consultationsReceived, sum: true },
-  { key: 'report-col-answered-in-time', width: 11, value: (f) => f.answeredInTime, sum: true },
-  { key: 'report-col-answered-late', width: 11, value: (f) => f.answeredLate, sum: true },
-  { key: 'report-col-unanswered-overdue', width: 11, value: (f) => f.unansweredOverdue, sum: true },
-  { key: 'report-col-answer-median', width: 12, value: (f) => hours(f.answerMedianMs), sum: false, format: '0.0' },
-  { key: 'report-col-no-stance', width: 11, value: (f) => f.answersWithoutStance, sum: true },
-  { key: 'report-col-signals', width: 11, value: (f) => f.signalsTotal, sum: true },
-  ...BEHAVIOURS.map((n): FigureColumn => ({ key: 'report-col-behaviour', args: { n }, width: 6, value: (f) => f.signals[n] ?? 0, sum: true })),
-  { key: 'report-col-explanations', width: 11, value: (f) => f.explanations, sum: true },
-];
-
-const wallFormat = new Map<string, Intl.DateTimeFormat>();
+import { formatDateTime, formatIsoDay, wallClockDate } from '../../domain/time/local-time.js';
+import { FIGURE_COLUMNS, hours } from './report-figures.js';
 
 /** The instant as the organisation's wall-clock time, in a Date whose UTC fields hold it (Excel has no time zones). */
 function wall(at: Date | null, timezone: string): Date | null {
-  if (!at) return null;
-  let f = wallFormat.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    wallFormat.set(timezone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return new Date(Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!));
+  return at ? wallClockDate(at, timezone) : null;
 }
 
 function headerRow(sheet: ExcelJS.Worksheet, titles: string[]): void {

@@ -28,7 +28,7 @@ export async function reviewSignal(app: AppContext, reviewerId: OfficialId, sign
   const reason = checkReason(rawReason, SIGNAL_LIMITS.reason);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockSignalOrFail(tx, signalId);
     if (!mayReviewSignal(org, reviewerId, OfficialId(before.officialId))) throw new DomainError('signal-not-yours');
     if (before.status !== 'PENDING') throw new DomainError('signal-already-reviewed');
@@ -56,7 +56,7 @@ export async function explainSignal(app: AppContext, personId: OfficialId, signa
   const text = checkReason(raw, SIGNAL_LIMITS.explanation);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockSignalOrFail(tx, signalId);
     if (before.officialId !== personId) throw new DomainError('signal-not-yours');
     if (before.explanation) throw new DomainError('signal-explained-already');
@@ -92,7 +92,7 @@ export async function recordManualSignal(app: AppContext, recorderId: OfficialId
   const org = await app.org();
   if (!mayReviewSignal(org, recorderId, input.personId)) throw new DomainError('signal-not-yours');
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const rule = manualRule(input.behaviour as 3 | 7 | 9 | 11);
     if (input.item) {
       if (await signalExists(tx, { rule, itemKind: input.item.kind, itemId: input.item.id, officialId: input.personId })) throw new DomainError('signal-duplicate');

@@ -26,7 +26,7 @@ export function urgentStartHandler(app: AppContext): ClockHandler {
     kinds: ['TASK_START'],
     async load(tx, clock) {
       const task = await findTask(tx, clock.itemId);
-      if (task && task.assigneeId === clock.officialId) await raiseSignals(tx, [urgentNotStarted(task, clock.dueAt, app.clock.now())]);
+      if (task && task.assigneeId === clock.officialId) await raiseSignals(tx, [urgentNotStarted(task, clock.dueAt, app.time.now())]);
       return null;
     },
   };

@@ -10,7 +10,8 @@ import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
 import { inTransaction } from '../transaction.js';
 import { newTaskMessage } from '../views/task-views.js';
-import { auditTask, peopleOf, yearIn } from './shared.js';
+import { yearIn } from '../../domain/time/local-time.js';
+import { auditTask, peopleOf } from './shared.js';
 import { startAcceptClock } from './task-clocks.js';
 
 /** What the assigner states; the assigner is the one calling. */
@@ -28,7 +29,7 @@ export interface AssignTaskResult {
 
 /** A head, deputy, superior or admin gives a task that is clear on all of "5 rõ" (PRODUCT.md §1, §3). */
 export async function assignTask(app: AppContext, assignerId: OfficialId, input: AssignTaskInput): Promise<AssignTaskResult> {
-  const now = app.clock.now();
+  const now = app.time.now();
   const clear = checkFiveClear({ ...input, assignerId }, now);
   checkDeadlineHorizon(clear.deadline, now, app.policy.maxDeadlineYears);
   const org = await app.org();

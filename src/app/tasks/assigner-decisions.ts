@@ -19,7 +19,7 @@ import { startAcceptClock } from './task-clocks.js';
 export async function cancelTask(app: AppContext, actorId: OfficialId, taskId: TaskId, reason: string): Promise<Task> {
   const text = checkReason(reason);
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockTaskOrFail(tx, taskId);
     const status = assertTransition(before, 'cancel', actorId);
     const task = await updateTask(tx, taskId, { status, cancelledAt: now });
@@ -37,7 +37,7 @@ export async function reassignTask(app: AppContext, actorId: OfficialId, taskId:
   if (!org.canAssign(actorId, newAssigneeId)) throw new DomainError('assign-not-allowed');
   const newAssignee = org.official(newAssigneeId)!;
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockTaskOrFail(tx, taskId);
     const status = assertTransition(before, 'reassign', actorId);
     if (before.deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
@@ -58,7 +58,7 @@ export async function reassignTask(app: AppContext, actorId: OfficialId, taskId:
 export async function insistOnTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockTaskOrFail(tx, taskId);
     const status = assertTransition(before, 'insist', actorId);
     if (before.deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
@@ -80,7 +80,7 @@ export async function insistOnTask(app: AppContext, actorId: OfficialId, taskId:
 export async function nudgeTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const task = await lockTaskOrFail(tx, taskId);
     // The assigner or someone above the assignee; the assignee does not nudge themself.
     if (!mayReach(org, actorId, taskParties(task)) || task.assigneeId === actorId) throw new DomainError('task-not-visible');

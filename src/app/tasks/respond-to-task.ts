@@ -19,7 +19,7 @@ import { startAcceptClock, startWorkClocks, stopAcceptClock } from './task-clock
 export async function acceptTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockTaskOrFail(tx, taskId);
     const status = assertTransition(before, 'accept', actorId);
     const task = await updateTask(tx, taskId, { status, acceptedAt: now });
@@ -39,7 +39,7 @@ export async function declineTask(app: AppContext, actorId: OfficialId, taskId: 
   const text = checkReason(reason);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockTaskOrFail(tx, taskId);
     const status = assertTransition(before, 'decline', actorId);
     const task = await updateTask(tx, taskId, { status, declinedAt: now, bounceCount: { increment: 1 } });
@@ -63,7 +63,7 @@ export async function requestExtension(app: AppContext, actorId: OfficialId, tas
   const text = checkReason(reason);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const task = await lockTaskOrFail(tx, taskId);
     assertTransition(task, 'request-extension', actorId);
     checkDeadlineHorizon(newDeadline, now, app.policy.maxDeadlineYears);
@@ -90,7 +90,7 @@ export async function requestExtension(app: AppContext, actorId: OfficialId, tas
 
 export async function decideExtension(app: AppContext, actorId: OfficialId, requestId: number, approve: boolean): Promise<{ task: Task; approved: boolean }> {
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const req = await findExtensionRequest(tx, requestId);
     if (!req) throw new DomainError('task-not-found');
     const before = await lockTaskOrFail(tx, req.taskId);

@@ -19,8 +19,3 @@ export function peopleOf(org: OrgDirectory, task: Pick<Task, 'assignerId' | 'ass
 export async function auditTask(tx: Tx, at: Date, actorId: number | null, action: string, task: Task, data: Record<string, unknown> = {}): Promise<void> {
   await appendAudit(tx, { at, actorId, action: `task.${action}`, entity: 'task', entityId: task.id, data: { code: task.code, ...data } });
 }
-
-/** The calendar year in the organisation's time zone, for item codes. */
-export function yearIn(timezone: string, at: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: timezone, year: 'numeric' }).format(at));
-}

@@ -26,7 +26,7 @@ export async function reportProgress(app: AppContext, actorId: OfficialId, taskI
   const text = checkNote(note);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockTaskOrFail(tx, taskId);
     const status = assertTransition(before, 'report-progress', actorId);
     const task = await updateTask(tx, taskId, {
@@ -61,7 +61,7 @@ export async function completeTask(app: AppContext, actorId: OfficialId, taskId:
   const text = checkReason(result, LIMITS.note);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockTaskOrFail(tx, taskId);
     const status = assertTransition(before, 'complete', actorId);
     const task = await updateTask(tx, taskId, {
@@ -103,7 +103,7 @@ export async function completeTask(app: AppContext, actorId: OfficialId, taskId:
 
 export async function confirmTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockTaskOrFail(tx, taskId);
     const status = assertTransition(before, 'confirm', actorId);
     const task = await updateTask(tx, taskId, { status, closedAt: now });
@@ -120,7 +120,7 @@ export async function reopenTask(app: AppContext, actorId: OfficialId, taskId: T
   const text = checkReason(reason);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
-    const now = app.clock.now();
+    const now = app.time.now();
     const before = await lockTaskOrFail(tx, taskId);
     const status = assertTransition(before, 'reopen', actorId);
     const task = await updateTask(tx, taskId, { status, completedAt: null, reopenCount: { increment: 1 } });

@@ -10,6 +10,7 @@ import { ZaloOaError } from './errors.js';
 import type { ZaloOaOutput } from './output.js';
 import { oaExternalUserId, oaToEnvelope } from './to-envelope.js';
 import type { OaEvent } from './webhook-event.js';
+import { sleep } from '../../sleep.js';
 
 export interface ZaloOaInboundDeps {
   router: Router;
@@ -30,8 +31,6 @@ export interface ZaloOaInbound {
   /** Resolves when every event dispatched so far has been handled and answered. */
   idle(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
   const { services, logger } = deps;

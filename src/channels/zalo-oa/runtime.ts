@@ -59,14 +59,14 @@ export interface ZaloOaRuntime {
 export function prepareZaloOa(o: ZaloOaRuntimeOptions): ZaloOaRuntime {
   const { settings: s, app, logger } = o;
   const fetchOpt = o.fetch ? { fetch: o.fetch } : {};
-  const oauth = createZaloOaOAuth({ appId: s.appId, secretKey: s.secretKey, oauthRoot: s.oauthRoot, now: () => app.clock.now().getTime(), ...fetchOpt });
+  const oauth = createZaloOaOAuth({ appId: s.appId, secretKey: s.secretKey, oauthRoot: s.oauthRoot, now: () => app.time.now().getTime(), ...fetchOpt });
   const services = createChannelServices(app);
   const tokens = new OaTokenStore({
     rows: o.tokenRows,
     cipher: createTokenCipher(s.keyring),
     oauth,
     oaId: s.oaId,
-    now: () => app.clock.now(),
+    now: () => app.time.now(),
     logger,
     onRefusal: (reason) => alertAdminsToReauthorize(services, logger, reason),
     ...(o.refreshAheadMs !== undefined ? { refreshAheadMs: o.refreshAheadMs } : {}),

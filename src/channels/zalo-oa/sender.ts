@@ -77,7 +77,7 @@ export function createZaloOaSender(deps: ZaloOaSenderDeps): ZaloOaSender {
       where: { channel: 'ZALO_OA', chatId },
       select: { id: true, officialId: true, lastInboundAt: true, official: { select: { identities: { where: { channel: { not: 'ZALO_OA' }, unreachableAt: null }, select: { id: true } } } } },
     });
-    const decision = classifyOaSend({ lastInboundAt: identity?.lastInboundAt ?? null, now: app.clock.now(), policy: p.window });
+    const decision = classifyOaSend({ lastInboundAt: identity?.lastInboundAt ?? null, now: app.time.now(), policy: p.window });
     return { ...decision, identityId: identity?.id, otherChannel: (identity?.official.identities.length ?? 0) > 0 };
   }
 

@@ -7,8 +7,7 @@
 //
 // Intervals are half-open: a send exactly 48 h after the interaction is billed, exactly 7 days after is refused
 // ("trong vòng 48 giờ / 7 ngày" read as strictly within).
-
-const HOUR_MS = 3_600_000;
+import { DAY_MS, HOUR_MS } from '../../domain/time/duration.js';
 
 export interface OaWindowPolicy {
   /** Free window after the last interaction. Default 48 h. */
@@ -19,7 +18,7 @@ export interface OaWindowPolicy {
   legacyFreeCap: number | null;
 }
 
-export const DEFAULT_OA_WINDOW_POLICY: OaWindowPolicy = { freeWindowMs: 48 * HOUR_MS, paidWindowMs: 7 * 24 * HOUR_MS, legacyFreeCap: null };
+export const DEFAULT_OA_WINDOW_POLICY: OaWindowPolicy = { freeWindowMs: 48 * HOUR_MS, paidWindowMs: 7 * DAY_MS, legacyFreeCap: null };
 
 export type OaSendClass = 'free' | 'billed' | 'refused';
 

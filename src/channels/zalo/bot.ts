@@ -9,6 +9,7 @@ import { ZaloApiError } from './errors.js';
 import type { ZaloOutput } from './output.js';
 import { zaloToEnvelope } from './to-envelope.js';
 import type { ZaloUpdate } from './types.js';
+import { sleep } from '../../sleep.js';
 
 export interface ZaloInboundDeps {
   router: Router;
@@ -25,8 +26,6 @@ export interface ZaloInbound {
   /** Resolves when every event dispatched so far has been handled and answered. */
   idle(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
   const chains = new Map<string, Promise<void>>();

@@ -14,6 +14,7 @@ import { ZaloOutput } from './output.js';
 import { createZaloSender, type ZaloSendPolicy } from './sender.js';
 import type { ZaloBotInfo } from './types.js';
 import { mountZaloWebhook, ZALO_WEBHOOK_PATH } from './webhook.js';
+import { sleep } from '../../sleep.js';
 
 export interface ZaloRuntimeOptions {
   token: string;
@@ -56,12 +57,6 @@ export class ZaloTokenRefused extends Error {
     this.name = 'ZaloTokenRefused';
   }
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 export function prepareZalo(o: ZaloRuntimeOptions): ZaloRuntime {
   const { app, logger } = o;

@@ -58,7 +58,7 @@ async function add(ctx: CliContext, t: Translate, values: { workday?: boolean; h
   const kind = workday ? 'WORKDAY' : 'HOLIDAY';
   const opened = await ctx.openDatabase();
   try {
-    const { previous } = await setCalendarOverride(opened.db, { date, kind, note, actorId: null, at: ctx.clock.now() });
+    const { previous } = await setCalendarOverride(opened.db, { date, kind, note, actorId: null, at: ctx.time.now() });
     const weekday = t('calendar-weekday', { day: new Date(`${date}T00:00:00Z`).getUTCDay() });
     ctx.out(t('calendar-added', { date, weekday, kind: t(`calendar-kind-${kind}`) }));
     if (previous && previous.kind !== kind) ctx.out(t('calendar-replaced', { date, previous: t(`calendar-kind-${previous.kind}`), kind: t(`calendar-kind-${kind}`) }));
@@ -78,7 +78,7 @@ async function remove(ctx: CliContext, t: Translate, positionals: string[]): Pro
   const policy = loadConfiguredPolicy(ctx.config);
   const opened = await ctx.openDatabase();
   try {
-    const removed = await removeCalendarOverride(opened.db, { date, actorId: null, at: ctx.clock.now() });
+    const removed = await removeCalendarOverride(opened.db, { date, actorId: null, at: ctx.time.now() });
     if (!removed) {
       ctx.err(t('calendar-remove-none', { date }));
       return 1;
@@ -102,7 +102,7 @@ async function list(ctx: CliContext, t: Translate, values: { year?: string }, po
   try {
     const overrides = await listCalendarOverrides(opened.db);
     const calendar = createWorkingCalendar(mergeCalendarOverrides(policy.calendar, overrides));
-    let year = Number(calendar.localDate(ctx.clock.now()).slice(0, 4));
+    let year = Number(calendar.localDate(ctx.time.now()).slice(0, 4));
     if (values.year !== undefined) {
       const y = /^\d{4}$/.test(values.year) ? Number(values.year) : NaN;
       if (!Number.isInteger(y)) {

@@ -7,7 +7,7 @@ import { OfficialId } from '../../domain/ids.js';
 import type { Consultation } from '../../domain/consultation/types.js';
 import { PRIORITIES, type Priority } from '../../domain/priority.js';
 import { parseDeadline } from '../../domain/text/deadline-parser.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime } from '../../domain/time/local-time.js';
 import { errBothLanguages } from '../bilingual.js';
 import { defineCommand } from '../define-command.js';
 import { readExternalRef } from '../external-ref.js';
@@ -59,7 +59,7 @@ export const consultCreateCommand = defineCommand({
       }
       let deadline: Date | null = null;
       if (text('deadline')) {
-        const parsed = parseDeadline(text('deadline'), { now: app.clock.now(), calendar: await app.calendar() });
+        const parsed = parseDeadline(text('deadline'), { now: app.time.now(), calendar: await app.calendar() });
         if (!parsed.ok) {
           ctx.err(t(parsed.error));
           return 1;

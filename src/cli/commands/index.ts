@@ -7,7 +7,8 @@ import { dbMigrateCommand } from './db-migrate.js';
 import { inviteCommand } from './invite.js';
 import { orgImportCommand } from './org-import.js';
 import { reportCommand } from './report.js';
+import { reportPlanCommand } from './report-plan.js';
 import { taskCreateCommand } from './task-create.js';
 import { zaloOaAuthorizeCommand, zaloOaStatusCommand } from './zalo-oa.js';
 
-export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand];
+export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand, reportPlanCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand];

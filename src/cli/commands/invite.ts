@@ -5,7 +5,7 @@ import { readSetting, TELEGRAM_USERNAME, writeSetting } from '../../db/repositor
 import { DomainError } from '../../domain/errors.js';
 import { asLocale } from '../../domain/locale.js';
 import { DAY_MS, wall } from '../../domain/time/duration.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime } from '../../domain/time/local-time.js';
 import { defineCommand } from '../define-command.js';
 import { dynamicKey } from '../../i18n/catalogue.js';
 
@@ -55,7 +55,7 @@ export const inviteCommand = defineCommand({
     const t = ctx.catalogue.translator(asLocale(flags.lang ?? 'vi'));
     const opened = await ctx.openDatabase();
     try {
-      const invite = await issueInvite(opened.db, { officialCode, now: ctx.clock.now(), ttl: wall(days * DAY_MS) });
+      const invite = await issueInvite(opened.db, { officialCode, now: ctx.time.now(), ttl: wall(days * DAY_MS) });
       const o = invite.official;
       const bot = await resolveBotUsername(ctx.config, opened.db);
       ctx.out(`Cán bộ / Official: ${o.fullName} (${o.code}), ${o.title}`);

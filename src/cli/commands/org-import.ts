@@ -76,7 +76,7 @@ export const orgImportCommand = defineCommand({
       const started = performance.now();
       const result = await importOrganisation(opened.db, {
         file: bytes,
-        now: ctx.clock.now(),
+        now: ctx.time.now(),
         source: path.basename(file),
         deactivationLimit: policy.orgImport,
         allowDeactivate: values['allow-deactivate'] === true,

@@ -41,7 +41,7 @@ export const reportCommand = defineCommand({
     const opened = await ctx.openDatabase();
     try {
       const calendar = await loadCalendar(opened.db, policy);
-      const now = ctx.clock.now();
+      const now = ctx.time.now();
       const today = calendar.localDate(now);
       const thisYear = Number(today.slice(0, 4));
       let period: Period | undefined;

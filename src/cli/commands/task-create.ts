@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 import { OfficialId } from '../../domain/ids.js';
 import { PRIORITIES, type Priority } from '../../domain/priority.js';
 import { parseDeadline } from '../../domain/text/deadline-parser.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime } from '../../domain/time/local-time.js';
 import { errBothLanguages } from '../bilingual.js';
 import { defineCommand } from '../define-command.js';
 import { readExternalRef } from '../external-ref.js';
@@ -48,7 +48,7 @@ export const taskCreateCommand = defineCommand({
         ctx.err(t('invite-official-unknown', { code: !by ? text('by') : text('to') }));
         return 1;
       }
-      const deadline = parseDeadline(text('deadline'), { now: app.clock.now(), calendar: await app.calendar() });
+      const deadline = parseDeadline(text('deadline'), { now: app.time.now(), calendar: await app.calendar() });
       if (!deadline.ok) {
         ctx.err(t(deadline.error));
         return 1;

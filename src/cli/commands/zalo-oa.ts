@@ -19,8 +19,8 @@ const PKCE_SETTING = 'zalo-oa.pkce';
 const NOT_CONFIGURED = 'Zalo OA is not configured: set ZALO_OA_APP_ID, ZALO_OA_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_OA_ID and ZALO_OA_TOKEN_KEY (README "Zalo Official Account"). / Chưa cấu hình Zalo OA.';
 
 function storeFor(ctx: CliContext, oa: ZaloOaConfig, db: PrismaClient): OaTokenStore {
-  const oauth = createZaloOaOAuth({ appId: oa.appId, secretKey: oa.secretKey, oauthRoot: oa.oauthRoot, now: () => ctx.clock.now().getTime() });
-  return new OaTokenStore({ rows: createOaTokenRows(db), cipher: createTokenCipher(oa.keyring), oauth, oaId: oa.oaId, now: () => ctx.clock.now(), logger: pino({ level: 'silent' }) });
+  const oauth = createZaloOaOAuth({ appId: oa.appId, secretKey: oa.secretKey, oauthRoot: oa.oauthRoot, now: () => ctx.time.now().getTime() });
+  return new OaTokenStore({ rows: createOaTokenRows(db), cipher: createTokenCipher(oa.keyring), oauth, oaId: oa.oaId, now: () => ctx.time.now(), logger: pino({ level: 'silent' }) });
 }
 
 export const zaloOaAuthorizeCommand = defineCommand({
@@ -63,7 +63,7 @@ export const zaloOaAuthorizeCommand = defineCommand({
         return 1;
       }
       const store = storeFor(ctx, oa, opened.db);
-      const oauth = createZaloOaOAuth({ appId: oa.appId, secretKey: oa.secretKey, oauthRoot: oa.oauthRoot, now: () => ctx.clock.now().getTime() });
+      const oauth = createZaloOaOAuth({ appId: oa.appId, secretKey: oa.secretKey, oauthRoot: oa.oauthRoot, now: () => ctx.time.now().getTime() });
       try {
         const pair = await oauth.exchangeCode({ code: values.code, codeVerifier: pending.verifier });
         await store.save(pair);

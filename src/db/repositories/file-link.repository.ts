@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../client.js';
+import { DAY_MS } from '../../domain/time/duration.js';
 
 export interface FileLinkRow {
   tokenHash: string;
@@ -12,7 +13,7 @@ export interface FileLinkRow {
 export async function saveFileLink(db: PrismaClient, link: FileLinkRow, now: Date): Promise<void> {
   const { tokenHash, ...rest } = link;
   await db.fileLink.create({ data: { token: tokenHash, ...rest, createdAt: now } });
-  await db.fileLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+  await db.fileLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - DAY_MS) } } });
 }
 
 export async function findFileLink(db: PrismaClient, tokenHash: string): Promise<FileLinkRow | null> {

@@ -1,7 +1,7 @@
 // The working calendar of one organisation (PRODUCT.md §4): windows per weekday in the org's time zone, Vietnamese
 // public holidays by law, the admin's adjustments; working-time arithmetic on precomputed per-year tables.
 import { formatClockTime, formatIsoDate, parseClockTime, parseIsoDate, weekdayOfDays } from './civil.js';
-import { createTimeZone, type TimeZone } from './time-zone.js';
+import { createTimeZone, type TimeZone } from '../time/time-zone.js';
 import type { CalendarConfigInput, CalendarDay, ClockTime, IsoDate, WorkingCalendar } from './types.js';
 import { standardDay, toMinuteWindows, type MinuteWindow } from './week-windows.js';
 import type { HolidayRules } from './vietnam-holidays.js';
@@ -14,11 +14,10 @@ import {
   latestInstantAtCumulative,
   type YearTable,
 } from './year-table.js';
-import { DAY_MS, type Duration } from '../time/duration.js';
+import { DAY_MS, MINUTE_MS, type Duration } from '../time/duration.js';
 
 export { DEFAULT_WEEK_WINDOWS, standardDayMs } from './week-windows.js';
 
-const MINUTE_MS = 60_000;
 /** The lunar formulas and the law's rules are meaningful in this range; outside it, refuse rather than guess. */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2399;

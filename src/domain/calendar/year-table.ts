@@ -1,9 +1,9 @@
 // One year of a working calendar, precomputed: the UTC instant of every local midnight, every working interval as
 // UTC instants, and running totals of working time. Lookups are then O(1) by day and O(log n) by working time, so
 // `add` and `workingMsBetween` never walk minute by minute.
-import { DAY_MS } from '../time/duration.js';
+import { DAY_MS, MINUTE_MS } from '../time/duration.js';
 import { daysFromCivil, weekdayOfDays } from './civil.js';
-import type { TimeZone } from './time-zone.js';
+import type { TimeZone } from '../time/time-zone.js';
 import type { DayReason, HolidayKind } from './types.js';
 import type { MinuteWindow } from './week-windows.js';
 import { vietnamHolidays, type HolidayRules } from './vietnam-holidays.js';
@@ -24,7 +24,6 @@ export const DAY_REASONS = [
 
 const REASON_INDEX = new Map<DayReason, number>(DAY_REASONS.map((r, i) => [r, i]));
 const code = (r: DayReason): number => REASON_INDEX.get(r)!;
-const MINUTE_MS = 60_000;
 
 export interface YearTable {
   readonly year: number;

@@ -1,7 +1,8 @@
 // Durations as people write them in the policy file and in commands: "30m", "4h", "2d", "45s", "1h30m",
 // "30m wall", "2d working", "4 giờ", "2 ngày liên tục". Working time unless marked wall (PRODUCT.md §4).
 import { standardDayMs, DEFAULT_WEEK_WINDOWS } from '../calendar/week-windows.js';
-import { DAY_MS, HOUR_MS, MINUTE_MS, type Duration, type DurationBasis } from '../time/duration.js';
+import { fold } from '../text/normalize.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, type Duration, type DurationBasis } from '../time/duration.js';
 
 export interface DurationTextOptions {
   /** What a working "1d" is (the calendar's standard day; 7.5 h by default). A wall "1d" is always 24 h. */
@@ -9,20 +10,9 @@ export interface DurationTextOptions {
 }
 
 export const DEFAULT_WORKING_DAY_MS = standardDayMs(DEFAULT_WEEK_WINDOWS);
-const SECOND_MS = 1000;
 
 export type DurationReading = { ok: true; duration: Duration } | { ok: false; problem: 'empty' | 'syntax' | 'zero' };
 
-/** Lower case, NFC, no diacritics, đ → d: "4 Giờ" and "4 gio" read the same. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase()
-    .trim()
-    .replace(/\s+/g, ' ');
-}
 
 const BASIS_MARK = /\s*\b(wall|lien tuc|working|lam viec)$/;
 // Longest alternatives first so "ms" is not read as "m" + "s" and "min" not as "m".
@@ -123,22 +113,36 @@ export function toWireDuration(duration: Duration, options: DurationTextOptions 
   return duration.basis === 'wall' ? `${text} wall` : text;
 }
 
+/** The catalogue's words for durations (locales/<locale>/calendar.ftl); every one is a MessageKey. */
+export type DurationKey = 'duration-days' | 'duration-hours' | 'duration-minutes' | 'duration-seconds' | 'duration-under-minute' | 'duration-working';
+
 /** A translate function of the message catalogue (`catalogue.translator(locale)` fits). */
-export type DurationTranslate = (key: string, args?: Record<string, string | number>) => string;
+export type DurationTranslate = (key: DurationKey, args?: Record<string, string | number>) => string;
+
+export interface DurationWordsOptions extends DurationTextOptions {
+  /**
+   * The smallest unit named: 'second' (default) or 'minute', for messages about how late something is: the
+   * duration is rounded to whole minutes and less than one reads "dưới 1 phút" / "under 1 minute".
+   */
+  smallest?: 'second' | 'minute';
+}
 
 /**
  * "4 giờ làm việc", "1 day 3 hours of working time", "30 phút": the two largest units, words from the catalogue
- * (keys duration-* in locales/<locale>/calendar.ftl).
+ * (keys duration-* in locales/<locale>/calendar.ftl; no duration word is written in TypeScript).
  */
-export function formatDurationForHumans(duration: Duration, t: DurationTranslate, options: DurationTextOptions = {}): string {
-  const p = split(duration, options);
-  const units = [
+export function formatDurationForHumans(duration: Duration, t: DurationTranslate, options: DurationWordsOptions = {}): string {
+  const byMinute = options.smallest === 'minute';
+  const ms = byMinute ? Math.round(Math.abs(duration.ms) / MINUTE_MS) * MINUTE_MS : duration.ms;
+  const p = split({ ms, basis: duration.basis }, options);
+  const units: [DurationKey, number][] = [
     ['duration-days', p.d],
     ['duration-hours', p.h],
     ['duration-minutes', p.m],
-    ['duration-seconds', p.s],
-  ] as const;
+  ];
+  if (!byMinute) units.push(['duration-seconds', p.s]);
   const shown = units.filter(([, n]) => n > 0).slice(0, 2);
-  const text = shown.length === 0 ? t('duration-seconds', { count: 0 }) : shown.map(([key, count]) => t(key, { count })).join(' ');
+  const none = byMinute ? t('duration-under-minute') : t('duration-seconds', { count: 0 });
+  const text = shown.length === 0 ? none : shown.map(([key, count]) => t(key, { count })).join(' ');
   return duration.basis === 'working' ? t('duration-working', { text }) : text;
 }

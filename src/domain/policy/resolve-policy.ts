@@ -1,6 +1,6 @@
 // Settings as written (text durations, "07:30-11:30" windows) → the typed Policy the rest of the code reads.
 import type { CalendarConfig, WorkingWindow } from '../calendar/types.js';
-import { isTimeZone } from '../calendar/time-zone.js';
+import { isTimeZone } from '../time/time-zone.js';
 import { standardDay, toMinuteWindows } from '../calendar/week-windows.js';
 import { PRIORITIES, type Priority } from '../priority.js';
 import type { Duration } from '../time/duration.js';

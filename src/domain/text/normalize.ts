@@ -21,14 +21,21 @@ export function cleanText(s: string): string {
  * between words. "  Nguyễn  Văn A " → "nguyen van a".
  */
 export function fold(s: string): string {
-  return sanitizeLine(s)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
+  return stripDiacritics(sanitizeLine(s))
     .toLowerCase()
     .replace(/\s+/gu, ' ')
     .trim()
     .normalize('NFC');
+}
+
+/** "Nguyễn Đức" → "Nguyen Duc": no combining marks, đ/Đ as d/D (Unicode does not decompose them); case kept. */
+export function stripDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+/** A file name for a header that takes ASCII only (`filename=` of Content-Disposition): "Báo cáo.xlsx" → "Bao cao.xlsx". */
+export function asciiFilename(filename: string): string {
+  return stripDiacritics(filename).replace(/[^\x20-\x7e]|["\\]/g, '_');
 }
 
 /** NFC and lower case, diacritics kept: the exact comparison ("Nguyễn Văn A" = "NGUYỄN VĂN A"). */

@@ -12,6 +12,7 @@ export interface Duration {
 export type WorkingDuration = Duration & { readonly basis: 'working' };
 export type WallDuration = Duration & { readonly basis: 'wall' };
 
+export const SECOND_MS = 1000;
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;

@@ -16,9 +16,19 @@ import { pickPerson } from './pick-person.js';
 const FLOW = 'assign';
 
 const PRIORITY_WORDS: Record<string, Priority> = {
-  khan: 'URGENT', urgent: 'URGENT', '1': 'URGENT', 'hoa toc': 'URGENT',
-  'uu tien': 'HIGH', cao: 'HIGH', high: 'HIGH', '2': 'HIGH', 'quan trong': 'HIGH',
-  thuong: 'NORMAL', normal: 'NORMAL', '3': 'NORMAL', 'binh thuong': 'NORMAL',
+  khan: 'URGENT',
+  urgent: 'URGENT',
+  '1': 'URGENT',
+  'hoa toc': 'URGENT',
+  'uu tien': 'HIGH',
+  cao: 'HIGH',
+  high: 'HIGH',
+  '2': 'HIGH',
+  'quan trong': 'HIGH',
+  thuong: 'NORMAL',
+  normal: 'NORMAL',
+  '3': 'NORMAL',
+  'binh thuong': 'NORMAL',
 };
 
 export function readPriority(input: DialogInput): Priority | undefined {
@@ -86,7 +96,7 @@ export const assignFlow = defineFlow({
     async deadline(s, d, input, { stay, at }) {
       const raw = textOf(input);
       if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
-      const parsed = parseDeadline(raw, { now: s.app.clock.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
+      const parsed = parseDeadline(raw, { now: s.app.time.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
       if (!parsed.ok) throw new DomainError(parsed.error, parsed.args);
       return { replies: [ask(s, s.t('assign-step-priority'), priorityChoices(s))], next: at('priority', { ...d, deadline: parsed.deadline.toISOString() }) };
     },

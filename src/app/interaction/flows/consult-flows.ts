@@ -60,13 +60,15 @@ async function readDeadline(s: Session, input: DialogInput, priority: Priority):
   if (input.kind === 'pick' && input.value === 'default') return defaultAnswerDeadline(s.app, priority);
   const raw = textOf(input);
   if (raw === undefined) return undefined;
-  const parsed = parseDeadline(raw, { now: s.app.clock.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
+  const parsed = parseDeadline(raw, { now: s.app.time.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
   if (!parsed.ok) throw new DomainError(parsed.error, parsed.args);
   return parsed.deadline;
 }
 
 function sentReplies(s: Session, r: AskResult, org: Awaited<ReturnType<Session['app']['org']>>): Turn['replies'] {
-  const replies = [text(s.t('consult-asked-reply', { code: r.consultation.code, count: r.respondents.length, deadline: s.v.dateTime(r.consultation.deadline) }))];
+  const replies = [
+    text(s.t('consult-asked-reply', { code: r.consultation.code, count: r.respondents.length, deadline: s.v.dateTime(r.consultation.deadline) })),
+  ];
   if (r.unreachable.length > 0) replies.push(text(s.t('consult-asked-unreachable', { names: r.unreachable.map((id) => nameOf(org.official(id))).join(', ') })));
   return replies;
 }
@@ -140,7 +142,7 @@ export const askFlow = defineFlow({
     async deadline(s, d, input, { stay, at }) {
       const deadline = await readDeadline(s, input, d.priority ?? 'NORMAL');
       if (!deadline) return { replies: [await deadlineStep(s, d.priority ?? 'NORMAL')], next: stay };
-      if (deadline.getTime() <= s.app.clock.now().getTime()) throw new DomainError('deadline-in-past');
+      if (deadline.getTime() <= s.app.time.now().getTime()) throw new DomainError('deadline-in-past');
       return { replies: [ask(s, s.t('consult-step-link'), skipChoice(s))], next: at('link', { ...d, deadline: deadline.toISOString() }) };
     },
     async link(s, d, input, { stay, at }) {
@@ -195,7 +197,10 @@ export async function startRound(s: Session, consultationId: number): Promise<Tu
   const next = await nextRoundOf(s.app.db, c.id);
   if (next) throw new DomainError('consult-round-exists', { code: c.code, next: next.code });
   if (c.status === 'SUPERSEDED') throw new DomainError('consult-closed', { code: c.code });
-  const who = await names(s, file.respondents.map((r) => r.officialId));
+  const who = await names(
+    s,
+    file.respondents.map((r) => r.officialId),
+  );
   return {
     replies: [ask(s, s.t('consult-round-ask', { round: c.round + 1, subject: s.v.quote(c.subject, 200), code: c.code, names: who }))],
     next: roundFlow.at('question', { id: c.id }),
@@ -236,7 +241,10 @@ export const roundFlow = defineFlow({
 /** The stances that need a reason typed after the button. */
 const TEXT_STANCES = ['DISAGREE', 'AGREE_WITH_AMENDMENTS'] as const;
 type TextStance = (typeof TEXT_STANCES)[number];
-const STANCE_ASK: Record<TextStance, 'consult-ask-disagree' | 'consult-ask-amend'> = { DISAGREE: 'consult-ask-disagree', AGREE_WITH_AMENDMENTS: 'consult-ask-amend' };
+const STANCE_ASK: Record<TextStance, 'consult-ask-disagree' | 'consult-ask-amend'> = {
+  DISAGREE: 'consult-ask-disagree',
+  AGREE_WITH_AMENDMENTS: 'consult-ask-amend',
+};
 
 export function startStanceText(s: Session, code: string, consultationId: number, stance: TextStance, forId?: number): Turn {
   return { replies: [ask(s, s.t(STANCE_ASK[stance], { code }))], next: stanceFlow.at('text', { id: consultationId, stance, ...(forId ? { forId } : {}) }) };
@@ -246,7 +254,8 @@ export async function answeredReply(s: Session, r: Awaited<ReturnType<typeof ans
   const c = r.file.consultation;
   const org = await s.app.org();
   const stance = stanceLabel(s.t, r.respondent.stance);
-  if (r.role === 'deputy') return [text(s.t('consult-answer-reply-deputy', { code: c.code, stance, head: personLabel(s.t, org.official(r.respondent.officialId)) }))];
+  if (r.role === 'deputy')
+    return [text(s.t('consult-answer-reply-deputy', { code: c.code, stance, head: personLabel(s.t, org.official(r.respondent.officialId)) }))];
   return [text(s.t(r.previous ? 'consult-answer-changed-reply' : 'consult-answer-reply', { code: c.code, stance }))];
 }
 
@@ -275,7 +284,10 @@ export const clarifyFlow = defineFlow({
       const raw = textOf(input);
       if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
       const r = await askClarification(s.app, s.officialId, d.id, raw, d.forId);
-      return { replies: [text(s.t('consult-clarify-reply', { code: r.file.consultation.code, deadline: s.v.dateTime(r.file.consultation.deadline) }))], next: null };
+      return {
+        replies: [text(s.t('consult-clarify-reply', { code: r.file.consultation.code, deadline: s.v.dateTime(r.file.consultation.deadline) }))],
+        next: null,
+      };
     },
   },
 });
@@ -327,7 +339,13 @@ export async function startDelegate(s: Session, consultationId: number): Promise
   const deputies = deputiesOf(await s.app.org(), s.officialId);
   if (deputies.length === 0) throw new DomainError('consult-delegate-none');
   return {
-    replies: [ask(s, s.t('consult-delegate-pick', { code: c.code }), deputies.map((o) => [{ label: buttonLabel(personLabel(s.t, o)), value: `o${o.id}` }]))],
+    replies: [
+      ask(
+        s,
+        s.t('consult-delegate-pick', { code: c.code }),
+        deputies.map((o) => [{ label: buttonLabel(personLabel(s.t, o)), value: `o${o.id}` }]),
+      ),
+    ],
     next: delegateFlow.at('who', { id: c.id }),
   };
 }

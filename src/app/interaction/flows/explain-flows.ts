@@ -13,7 +13,9 @@ export async function startDemand(s: Session, target: DemandTarget, about: strin
   const who = await previewDemand(s.app, s.officialId, target);
   const org = await s.app.org();
   return {
-    replies: [ask(s, s.t('explain-demand-ask', { about, who: personLabel(s.t, org.official(who)) }), [[{ label: s.t('btn-explain-default'), value: 'default' }]])],
+    replies: [
+      ask(s, s.t('explain-demand-ask', { about, who: personLabel(s.t, org.official(who)) }), [[{ label: s.t('btn-explain-default'), value: 'default' }]]),
+    ],
     next: demandFlow.at('question', { target }),
   };
 }

@@ -93,7 +93,10 @@ export const recordFlow = defineFlow({
     async who(s, _d, input, { stay, at }) {
       const picked = pickPerson(s, input, reviewablePeople(await s.app.org(), s.officialId));
       if ('reply' in picked) return { replies: [picked.reply], next: stay };
-      return { replies: [ask(s, s.t('signal-record-behaviour', { who: personLabel(s.t, picked.chosen) }), behaviourChoices(s))], next: at('behaviour', { personId: picked.chosen.id }) };
+      return {
+        replies: [ask(s, s.t('signal-record-behaviour', { who: personLabel(s.t, picked.chosen) }), behaviourChoices(s))],
+        next: at('behaviour', { personId: picked.chosen.id }),
+      };
     },
     async behaviour(s, d, input, { stay, at }) {
       const b = input.kind === 'pick' && /^b\d{1,2}$/.test(input.value) ? Number(input.value.slice(1)) : NaN;
@@ -112,9 +115,17 @@ export const recordFlow = defineFlow({
     async note(s, d, input, { stay }) {
       const raw = textOf(input);
       if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
-      const signal = await recordManualSignal(s.app, s.officialId, { personId: OfficialId(d.personId ?? 0), behaviour: d.behaviour ?? 0, note: raw, item: d.item ?? undefined });
+      const signal = await recordManualSignal(s.app, s.officialId, {
+        personId: OfficialId(d.personId ?? 0),
+        behaviour: d.behaviour ?? 0,
+        note: raw,
+        item: d.item ?? undefined,
+      });
       const org = await s.app.org();
-      return { replies: [text(s.t('signal-recorded-reply', { behaviour: signal.behaviour, who: personLabel(s.t, org.official(OfficialId(signal.officialId))) }))], next: null };
+      return {
+        replies: [text(s.t('signal-recorded-reply', { behaviour: signal.behaviour, who: personLabel(s.t, org.official(OfficialId(signal.officialId))) }))],
+        next: null,
+      };
     },
   },
 });

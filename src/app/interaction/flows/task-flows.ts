@@ -78,7 +78,7 @@ export const extensionFlow = defineFlow({
       const task = await taskOf(s, d.taskId);
       const raw = textOf(input);
       if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
-      const parsed = parseDeadline(raw, { now: s.app.clock.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
+      const parsed = parseDeadline(raw, { now: s.app.time.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
       if (!parsed.ok) throw new DomainError(parsed.error, parsed.args);
       if (parsed.deadline.getTime() <= task.deadline.getTime()) throw new DomainError('task-extend-not-later', { deadline: task.deadline });
       return { replies: [ask(s, s.t('task-extend-ask-reason'))], next: at('reason', { ...d, deadline: parsed.deadline.toISOString() }) };
@@ -107,7 +107,13 @@ export async function startReport(s: Session, task: Task | undefined): Promise<T
   if (mine.length === 0) return { replies: [text(s.t('task-report-none'))], next: null };
   if (mine.length === 1) return startReport(s, mine[0]);
   return {
-    replies: [ask(s, s.t('task-report-pick'), mine.map((m) => [{ label: buttonLabel(`${m.code} · ${m.title}`), value: `t${m.id}` }]))],
+    replies: [
+      ask(
+        s,
+        s.t('task-report-pick'),
+        mine.map((m) => [{ label: buttonLabel(`${m.code} · ${m.title}`), value: `t${m.id}` }]),
+      ),
+    ],
     next: reportFlow.at('pick', {}),
   };
 }

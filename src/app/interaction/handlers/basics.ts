@@ -32,7 +32,7 @@ export async function help(s: Session): Promise<RouterResult> {
     'help-cmd-ask',
     'help-cmd-opinions',
     ...(may.digest ? ['help-cmd-digest'] : []),
-    ...(may.evaluation ? ['help-cmd-evaluation'] : []),
+    ...(may.evaluation ? ['help-cmd-evaluation', 'help-cmd-plan-report'] : []),
     ...(may.signals ? ['help-cmd-signals'] : []),
     'help-text-channel',
     'help-cmd-cancel',

@@ -42,7 +42,7 @@ export async function consultationView(s: Session, file: ConsultationFile): Prom
   await assertConsultationVisible(s, file);
   const org = await s.app.org();
   const c = file.consultation;
-  const now = s.app.clock.now();
+  const now = s.app.time.now();
   let ownRow: Respondent | undefined;
   try {
     ownRow = rowFor(org, file, s.officialId).row;
@@ -51,7 +51,13 @@ export async function consultationView(s: Session, file: ConsultationFile): Prom
   }
   const explainable = file.respondents.filter((r) => lapsed(file, r, now) && mayDemandExplanation(org, s.officialId, r.officialId));
   const demands = await demandsOfItem(s.app.db, 'CONSULTATION', c.id);
-  const card = consultationCard(s.t, s.v, c, file.respondents, file.entries, org, { viewerId: s.officialId, ownRow, explainable, links: await linksOf(s.app.db, c), demands });
+  const card = consultationCard(s.t, s.v, c, file.respondents, file.entries, org, {
+    viewerId: s.officialId,
+    ownRow,
+    explainable,
+    links: await linksOf(s.app.db, c),
+    demands,
+  });
   return { replies: [card] };
 }
 
@@ -112,7 +118,11 @@ export const CONSULT_ACTIONS = {
     const { consultationId, officialId } = argOf(action);
     const r = await nudgeRespondents(s.app, s.officialId, consultationId, officialId);
     const org = await s.app.org();
-    return { replies: [{ text: s.t('consult-nudged-reply', { code: r.file.consultation.code, names: r.nudged.map((id) => personLabel(s.t, org.official(id))).join('; ') }) }] };
+    return {
+      replies: [
+        { text: s.t('consult-nudged-reply', { code: r.file.consultation.code, names: r.nudged.map((id) => personLabel(s.t, org.official(id))).join('; ') }) },
+      ],
+    };
   },
   'consult.explain': async (s, action) => {
     const { consultationId, officialId } = argOf(action);
@@ -121,12 +131,19 @@ export const CONSULT_ACTIONS = {
     const org = await s.app.org();
     let personId = officialId;
     if (personId === undefined) {
-      const now = s.app.clock.now();
+      const now = s.app.time.now();
       const candidates = file.respondents.filter((r) => lapsed(file, r, now) && mayDemandExplanation(org, s.officialId, r.officialId));
       if (candidates.length !== 1) throw new DomainError('consult-explain-pick', { code: file.consultation.code });
       personId = candidates[0]!.officialId;
     }
-    return flowReply(s, startDemand(s, { kind: 'CONSULTATION', consultationId, officialId: personId }, `${file.consultation.code} · ${nameOf(org.official(OfficialId(personId)))}`));
+    return flowReply(
+      s,
+      startDemand(
+        s,
+        { kind: 'CONSULTATION', consultationId, officialId: personId },
+        `${file.consultation.code} · ${nameOf(org.official(OfficialId(personId)))}`,
+      ),
+    );
   },
 } satisfies FeatureActions;
 
@@ -154,7 +171,9 @@ export async function opinionsList(s: Session, page: number): Promise<{ text: st
     for (const i of waitingHere) {
       if (i.kind !== 'waiting') continue;
       lines.push(waitingLine(s.t, s.v, i.w.consultation, i.w, s.officialId, org));
-      buttons.push([{ label: buttonLabel(`${i.w.consultation.code} · ${i.w.consultation.subject}`), action: encodeAction('consult.view', i.w.consultation.id) }]);
+      buttons.push([
+        { label: buttonLabel(`${i.w.consultation.code} · ${i.w.consultation.subject}`), action: encodeAction('consult.view', i.w.consultation.id) },
+      ]);
     }
   }
   if (askedHere.length > 0) {

@@ -51,7 +51,14 @@ export const EXPLAIN_ACTIONS = {
     if (!signal) throw new DomainError('signal-not-found');
     const item = await itemSummary(s.app.db, signal.itemKind, signal.itemId);
     const org = await s.app.org();
-    return flowReply(s, startDemand(s, { kind: 'SIGNAL', signalId: signal.id }, `${item?.code ?? s.t('signal-no-item')} · ${nameOf(org.official(OfficialId(signal.officialId)))}`));
+    return flowReply(
+      s,
+      startDemand(
+        s,
+        { kind: 'SIGNAL', signalId: signal.id },
+        `${item?.code ?? s.t('signal-no-item')} · ${nameOf(org.official(OfficialId(signal.officialId)))}`,
+      ),
+    );
   },
   'explain.answer': async (s, action) => {
     const d = await loadDemand(s, action);

@@ -19,7 +19,14 @@ export async function consultationFreeText(s: Session, typed: string): Promise<R
   if (mine.length === 0) return undefined;
   const stance = typedStance(typed);
   if (stance) {
-    const replies = mine.slice(0, 3).map((r) => text(s.t('consult-typed-stance', { stance: stanceLabel(s.t, stance), code: r.consultation.code, subject: s.v.quote(r.consultation.subject, 120) }), stanceButtons(s.t, r.consultation.id, r, { clarify: false })));
+    const replies = mine
+      .slice(0, 3)
+      .map((r) =>
+        text(
+          s.t('consult-typed-stance', { stance: stanceLabel(s.t, stance), code: r.consultation.code, subject: s.v.quote(r.consultation.subject, 120) }),
+          stanceButtons(s.t, r.consultation.id, r, { clarify: false }),
+        ),
+      );
     return { replies };
   }
   if (mine.length === 1) {

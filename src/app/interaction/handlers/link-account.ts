@@ -3,7 +3,7 @@ import { CAPABILITIES, type InboundEnvelope, type RouterResult } from '../../por
 import { waitingSummary } from '../../linking/waiting-summary.js';
 import { asLocale, type Locale } from '../../../domain/locale.js';
 import type { AppContext } from '../../context.js';
-import { formatTime } from '../../../i18n/format.js';
+import { formatTime } from '../../../domain/time/local-time.js';
 import { canonicalInviteCode } from '../../linking/invite-code.js';
 import { forgetInviteAttempt, startInviteAttempt } from '../../linking/invite-throttle.js';
 import { redeemInvite } from '../../linking/redeem-invite.js';
@@ -25,7 +25,7 @@ function codeIn(env: InboundEnvelope): string | undefined {
 export async function linkAccount(app: AppContext, env: InboundEnvelope, locale: Locale): Promise<RouterResult> {
   const code = codeIn(env);
   if (!code) return { replies: [{ text: app.catalogue.t(locale, 'link-required') }] };
-  const now = app.clock.now();
+  const now = app.time.now();
   // Guessing codes from one chat: a few wrong ones, then a wait (the code sent meanwhile is not looked at).
   const attempt = await startInviteAttempt(app.db, { channel: env.channel, chatId: env.chatId }, now);
   if (!attempt.allowed) {

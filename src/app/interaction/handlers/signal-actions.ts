@@ -29,11 +29,15 @@ export async function signalsList(s: Session, page: number): Promise<RouterResul
   const current = Math.min(Math.max(1, page), pages);
   const rows = await pendingSignalsPage(s.app.db, ids, { offset: (current - 1) * SIGNALS_PAGE, limit: SIGNALS_PAGE });
   const replies: OutboundMessage[] = [{ text: s.t('signals-title', { total }) }];
-  for (const r of rows) replies.push(signalCard(s.t, s.v, r, await itemSummary(s.app.db, r.itemKind, r.itemId), org, { reviewButtons: true, demandButton: true }));
+  for (const r of rows)
+    replies.push(signalCard(s.t, s.v, r, await itemSummary(s.app.db, r.itemKind, r.itemId), org, { reviewButtons: true, demandButton: true }));
   const nav = [];
   if (current > 1) nav.push({ label: s.t('btn-prev'), action: encodeAction('list.signals', current - 1) });
   if (current < pages) nav.push({ label: s.t('btn-next'), action: encodeAction('list.signals', current + 1) });
-  replies.push({ text: pages > 1 ? s.t('tasks-list-page', { page: current, pages }) : s.t('signals-footer'), buttons: [...(nav.length ? [nav] : []), recordButton] });
+  replies.push({
+    text: pages > 1 ? s.t('tasks-list-page', { page: current, pages }) : s.t('signals-footer'),
+    buttons: [...(nav.length ? [nav] : []), recordButton],
+  });
   return { replies };
 }
 

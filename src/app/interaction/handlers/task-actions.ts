@@ -81,7 +81,10 @@ export const TASK_ACTIONS = {
   },
   'task.accept': async (s, action) => {
     const task = await acceptTask(s.app, s.officialId, taskIdOf(action));
-    return { replies: [text(s.t('task-accepted-reply', { code: task.code, deadline: s.v.dateTime(task.deadline) }), workButtons(s.t, task))], clearButtons: true };
+    return {
+      replies: [text(s.t('task-accepted-reply', { code: task.code, deadline: s.v.dateTime(task.deadline) }), workButtons(s.t, task))],
+      clearButtons: true,
+    };
   },
   'task.decline': startsFlow('decline', (s, task) => startReason(s, 'decline', task)),
   'task.extend': startsFlow('request-extension', startExtension),

@@ -1,5 +1,6 @@
-// Offsets of an IANA time zone through Intl, so any zone works (DST included) without a hard-coded UTC+7.
-// Only used while building per-year tables; the hot paths never call Intl.
+// Offsets of an IANA time zone through Intl, so any zone works (DST included) without a hard-coded UTC+7. The one
+// place that asks Intl about time zones: the working calendar builds its per-year tables with it (its hot paths never
+// call Intl), and local-time.ts reads an instant on the organisation's wall clock through it.
 
 export interface TimeZone {
   readonly name: string;
@@ -53,9 +54,22 @@ export function createTimeZone(name: string): TimeZone {
   return { name, offsetAt, localToUtc };
 }
 
+const zones = new Map<string, TimeZone>();
+
+/** The zone of that name, built once (an Intl formatter is costly to make); throws RangeError for an unknown zone. */
+export function zoneNamed(name: string): TimeZone {
+  let zone = zones.get(name);
+  if (!zone) {
+    zone = createTimeZone(name);
+    zones.set(name, zone);
+  }
+  return zone;
+}
+
+/** True for a name Intl knows as an IANA time zone ("Asia/Ho_Chi_Minh"). */
 export function isTimeZone(name: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    zoneNamed(name);
     return true;
   } catch {
     return false;

@@ -1,9 +1,9 @@
 // The sandbox's clock: real time, shifted forward by the trainer's moves. Between moves it runs like a wall clock (a
 // reminder due in ten minutes arrives in ten minutes); a move shifts it, never backwards. Every use case, worker and
 // built-in platform reads this one clock.
-import type { Clock } from '../domain/clock.js';
+import type { TimeSource } from '../domain/time/time-source.js';
 
-export class SandboxClock implements Clock {
+export class SandboxTimeSource implements TimeSource {
   #offsetMs: number;
 
   /** @param start the sandbox's "now" at creation (default: the real now). */
