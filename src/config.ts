@@ -67,7 +67,7 @@ const envSchema = z
     ZALO_OA_OAUTH_ROOT: url('https://oauth.zaloapp.com').transform((s) => s ?? 'https://oauth.zaloapp.com'),
     ZALO_OA_WEBHOOK_PATH: optionalText.transform((s) => s ?? '/zalo-oa/webhook').refine((s) => /^\/[A-Za-z0-9/_-]*$/.test(s), { message: 'must be a path such as /zalo-oa/webhook' }),
     ZALO_OA_REDIRECT_URI: url('https://your.domain/zalo-oa/callback'),
-    ZALO_OA_OUTSIDE_WINDOW: optionalText.transform((s) => s ?? 'other-channel').pipe(z.enum(['other-channel', 'template'])),
+    ZALO_OA_OUTSIDE_WINDOW: optionalText,
     ZALO_OA_TEMPLATE_ID: optionalText,
     APP_TIMEZONE: optionalText
       .transform((s) => s ?? 'Asia/Ho_Chi_Minh')
@@ -117,7 +117,8 @@ function crossProblems(input: Record<string, string | undefined>): string[] {
   } else if (oa.some(set)) {
     problems.push('ZALO_OA_APP_ID is required when other ZALO_OA_* variables are set');
   }
-  if (input.ZALO_OA_OUTSIDE_WINDOW?.trim() === 'template' && !set('ZALO_OA_TEMPLATE_ID')) problems.push('ZALO_OA_TEMPLATE_ID is required when ZALO_OA_OUTSIDE_WINDOW is template');
+  // What happens outside the OA's free window is policy now (one place with the window's values and prices).
+  if (set('ZALO_OA_OUTSIDE_WINDOW')) problems.push('ZALO_OA_OUTSIDE_WINDOW moved to the policy file: write zaloOa.outsideWindow (transaction, other-channel or hold) in POLICY_FILE and remove the variable');
   return problems;
 }
 
@@ -172,7 +173,7 @@ export interface ZaloOaConfig {
   oauthRoot: string;
   webhookPath: string;
   redirectUri: string | undefined;
-  outsideWindow: 'other-channel' | 'template';
+  /** The approved ZBS template a transaction message goes as (policy zaloOa.outsideWindow: transaction). */
   templateId: string | undefined;
 }
 
@@ -221,7 +222,6 @@ export function createConfig(input: Record<string, string | undefined>): Config 
           oauthRoot: e.ZALO_OA_OAUTH_ROOT.replace(/\/+$/, ''),
           webhookPath: e.ZALO_OA_WEBHOOK_PATH,
           redirectUri: e.ZALO_OA_REDIRECT_URI,
-          outsideWindow: e.ZALO_OA_OUTSIDE_WINDOW,
           templateId: e.ZALO_OA_TEMPLATE_ID,
         }
       : undefined,

@@ -155,10 +155,7 @@ async function main(): Promise<number> {
         logger,
         ...(config.role !== 'worker' ? { receive: { router, http } } : {}),
         pace: (chatId) => replyPacer.waitTurn('ZALO_OA', chatId),
-        sendPolicy: {
-          outsideWindow: config.zaloOa.outsideWindow,
-          ...(config.zaloOa.templateId ? { template: { id: config.zaloOa.templateId, field: 'content', maxLength: 400 } } : {}),
-        },
+        sendPolicy: config.zaloOa.templateId ? { template: { id: config.zaloOa.templateId, field: 'content', maxLength: 400 } } : {},
       })
     : undefined;
   if (zaloOa) healthChecks.push(zaloOa.health);

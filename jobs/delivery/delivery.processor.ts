@@ -116,6 +116,12 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
         await markRetry(deps.db, ids, f.reason, new Date(Date.now() + f.retryAfterMs));
         continue;
       }
+      if (f.kind === 'held') {
+        // Our own rule said not now (the OA's window): the rows wait. No delayed job: it would hold the chat's
+        // deduplication key and swallow the kick that releases them; the outbox sweep wakes the chat when they are due.
+        await markRetry(deps.db, ids, f.reason, new Date(Date.now() + f.retryAfterMs));
+        continue;
+      }
       if (f.kind === 'transient') {
         const attempts = batch[0]!.attempts + 1;
         const wait = backoffMs(attempts, deps.backoffMs);

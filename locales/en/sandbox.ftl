@@ -122,3 +122,10 @@ sandbox-tour-end = End of the tour. Try it yourselves: choose an official on the
 ## The log line of `npm start` with no bot token
 
 sandbox-log-start = Sandbox: open { $url } — no real chat platform is used; put TELEGRAM_BOT_TOKEN or ZALO_BOT_TOKEN in .env to go live
+
+## The "Tour" button on the page
+sandbox-play-tour = ▶ Tour
+sandbox-play-running = Tour running, step
+sandbox-play-done = The tour is over. You can read the chats again.
+sandbox-play-failed = The tour stopped midway (npm start -- --reset starts again on fresh data):
+sandbox-error-tour-running = The tour is already running; wait until it ends.

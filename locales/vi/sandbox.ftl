@@ -122,3 +122,10 @@ sandbox-tour-end = Hết kịch bản. Mời các đồng chí tự thử: chọ
 ## The log line of `npm start` with no bot token
 
 sandbox-log-start = Môi trường thử (sandbox): mở { $url } — không dùng nền tảng chat thật nào; ghi TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN vào tệp .env để chạy thật
+
+## The "Tour" button on the page
+sandbox-play-tour = ▶ Tham quan
+sandbox-play-running = Đang tham quan, bước
+sandbox-play-done = Chuyến tham quan đã xong. Đồng chí có thể xem lại các cuộc trò chuyện.
+sandbox-play-failed = Chuyến tham quan dừng giữa chừng (npm start -- --reset để bắt đầu lại trên dữ liệu mới):
+sandbox-error-tour-running = Chuyến tham quan đang chạy; đợi xong rồi bấm lại.

@@ -10,17 +10,19 @@ item-command-usage = Dùng: { $command } kèm mã, ví dụ: { $command } { $exa
 item-command-unknown = Không tìm thấy { $code }. Đề nghị đồng chí kiểm tra lại mã.
 item-command-nothing = { $code } hiện không có nội dung nào để xử lý bằng lệnh { $command }.
 
-help-text-channel = /kenh telegram hoặc /kenh zalo – chọn kênh nhận thông báo (khi đồng chí liên kết cả hai)
+help-text-channel = /kenh – chọn kênh nhận thông báo: Telegram, Zalo hoặc Zalo OA của đơn vị (/kenh telegram, /kenh zalo, /kenh oa; khi đồng chí liên kết nhiều kênh)
 
 channel-name-TELEGRAM = Telegram
 channel-name-ZALO = Zalo
 channel-name-ZALO_OA = Zalo OA
 channel-status = Thông báo đang được gửi cho đồng chí qua { $current }. Tài khoản đã liên kết: { $linked }.
-    Đổi kênh nhận thông báo: /kenh telegram hoặc /kenh zalo.
+    Đổi kênh nhận thông báo: { $commands }.
 channel-linked-unreachable = { $channel } (tạm thời không gửi được)
 channel-usage = Dùng: /kenh telegram, /kenh zalo hoặc /kenh oa (Zalo OA của đơn vị).
 channel-not-linked = Đồng chí chưa liên kết tài khoản { $channel }. Đề nghị liên hệ Văn phòng để được cấp mã mời, rồi gửi mã đó cho bot trên { $channel }.
-channel-set = Từ nay thông báo được gửi cho đồng chí qua { $channel }. Đồng chí vẫn có thể trả lời trên cả hai kênh.
+channel-set = Từ nay thông báo được gửi cho đồng chí qua { $channel }. Đồng chí vẫn có thể trả lời trên mọi kênh đã liên kết.
+channel-command = /kenh
+btn-channel-choose = Nhận qua { $channel }
 channel-fallback-notice = Hệ thống không gửi được tin nhắn cho đồng chí qua { $from } nên chuyển sang gửi qua { $to }. Khi đồng chí nhắn lại cho bot trên { $from }, thông báo sẽ được gửi qua { $from } như trước.
 
 file-link = Tệp { $filename }: { $url }
@@ -36,5 +38,5 @@ prompt-number-unknown = Tin nhắn gần nhất không có lựa chọn số { $
 file-link-page-unknown = Liên kết tải tệp không đúng. Đề nghị kiểm tra lại, hoặc yêu cầu gửi lại báo cáo trong ứng dụng chat.
 file-link-page-expired = Liên kết tải tệp đã hết hạn. Đề nghị yêu cầu lại báo cáo trong ứng dụng chat (vd: /danhgia thang) để nhận liên kết mới.
 file-link-page-gone = Tệp không còn trên máy chủ. Đề nghị yêu cầu lại báo cáo trong ứng dụng chat (vd: /danhgia thang).
-menu-kenh = Chọn kênh nhận thông báo (Telegram/Zalo)
+menu-kenh = Chọn kênh nhận thông báo (Telegram/Zalo/Zalo OA)
 zalo-oa-reauthorize = ⚠️ Zalo OA của đơn vị đã ngừng gửi tin: Zalo từ chối gia hạn mã truy cập ({ $reason }). Các tin nhắn qua Zalo OA đang được giữ lại và sẽ được gửi sau khi cấp quyền lại. Đề nghị quản trị viên OA thực hiện: chạy npm run cli -- zalo-oa authorize, mở địa chỉ in ra bằng tài khoản quản trị OA và chọn đồng ý cấp quyền trên trang của Zalo, rồi chạy lệnh kèm --code theo hướng dẫn.

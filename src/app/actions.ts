@@ -43,6 +43,7 @@ const VERBS = {
   'dialog.pick': 'dp',
   'dialog.cancel': 'dx',
   'dialog.skip': 'ds',
+  'channel.choose': 'kc',
 } as const;
 
 export type Verb = keyof typeof VERBS;

@@ -30,7 +30,7 @@ export interface Notification {
  */
 export async function notifyMany(app: AppContext, tx: Tx, effects: Effects, notifications: readonly Notification[]): Promise<(bigint | null)[]> {
   if (notifications.length === 0) return [];
-  const targets = await deliveryTargets(tx, [...new Set(notifications.map((n) => n.recipientId))]);
+  const targets = await deliveryTargets(tx, [...new Set(notifications.map((n) => n.recipientId))], app.policy.channels.fallbackOrder);
   const tools = new Map<string, { t: Translate; v: ViewTools }>();
   const rows: OutboxInsert[] = [];
   const slots: number[] = [];

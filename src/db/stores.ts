@@ -2,9 +2,11 @@
 import type { AppStores } from '../app/ports/stores.js';
 import type { PrismaClient } from './client.js';
 import { channelQuotaStore } from './repositories/channel-quota.repository.js';
+import { oaUsageStore } from './repositories/oa-usage.repository.js';
 
 export function createStores(db: PrismaClient): AppStores {
   return {
     channelQuota: channelQuotaStore(db),
+    oaUsage: oaUsageStore(db),
   };
 }

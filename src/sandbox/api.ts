@@ -18,6 +18,8 @@ import { describeTime, type TimeEvent } from './time-view.js';
 import { moveTarget, TIME_MOVES, TimeMoveRefused, type TimeMove } from './time-moves.js';
 import { dynamicKey } from '../i18n/catalogue.js';
 import { asciiFilename } from '../domain/text/normalize.js';
+import { TOUR } from './tour.js';
+import { playTour } from './tour-player.js';
 
 export const SANDBOX_API = '/sandbox/api';
 /** What a person may type in one message (Telegram's own limit on what a user sends). */
@@ -59,6 +61,15 @@ function pageTexts(ports: SandboxPorts, locale: Locale): Record<string, string> 
     }
   }
   return texts;
+}
+
+/** The scripted tour as the page's "Tour" button plays it: which step, and the narration of each step so far. */
+export interface TourStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  step: number;
+  of: number;
+  narrations: string[];
+  error?: string;
 }
 
 export interface SandboxAppOptions {
@@ -209,6 +220,35 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
   );
 
   api.get('/time', async (c) => c.json(await describeTime(time, ports.catalogue, localeOf(c))));
+
+  // The "Tour" button: the scripted tour (tour.ts), played through this same API as `npm start -- --tour` plays it,
+  // one at a time; the page asks how far it got. It acts on whatever the sandbox holds now (--reset for fresh data).
+  let tour: TourStatus = { state: 'idle', step: 0, of: TOUR.length, narrations: [] };
+  api.get('/tour', (c) => c.json(tour));
+  api.post('/tour', (c) => {
+    if (tour.state === 'running') throw new ApiError(409, 'sandbox-error-tour-running');
+    const lang = localeOf(c);
+    const baseUrl = new URL(c.req.url).origin;
+    tour = { state: 'running', step: 0, of: TOUR.length, narrations: [] };
+    const playing = tour;
+    void playTour({
+      baseUrl,
+      lang,
+      steps: TOUR,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onStep: (_step, narration, index) => {
+        playing.step = index + 1;
+        playing.narrations.push(narration);
+      },
+    }).then(
+      () => void (playing.state = 'done'),
+      (e: unknown) => {
+        playing.state = 'failed';
+        playing.error = e instanceof Error ? e.message : String(e);
+      },
+    );
+    return c.json(tour, 202);
+  });
 
   api.post('/time', async (c) => {
     const { move } = await body(c, moveBody).catch(() => {

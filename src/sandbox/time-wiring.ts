@@ -3,6 +3,7 @@
 // walk time the same way.
 import type { Queue } from 'bullmq';
 import type { AppContext } from '../app/context.js';
+import { HELD_MARK } from '../app/ports/sender.js';
 import type { PrismaClient } from '../db/client.js';
 import { DIGEST_JOB } from '../../jobs/digest.js';
 import type { SandboxTime } from './ports.js';
@@ -16,12 +17,20 @@ export interface QueuesToWatch {
   maintenance: Queue;
 }
 
-/** Nothing waiting or running on the clock and delivery queues, and no message left to send in the outbox. */
+/**
+ * Nothing waiting or running on the clock and delivery queues, and no message left to send in the outbox (but those
+ * a sender held, for the person's next OA window: they wait for the person, not for us).
+ */
 export async function quiet(queues: QueuesToWatch, db: PrismaClient): Promise<boolean> {
   const [c, d] = await Promise.all([queues.clocks.getJobCounts('waiting', 'active', 'prioritized'), queues.delivery.getJobCounts('waiting', 'active', 'delayed', 'prioritized')]);
   const busy = Object.values(c).reduce((a, b) => a + b, 0) + Object.values(d).reduce((a, b) => a + b, 0);
   if (busy > 0) return false;
-  return (await db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } })) === 0;
+  // Two counts, not a NOT: NOT over a null lastError would drop the ordinary pending rows too (SQL's NULL).
+  const [open, held] = await Promise.all([
+    db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } }),
+    db.outbox.count({ where: { status: 'PENDING', lastError: { startsWith: HELD_MARK } } }),
+  ]);
+  return open === held;
 }
 
 /** Polls `isQuiet` until it holds (real time; a deadline that says what it waited for). */

@@ -176,8 +176,13 @@ describe.skipIf(!hasChromium)(`the sandbox page in chromium${hasChromium ? '' : 
   }, 120_000);
 
   it('switches to English, and fits a phone-size screen', async () => {
+    // The Tour button (it plays the scripted tour: tests/integration/sandbox-tour.test.ts) is there, idle, in both languages.
+    expect(await page.locator('#tour').textContent()).toBe('▶ Tham quan');
+    expect(await page.locator('#tour').isEnabled()).toBe(true);
+    expect(await page.locator('#tour-line').isHidden()).toBe(true);
     await page.locator('#lang').click();
     await expect.poll(() => page.locator('#tab-everyone').textContent()).toBe('Everyone');
+    expect(await page.locator('#tour').textContent()).toBe('▶ Tour');
     await expect.poll(() => page.locator('#time-day').textContent()).toBe('Wednesday, 09/12/2026');
     expect(await page.locator('#time-moves button[data-move="hour"]').textContent()).toContain('+1 hour');
     await page.locator('#lang').click();

@@ -2,12 +2,13 @@
 // it starts on a Friday afternoon, so "to tomorrow morning" has to cross the weekend to Monday, and every step must get the
 // bot's answer. Then the story's outcome is read from the database and the chats: the task climbed to the head's
 // superior and was accepted, the consultation holds the three stances and a "đã nhận" that does not count, and the
-// head got the next morning's digest. Every step has its narration in both languages.
+// head got the next morning's digest. Every step has its narration in both languages. It is played as the page's
+// "Tour" button plays it (POST /sandbox/api/tour; the same player as `npm start -- --tour`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalogue } from '../../src/i18n/catalogue.js';
 import { linkEveryoneDirectly, sandboxIdentity } from '../../src/sandbox/link-officials.js';
 import { TOUR, TOUR_PEOPLE } from '../../src/sandbox/tour.js';
-import { playTour } from '../../src/sandbox/tour-player.js';
+import type { TourStatus } from '../../src/sandbox/api.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 
 const at = (local: string) => new Date(`${local}+07:00`);
@@ -33,8 +34,22 @@ describe('the scripted tour', () => {
     expect(new Set(TOUR.map((s) => s.id)).size).toBe(TOUR.length);
   });
 
-  it('plays from a Friday afternoon to the digest of the Wednesday after, every act answered', async () => {
-    await playTour({ baseUrl: h.baseUrl, steps: TOUR, onStep: (step, narration) => void narrated.push(`${step.id}: ${narration}`) });
+  it('plays from a Friday afternoon to the digest of the Wednesday after, every act answered (the page\'s Tour button)', async () => {
+    // The button's call: the server plays the tour through its own API, one at a time, and says how far it got.
+    const api = `${h.baseUrl}/sandbox/api/tour`;
+    const started = await fetch(api, { method: 'POST' });
+    expect(started.status).toBe(202);
+    const again = await fetch(api, { method: 'POST' });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { message: string }).message).toContain('Chuyến tham quan đang chạy');
+    let status: TourStatus;
+    for (;;) {
+      status = (await (await fetch(api)).json()) as TourStatus;
+      if (status.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toMatchObject({ state: 'done', step: TOUR.length, of: TOUR.length });
+    narrated.push(...status.narrations);
     expect(narrated).toHaveLength(TOUR.length);
     expect(narrated[0]).toContain('Phòng Tài chính – Kế hoạch');
     expect(h.timeSource.now().toISOString()).toBe(at('2026-12-09T07:30').toISOString());

@@ -165,4 +165,14 @@ describe('built-in Zalo OA platform', () => {
       ['3', 'free'],
     ]);
   });
+
+  it('bills the 9th cs message in a row without an answer, and the quota says how many free ones remain', async () => {
+    const u = oa.addUser({ displayName: 'K' }).userId;
+    for (let i = 1; i <= 9; i++) await cs(u, { text: String(i) });
+    expect(oa.messagesTo(u).map((m) => m.billing)).toEqual([...Array(8).fill('free'), 'billed']);
+    time.advance(60_000);
+    await oa.userSendsText(u, 'đã đọc', { url: 'http://127.0.0.1:9/unused' });
+    await cs(u, { text: '10' });
+    expect(oa.messagesTo(u).at(-1)!.billing).toBe('free');
+  });
 });

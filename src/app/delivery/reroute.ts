@@ -40,7 +40,7 @@ export async function rerouteUnreachable(
   let moved = 0;
   for (const officialId of new Set(officialIds)) {
     moved += await inTransaction(app, async (tx, effects) => {
-      const target = await deliveryTarget(tx, officialId);
+      const target = await deliveryTarget(tx, officialId, app.policy.channels.fallbackOrder);
       if (!target || (target.channel === channel && target.chatId === chatId)) return 0;
       const official = await tx.official.findUnique({ where: { id: officialId }, select: { locale: true } });
       const locale = asLocale(official?.locale);

@@ -64,7 +64,7 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
   run.alreadySent = sentToday.size;
   if (recipients.length === 0) return run;
 
-  const targets = await deliveryTargets(app.db, recipients.map((r) => r.id));
+  const targets = await deliveryTargets(app.db, recipients.map((r) => r.id), app.policy.channels.fallbackOrder);
   const reachable = recipients.filter((r) => targets.has(r.id));
   run.unreachable = recipients.length - reachable.length;
   const digests = await composeDigests(app, reachable);

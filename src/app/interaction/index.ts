@@ -7,7 +7,7 @@ import { digestCommand } from '../digest/digest-command.js';
 import { evaluationCommand } from '../reports/report-command.js';
 import { planReportCommand } from '../reports/plan-report-command.js';
 import { help, setLanguage } from './handlers/basics.js';
-import { setPreferredChannel } from './handlers/channel-preference.js';
+import { CHANNEL_ACTIONS, setPreferredChannel } from './handlers/channel-preference.js';
 import { TASK_ACTIONS } from './handlers/task-actions.js';
 import { taskList } from './handlers/task-list.js';
 import { askFlow, clarifyFlow, closeFlow, delegateFlow, freeTextFlow, replyFlow, roundFlow, stanceFlow, startAsk } from './flows/consult-flows.js';
@@ -37,7 +37,7 @@ const NOT_OFFERED = {
 } satisfies FeatureActions;
 
 /** Every button verb and its handler: a verb without one, or handled twice, fails tsc or the start. */
-export const ACTIONS: ActionTable = joinActionTables(TASK_ACTIONS, CONSULT_ACTIONS, EXPLAIN_ACTIONS, SIGNAL_ACTIONS, NOT_OFFERED);
+export const ACTIONS: ActionTable = joinActionTables(TASK_ACTIONS, CONSULT_ACTIONS, EXPLAIN_ACTIONS, SIGNAL_ACTIONS, CHANNEL_ACTIONS, NOT_OFFERED);
 
 /** Every command (but /huy, the router's own) and its handler. */
 export const COMMAND_HANDLERS: CommandTable = {

@@ -9,8 +9,19 @@ export type SendFailure =
   | { kind: 'unreachable'; reason: string }
   /** The platform or the network failed (5xx, timeout): back off and retry. */
   | { kind: 'transient'; reason: string }
+  /**
+   * Not now, by our own rule (the OA's window): keep it queued for `retryAfterMs` (or until something releases it),
+   * without holding the chat's other sends or counting as a failure of the platform.
+   */
+  | { kind: 'held'; retryAfterMs: number; reason: string }
   /** The platform refused this message for good (400): retrying will not help. */
   | { kind: 'rejected'; reason: string };
+
+/**
+ * The last error of a message a sender held (`held`) starts with this: such a message waits for something to release
+ * it and does not hold the messages queued after it for the chat (they are looked at on their own).
+ */
+export const HELD_MARK = 'held';
 
 export class SendError extends Error {
   constructor(readonly failure: SendFailure) {

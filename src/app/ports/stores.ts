@@ -3,6 +3,7 @@
 // writes through `app.stores.<feature>` and imports no Prisma. (Older use cases still call src/db directly; they are
 // the app → db lines of tests/architecture/known-violations.json, moved here one feature at a time.)
 import type { ChannelQuotaStore } from './stores/channel-quota.js';
+import type { OaUsageStore } from './stores/oa-usage.js';
 
 declare const storeTx: unique symbol;
 
@@ -16,4 +17,5 @@ export type StoreTx = object & { readonly [storeTx]?: never };
 /** Every store, one field per feature. */
 export interface AppStores {
   channelQuota: ChannelQuotaStore;
+  oaUsage: OaUsageStore;
 }

@@ -5,8 +5,10 @@ import type { Logger } from 'pino';
 import type { Router } from '../../app/interaction/router.js';
 import type { OutboundMessage } from '../../app/ports/channel.js';
 import type { ChannelServices } from '../../app/ports/channel-services.js';
+import type { OaWindowPort } from '../../app/ports/oa-window.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import { ZaloOaError } from './errors.js';
+import { OA_NUDGE_ACTION } from './sender.js';
 import type { ZaloOaOutput } from './output.js';
 import { oaExternalUserId, oaToEnvelope } from './to-envelope.js';
 import type { OaEvent } from './webhook-event.js';
@@ -17,6 +19,8 @@ export interface ZaloOaInboundDeps {
   output: ZaloOaOutput;
   /** Who writes, and the follow and unfollow records (src/app/channel-services.ts). */
   services: ChannelServices;
+  /** The person's window: what was held for it goes when they write (src/app/delivery/oa-usage.ts). */
+  window: OaWindowPort;
   catalogue: Catalogue;
   logger: Logger;
   /** Events for another OA (a webhook shared by mistake) are dropped. */
@@ -42,6 +46,8 @@ export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
     for (let attempt = 0; ; attempt++) {
       try {
         await deps.output.deliver(chatId, messages, { locale, identityId });
+        // A reply right after the person wrote: inside the window, and one of the messages the cap counts.
+        for (let i = 0; i < messages.length; i++) await deps.window.record(chatId, 'CS', true);
         return;
       } catch (e) {
         const retryable = e instanceof ZaloOaError ? e.isRetryable || e.isTokenProblem || e.kind === 'token-unavailable' : true;
@@ -65,10 +71,21 @@ export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
     if (identityId !== undefined) {
       // Following (again) opens their window and makes the chat reachable.
       await services.touched(identityId);
+      await deps.window.released(event.userId);
       return;
     }
     // A new follower: tell them how to link (the invite code), in Vietnamese until we know who they are.
     await reply(event.userId, [{ text: deps.catalogue.t('vi', 'link-required') }], oaExternalUserId(event.oaId, event.userId));
+  }
+
+  /** The one-tap reply of a digest or reminder: it reopens the window; the router has nothing to do with it. */
+  async function nudged(chatId: string, externalUserId: string, dedupeKey: string): Promise<void> {
+    if (!(await services.claimEvent('ZALO_OA', dedupeKey))) return;
+    const { identityId, locale } = await services.recipient('ZALO_OA', externalUserId);
+    if (identityId === undefined) return;
+    await services.touched(identityId);
+    await deps.window.released(chatId);
+    await reply(chatId, [{ text: deps.catalogue.t(locale, 'oa-nudge-thanks') }], externalUserId);
   }
 
   async function handle(event: OaEvent): Promise<void> {
@@ -79,7 +96,10 @@ export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
     if (event.kind === 'follow' || event.kind === 'unfollow') return followed(event);
     const envelope = oaToEnvelope(event);
     if (!envelope) return;
+    if (event.kind === 'action' && event.action === OA_NUDGE_ACTION) return nudged(event.userId, envelope.externalUserId, event.dedupeKey);
     const result = await deps.router.handle(envelope);
+    // They wrote (or pressed): their window is open again, so what was held for it goes now, merged where it can be.
+    await deps.window.released(envelope.chatId);
     const messages = [...result.replies];
     // The OA has no toast: a notice meant for a pressed button becomes a short reply.
     if (messages.length === 0 && result.toast) messages.push({ text: result.toast });

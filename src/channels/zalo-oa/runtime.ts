@@ -13,23 +13,14 @@ import { createZaloOaInbound, type ZaloOaInbound } from './inbound.js';
 import { createZaloOaOAuth } from './oauth.js';
 import { ZaloOaOutput } from './output.js';
 import { createZaloOaSender, type OaSendPolicy, type ZaloOaSender } from './sender.js';
-import type { TokenKeyring } from '../../config/token-keyring.js';
+import type { ZaloOaConfig } from '../../config.js';
+import { createOaUsageLedger } from '../../app/delivery/oa-usage.js';
 import { createTokenCipher } from './token-crypto.js';
 import { OaTokenStore } from './token-store.js';
 import { mountZaloOaWebhook, ZALO_OA_WEBHOOK_PATH } from './webhook.js';
 
-export interface ZaloOaSettings {
-  appId: string;
-  /** The app's secret key (OAuth). */
-  secretKey: string;
-  /** The OA's secret key (webhook signatures). */
-  oaSecretKey: string;
-  oaId: string;
-  keyring: TokenKeyring;
-  apiRoot: string;
-  oauthRoot: string;
-  webhookPath: string;
-}
+/** What the runtime reads of the OA's configuration (src/config.ts). */
+export type ZaloOaSettings = Pick<ZaloOaConfig, 'appId' | 'secretKey' | 'oaSecretKey' | 'oaId' | 'keyring' | 'apiRoot' | 'oauthRoot' | 'webhookPath'>;
 
 export interface ZaloOaRuntimeOptions {
   settings: ZaloOaSettings;
@@ -73,9 +64,10 @@ export function prepareZaloOa(o: ZaloOaRuntimeOptions): ZaloOaRuntime {
   });
   const client = createZaloOaClient({ accessToken: tokens, apiRoot: s.apiRoot, ...fetchOpt });
   const output = new ZaloOaOutput({ client, services, catalogue: app.catalogue, ...(o.pace ? { pace: o.pace } : {}) });
-  const sender = createZaloOaSender({ output, app, ...(o.sendPolicy ? { policy: o.sendPolicy } : {}) });
+  const window = createOaUsageLedger(app);
+  const sender = createZaloOaSender({ output, window, catalogue: app.catalogue, logger, ...(o.sendPolicy ? { policy: o.sendPolicy } : {}) });
   const inbound = o.receive
-    ? createZaloOaInbound({ router: o.receive.router, output, services, catalogue: app.catalogue, logger, oaId: s.oaId, ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}) })
+    ? createZaloOaInbound({ router: o.receive.router, output, services, window, catalogue: app.catalogue, logger, oaId: s.oaId, ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}) })
     : undefined;
   const refusals =
     inbound && o.receive

@@ -1,28 +1,38 @@
 // Sends outbox messages on the OA. The delivery worker owns pacing and retries; this decides how a notification may
-// go given the person's window (window.ts) and maps the OA's errors onto what delivery can do (SendError kinds).
+// go given the person's window, and maps the OA's errors onto what delivery can do (SendError kinds). The window and
+// the choice outside it come from the policy file (`zaloOa`), through the application's OaWindowPort
+// (src/app/delivery/oa-usage.ts), which also records how each message went (`zalo-oa usage`): this file reads no
+// database.
 //
-// The window, as the policy says (`outsideWindow`):
-// - inside the free window (48 h after the person last wrote): a "tư vấn" (cs) message, free;
-// - outside it, `other-channel` (default): when the person has another reachable chat, the OA chat is marked
-//   unreachable for now, so delivery moves what was queued there (rerouteUnreachable) and new notifications go to
-//   the other chat until the person writes on the OA again; with no other chat, a cs message while Zalo still
-//   delivers one (billed, up to 7 days), else the ZBS template when one is configured, else unreachable;
-// - outside it, `template`: the approved ZBS template (paid) when configured; else as `other-channel`.
-// Not built yet (issue 11 §5): holding a message for the next window, and the one-tap nudge in the digest.
-import type { AppContext } from '../../app/context.js';
+// - Inside the free window (48 h after the person last wrote, at most 8 messages without a reply): a "tư vấn" (cs)
+//   message, free. A notification without buttons of its own carries the one-tap reply "👍 Đã nhận" when the policy
+//   says `nudge`: pressing it (any press does) reopens the window.
+// - Outside it, `zaloOa.outsideWindow`:
+//   - `transaction`: a paid transaction message (the approved ZBS template, ZALO_OA_TEMPLATE_ID; without one, as
+//     `other-channel`);
+//   - `other-channel`: when the person has another reachable chat, the OA chat is marked unreachable for now, so
+//     delivery moves what was queued there (rerouteUnreachable) and new notifications go to the other chat until the
+//     person writes on the OA again; with no other chat, a billed cs message while Zalo still delivers one (up to
+//     7 days), else held;
+//   - `hold`: the message waits in the outbox and goes, merged with the rest, when the person next writes on the OA
+//     (OaWindowPort.released, called by inbound.ts).
 import { prefixWithinUnits } from '../../domain/text/graphemes.js';
 import { SendError, type ChannelSender, type SendContext } from '../../app/ports/sender.js';
 import { CAPABILITIES, type OutboundMessage } from '../../app/ports/channel.js';
+import type { OaChatWindow, OaWindowPort } from '../../app/ports/oa-window.js';
+import type { Catalogue } from '../../i18n/catalogue.js';
+import type { Logger } from 'pino';
 import { ZaloOaError } from './errors.js';
 import type { ZaloOaOutput } from './output.js';
-import { classifyOaSend, DEFAULT_OA_WINDOW_POLICY, type OaWindowDecision, type OaWindowPolicy } from './window.js';
 
-export type OaOutsideWindow = 'other-channel' | 'template';
+/** The payload of the nudge button (`#dd:oa-ok`): inbound.ts answers it without the router. */
+export const OA_NUDGE_ACTION = 'oa-ok';
+
+/** A held notification is looked at again after this long even if the person never writes (real time). */
+const HOLD_RECHECK_MS = 24 * 3_600_000;
 
 export interface OaSendPolicy {
-  outsideWindow: OaOutsideWindow;
-  window: OaWindowPolicy;
-  /** An approved ZBS template with one text field, the paid route outside the window; none by default. */
+  /** An approved ZBS template with one text field: the transaction message outside the window; none by default. */
   template?: { id: string; field: string; maxLength: number } | undefined;
   /** -32 / HTTP 429 carries no retry hint: wait this long, doubled for each earlier failure. */
   rateLimitBaseMs: number;
@@ -30,8 +40,6 @@ export interface OaSendPolicy {
 }
 
 export const DEFAULT_OA_SEND_POLICY: OaSendPolicy = {
-  outsideWindow: 'other-channel',
-  window: DEFAULT_OA_WINDOW_POLICY,
   rateLimitBaseMs: 10_000,
   rateLimitMaxMs: 15 * 60_000,
 };
@@ -59,27 +67,31 @@ export function classifyOaError(e: unknown, attempt: number, policy: OaSendPolic
 
 export interface ZaloOaSenderDeps {
   output: ZaloOaOutput;
-  app: AppContext;
+  window: OaWindowPort;
+  catalogue: Catalogue;
+  logger: Logger;
   policy?: Partial<OaSendPolicy>;
 }
 
 export interface ZaloOaSender extends ChannelSender {
   /** The window decision for a chat now (the CLI and the tests read it). */
-  windowOf(chatId: string): Promise<OaWindowDecision & { identityId: number | undefined; otherChannel: boolean }>;
+  windowOf(chatId: string): Promise<OaChatWindow>;
+}
+
+type OutsideRoute = { via: 'transaction' } | { via: 'billed-cs' } | { via: 'moved'; reason: string } | { via: 'held'; reason: string };
+
+/** Where a notification goes when the window is not free (pure, so each option reads in one place). */
+export function routeOutsideWindow(w: Pick<OaChatWindow, 'class' | 'reason' | 'otherChannel' | 'outsideWindow'>, hasTemplate: boolean): OutsideRoute {
+  if (w.outsideWindow === 'transaction' && hasTemplate) return { via: 'transaction' };
+  if (w.outsideWindow === 'hold') return { via: 'held', reason: `outside the OA's free window (${w.reason}); held until the person writes` };
+  if (w.otherChannel) return { via: 'moved', reason: `outside the OA's free window (${w.reason}); moved to the other channel` };
+  if (w.class === 'billed') return { via: 'billed-cs' };
+  return { via: 'held', reason: `outside the OA's window (${w.reason}) and no other channel; held until the person writes` };
 }
 
 export function createZaloOaSender(deps: ZaloOaSenderDeps): ZaloOaSender {
   const p: OaSendPolicy = { ...DEFAULT_OA_SEND_POLICY, ...deps.policy };
-  const { app, output } = deps;
-
-  async function windowOf(chatId: string) {
-    const identity = await app.db.chatIdentity.findFirst({
-      where: { channel: 'ZALO_OA', chatId },
-      select: { id: true, officialId: true, lastInboundAt: true, official: { select: { identities: { where: { channel: { not: 'ZALO_OA' }, unreachableAt: null }, select: { id: true } } } } },
-    });
-    const decision = classifyOaSend({ lastInboundAt: identity?.lastInboundAt ?? null, now: app.time.now(), policy: p.window });
-    return { ...decision, identityId: identity?.id, otherChannel: (identity?.official.identities.length ?? 0) > 0 };
-  }
+  const { output, window, logger } = deps;
 
   async function viaTemplate(chatId: string, message: OutboundMessage): Promise<string> {
     const t = p.template!;
@@ -87,25 +99,47 @@ export function createZaloOaSender(deps: ZaloOaSenderDeps): ZaloOaSender {
     return sent.messageId;
   }
 
+  /** A notification with nothing to press gets the one-tap reply that reopens the window. */
+  function withNudge(message: OutboundMessage, w: OaChatWindow, locale: SendContext['locale']): OutboundMessage {
+    if (!w.nudge || (message.buttons ?? []).flat().length > 0 || (message.parts?.length ?? 0) > 0) return message;
+    return { ...message, buttons: [[{ label: deps.catalogue.t(locale, 'btn-oa-nudge'), action: OA_NUDGE_ACTION }]] };
+  }
+
   return {
     channel: 'ZALO_OA',
     capabilities: CAPABILITIES.ZALO_OA,
-    windowOf,
+    windowOf: (chatId) => window.windowOf(chatId),
     async send(chatId, message, context: SendContext) {
       const attempt = context.attempt ?? 0;
       try {
-        const w = await windowOf(chatId);
-        if (w.class !== 'free') {
-          const wantsTemplate = p.outsideWindow === 'template' && p.template !== undefined;
-          if (wantsTemplate) return { messageId: await viaTemplate(chatId, message) };
-          if (w.otherChannel) throw new SendError({ kind: 'unreachable', reason: `outside the OA's free window (${w.reason}); moved to the other channel` });
-          if (w.class === 'refused') {
-            if (p.template) return { messageId: await viaTemplate(chatId, message) };
-            throw new SendError({ kind: 'unreachable', reason: `outside the OA's window (${w.reason}) and no other channel nor template` });
-          }
-          app.logger.info({ chatId: `${chatId.slice(0, 4)}…`, reason: w.reason }, 'zalo oa: sending a billed cs message (no other channel)');
+        const w = await window.windowOf(chatId);
+        const deliverCs = async (m: OutboundMessage) =>
+          output.deliver(chatId, [m], { locale: context.locale, identityId: w.identityId ?? context.identityId, paced: true });
+        if (w.class === 'free') {
+          const messageId = await deliverCs(withNudge(message, w, context.locale));
+          await window.record(chatId, 'CS', true);
+          return { messageId };
         }
-        return { messageId: await output.deliver(chatId, [message], { locale: context.locale, identityId: w.identityId ?? context.identityId, paced: true }) };
+        const route = routeOutsideWindow(w, p.template !== undefined);
+        switch (route.via) {
+          case 'transaction': {
+            const messageId = await viaTemplate(chatId, message);
+            await window.record(chatId, 'TRANSACTION', false);
+            return { messageId };
+          }
+          case 'billed-cs': {
+            logger.info({ chatId: `${chatId.slice(0, 4)}…`, reason: w.reason }, 'zalo oa: sending a billed cs message (no other channel)');
+            const messageId = await deliverCs(withNudge(message, w, context.locale));
+            await window.record(chatId, 'CS', false);
+            return { messageId };
+          }
+          case 'moved':
+            await window.record(chatId, 'MOVED', false);
+            throw new SendError({ kind: 'unreachable', reason: route.reason });
+          case 'held':
+            await window.record(chatId, 'HELD', false);
+            throw new SendError({ kind: 'held', retryAfterMs: HOLD_RECHECK_MS, reason: `${window.heldPrefix}: ${route.reason}` });
+        }
       } catch (e) {
         if (e instanceof SendError) throw e;
         throw classifyOaError(e, attempt, p);

@@ -10,5 +10,6 @@ import { reportCommand } from './report.js';
 import { reportPlanCommand } from './report-plan.js';
 import { taskCreateCommand } from './task-create.js';
 import { zaloOaAuthorizeCommand, zaloOaStatusCommand } from './zalo-oa.js';
+import { zaloOaUsageCommand } from './zalo-oa-usage.js';
 
-export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand, reportPlanCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand];
+export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand, reportPlanCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand, zaloOaUsageCommand];

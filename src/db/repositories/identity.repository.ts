@@ -1,5 +1,6 @@
 import { asLocale, type Locale } from '../../domain/locale.js';
 import type { ChannelName } from '../../domain/org/types.js';
+import { chooseChannel } from '../../domain/org/channel-choice.js';
 import type { PrismaClient, Tx } from '../client.js';
 
 export interface DeliveryTarget {
@@ -9,22 +10,23 @@ export interface DeliveryTarget {
 }
 
 /**
- * Where to reach an official: their preferred channel when it is reachable, else any other linked one
- * (PRODUCT.md: notifications fall back when the preferred channel is unreachable).
+ * Where to reach an official: their preferred channel when it is reachable, else the first reachable one in `order`
+ * (the policy's channels.fallbackOrder; without it, the oldest link) (PRODUCT.md: notifications fall back when the
+ * preferred channel is unreachable).
  */
-export async function deliveryTarget(db: PrismaClient | Tx, officialId: number): Promise<DeliveryTarget | undefined> {
-  return (await deliveryTargets(db, [officialId])).get(officialId);
+export async function deliveryTarget(db: PrismaClient | Tx, officialId: number, order: readonly ChannelName[] = []): Promise<DeliveryTarget | undefined> {
+  return (await deliveryTargets(db, [officialId], order)).get(officialId);
 }
 
 /** The delivery target and language of each active official who can be reached, in one query. */
-export async function deliveryTargets(db: PrismaClient | Tx, officialIds: readonly number[]): Promise<Map<number, DeliveryTarget & { locale: Locale }>> {
+export async function deliveryTargets(db: PrismaClient | Tx, officialIds: readonly number[], order: readonly ChannelName[] = []): Promise<Map<number, DeliveryTarget & { locale: Locale }>> {
   const officials = await db.official.findMany({
     where: { id: { in: [...officialIds] }, active: true },
     select: { id: true, locale: true, preferredChannel: true, identities: { where: { unreachableAt: null }, orderBy: [{ linkedAt: 'asc' }, { id: 'asc' }] } },
   });
   const out = new Map<number, DeliveryTarget & { locale: Locale }>();
   for (const o of officials) {
-    const chosen = o.identities.find((i) => i.channel === o.preferredChannel) ?? o.identities[0];
+    const chosen = chooseChannel(o.identities, o.preferredChannel, order);
     if (chosen) out.set(o.id, { identityId: chosen.id, channel: chosen.channel, chatId: chosen.chatId, locale: asLocale(o.locale) });
   }
   return out;

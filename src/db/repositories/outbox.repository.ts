@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../app/ports/channel.js';
+import { HELD_MARK } from '../../app/ports/sender.js';
 import type { Locale } from '../../domain/locale.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { PrismaClient, Tx } from '../client.js';
@@ -71,16 +72,24 @@ const OPEN: ('PENDING' | 'SENDING')[] = ['PENDING', 'SENDING'];
  * The next thing to send to a chat, oldest first: one ordinary message, or every mergeable reminder that is ready
  * (they go out together as one message per wave). Nothing while the oldest waits (back-off) or is being sent.
  */
+/**
+ * A message a sender held (the OA's window) waits for its release, or for its hold to end (the outbox sweep wakes
+ * the chat then), and does not keep the chat's later messages waiting: they are looked at on their own. (An OR,
+ * since NOT over a null lastError would drop those rows too.)
+ */
+const NOT_HELD = { OR: [{ lastError: null }, { NOT: { lastError: { startsWith: HELD_MARK } } }] };
+const NOT_HELD_OR_DUE = (now: Date) => ({ OR: [...NOT_HELD.OR, { notBefore: { lte: now } }] });
+
 export async function nextBatchForChat(db: PrismaClient, channel: ChannelName, chatId: string, now: Date): Promise<PendingMessage[]> {
   const head = await db.outbox.findFirst({
-    where: { channel, chatId, status: { in: OPEN } },
+    where: { channel, chatId, status: { in: OPEN }, ...NOT_HELD_OR_DUE(now) },
     orderBy: { id: 'asc' },
   });
   if (!head || head.notBefore.getTime() > now.getTime()) return [];
   if (!head.mergeable) return [head as unknown as PendingMessage];
   // Merge the run of ready reminders that follows, stopping at the first ordinary message to keep order.
   const rest = await db.outbox.findMany({
-    where: { channel, chatId, status: { in: OPEN }, id: { gt: head.id } },
+    where: { channel, chatId, status: { in: OPEN }, id: { gt: head.id }, ...NOT_HELD_OR_DUE(now) },
     orderBy: { id: 'asc' },
     take: 50,
   });
@@ -112,7 +121,7 @@ export async function claimForSending(db: PrismaClient, ids: bigint[], now: Date
 
 /** When the oldest open message of the chat may go (or its hold ends), if any is open. */
 export async function nextDueAt(db: PrismaClient, channel: ChannelName, chatId: string): Promise<Date | undefined> {
-  const head = await db.outbox.findFirst({ where: { channel, chatId, status: { in: OPEN } }, orderBy: { id: 'asc' }, select: { notBefore: true } });
+  const head = await db.outbox.findFirst({ where: { channel, chatId, status: { in: OPEN }, ...NOT_HELD }, orderBy: { id: 'asc' }, select: { notBefore: true } });
   return head?.notBefore;
 }
 

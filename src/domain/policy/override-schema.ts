@@ -62,6 +62,18 @@ const windowText = leaf<string>((v) => {
   return { ok: true, value: `${m[1]}-${m[2]}` };
 });
 
+const money = leaf<number>((v) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e12 ? { ok: true, value: v } : { ok: false, message: `${show(v)} is not an amount in đồng (a number ≥ 0)` },
+);
+
+const CHANNEL_NAMES = ['TELEGRAM', 'ZALO', 'ZALO_OA'] as const;
+/** Channels in the order to try them, each at most once ([] = the oldest link first). */
+const channelOrder = leaf<(typeof CHANNEL_NAMES)[number][]>((v) => {
+  const names = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.trim().toUpperCase() : x)) : undefined;
+  const ok = names !== undefined && names.every((c) => (CHANNEL_NAMES as readonly unknown[]).includes(c)) && new Set(names).size === names.length;
+  return ok ? { ok: true, value: names as (typeof CHANNEL_NAMES)[number][] } : { ok: false, message: `${show(v)} is not a list of the channels TELEGRAM, ZALO, ZALO_OA, each at most once ([] = the oldest link first)` };
+});
+
 const list = <T extends z.ZodType>(item: T, what: string) => z.array(item, { error: (iss) => `${show(iss.input)} is not a list of ${what} (use [] for none)` });
 
 function section<S extends z.ZodRawShape>(shape: S) {
@@ -121,6 +133,19 @@ export const policyOverrideSchema = section({
   orgImport: section({
     maxDeactivations: integer(0, 1_000_000),
     maxDeactivationPercent: integer(0, 100, 'a percentage'),
+  }),
+  channels: section({
+    fallbackOrder: channelOrder,
+  }),
+  zaloOa: section({
+    freeWindow: durationText,
+    unansweredCap: integer(1, 1000, 'a number of messages'),
+    deliveryWindow: durationText,
+    outsideWindow: z.enum(['transaction', 'other-channel', 'hold'], { error: (iss) => `${show(iss.input)} is not one of transaction, other-channel, hold` }),
+    nudge: boolean,
+    prices: section({ billedCs: money, transaction: money }),
+    monthlyBudget: money,
+    budgetWarningShare: fraction,
   }),
 });
 

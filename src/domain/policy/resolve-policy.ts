@@ -7,7 +7,7 @@ import type { Duration } from '../time/duration.js';
 import { readDuration, describeDurationProblem } from './duration-text.js';
 import { PolicyError } from './policy-error.js';
 import { DEFAULT_SETTINGS, WEEKDAYS, type PolicySettings } from './settings.js';
-import type { Policy, PriorityClocks } from './types.js';
+import type { Policy, PriorityClocks, ZaloOaPolicy } from './types.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh';
 /** The clock table keeps a ladder step in an INT column of milliseconds. */
@@ -89,6 +89,19 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
     if (d.ms > MAX_STEP_MS) problems.push(`${path}: ${JSON.stringify(text)} is longer than the longest step a clock keeps (24 days)`);
   }
 
+  // Zalo counts the window in hours of the clock: working time makes no sense there.
+  function wallDurationOf(path: string, text: string): number {
+    const known = problems.length;
+    const d = duration(path, text);
+    if (problems.length === known && d.basis !== 'wall') problems.push(`${path}: ${JSON.stringify(text)} must be wall time, as Zalo counts the window in clock hours (add "wall", e.g. "48h wall")`);
+    return d.ms;
+  }
+  const oa = settings.zaloOa;
+  if (problems.length === 0) {
+    const free = readDuration(oa.freeWindow, { workingDayMs }), delivery = readDuration(oa.deliveryWindow, { workingDayMs });
+    if (free.ok && delivery.ok && free.duration.ms > delivery.duration.ms) problems.push(`zaloOa.deliveryWindow: ${JSON.stringify(oa.deliveryWindow)} is shorter than zaloOa.freeWindow ${JSON.stringify(oa.freeWindow)}`);
+  }
+
   const calendar: CalendarConfig = {
     timezone,
     weekWindows,
@@ -121,9 +134,24 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
     dialogTtl: duration('dialogTtl', settings.dialogTtl),
     minimalNotifications: settings.minimalNotifications,
     orgImport: { maxOfficials: settings.orgImport.maxDeactivations, maxPercent: settings.orgImport.maxDeactivationPercent },
+    channels: { fallbackOrder: [...settings.channels.fallbackOrder] },
+    zaloOa: resolveZaloOa(settings.zaloOa, wallDurationOf),
   };
   if (problems.length > 0) throw new PolicyError(problems, source);
   return policy;
+}
+
+function resolveZaloOa(s: PolicySettings['zaloOa'], wall: (path: string, text: string) => number): ZaloOaPolicy {
+  return {
+    freeWindowMs: wall('zaloOa.freeWindow', s.freeWindow),
+    unansweredCap: s.unansweredCap,
+    deliveryWindowMs: wall('zaloOa.deliveryWindow', s.deliveryWindow),
+    outsideWindow: s.outsideWindow,
+    nudge: s.nudge,
+    prices: { billedCsVnd: s.prices.billedCs, transactionVnd: s.prices.transaction },
+    monthlyBudgetVnd: s.monthlyBudget,
+    budgetWarningShare: s.budgetWarningShare,
+  };
 }
 
 /** Every default of PRODUCT.md §4 in the organisation's time zone. */

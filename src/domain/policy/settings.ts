@@ -1,7 +1,8 @@
 // The policy as the admin writes it (policy.example.yaml): durations as text, windows as "07:30-11:30". The
 // defaults live here once, as text, so a working "1d" follows the configured working day when windows change.
 import type { Priority } from '../priority.js';
-import type { PriorityClocks } from './types.js';
+import type { ChannelName } from '../org/types.js';
+import type { OaOutsideWindow, PriorityClocks } from './types.js';
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type WeekdayName = (typeof WEEKDAYS)[number];
@@ -27,6 +28,20 @@ export interface PolicySettings {
   dialogTtl: string;
   minimalNotifications: boolean;
   orgImport: { maxDeactivations: number; maxDeactivationPercent: number };
+  channels: { fallbackOrder: ChannelName[] };
+  zaloOa: ZaloOaSettings;
+}
+
+/** The Official Account's window and costs as written (durations always wall time: Zalo counts hours). */
+export interface ZaloOaSettings {
+  freeWindow: string;
+  unansweredCap: number;
+  deliveryWindow: string;
+  outsideWindow: OaOutsideWindow;
+  nudge: boolean;
+  prices: { billedCs: number; transaction: number };
+  monthlyBudget: number;
+  budgetWarningShare: number;
 }
 
 const OFFICE_DAY = ['07:30-11:30', '13:30-17:00'];
@@ -63,4 +78,20 @@ export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
   minimalNotifications: false,
   // A file that holds one unit only would otherwise deactivate everyone else (issue 9.4).
   orgImport: { maxDeactivations: 5, maxDeactivationPercent: 10 },
+  // Where a notification goes when the person chose no channel (/kenh) or theirs cannot be reached: [] = the channel
+  // they linked first.
+  channels: { fallbackOrder: [] },
+  // Zalo's rule for "tư vấn" messages (reported: zalooa.freshdesk.com 64000261136, docs.abot.vn): free within 48 h of
+  // the person's last message and for at most 8 messages without a reply. Prices are reported figures (ZNS price
+  // annex 2022: 350 đ a message); check oa.zalo.me/home/pricing and write the unit's own.
+  zaloOa: {
+    freeWindow: '48h wall',
+    unansweredCap: 8,
+    deliveryWindow: '7d wall',
+    outsideWindow: 'other-channel',
+    nudge: true,
+    prices: { billedCs: 350, transaction: 350 },
+    monthlyBudget: 500_000,
+    budgetWarningShare: 0.8,
+  },
 } satisfies PolicySettings);

@@ -1,5 +1,6 @@
 import type { CalendarConfig } from '../calendar/types.js';
 import type { DeactivationLimit } from '../org/import-plan.js';
+import type { ChannelName } from '../org/types.js';
 import type { Priority } from '../priority.js';
 import type { Duration } from '../time/duration.js';
 
@@ -71,4 +72,36 @@ export interface Policy {
   minimalNotifications: boolean;
   /** An organisation import that would deactivate more officials than this is refused without --allow-deactivate. */
   orgImport: DeactivationLimit;
+  channels: ChannelPolicy;
+  zaloOa: ZaloOaPolicy;
+}
+
+export interface ChannelPolicy {
+  /** Without a choice (/kenh), or while the chosen channel is unreachable, the first reachable channel in this order. */
+  fallbackOrder: ChannelName[];
+}
+
+/**
+ * What happens to a notification for the OA outside the free window:
+ * - `transaction`: sent as a paid transaction message (since 2026-03-01 reported as a ZBS template);
+ * - `other-channel`: sent on the person's other linked channel (while there is one);
+ * - `hold`: kept, and sent merged with the rest when the person next writes on the OA (the window reopens).
+ */
+export type OaOutsideWindow = 'transaction' | 'other-channel' | 'hold';
+
+export interface ZaloOaPolicy {
+  /** "Tư vấn" messages are free this long after the person's last message (wall time). */
+  freeWindowMs: number;
+  /** … and for at most this many messages without a reply. */
+  unansweredCap: number;
+  /** A cs message past the free window is still delivered (billed) up to this long after the last message. */
+  deliveryWindowMs: number;
+  outsideWindow: OaOutsideWindow;
+  /** Digests and reminders on the OA carry a one-tap reply button that reopens the window. */
+  nudge: boolean;
+  /** Unit prices in đồng. */
+  prices: { billedCsVnd: number; transactionVnd: number };
+  /** Monthly budget in đồng; the admins are warned once a month at `budgetWarningShare` of it. */
+  monthlyBudgetVnd: number;
+  budgetWarningShare: number;
 }

@@ -9,6 +9,7 @@ import { fillFilters, loadFeed } from './everyone.js';
 import { currentLang, loadTexts, t, translate } from './i18n.js';
 import { filterTree, renderTree } from './people.js';
 import { refreshTime, setMoving } from './timebar.js';
+import { setupTour } from './tour.js';
 
 /** @typedef {import('./people.js').Person} Person */
 /** @typedef {import('./people.js').Unit} Unit */
@@ -148,6 +149,7 @@ async function start() {
   await refreshTime();
   showTab('chats');
   follow();
+  setupTour();
   const byCode = people();
   /** @type {string[]} */
   const reopen = JSON.parse(localStorage.getItem(OPEN_KEY) ?? '[]');

@@ -19,7 +19,8 @@
 //   expired one (25 h on the injected clock); errors with HTTP 200.
 // - cs messages: -232 never interacted, -230 last interaction 7 days ago or more, -213 not following, -210 text over
 //   2,000, -201 for a bad button (more than 5, unknown type, bad payload) or a stale quote; every message recorded as
-//   free (within 48 h of the person's last interaction) or billed (48 h–7 days); an `oa_send_*` echo to the webhook.
+//   free (within 48 h of the person's last interaction and among the first 8 since it) or billed (after 8 in a row,
+//   or 48 h–7 days); an `oa_send_*` echo to the webhook.
 // - ZBS template by user id: only approved template ids, recorded as paid; transaction/promotion refused.
 // - Uploads: image (JPG/PNG ≤ 1 MB) → attachment_id, file (PDF/DOC/DOCX ≤ 5 MB) → token, both valid 7 days.
 // - Faults on demand: an error code, an HTTP 5xx page, a dropped connection, or a delay (for client timeouts).
@@ -179,6 +180,8 @@ const REFRESH_TTL_MS = 90 * DAY_MS;
 const CODE_TTL_MS = 10 * 60_000;
 const UPLOAD_TTL_MS = 7 * DAY_MS;
 const FREE_WINDOW_MS = 48 * HOUR_MS;
+/** cs messages free in a row without the person answering (reported: zalooa.freshdesk.com, docs.abot.vn). */
+const FREE_REPLIES = 8;
 const CS_WINDOW_MS = 7 * DAY_MS;
 const TEXT_MAX = 2000;
 const MAX_BUTTONS = 5;
@@ -251,6 +254,8 @@ export class ZaloOaPlatform {
   readonly #conversation = new Map<string, Set<string>>();
   readonly #calls = new Recorder<OaApiCall>((c) => `${c.operation} ${JSON.stringify(c.params).slice(0, 160)} → ${c.outcome.error} ${c.outcome.message}`);
   readonly #messages = new Recorder<OaMessageRecord>((m) => `${m.route} to ${m.userId}: ${m.text ?? m.templateId ?? m.kind} (${m.billing})`);
+  /** Per person, the length of the message record when they last interacted: the cs messages after it are "in a row". */
+  readonly #answeredAt = new Map<string, number>();
   readonly #deliveries = new Recorder<OaWebhookDelivery>((d) => `${d.eventName} → ${d.status}`);
   readonly #failures = new Map<string, OaInjectedFailure[]>();
   readonly #delays = new Map<string, number[]>();
@@ -331,6 +336,7 @@ export class ZaloOaPlatform {
   /** Sets when the person last interacted (to open or close their window without a webhook). */
   setLastInteraction(userId: string, at: number | null): void {
     this.#userOrThrow(userId).lastInteractionAt = at;
+    this.#answeredAt.set(userId, this.messages.length);
   }
 
   // ---- What a person does on their phone (state changes, then the signed webhook) ----
@@ -340,6 +346,7 @@ export class ZaloOaPlatform {
     const user = this.#userOrThrow(userId);
     user.followed = true;
     user.lastInteractionAt = this.#now();
+    this.#answeredAt.set(user.userId, this.messages.length);
     return this.deliver(
       { oa_id: this.oaId, follower: { id: user.userId }, user_id_by_app: user.userIdByApp, event_name: 'follow', source: 'oa_profile', app_id: this.appId, timestamp: String(this.#now()) },
       options,
@@ -664,7 +671,8 @@ export class ZaloOaPlatform {
       case 'quota/message': {
         const user = this.#users.get(str(params.user_id));
         if (!user) return refusal(invalidField('user_id'));
-        return success({ last_interaction: user.lastInteractionAt === null ? '' : String(user.lastInteractionAt), cs_reply: { remain: '8', total: '8' } });
+        const remain = Math.max(0, FREE_REPLIES - this.#csSinceInteraction(user));
+        return success({ last_interaction: user.lastInteractionAt === null ? '' : String(user.lastInteractionAt), cs_reply: { remain: String(remain), total: String(FREE_REPLIES) } });
       }
       default:
         return refusal(invalidField('operation'));
@@ -704,7 +712,7 @@ export class ZaloOaPlatform {
       if (record.buttons && (typeof text !== 'string' || text.trim() === '')) return refusal(invalidField('text'));
     }
 
-    const billing: OaBilling = elapsed < FREE_WINDOW_MS ? 'free' : 'billed';
+    const billing: OaBilling = elapsed < FREE_WINDOW_MS && this.#csSinceInteraction(user) < FREE_REPLIES ? 'free' : 'billed';
     const sent = this.#accept({ ...record, billing });
     this.#sendEcho(user, sent);
     return success({ message_id: sent.messageId, user_id: userId, sent_time: String(sent.at) });
@@ -808,6 +816,15 @@ export class ZaloOaPlatform {
     });
   }
 
+  /**
+   * cs messages sent to the person since they last interacted: the 9th in a row is billed. Counted by position in
+   * the record, not by time: on a clock that stands still everything happens at the same millisecond.
+   */
+  #csSinceInteraction(user: OaUser): number {
+    const from = this.#answeredAt.get(user.userId) ?? 0;
+    return this.messages.slice(from).filter((m) => m.userId === user.userId && m.route === 'cs').length;
+  }
+
   #accept(record: Omit<OaMessageRecord, 'messageId' | 'at'>): OaMessageRecord {
     const sent: OaMessageRecord = { ...record, messageId: this.#newMessageId(record.userId), at: this.#now() };
     this.#messages.push(sent);
@@ -852,6 +869,7 @@ export class ZaloOaPlatform {
   #userMessage(userId: string, eventName: string, message: Record<string, unknown>, options: DeliverOptions): Promise<OaWebhookDelivery> {
     const user = this.#userOrThrow(userId);
     user.lastInteractionAt = this.#now();
+    this.#answeredAt.set(user.userId, this.messages.length);
     return this.deliver(
       {
         app_id: this.appId,

@@ -1,31 +1,40 @@
-// The OA's window for tư vấn (cs) messages, as a pure rule (fact sheet §7). Since 2026-01-01:
-// - within 48 h of the person's last interaction: free, unlimited;
-// - from 48 h to 7 days: still delivered, but billed;
-// - after 7 days (or never): refused by Zalo (-230 / -232); only a paid ZBS template (or another channel) reaches them.
-// Before 2026 only 8 messages without a reply were free within the 48 h; that cap stays available as a policy option
-// (`legacyFreeCap`), off by default.
+// The OA's window for tư vấn (cs) messages, as a pure rule (fact sheet §7; the values come from the policy file,
+// `zaloOa`):
+// - within 48 h of the person's last interaction and for at most 8 messages without a reply: free;
+// - past either, up to 7 days after the interaction: still delivered, but billed;
+// - after 7 days (or never): refused by Zalo (-230 / -232); only a paid transaction message (or another channel)
+//   reaches them.
+// The 8-message cap is reported by Zalo's help centre and the ZNS price terms (docs.abot.vn); one 2026 source says it
+// was dropped. It is a policy value (`unansweredCap`).
 //
 // Intervals are half-open: a send exactly 48 h after the interaction is billed, exactly 7 days after is refused
 // ("trong vòng 48 giờ / 7 ngày" read as strictly within).
-import { DAY_MS, HOUR_MS } from '../../domain/time/duration.js';
+
+import type { ZaloOaPolicy } from '../policy/types.js';
+import { DAY_MS, HOUR_MS } from '../time/duration.js';
 
 export interface OaWindowPolicy {
   /** Free window after the last interaction. Default 48 h. */
   freeWindowMs: number;
   /** Window in which Zalo still delivers cs messages (billed after `freeWindowMs`). Default 7 days. */
   paidWindowMs: number;
-  /** Pre-2026 rule: at most this many free messages since the person last wrote; null = no cap (default). */
-  legacyFreeCap: number | null;
+  /** At most this many free messages since the person last wrote (default 8); null = no cap. */
+  unansweredCap: number | null;
 }
 
-export const DEFAULT_OA_WINDOW_POLICY: OaWindowPolicy = { freeWindowMs: 48 * HOUR_MS, paidWindowMs: 7 * DAY_MS, legacyFreeCap: null };
+export const DEFAULT_OA_WINDOW_POLICY: OaWindowPolicy = { freeWindowMs: 48 * HOUR_MS, paidWindowMs: 7 * DAY_MS, unansweredCap: 8 };
+
+/** The window rule's values from the policy file's `zaloOa` section. */
+export function oaWindowPolicyOf(p: Pick<ZaloOaPolicy, 'freeWindowMs' | 'deliveryWindowMs' | 'unansweredCap'>): OaWindowPolicy {
+  return { freeWindowMs: p.freeWindowMs, paidWindowMs: p.deliveryWindowMs, unansweredCap: p.unansweredCap };
+}
 
 export type OaSendClass = 'free' | 'billed' | 'refused';
 
 export type OaWindowReason =
   | 'within-free-window'
-  /** Within the free window, but the legacy cap of messages without a reply is reached. */
-  | 'free-cap-reached'
+  /** Within the free window, but the cap of messages without a reply is reached. */
+  | 'unanswered-cap-reached'
   | 'after-free-window'
   | 'outside-window'
   | 'never-interacted';
@@ -43,7 +52,7 @@ export interface OaWindowInput {
   /** The person's last interaction with the OA (message, button press, follow); null if none is known. */
   lastInboundAt: Date | null;
   now: Date;
-  /** Messages the OA sent since `lastInboundAt` (only read with a legacy cap). */
+  /** cs messages the OA sent since `lastInboundAt` (read against the cap). */
   sentSinceInbound?: number;
   policy?: OaWindowPolicy;
 }
@@ -59,8 +68,8 @@ export function classifyOaSend(input: OaWindowInput): OaWindowDecision {
   const elapsed = Math.max(0, input.now.getTime() - last);
   if (elapsed >= policy.paidWindowMs) return { class: 'refused', reason: 'outside-window', freeUntil, closesAt };
   if (elapsed >= policy.freeWindowMs) return { class: 'billed', reason: 'after-free-window', freeUntil, closesAt };
-  if (policy.legacyFreeCap !== null && (input.sentSinceInbound ?? 0) >= policy.legacyFreeCap) {
-    return { class: 'billed', reason: 'free-cap-reached', freeUntil, closesAt };
+  if (policy.unansweredCap !== null && (input.sentSinceInbound ?? 0) >= policy.unansweredCap) {
+    return { class: 'billed', reason: 'unanswered-cap-reached', freeUntil, closesAt };
   }
   return { class: 'free', reason: 'within-free-window', freeUntil, closesAt };
 }
@@ -72,14 +81,14 @@ export interface OaUsageCounts {
   free: number;
   /** cs messages between the free window and 7 days. */
   billed: number;
-  /** ZBS template messages by user id. */
-  template: number;
+  /** Transaction messages (a ZBS template by user id since 2026-03-01, reported). */
+  transaction: number;
 }
 
 /** Unit prices in đồng. Zalo's current prices are not confirmed: they come from the policy file. */
 export interface OaUnitPrices {
   billedCsVnd: number;
-  templateVnd: number;
+  transactionVnd: number;
 }
 
 export interface OaCostLine {
@@ -104,6 +113,6 @@ export function estimateOaCost(counts: OaUsageCounts, prices: OaUnitPrices): OaC
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a price ≥ 0, got ${value}`);
   }
   const line = (cls: keyof OaUsageCounts, unitVnd: number): OaCostLine => ({ class: cls, count: counts[cls], unitVnd, totalVnd: counts[cls] * unitVnd });
-  const lines = [line('free', 0), line('billed', prices.billedCsVnd), line('template', prices.templateVnd)];
+  const lines = [line('free', 0), line('billed', prices.billedCsVnd), line('transaction', prices.transactionVnd)];
   return { lines, totalVnd: Math.round(lines.reduce((sum, l) => sum + l.totalVnd, 0)) };
 }
