@@ -6,6 +6,8 @@ import { ClockHandlers } from './app/clocks/fire-clock.js';
 import { taskClockHandler } from './app/clocks/task-clock-handler.js';
 import { consultationClockHandler } from './app/consultations/clock-handler.js';
 import { explanationClockHandler } from './app/explanations/clock-handler.js';
+import { reviewClockHandler } from './app/review/review-clock-handler.js';
+import { selfReviewClockHandler } from './app/self-review/self-review-clock-handler.js';
 import { urgentStartHandler } from './app/signals/start-check.js';
 import { createAppRouter } from './app/interaction/index.js';
 import type { ChannelSender } from './app/ports/sender.js';
@@ -34,6 +36,7 @@ import { ensurePrivateDir } from './db/private-files.js';
 import { mountTelegramWebhook } from './channels/telegram/webhook.js';
 import { createQueues, startWorkers, type RunningWorkers } from '../jobs/runtime.js';
 import { digestJobs, digestSchedule } from '../jobs/digest.js';
+import { selfReviewJobs, selfReviewSchedule } from '../jobs/self-review.js';
 import { Pacer } from '../jobs/delivery/pacer.js';
 import { rerouteUnreachable } from './app/delivery/reroute.js';
 import { mountFileLinks } from './http/file-links.js';
@@ -240,19 +243,19 @@ async function main(): Promise<number> {
           redisUrl: redis.url,
           prefix: config.queuePrefix,
           app,
-          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app)]),
+          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app)]),
           senders,
           limits: config.delivery,
           logger,
           queues,
           consume: config.workerQueues,
           maintenanceEveryMs: 5 * 60_000,
-          maintenanceJobs: digestJobs(app),
+          maintenanceJobs: { ...digestJobs(app), ...selfReviewJobs(app) },
           // The morning digest: one job scheduler at the policy's time in the organisation's time zone (upserted, never
           // doubled, and re-created with the reconciler's and the sweep's if Redis comes back empty).
           // The morning digest is a schedule the worker owns (re-created after Redis loses it), except in the sandbox,
           // whose clock is shifted: its time moves run the digest when they cross its hour.
-          schedules: sandbox ? [] : [digestSchedule(queues.maintenance, app)],
+          schedules: sandbox ? [] : [digestSchedule(queues.maintenance, app), selfReviewSchedule(queues.maintenance, app)],
           onSent: appMetrics.onSent,
           // One identity, two channels: what a refusing chat had queued goes to the person's other chat.
           onUnreachable: async (channel, chatId, officials, messages) => void (await rerouteUnreachable(app, channel, chatId, officials, messages)),

@@ -3,10 +3,14 @@ import type { AppStores } from '../app/ports/stores.js';
 import type { PrismaClient } from './client.js';
 import { channelQuotaStore } from './repositories/channel-quota.repository.js';
 import { oaUsageStore } from './repositories/oa-usage.repository.js';
+import { reviewStore } from './repositories/review.repository.js';
+import { selfReviewStore } from './repositories/self-review.repository.js';
 
 export function createStores(db: PrismaClient): AppStores {
   return {
     channelQuota: channelQuotaStore(db),
     oaUsage: oaUsageStore(db),
+    review: reviewStore(db),
+    selfReview: selfReviewStore(db),
   };
 }

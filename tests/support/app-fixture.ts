@@ -15,6 +15,8 @@ import { consultationClockHandler } from '../../src/app/consultations/clock-hand
 import type { AppContext } from '../../src/app/context.js';
 import { composeBatch } from '../../src/app/delivery/compose.js';
 import { explanationClockHandler } from '../../src/app/explanations/clock-handler.js';
+import { reviewClockHandler } from '../../src/app/review/review-clock-handler.js';
+import { selfReviewClockHandler } from '../../src/app/self-review/self-review-clock-handler.js';
 import { createAppRouter } from '../../src/app/interaction/index.js';
 import type { Router } from '../../src/app/interaction/router.js';
 import { issueInvite } from '../../src/app/linking/issue-invite.js';
@@ -250,7 +252,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     cacheMs: 0,
   });
   const router = createAppRouter(app);
-  const handlers = new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app)]);
+  const handlers = new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app)]);
   const chats = new Map<string, ChatLine[]>();
   let updates = 0;
 

@@ -9,6 +9,8 @@ import { ClockHandlers } from '../../src/app/clocks/fire-clock.js';
 import { taskClockHandler } from '../../src/app/clocks/task-clock-handler.js';
 import { consultationClockHandler } from '../../src/app/consultations/clock-handler.js';
 import { explanationClockHandler } from '../../src/app/explanations/clock-handler.js';
+import { reviewClockHandler } from '../../src/app/review/review-clock-handler.js';
+import { selfReviewClockHandler } from '../../src/app/self-review/self-review-clock-handler.js';
 import { urgentStartHandler } from '../../src/app/signals/start-check.js';
 import type { ClockHandler } from '../../src/app/clocks/clock-handler.js';
 import type { AppContext } from '../../src/app/context.js';
@@ -250,7 +252,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
           redisUrl: TEST_REDIS_URL,
           prefix,
           app,
-          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), ...(options.handlers ?? [])]),
+          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app), ...(options.handlers ?? [])]),
           senders,
           limits,
           logger,

@@ -12,10 +12,10 @@ export type DialogVerb = (typeof DIALOG_VERBS)[number];
 /** Every other verb: a button a message carries (or its typed form, an item command). */
 export type ButtonVerb = Exclude<Verb, DialogVerb>;
 
-export type ActionHandler = (s: Session, action: Action) => Promise<RouterResult>;
+export type VerbHandler = (s: Session, action: Action) => Promise<RouterResult>;
 
 /** The whole table the router dispatches on. */
-export type ActionTable = Record<ButtonVerb, ActionHandler>;
+export type ActionTable = Record<ButtonVerb, VerbHandler>;
 
 /** One feature's part of the table; `satisfies FeatureActions` keeps its keys exact, so a misspelled verb fails tsc. */
 export type FeatureActions = Partial<ActionTable>;

@@ -10,6 +10,8 @@ export const COMMANDS = {
   evaluation: ['danhgia', 'evaluation'],
   planReport: ['baocaokh', 'planreport'],
   signals: ['canhbao', 'signals'],
+  review: ['rasoat', 'review'],
+  selfReview: ['tusoi', 'selfreview'],
   lang: ['lang'],
   channel: ['kenh', 'channel'],
   help: ['trogiup', 'help'],

@@ -20,6 +20,10 @@ import { SIGNAL_ACTIONS, signalsList } from './handlers/signal-actions.js';
 import { createRouter, type CommandTable, type Router } from './router.js';
 import { joinActionTables, type ActionTable, type FeatureActions } from './action-table.js';
 import type { DialogFlow, TableFlow } from './dialog.js';
+import { reviewActions, reviewCommand, reviewFlow as backlogReviewFlow } from '../review/review-chat.js';
+import { selfReviewActions, selfReviewCommand, selfReviewFlow } from '../self-review/self-review-chat.js';
+import type { ActionHandler } from './router.js';
+import type { ButtonVerb, VerbHandler } from './action-table.js';
 
 export interface RouterExtensions {
   /** Handlers that take the place of the features' own, verb by verb. */
@@ -36,8 +40,44 @@ const NOT_OFFERED = {
   'digest.open': async (s) => ({ replies: [{ text: s.t('error-malformed-action') }] }),
 } satisfies FeatureActions;
 
+/**
+ * Rows of the table for a feature whose handler still has the older shape (answers its verbs, undefined for the
+ * rest): each verb listed goes to it, and an undefined answer is the answer any unknown button gets.
+ */
+function chainRows<const V extends ButtonVerb>(verbs: readonly V[], handler: ActionHandler): Record<V, VerbHandler> {
+  const row: VerbHandler = async (s, action) => (await handler(s, action)) ?? { replies: [{ text: s.t('error-malformed-action') }] };
+  return Object.fromEntries(verbs.map((v) => [v, row])) as Record<V, VerbHandler>;
+}
+
+/** The year-end cycle (issue 16): backlog review (/rasoat) and self-review (/tusoi), in review/ and self-review/. */
+const REVIEW_ACTIONS = chainRows(
+  [
+    'review.start',
+    'review.done',
+    'review.keep',
+    'review.transfer',
+    'review.drop',
+    'review.agree',
+    'review.refuse',
+    'review.detail',
+    'review.xlsx',
+    'review.close',
+  ],
+  reviewActions,
+);
+const SELF_REVIEW_ACTIONS = chainRows(['self.write', 'self.view', 'self.comment', 'self.xlsx'], selfReviewActions);
+
 /** Every button verb and its handler: a verb without one, or handled twice, fails tsc or the start. */
-export const ACTIONS: ActionTable = joinActionTables(TASK_ACTIONS, CONSULT_ACTIONS, EXPLAIN_ACTIONS, SIGNAL_ACTIONS, CHANNEL_ACTIONS, NOT_OFFERED);
+export const ACTIONS: ActionTable = joinActionTables(
+  TASK_ACTIONS,
+  CONSULT_ACTIONS,
+  EXPLAIN_ACTIONS,
+  SIGNAL_ACTIONS,
+  CHANNEL_ACTIONS,
+  REVIEW_ACTIONS,
+  SELF_REVIEW_ACTIONS,
+  NOT_OFFERED,
+);
 
 /** Every command (but /huy, the router's own) and its handler. */
 export const COMMAND_HANDLERS: CommandTable = {
@@ -54,6 +94,8 @@ export const COMMAND_HANDLERS: CommandTable = {
   digest: digestCommand,
   evaluation: evaluationCommand,
   planReport: planReportCommand,
+  review: reviewCommand,
+  selfReview: selfReviewCommand,
 };
 
 /** Every dialog flow, by the name its rows are stored under. */
@@ -80,10 +122,13 @@ export const FLOWS: TableFlow<string, never>[] = [
   recordFlow,
 ];
 
+/** Flows not yet written as step tables (review/, self-review/): their data is read as they read it. */
+const YEAR_END_FLOWS: DialogFlow[] = [backlogReviewFlow, selfReviewFlow];
+
 export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Router {
   return createRouter({
     app,
-    dialogs: new DialogRegistry([...FLOWS, ...(ext.flows ?? [])]),
+    dialogs: new DialogRegistry([...FLOWS, ...YEAR_END_FLOWS, ...(ext.flows ?? [])]),
     actions: { ...ACTIONS, ...ext.actions },
     texts: [consultationFreeText],
     commands: { ...COMMAND_HANDLERS, ...ext.commands },

@@ -4,6 +4,8 @@
 // the app → db lines of tests/architecture/known-violations.json, moved here one feature at a time.)
 import type { ChannelQuotaStore } from './stores/channel-quota.js';
 import type { OaUsageStore } from './stores/oa-usage.js';
+import type { ReviewStore } from './stores/review.js';
+import type { SelfReviewStore } from './stores/self-review.js';
 
 declare const storeTx: unique symbol;
 
@@ -18,4 +20,6 @@ export type StoreTx = object & { readonly [storeTx]?: never };
 export interface AppStores {
   channelQuota: ChannelQuotaStore;
   oaUsage: OaUsageStore;
+  review: ReviewStore;
+  selfReview: SelfReviewStore;
 }

@@ -8,8 +8,10 @@ import { inviteCommand } from './invite.js';
 import { orgImportCommand } from './org-import.js';
 import { reportCommand } from './report.js';
 import { reportPlanCommand } from './report-plan.js';
+import { reviewExportCommand, reviewStartCommand } from './review.js';
+import { selfReviewExportCommand, selfReviewOpenCommand } from './self-review.js';
 import { taskCreateCommand } from './task-create.js';
 import { zaloOaAuthorizeCommand, zaloOaStatusCommand } from './zalo-oa.js';
 import { zaloOaUsageCommand } from './zalo-oa-usage.js';
 
-export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand, reportPlanCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand, zaloOaUsageCommand];
+export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, auditVerifyCommand, reportCommand, reportPlanCommand, reviewStartCommand, reviewExportCommand, selfReviewOpenCommand, selfReviewExportCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand, zaloOaUsageCommand];

@@ -10,10 +10,14 @@ export const CLOCK_KINDS = [
   'EXPLANATION_ANSWER',
   /** Silent: checks that an URGENT task started (first report) within its window, raising behaviour 2 if not. */
   'TASK_START',
+  /** Backlog review (rà soát): the owner decides an item, or the head decides a proposal. */
+  'REVIEW_DECISION',
+  /** Self-review (tự soi, tự sửa): the person writes the form, then the head comments. */
+  'SELF_REVIEW',
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
-export type ItemKind = 'TASK' | 'CONSULTATION' | 'EXPLANATION' | 'SIGNAL';
+export type ItemKind = 'TASK' | 'CONSULTATION' | 'EXPLANATION' | 'SIGNAL' | 'REVIEW_ITEM' | 'SELF_REVIEW';
 
 /** A running clock as stored: the database is the source of truth for what is due and when. */
 export interface ClockRecord {

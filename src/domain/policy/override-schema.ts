@@ -51,6 +51,13 @@ const isoDate = leaf<string>((v) => {
     : { ok: false, message: `${show(v)} is not a date like 2027-02-10` };
 });
 
+/** "12-01": a month and day of any year (the self-review's opening day). */
+export const monthDay = leaf<string>((v) => {
+  const m = typeof v === 'string' ? /^\s*(\d{2})-(\d{2})\s*$/.exec(v) : null;
+  const ok = m !== null && parseIsoDate(`2024-${m[1]}-${m[2]}`) !== undefined;
+  return ok ? { ok: true, value: `${m![1]}-${m![2]}` } : { ok: false, message: `${show(v)} is not a month and day like "12-01" (write it in quotes)` };
+});
+
 /** "07:30-11:30" (an en dash is fine too); order and overlap are checked with the whole day. */
 const windowText = leaf<string>((v) => {
   const m = typeof v === 'string' ? /^\s*(\d{2}:\d{2})\s*[-–]\s*(\d{2}:\d{2})\s*$/.exec(v) : null;
@@ -146,6 +153,12 @@ export const policyOverrideSchema = section({
     prices: section({ billedCs: money, transaction: money }),
     monthlyBudget: money,
     budgetWarningShare: fraction,
+  }),
+  review: section({
+    staleAfter: durationText,
+    decideWithin: durationText,
+    selfReviewDate: monthDay,
+    selfReviewWithin: durationText,
   }),
 });
 

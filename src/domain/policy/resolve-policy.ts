@@ -136,6 +136,12 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
     orgImport: { maxOfficials: settings.orgImport.maxDeactivations, maxPercent: settings.orgImport.maxDeactivationPercent },
     channels: { fallbackOrder: [...settings.channels.fallbackOrder] },
     zaloOa: resolveZaloOa(settings.zaloOa, wallDurationOf),
+    review: {
+      staleAfter: duration('review.staleAfter', settings.review.staleAfter),
+      decideWithin: duration('review.decideWithin', settings.review.decideWithin),
+      selfReviewDate: settings.review.selfReviewDate,
+      selfReviewWithin: duration('review.selfReviewWithin', settings.review.selfReviewWithin),
+    },
   };
   if (problems.length > 0) throw new PolicyError(problems, source);
   return policy;

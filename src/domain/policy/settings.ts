@@ -30,6 +30,7 @@ export interface PolicySettings {
   orgImport: { maxDeactivations: number; maxDeactivationPercent: number };
   channels: { fallbackOrder: ChannelName[] };
   zaloOa: ZaloOaSettings;
+  review: { staleAfter: string; decideWithin: string; selfReviewDate: string; selfReviewWithin: string };
 }
 
 /** The Official Account's window and costs as written (durations always wall time: Zalo counts hours). */
@@ -94,4 +95,6 @@ export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
     monthlyBudget: 500_000,
     budgetWarningShare: 0.8,
   },
+  // Issue 16: 20 working days makes an open task long-open; the self-review opens on 1 December.
+  review: { staleAfter: '20d', decideWithin: '5d', selfReviewDate: '12-01', selfReviewWithin: '10d' },
 } satisfies PolicySettings);

@@ -54,6 +54,18 @@ export interface DigestPolicy {
   oldestOverdue: number;
 }
 
+/** Backlog review (rà soát, plan III.5) and self-review (tự soi, tự sửa, plan III.7), issue 16. */
+export interface ReviewPolicy {
+  /** An open task older than this (working time) is in a head's review even before its deadline. */
+  staleAfter: Duration;
+  /** Time an owner (or the head, for a proposal) has to decide an item before the ladder starts. */
+  decideWithin: Duration;
+  /** The day each year the self-review opens for everyone, "12-01" (month-day, local). */
+  selfReviewDate: string;
+  /** Time to write the self-review (and then for the head to comment) before the ladder starts. */
+  selfReviewWithin: Duration;
+}
+
 export interface Policy {
   calendar: CalendarConfig;
   clocks: Record<Priority, PriorityClocks>;
@@ -74,6 +86,7 @@ export interface Policy {
   orgImport: DeactivationLimit;
   channels: ChannelPolicy;
   zaloOa: ZaloOaPolicy;
+  review: ReviewPolicy;
 }
 
 export interface ChannelPolicy {

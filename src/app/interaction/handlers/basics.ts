@@ -34,6 +34,8 @@ export async function help(s: Session): Promise<RouterResult> {
     ...(may.digest ? ['help-cmd-digest'] : []),
     ...(may.evaluation ? ['help-cmd-evaluation', 'help-cmd-plan-report'] : []),
     ...(may.signals ? ['help-cmd-signals'] : []),
+    ...(may.evaluation ? ['help-cmd-review'] : []),
+    'help-cmd-self-review',
     'help-text-channel',
     'help-cmd-cancel',
     'help-cmd-lang',

@@ -14,7 +14,7 @@ import { loadConsultationOrFail, openConsultationsAskedBy, waitingForMe, type Co
 import { askedBlock, consultationCard, parseConsultArg, waitingLine } from '../../views/consultation-views.js';
 import { nameOf, personLabel } from '../../views/people.js';
 import { flowReply } from '../dialog.js';
-import type { ActionHandler, FeatureActions } from '../action-table.js';
+import type { VerbHandler, FeatureActions } from '../action-table.js';
 import { answeredReply, startClarify, startClose, startDelegate, startReply, startRound, startStanceText } from '../flows/consult-flows.js';
 import { startDemand } from '../flows/explain-flows.js';
 import type { Session } from '../session.js';
@@ -62,7 +62,7 @@ export async function consultationView(s: Session, file: ConsultationFile): Prom
 }
 
 /** Disagree, amend, or ask a question first: each needs text, typed by the respondent (or the deputy answering). */
-function startsTextAnswer(kind: 'DISAGREE' | 'AGREE_WITH_AMENDMENTS' | 'clarify'): ActionHandler {
+function startsTextAnswer(kind: 'DISAGREE' | 'AGREE_WITH_AMENDMENTS' | 'clarify'): VerbHandler {
   return async (s, action) => {
     const { consultationId, officialId } = argOf(action);
     const file = await loadConsultationOrFail(s.app.db, consultationId);

@@ -10,7 +10,7 @@ import { encodeAction, idArg } from '../../actions.js';
 import { itemSummary } from '../../../db/repositories/item.repository.js';
 import { signalCard } from '../../views/signal-views.js';
 import { flowReply } from '../dialog.js';
-import type { ActionHandler, FeatureActions } from '../action-table.js';
+import type { VerbHandler, FeatureActions } from '../action-table.js';
 import { startRecord, startReview, startSignalExplain } from '../flows/signal-flows.js';
 import type { Session } from '../session.js';
 
@@ -49,7 +49,7 @@ async function loadSignal(s: Session, action: Action) {
 }
 
 /** A head confirms or dismisses a signal of someone under them, with a reason typed next. */
-function startsReview(decision: 'CONFIRMED' | 'DISMISSED'): ActionHandler {
+function startsReview(decision: 'CONFIRMED' | 'DISMISSED'): VerbHandler {
   return async (s, action) => {
     const signal = await loadSignal(s, action);
     if (!mayReviewSignal(await s.app.org(), s.officialId, OfficialId(signal.officialId))) throw new DomainError('signal-not-yours');

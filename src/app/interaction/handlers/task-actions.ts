@@ -13,7 +13,7 @@ import { confirmTask } from '../../tasks/work-on-task.js';
 import { personLabel } from '../../views/people.js';
 import { taskCard, workButtons } from '../../views/task-views.js';
 import { flowReply, type Turn } from '../dialog.js';
-import type { ActionHandler, FeatureActions } from '../action-table.js';
+import type { VerbHandler, FeatureActions } from '../action-table.js';
 import { taskList } from './task-list.js';
 import { startComplete, startExtension, startReason, startReassign, startReport } from '../flows/task-flows.js';
 import { demandLines } from './explain-actions.js';
@@ -42,7 +42,7 @@ async function assertVisible(s: Session, task: Task): Promise<void> {
  * A button that needs more input: the task is read, the transition checked (a refusal comes before any typing), then
  * the flow asks its first question.
  */
-function startsFlow(transition: TaskTransition, start: (s: Session, task: Task) => Turn | Promise<Turn>): ActionHandler {
+function startsFlow(transition: TaskTransition, start: (s: Session, task: Task) => Turn | Promise<Turn>): VerbHandler {
   return async (s, action) => {
     const task = await load(s, action);
     assertTransition(task, transition, s.officialId);
@@ -55,7 +55,7 @@ async function assigneeLabel(s: Session, task: Task): Promise<string> {
 }
 
 /** An extension request decided from its buttons; the argument is the request's id. */
-function decidesExtension(approve: boolean): ActionHandler {
+function decidesExtension(approve: boolean): VerbHandler {
   return async (s, action) => {
     const id = idArg(action);
     if (id === undefined) throw new DomainError('task-not-found');
