@@ -7,6 +7,7 @@ import type { ChannelSender } from '../src/app/ports/sender.js';
 import type { ChannelName } from '../src/domain/org/types.js';
 import { chatsWithDueMessages } from '../src/app/delivery/outbox-sending.js';
 import { pruneUpdates } from '../src/app/maintenance.js';
+import { deliverNoticesInForce } from '../src/app/notices/notices-in-force.js';
 import { BullClockScheduler, DEFAULT_HORIZON_MS, type ClockJobData } from './clock-scheduler.js';
 import { processClockJob } from './clock.processor.js';
 import { createRedis, type Redis } from './connection.js';
@@ -158,7 +159,11 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
       new Worker(
         QUEUES.maintenance,
         async (job) => {
-          if (job.name === 'reconcile') return reconcile();
+          if (job.name === 'reconcile') {
+            // Officials imported since the last run receive the quán triệt notices in force for their unit (issue 15).
+            await deliverNoticesInForce(o.app).catch((err: unknown) => o.logger.error({ err }, 'notices in force: delivery to newcomers failed'));
+            return reconcile();
+          }
           if (job.name === 'sweep-outbox') return sweepOutbox();
           // Platforms retry an update for hours at most; a week of claims is plenty to stay idempotent.
           if (job.name === 'prune-updates') return pruneUpdates(o.app.db, new Date(Date.now() - 7 * DAY_MS));

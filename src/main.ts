@@ -1,5 +1,6 @@
 // Composition root: validate config, open the database (migrating it), make sure Redis is there, then run the roles
 // this process has (bot, worker, or both) and the HTTP server. Graceful shutdown on SIGINT/SIGTERM.
+import { noticeClockHandler } from './app/notices/notice-clock-handler.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ClockHandlers } from './app/clocks/fire-clock.js';
@@ -243,7 +244,7 @@ async function main(): Promise<number> {
           redisUrl: redis.url,
           prefix: config.queuePrefix,
           app,
-          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app)]),
+          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app), noticeClockHandler(app)]),
           senders,
           limits: config.delivery,
           logger,

@@ -5,6 +5,8 @@ import { channelQuotaStore } from './repositories/channel-quota.repository.js';
 import { oaUsageStore } from './repositories/oa-usage.repository.js';
 import { reviewStore } from './repositories/review.repository.js';
 import { selfReviewStore } from './repositories/self-review.repository.js';
+import { noticeStore } from './repositories/notices.repository.js';
+import { recognitionStore } from './repositories/recognition.repository.js';
 
 export function createStores(db: PrismaClient): AppStores {
   return {
@@ -12,5 +14,7 @@ export function createStores(db: PrismaClient): AppStores {
     oaUsage: oaUsageStore(db),
     review: reviewStore(db),
     selfReview: selfReviewStore(db),
+    notices: noticeStore(db),
+    recognition: recognitionStore(db),
   };
 }

@@ -8,14 +8,18 @@ import type { TaskStatus } from '../../src/domain/task/types.js';
 
 export async function hangingItems(db: PrismaClient): Promise<string[]> {
   const problems: string[] = [];
-  const [tasks, pending, clocks, consultations, respondents, demands] = await Promise.all([
+  const [tasks, pending, clocks, consultations, respondents, demands, notices, noticeRecipients] = await Promise.all([
     db.task.findMany({ select: { id: true, code: true, status: true, assigneeId: true } }),
     db.extensionRequest.findMany({ where: { status: 'PENDING' }, select: { id: true, taskId: true, requesterId: true } }),
     db.clock.findMany({ where: { state: 'ACTIVE' }, select: { id: true, itemKind: true, itemId: true, kind: true, officialId: true } }),
     db.consultation.findMany({ select: { id: true, code: true, status: true } }),
     db.consultationRespondent.findMany({ select: { consultationId: true, officialId: true, stance: true } }),
     db.explanationDemand.findMany({ select: { id: true, code: true, status: true } }),
+    db.notice.findMany({ select: { id: true, code: true, status: true } }),
+    db.noticeRecipient.findMany({ select: { noticeId: true, officialId: true, confirmedAt: true } }),
   ]);
+  const notice = new Map(notices.map((n) => [n.id, n]));
+  const noticeRecipient = new Map(noticeRecipients.map((r) => [`${r.noticeId}:${r.officialId}`, r]));
   const task = new Map(tasks.map((t) => [t.id, t]));
   const consultation = new Map(consultations.map((c) => [c.id, c]));
   const respondent = new Map(respondents.map((r) => [`${r.consultationId}:${r.officialId}`, r]));
@@ -52,6 +56,13 @@ export async function hangingItems(db: PrismaClient): Promise<string[]> {
       if (!d) problems.push(`${what} is ACTIVE on a missing demand ${c.itemId}`);
       else if (d.status !== 'OPEN') problems.push(`${what} is ACTIVE on ${d.code}, which is ${d.status}`);
       else activeExplanationClocks.add(d.id);
+    } else if (c.itemKind === 'NOTICE') {
+      const n = notice.get(c.itemId);
+      const r = noticeRecipient.get(`${c.itemId}:${c.officialId}`);
+      if (!n) problems.push(`${what} is ACTIVE on a missing notice ${c.itemId}`);
+      else if (n.status !== 'OPEN') problems.push(`${what} is ACTIVE on ${n.code}, which is ${n.status}`);
+      else if (!r) problems.push(`${what} is ACTIVE on ${n.code} for someone who did not receive it`);
+      else if (r.confirmedAt) problems.push(`${what} is ACTIVE on ${n.code} for a recipient who confirmed`);
     } else {
       problems.push(`${what} is ACTIVE on a ${c.itemKind}, which has no clocks`);
     }

@@ -238,6 +238,10 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
       'Kỳ đánh giá: từ 01/11/2026 đến 30/11/2026.',
       'Phạm vi: 1 đơn vị, 4 cán bộ.',
       '',
+      '🌟 Ghi nhận, biểu dương',
+      'Chưa có cá nhân, đơn vị nào đạt tiêu chí tiêu biểu trong kỳ.',
+      'Lượt biểu dương trong kỳ: 0',
+      '',
       'Nhiệm vụ:',
       '• Được giao: 7; nhận việc đúng hạn: 4',
       '• Hoàn thành đúng hạn: 3; hoàn thành muộn: 1; quá hạn chưa hoàn thành: 3',
@@ -265,7 +269,7 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
     const bytes = Buffer.from(await (await fetch(`${h.tg.url}/file/bot${BOT_TOKEN}/${info.file_path}`)).arrayBuffer());
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cán bộ', 'Đơn vị', 'Chi tiết', 'Ghi chú']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Cán bộ', 'Đơn vị', 'Chi tiết', 'Ghi nhận', 'Quán triệt', 'Ghi chú']);
     expect(wb.getWorksheet('Cán bộ')!.rowCount).toBe(6);
   });
 
@@ -311,7 +315,7 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
     expect(out).toContain('📊 Evaluation, month 11/2026 – The whole organisation');
     const wbAll = new ExcelJS.Workbook();
     await wbAll.xlsx.readFile(all);
-    expect(wbAll.worksheets.map((w) => w.name)).toEqual(['Officials', 'Units', 'Items', 'Notes']);
+    expect(wbAll.worksheets.map((w) => w.name)).toEqual(['Officials', 'Units', 'Items', 'Recognition', 'Notices', 'Notes']);
 
     expect(await reportCommand.run(ctx, ['--from', '2026-11-31', '--to', '2026-11-30', '--out', file])).toBe(2);
     expect(await reportCommand.run(ctx, ['--from', '2026-11-01', '--to', '2026-11-30', '--unit', 'NOPE', '--out', file])).toBe(1);

@@ -4,6 +4,7 @@
 // where the use cases put them, in the order the delivery worker would send them; clocks fire when a test moves
 // time, level by level, as the sandbox's time moves do. Behaviour tests run on this in milliseconds per step; the
 // e2e layer (app-harness.ts) keeps the paths through HTTP, Redis and the platforms.
+import { noticeClockHandler } from '../../src/app/notices/notice-clock-handler.js';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
@@ -252,7 +253,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     cacheMs: 0,
   });
   const router = createAppRouter(app);
-  const handlers = new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app)]);
+  const handlers = new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app), noticeClockHandler(app)]);
   const chats = new Map<string, ChatLine[]>();
   let updates = 0;
 

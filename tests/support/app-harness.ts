@@ -1,5 +1,6 @@
 // The whole bot in one test file: its own database and BullMQ prefix, a manual clock, the real router behind the
 // Telegram webhook over HTTP, the real workers delivering to the Telegram stand-in.
+import { noticeClockHandler } from '../../src/app/notices/notice-clock-handler.js';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Api } from 'grammy';
@@ -252,7 +253,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
           redisUrl: TEST_REDIS_URL,
           prefix,
           app,
-          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app), ...(options.handlers ?? [])]),
+          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app), noticeClockHandler(app), ...(options.handlers ?? [])]),
           senders,
           limits,
           logger,

@@ -5,6 +5,7 @@ import { fold } from '../../domain/text/normalize.js';
 import type { Session } from '../interaction/session.js';
 import { composeDigest } from './compose-digest.js';
 import { digestMessages } from './digest-view.js';
+import { loadDigestExtras } from '../recognition/digest-sections.js';
 
 const ON = new Set(['batdau', 'bat', 'dangky', 'on', 'start', 'subscribe']);
 const OFF = new Set(['tatdat', 'tat', 'dung', 'ngung', 'off', 'stop', 'unsubscribe']);
@@ -29,6 +30,7 @@ export async function digestCommand(s: Session, args: string): Promise<RouterRes
       capabilities: s.capabilities,
       dueSoonWorkingDays: s.app.policy.digest.dueSoonWorkingDays,
       workingDayMs: calendar.workingDayMs,
+      extras: (await loadDigestExtras(s.app, s.official.unitId))({ id: s.officialId, unitId: s.official.unitId }, s.t, s.v),
     });
     return { replies: messages };
   }

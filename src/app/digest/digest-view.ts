@@ -22,6 +22,8 @@ export interface DigestViewContext {
   dueSoonWorkingDays: number;
   /** The working day's length, for "overdue by 2 days 3 hours". */
   workingDayMs: number;
+  /** "Ghi nhận" and the open notices (issue 15): recognition goes before the signals, never after. */
+  extras?: { praise: Block<ActionButton>[]; notices: Block<ActionButton>[] };
 }
 
 function overdueAge(t: Translate, ms: number, dayMs: number): string {
@@ -37,7 +39,8 @@ export function digestBlocks(d: Digest, c: DigestViewContext): Block<ActionButto
   const unitName = (id: number) => unitNameOf(org.unit(UnitId(id)));
   const root = unitName(d.rootUnitId);
   const date = formatIsoDay(d.window.date);
-  if (isEmptyDigest(d)) return [{ text: t('digest-empty', { date, unit: root }) }];
+  const extras = c.extras ?? { praise: [], notices: [] };
+  if (isEmptyDigest(d) && extras.praise.length + extras.notices.length === 0) return [{ text: t('digest-empty', { date, unit: root }) }];
 
   const person = (officialId: number, unitId: number) => {
     const name = nameOf(org.official(OfficialId(officialId)));
@@ -65,6 +68,8 @@ export function digestBlocks(d: Digest, c: DigestViewContext): Block<ActionButto
     }
     blocks.push({ text: lines.join('\n'), gap: true });
   }
+
+  blocks.push(...extras.praise, ...extras.notices);
 
   const others: string[] = [];
   if (d.consultationsOverdue) others.push(t('digest-consultations-overdue', { count: d.consultationsOverdue }));

@@ -15,6 +15,7 @@ import { viewTools } from '../views/tools.js';
 import { composeDigests } from './compose-digest.js';
 import { digestRecipients } from './digest-facts.js';
 import { digestMessages } from './digest-view.js';
+import { loadDigestExtras } from '../recognition/digest-sections.js';
 
 export interface DailyDigestRun {
   /** The local date of the run. */
@@ -69,6 +70,7 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
   run.unreachable = recipients.length - reachable.length;
   const digests = await composeDigests(app, reachable);
   const org = await app.org();
+  const extrasFor = await loadDigestExtras(app);
   const views = new Map<Locale, { t: ReturnType<AppContext['catalogue']['translator']>; v: ReturnType<typeof viewTools> }>();
   const ready: Ready[] = [];
   for (const r of reachable) {
@@ -83,6 +85,7 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
       capabilities: CAPABILITIES[target.channel],
       dueSoonWorkingDays: app.policy.digest.dueSoonWorkingDays,
       workingDayMs: calendar.workingDayMs,
+      extras: extrasFor({ id: r.id, unitId: r.unitId }, view.t, view.v),
     });
     ready.push({ digest, target, locale, payloads: messages.map((message) => ({ locale, message, itemCode: `digest-${date}` })) });
   }

@@ -16,6 +16,9 @@ export const COMMANDS = {
   channel: ['kenh', 'channel'],
   help: ['trogiup', 'help'],
   cancel: ['huy', 'cancel'],
+  notices: ['quantriet', 'notices'],
+  confirmRead: ['danam', 'confirmread'],
+  commend: ['bieuduong', 'commend'],
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

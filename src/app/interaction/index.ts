@@ -23,6 +23,8 @@ import type { DialogFlow, TableFlow } from './dialog.js';
 import { reviewActions, reviewCommand, reviewFlow as backlogReviewFlow } from '../review/review-chat.js';
 import { selfReviewActions, selfReviewCommand, selfReviewFlow } from '../self-review/self-review-chat.js';
 import type { ActionHandler } from './router.js';
+import { confirmReadCommand, handleNoticeAction, noticeCommitFlow, noticeCreateFlow, noticeQuestionFlow, noticesCommand } from '../notices/notice-chat.js';
+import { commendCommand, commendFlow, handlePraiseAction } from '../recognition/commend-chat.js';
 import type { ButtonVerb, VerbHandler } from './action-table.js';
 
 export interface RouterExtensions {
@@ -66,6 +68,9 @@ const REVIEW_ACTIONS = chainRows(
   reviewActions,
 );
 const SELF_REVIEW_ACTIONS = chainRows(['self.write', 'self.view', 'self.comment', 'self.xlsx'], selfReviewActions);
+/** Quán triệt notices and commendations (issue 15), in notices/ and recognition/. */
+const NOTICE_ACTIONS = chainRows(['notice.confirm', 'notice.commit', 'notice.ask', 'notice.view', 'notice.new'], handleNoticeAction);
+const PRAISE_ACTIONS = chainRows(['praise.task'], handlePraiseAction);
 
 /** Every button verb and its handler: a verb without one, or handled twice, fails tsc or the start. */
 export const ACTIONS: ActionTable = joinActionTables(
@@ -76,6 +81,8 @@ export const ACTIONS: ActionTable = joinActionTables(
   CHANNEL_ACTIONS,
   REVIEW_ACTIONS,
   SELF_REVIEW_ACTIONS,
+  NOTICE_ACTIONS,
+  PRAISE_ACTIONS,
   NOT_OFFERED,
 );
 
@@ -96,6 +103,9 @@ export const COMMAND_HANDLERS: CommandTable = {
   planReport: planReportCommand,
   review: reviewCommand,
   selfReview: selfReviewCommand,
+  notices: noticesCommand,
+  confirmRead: confirmReadCommand,
+  commend: commendCommand,
 };
 
 /** Every dialog flow, by the name its rows are stored under. */
@@ -124,11 +134,13 @@ export const FLOWS: TableFlow<string, never>[] = [
 
 /** Flows not yet written as step tables (review/, self-review/): their data is read as they read it. */
 const YEAR_END_FLOWS: DialogFlow[] = [backlogReviewFlow, selfReviewFlow];
+/** Quán triệt notices and commendations (issue 15), not yet step tables either. */
+const NOTICE_FLOWS: DialogFlow[] = [noticeCreateFlow, noticeCommitFlow, noticeQuestionFlow, commendFlow];
 
 export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Router {
   return createRouter({
     app,
-    dialogs: new DialogRegistry([...FLOWS, ...YEAR_END_FLOWS, ...(ext.flows ?? [])]),
+    dialogs: new DialogRegistry([...FLOWS, ...YEAR_END_FLOWS, ...NOTICE_FLOWS, ...(ext.flows ?? [])]),
     actions: { ...ACTIONS, ...ext.actions },
     texts: [consultationFreeText],
     commands: { ...COMMAND_HANDLERS, ...ext.commands },

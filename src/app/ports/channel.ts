@@ -42,6 +42,8 @@ export interface InboundFile {
   /** The platform's file id (Telegram) or URL (Zalo). */
   ref: string;
   name?: string;
+  /** Bytes, when the platform says (Telegram's file_size): a file over a limit is refused before anything is stored. */
+  size?: number;
 }
 
 export type InboundEvent =

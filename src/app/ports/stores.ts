@@ -6,6 +6,8 @@ import type { ChannelQuotaStore } from './stores/channel-quota.js';
 import type { OaUsageStore } from './stores/oa-usage.js';
 import type { ReviewStore } from './stores/review.js';
 import type { SelfReviewStore } from './stores/self-review.js';
+import type { NoticeStore } from './stores/notices.js';
+import type { RecognitionStore } from './stores/recognition.js';
 
 declare const storeTx: unique symbol;
 
@@ -22,4 +24,6 @@ export interface AppStores {
   oaUsage: OaUsageStore;
   review: ReviewStore;
   selfReview: SelfReviewStore;
+  notices: NoticeStore;
+  recognition: RecognitionStore;
 }

@@ -11,6 +11,7 @@ import type { Priority } from '../../domain/priority.js';
 import { combine, computeReport, type ComputedReport, type Figures, type ReportBounds } from '../../domain/report/metrics.js';
 import { nextDay, type Period } from '../../domain/report/period.js';
 import { loadReportFacts, type ExplanationRow, type SignalRow } from './report-facts.js';
+import type { ReportExtras } from '../recognition/report-extras.js';
 
 export interface ReportDeps {
   db: PrismaClient;
@@ -39,6 +40,8 @@ export interface Report {
   /** A unit together with everything below it. */
   rolledUp(unitId: number): Figures;
   timezone: string;
+  /** Recognition, commendations and notices (issue 15), when the caller added them (withReportExtras). */
+  extras?: ReportExtras;
 }
 
 const ROLE_RANK = { HEAD: 0, DEPUTY: 1, MEMBER: 2 } as const;

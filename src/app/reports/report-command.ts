@@ -11,6 +11,7 @@ import { buildReport } from './build-report.js';
 import { reportSummaryMessages } from './report-summary.js';
 import { writeReportXlsx } from './report-xlsx.js';
 import { DAY_MS } from '../../domain/time/duration.js';
+import { withReportExtras } from '../recognition/report-extras.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -44,7 +45,10 @@ export async function evaluationCommand(s: Session, args: string): Promise<Route
   if (period.from > today) return { replies: [{ text: s.t('report-future') }] };
 
   const org = await s.app.org();
-  const report = await buildReport({ db: s.app.db, calendar, org, policy: s.app.policy, now }, period, s.official.unitId);
+  const report = await withReportExtras(
+    { stores: s.app.stores, org, criteria: s.app.policy.recognition },
+    await buildReport({ db: s.app.db, calendar, org, policy: s.app.policy, now }, period, s.official.unitId),
+  );
   const messages: OutboundMessage[] = reportSummaryMessages(report, { t: s.t, org, capabilities: s.capabilities, withFile: true });
 
   await mkdir(REPORTS_DIR, { recursive: true });

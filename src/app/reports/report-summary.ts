@@ -10,6 +10,7 @@ import type { Translate } from '../../i18n/catalogue.js';
 import { formatDateTime, formatIsoDay } from '../../domain/time/local-time.js';
 import type { Report } from './build-report.js';
 import { nameOf, unitNameOf } from '../views/people.js';
+import { noticeBlocks, praiseBlocks } from '../recognition/report-extras-view.js';
 
 /** Lines per unit or official in chat; the file lists everyone. */
 export const SUMMARY_LINES = 30;
@@ -94,7 +95,10 @@ export function reportSummaryBlocks(report: Report, c: SummaryContext): Block<ne
   if (report.bounds.cutoff.getTime() < report.bounds.to.getTime()) head.push(t('report-cutoff', { at: formatDateTime(report.bounds.cutoff, tz) }));
   head.push(t('report-scope', { units: report.units.length, officials: report.officials.length }));
   blocks.push({ text: head.join('\n') });
+  // Recognition comes before the figures that carry the signals, never after (issue 15).
+  if (report.extras) blocks.push(...praiseBlocks(t, report.extras, org));
   blocks.push({ text: figureLines(t, report.computed.total).join('\n'), gap: true });
+  if (report.extras) blocks.push(...noticeBlocks(t, report.extras, report));
 
   const root = report.rootUnitId === null ? undefined : report.units[0];
   const children = report.units.filter((u) => (root ? u.depth === 1 : u.depth === 0));

@@ -8,6 +8,7 @@ import { emptyFigures, type Figures } from '../../domain/report/metrics.js';
 import { type Translate, dynamicKey } from '../../i18n/catalogue.js';
 import type { Report } from './build-report.js';
 import { formatDateTime, formatIsoDay, wallClockDate } from '../../domain/time/local-time.js';
+import { addExtrasSheets, extrasDefinitions } from '../recognition/report-extras-view.js';
 import { FIGURE_COLUMNS, hours } from './report-figures.js';
 
 /** The instant as the organisation's wall-clock time, in a Date whose UTC fields hold it (Excel has no time zones). */
@@ -244,6 +245,8 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
   is.getColumn(itemHead.length + flagKeys.length + 1).width = 40;
   is.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: itemHead.length + flagKeys.length + 1 } };
 
+  addExtrasSheets(wb, report, org, t);
+
   // === Notes
   const ns = wb.addWorksheet(names.notes);
   const scope = report.rootUnitId === null ? t('report-scope-all') : unitName(report.rootUnitId);
@@ -257,6 +260,7 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
   for (const key of ['received', 'accepted', 'completed', 'overdue', 'rate', 'medians', 'consultations', 'no-stance', 'signals', 'explanations', 'units', 'items']) {
     ns.addRow([t(dynamicKey(`report-def-${key}-term`)), t(dynamicKey(`report-def-${key}`))]);
   }
+  if (report.extras) for (const row of extrasDefinitions(t, report.extras)) ns.addRow(row);
   ns.getColumn(1).width = 34;
   ns.getColumn(2).width = 110;
   ns.getColumn(2).alignment = { wrapText: true, vertical: 'top' };

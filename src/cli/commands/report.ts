@@ -2,6 +2,8 @@
 // period and a unit subtree (the whole organisation without --unit), written as XLSX, its summary printed.
 import path from 'node:path';
 import { buildReport } from '../../app/reports/build-report.js';
+import { withReportExtras } from '../../app/recognition/report-extras.js';
+import { createStores } from '../../db/stores.js';
 import { reportSummaryBlocks } from '../../app/reports/report-summary.js';
 import { writeReportXlsx } from '../../app/reports/report-xlsx.js';
 import { CAPABILITIES } from '../../app/ports/channel.js';
@@ -68,7 +70,10 @@ export const reportCommand = defineCommand({
         rootUnitId = unit.id;
       }
 
-      const report = await buildReport({ db: opened.db, calendar, org, policy, now }, period, rootUnitId);
+      const report = await withReportExtras(
+        { stores: createStores(opened.db), org, criteria: policy.recognition },
+        await buildReport({ db: opened.db, calendar, org, policy, now }, period, rootUnitId),
+      );
       const file = path.resolve(out);
       await writeReportXlsx(report, org, t, file);
       const blocks = reportSummaryBlocks(report, { t, org, capabilities: CAPABILITIES.TELEGRAM, withFile: false });

@@ -14,10 +14,12 @@ export const CLOCK_KINDS = [
   'REVIEW_DECISION',
   /** Self-review (tự soi, tự sửa): the person writes the form, then the head comments. */
   'SELF_REVIEW',
+  /** A recipient's confirmation of a quán triệt notice (issue 15). */
+  'NOTICE_CONFIRM',
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
-export type ItemKind = 'TASK' | 'CONSULTATION' | 'EXPLANATION' | 'SIGNAL' | 'REVIEW_ITEM' | 'SELF_REVIEW';
+export type ItemKind = 'TASK' | 'CONSULTATION' | 'EXPLANATION' | 'SIGNAL' | 'REVIEW_ITEM' | 'SELF_REVIEW' | 'NOTICE';
 
 /** A running clock as stored: the database is the source of truth for what is due and when. */
 export interface ClockRecord {

@@ -160,6 +160,15 @@ export const policyOverrideSchema = section({
     selfReviewDate: monthDay,
     selfReviewWithin: durationText,
   }),
+  notices: section({
+    confirmWithin: durationText,
+    maxFileMegabytes: integer(1, 50, 'a number of megabytes'),
+  }),
+  recognition: section({
+    minItems: integer(1, 1000),
+    unitOnTimePercent: integer(0, 100, 'a percentage'),
+    unitMinItems: integer(1, 100_000),
+  }),
 });
 
 export type PolicyOverride = z.output<typeof policyOverrideSchema>;

@@ -142,6 +142,12 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
       selfReviewDate: settings.review.selfReviewDate,
       selfReviewWithin: duration('review.selfReviewWithin', settings.review.selfReviewWithin),
     },
+    notices: { confirmWithin: duration('notices.confirmWithin', settings.notices.confirmWithin), maxFileBytes: settings.notices.maxFileMegabytes * 1_048_576 },
+    recognition: {
+      minItems: settings.recognition.minItems,
+      unitOnTimeRate: settings.recognition.unitOnTimePercent / 100,
+      unitMinItems: settings.recognition.unitMinItems,
+    },
   };
   if (problems.length > 0) throw new PolicyError(problems, source);
   return policy;

@@ -31,6 +31,8 @@ export interface PolicySettings {
   channels: { fallbackOrder: ChannelName[] };
   zaloOa: ZaloOaSettings;
   review: { staleAfter: string; decideWithin: string; selfReviewDate: string; selfReviewWithin: string };
+  notices: { confirmWithin: string; maxFileMegabytes: number };
+  recognition: { minItems: number; unitOnTimePercent: number; unitMinItems: number };
 }
 
 /** The Official Account's window and costs as written (durations always wall time: Zalo counts hours). */
@@ -97,4 +99,7 @@ export const DEFAULT_SETTINGS: Readonly<PolicySettings> = Object.freeze({
   },
   // Issue 16: 20 working days makes an open task long-open; the self-review opens on 1 December.
   review: { staleAfter: '20d', decideWithin: '5d', selfReviewDate: '12-01', selfReviewWithin: '10d' },
+  // Quán triệt: three working days to confirm; a document within what every platform takes (Telegram: 50 MB).
+  notices: { confirmWithin: '3d', maxFileMegabytes: 20 },
+  recognition: { minItems: 3, unitOnTimePercent: 90, unitMinItems: 5 },
 } satisfies PolicySettings);

@@ -2,6 +2,7 @@ import type { CalendarConfig } from '../calendar/types.js';
 import type { DeactivationLimit } from '../org/import-plan.js';
 import type { ChannelName } from '../org/types.js';
 import type { Priority } from '../priority.js';
+import type { RecognitionCriteria } from '../recognition/criteria.js';
 import type { Duration } from '../time/duration.js';
 
 /** The clocks of one priority (PRODUCT.md §4 table). */
@@ -66,6 +67,14 @@ export interface ReviewPolicy {
   selfReviewWithin: Duration;
 }
 
+/** Quán triệt notices (issue 15). */
+export interface NoticePolicy {
+  /** Default time to confirm a notice, on the working calendar (its own clock kind, NOTICE_CONFIRM). */
+  confirmWithin: Duration;
+  /** The largest document a notice carries, in bytes (Telegram bots send documents up to 50 MB). */
+  maxFileBytes: number;
+}
+
 export interface Policy {
   calendar: CalendarConfig;
   clocks: Record<Priority, PriorityClocks>;
@@ -87,6 +96,9 @@ export interface Policy {
   channels: ChannelPolicy;
   zaloOa: ZaloOaPolicy;
   review: ReviewPolicy;
+  notices: NoticePolicy;
+  /** When an official or a unit is exemplary in a period (issue 15). */
+  recognition: RecognitionCriteria;
 }
 
 export interface ChannelPolicy {

@@ -36,6 +36,8 @@ export async function help(s: Session): Promise<RouterResult> {
     ...(may.signals ? ['help-cmd-signals'] : []),
     ...(may.evaluation ? ['help-cmd-review'] : []),
     'help-cmd-self-review',
+    may.digest ? 'help-cmd-notices-leader' : 'help-cmd-notices',
+    ...(may.digest ? ['help-cmd-commend'] : []),
     'help-text-channel',
     'help-cmd-cancel',
     'help-cmd-lang',

@@ -17,6 +17,7 @@ import type { VerbHandler, FeatureActions } from '../action-table.js';
 import { taskList } from './task-list.js';
 import { startComplete, startExtension, startReason, startReassign, startReport } from '../flows/task-flows.js';
 import { demandLines } from './explain-actions.js';
+import { praiseButtons } from '../../recognition/praise-button.js';
 import { text, type Session } from '../session.js';
 
 async function load(s: Session, action: Action): Promise<Task> {
@@ -92,7 +93,7 @@ export const TASK_ACTIONS = {
   'task.complete': startsFlow('complete', startComplete),
   'task.confirm': async (s, action) => {
     const task = await confirmTask(s.app, s.officialId, taskIdOf(action));
-    return { replies: [text(s.t('task-confirmed-reply', { code: task.code }))], clearButtons: true };
+    return { replies: [text(s.t('task-confirmed-reply', { code: task.code }), await praiseButtons(s, task))], clearButtons: true };
   },
   'task.reopen': startsFlow('reopen', (s, task) => startReason(s, 'reopen', task)),
   'task.cancel': startsFlow('cancel', (s, task) => startReason(s, 'cancel', task)),

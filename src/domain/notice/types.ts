@@ -1,0 +1,61 @@
+// A quán triệt notice (plan III.1, IV.2, IV.5; issue 15): a document every recipient confirms having read ("Đã đọc,
+// đã nắm nội dung"), code QT-<year>-<seq>. The rules on its fields and its document live here; who receives it in
+// recipients.ts.
+import { DomainError } from '../errors.js';
+import type { TextRule } from '../text/field.js';
+
+export const NOTICE_LIMITS = { title: 200, summary: 1500, commitment: 500, question: 1000 } as const;
+
+export const NOTICE_TITLE_RULE: TextRule = { min: 3, max: NOTICE_LIMITS.title, missing: 'notice-clear-title', oneLine: true };
+export const NOTICE_SUMMARY_RULE: TextRule = { min: 3, max: NOTICE_LIMITS.summary, missing: 'notice-clear-summary' };
+export const NOTICE_QUESTION_RULE: TextRule = { min: 3, max: NOTICE_LIMITS.question, missing: 'notice-clear-question' };
+export const NOTICE_COMMITMENT_RULE = { max: NOTICE_LIMITS.commitment } as const;
+
+export function formatNoticeCode(year: number, seq: number): string {
+  return `QT-${year}-${String(seq).padStart(4, '0')}`;
+}
+
+/** "qt-2026-1" → "QT-2026-0001"; anything else → undefined. */
+export function parseNoticeCode(text: string): string | undefined {
+  const m = /^QT-(\d{4})-(\d{1,7})$/i.exec(text.trim());
+  return m ? formatNoticeCode(Number(m[1]), Number(m[2])) : undefined;
+}
+
+/** The documents a notice carries: the forms administrative documents come in. */
+export const NOTICE_DOCUMENT_TYPES: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+};
+
+export interface NoticeDocumentCheck {
+  filename: string;
+  size: number;
+  /** The smallest file limit of the platforms the notice goes out on (bytes). */
+  maxBytes: number;
+}
+
+/** The document's MIME type, or a DomainError: not PDF/DOCX, empty, or over the platform's limit. */
+export function checkNoticeDocument(d: NoticeDocumentCheck): string {
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(d.filename)?.[1]?.toLowerCase() ?? '';
+  const mime = NOTICE_DOCUMENT_TYPES[ext];
+  if (!mime) throw new DomainError('notice-file-type', { file: d.filename });
+  if (d.size <= 0) throw new DomainError('notice-file-empty', { file: d.filename });
+  if (d.size > d.maxBytes) {
+    throw new DomainError('notice-file-too-large', { file: d.filename, size: megabytes(d.size), max: megabytes(d.maxBytes) });
+  }
+  return mime;
+}
+
+/** "20,5" style one-decimal megabytes, for messages. */
+export function megabytes(bytes: number): string {
+  return (Math.round((bytes / 1_048_576) * 10) / 10).toString();
+}
+
+/** Where one recipient stands. */
+export type RecipientState = 'confirmed' | 'late' | 'pending' | 'overdue';
+
+export function recipientState(r: { deadline: Date; confirmedAt: Date | null }, now: Date): RecipientState {
+  if (r.confirmedAt) return r.confirmedAt.getTime() <= r.deadline.getTime() ? 'confirmed' : 'late';
+  return now.getTime() > r.deadline.getTime() ? 'overdue' : 'pending';
+}
