@@ -16,8 +16,89 @@ export const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_U
 export const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 export const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * SCALE));
 
-function adminUrl(): string {
+export function adminUrl(): string {
   return process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+}
+
+/**
+ * This run's tag, in every database name and Redis prefix it makes, so benchmarks run beside the tests and beside each
+ * other (two runs of one benchmark included): nothing here drops or flushes what another run uses. The process id in
+ * it lets a later run drop the databases of a run that was killed (its process is gone).
+ */
+export const RUN_TAG = `p${process.pid}_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
+
+export function urlFor(dbName: string): string {
+  const u = new URL(adminUrl());
+  u.pathname = `/${dbName}`;
+  return u.toString();
+}
+
+/** `dd_bench_<name>_<run tag>`: this run's own database. */
+export function benchDbName(name: string): string {
+  return `dd_bench_${name}_${RUN_TAG}`;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Drops the tagged databases of earlier runs whose process is gone (killed before it could drop them). */
+async function dropOrphans(admin: pg.Client): Promise<void> {
+  const rows = (await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'dd\_bench\_%\_p%'`)).rows;
+  for (const { datname } of rows) {
+    const pid = Number(/_p(\d+)_[0-9a-z]+_[0-9a-f]{4}$/.exec(datname)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+  }
+}
+
+const live = new Set<string>();
+let signalsHooked = false;
+/** Ctrl-C during a benchmark still drops its databases (unless BENCH_KEEP). */
+function hookSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      void dropDatabases([...live]).finally(() => process.exit(130));
+    });
+  }
+}
+
+export async function dropDatabases(names: readonly string[]): Promise<void> {
+  if (names.length === 0 || process.env.BENCH_KEEP) return;
+  const c = new pg.Client({ connectionString: adminUrl() });
+  await c.connect();
+  try {
+    for (const n of names) {
+      await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
+      live.delete(n);
+    }
+  } finally {
+    await c.end();
+  }
+}
+
+/** Creates this run's database `name` (already tagged) and migrates it like production. */
+export async function createBenchDatabase(dbName: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await dropOrphans(admin);
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+  } finally {
+    await admin.end();
+  }
+  live.add(dbName);
+  hookSignals();
+  const url = urlFor(dbName);
+  await applyMigrations(url);
+  return url;
 }
 
 export interface BenchDatabase {
@@ -29,18 +110,10 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database `dd_bench_<name>` migrated like production. */
+/** A fresh database `dd_bench_<name>_<run tag>` migrated like production; dropped by `drop()` unless BENCH_KEEP. */
 export async function benchDatabase(name: string, poolSize = 20): Promise<BenchDatabase> {
-  const dbName = `dd_bench_${name}`;
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  await admin.end();
-  const u = new URL(adminUrl());
-  u.pathname = `/${dbName}`;
-  const url = u.toString();
-  await applyMigrations(url);
+  const dbName = benchDbName(name);
+  const url = await createBenchDatabase(dbName);
   const sql = new pg.Client({ connectionString: url });
   await sql.connect();
   const db = createPrismaClient(url, { poolSize });
@@ -52,17 +125,14 @@ export async function benchDatabase(name: string, poolSize = 20): Promise<BenchD
     async drop() {
       await db.$disconnect();
       await sql.end();
-      if (process.env.BENCH_KEEP) return;
-      const c = new pg.Client({ connectionString: adminUrl() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      await c.end();
+      await dropDatabases([dbName]);
     },
   };
 }
 
+/** A BullMQ / pacer prefix of this run: `bench-<name>-<run tag>-<random>`. */
 export function uniquePrefix(name: string): string {
-  return `bench-${name}-${randomBytes(4).toString('hex')}`;
+  return `bench-${name}-${RUN_TAG}-${randomBytes(2).toString('hex')}`;
 }
 
 export interface Machine {
@@ -104,11 +174,24 @@ export function percentile(values: number[], p: number): number {
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** The commit the benchmark ran (with "+changes" when the work tree differed from it). */
+function gitHead(): string | undefined {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function writeResult(name: string, result: Record<string, unknown>): Promise<string> {
   const dir = path.join(ROOT, 'bench', 'results');
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${name}.json`);
-  await writeFile(file, JSON.stringify({ benchmark: name, at: new Date().toISOString(), scale: SCALE, ...result }, null, 2) + '\n');
+  // BENCH_RUN=2 writes <name>-2.json: the runs of one figure side by side (the README quotes all of them).
+  const run = process.env.BENCH_RUN;
+  const file = path.join(dir, run ? `${name}-${run}.json` : `${name}.json`);
+  await writeFile(file, JSON.stringify({ benchmark: name, at: new Date().toISOString(), scale: SCALE, runTag: RUN_TAG, commit: gitHead(), ...result }, null, 2) + '\n');
   return path.relative(ROOT, file);
 }
 

@@ -25,23 +25,18 @@ import { ManualTime } from '../src/domain/time/time-source.js';
 import { defaultPolicy } from '../src/domain/policy/resolve-policy.js';
 import { Catalogue } from '../src/i18n/catalogue.js';
 import { createAppContext } from '../src/runtime/app-context.js';
+import { adminUrl, benchDbName, createBenchDatabase, dropDatabases, urlFor } from './common.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DB_NAME = 'dd_bench_digest';
+/**
+ * This run's own database; with BENCH_KEEP one fixed database kept between runs (filled once, reused while complete),
+ * which only runs that ask for it share.
+ */
+const DB_NAME = process.env.BENCH_KEEP ? 'dd_bench_digest_keep' : benchDbName('digest');
 const SIZE = { units: 10_000, officialsPerUnit: 5, tasks: 800_000, consultations: 200_000, reminders: 200_000, signals: 50_000 };
 /** Tuesday 08/12/2026 07:30 in Hà Nội: the morning digest. */
 const NOW = new Date('2026-12-08T00:30:00Z');
 const TARGET_MS = 60_000;
-
-function adminUrl(): string {
-  return process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-}
-
-function urlFor(name: string): string {
-  const u = new URL(adminUrl());
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
@@ -171,39 +166,32 @@ interface Prepared {
 }
 
 async function prepareDatabase(): Promise<Prepared> {
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  try {
-    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])).rowCount === 1;
-    if (exists && process.env.BENCH_KEEP) {
-      // Reuse a database a previous run filled completely (the signals are written last).
-      const c = new pg.Client({ connectionString: urlFor(DB_NAME) });
-      await c.connect();
-      const full = await c
-        .query<{ n: number }>('SELECT count(*)::int AS n FROM signal')
-        .then((r) => r.rows[0]!.n === SIZE.signals)
-        .catch(() => false)
-        .finally(() => c.end());
-      if (full) return { url: urlFor(DB_NAME), filled: true };
+  if (process.env.BENCH_KEEP) {
+    const admin = new pg.Client({ connectionString: adminUrl() });
+    await admin.connect();
+    try {
+      const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])).rowCount === 1;
+      if (exists) {
+        // Reuse a database a previous run filled completely (the signals are written last).
+        const c = new pg.Client({ connectionString: urlFor(DB_NAME) });
+        await c.connect();
+        const full = await c
+          .query<{ n: number }>('SELECT count(*)::int AS n FROM signal')
+          .then((r) => r.rows[0]!.n === SIZE.signals)
+          .catch(() => false)
+          .finally(() => c.end());
+        if (full) return { url: urlFor(DB_NAME), filled: true };
+        await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+      }
+    } finally {
+      await admin.end();
     }
-    await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${DB_NAME}"`);
-  } finally {
-    await admin.end();
   }
-  const url = urlFor(DB_NAME);
-  await applyMigrations(url);
-  return { url, filled: false };
+  return { url: await createBenchDatabase(DB_NAME), filled: false };
 }
 
 async function dropDatabase(): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await dropDatabases([DB_NAME]);
 }
 
 export interface DigestBenchResult {

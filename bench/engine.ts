@@ -2,9 +2,12 @@
 // reminder end to end: the clock row locked at its level, the reminder claimed by its unique key, the message
 // rendered from the catalogue, the outbox row written and delivery woken, in one transaction per level (the same
 // processor the clock worker runs). Baseline: the same number of no-op BullMQ jobs, released the same way, on the
-// same Redis and with the same concurrency. Writes bench/results/engine.json.
+// same Redis and with the same concurrency; and a raw baseline (bench/engine-raw.ts): the same database and queue work
+// done with set-based SQL and no application code, on the same clocks set due again. CPU time per reminder (this
+// process and the database's backends) is reported beside each rate. Writes bench/results/engine.json.
 //
 //   npm run bench -- engine          BENCH_SCALE=0.1 for a quick look; BENCH_CONCURRENCY (default 16)
+import os from 'node:os';
 import { Queue, Worker } from 'bullmq';
 import { pino } from 'pino';
 import { ClockHandlers } from '../src/app/clocks/fire-clock.js';
@@ -18,10 +21,15 @@ import { processClockJob } from '../jobs/clock.processor.js';
 import { createRedis } from '../jobs/connection.js';
 import { QUEUES } from '../jobs/queues.js';
 import { createQueues } from '../jobs/runtime.js';
+import { cpuMeter, perUnit } from './cpu.js';
+import { profiled } from './profile.js';
+import { runRawBaseline } from './engine-raw.js';
+import { WAVE_SIZE } from '../jobs/clock.processor.js';
 import { benchDatabase, fillOrganisation, logger, machine, percentile, REDIS_URL, round, scaled, timed, uniquePrefix, writeResult } from './common.js';
 import { HOUR_MS as HOUR } from '../src/domain/time/duration.js';
 
 const log = logger('engine');
+const loadNow = () => os.loadavg().map((l) => round(l, 1)).join(' ');
 
 interface BurstFigures {
   jobs: number;
@@ -116,12 +124,26 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
     });
     await app.org();
     await app.calendar();
-    const engine = await burst(queues.clocks as unknown as Queue, engineWorker as unknown as Worker, n);
+    const engineCpu = await cpuMeter(bdb.sql, bdb.name);
+    const { value: engine, top: profileTop, file: profileFile } = await profiled('engine', () => burst(queues.clocks as unknown as Queue, engineWorker as unknown as Worker, n));
+    const engineCpuUsed = await engineCpu();
+    if (profileTop) log(`profile (${profileFile}), self time:\n${profileTop.map((e) => `    ${e.selfPercent}%  ${e.fn}`).join('\n')}`);
     const reminders = await bdb.db.reminder.count();
     const outbox = await bdb.db.outbox.count();
     const chats = (await bdb.db.outbox.groupBy({ by: ['chatId'] })).length;
-    log(`engine: ${engine.perSecond} reminders/s (${engine.jobs} in ${engine.seconds} s), delay p50 ${engine.p50DelayMs} ms, p99 ${engine.p99DelayMs} ms; ${reminders} reminders, ${outbox} outbox rows for ${chats} chats`);
+    const enginePer = perUnit(engineCpuUsed, reminders);
+    log(`engine: ${engine.perSecond} reminders/s (${engine.jobs} in ${engine.seconds} s), delay p50 ${engine.p50DelayMs} ms, p99 ${engine.p99DelayMs} ms; ${reminders} reminders, ${outbox} outbox rows for ${chats} chats; CPU per reminder: node ${enginePer.nodeMs} ms, postgres ${enginePer.postgresMs} ms (load ${loadNow()})`);
     await engineWorker.close();
+
+    // Raw baseline: the same clocks due again, the engine's rows gone, the tables vacuumed as before the engine ran.
+    await queues.delivery.obliterate({ force: true });
+    await bdb.sql.query(`TRUNCATE reminder, outbox, audit_log;
+      UPDATE clock SET level = 0, cycle = 0, state = 'ACTIVE', "stoppedAt" = NULL, "stopReason" = NULL, "nextAt" = now() - interval '1 minute';`);
+    await bdb.sql.query('VACUUM ANALYZE clock, reminder, outbox, audit_log');
+    const rawCpu = await cpuMeter(bdb.sql, bdb.name);
+    const { measured: rawCpuUsed, ...raw } = await runRawBaseline(bdb.url, queues.delivery as unknown as Queue, concurrency, WAVE_SIZE, rawCpu);
+    const rawPer = perUnit(rawCpuUsed, raw.reminders);
+    log(`raw baseline (set-based SQL, no app code): ${raw.perSecond} reminders/s (${raw.reminders} in ${raw.seconds} s, ${raw.waves} waves); CPU per reminder: node ${rawPer.nodeMs} ms, postgres ${rawPer.postgresMs} ms (load ${loadNow()})`);
 
     // Baseline: no-op jobs, same Redis, same concurrency, released the same way.
     const basePrefix = uniquePrefix('noop');
@@ -131,8 +153,10 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
       await noop.addBulk(Array.from({ length: count }, (_, k) => ({ name: 'noop', data: { id: i + k, generation: 0, level: 0, cycle: 0 }, opts: { jobId: `noop-${i + k}`, delay: 2 * HOUR, removeOnComplete: true, attempts: 5 } })));
     }
     const noopWorker = new Worker('noop', async () => 'ok', { connection, prefix: basePrefix, concurrency, autorun: false });
+    const noopCpu = await cpuMeter(bdb.sql, bdb.name);
     const baseline = await burst(noop, noopWorker, n);
-    log(`baseline (no-op BullMQ job): ${baseline.perSecond} jobs/s (${baseline.jobs} in ${baseline.seconds} s), delay p50 ${baseline.p50DelayMs} ms, p99 ${baseline.p99DelayMs} ms`);
+    const noopPer = perUnit(await noopCpu(), baseline.jobs);
+    log(`baseline (no-op BullMQ job): ${baseline.perSecond} jobs/s (${baseline.jobs} in ${baseline.seconds} s), delay p50 ${baseline.p50DelayMs} ms, p99 ${baseline.p99DelayMs} ms; node CPU per job ${noopPer.nodeMs} ms (load ${loadNow()})`);
     await noopWorker.close();
     await noop.obliterate({ force: true });
     await noop.close();
@@ -141,14 +165,21 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
     connection.disconnect();
 
     const ratio = round(engine.perSecond / baseline.perSecond, 3);
-    log(`ratio ${ratio} (target ≥ 0.5): ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
+    const rawRatio = round(engine.perSecond / raw.perSecond, 3);
+    const cpuRatio = round((rawPer.nodeMs + rawPer.postgresMs) / Math.max(0.001, enginePer.nodeMs + enginePer.postgresMs), 3);
+    log(`ratio to the raw baseline ${rawRatio} (target ≥ 0.5: ${rawRatio >= 0.5 ? 'met' : 'NOT met'}); by CPU per reminder ${cpuRatio}; ratio to a no-op job ${ratio}`);
     const result = {
       machine: m,
       setup: { clocks: n, officials: units * 5, concurrency, fillMs: fill.ms, scheduleMs: scheduled.ms, perReminder: 'one transaction: lock clock, claim reminder, render, outbox row, audit row; then wake delivery' },
-      engine: { ...engine, reminders, outboxRows: outbox, chats },
-      baseline: { what: 'no-op BullMQ job', ...baseline },
-      ratio,
-      target: { ratio: 0.5, met: ratio >= 0.5 },
+      engine: { ...engine, reminders, outboxRows: outbox, chats, cpu: engineCpuUsed, cpuPerReminder: enginePer },
+      raw: { what: 'same database and queue work, set-based SQL, no application code (bench/engine-raw.ts)', ...raw, cpu: rawCpuUsed, cpuPerReminder: rawPer },
+      baseline: { what: 'no-op BullMQ job', ...baseline, cpuPerJob: noopPer },
+      ratio: rawRatio,
+      cpuRatio,
+      noopRatio: ratio,
+      loadAverageAtEnd: loadNow(),
+      ...(profileTop ? { profileTop } : {}),
+      target: { ratio: 0.5, of: 'raw baseline', met: rawRatio >= 0.5 },
     };
     log(`written to ${await writeResult('engine', result)}`);
     return result;

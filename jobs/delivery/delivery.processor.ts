@@ -103,7 +103,8 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
       const sendStarted = performance.now();
       const { messageId } = await sender
         .send(chatId, composed.message, { locale: batch[0]!.payload.locale, attempt: batch[0]!.attempts, turn })
-        .finally(() => (firstTaken ? undefined : first()));
+        // The release is not waited for (it cannot fail here: `uncounted` logs): this process's next turn runs after it.
+        .finally(() => void (firstTaken ? undefined : first()));
       const sendSeconds = (performance.now() - sendStarted) / 1000;
       await markSent(deps.db, ids, new Date(), messageId);
       await deps.onSent?.(channel, 1, sendSeconds);

@@ -71,6 +71,54 @@ local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
 if untilUs > nextFree then redis.call('SET', KEYS[1], string.format('%d', untilUs), 'PX', ms + 60000) end
 return ms`;
 
+// The fast path, one call: when the chat is free, the line has no one waiting and the bot has room in the window, take
+// the line's place and the turn at once (what RESERVE then TAKE would do with no wait between). KEYS: the chat, the
+// line, the window. ARGV: as TAKE, then the line's interval µs. Returns 0 (taken) or 1 (not now: take the slow path;
+// nothing was changed).
+const FAST = `${NOW}
+local chatNext = tonumber(redis.call('GET', KEYS[1]) or '0')
+if chatNext > now then return 1 end
+local lineNext = tonumber(redis.call('GET', KEYS[2]) or '0')
+if lineNext > now then return 1 end
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', string.format('%d', now - window))
+if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[3]) then return 1 end
+local lineInterval = tonumber(ARGV[6])
+redis.call('SET', KEYS[2], string.format('%d', now + lineInterval), 'PX', math.ceil(lineInterval / 1000) + 60000)
+local flight = tonumber(ARGV[5])
+redis.call('ZADD', KEYS[3], string.format('%d', now + flight), ARGV[4])
+redis.call('PEXPIRE', KEYS[3], math.ceil((window + flight) / 1000) + 1000)
+local interval = tonumber(ARGV[1])
+redis.call('SET', KEYS[1], string.format('%d', now + interval), 'PX', math.ceil(interval / 1000) + 60000)
+return 0`;
+
+/**
+ * The scripts as ioredis commands: sent by their SHA (EVALSHA), the text only once per connection (ioredis falls back
+ * to EVAL when Redis answers NOSCRIPT, after a restart or a SCRIPT FLUSH).
+ */
+type Arg = string | number;
+interface PacerCommands {
+  paceChatWait(chat: string): Promise<number>;
+  paceReserve(line: string, intervalUs: Arg): Promise<number>;
+  paceTake(chat: string, window: string, ...args: Arg[]): Promise<number>;
+  paceFast(chat: string, line: string, window: string, ...args: Arg[]): Promise<number>;
+  paceDone(chat: string, window: string, ...args: Arg[]): Promise<number>;
+  paceBlock(chat: string, ms: Arg): Promise<number>;
+}
+
+function withPacerCommands(redis: Redis): Redis & PacerCommands {
+  const r = redis as Redis & Partial<PacerCommands>;
+  if (!r.paceFast) {
+    redis.defineCommand('paceChatWait', { numberOfKeys: 1, lua: CHAT_WAIT });
+    redis.defineCommand('paceReserve', { numberOfKeys: 1, lua: RESERVE });
+    redis.defineCommand('paceTake', { numberOfKeys: 2, lua: TAKE });
+    redis.defineCommand('paceFast', { numberOfKeys: 3, lua: FAST });
+    redis.defineCommand('paceDone', { numberOfKeys: 2, lua: DONE });
+    redis.defineCommand('paceBlock', { numberOfKeys: 1, lua: BLOCK });
+  }
+  return r as Redis & PacerCommands;
+}
+
 export interface PacerLimits {
   globalPerSecond: number;
   perChatPerSecond: number;
@@ -90,12 +138,15 @@ export class Pacer {
   private readonly globalIntervalUs: number;
   private readonly chatIntervalUs: number;
 
+  private readonly redis: Redis & PacerCommands;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly prefix: string,
     limits: PacerLimits,
     private readonly sleep: (ms: number) => Promise<void> = realSleep,
   ) {
+    this.redis = withPacerCommands(redis);
     this.globalLimit = Math.max(1, Math.floor(limits.globalPerSecond));
     this.globalIntervalUs = Math.ceil(this.windowUs / limits.globalPerSecond);
     this.chatIntervalUs = Math.ceil(this.windowUs / limits.perChatPerSecond);
@@ -110,29 +161,39 @@ export class Pacer {
   }
 
   /**
+   * The release of a turn: the send counts from the moment Redis runs it. Callers need not wait for it (the delivery
+   * worker and the replies do not): later commands of this process on the connection run after it, and counting from a
+   * little later than the answer only counts longer.
+   */
+  private release(chatKey: string, windowKey: string, id: string): SendDone {
+    let done = false;
+    return async () => {
+      if (done) return;
+      done = true;
+      await this.redis.paceDone(chatKey, windowKey, this.chatIntervalUs, id);
+    };
+  }
+
+  /**
    * Waits until this chat and the whole channel may send once more and takes that turn; call the returned function
-   * once the platform has answered. Delivery uses this.
+   * once the platform has answered. Delivery uses this. When nothing waits, that is one call to Redis (`FAST`).
    */
   async acquire(channel: string, chatId: string): Promise<SendDone> {
     const chatKey = this.key(channel, chatId);
+    const lineKey = this.key(channel);
     const windowKey = this.windowKey(channel);
     const id = randomBytes(6).toString('hex');
+    const fast = Number(await this.redis.paceFast(chatKey, lineKey, windowKey, this.chatIntervalUs, this.windowUs, this.globalLimit, id, MAX_FLIGHT_MS * 1000, this.globalIntervalUs));
+    if (fast === 0) return this.release(chatKey, windowKey, id);
     for (;;) {
       // The chat first, so a place in the line is not taken (and lost) while the chat could not use it.
-      const chatWait = Number(await this.redis.eval(CHAT_WAIT, 1, chatKey));
+      const chatWait = Number(await this.redis.paceChatWait(chatKey));
       if (chatWait > 0) await this.sleep(chatWait);
-      const lineWait = Number(await this.redis.eval(RESERVE, 1, this.key(channel), this.globalIntervalUs));
+      const lineWait = Number(await this.redis.paceReserve(lineKey, this.globalIntervalUs));
       if (lineWait > 0) await this.sleep(lineWait);
       for (;;) {
-        const r = Number(await this.redis.eval(TAKE, 2, chatKey, windowKey, this.chatIntervalUs, this.windowUs, this.globalLimit, id, MAX_FLIGHT_MS * 1000));
-        if (r === 0) {
-          let done = false;
-          return async () => {
-            if (done) return;
-            done = true;
-            await this.redis.eval(DONE, 2, chatKey, windowKey, this.chatIntervalUs, id);
-          };
-        }
+        const r = Number(await this.redis.paceTake(chatKey, windowKey, this.chatIntervalUs, this.windowUs, this.globalLimit, id, MAX_FLIGHT_MS * 1000));
+        if (r === 0) return this.release(chatKey, windowKey, id);
         // The chat was pushed back meanwhile (a 429): give up the place and wait for the chat again.
         if (r < 0) break;
         await this.sleep(r);
@@ -149,14 +210,8 @@ export class Pacer {
     const chatKey = this.key(channel, chatId);
     const windowKey = this.windowKey(channel);
     const id = randomBytes(6).toString('hex');
-    const r = Number(await this.redis.eval(TAKE, 2, chatKey, windowKey, this.chatIntervalUs, this.windowUs, this.globalLimit, id, MAX_FLIGHT_MS * 1000));
-    if (r !== 0) return undefined;
-    let done = false;
-    return async () => {
-      if (done) return;
-      done = true;
-      await this.redis.eval(DONE, 2, chatKey, windowKey, this.chatIntervalUs, id);
-    };
+    const r = Number(await this.redis.paceTake(chatKey, windowKey, this.chatIntervalUs, this.windowUs, this.globalLimit, id, MAX_FLIGHT_MS * 1000));
+    return r === 0 ? this.release(chatKey, windowKey, id) : undefined;
   }
 
   /** As `acquire`, for callers that do not report the answer: the send counts from the moment it was taken. */
@@ -166,6 +221,6 @@ export class Pacer {
 
   /** The platform said 429: nothing more to this chat for `ms`. */
   async block(channel: string, chatId: string, ms: number): Promise<void> {
-    await this.redis.eval(BLOCK, 1, this.key(channel, chatId), Math.ceil(ms));
+    await this.redis.paceBlock(this.key(channel, chatId), Math.ceil(ms));
   }
 }

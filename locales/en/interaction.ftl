@@ -27,6 +27,7 @@ unsupported-message = I cannot handle this kind of message yet. Please send text
 dialog-cancelled = Stopped what you were doing.
 dialog-nothing = There is nothing in progress to stop.
 dialog-expired = The previous step expired; please start again.
+dialog-unreadable = What you were doing was saved in a form this version cannot read, so it has been stopped. Please start again.
 dialog-pick-invalid = That choice is no longer valid. Choose again or send /cancel to stop.
 dialog-need-text = Please type your answer as text, or send /cancel to stop.
 dialog-cancel-hint = (Send /cancel to stop)

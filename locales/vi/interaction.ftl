@@ -27,6 +27,7 @@ unsupported-message = Hệ thống chưa xử lý được loại tin nhắn nà
 dialog-cancelled = Đã dừng thao tác đang làm dở.
 dialog-nothing = Không có thao tác nào đang làm dở.
 dialog-expired = Thao tác trước đã hết hạn, đề nghị bắt đầu lại.
+dialog-unreadable = Thao tác đang làm dở được lưu theo cách cũ, hệ thống không đọc được nên đã dừng lại. Đề nghị bắt đầu lại.
 dialog-pick-invalid = Lựa chọn này không còn hợp lệ. Đề nghị chọn lại hoặc gõ /huy để dừng.
 dialog-need-text = Đề nghị nhập nội dung bằng chữ, hoặc gõ /huy để dừng.
 dialog-cancel-hint = (Gõ /huy để dừng)

@@ -280,6 +280,7 @@ export const MESSAGE_KEYS = [
   'dialog-need-text',
   'dialog-nothing',
   'dialog-pick-invalid',
+  'dialog-unreadable',
   'digest-age-days',
   'digest-age-hours',
   'digest-age-less',

@@ -1,6 +1,7 @@
 // Multi-step flows (assign, report, reasons) that work the same on every channel: state lives in the database per
 // chat identity, so a restart or a second bot process does not lose an answer half given.
-import type { InboundFile, OutboundMessage } from '../ports/channel.js';
+import type { z } from 'zod';
+import type { InboundFile, OutboundMessage, RouterResult } from '../ports/channel.js';
 import { clearDialog, loadDialog, saveDialog, type StoredDialog } from '../../db/repositories/dialog.repository.js';
 import { encodeAction } from '../actions.js';
 import type { Session } from './session.js';
@@ -22,10 +23,59 @@ export interface DialogFlow {
   step(s: Session, state: StoredDialog, input: DialogInput): Promise<Turn>;
 }
 
+/** What a step may do besides answering: stay where it is (ask again), or move to a step of the same flow. */
+export interface FlowMoves<S extends string, D> {
+  /** The state as it was stored: the answer is asked for again. */
+  stay: StoredDialog;
+  /** The state of `step` with `data`; a step the flow lacks, or data of the wrong shape, is a tsc error. */
+  at(step: S, data: D): StoredDialog;
+}
+
+/** One step of a flow: the stored data already parsed by the flow's schema, the answer given. */
+export type FlowStep<S extends string, D> = (s: Session, data: D, input: DialogInput, moves: FlowMoves<S, D>) => Promise<Turn>;
+
+/** A flow written as a table of steps; `at` gives the state to store for one of them (to start the flow). */
+export interface TableFlow<S extends string, D> extends DialogFlow {
+  at(step: S, data: D): StoredDialog;
+  /** The names of its steps, as stored. */
+  steps: readonly S[];
+}
+
+/**
+ * A multi-step flow as a table: its steps by name and the zod schema of the data it keeps between them. The stored
+ * data is parsed before any step runs, so a row written by an older version (a renamed field, a step that no longer
+ * exists) ends the dialog with one clear message instead of reaching a use case with the wrong shape.
+ */
+export function defineFlow<const S extends string, D extends Record<string, unknown>>(def: {
+  name: string;
+  data: z.ZodType<D>;
+  steps: Record<S, FlowStep<NoInfer<S>, NoInfer<D>>>;
+}): TableFlow<S, D> {
+  const at = (step: S, data: D): StoredDialog => ({ flow: def.name, step, data });
+  return {
+    name: def.name,
+    at,
+    steps: Object.keys(def.steps) as S[],
+    async step(s, stored, input) {
+      const run = Object.hasOwn(def.steps, stored.step) ? def.steps[stored.step as S] : undefined;
+      const parsed = def.data.safeParse(stored.data);
+      if (!run || !parsed.success) {
+        s.app.logger.warn({ flow: def.name, step: stored.step, issues: parsed.error?.issues }, 'dialog state unreadable: dialog ended');
+        return { replies: [{ text: s.t('dialog-unreadable') }], next: null };
+      }
+      return run(s, parsed.data, input, { stay: stored, at });
+    },
+  };
+}
+
+/** The flows by name; two flows of one name would make one unreachable, so that fails at start. */
 export class DialogRegistry {
   private readonly flows = new Map<string, DialogFlow>();
   constructor(flows: DialogFlow[]) {
-    for (const f of flows) this.flows.set(f.name, f);
+    for (const f of flows) {
+      if (this.flows.has(f.name)) throw new Error(`two dialog flows named ${f.name}`);
+      this.flows.set(f.name, f);
+    }
   }
   get(name: string): DialogFlow | undefined {
     return this.flows.get(name);
@@ -59,8 +109,14 @@ export function ask(s: Session, question: string, choices: { label: string; valu
   return { text: question, buttons: rows };
 }
 
+/** A stored state for a flow not yet written as a table (review/, self-review/); table flows use their own `at`. */
 export function state(flow: string, step: string, data: Record<string, unknown>): StoredDialog {
   return { flow, step, data };
+}
+
+/** A flow's first (or next) turn as the router's answer: the dialog state is stored, the replies returned. */
+export async function flowReply(s: Session, turn: Turn | Promise<Turn>): Promise<RouterResult> {
+  return { replies: await persistTurn(s, await turn) };
 }
 
 /** Text typed, or the caption of a file. */

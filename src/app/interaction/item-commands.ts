@@ -8,6 +8,7 @@ import { findExtensionRequest, pendingExtension } from '../../db/repositories/ta
 import type { Locale } from '../../domain/locale.js';
 import { parseItemCode } from '../../domain/task/types.js';
 import { decodeAction, encodeAction, idArg, type Verb } from '../actions.js';
+import type { CommandName } from './commands.js';
 
 type Db = PrismaClient | Tx;
 
@@ -15,14 +16,23 @@ type Db = PrismaClient | Tx;
 const KIND_BY_PREFIX: Record<'NV' | 'YK' | 'GT', CodedKind> = { NV: 'task', YK: 'consultation', GT: 'explanation' };
 const EXAMPLE: Record<CodedKind, string> = { task: 'NV-2026-0012', consultation: 'YK-2026-0003', explanation: 'GT-2026-0001' };
 
-interface Target {
-  kind: CodedKind;
-  verb: Verb;
-  /** The action's argument for the item (default: the item's id). Undefined when the item has nothing to act on. */
-  argOf?(db: Db, itemId: number): Promise<string | number | undefined>;
-  /** The item behind an action's argument (default: the argument is the item's id). */
-  itemOf?(db: Db, arg: string): Promise<number | undefined>;
+/** The verbs that act on each kind of coded item: a consultation's command cannot name a task's verb (tsc). */
+interface VerbsOf {
+  task: Extract<Verb, `task.${string}` | `ext.${string}`>;
+  consultation: Extract<Verb, `consult.${string}`>;
+  explanation: Extract<Verb, `explain.${string}`>;
 }
+
+type Target = {
+  [K in CodedKind]: {
+    kind: K;
+    verb: VerbsOf[K];
+    /** The action's argument for the item (default: the item's id). Undefined when the item has nothing to act on. */
+    argOf?(db: Db, itemId: number): Promise<string | number | undefined>;
+    /** The item behind an action's argument (default: the argument is the item's id). */
+    itemOf?(db: Db, arg: string): Promise<number | undefined>;
+  };
+}[CodedKind];
 
 /** Whom a command serves, for /trogiup: the assignee of a task, whoever gives or oversees tasks, consultations, demands. */
 export type ItemCommandGroup = 'task' | 'assigner' | 'consultation' | 'explanation';
@@ -31,7 +41,9 @@ interface ItemCommand {
   /** [Vietnamese, English]. */
   words: readonly [string, string];
   group: ItemCommandGroup;
-  targets: Target[];
+  targets: readonly [Target, ...Target[]];
+  /** The ordinary command the word also is (COMMANDS): typed without a code, that command runs instead. */
+  alone?: CommandName;
 }
 
 const pendingExtensionId = async (db: Db, taskId: number) => (await pendingExtension(db, taskId))?.id;
@@ -40,15 +52,15 @@ const taskOfExtension = async (db: Db, arg: string) => {
   return id === undefined ? undefined : (await findExtensionRequest(db, id))?.taskId;
 };
 
-const task = (verb: Verb): Target => ({ kind: 'task', verb });
-const consult = (verb: Verb): Target => ({ kind: 'consultation', verb });
+const task = (verb: VerbsOf['task']): Target => ({ kind: 'task', verb });
+const consult = (verb: VerbsOf['consultation']): Target => ({ kind: 'consultation', verb });
 
 /** The table: one line per command word. Adding a command for a new verb is one line here. */
 export const ITEM_COMMANDS: readonly ItemCommand[] = [
   { words: ['nhan', 'accept'], group: 'task', targets: [task('task.accept')] },
   { words: ['giahan', 'extend'], group: 'task', targets: [task('task.extend')] },
   { words: ['tuchoi', 'decline'], group: 'task', targets: [task('task.decline')] },
-  { words: ['baocao', 'report'], group: 'task', targets: [task('task.report')] },
+  { words: ['baocao', 'report'], group: 'task', targets: [task('task.report')], alone: 'report' },
   { words: ['xong', 'done'], group: 'task', targets: [task('task.complete')] },
   { words: ['xem', 'view'], group: 'task', targets: [task('task.view'), consult('consult.view'), { kind: 'explanation', verb: 'explain.view' }] },
   { words: ['xacnhan', 'confirm'], group: 'assigner', targets: [task('task.confirm')] },
@@ -57,8 +69,16 @@ export const ITEM_COMMANDS: readonly ItemCommand[] = [
   { words: ['giaolai', 'reassign'], group: 'assigner', targets: [task('task.reassign')] },
   { words: ['giunguyen', 'insist'], group: 'assigner', targets: [task('task.insist')] },
   { words: ['nhaclai', 'nudge'], group: 'assigner', targets: [task('task.nudge'), consult('consult.nudge')] },
-  { words: ['duyetgiahan', 'approveext'], group: 'assigner', targets: [{ kind: 'task', verb: 'ext.approve', argOf: pendingExtensionId, itemOf: taskOfExtension }] },
-  { words: ['khonggiahan', 'refuseext'], group: 'assigner', targets: [{ kind: 'task', verb: 'ext.refuse', argOf: pendingExtensionId, itemOf: taskOfExtension }] },
+  {
+    words: ['duyetgiahan', 'approveext'],
+    group: 'assigner',
+    targets: [{ kind: 'task', verb: 'ext.approve', argOf: pendingExtensionId, itemOf: taskOfExtension }],
+  },
+  {
+    words: ['khonggiahan', 'refuseext'],
+    group: 'assigner',
+    targets: [{ kind: 'task', verb: 'ext.refuse', argOf: pendingExtensionId, itemOf: taskOfExtension }],
+  },
   { words: ['dongy', 'agree'], group: 'consultation', targets: [consult('consult.agree')] },
   { words: ['khongdongy', 'disagree'], group: 'consultation', targets: [consult('consult.disagree')] },
   { words: ['bosung', 'amend'], group: 'consultation', targets: [consult('consult.amend')] },
@@ -87,7 +107,7 @@ export function isItemCommandWord(word: string): boolean {
 export type ItemCommandResolution =
   /** The action to run, and any text typed after the code (the answer to the first question the action asks). */
   | { ok: true; action: string; rest: string }
-  | { ok: false; error: string; args: Record<string, string> };
+  | { ok: false; error: 'item-command-usage' | 'item-command-unknown' | 'item-command-nothing'; args: Record<string, string> };
 
 /**
  * `/word CODE [text]` → the action it stands for, or why not. Undefined when `word` is no item command, or when it
@@ -101,8 +121,8 @@ export async function resolveItemCommand(db: Db, word: string, args: string, loc
   const first = trimmed.split(/\s+/, 1)[0] ?? '';
   const rest = trimmed.slice(first.length).trim();
   const parsed = parseItemCode(first);
-  const usage = { command: shown, example: EXAMPLE[command.targets[0]!.kind] };
-  if (!parsed) return word.toLowerCase() === 'baocao' || word.toLowerCase() === 'report' ? undefined : { ok: false, error: 'item-command-usage', args: usage };
+  const usage = { command: shown, example: EXAMPLE[command.targets[0].kind] };
+  if (!parsed) return command.alone ? undefined : { ok: false, error: 'item-command-usage', args: usage };
   const kind = KIND_BY_PREFIX[parsed.prefix];
   const target = command.targets.find((t) => t.kind === kind);
   if (!target) return { ok: false, error: 'item-command-usage', args: usage };

@@ -11,8 +11,9 @@ import { asLocale, type Locale } from '../../domain/locale.js';
 import { graphemeCount } from '../../domain/text/graphemes.js';
 import { sanitizeLine, sanitizeText } from '../../domain/text/sanitize.js';
 import type { AppContext } from '../context.js';
-import { findIdentity } from '../linking/find-identity.js';
+import { claimAndFindIdentity } from '../linking/find-identity.js';
 import { decodeAction, type Action } from '../actions.js';
+import { DIALOG_VERBS, type ActionTable, type DialogVerb } from './action-table.js';
 import { viewTools } from '../views/tools.js';
 import { addressedToAnotherBot, parseCommand, type CommandName } from './commands.js';
 import { resolveItemCommand } from './item-commands.js';
@@ -21,19 +22,26 @@ import { linkAccount } from './handlers/link-account.js';
 import type { Session } from './session.js';
 import { dynamicKey } from '../../i18n/catalogue.js';
 
+export type { ActionTable, VerbHandler } from './action-table.js';
+/**
+ * A feature's buttons in the older shape, one handler that answers its own verbs and returns undefined for the rest
+ * (review/review-chat.ts, self-review/self-review-chat.ts); index.ts turns it into rows of the table (chainRows).
+ */
 export type ActionHandler = (s: Session, action: Action) => Promise<RouterResult | undefined>;
 export type CommandHandler = (s: Session, args: string) => Promise<RouterResult>;
+/** Every command but /huy (the router's own: it stops the dialog the other commands would end first) has one handler. */
+export type CommandTable = Record<Exclude<CommandName, 'cancel'>, CommandHandler>;
 /** Text outside any dialog (a reply without a stance to a consultation, …); undefined lets the next one try. */
 export type TextHandler = (s: Session, text: string) => Promise<RouterResult | undefined>;
 
 export interface RouterDeps {
   app: AppContext;
   dialogs: DialogRegistry;
-  /** Tried in order; the first that returns a result handles the action. */
-  actions: ActionHandler[];
+  /** One handler per button verb (action-table.ts); the dialog verbs are the router's own. */
+  actions: ActionTable;
   /** Tried in order for text no dialog took, before "I did not understand". */
   texts?: TextHandler[];
-  commands: Partial<Record<CommandName, CommandHandler>>;
+  commands: CommandTable;
 }
 
 /**
@@ -73,6 +81,8 @@ export function sanitizeEnvelope(env: InboundEnvelope): InboundEnvelope {
 export interface Router {
   handle(envelope: InboundEnvelope): Promise<RouterResult>;
 }
+
+const isDialogVerb = (verb: string): verb is DialogVerb => (DIALOG_VERBS as readonly string[]).includes(verb);
 
 function reply(message: string): RouterResult {
   return { replies: [{ text: message }] };
@@ -116,28 +126,25 @@ export function createRouter(deps: RouterDeps): Router {
   async function runAction(s: Session, data: string): Promise<RouterResult> {
     const action = decodeAction(data);
     if (!action) return reply(s.t('error-malformed-action'));
-    if (action.verb === 'dialog.cancel') {
-      return reply(s.t((await endDialog(s)) ? 'dialog-cancelled' : 'dialog-nothing'));
-    }
-    if (action.verb === 'dialog.pick' || action.verb === 'dialog.skip') {
-      const input: DialogInput = action.verb === 'dialog.pick' ? { kind: 'pick', value: action.arg } : { kind: 'skip' };
-      return (await toDialog(s, input)) ?? reply(s.t('dialog-expired'));
-    }
+    if (isDialogVerb(action.verb)) return dialogActions[action.verb](s, action);
     // A button from a notification ends whatever flow was half done, as a new command would.
     await endDialog(s);
-    for (const handler of deps.actions) {
-      const result = await handler(s, action);
-      if (result) return result;
-    }
-    return reply(s.t('error-malformed-action'));
+    return deps.actions[action.verb](s, action);
   }
+
+  /** The buttons under a dialog's question: a choice or a skip answers it, Cancel stops it. */
+  const dialogActions: Record<DialogVerb, (s: Session, action: Action) => Promise<RouterResult>> = {
+    'dialog.pick': async (s, action) => (await toDialog(s, { kind: 'pick', value: action.arg })) ?? reply(s.t('dialog-expired')),
+    'dialog.skip': async (s) => (await toDialog(s, { kind: 'skip' })) ?? reply(s.t('dialog-expired')),
+    'dialog.cancel': async (s) => reply(s.t((await endDialog(s)) ? 'dialog-cancelled' : 'dialog-nothing')),
+  };
 
   async function runCommand(s: Session, text: string): Promise<RouterResult> {
     const cmd = parseCommand(text)!;
     if (cmd.name === 'cancel') return reply(s.t((await endDialog(s)) ? 'dialog-cancelled' : 'dialog-nothing'));
     // `/nhan NV-2026-0012 …`: the typed form of a button, on any channel at any time (item-commands.ts).
     const item = await resolveItemCommand(app.db, cmd.word, cmd.args, s.locale);
-    if (item && !item.ok) return reply(s.t(dynamicKey(item.error), item.args));
+    if (item && !item.ok) return reply(s.t(item.error, item.args));
     if (item?.ok) {
       const first = await runAction(s, item.action);
       // Text after the code answers the action's first question (a reason, a percent): `/tuchoi NV-… lý do`.
@@ -183,8 +190,9 @@ export function createRouter(deps: RouterDeps): Router {
       const ours = env.botUsername ?? (env.channel === 'TELEGRAM' ? app.links.telegramBotUsername : undefined);
       if (env.event.type === 'text' && addressedToAnotherBot(env.event.text, ours)) return { replies: [] };
       try {
-        if (!(await claimInbound(app, env.channel, env.updateKey))) return { replies: [] };
-        const identity = await findIdentity(app.db, env.channel, env.externalUserId);
+        // The claim and who wrote, in one round trip (the update's first step on every update).
+        const { claimed, identity } = await claimAndFindIdentity(app.db, env.channel, env.updateKey, env.externalUserId);
+        if (!claimed) return { replies: [] };
         if (!identity) return await linkAccount(app, env, hintLocale);
         const official = identity.official;
         const locale = asLocale(official.locale);

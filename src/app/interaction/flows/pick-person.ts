@@ -22,5 +22,11 @@ export function pickPerson(s: Session, input: DialogInput, candidates: Official[
   const found = searchOfficials(query, candidates, MAX_CHOICES);
   if (found.length === 0) return { reply: ask(s, s.t('assign-who-none')) };
   if (found.length === 1) return { chosen: found[0]! };
-  return { reply: ask(s, s.t('assign-who-pick'), found.map((o) => [{ label: buttonLabel(personLabel(s.t, o)), value: `o${o.id}` }])) };
+  return {
+    reply: ask(
+      s,
+      s.t('assign-who-pick'),
+      found.map((o) => [{ label: buttonLabel(personLabel(s.t, o)), value: `o${o.id}` }]),
+    ),
+  };
 }

@@ -1,5 +1,6 @@
 // The dialogs of signals: a head's reason to confirm or dismiss, the person's explanation, and recording by hand
 // one of the behaviours the data cannot show (3, 7, 9, 11).
+import { z } from 'zod';
 import { findTaskByCode } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
@@ -9,7 +10,7 @@ import { parseItemCode } from '../../../domain/task/types.js';
 import { findConsultationByCode } from '../../../db/repositories/consultation.repository.js';
 import { explainSignal, recordManualSignal, reviewSignal } from '../../signals/review.js';
 import { personLabel } from '../../views/people.js';
-import { ask, state, textOf, type DialogFlow, type Turn } from '../dialog.js';
+import { ask, defineFlow, textOf, type Turn } from '../dialog.js';
 import { text, type Session } from '../session.js';
 import { pickPerson } from './pick-person.js';
 import { buttonLabel } from '../../views/labels.js';
@@ -17,91 +18,114 @@ import { buttonLabel } from '../../views/labels.js';
 export function startReview(s: Session, signalId: number, decision: 'CONFIRMED' | 'DISMISSED'): Turn {
   return {
     replies: [ask(s, s.t(decision === 'CONFIRMED' ? 'signal-confirm-ask' : 'signal-dismiss-ask'))],
-    next: state('signal-review', 'reason', { id: signalId, decision }),
+    next: reviewFlow.at('reason', { id: signalId, decision }),
   };
 }
 
-export const reviewFlow: DialogFlow = {
+const ID = z.number().int().positive();
+
+export const reviewFlow = defineFlow({
   name: 'signal-review',
-  async step(s, st, input) {
-    const d = st.data as { id: number; decision: 'CONFIRMED' | 'DISMISSED' };
-    const raw = textOf(input);
-    if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
-    const signal = await reviewSignal(s.app, s.officialId, d.id, d.decision, raw);
-    const org = await s.app.org();
-    const who = personLabel(s.t, org.official(OfficialId(signal.officialId)));
-    return { replies: [text(s.t(d.decision === 'CONFIRMED' ? 'signal-confirmed-reply' : 'signal-dismissed-reply', { who }))], next: null };
+  data: z.object({ id: ID, decision: z.enum(['CONFIRMED', 'DISMISSED']) }),
+  steps: {
+    async reason(s, d, input, { stay }) {
+      const raw = textOf(input);
+      if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
+      const signal = await reviewSignal(s.app, s.officialId, d.id, d.decision, raw);
+      const org = await s.app.org();
+      const who = personLabel(s.t, org.official(OfficialId(signal.officialId)));
+      return { replies: [text(s.t(d.decision === 'CONFIRMED' ? 'signal-confirmed-reply' : 'signal-dismissed-reply', { who }))], next: null };
+    },
   },
-};
+});
 
 export function startSignalExplain(s: Session, signalId: number): Turn {
-  return { replies: [ask(s, s.t('signal-explain-ask'))], next: state('signal-explain', 'text', { id: signalId }) };
+  return { replies: [ask(s, s.t('signal-explain-ask'))], next: signalExplainFlow.at('text', { id: signalId }) };
 }
 
-export const signalExplainFlow: DialogFlow = {
+export const signalExplainFlow = defineFlow({
   name: 'signal-explain',
-  async step(s, st, input) {
-    const raw = textOf(input);
-    if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
-    await explainSignal(s.app, s.officialId, (st.data as { id: number }).id, raw);
-    return { replies: [text(s.t('signal-explained-reply'))], next: null };
+  data: z.object({ id: ID }),
+  steps: {
+    async text(s, d, input, { stay }) {
+      const raw = textOf(input);
+      if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
+      await explainSignal(s.app, s.officialId, d.id, raw);
+      return { replies: [text(s.t('signal-explained-reply'))], next: null };
+    },
   },
-};
+});
 
 const RECORD = 'signal-record';
 
 export async function startRecord(s: Session): Promise<Turn> {
   if (reviewablePeople(await s.app.org(), s.officialId).length === 0) throw new DomainError('signals-not-head');
-  return { replies: [ask(s, s.t('signal-record-who'))], next: state(RECORD, 'who', {}) };
+  return { replies: [ask(s, s.t('signal-record-who'))], next: recordFlow.at('who', {}) };
 }
 
 function behaviourChoices(s: Session) {
   return MANUAL_BEHAVIOURS.map((b) => [{ label: buttonLabel(`(${b}) ${s.t(`behaviour-short-${b}`)}`), value: `b${b}` }]);
 }
 
-export const recordFlow: DialogFlow = {
+const ItemRef = z.object({ kind: z.enum(['TASK', 'CONSULTATION']), id: ID });
+type ItemRef = z.infer<typeof ItemRef>;
+
+/** The item a manual signal is about, typed as its code; undefined: unreadable. */
+async function readItem(s: Session, raw: string): Promise<ItemRef | undefined> {
+  const code = parseItemCode(raw);
+  if (code?.prefix === 'NV') {
+    const task = await findTaskByCode(s.app.db, `NV-${code.year}-${String(code.seq).padStart(4, '0')}`);
+    if (!task) throw new DomainError('task-not-found');
+    return { kind: 'TASK', id: task.id };
+  }
+  if (code?.prefix === 'YK') {
+    const c = await findConsultationByCode(s.app.db, raw);
+    if (!c) throw new DomainError('consult-not-found');
+    return { kind: 'CONSULTATION', id: c.id };
+  }
+  return undefined;
+}
+
+export const recordFlow = defineFlow({
   name: RECORD,
-  async step(s, st, input) {
-    const d = st.data as { personId?: number; behaviour?: number; item?: { kind: 'TASK' | 'CONSULTATION'; id: number } | null };
-    const org = await s.app.org();
-    switch (st.step) {
-      case 'who': {
-        const picked = pickPerson(s, input, reviewablePeople(org, s.officialId));
-        if ('reply' in picked) return { replies: [picked.reply], next: st };
-        return { replies: [ask(s, s.t('signal-record-behaviour', { who: personLabel(s.t, picked.chosen) }), behaviourChoices(s))], next: state(RECORD, 'behaviour', { personId: picked.chosen.id }) };
+  data: z.object({ personId: ID.optional(), behaviour: z.number().int().optional(), item: ItemRef.nullable().optional() }),
+  steps: {
+    async who(s, _d, input, { stay, at }) {
+      const picked = pickPerson(s, input, reviewablePeople(await s.app.org(), s.officialId));
+      if ('reply' in picked) return { replies: [picked.reply], next: stay };
+      return {
+        replies: [ask(s, s.t('signal-record-behaviour', { who: personLabel(s.t, picked.chosen) }), behaviourChoices(s))],
+        next: at('behaviour', { personId: picked.chosen.id }),
+      };
+    },
+    async behaviour(s, d, input, { stay, at }) {
+      const b = input.kind === 'pick' && /^b\d{1,2}$/.test(input.value) ? Number(input.value.slice(1)) : NaN;
+      if (!(MANUAL_BEHAVIOURS as readonly number[]).includes(b)) return { replies: [ask(s, s.t('dialog-pick-invalid'), behaviourChoices(s))], next: stay };
+      return { replies: [ask(s, s.t('signal-record-item'), [[{ label: s.t('btn-skip'), value: 'skip' }]])], next: at('item', { ...d, behaviour: b }) };
+    },
+    async item(s, d, input, { stay, at }) {
+      let item: ItemRef | null = null;
+      if (!(input.kind === 'pick' && input.value === 'skip')) {
+        const found = await readItem(s, textOf(input)?.trim() ?? '');
+        if (!found) return { replies: [ask(s, s.t('consult-link-unreadable'), [[{ label: s.t('btn-skip'), value: 'skip' }]])], next: stay };
+        item = found;
       }
-      case 'behaviour': {
-        const b = input.kind === 'pick' && /^b\d{1,2}$/.test(input.value) ? Number(input.value.slice(1)) : NaN;
-        if (!(MANUAL_BEHAVIOURS as readonly number[]).includes(b)) return { replies: [ask(s, s.t('dialog-pick-invalid'), behaviourChoices(s))], next: st };
-        return { replies: [ask(s, s.t('signal-record-item'), [[{ label: s.t('btn-skip'), value: 'skip' }]])], next: state(RECORD, 'item', { ...d, behaviour: b }) };
-      }
-      case 'item': {
-        let item: { kind: 'TASK' | 'CONSULTATION'; id: number } | null = null;
-        if (!(input.kind === 'pick' && input.value === 'skip')) {
-          const raw = textOf(input)?.trim() ?? '';
-          const code = parseItemCode(raw);
-          if (code?.prefix === 'NV') {
-            const task = await findTaskByCode(s.app.db, `NV-${code.year}-${String(code.seq).padStart(4, '0')}`);
-            if (!task) throw new DomainError('task-not-found');
-            item = { kind: 'TASK', id: task.id };
-          } else if (code?.prefix === 'YK') {
-            const c = await findConsultationByCode(s.app.db, raw);
-            if (!c) throw new DomainError('consult-not-found');
-            item = { kind: 'CONSULTATION', id: c.id };
-          } else {
-            return { replies: [ask(s, s.t('consult-link-unreadable'), [[{ label: s.t('btn-skip'), value: 'skip' }]])], next: st };
-          }
-        }
-        return { replies: [ask(s, s.t('signal-record-note'))], next: state(RECORD, 'note', { ...d, item }) };
-      }
-      case 'note': {
-        const raw = textOf(input);
-        if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
-        const signal = await recordManualSignal(s.app, s.officialId, { personId: OfficialId(d.personId ?? 0), behaviour: d.behaviour ?? 0, note: raw, item: d.item ?? undefined });
-        return { replies: [text(s.t('signal-recorded-reply', { behaviour: signal.behaviour, who: personLabel(s.t, org.official(OfficialId(signal.officialId))) }))], next: null };
-      }
-      default:
-        return { replies: [text(s.t('dialog-expired'))], next: null };
-    }
+      return { replies: [ask(s, s.t('signal-record-note'))], next: at('note', { ...d, item }) };
+    },
+    async note(s, d, input, { stay }) {
+      const raw = textOf(input);
+      if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
+      const signal = await recordManualSignal(s.app, s.officialId, {
+        personId: OfficialId(d.personId ?? 0),
+        behaviour: d.behaviour ?? 0,
+        note: raw,
+        item: d.item ?? undefined,
+      });
+      const org = await s.app.org();
+      return {
+        replies: [text(s.t('signal-recorded-reply', { behaviour: signal.behaviour, who: personLabel(s.t, org.official(OfficialId(signal.officialId))) }))],
+        next: null,
+      };
+    },
   },
-};
+});

@@ -9,7 +9,7 @@ import { preferredChannelOf, setPreferredChannel as savePreferredChannel } from 
 import { chooseChannel } from '../../../domain/org/channel-choice.js';
 import type { ChannelName } from '../../../domain/org/types.js';
 import { fold } from '../../../domain/text/normalize.js';
-import type { ActionHandler } from '../router.js';
+import type { FeatureActions } from '../action-table.js';
 import type { Session } from '../session.js';
 
 const WORDS: Record<string, ChannelName> = { telegram: 'TELEGRAM', tg: 'TELEGRAM', zalo: 'ZALO', oa: 'ZALO_OA', zalooa: 'ZALO_OA' };
@@ -31,10 +31,17 @@ async function channelStatus(s: Session): Promise<RouterResult> {
   const name = (c: ChannelName) => s.t(`channel-name-${c}`);
   const linked = identities.map((i) => (i.unreachableAt ? s.t('channel-linked-unreachable', { channel: name(i.channel) }) : name(i.channel))).join(', ');
   // Where notifications go now: the choice while reachable, else the fallback order (identity.repository deliveryTargets).
-  const current = chooseChannel(identities.filter((i) => !i.unreachableAt), preferred, s.app.policy.channels.fallbackOrder)?.channel ?? s.channel;
+  const current =
+    chooseChannel(
+      identities.filter((i) => !i.unreachableAt),
+      preferred,
+      s.app.policy.channels.fallbackOrder,
+    )?.channel ?? s.channel;
   const command = s.t('channel-command');
   const commands = identities.map((i) => `${command} ${WORD_OF[i.channel]}`).join(', ');
-  const buttons = identities.map((i) => [{ label: s.t('btn-channel-choose', { channel: name(i.channel) }), action: encodeAction('channel.choose', i.channel) }]);
+  const buttons = identities.map((i) => [
+    { label: s.t('btn-channel-choose', { channel: name(i.channel) }), action: encodeAction('channel.choose', i.channel) },
+  ]);
   return { replies: [{ text: s.t('channel-status', { current: name(current), linked, commands }), ...(identities.length > 1 ? { buttons } : {}) }] };
 }
 
@@ -48,8 +55,9 @@ async function choose(s: Session, channel: ChannelName): Promise<RouterResult> {
 }
 
 /** A channel button of /kenh. */
-export const channelAction: ActionHandler = async (s, action) => {
-  if (action.verb !== 'channel.choose') return undefined;
-  if (!CHANNELS.has(action.arg)) return { replies: [{ text: s.t('channel-usage') }] };
-  return choose(s, action.arg as ChannelName);
-};
+export const CHANNEL_ACTIONS = {
+  'channel.choose': async (s, action) => {
+    if (!CHANNELS.has(action.arg)) return { replies: [{ text: s.t('channel-usage') }] };
+    return choose(s, action.arg as ChannelName);
+  },
+} satisfies FeatureActions;

@@ -13,15 +13,12 @@ import { demandsOfItem } from '../../../db/repositories/explanation.repository.j
 import { loadConsultationOrFail, openConsultationsAskedBy, waitingForMe, type ConsultationFile } from '../../../db/repositories/consultation.repository.js';
 import { askedBlock, consultationCard, parseConsultArg, waitingLine } from '../../views/consultation-views.js';
 import { nameOf, personLabel } from '../../views/people.js';
-import { persistTurn, type Turn } from '../dialog.js';
+import { flowReply } from '../dialog.js';
+import type { VerbHandler, FeatureActions } from '../action-table.js';
 import { answeredReply, startClarify, startClose, startDelegate, startReply, startRound, startStanceText } from '../flows/consult-flows.js';
 import { startDemand } from '../flows/explain-flows.js';
 import type { Session } from '../session.js';
 import { buttonLabel } from '../../views/labels.js';
-
-async function flow(s: Session, turn: Turn | Promise<Turn>): Promise<RouterResult> {
-  return { replies: await persistTurn(s, await turn) };
-}
 
 function argOf(action: Action): { consultationId: number; officialId?: number } {
   const parsed = parseConsultArg(action.arg);
@@ -54,86 +51,101 @@ export async function consultationView(s: Session, file: ConsultationFile): Prom
   }
   const explainable = file.respondents.filter((r) => lapsed(file, r, now) && mayDemandExplanation(org, s.officialId, r.officialId));
   const demands = await demandsOfItem(s.app.db, 'CONSULTATION', c.id);
-  const card = consultationCard(s.t, s.v, c, file.respondents, file.entries, org, { viewerId: s.officialId, ownRow, explainable, links: await linksOf(s.app.db, c), demands });
+  const card = consultationCard(s.t, s.v, c, file.respondents, file.entries, org, {
+    viewerId: s.officialId,
+    ownRow,
+    explainable,
+    links: await linksOf(s.app.db, c),
+    demands,
+  });
   return { replies: [card] };
 }
 
-export async function handleConsultAction(s: Session, action: Action): Promise<RouterResult | undefined> {
-  switch (action.verb) {
-    case 'list.consults':
-      return { replies: [await opinionsList(s, idArg(action) ?? 1)] };
-    case 'consult.view': {
-      const { consultationId } = argOf(action);
-      return consultationView(s, await loadConsultationOrFail(s.app.db, consultationId));
+/** Disagree, amend, or ask a question first: each needs text, typed by the respondent (or the deputy answering). */
+function startsTextAnswer(kind: 'DISAGREE' | 'AGREE_WITH_AMENDMENTS' | 'clarify'): VerbHandler {
+  return async (s, action) => {
+    const { consultationId, officialId } = argOf(action);
+    const file = await loadConsultationOrFail(s.app.db, consultationId);
+    const c = file.consultation;
+    const { row } = rowFor(await s.app.org(), file, s.officialId, officialId);
+    if (c.status !== 'OPEN') throw new DomainError('consult-closed', { code: c.code });
+    const forId = row.officialId === s.officialId ? undefined : row.officialId;
+    if (kind === 'clarify') {
+      if (row.clarificationAskedAt) throw new DomainError('consult-clarify-used', { code: c.code });
+      return flowReply(s, startClarify(s, c.code, c.id, forId));
     }
-    case 'consult.agree': {
-      const { consultationId, officialId } = argOf(action);
-      const r = await answerConsultation(s.app, s.officialId, consultationId, 'AGREE', null, officialId);
-      return { replies: await answeredReply(s, r) };
-    }
-    case 'consult.disagree':
-    case 'consult.amend':
-    case 'consult.clarify': {
-      const { consultationId, officialId } = argOf(action);
-      const file = await loadConsultationOrFail(s.app.db, consultationId);
-      const c = file.consultation;
-      const { row } = rowFor(await s.app.org(), file, s.officialId, officialId);
-      if (c.status !== 'OPEN') throw new DomainError('consult-closed', { code: c.code });
-      const forId = row.officialId === s.officialId ? undefined : row.officialId;
-      if (action.verb === 'consult.clarify') {
-        if (row.clarificationAskedAt) throw new DomainError('consult-clarify-used', { code: c.code });
-        return flow(s, startClarify(s, c.code, c.id, forId));
-      }
-      return flow(s, startStanceText(s, c.code, c.id, action.verb === 'consult.disagree' ? 'DISAGREE' : 'AGREE_WITH_AMENDMENTS', forId));
-    }
-    case 'consult.reply': {
-      const { consultationId, officialId } = argOf(action);
-      const file = await loadConsultationOrFail(s.app.db, consultationId);
-      const c = file.consultation;
-      if (c.askerId !== s.officialId) throw new DomainError('consult-not-asker', { code: c.code });
-      if (c.status !== 'OPEN') throw new DomainError('consult-closed', { code: c.code });
-      const row = file.respondents.find((r) => r.officialId === officialId);
-      const question = [...file.entries].reverse().find((e) => e.kind === 'CLARIFICATION_QUESTION' && e.respondentId === row?.id);
-      if (!row || !question) throw new DomainError('consult-no-question', { code: c.code });
-      const org = await s.app.org();
-      return flow(s, startReply(s, c.code, personLabel(s.t, org.official(question.authorId)), c.id, row.officialId));
-    }
-    case 'consult.close': {
-      const { consultationId } = argOf(action);
-      const file = await loadConsultationOrFail(s.app.db, consultationId);
-      const c = file.consultation;
-      if (c.askerId !== s.officialId) throw new DomainError('consult-not-asker', { code: c.code });
-      if (c.status !== 'OPEN') throw new DomainError('consult-closed', { code: c.code });
-      return flow(s, startClose(s, c.code, c.id));
-    }
-    case 'consult.round':
-      return flow(s, startRound(s, argOf(action).consultationId));
-    case 'consult.delegate':
-      return flow(s, startDelegate(s, argOf(action).consultationId));
-    case 'consult.nudge': {
-      const { consultationId, officialId } = argOf(action);
-      const r = await nudgeRespondents(s.app, s.officialId, consultationId, officialId);
-      const org = await s.app.org();
-      return { replies: [{ text: s.t('consult-nudged-reply', { code: r.file.consultation.code, names: r.nudged.map((id) => personLabel(s.t, org.official(id))).join('; ') }) }] };
-    }
-    case 'consult.explain': {
-      const { consultationId, officialId } = argOf(action);
-      const file = await loadConsultationOrFail(s.app.db, consultationId);
-      await assertConsultationVisible(s, file);
-      const org = await s.app.org();
-      let personId = officialId;
-      if (personId === undefined) {
-        const now = s.app.time.now();
-        const candidates = file.respondents.filter((r) => lapsed(file, r, now) && mayDemandExplanation(org, s.officialId, r.officialId));
-        if (candidates.length !== 1) throw new DomainError('consult-explain-pick', { code: file.consultation.code });
-        personId = candidates[0]!.officialId;
-      }
-      return flow(s, startDemand(s, { kind: 'CONSULTATION', consultationId, officialId: personId }, `${file.consultation.code} · ${nameOf(org.official(OfficialId(personId)))}`));
-    }
-    default:
-      return undefined;
-  }
+    return flowReply(s, startStanceText(s, c.code, c.id, kind, forId));
+  };
 }
+
+/** The asker's own consultation, still open: the reply to a question and the decision start from it. */
+async function openOwnConsultation(s: Session, action: Action) {
+  const { consultationId, officialId } = argOf(action);
+  const file = await loadConsultationOrFail(s.app.db, consultationId);
+  const c = file.consultation;
+  if (c.askerId !== s.officialId) throw new DomainError('consult-not-asker', { code: c.code });
+  if (c.status !== 'OPEN') throw new DomainError('consult-closed', { code: c.code });
+  return { file, officialId };
+}
+
+export const CONSULT_ACTIONS = {
+  'list.consults': async (s, action) => ({ replies: [await opinionsList(s, idArg(action) ?? 1)] }),
+  'consult.view': async (s, action) => consultationView(s, await loadConsultationOrFail(s.app.db, argOf(action).consultationId)),
+  'consult.agree': async (s, action) => {
+    const { consultationId, officialId } = argOf(action);
+    const r = await answerConsultation(s.app, s.officialId, consultationId, 'AGREE', null, officialId);
+    return { replies: await answeredReply(s, r) };
+  },
+  'consult.disagree': startsTextAnswer('DISAGREE'),
+  'consult.amend': startsTextAnswer('AGREE_WITH_AMENDMENTS'),
+  'consult.clarify': startsTextAnswer('clarify'),
+  'consult.reply': async (s, action) => {
+    const { file, officialId } = await openOwnConsultation(s, action);
+    const c = file.consultation;
+    const row = file.respondents.find((r) => r.officialId === officialId);
+    const question = [...file.entries].reverse().find((e) => e.kind === 'CLARIFICATION_QUESTION' && e.respondentId === row?.id);
+    if (!row || !question) throw new DomainError('consult-no-question', { code: c.code });
+    const org = await s.app.org();
+    return flowReply(s, startReply(s, c.code, personLabel(s.t, org.official(question.authorId)), c.id, row.officialId));
+  },
+  'consult.close': async (s, action) => {
+    const c = (await openOwnConsultation(s, action)).file.consultation;
+    return flowReply(s, startClose(s, c.code, c.id));
+  },
+  'consult.round': async (s, action) => flowReply(s, startRound(s, argOf(action).consultationId)),
+  'consult.delegate': async (s, action) => flowReply(s, startDelegate(s, argOf(action).consultationId)),
+  'consult.nudge': async (s, action) => {
+    const { consultationId, officialId } = argOf(action);
+    const r = await nudgeRespondents(s.app, s.officialId, consultationId, officialId);
+    const org = await s.app.org();
+    return {
+      replies: [
+        { text: s.t('consult-nudged-reply', { code: r.file.consultation.code, names: r.nudged.map((id) => personLabel(s.t, org.official(id))).join('; ') }) },
+      ],
+    };
+  },
+  'consult.explain': async (s, action) => {
+    const { consultationId, officialId } = argOf(action);
+    const file = await loadConsultationOrFail(s.app.db, consultationId);
+    await assertConsultationVisible(s, file);
+    const org = await s.app.org();
+    let personId = officialId;
+    if (personId === undefined) {
+      const now = s.app.time.now();
+      const candidates = file.respondents.filter((r) => lapsed(file, r, now) && mayDemandExplanation(org, s.officialId, r.officialId));
+      if (candidates.length !== 1) throw new DomainError('consult-explain-pick', { code: file.consultation.code });
+      personId = candidates[0]!.officialId;
+    }
+    return flowReply(
+      s,
+      startDemand(
+        s,
+        { kind: 'CONSULTATION', consultationId, officialId: personId },
+        `${file.consultation.code} · ${nameOf(org.official(OfficialId(personId)))}`,
+      ),
+    );
+  },
+} satisfies FeatureActions;
 
 export const OPINIONS_PAGE = 5;
 
@@ -159,7 +171,9 @@ export async function opinionsList(s: Session, page: number): Promise<{ text: st
     for (const i of waitingHere) {
       if (i.kind !== 'waiting') continue;
       lines.push(waitingLine(s.t, s.v, i.w.consultation, i.w, s.officialId, org));
-      buttons.push([{ label: buttonLabel(`${i.w.consultation.code} · ${i.w.consultation.subject}`), action: encodeAction('consult.view', i.w.consultation.id) }]);
+      buttons.push([
+        { label: buttonLabel(`${i.w.consultation.code} · ${i.w.consultation.subject}`), action: encodeAction('consult.view', i.w.consultation.id) },
+      ]);
     }
   }
   if (askedHere.length > 0) {

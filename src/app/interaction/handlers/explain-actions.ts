@@ -1,6 +1,5 @@
 // Demand for explanation buttons: "Yêu cầu giải trình" on a task (escalation, overdue card) and a signal; the
 // person's "Giải trình"; the card.
-import type { RouterResult } from '../../ports/channel.js';
 import { demandsOfItem, findDemand } from '../../../db/repositories/explanation.repository.js';
 import { findSignal } from '../../../db/repositories/signal.repository.js';
 import { findTask } from '../../../db/repositories/task.repository.js';
@@ -12,13 +11,10 @@ import { idArg } from '../../actions.js';
 import { itemSummary } from '../../../db/repositories/item.repository.js';
 import { demandCard } from '../../views/explanation-views.js';
 import { nameOf, personLabel } from '../../views/people.js';
-import { persistTurn, type Turn } from '../dialog.js';
+import { flowReply } from '../dialog.js';
+import type { FeatureActions } from '../action-table.js';
 import { startAnswer, startDemand } from '../flows/explain-flows.js';
 import type { Session } from '../session.js';
-
-async function flow(s: Session, turn: Turn | Promise<Turn>): Promise<RouterResult> {
-  return { replies: await persistTurn(s, await turn) };
-}
 
 async function loadDemand(s: Session, action: Action) {
   const id = idArg(action);
@@ -41,36 +37,39 @@ export async function demandLines(s: Session, itemKind: 'TASK' | 'CONSULTATION',
   );
 }
 
-export async function handleExplainAction(s: Session, action: Action): Promise<RouterResult | undefined> {
-  switch (action.verb) {
-    case 'task.explain': {
-      const id = idArg(action);
-      const task = id === undefined ? undefined : await findTask(s.app.db, id);
-      if (!task) throw new DomainError('task-not-found');
-      const org = await s.app.org();
-      return flow(s, startDemand(s, { kind: 'TASK', taskId: task.id }, `${task.code} · ${nameOf(org.official(task.assigneeId))}`));
-    }
-    case 'signal.demand': {
-      const id = idArg(action);
-      const signal = id === undefined ? null : await findSignal(s.app.db, id);
-      if (!signal) throw new DomainError('signal-not-found');
-      const item = await itemSummary(s.app.db, signal.itemKind, signal.itemId);
-      const org = await s.app.org();
-      return flow(s, startDemand(s, { kind: 'SIGNAL', signalId: signal.id }, `${item?.code ?? s.t('signal-no-item')} · ${nameOf(org.official(OfficialId(signal.officialId)))}`));
-    }
-    case 'explain.answer': {
-      const d = await loadDemand(s, action);
-      if (d.officialId !== s.officialId) throw new DomainError('explain-not-yours', { code: d.code });
-      if (d.status !== 'OPEN') throw new DomainError('explain-answered', { code: d.code });
-      return flow(s, startAnswer(s, d.code, d.id));
-    }
-    case 'explain.view': {
-      const d = await loadDemand(s, action);
-      const org = await s.app.org();
-      if (!mayReach(org, s.officialId, demandParties(d))) throw new DomainError('explain-not-visible');
-      return { replies: [demandCard(s.t, s.v, d, await itemSummary(s.app.db, d.itemKind, d.itemId), org, s.officialId)] };
-    }
-    default:
-      return undefined;
-  }
-}
+export const EXPLAIN_ACTIONS = {
+  'task.explain': async (s, action) => {
+    const id = idArg(action);
+    const task = id === undefined ? undefined : await findTask(s.app.db, id);
+    if (!task) throw new DomainError('task-not-found');
+    const org = await s.app.org();
+    return flowReply(s, startDemand(s, { kind: 'TASK', taskId: task.id }, `${task.code} · ${nameOf(org.official(task.assigneeId))}`));
+  },
+  'signal.demand': async (s, action) => {
+    const id = idArg(action);
+    const signal = id === undefined ? null : await findSignal(s.app.db, id);
+    if (!signal) throw new DomainError('signal-not-found');
+    const item = await itemSummary(s.app.db, signal.itemKind, signal.itemId);
+    const org = await s.app.org();
+    return flowReply(
+      s,
+      startDemand(
+        s,
+        { kind: 'SIGNAL', signalId: signal.id },
+        `${item?.code ?? s.t('signal-no-item')} · ${nameOf(org.official(OfficialId(signal.officialId)))}`,
+      ),
+    );
+  },
+  'explain.answer': async (s, action) => {
+    const d = await loadDemand(s, action);
+    if (d.officialId !== s.officialId) throw new DomainError('explain-not-yours', { code: d.code });
+    if (d.status !== 'OPEN') throw new DomainError('explain-answered', { code: d.code });
+    return flowReply(s, startAnswer(s, d.code, d.id));
+  },
+  'explain.view': async (s, action) => {
+    const d = await loadDemand(s, action);
+    const org = await s.app.org();
+    if (!mayReach(org, s.officialId, demandParties(d))) throw new DomainError('explain-not-visible');
+    return { replies: [demandCard(s.t, s.v, d, await itemSummary(s.app.db, d.itemKind, d.itemId), org, s.officialId)] };
+  },
+} satisfies FeatureActions;

@@ -7,8 +7,8 @@ import { hasVisibleText } from '../../../domain/text/sanitize.js';
 import { recordFreeText } from '../../consultations/answer.js';
 import { waitingForMe } from '../../../db/repositories/consultation.repository.js';
 import { stanceButtons, stanceLabel } from '../../views/consultation-views.js';
-import { ask, persistTurn, state } from '../dialog.js';
-import { freeTextReply } from '../flows/consult-flows.js';
+import { ask, flowReply } from '../dialog.js';
+import { freeTextFlow, freeTextReply } from '../flows/consult-flows.js';
 import { text, type Session } from '../session.js';
 import { buttonLabel } from '../../views/labels.js';
 
@@ -19,7 +19,14 @@ export async function consultationFreeText(s: Session, typed: string): Promise<R
   if (mine.length === 0) return undefined;
   const stance = typedStance(typed);
   if (stance) {
-    const replies = mine.slice(0, 3).map((r) => text(s.t('consult-typed-stance', { stance: stanceLabel(s.t, stance), code: r.consultation.code, subject: s.v.quote(r.consultation.subject, 120) }), stanceButtons(s.t, r.consultation.id, r, { clarify: false })));
+    const replies = mine
+      .slice(0, 3)
+      .map((r) =>
+        text(
+          s.t('consult-typed-stance', { stance: stanceLabel(s.t, stance), code: r.consultation.code, subject: s.v.quote(r.consultation.subject, 120) }),
+          stanceButtons(s.t, r.consultation.id, r, { clarify: false }),
+        ),
+      );
     return { replies };
   }
   if (mine.length === 1) {
@@ -31,5 +38,5 @@ export async function consultationFreeText(s: Session, typed: string): Promise<R
     s.t('consult-free-pick'),
     mine.slice(0, 8).map((r) => [{ label: buttonLabel(`${r.consultation.code} · ${r.consultation.subject}`), value: `c${r.consultation.id}` }]),
   );
-  return { replies: await persistTurn(s, { replies: [question], next: state('consult-free', 'pick', { text: checkFreeText(typed) }) }) };
+  return flowReply(s, { replies: [question], next: freeTextFlow.at('pick', { text: checkFreeText(typed) }) });
 }

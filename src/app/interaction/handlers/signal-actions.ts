@@ -9,15 +9,12 @@ import type { Action } from '../../actions.js';
 import { encodeAction, idArg } from '../../actions.js';
 import { itemSummary } from '../../../db/repositories/item.repository.js';
 import { signalCard } from '../../views/signal-views.js';
-import { persistTurn, type Turn } from '../dialog.js';
+import { flowReply } from '../dialog.js';
+import type { VerbHandler, FeatureActions } from '../action-table.js';
 import { startRecord, startReview, startSignalExplain } from '../flows/signal-flows.js';
 import type { Session } from '../session.js';
 
 export const SIGNALS_PAGE = 5;
-
-async function flow(s: Session, turn: Turn | Promise<Turn>): Promise<RouterResult> {
-  return { replies: await persistTurn(s, await turn) };
-}
 
 /** Signals waiting for this head's review, oldest first, one card each. */
 export async function signalsList(s: Session, page: number): Promise<RouterResult> {
@@ -32,11 +29,15 @@ export async function signalsList(s: Session, page: number): Promise<RouterResul
   const current = Math.min(Math.max(1, page), pages);
   const rows = await pendingSignalsPage(s.app.db, ids, { offset: (current - 1) * SIGNALS_PAGE, limit: SIGNALS_PAGE });
   const replies: OutboundMessage[] = [{ text: s.t('signals-title', { total }) }];
-  for (const r of rows) replies.push(signalCard(s.t, s.v, r, await itemSummary(s.app.db, r.itemKind, r.itemId), org, { reviewButtons: true, demandButton: true }));
+  for (const r of rows)
+    replies.push(signalCard(s.t, s.v, r, await itemSummary(s.app.db, r.itemKind, r.itemId), org, { reviewButtons: true, demandButton: true }));
   const nav = [];
   if (current > 1) nav.push({ label: s.t('btn-prev'), action: encodeAction('list.signals', current - 1) });
   if (current < pages) nav.push({ label: s.t('btn-next'), action: encodeAction('list.signals', current + 1) });
-  replies.push({ text: pages > 1 ? s.t('tasks-list-page', { page: current, pages }) : s.t('signals-footer'), buttons: [...(nav.length ? [nav] : []), recordButton] });
+  replies.push({
+    text: pages > 1 ? s.t('tasks-list-page', { page: current, pages }) : s.t('signals-footer'),
+    buttons: [...(nav.length ? [nav] : []), recordButton],
+  });
   return { replies };
 }
 
@@ -47,26 +48,25 @@ async function loadSignal(s: Session, action: Action) {
   return row;
 }
 
-export async function handleSignalAction(s: Session, action: Action): Promise<RouterResult | undefined> {
-  switch (action.verb) {
-    case 'list.signals':
-      return signalsList(s, idArg(action) ?? 1);
-    case 'signal.confirm':
-    case 'signal.dismiss': {
-      const signal = await loadSignal(s, action);
-      if (!mayReviewSignal(await s.app.org(), s.officialId, OfficialId(signal.officialId))) throw new DomainError('signal-not-yours');
-      if (signal.status !== 'PENDING') throw new DomainError('signal-already-reviewed');
-      return flow(s, startReview(s, signal.id, action.verb === 'signal.confirm' ? 'CONFIRMED' : 'DISMISSED'));
-    }
-    case 'signal.explain': {
-      const signal = await loadSignal(s, action);
-      if (signal.officialId !== s.officialId) throw new DomainError('signal-not-yours');
-      if (signal.explanation) throw new DomainError('signal-explained-already');
-      return flow(s, startSignalExplain(s, signal.id));
-    }
-    case 'signal.record':
-      return flow(s, startRecord(s));
-    default:
-      return undefined;
-  }
+/** A head confirms or dismisses a signal of someone under them, with a reason typed next. */
+function startsReview(decision: 'CONFIRMED' | 'DISMISSED'): VerbHandler {
+  return async (s, action) => {
+    const signal = await loadSignal(s, action);
+    if (!mayReviewSignal(await s.app.org(), s.officialId, OfficialId(signal.officialId))) throw new DomainError('signal-not-yours');
+    if (signal.status !== 'PENDING') throw new DomainError('signal-already-reviewed');
+    return flowReply(s, startReview(s, signal.id, decision));
+  };
 }
+
+export const SIGNAL_ACTIONS = {
+  'list.signals': (s, action) => signalsList(s, idArg(action) ?? 1),
+  'signal.confirm': startsReview('CONFIRMED'),
+  'signal.dismiss': startsReview('DISMISSED'),
+  'signal.explain': async (s, action) => {
+    const signal = await loadSignal(s, action);
+    if (signal.officialId !== s.officialId) throw new DomainError('signal-not-yours');
+    if (signal.explanation) throw new DomainError('signal-explained-already');
+    return flowReply(s, startSignalExplain(s, signal.id));
+  },
+  'signal.record': (s) => flowReply(s, startRecord(s)),
+} satisfies FeatureActions;
