@@ -49,7 +49,7 @@ function processAlive(pid: number): boolean {
 
 /** Drops the tagged databases of earlier runs whose process is gone (killed before it could drop them). */
 async function dropOrphans(admin: pg.Client): Promise<void> {
-  const rows = (await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'dd\_bench\_%\_p%'`)).rows;
+  const rows = (await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'dd_bench_%_p%'`)).rows;
   for (const { datname } of rows) {
     const pid = Number(/_p(\d+)_[0-9a-z]+_[0-9a-f]{4}$/.exec(datname)?.[1]);
     if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
@@ -149,7 +149,10 @@ export interface Machine {
 export async function machine(sql?: pg.Client): Promise<Machine> {
   let redis: string | undefined;
   try {
-    redis = execFileSync('redis-server', ['--version'], { encoding: 'utf8' }).split(' ').find((p) => p.startsWith('v='))?.slice(2);
+    redis = execFileSync('redis-server', ['--version'], { encoding: 'utf8' })
+      .split(' ')
+      .find((p) => p.startsWith('v='))
+      ?.slice(2);
   } catch {
     redis = undefined;
   }
@@ -191,7 +194,10 @@ export async function writeResult(name: string, result: Record<string, unknown>)
   // BENCH_RUN=2 writes <name>-2.json: the runs of one figure side by side (the README quotes all of them).
   const run = process.env.BENCH_RUN;
   const file = path.join(dir, run ? `${name}-${run}.json` : `${name}.json`);
-  await writeFile(file, JSON.stringify({ benchmark: name, at: new Date().toISOString(), scale: SCALE, runTag: RUN_TAG, commit: gitHead(), ...result }, null, 2) + '\n');
+  await writeFile(
+    file,
+    JSON.stringify({ benchmark: name, at: new Date().toISOString(), scale: SCALE, runTag: RUN_TAG, commit: gitHead(), ...result }, null, 2) + '\n',
+  );
   return path.relative(ROOT, file);
 }
 

@@ -2,7 +2,7 @@
 // benchmark's database. On a machine other people load, wall-clock rates swing with their work; CPU time per unit of
 // work does much less, so the benchmarks report both.
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
+import type pg from 'pg';
 
 /** utime + stime of a process in ms (Linux /proc; undefined where it cannot be read). */
 function processCpuMs(pid: number): number | undefined {

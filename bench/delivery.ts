@@ -85,10 +85,28 @@ export async function runDeliveryBench(): Promise<Record<string, unknown>> {
     const prefix = uniquePrefix('delivery');
     const queues = createQueues(REDIS_URL, prefix, systemTime);
     const quiet = pino({ level: 'silent' });
-    const app = createAppContext({ db: bdb.db, time: systemTime, catalogue: Catalogue.load(), policy: defaultPolicy(), logger: quiet, scheduler: queues.scheduler, delivery: queues.kicker });
+    const app = createAppContext({
+      db: bdb.db,
+      time: systemTime,
+      catalogue: Catalogue.load(),
+      policy: defaultPolicy(),
+      logger: quiet,
+      scheduler: queues.scheduler,
+      delivery: queues.kicker,
+    });
     const senders = new Map<ChannelName, ChannelSender>([['TELEGRAM', createTelegramSender(new Api(TOKEN, { apiRoot: tg.url }))]]);
     const started = Date.now();
-    const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, app, handlers: new ClockHandlers([]), senders, limits: LIMITS, logger: quiet, queues, consume: ['delivery'] });
+    const workers = await startWorkers({
+      redisUrl: REDIS_URL,
+      prefix,
+      app,
+      handlers: new ClockHandlers([]),
+      senders,
+      limits: LIMITS,
+      logger: quiet,
+      queues,
+      consume: ['delivery'],
+    });
     for (;;) {
       const left = await bdb.db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } });
       if (left === 0) break;
@@ -96,7 +114,9 @@ export async function runDeliveryBench(): Promise<Record<string, unknown>> {
       await sleep(500);
     }
     const ours = figures(tg, expected);
-    log(`ours: ${ours.perSecond} msg/s (${round(ours.shareOfLimit * 100, 1)}% of 30/s), ${ours.tooManyRequests} × 429, ${ours.sent} sent in ${ours.seconds} s, order kept: ${ours.orderKept}, duplicates: ${ours.duplicates}`);
+    log(
+      `ours: ${ours.perSecond} msg/s (${round(ours.shareOfLimit * 100, 1)}% of 30/s), ${ours.tooManyRequests} × 429, ${ours.sent} sent in ${ours.seconds} s, order kept: ${ours.orderKept}, duplicates: ${ours.duplicates}`,
+    );
     await workers.close();
     for (const q of [queues.clocks, queues.delivery, queues.maintenance]) await q.obliterate({ force: true }).catch(() => {});
     await queues.close();
@@ -111,15 +131,24 @@ export async function runDeliveryBench(): Promise<Record<string, unknown>> {
     const order: [string, string][] = [];
     for (let g = 1; g <= messages; g++) order.push([String(200000 + 1 + ((g - 1) % chats)), `Tin nhắn số ${g}: đề nghị đồng chí báo cáo tiến độ`]);
     await Promise.all(order.map(([chat, text]) => api.sendMessage(chat, text).catch(() => failed++)));
-    const baseline = { what: "grammY autoRetry() alone, all messages handed over at once", ...figures(tg2, expected), failed };
-    log(`baseline (grammY auto-retry, no pacing): ${baseline.perSecond} msg/s (${round(baseline.shareOfLimit * 100, 1)}% of 30/s), ${baseline.tooManyRequests} × 429, ${baseline.sent} sent in ${baseline.seconds} s, order kept: ${baseline.orderKept}, failed: ${failed}`);
+    const baseline = { what: 'grammY autoRetry() alone, all messages handed over at once', ...figures(tg2, expected), failed };
+    log(
+      `baseline (grammY auto-retry, no pacing): ${baseline.perSecond} msg/s (${round(baseline.shareOfLimit * 100, 1)}% of 30/s), ${baseline.tooManyRequests} × 429, ${baseline.sent} sent in ${baseline.seconds} s, order kept: ${baseline.orderKept}, failed: ${failed}`,
+    );
     await tg2.close();
 
     const met = ours.shareOfLimit >= 0.95 && ours.tooManyRequests === 0;
     log(`target ≥ 95% of the limit with 0 × 429: ${met ? 'met' : 'NOT met'}`);
     const result = {
       machine: m,
-      setup: { messages, chats, limits: LIMITS, deliveryConcurrency: 64, pacerMarginMs: JITTER_MARGIN_MS, pacerCounts: 'each send until 1 s + margin after the platform answered' },
+      setup: {
+        messages,
+        chats,
+        limits: LIMITS,
+        deliveryConcurrency: 64,
+        pacerMarginMs: JITTER_MARGIN_MS,
+        pacerCounts: 'each send until 1 s + margin after the platform answered',
+      },
       ours,
       baseline,
       target: { shareOfLimit: 0.95, tooManyRequests: 0, met },

@@ -282,7 +282,9 @@ export async function runDigestBench(): Promise<DigestBenchResult> {
       const r = await timed(() => composeDigest(app, { id: top.id, unitId: top.unitId }, c));
       topRuns.push(r.ms);
       topCounter.queries = c.queries;
-      topText = digestMessages(r.value, view('vi')).map((m) => m.text).join('\n\n');
+      topText = digestMessages(r.value, view('vi'))
+        .map((m) => m.text)
+        .join('\n\n');
     }
     topRuns.sort((a, b) => a - b);
     log(`top unit digest: median ${topRuns[2]} ms (runs ${topRuns.join(', ')}), ${topCounter.queries} queries`);
@@ -301,7 +303,9 @@ export async function runDigestBench(): Promise<DigestBenchResult> {
     });
     perHead.sort((a, b) => a - b);
     const pct = (p: number) => perHead[Math.min(perHead.length - 1, Math.floor(p * perHead.length))]!;
-    log(`per-head path, ${sample.length} heads: median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, queries ${[...sampleQueries].join('/')}; all ${recipients.length} this way ≈ ${Math.round((sampleTotal.ms / sample.length) * recipients.length / 1000)} s`);
+    log(
+      `per-head path, ${sample.length} heads: median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, queries ${[...sampleQueries].join('/')}; all ${recipients.length} this way ≈ ${Math.round(((sampleTotal.ms / sample.length) * recipients.length) / 1000)} s`,
+    );
 
     // 4. The whole morning run: compose, claim digest_sent and queue the messages, for every reachable recipient.
     await db.$executeRaw`TRUNCATE digest_sent, outbox`; // a kept database remembers the last run's claims
@@ -312,12 +316,25 @@ export async function runDigestBench(): Promise<DigestBenchResult> {
     const result = {
       benchmark: 'digest',
       at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: (await db.$queryRaw<{ v: string }[]>`SELECT version() AS v`)[0]!.v.split(' on ')[0] },
+      machine: {
+        cpus: os.cpus().length,
+        cpu: os.cpus()[0]?.model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        postgres: (await db.$queryRaw<{ v: string }[]>`SELECT version() AS v`)[0]!.v.split(' on ')[0],
+      },
       data: { ...counts[0], recipients: recipients.length, fillMs, reusedDatabase: prepared.filled },
       now: NOW.toISOString(),
       allDigests: { ms: all.ms, queries: counter.queries, ...all.value, orgAndCalendarLoadMs: orgMs },
       topUnitDigest: { medianMs: topRuns[2], runsMs: topRuns, queries: topCounter.queries, chars: topText.length },
-      perHeadPath: { sample: sample.length, medianMs: pct(0.5), p95Ms: pct(0.95), maxMs: perHead.at(-1), queriesPerDigest: [...sampleQueries], estimatedAllMs: Math.round((sampleTotal.ms / sample.length) * recipients.length) },
+      perHeadPath: {
+        sample: sample.length,
+        medianMs: pct(0.5),
+        p95Ms: pct(0.95),
+        maxMs: perHead.at(-1),
+        queriesPerDigest: [...sampleQueries],
+        estimatedAllMs: Math.round((sampleTotal.ms / sample.length) * recipients.length),
+      },
       morningRun: { ms: morning.ms, ...morning.value, outboxRows: outbox },
       target: { allDigestsMs: TARGET_MS, met: all.ms <= TARGET_MS && morning.ms <= TARGET_MS },
       topUnitText: topText.split('\n').slice(0, 14),

@@ -77,7 +77,10 @@ async function fireRawWave(client: pg.PoolClient, waveSize: number): Promise<Due
     let prev = (await client.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')).rows[0]?.hash ?? GENESIS;
     const audit = due.map((d) => {
       const data = { clockId: d.id, kind: d.kind, level: d.level, cycle: d.cycle, recipientId: d.officialId, queued: true };
-      const hash = createHash('sha256').update(prev).update(JSON.stringify([now.toISOString(), 'reminder.sent', 'task', String(d.itemId), data])).digest('hex');
+      const hash = createHash('sha256')
+        .update(prev)
+        .update(JSON.stringify([now.toISOString(), 'reminder.sent', 'task', String(d.itemId), data]))
+        .digest('hex');
       const row = { prev, hash, data: JSON.stringify(data) };
       prev = hash;
       return row;
@@ -87,7 +90,9 @@ async function fireRawWave(client: pg.PoolClient, waveSize: number): Promise<Due
        SELECT $1, NULL, 'reminder.sent', 'task', e, d, p, h FROM unnest($2::text[], $3::jsonb[], $4::text[], $5::text[]) WITH ORDINALITY AS t(e, d, p, h, n) ORDER BY n`,
       [now, due.map((d) => String(d.itemId)), audit.map((a) => a.data), audit.map((a) => a.prev), audit.map((a) => a.hash)],
     );
-    await client.query(`UPDATE clock SET level = level + 1, "nextAt" = now() + interval '2 hours', "updatedAt" = now() WHERE id = ANY($1::int[])`, [due.map((d) => d.id)]);
+    await client.query(`UPDATE clock SET level = level + 1, "nextAt" = now() + interval '2 hours', "updatedAt" = now() WHERE id = ANY($1::int[])`, [
+      due.map((d) => d.id),
+    ]);
     await client.query('COMMIT');
     return due;
   } catch (e) {
@@ -109,7 +114,13 @@ export interface RawFigures {
  * Fires every due clock of the database with `concurrency` loops; `delivery` receives one wake-up per chat and wave.
  * `beforeClose` runs while the pool's connections still exist (their backends' CPU time can be read).
  */
-export async function runRawBaseline<T>(url: string, delivery: Queue, concurrency: number, waveSize: number, beforeClose: () => Promise<T>): Promise<RawFigures & { measured: T }> {
+export async function runRawBaseline<T>(
+  url: string,
+  delivery: Queue,
+  concurrency: number,
+  waveSize: number,
+  beforeClose: () => Promise<T>,
+): Promise<RawFigures & { measured: T }> {
   const pool = new pg.Pool({ connectionString: url, max: concurrency });
   const delays: number[] = [];
   let waves = 0;

@@ -29,7 +29,11 @@ import { benchDatabase, fillOrganisation, logger, machine, percentile, REDIS_URL
 import { HOUR_MS as HOUR } from '../src/domain/time/duration.js';
 
 const log = logger('engine');
-const loadNow = () => os.loadavg().map((l) => round(l, 1)).join(' ');
+const loadNow = () =>
+  os
+    .loadavg()
+    .map((l) => round(l, 1))
+    .join(' ');
 
 interface BurstFigures {
   jobs: number;
@@ -125,14 +129,20 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
     await app.org();
     await app.calendar();
     const engineCpu = await cpuMeter(bdb.sql, bdb.name);
-    const { value: engine, top: profileTop, file: profileFile } = await profiled('engine', () => burst(queues.clocks as unknown as Queue, engineWorker as unknown as Worker, n));
+    const {
+      value: engine,
+      top: profileTop,
+      file: profileFile,
+    } = await profiled('engine', () => burst(queues.clocks as unknown as Queue, engineWorker as unknown as Worker, n));
     const engineCpuUsed = await engineCpu();
     if (profileTop) log(`profile (${profileFile}), self time:\n${profileTop.map((e) => `    ${e.selfPercent}%  ${e.fn}`).join('\n')}`);
     const reminders = await bdb.db.reminder.count();
     const outbox = await bdb.db.outbox.count();
     const chats = (await bdb.db.outbox.groupBy({ by: ['chatId'] })).length;
     const enginePer = perUnit(engineCpuUsed, reminders);
-    log(`engine: ${engine.perSecond} reminders/s (${engine.jobs} in ${engine.seconds} s), delay p50 ${engine.p50DelayMs} ms, p99 ${engine.p99DelayMs} ms; ${reminders} reminders, ${outbox} outbox rows for ${chats} chats; CPU per reminder: node ${enginePer.nodeMs} ms, postgres ${enginePer.postgresMs} ms (load ${loadNow()})`);
+    log(
+      `engine: ${engine.perSecond} reminders/s (${engine.jobs} in ${engine.seconds} s), delay p50 ${engine.p50DelayMs} ms, p99 ${engine.p99DelayMs} ms; ${reminders} reminders, ${outbox} outbox rows for ${chats} chats; CPU per reminder: node ${enginePer.nodeMs} ms, postgres ${enginePer.postgresMs} ms (load ${loadNow()})`,
+    );
     await engineWorker.close();
 
     // Raw baseline: the same clocks due again, the engine's rows gone, the tables vacuumed as before the engine ran.
@@ -143,20 +153,30 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
     const rawCpu = await cpuMeter(bdb.sql, bdb.name);
     const { measured: rawCpuUsed, ...raw } = await runRawBaseline(bdb.url, queues.delivery as unknown as Queue, concurrency, WAVE_SIZE, rawCpu);
     const rawPer = perUnit(rawCpuUsed, raw.reminders);
-    log(`raw baseline (set-based SQL, no app code): ${raw.perSecond} reminders/s (${raw.reminders} in ${raw.seconds} s, ${raw.waves} waves); CPU per reminder: node ${rawPer.nodeMs} ms, postgres ${rawPer.postgresMs} ms (load ${loadNow()})`);
+    log(
+      `raw baseline (set-based SQL, no app code): ${raw.perSecond} reminders/s (${raw.reminders} in ${raw.seconds} s, ${raw.waves} waves); CPU per reminder: node ${rawPer.nodeMs} ms, postgres ${rawPer.postgresMs} ms (load ${loadNow()})`,
+    );
 
     // Baseline: no-op jobs, same Redis, same concurrency, released the same way.
     const basePrefix = uniquePrefix('noop');
     const noop = new Queue('noop', { connection: queues.producer, prefix: basePrefix });
     for (let i = 0; i < n; i += 2000) {
       const count = Math.min(2000, n - i);
-      await noop.addBulk(Array.from({ length: count }, (_, k) => ({ name: 'noop', data: { id: i + k, generation: 0, level: 0, cycle: 0 }, opts: { jobId: `noop-${i + k}`, delay: 2 * HOUR, removeOnComplete: true, attempts: 5 } })));
+      await noop.addBulk(
+        Array.from({ length: count }, (_, k) => ({
+          name: 'noop',
+          data: { id: i + k, generation: 0, level: 0, cycle: 0 },
+          opts: { jobId: `noop-${i + k}`, delay: 2 * HOUR, removeOnComplete: true, attempts: 5 },
+        })),
+      );
     }
     const noopWorker = new Worker('noop', async () => 'ok', { connection, prefix: basePrefix, concurrency, autorun: false });
     const noopCpu = await cpuMeter(bdb.sql, bdb.name);
     const baseline = await burst(noop, noopWorker, n);
     const noopPer = perUnit(await noopCpu(), baseline.jobs);
-    log(`baseline (no-op BullMQ job): ${baseline.perSecond} jobs/s (${baseline.jobs} in ${baseline.seconds} s), delay p50 ${baseline.p50DelayMs} ms, p99 ${baseline.p99DelayMs} ms; node CPU per job ${noopPer.nodeMs} ms (load ${loadNow()})`);
+    log(
+      `baseline (no-op BullMQ job): ${baseline.perSecond} jobs/s (${baseline.jobs} in ${baseline.seconds} s), delay p50 ${baseline.p50DelayMs} ms, p99 ${baseline.p99DelayMs} ms; node CPU per job ${noopPer.nodeMs} ms (load ${loadNow()})`,
+    );
     await noopWorker.close();
     await noop.obliterate({ force: true });
     await noop.close();
@@ -167,10 +187,19 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
     const ratio = round(engine.perSecond / baseline.perSecond, 3);
     const rawRatio = round(engine.perSecond / raw.perSecond, 3);
     const cpuRatio = round((rawPer.nodeMs + rawPer.postgresMs) / Math.max(0.001, enginePer.nodeMs + enginePer.postgresMs), 3);
-    log(`ratio to the raw baseline ${rawRatio} (target ≥ 0.5: ${rawRatio >= 0.5 ? 'met' : 'NOT met'}); by CPU per reminder ${cpuRatio}; ratio to a no-op job ${ratio}`);
+    log(
+      `ratio to the raw baseline ${rawRatio} (target ≥ 0.5: ${rawRatio >= 0.5 ? 'met' : 'NOT met'}); by CPU per reminder ${cpuRatio}; ratio to a no-op job ${ratio}`,
+    );
     const result = {
       machine: m,
-      setup: { clocks: n, officials: units * 5, concurrency, fillMs: fill.ms, scheduleMs: scheduled.ms, perReminder: 'one transaction: lock clock, claim reminder, render, outbox row, audit row; then wake delivery' },
+      setup: {
+        clocks: n,
+        officials: units * 5,
+        concurrency,
+        fillMs: fill.ms,
+        scheduleMs: scheduled.ms,
+        perReminder: 'one transaction: lock clock, claim reminder, render, outbox row, audit row; then wake delivery',
+      },
       engine: { ...engine, reminders, outboxRows: outbox, chats, cpu: engineCpuUsed, cpuPerReminder: enginePer },
       raw: { what: 'same database and queue work, set-based SQL, no application code (bench/engine-raw.ts)', ...raw, cpu: rawCpuUsed, cpuPerReminder: rawPer },
       baseline: { what: 'no-op BullMQ job', ...baseline, cpuPerJob: noopPer },

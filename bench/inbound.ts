@@ -26,7 +26,11 @@ import { cpuMeter, perUnit, type CpuFigures } from './cpu.js';
 import { benchDatabase, fillOrganisation, logger, machine, percentile, REDIS_URL, round, scaled, timed, uniquePrefix, writeResult } from './common.js';
 
 const log = logger('inbound');
-const loadNow = () => os.loadavg().map((l) => round(l, 1)).join(' ');
+const loadNow = () =>
+  os
+    .loadavg()
+    .map((l) => round(l, 1))
+    .join(' ');
 const TOKEN = '7000000001:AAbench-token-for-the-stand-in-012345';
 const SECRET = 'bench-webhook-secret-123';
 
@@ -54,7 +58,11 @@ async function drive(url: string, updates: Update[], inflight: number, tg: Teleg
       while (next < updates.length) {
         const u = updates[next++]!;
         const t0 = performance.now();
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(u) });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+          body: JSON.stringify(u),
+        });
         await res.arrayBuffer();
         if (res.status !== 200) non200++;
         latencies.push(performance.now() - t0);
@@ -104,7 +112,15 @@ export async function runInboundBench(): Promise<Record<string, unknown>> {
 
     const quiet = pino({ level: 'silent' });
     const noQueues = { schedule: async () => {}, kick: async () => {} };
-    const app = createAppContext({ db: bdb.db, time: systemTime, catalogue: Catalogue.load(), policy: defaultPolicy(), logger: quiet, scheduler: noQueues, delivery: noQueues });
+    const app = createAppContext({
+      db: bdb.db,
+      time: systemTime,
+      catalogue: Catalogue.load(),
+      policy: defaultPolicy(),
+      logger: quiet,
+      scheduler: noQueues,
+      delivery: noQueues,
+    });
     const router = createAppRouter(app);
     const runs: Record<string, Load> = {};
     // The shared router alone (no HTTP, no grammY, no reply): what the database path costs.
@@ -112,7 +128,14 @@ export async function runInboundBench(): Promise<Record<string, unknown>> {
       let key = 0;
       const envelope = (i: number) => {
         const id = String(100000 + 1 + (i % officials));
-        return { channel: 'TELEGRAM' as const, updateKey: `bench-${Date.now()}-${key++}`, externalUserId: id, chatId: id, displayName: 'bench', event: { type: 'text' as const, text: '/viec' } };
+        return {
+          channel: 'TELEGRAM' as const,
+          updateKey: `bench-${Date.now()}-${key++}`,
+          externalUserId: id,
+          chatId: id,
+          displayName: 'bench',
+          event: { type: 'text' as const, text: '/viec' },
+        };
       };
       for (let i = 0; i < 50; i++) await router.handle(envelope(i));
       const latencies: number[] = [];
@@ -131,8 +154,19 @@ export async function runInboundBench(): Promise<Record<string, unknown>> {
       );
       const seconds = (performance.now() - started) / 1000;
       const cpu: CpuFigures = await stopCpu();
-      runs.routerOnly = { cpuPerUpdate: perUnit(cpu, count), updates: count, seconds: round(seconds, 2), perSecond: round(count / seconds, 1), p50Ms: Math.round(percentile(latencies, 0.5)), p99Ms: Math.round(percentile(latencies, 0.99)), replies: 0, non200: 0 };
-      log(`router alone (identity, update claim, tasks query, render; no HTTP): ${runs.routerOnly.perSecond} updates/s, p50 ${runs.routerOnly.p50Ms} ms, p99 ${runs.routerOnly.p99Ms} ms; CPU per update node ${runs.routerOnly.cpuPerUpdate!.nodeMs} ms, postgres ${runs.routerOnly.cpuPerUpdate!.postgresMs} ms (load ${loadNow()})`);
+      runs.routerOnly = {
+        cpuPerUpdate: perUnit(cpu, count),
+        updates: count,
+        seconds: round(seconds, 2),
+        perSecond: round(count / seconds, 1),
+        p50Ms: Math.round(percentile(latencies, 0.5)),
+        p99Ms: Math.round(percentile(latencies, 0.99)),
+        replies: 0,
+        non200: 0,
+      };
+      log(
+        `router alone (identity, update claim, tasks query, render; no HTTP): ${runs.routerOnly.perSecond} updates/s, p50 ${runs.routerOnly.p50Ms} ms, p99 ${runs.routerOnly.p99Ms} ms; CPU per update node ${runs.routerOnly.cpuPerUpdate!.nodeMs} ms, postgres ${runs.routerOnly.cpuPerUpdate!.postgresMs} ms (load ${loadNow()})`,
+      );
     }
     for (const [name, repliesPerSecond] of [
       ['ours', 30],
@@ -152,7 +186,9 @@ export async function runInboundBench(): Promise<Record<string, unknown>> {
       const stopCpu = await cpuMeter(bdb.sql, bdb.name);
       runs[name] = await drive(url, updatesFor(), inflight, tg);
       runs[name]!.cpuPerUpdate = perUnit(await stopCpu(), count);
-      log(`${name} (replies ≤ ${repliesPerSecond === 30 ? '30/s, as deployed' : 'unlimited'}): ${runs[name]!.perSecond} updates/s, p50 ${runs[name]!.p50Ms} ms, p99 ${runs[name]!.p99Ms} ms, ${runs[name]!.replies} replies; CPU per update node ${runs[name]!.cpuPerUpdate!.nodeMs} ms, postgres ${runs[name]!.cpuPerUpdate!.postgresMs} ms (load ${loadNow()})`);
+      log(
+        `${name} (replies ≤ ${repliesPerSecond === 30 ? '30/s, as deployed' : 'unlimited'}): ${runs[name]!.perSecond} updates/s, p50 ${runs[name]!.p50Ms} ms, p99 ${runs[name]!.p99Ms} ms, ${runs[name]!.replies} replies; CPU per update node ${runs[name]!.cpuPerUpdate!.nodeMs} ms, postgres ${runs[name]!.cpuPerUpdate!.postgresMs} ms (load ${loadNow()})`,
+      );
       await server.close();
       await tg.close();
       await redis.quit();
@@ -161,8 +197,14 @@ export async function runInboundBench(): Promise<Record<string, unknown>> {
     // Baseline: a bare grammY bot, the same kind of answer (a list of 5 tasks with a button each), no database.
     const tg = await createTelegramStandIn();
     const bare = new Bot(TOKEN, { botInfo: tg.botInfo, client: { apiRoot: tg.url } });
-    const text = ['📋 Việc cần đồng chí xử lý (7)', ...Array.from({ length: 5 }, (_, i) => `🟡 NV-2026-00000${i} · Rà soát hồ sơ số ${i} theo Kế hoạch 12/KH-UBND · hạn 17:00 15/12/2026 · Đã nhận`), 'Trang 1/2'].join('\n');
-    bare.command('viec', (ctx) => ctx.reply(text, { reply_markup: { inline_keyboard: Array.from({ length: 5 }, (_, i) => [{ text: `NV-2026-00000${i}`, callback_data: `tv:${i}` }]) } }));
+    const text = [
+      '📋 Việc cần đồng chí xử lý (7)',
+      ...Array.from({ length: 5 }, (_, i) => `🟡 NV-2026-00000${i} · Rà soát hồ sơ số ${i} theo Kế hoạch 12/KH-UBND · hạn 17:00 15/12/2026 · Đã nhận`),
+      'Trang 1/2',
+    ].join('\n');
+    bare.command('viec', (ctx) =>
+      ctx.reply(text, { reply_markup: { inline_keyboard: Array.from({ length: 5 }, (_, i) => [{ text: `NV-2026-00000${i}`, callback_data: `tv:${i}` }]) } }),
+    );
     const http = createHttpApp({ metrics: new Metrics(), health: [] });
     const handle = webhookCallback(bare, 'hono', { secretToken: SECRET });
     http.post(TELEGRAM_WEBHOOK_PATH, (c) => handle(c));
@@ -172,7 +214,9 @@ export async function runInboundBench(): Promise<Record<string, unknown>> {
     const stopBaseCpu = await cpuMeter(bdb.sql, bdb.name);
     const baseline = await drive(url, updatesFor(), inflight, tg);
     baseline.cpuPerUpdate = perUnit(await stopBaseCpu(), count);
-    log(`baseline (bare grammY): ${baseline.perSecond} updates/s, p50 ${baseline.p50Ms} ms, p99 ${baseline.p99Ms} ms; CPU per update node ${baseline.cpuPerUpdate.nodeMs} ms (load ${loadNow()})`);
+    log(
+      `baseline (bare grammY): ${baseline.perSecond} updates/s, p50 ${baseline.p50Ms} ms, p99 ${baseline.p99Ms} ms; CPU per update node ${baseline.cpuPerUpdate.nodeMs} ms (load ${loadNow()})`,
+    );
     await server.close();
     await tg.close();
 
@@ -182,9 +226,15 @@ export async function runInboundBench(): Promise<Record<string, unknown>> {
     const result = {
       machine: m,
       setup: { officials, tasks: officials * 20, updatesPerRun: count, inflight, distinctUsers: Math.min(count, officials) },
-      ours: { ...runs.ours, note: 'as deployed: replies take their turn in the delivery pacer in Redis (30 a second, 1 a second per chat); no grammY throttler' },
+      ours: {
+        ...runs.ours,
+        note: 'as deployed: replies take their turn in the delivery pacer in Redis (30 a second, 1 a second per chat); no grammY throttler',
+      },
       oursUnthrottled: { ...runs.oursUnthrottled, note: 'the same pipeline with the reply throttle lifted: what the code itself can do' },
-      routerOnly: { ...runs.routerOnly, note: 'router.handle alone: update claim and identity, last-seen update (once a minute), dialog look-up, task page and count, render' },
+      routerOnly: {
+        ...runs.routerOnly,
+        note: 'router.handle alone: update claim and identity, last-seen update (once a minute), dialog look-up, task page and count, render',
+      },
       loadAverageAtEnd: loadNow(),
       baseline: { what: 'bare grammY bot, same webhook server and stand-in, static reply', ...baseline },
       ratio,

@@ -60,7 +60,9 @@ export async function runRebuildBench(): Promise<Record<string, unknown>> {
         ANALYZE clock;`),
     );
     log(`filled ${n} clocks in ${fill.ms} ms`);
-    const inHorizon = Number((await bdb.sql.query(`SELECT count(*) AS c FROM clock WHERE state = 'ACTIVE' AND "nextAt" <= now() + interval '6 hours'`)).rows[0].c);
+    const inHorizon = Number(
+      (await bdb.sql.query(`SELECT count(*) AS c FROM clock WHERE state = 'ACTIVE' AND "nextAt" <= now() + interval '6 hours'`)).rows[0].c,
+    );
 
     const runs: Record<string, Rebuild> = {};
     for (const [name, horizonMs, flags] of [
@@ -73,10 +75,14 @@ export async function runRebuildBench(): Promise<Record<string, unknown>> {
       const queues = createQueues(REDIS_URL, prefix, systemTime);
       const before = await redisUsedMb(redis);
       // The rebuild runs in a process of its own (as in a worker starting up), so its memory is measured alone.
-      const { stdout } = await promisify(execFile)(process.execPath, [...flags, '--import', 'tsx', path.join(ROOT, 'bench/rebuild-child.ts'), bdb.url, REDIS_URL, prefix, String(horizonMs)], {
-        cwd: ROOT,
-        maxBuffer: 1 << 20,
-      });
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [...flags, '--import', 'tsx', path.join(ROOT, 'bench/rebuild-child.ts'), bdb.url, REDIS_URL, prefix, String(horizonMs)],
+        {
+          cwd: ROOT,
+          maxBuffer: 1 << 20,
+        },
+      );
       const child = JSON.parse(stdout.trim().split('\n').at(-1)!) as ReconcileReport & { ms: number; startRssMb: number; peakRssMb: number };
       const jobsInRedis = (await queues.clocks.getJobCounts('delayed', 'waiting')) as Record<string, number>;
       runs[name] = {
@@ -91,7 +97,9 @@ export async function runRebuildBench(): Promise<Record<string, unknown>> {
         jobsInRedis: (jobsInRedis.delayed ?? 0) + (jobsInRedis.waiting ?? 0),
       };
       const r = runs[name]!;
-      log(`${name} (horizon ${round(horizonMs / HOUR_MS, 0)} h${flags.length ? `, ${flags.join(' ')}` : ''}): ${r.seconds} s, peak RSS ${r.peakRssMb} MB (${r.startRssMb} MB before it began); scanned ${r.scanned} clocks, ${r.jobsInRedis} jobs in Redis (${r.redisMb} MB of Redis)`);
+      log(
+        `${name} (horizon ${round(horizonMs / HOUR_MS, 0)} h${flags.length ? `, ${flags.join(' ')}` : ''}): ${r.seconds} s, peak RSS ${r.peakRssMb} MB (${r.startRssMb} MB before it began); scanned ${r.scanned} clocks, ${r.jobsInRedis} jobs in Redis (${r.redisMb} MB of Redis)`,
+      );
       await queues.close();
       await wipe(redis, prefix);
     }
@@ -104,7 +112,9 @@ export async function runRebuildBench(): Promise<Record<string, unknown>> {
       for (let i = 0; i < n; i += 2000) {
         const count = Math.min(2000, n - i);
         await queue.addBulk(
-          Array.from({ length: count }, (_, k) => clockJob({ id: i + k + 1, generation: 0, level: 0, cycle: 0, nextAt: new Date(now.getTime() + 60_000 + ((i + k) % 43_200) * 60_000) }, now)) as never,
+          Array.from({ length: count }, (_, k) =>
+            clockJob({ id: i + k + 1, generation: 0, level: 0, cycle: 0, nextAt: new Date(now.getTime() + 60_000 + ((i + k) % 43_200) * 60_000) }, now),
+          ) as never,
         );
       }
     });
@@ -117,10 +127,18 @@ export async function runRebuildBench(): Promise<Record<string, unknown>> {
     const capped = runs.allClocksHeapCapped!;
     const met = all.seconds <= 120 && all.peakRssMb <= 300;
     const metCapped = capped.seconds <= 120 && capped.peakRssMb <= 300;
-    log(`target ≤ 120 s under 300 MB for all ${n}: ${met ? 'met' : 'NOT met'} with default heap, ${metCapped ? 'met' : 'NOT met'} with the heap capped (as deployed: ${runs.asDeployed!.seconds} s)`);
+    log(
+      `target ≤ 120 s under 300 MB for all ${n}: ${met ? 'met' : 'NOT met'} with default heap, ${metCapped ? 'met' : 'NOT met'} with the heap capped (as deployed: ${runs.asDeployed!.seconds} s)`,
+    );
     const result = {
       machine: m,
-      setup: { clocks: n, dueWithin6h: inHorizon, fillMs: fill.ms, batch: 2000, note: 'each rebuild runs in a process of its own; peak RSS is that process’s maxRSS (Node, Prisma client, BullMQ, tsx loader)' },
+      setup: {
+        clocks: n,
+        dueWithin6h: inHorizon,
+        fillMs: fill.ms,
+        batch: 2000,
+        note: 'each rebuild runs in a process of its own; peak RSS is that process’s maxRSS (Node, Prisma client, BullMQ, tsx loader)',
+      },
       asDeployed: runs.asDeployed,
       allClocks: runs.allClocks,
       allClocksHeapCapped: { ...runs.allClocksHeapCapped, nodeFlags: '--max-old-space-size=128' },

@@ -13,7 +13,13 @@ export function createRedis(url: string, role: 'producer' | 'worker'): Redis {
 
 /** Answers within `timeoutMs` whether a Redis server is there (used before starting one of our own). */
 export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: timeoutMs, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: timeoutMs,
+    retryStrategy: () => null,
+  });
   client.on('error', () => {});
   try {
     await client.connect();

@@ -27,11 +27,7 @@ export interface DigestSchedule {
 export async function scheduleDailyDigest(queue: Queue, app: AppContext): Promise<DigestSchedule> {
   const pattern = digestCronPattern(app.policy.digest.time);
   const tz = app.policy.calendar.timezone;
-  await queue.upsertJobScheduler(
-    DIGEST_SCHEDULER_ID,
-    { pattern, tz },
-    { name: DIGEST_JOB, data: {}, opts: { removeOnComplete: 50, removeOnFail: 50 } },
-  );
+  await queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern, tz }, { name: DIGEST_JOB, data: {}, opts: { removeOnComplete: 50, removeOnFail: 50 } });
 
   const calendar = await app.calendar();
   const now = app.time.now();

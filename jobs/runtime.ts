@@ -188,7 +188,10 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     owned.push(
       { id: 'reconcile', ensure: () => maintenance.upsertJobScheduler('reconcile', { every }, { name: 'reconcile' }) },
       { id: 'prune-updates', ensure: () => maintenance.upsertJobScheduler('prune-updates', { every: 6 * HOUR_MS }, { name: 'prune-updates' }) },
-      { id: 'sweep-outbox', ensure: () => maintenance.upsertJobScheduler('sweep-outbox', { every: Math.max(10_000, Math.floor(every / 5)) }, { name: 'sweep-outbox' }) },
+      {
+        id: 'sweep-outbox',
+        ensure: () => maintenance.upsertJobScheduler('sweep-outbox', { every: Math.max(10_000, Math.floor(every / 5)) }, { name: 'sweep-outbox' }),
+      },
     );
   }
   owned.push(...(o.schedules ?? []));
@@ -200,7 +203,17 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   };
   await rebuild();
   // Watched only once created, so the first look finds them.
-  const watch = owned.length > 0 ? watchForRedisLoss({ queue: o.queues.maintenance, connection: o.queues.producer, owned, rebuild, logger: o.logger, ...(o.healCheckEveryMs ? { everyMs: o.healCheckEveryMs } : {}) }) : undefined;
+  const watch =
+    owned.length > 0
+      ? watchForRedisLoss({
+          queue: o.queues.maintenance,
+          connection: o.queues.producer,
+          owned,
+          rebuild,
+          logger: o.logger,
+          ...(o.healCheckEveryMs ? { everyMs: o.healCheckEveryMs } : {}),
+        })
+      : undefined;
 
   return {
     reconcile,

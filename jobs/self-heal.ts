@@ -46,7 +46,10 @@ export function watchForRedisLoss(o: {
   const check = (): Promise<string[]> => {
     const next = (running ?? Promise.resolve([] as string[])).then(look).catch((err: unknown) => {
       // Redis is still away (or went again): the next reconnect or tick looks again.
-      o.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not look whether Redis lost the job schedulers; looking again at the next reconnect or tick');
+      o.logger.warn(
+        { err: err instanceof Error ? err.message : String(err) },
+        'could not look whether Redis lost the job schedulers; looking again at the next reconnect or tick',
+      );
       return [] as string[];
     });
     running = next;

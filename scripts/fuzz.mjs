@@ -47,7 +47,11 @@ for (let i = 0; i < (flag('--replay') ? 1 : runs); i++) {
     ...(flag('--trace') ? { FUZZ_TRACE: '1' } : {}),
     ...(value('--replay') ? { FUZZ_REPLAY: path.resolve(value('--replay')) } : {}),
   };
-  const run = spawnSync(process.execPath, [vitest, 'run', 'tests/fuzz/chat.test.ts', '--reporter=default', '--silent=false'], { cwd: root, stdio: 'inherit', env });
+  const run = spawnSync(process.execPath, [vitest, 'run', 'tests/fuzz/chat.test.ts', '--reporter=default', '--silent=false'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (run.status !== 0) failed++;
 }
 console.log(`fuzz: ${runs - failed} of ${runs} run(s) passed`);

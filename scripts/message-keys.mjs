@@ -12,7 +12,9 @@ export const outFile = path.join(root, 'src', 'i18n', 'message-keys.ts');
 export function localeKeys(locale) {
   const dir = path.join(root, 'locales', locale);
   const keys = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ftl')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ftl'))
+    .sort()) {
     for (const line of readFileSync(path.join(dir, file), 'utf8').split(/\r?\n/)) {
       const m = /^([a-zA-Z][a-zA-Z0-9_-]*)\s*=/.exec(line);
       if (m) keys.push(m[1]);

@@ -41,7 +41,13 @@ export function sampleDistrictCost(policy: Policy, month: string, csv: string): 
   const [year, mm] = month.split('-').map(Number) as [number, number];
   const days = new Date(Date.UTC(year, mm, 0)).getUTCDate();
   // Working days counted for the progress reminder (every progressInterval of working time, in working days).
-  const progressEveryDays = Math.max(1, Math.round(policy.clocks.NORMAL.progressInterval.ms / calendar.workingMsBetween(calendar.instantOf(`${year}-01-05`, '00:00'), calendar.instantOf(`${year}-01-06`, '00:00')) || 1));
+  const progressEveryDays = Math.max(
+    1,
+    Math.round(
+      policy.clocks.NORMAL.progressInterval.ms /
+        calendar.workingMsBetween(calendar.instantOf(`${year}-01-05`, '00:00'), calendar.instantOf(`${year}-01-06`, '00:00')) || 1,
+    ),
+  );
   const counts = { free: 0, billed: 0, transaction: 0, held: 0 };
   for (const o of officials) {
     // The month starts after an ordinary working day: the person answered on the last working day before it.

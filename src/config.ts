@@ -17,8 +17,7 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
-const url = (what: string) =>
-  optionalText.refine((s) => s === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(s), { message: `must be a URL (${what})` });
+const url = (what: string) => optionalText.refine((s) => s === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(s), { message: `must be a URL (${what})` });
 
 const positiveInt = (fallback: number) =>
   z
@@ -34,68 +33,70 @@ const positiveInt = (fallback: number) =>
       return n;
     });
 
-const envSchema = z
-  .object({
-    DATABASE_URL: url('postgresql://user@host:5432/db'),
-    REDIS_URL: url('redis://host:6379').transform((s) => s ?? 'redis://127.0.0.1:6379'),
-    DATA_DIR: optionalText.transform((s) => path.resolve(s ?? './data')),
-    TELEGRAM_BOT_TOKEN: optionalText.refine((s) => s === undefined || /^\d+:[\w-]{20,}$/.test(s), {
-      message: 'does not look like a bot token from BotFather (digits, a colon, then at least 20 letters, digits, - or _)',
-    }),
-    TELEGRAM_BOT_USERNAME: optionalText,
-    TELEGRAM_API_ROOT: url('https://api.telegram.org').transform((s) => s ?? 'https://api.telegram.org'),
-    TELEGRAM_WEBHOOK_URL: url('https://your.domain/telegram/webhook'),
-    TELEGRAM_WEBHOOK_SECRET: optionalText.refine((s) => s === undefined || /^[A-Za-z0-9_-]{12,256}$/.test(s), {
-      message: 'must be 12–256 characters of A–Z, a–z, 0–9, _ or -',
-    }),
-    ZALO_BOT_TOKEN: optionalText,
-    ZALO_API_ROOT: url('https://bot-api.zaloplatforms.com').transform((s) => s ?? 'https://bot-api.zaloplatforms.com'),
-    ZALO_WEBHOOK_URL: url('https://your.domain/zalo/webhook'),
-    ZALO_WEBHOOK_SECRET: optionalText.refine((s) => s === undefined || (s.length >= 8 && s.length <= 256), {
-      message: 'must be 8–256 characters',
-    }),
-    ZALO_MONTHLY_CAP: positiveInt(3000),
-    // Zalo Official Account (README "Zalo Official Account"): wired when ZALO_OA_APP_ID is set.
-    ZALO_OA_APP_ID: optionalText.refine((s) => s === undefined || /^\d{5,25}$/.test(s), { message: 'must be the App ID from developers.zalo.me (digits)' }),
-    ZALO_OA_APP_SECRET: optionalText,
-    ZALO_OA_SECRET_KEY: optionalText,
-    ZALO_OA_ID: optionalText.refine((s) => s === undefined || /^\d{5,25}$/.test(s), { message: 'must be the OA id (digits)' }),
-    ZALO_OA_TOKEN_KEY: optionalText,
-    ZALO_OA_TOKEN_KEY_ID: optionalText,
-    ZALO_OA_TOKEN_OLD_KEYS: optionalText,
-    ZALO_OA_API_ROOT: url('https://openapi.zalo.me').transform((s) => s ?? 'https://openapi.zalo.me'),
-    ZALO_OA_OAUTH_ROOT: url('https://oauth.zaloapp.com').transform((s) => s ?? 'https://oauth.zaloapp.com'),
-    ZALO_OA_WEBHOOK_PATH: optionalText.transform((s) => s ?? '/zalo-oa/webhook').refine((s) => /^\/[A-Za-z0-9/_-]*$/.test(s), { message: 'must be a path such as /zalo-oa/webhook' }),
-    ZALO_OA_REDIRECT_URI: url('https://your.domain/zalo-oa/callback'),
-    ZALO_OA_OUTSIDE_WINDOW: optionalText,
-    ZALO_OA_TEMPLATE_ID: optionalText,
-    APP_TIMEZONE: optionalText
-      .transform((s) => s ?? 'Asia/Ho_Chi_Minh')
-      .refine((tz) => isTimeZone(tz), { message: 'is not an IANA time zone such as Asia/Ho_Chi_Minh' }),
-    POLICY_FILE: optionalText,
-    PUBLIC_BASE_URL: url('https://your.domain'),
-    HTTP_PORT: positiveInt(8080),
-    HTTP_HOST: optionalText.transform((s) => s ?? '0.0.0.0'),
-    LOG_LEVEL: optionalText
-      .transform((s) => s ?? 'info')
-      .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
-    LOG_FORMAT: optionalText.transform((s) => s?.toLowerCase() ?? 'json').pipe(z.enum(['json', 'pretty'])),
-    METRICS_TOKEN: optionalText.refine((s) => s === undefined || s.length >= 16, { message: 'must be at least 16 characters (e.g. openssl rand -hex 32)' }),
-    DB_POOL_SIZE: positiveInt(10),
-    DELIVERY_RATE_GLOBAL: positiveInt(30),
-    DELIVERY_RATE_PER_CHAT: positiveInt(1),
-    QUEUE_PREFIX: optionalText.transform((s) => s ?? 'dondoc').refine((s) => /^[A-Za-z0-9_-]+$/.test(s), { message: 'may use only letters, digits, _ and -' }),
-    ROLE: optionalText.transform((s) => s ?? 'all').pipe(z.enum(['all', 'bot', 'worker'])),
-    WORKER_QUEUES: optionalText.transform((s, ctx) => {
-      const names = (s ?? WORKER_QUEUE_NAMES.join(',')).split(',').map((n) => n.trim().toLowerCase()).filter((n) => n !== '');
-      const unknown = names.filter((n) => !(WORKER_QUEUE_NAMES as readonly string[]).includes(n));
-      if (unknown.length > 0 || names.length === 0) {
-        ctx.addIssue({ code: 'custom', message: `must list queues among ${WORKER_QUEUE_NAMES.join(', ')} separated by commas, got "${s}"` });
-        return z.NEVER;
-      }
-      return [...new Set(names)] as WorkerQueueName[];
-    }),
-  });
+const envSchema = z.object({
+  DATABASE_URL: url('postgresql://user@host:5432/db'),
+  REDIS_URL: url('redis://host:6379').transform((s) => s ?? 'redis://127.0.0.1:6379'),
+  DATA_DIR: optionalText.transform((s) => path.resolve(s ?? './data')),
+  TELEGRAM_BOT_TOKEN: optionalText.refine((s) => s === undefined || /^\d+:[\w-]{20,}$/.test(s), {
+    message: 'does not look like a bot token from BotFather (digits, a colon, then at least 20 letters, digits, - or _)',
+  }),
+  TELEGRAM_BOT_USERNAME: optionalText,
+  TELEGRAM_API_ROOT: url('https://api.telegram.org').transform((s) => s ?? 'https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: url('https://your.domain/telegram/webhook'),
+  TELEGRAM_WEBHOOK_SECRET: optionalText.refine((s) => s === undefined || /^[A-Za-z0-9_-]{12,256}$/.test(s), {
+    message: 'must be 12–256 characters of A–Z, a–z, 0–9, _ or -',
+  }),
+  ZALO_BOT_TOKEN: optionalText,
+  ZALO_API_ROOT: url('https://bot-api.zaloplatforms.com').transform((s) => s ?? 'https://bot-api.zaloplatforms.com'),
+  ZALO_WEBHOOK_URL: url('https://your.domain/zalo/webhook'),
+  ZALO_WEBHOOK_SECRET: optionalText.refine((s) => s === undefined || (s.length >= 8 && s.length <= 256), {
+    message: 'must be 8–256 characters',
+  }),
+  ZALO_MONTHLY_CAP: positiveInt(3000),
+  // Zalo Official Account (README "Zalo Official Account"): wired when ZALO_OA_APP_ID is set.
+  ZALO_OA_APP_ID: optionalText.refine((s) => s === undefined || /^\d{5,25}$/.test(s), { message: 'must be the App ID from developers.zalo.me (digits)' }),
+  ZALO_OA_APP_SECRET: optionalText,
+  ZALO_OA_SECRET_KEY: optionalText,
+  ZALO_OA_ID: optionalText.refine((s) => s === undefined || /^\d{5,25}$/.test(s), { message: 'must be the OA id (digits)' }),
+  ZALO_OA_TOKEN_KEY: optionalText,
+  ZALO_OA_TOKEN_KEY_ID: optionalText,
+  ZALO_OA_TOKEN_OLD_KEYS: optionalText,
+  ZALO_OA_API_ROOT: url('https://openapi.zalo.me').transform((s) => s ?? 'https://openapi.zalo.me'),
+  ZALO_OA_OAUTH_ROOT: url('https://oauth.zaloapp.com').transform((s) => s ?? 'https://oauth.zaloapp.com'),
+  ZALO_OA_WEBHOOK_PATH: optionalText
+    .transform((s) => s ?? '/zalo-oa/webhook')
+    .refine((s) => /^\/[A-Za-z0-9/_-]*$/.test(s), { message: 'must be a path such as /zalo-oa/webhook' }),
+  ZALO_OA_REDIRECT_URI: url('https://your.domain/zalo-oa/callback'),
+  ZALO_OA_OUTSIDE_WINDOW: optionalText,
+  ZALO_OA_TEMPLATE_ID: optionalText,
+  APP_TIMEZONE: optionalText
+    .transform((s) => s ?? 'Asia/Ho_Chi_Minh')
+    .refine((tz) => isTimeZone(tz), { message: 'is not an IANA time zone such as Asia/Ho_Chi_Minh' }),
+  POLICY_FILE: optionalText,
+  PUBLIC_BASE_URL: url('https://your.domain'),
+  HTTP_PORT: positiveInt(8080),
+  HTTP_HOST: optionalText.transform((s) => s ?? '0.0.0.0'),
+  LOG_LEVEL: optionalText.transform((s) => s ?? 'info').pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  LOG_FORMAT: optionalText.transform((s) => s?.toLowerCase() ?? 'json').pipe(z.enum(['json', 'pretty'])),
+  METRICS_TOKEN: optionalText.refine((s) => s === undefined || s.length >= 16, { message: 'must be at least 16 characters (e.g. openssl rand -hex 32)' }),
+  DB_POOL_SIZE: positiveInt(10),
+  DELIVERY_RATE_GLOBAL: positiveInt(30),
+  DELIVERY_RATE_PER_CHAT: positiveInt(1),
+  QUEUE_PREFIX: optionalText.transform((s) => s ?? 'dondoc').refine((s) => /^[A-Za-z0-9_-]+$/.test(s), { message: 'may use only letters, digits, _ and -' }),
+  ROLE: optionalText.transform((s) => s ?? 'all').pipe(z.enum(['all', 'bot', 'worker'])),
+  WORKER_QUEUES: optionalText.transform((s, ctx) => {
+    const names = (s ?? WORKER_QUEUE_NAMES.join(','))
+      .split(',')
+      .map((n) => n.trim().toLowerCase())
+      .filter((n) => n !== '');
+    const unknown = names.filter((n) => !(WORKER_QUEUE_NAMES as readonly string[]).includes(n));
+    if (unknown.length > 0 || names.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `must list queues among ${WORKER_QUEUE_NAMES.join(', ')} separated by commas, got "${s}"` });
+      return z.NEVER;
+    }
+    return [...new Set(names)] as WorkerQueueName[];
+  }),
+});
 
 /** Rules across variables, checked on the raw input so they are reported together with every other problem. */
 function crossProblems(input: Record<string, string | undefined>): string[] {
@@ -118,10 +119,12 @@ function crossProblems(input: Record<string, string | undefined>): string[] {
     problems.push('ZALO_OA_APP_ID is required when other ZALO_OA_* variables are set');
   }
   // What happens outside the OA's free window is policy now (one place with the window's values and prices).
-  if (set('ZALO_OA_OUTSIDE_WINDOW')) problems.push('ZALO_OA_OUTSIDE_WINDOW moved to the policy file: write zaloOa.outsideWindow (transaction, other-channel or hold) in POLICY_FILE and remove the variable');
+  if (set('ZALO_OA_OUTSIDE_WINDOW'))
+    problems.push(
+      'ZALO_OA_OUTSIDE_WINDOW moved to the policy file: write zaloOa.outsideWindow (transaction, other-channel or hold) in POLICY_FILE and remove the variable',
+    );
   return problems;
 }
-
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -74,7 +74,9 @@ async function main(): Promise<number> {
     sandbox = await enterSandbox(config, env, args);
     config = sandbox.config;
   } else if (args.reset || args.tour) {
-    console.error('--reset and --tour are for the sandbox (npm start with no bot token) / --reset và --tour chỉ dùng cho môi trường thử (chạy khi chưa có mã bot)');
+    console.error(
+      '--reset and --tour are for the sandbox (npm start with no bot token) / --reset và --tour chỉ dùng cho môi trường thử (chạy khi chưa có mã bot)',
+    );
     return 2;
   }
   const time: TimeSource = sandbox?.time ?? systemTime;
@@ -96,8 +98,15 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  if (sandbox?.args.reset) logger.info({ keys: await sandbox.wipeRedis(redis.url), prefix: config.queuePrefix }, 'sandbox: started over (its data directory and Redis keys wiped)');
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, migrate: true, publishEmbedded: true });
+  if (sandbox?.args.reset)
+    logger.info({ keys: await sandbox.wipeRedis(redis.url), prefix: config.queuePrefix }, 'sandbox: started over (its data directory and Redis keys wiped)');
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+    migrate: true,
+    publishEmbedded: true,
+  });
   logger.info({ embedded: database.embedded, dataDir: path.relative(process.cwd(), config.dataDir) || '.' }, 'database ready');
 
   const queues = createQueues(redis.url, config.queuePrefix, time);
@@ -109,7 +118,10 @@ async function main(): Promise<number> {
     logger,
     scheduler: queues.scheduler,
     delivery: queues.kicker,
-    links: { ...(config.telegram.username ? { telegramBotUsername: config.telegram.username } : {}), ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) },
+    links: {
+      ...(config.telegram.username ? { telegramBotUsername: config.telegram.username } : {}),
+      ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    },
   });
   const receivesTelegram = Boolean(config.telegram.token) && config.role !== 'worker';
   // /healthz answers from the moment the port is open, and says what the start still waits for.
@@ -216,7 +228,15 @@ async function main(): Promise<number> {
 
   try {
     telegram = receivesTelegram
-      ? await prepareTelegram(config, { router, logger, catalogue, pacer: replyPacer, outbox: createReplyOutbox(app), onWaiting: (reason) => readiness.waitFor('telegram', reason), retry: { signal: stopping.signal } })
+      ? await prepareTelegram(config, {
+          router,
+          logger,
+          catalogue,
+          pacer: replyPacer,
+          outbox: createReplyOutbox(app),
+          onWaiting: (reason) => readiness.waitFor('telegram', reason),
+          retry: { signal: stopping.signal },
+        })
       : undefined;
   } catch (e) {
     return shutdown(startFailure(e));
@@ -244,7 +264,15 @@ async function main(): Promise<number> {
           redisUrl: redis.url,
           prefix: config.queuePrefix,
           app,
-          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app), noticeClockHandler(app)]),
+          handlers: new ClockHandlers([
+            taskClockHandler,
+            consultationClockHandler(app),
+            explanationClockHandler(app),
+            urgentStartHandler(app),
+            reviewClockHandler(app),
+            selfReviewClockHandler(app),
+            noticeClockHandler(app),
+          ]),
           senders,
           limits: config.delivery,
           logger,
@@ -279,7 +307,10 @@ async function main(): Promise<number> {
       return shutdown(1);
     }
     const { imported, officials } = populated;
-    logger.info({ imported, officials, ms: Date.now() - ready }, 'sandbox: the sample district is there and every official is linked on both built-in platforms');
+    logger.info(
+      { imported, officials, ms: Date.now() - ready },
+      'sandbox: the sample district is there and every official is linked on both built-in platforms',
+    );
   }
   readiness.ready('startup');
   if (zaloOa) {
@@ -293,7 +324,10 @@ async function main(): Promise<number> {
     if (sandbox.args.tour) void playSandboxTour(sandbox.pageUrl, terminalLocale(env), stopping.signal, logger);
   } else {
     const line = await readyLine(database.db, { config, telegram, zalo, zaloName: zaloBot?.account_name });
-    logger.info({ ms: Date.now() - started, port: server.port, role: config.role, bot: telegram?.username, zalo: zaloBot?.account_name, zaloMode: zalo?.mode }, line);
+    logger.info(
+      { ms: Date.now() - started, port: server.port, role: config.role, bot: telegram?.username, zalo: zaloBot?.account_name, zaloMode: zalo?.mode },
+      line,
+    );
   }
   if (!stopping.signal.aborted) await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));
   logger.info('stopping: finishing the jobs in hand');
@@ -303,7 +337,13 @@ async function main(): Promise<number> {
 /** --tour: plays the scripted tour through the page's API (the page shows it live); each narration goes to the log. */
 async function playSandboxTour(baseUrl: string, lang: 'vi' | 'en', signal: AbortSignal, logger: Logger): Promise<void> {
   try {
-    await playTour({ baseUrl, lang, steps: TOUR, signal, onStep: (step, narration, index) => logger.info({ tour: step.id, step: index + 1, of: TOUR.length }, narration) });
+    await playTour({
+      baseUrl,
+      lang,
+      steps: TOUR,
+      signal,
+      onStep: (step, narration, index) => logger.info({ tour: step.id, step: index + 1, of: TOUR.length }, narration),
+    });
     logger.info('sandbox: the tour is over');
   } catch (e) {
     if (!signal.aborted) logger.warn({ err: e }, 'sandbox: the tour stopped (npm start -- --reset --tour plays it on fresh data)');

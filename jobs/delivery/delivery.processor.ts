@@ -9,7 +9,17 @@ import { composeBatch } from '../../src/app/delivery/compose.js';
 import type { ChannelSender } from '../../src/app/ports/sender.js';
 import { SendError } from '../../src/app/ports/sender.js';
 import type { AppContext } from '../../src/app/context.js';
-import { claimForSending, markChatUnreachable, markFailed, markRetry, markSent, markUnreachable, nextBatchForChat, nextDueAt, type PendingMessage } from '../../src/app/delivery/outbox-sending.js';
+import {
+  claimForSending,
+  markChatUnreachable,
+  markFailed,
+  markRetry,
+  markSent,
+  markUnreachable,
+  nextBatchForChat,
+  nextDueAt,
+  type PendingMessage,
+} from '../../src/app/delivery/outbox-sending.js';
 import type { ChannelName } from '../../src/domain/org/types.js';
 import type { Catalogue } from '../../src/i18n/catalogue.js';
 import type { ChatJobData } from './kicker.js';
@@ -73,15 +83,26 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
       return sent;
     }
     const head = batch[0]!;
-    if (head.mergeable && deps.waveInProgress && Date.now() - head.createdAt.getTime() < (deps.maxGatherMs ?? DEFAULT_MAX_GATHER_MS) && (await deps.waveInProgress())) {
+    if (
+      head.mergeable &&
+      deps.waveInProgress &&
+      Date.now() - head.createdAt.getTime() < (deps.maxGatherMs ?? DEFAULT_MAX_GATHER_MS) &&
+      (await deps.waveInProgress())
+    ) {
       await deps.rekick(job.data, WAVE_RECHECK_MS);
       return sent;
     }
-    const composed = composeBatch(deps.catalogue, batch.map((b) => b.payload), sender.capabilities);
+    const composed = composeBatch(
+      deps.catalogue,
+      batch.map((b) => b.payload),
+      sender.capabilities,
+    );
     const ids = batch.slice(0, composed.count).map((b) => b.id);
     // The first call's turn is taken before the claim, so the hold on the rows starts when the message can go.
-    const uncounted = (done: SendDone): SendDone => () =>
-      done().catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'pacer could not count a send'));
+    const uncounted =
+      (done: SendDone): SendDone =>
+      () =>
+        done().catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'pacer could not count a send'));
     const first = uncounted(await deps.pacer.acquire(channel, chatId));
     const now = new Date();
     if (!(await claimForSending(deps.db, ids, now, new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_SEND_LEASE_MS))))) {

@@ -183,7 +183,19 @@ export class Pacer {
     const lineKey = this.key(channel);
     const windowKey = this.windowKey(channel);
     const id = randomBytes(6).toString('hex');
-    const fast = Number(await this.redis.paceFast(chatKey, lineKey, windowKey, this.chatIntervalUs, this.windowUs, this.globalLimit, id, MAX_FLIGHT_MS * 1000, this.globalIntervalUs));
+    const fast = Number(
+      await this.redis.paceFast(
+        chatKey,
+        lineKey,
+        windowKey,
+        this.chatIntervalUs,
+        this.windowUs,
+        this.globalLimit,
+        id,
+        MAX_FLIGHT_MS * 1000,
+        this.globalIntervalUs,
+      ),
+    );
     if (fast === 0) return this.release(chatKey, windowKey, id);
     for (;;) {
       // The chat first, so a place in the line is not taken (and lost) while the chat could not use it.

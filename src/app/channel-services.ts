@@ -18,7 +18,8 @@ export interface ChannelServicesOptions {
 
 export function createChannelServices(app: AppContext, o: ChannelServicesOptions = {}): ChannelServices {
   const counters = new Map<ChannelName, ChannelQuotaCounter>();
-  for (const [channel, cap] of Object.entries(o.monthlyCaps ?? {}) as [ChannelName, number][]) counters.set(channel, new ChannelQuotaCounter(app, channel, cap));
+  for (const [channel, cap] of Object.entries(o.monthlyCaps ?? {}) as [ChannelName, number][])
+    counters.set(channel, new ChannelQuotaCounter(app, channel, cap));
   return {
     async recipient(channel, externalUserId) {
       const identity = await app.stores.identities.linkedOfficial(channel, externalUserId);

@@ -23,7 +23,12 @@ export function fileLinkUrl(publicBaseUrl: string, token: string): string {
 }
 
 /** Stores a link to `file` and returns its token (192 random bits, URL-safe) and when it stops working. */
-export async function createFileLink(app: Pick<AppContext, 'stores'>, file: LocalFile, now: Date, ttlMs = DEFAULT_FILE_LINK_TTL_MS): Promise<{ token: string; expiresAt: Date }> {
+export async function createFileLink(
+  app: Pick<AppContext, 'stores'>,
+  file: LocalFile,
+  now: Date,
+  ttlMs = DEFAULT_FILE_LINK_TTL_MS,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMs);
   await app.stores.fileLinks.save({ tokenHash: hashFileToken(token), path: file.path, filename: file.filename, mime: file.mime, expiresAt }, now);

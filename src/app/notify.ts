@@ -82,7 +82,13 @@ export async function alertAdminsOutside(app: AppContext, notOn: ChannelName, re
   return inTransaction(app, async (tx, effects) => {
     const targets = await app.stores.identities.adminTargetsOutside(tx, notOn);
     await app.stores.outbox.enqueueMany(
-      targets.map((a) => ({ channel: a.channel, chatId: a.chatId, officialId: a.officialId, payload: { locale: a.locale, message: render(app.catalogue.translator(a.locale)) }, mergeable: false })),
+      targets.map((a) => ({
+        channel: a.channel,
+        chatId: a.chatId,
+        officialId: a.officialId,
+        payload: { locale: a.locale, message: render(app.catalogue.translator(a.locale)) },
+        mergeable: false,
+      })),
       tx,
     );
     for (const a of targets) effects.kick(a.channel, a.chatId);

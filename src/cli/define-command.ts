@@ -36,8 +36,15 @@ export function parseCommandArgs<O extends OptionsSpec>(ctx: CliContext, usage: 
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) throw e;
     const message = (e as Error).message;
-    const key = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'cli-unknown-option' : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? 'cli-option-value' : 'cli-bad-arguments';
-    const known = Object.keys(options).map((o) => `--${o}`).join(' ');
+    const key =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? 'cli-unknown-option'
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? 'cli-option-value'
+          : 'cli-bad-arguments';
+    const known = Object.keys(options)
+      .map((o) => `--${o}`)
+      .join(' ');
     errBothLanguages(ctx, key, { option: optionIn(message), known: known || '—', detail: message });
     ctx.err(`usage: npm run cli -- ${usage}`);
     return undefined;

@@ -26,9 +26,7 @@ export async function runCli(argv: string[], env: EnvironmentValues): Promise<nu
     }
     throw e;
   }
-  const match = commands
-    .filter((c) => c.path.every((w, i) => argv[i] === w))
-    .sort((a, b) => b.path.length - a.path.length)[0];
+  const match = commands.filter((c) => c.path.every((w, i) => argv[i] === w)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!match) {
     console.error(argv.length === 0 ? usage() : `unknown command: ${argv.join(' ')}\n\n${usage()}`);
     return 2;

@@ -40,11 +40,15 @@ export interface TokenKeyEnvironment {
 
 /** The keyring from the environment, or a {@link TokenKeyError} naming the variable at fault. */
 export function keyringFromEnvironment(env: TokenKeyEnvironment): TokenKeyring {
-  if (env.ZALO_OA_TOKEN_KEY === undefined) throw new TokenKeyError('ZALO_OA_TOKEN_KEY is not set: the OA tokens are stored encrypted with it (openssl rand -base64 32)');
+  if (env.ZALO_OA_TOKEN_KEY === undefined)
+    throw new TokenKeyError('ZALO_OA_TOKEN_KEY is not set: the OA tokens are stored encrypted with it (openssl rand -base64 32)');
   const currentId = (env.ZALO_OA_TOKEN_KEY_ID ?? '1').trim() || '1';
   if (!KEY_ID.test(currentId)) throw new TokenKeyError(`ZALO_OA_TOKEN_KEY_ID must be 1–32 characters of A–Z, a–z, 0–9, _ or -, got "${currentId}"`);
   const keys = new Map<string, Buffer>([[currentId, parseTokenKey(env.ZALO_OA_TOKEN_KEY)]]);
-  for (const entry of (env.ZALO_OA_TOKEN_OLD_KEYS ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (env.ZALO_OA_TOKEN_OLD_KEYS ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const colon = entry.indexOf(':');
     const id = colon < 0 ? '' : entry.slice(0, colon);
     if (!KEY_ID.test(id)) throw new TokenKeyError('ZALO_OA_TOKEN_OLD_KEYS must list <id>:<key> pairs separated by commas');

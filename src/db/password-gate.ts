@@ -20,10 +20,7 @@ export interface PasswordGate {
 }
 
 function errorResponse(code: string, message: string): Buffer {
-  const fields = Buffer.concat([
-    Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${message}\0`, 'utf8'),
-    Buffer.from([0]),
-  ]);
+  const fields = Buffer.concat([Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${message}\0`, 'utf8'), Buffer.from([0])]);
   const head = Buffer.alloc(5);
   head.write('E', 0);
   head.writeInt32BE(fields.length + 4, 1);
@@ -180,9 +177,13 @@ export async function startPasswordGate(o: { host: string; port: number; passwor
         const length = buffer.readInt32BE(1);
         if (length < 5 || length > MAX_STARTUP_BYTES) return refuse('08P01', 'invalid password packet');
         if (buffer.length < length + 1) return;
-        const given = buffer.subarray(5, length + 1).toString('utf8').replace(/\0$/, '');
+        const given = buffer
+          .subarray(5, length + 1)
+          .toString('utf8')
+          .replace(/\0$/, '');
         const rest = buffer.subarray(length + 1);
-        if (!same(given, o.password)) return refuse('28P01', 'password authentication failed (the password is in DATA_DIR/pglite.address, readable by the dondoc user only)');
+        if (!same(given, o.password))
+          return refuse('28P01', 'password authentication failed (the password is in DATA_DIR/pglite.address, readable by the dondoc user only)');
         client.off('data', onData);
         client.pause();
         return join(startup, rest);

@@ -43,7 +43,9 @@ export class Metrics {
       labelNames,
       registers: [this.registry],
       async collect() {
-        const samples = await Promise.resolve().then(read).catch(() => []);
+        const samples = await Promise.resolve()
+          .then(read)
+          .catch(() => []);
         this.reset();
         for (const s of samples) this.set(s.labels, s.value);
       },

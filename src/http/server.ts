@@ -31,7 +31,8 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   app.get('/metrics', async (c) => {
     if (options.metricsToken !== undefined) {
       const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
-      if (!secretMatches(given, options.metricsToken)) return c.text('Unauthorized: /metrics needs the METRICS_TOKEN as a bearer token\n', 401, { 'www-authenticate': 'Bearer realm="metrics"' });
+      if (!secretMatches(given, options.metricsToken))
+        return c.text('Unauthorized: /metrics needs the METRICS_TOKEN as a bearer token\n', 401, { 'www-authenticate': 'Bearer realm="metrics"' });
     }
     return c.text(await options.metrics.render(), 200, { 'content-type': options.metrics.contentType });
   });

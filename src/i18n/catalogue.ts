@@ -42,7 +42,9 @@ export class Catalogue {
       const bundle = new FluentBundle(locale, { useIsolating: false });
       const localeDir = path.join(dir, locale);
       const localeIds: string[] = [];
-      for (const file of readdirSync(localeDir).filter((f) => f.endsWith('.ftl')).sort()) {
+      for (const file of readdirSync(localeDir)
+        .filter((f) => f.endsWith('.ftl'))
+        .sort()) {
         const resource = new FluentResource(readFileSync(path.join(localeDir, file), 'utf8'));
         // A second definition of a key would silently lose to the first: refuse it.
         const errors = bundle.addResource(resource, { allowOverrides: false });
@@ -63,7 +65,10 @@ export class Catalogue {
     const clean: Record<string, FluentVariable> = {};
     for (const [k, v] of Object.entries(args ?? {})) if (v !== null && v !== undefined) clean[k] = v;
     // No blank at a line's end: a quoted block of several lines starts on the line after its label ("Lý do:").
-    return bundle.formatPattern(message.value, clean).normalize('NFC').replace(/[ \t]+\n/g, '\n');
+    return bundle
+      .formatPattern(message.value, clean)
+      .normalize('NFC')
+      .replace(/[ \t]+\n/g, '\n');
   }
 
   /**

@@ -16,13 +16,24 @@ export interface AppMetrics {
 
 export function registerMetrics(metrics: Metrics, deps: { db: PrismaClient; queues: QueueSet }): AppMetrics {
   const updates = metrics.counter('dondoc_updates_total', 'Inbound updates handled, by channel', ['channel']);
-  const handling = metrics.histogram('dondoc_update_handling_seconds', 'Time to handle an inbound update (router, database, replies decided), by channel', ['channel']);
+  const handling = metrics.histogram('dondoc_update_handling_seconds', 'Time to handle an inbound update (router, database, replies decided), by channel', [
+    'channel',
+  ]);
   const sent = metrics.counter('dondoc_messages_sent_total', 'Messages delivered to chat platforms, by channel', ['channel']);
   const sending = metrics.histogram('dondoc_send_seconds', 'Time a chat platform took to accept one send from the delivery worker, by channel', ['channel']);
-  metrics.gauge('dondoc_outbox_messages', 'Outbox messages by channel and status (pending = waiting, sending = handed to the platform, not yet confirmed)', ['channel', 'status'], async () => {
-    const rows = await deps.db.outbox.groupBy({ by: ['channel', 'status'], _count: { _all: true }, where: { status: { in: ['PENDING', 'SENDING', 'FAILED', 'UNREACHABLE'] } } });
-    return rows.map((r) => ({ labels: { channel: r.channel, status: r.status.toLowerCase() }, value: r._count._all }));
-  });
+  metrics.gauge(
+    'dondoc_outbox_messages',
+    'Outbox messages by channel and status (pending = waiting, sending = handed to the platform, not yet confirmed)',
+    ['channel', 'status'],
+    async () => {
+      const rows = await deps.db.outbox.groupBy({
+        by: ['channel', 'status'],
+        _count: { _all: true },
+        where: { status: { in: ['PENDING', 'SENDING', 'FAILED', 'UNREACHABLE'] } },
+      });
+      return rows.map((r) => ({ labels: { channel: r.channel, status: r.status.toLowerCase() }, value: r._count._all }));
+    },
+  );
   metrics.gauge('dondoc_clocks_active', 'Open clocks (reminder ladders) by kind', ['kind'], async () => {
     const rows = await deps.db.clock.groupBy({ by: ['kind'], _count: { _all: true }, where: { state: 'ACTIVE' } });
     return rows.map((r) => ({ labels: { kind: r.kind }, value: r._count._all }));

@@ -26,8 +26,7 @@ export async function ensureRedis(redisUrl: string, dataDir: string): Promise<Re
   const url = new URL(redisUrl);
   if (!isLocal(url)) {
     throw new RedisUnavailableError(
-      `Redis does not answer at ${url.host}.\n` +
-        `Không kết nối được Redis tại ${url.host}. Kiểm tra REDIS_URL hoặc khởi động Redis trên máy đó.`,
+      `Redis does not answer at ${url.host}.\n` + `Không kết nối được Redis tại ${url.host}. Kiểm tra REDIS_URL hoặc khởi động Redis trên máy đó.`,
     );
   }
   if (!hasRedisServer()) {

@@ -26,7 +26,10 @@ export const SANDBOX_API = '/sandbox/api';
 export const MAX_TEXT = 4096;
 
 const textBody = z.object({ text: z.string() });
-const pressBody = z.union([z.object({ messageId: z.union([z.string(), z.number()]).transform(String), data: z.string().min(1).max(64) }), z.object({ choice: z.number().int().min(1).max(99) })]);
+const pressBody = z.union([
+  z.object({ messageId: z.union([z.string(), z.number()]).transform(String), data: z.string().min(1).max(64) }),
+  z.object({ choice: z.number().int().min(1).max(99) }),
+]);
 const sampleBody = z.object({ kind: z.enum(['photo', 'file']) });
 const moveBody = z.object({ move: z.enum(TIME_MOVES as [TimeMove, ...TimeMove[]]) });
 
@@ -56,9 +59,7 @@ function pageTexts(ports: SandboxPorts, locale: Locale): Record<string, string> 
     // them Fluent refuses to format, and the page has no use for them.
     try {
       texts[key] = ports.catalogue.t(locale, dynamicKey(key));
-    } catch {
-      continue;
-    }
+    } catch {}
   }
   return texts;
 }
@@ -119,7 +120,8 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
   app.onError((error, c) => {
     const locale = localeOf(c);
     if (error instanceof ApiError) return c.json({ error: error.key, message: ports.catalogue.t(locale, dynamicKey(error.key), error.args) }, error.status);
-    if (error instanceof UserActionRefused) return c.json({ error: 'sandbox-error-no-such-button', message: ports.catalogue.t(locale, 'sandbox-error-no-such-button') }, 409);
+    if (error instanceof UserActionRefused)
+      return c.json({ error: 'sandbox-error-no-such-button', message: ports.catalogue.t(locale, 'sandbox-error-no-such-button') }, 409);
     if (error instanceof TimeMoveRefused) {
       const key = error.reason === 'busy' ? 'sandbox-error-time-busy' : 'sandbox-error-time-backwards';
       return c.json({ error: key, message: ports.catalogue.t(locale, key) }, error.reason === 'busy' ? 409 : 400);
@@ -130,7 +132,13 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
   mountPage(app);
 
   const api = new Hono();
-  api.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'sandbox-error-too-large', message: ports.catalogue.t(localeOf(c), 'sandbox-error-too-large') }, 413) }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => c.json({ error: 'sandbox-error-too-large', message: ports.catalogue.t(localeOf(c), 'sandbox-error-too-large') }, 413),
+    }),
+  );
 
   api.get('/texts', (c) => c.json({ lang: localeOf(c), texts: pageTexts(ports, localeOf(c)) }));
 
@@ -290,7 +298,8 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
   api.get('/files/:channel/:id', (c) => {
     const channel = channelOf(c.req.param('channel'));
     const id = c.req.param('id');
-    const file: { bytes: Buffer; filename: string; mime?: string } | undefined = channel === 'telegram' ? platforms.telegram.file(id) : platforms.zalo.media(id);
+    const file: { bytes: Buffer; filename: string; mime?: string } | undefined =
+      channel === 'telegram' ? platforms.telegram.file(id) : platforms.zalo.media(id);
     if (!file) throw new ApiError(404, 'sandbox-error-file-not-found');
     const inline = c.req.query('inline') === '1';
     return c.body(new Uint8Array(file.bytes), 200, {

@@ -39,7 +39,10 @@ export function createPeopleDirectory(deps: { db: PrismaClient; org(): Promise<O
   return {
     async tree() {
       const org = await deps.org();
-      const identities = await deps.db.chatIdentity.findMany({ where: { official: { active: true } }, select: { officialId: true, channel: true, externalUserId: true } });
+      const identities = await deps.db.chatIdentity.findMany({
+        where: { official: { active: true } },
+        select: { officialId: true, channel: true, externalUserId: true },
+      });
       const chats = new Map<number, { telegram?: number; zalo?: string }>();
       for (const i of identities) {
         const entry = chats.get(i.officialId) ?? {};

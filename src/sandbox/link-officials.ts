@@ -55,14 +55,22 @@ export async function linkOfficials(deps: LinkDeps, officialCodes: readonly stri
       if (!linked.has('TELEGRAM')) {
         const { code } = await issueInvite(deps.db, { officialCode: o.code, now: deps.time.now() });
         const seq = deps.telegram.chat.seq;
-        const answered = deps.telegram.chat.waitFor((e) => e.seq > seq && e.entry.direction === 'out' && e.entry.chatId === String(ids.telegramUserId), timeout, `the bot's answer to ${o.code}'s invite code on Telegram`);
+        const answered = deps.telegram.chat.waitFor(
+          (e) => e.seq > seq && e.entry.direction === 'out' && e.entry.chatId === String(ids.telegramUserId),
+          timeout,
+          `the bot's answer to ${o.code}'s invite code on Telegram`,
+        );
         deps.telegram.userSendsText(ids.telegramUserId, `/start ${code}`);
         await answered;
       }
       if (!linked.has('ZALO')) {
         const { code } = await issueInvite(deps.db, { officialCode: o.code, now: deps.time.now() });
         const seq = deps.zalo.chat.seq;
-        const answered = deps.zalo.chat.waitFor((e) => e.seq > seq && e.entry.direction === 'out' && e.entry.chatId === ids.zaloUserId, timeout, `the bot's answer to ${o.code}'s invite code on Zalo`);
+        const answered = deps.zalo.chat.waitFor(
+          (e) => e.seq > seq && e.entry.direction === 'out' && e.entry.chatId === ids.zaloUserId,
+          timeout,
+          `the bot's answer to ${o.code}'s invite code on Zalo`,
+        );
         await deps.zalo.userSendsText(ids.zaloUserId, code);
         await answered;
       }
@@ -70,7 +78,10 @@ export async function linkOfficials(deps: LinkDeps, officialCodes: readonly stri
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.parallel ?? 8) }, worker));
   // An answer is not always a link (a code refused): say which chats did not link, with what the bot said.
-  const linked = await deps.db.chatIdentity.findMany({ where: { official: { code: { in: [...out.keys()] } } }, select: { channel: true, official: { select: { code: true } } } });
+  const linked = await deps.db.chatIdentity.findMany({
+    where: { official: { code: { in: [...out.keys()] } } },
+    select: { channel: true, official: { select: { code: true } } },
+  });
   const missing = [...out.entries()].flatMap(([code, ids]) =>
     (['TELEGRAM', 'ZALO'] as const)
       .filter((channel) => !linked.some((l) => l.channel === channel && l.official.code === code))
@@ -89,13 +100,22 @@ export async function linkOfficials(deps: LinkDeps, officialCodes: readonly stri
  * person do; this only spares the start a chat round trip per official and channel.
  */
 export async function linkEveryoneDirectly(deps: Pick<LinkDeps, 'db' | 'time' | 'telegram' | 'zalo'>, officialCodes: readonly string[]): Promise<number> {
-  const officials = await deps.db.official.findMany({ where: { code: { in: [...officialCodes] }, active: true }, select: { id: true, code: true, fullName: true, locale: true } });
+  const officials = await deps.db.official.findMany({
+    where: { code: { in: [...officialCodes] }, active: true },
+    select: { id: true, code: true, fullName: true, locale: true },
+  });
   const links: DirectLink[] = [];
   for (const o of officials) {
     const ids = sandboxIdentity(o.code);
     deps.telegram.setUser({ id: ids.telegramUserId, firstName: o.fullName, languageCode: o.locale });
     deps.zalo.setUser({ id: ids.zaloUserId, displayName: o.fullName });
-    links.push({ officialId: o.id, channel: 'TELEGRAM', externalUserId: String(ids.telegramUserId), chatId: String(ids.telegramUserId), displayName: o.fullName });
+    links.push({
+      officialId: o.id,
+      channel: 'TELEGRAM',
+      externalUserId: String(ids.telegramUserId),
+      chatId: String(ids.telegramUserId),
+      displayName: o.fullName,
+    });
     links.push({ officialId: o.id, channel: 'ZALO', externalUserId: ids.zaloUserId, chatId: ids.zaloUserId, displayName: o.fullName });
   }
   return linkChatsDirectly(deps.db, links, deps.time.now());

@@ -25,7 +25,8 @@ export function mountPage(app: Hono, dir = PAGE_DIR): void {
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
     // The page loads only its own scripts and styles, and talks only to this server.
-    'content-security-policy': "default-src 'self'; img-src 'self' data: http://127.0.0.1:*; connect-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+    'content-security-policy':
+      "default-src 'self'; img-src 'self' data: http://127.0.0.1:*; connect-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
   });
   app.get('/', (c) => {
     const index = files.get('index.html');

@@ -22,7 +22,10 @@ export interface QueuesToWatch {
  * a sender held, for the person's next OA window: they wait for the person, not for us).
  */
 export async function quiet(queues: QueuesToWatch, db: PrismaClient): Promise<boolean> {
-  const [c, d] = await Promise.all([queues.clocks.getJobCounts('waiting', 'active', 'prioritized'), queues.delivery.getJobCounts('waiting', 'active', 'delayed', 'prioritized')]);
+  const [c, d] = await Promise.all([
+    queues.clocks.getJobCounts('waiting', 'active', 'prioritized'),
+    queues.delivery.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+  ]);
   const busy = Object.values(c).reduce((a, b) => a + b, 0) + Object.values(d).reduce((a, b) => a + b, 0);
   if (busy > 0) return false;
   // Two counts, not a NOT: NOT over a null lastError would drop the ordinary pending rows too (SQL's NULL).

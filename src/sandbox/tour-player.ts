@@ -72,11 +72,17 @@ export async function playTour(o: TourPlayerOptions): Promise<void> {
       const number = await eventually(async () => {
         const messages = await chat(action.who, 'zalo');
         const last = [...messages].reverse().find((m) => m.direction === 'out' && (m.text ?? '').split('\n').some((l) => CHOICE.test(l.trim())));
-        return last?.text?.split('\n').map((l) => CHOICE.exec(l.trim())).find((m) => m?.[2] === action.choice)?.[1];
+        return last?.text
+          ?.split('\n')
+          .map((l) => CHOICE.exec(l.trim()))
+          .find((m) => m?.[2] === action.choice)?.[1];
       }, `no numbered choice "${action.choice}" in ${action.who}'s Zalo chat`);
       await request(`/chats/${action.who}/zalo/press`, { choice: Number(number) });
     }
     // The bot's answer in the same chat, before the story goes on.
-    await eventually(async () => ((await chat(action.who, action.channel)).filter((m) => m.direction === 'out').length > before ? true : undefined), `the bot did not answer ${action.who} on ${action.channel}`);
+    await eventually(
+      async () => ((await chat(action.who, action.channel)).filter((m) => m.direction === 'out').length > before ? true : undefined),
+      `the bot did not answer ${action.who} on ${action.channel}`,
+    );
   }
 }

@@ -99,7 +99,7 @@ async function cancelledAfterDecline(fx: AppFixture): Promise<void> {
 }
 
 describe('closing an item closes what hangs on it', () => {
-  test('a waiting extension request is voided when the task is cancelled, and leaves the assigner\'s list', ({ fx }) => cancelled(fx));
+  test("a waiting extension request is voided when the task is cancelled, and leaves the assigner's list", ({ fx }) => cancelled(fx));
 
   test('… when the task is completed, and stays voided once it is confirmed (CLOSED) or reopened', ({ fx }) => completed(fx));
 

@@ -97,7 +97,9 @@ describe('answer clocks and behaviour 5', () => {
 
     await fx.setTime(at('2026-12-10T09:00:00'));
     expect(vinh.since(before.vinh)).toEqual([expect.stringContaining('⏰ Nhắc: YK-2026-0001 chưa có ý kiến')]);
-    expect(vinh.last()).toContain('Đồng chí được đ/c Trần Thị Bích Ngọc, Trưởng phòng Nội vụ xin ý kiến về "Định mức biên chế bộ phận một cửa năm 2027" từ 09:00 07/12/2026, hạn 09:00 10/12/2026.');
+    expect(vinh.last()).toContain(
+      'Đồng chí được đ/c Trần Thị Bích Ngọc, Trưởng phòng Nội vụ xin ý kiến về "Định mức biên chế bộ phận một cửa năm 2027" từ 09:00 07/12/2026, hạn 09:00 10/12/2026.',
+    );
     expect(vinh.buttons().map((b) => b.label)).toEqual(['Đồng ý', 'Không đồng ý', 'Đồng ý có ý kiến bổ sung', 'Xin làm rõ']);
     expect(mai.last()).toContain('Nội dung đồng chí đã gửi chưa nêu rõ quan điểm');
     expect(ha.since(before.ha)).toEqual([]);
@@ -242,7 +244,9 @@ describe('one matter in three rounds without a decision (behaviour 8)', () => {
     await a.press('Không đồng ý');
     await a.say('Thôn Đông gần khu dân cư mới, dân không đồng thuận.');
     await asker.pressData(encodeAction('consult.round', first));
-    expect(asker.last()).toContain('Mở vòng 2 cho vấn đề "Vị trí bãi tập kết rác thải liên xã" (tiếp theo YK-2026-0001), gửi tới: Nguyễn Văn Thành, Lê Văn Dũng');
+    expect(asker.last()).toContain(
+      'Mở vòng 2 cho vấn đề "Vị trí bãi tập kết rác thải liên xã" (tiếp theo YK-2026-0001), gửi tới: Nguyễn Văn Thành, Lê Văn Dũng',
+    );
     await asker.say('Phương án mới: đặt bãi tập kết tại khu đất bằng giáp ranh hai xã. Đề nghị cho ý kiến.');
     await asker.press('Mặc định');
     expect(asker.last()).toContain('✅ Đã gửi xin ý kiến YK-2026-0002 tới 2 người');
@@ -271,7 +275,11 @@ describe('one matter in three rounds without a decision (behaviour 8)', () => {
     await asker.press('Gửi xin ý kiến');
     expect(asker.last()).toContain('✅ Đã gửi xin ý kiến YK-2026-0003');
     const third = await fx.db.consultation.findUniqueOrThrow({ where: { code: 'YK-2026-0003' } });
-    expect([third.round, third.matterId, third.previousId]).toEqual([3, first, (await fx.db.consultation.findUniqueOrThrow({ where: { code: 'YK-2026-0002' } })).id]);
+    expect([third.round, third.matterId, third.previousId]).toEqual([
+      3,
+      first,
+      (await fx.db.consultation.findUniqueOrThrow({ where: { code: 'YK-2026-0002' } })).id,
+    ]);
     const signals = await fx.db.signal.findMany({ where: { behaviour: 8 } });
     expect(signals).toHaveLength(1);
     expect(signals[0]).toMatchObject({ rule: 'matter-rounds', officialId: await fx.officialId('TNMT-01'), itemKind: 'CONSULTATION', itemId: first });
@@ -310,7 +318,11 @@ describe('one matter in three rounds without a decision (behaviour 8)', () => {
     expect(await fx.db.consultationEntry.count({ where: { kind: 'FREE_TEXT' } })).toBe(0);
     await a.say('Để tôi họp với các thôn rồi trả lời.');
     expect(a.last()).toContain('Nội dung đồng chí vừa gửi thuộc đề nghị xin ý kiến nào?');
-    expect(a.buttons().map((b) => b.label)).toEqual(['YK-2026-0004 · Vị trí bãi tập kết rác thải liên xã', 'YK-2026-0005 · Kế hoạch thu gom rác dịp Tết', 'Hủy']);
+    expect(a.buttons().map((b) => b.label)).toEqual([
+      'YK-2026-0004 · Vị trí bãi tập kết rác thải liên xã',
+      'YK-2026-0005 · Kế hoạch thu gom rác dịp Tết',
+      'Hủy',
+    ]);
     await a.press('YK-2026-0005');
     expect(a.last()).toContain('Đã ghi nhận nội dung đồng chí gửi về YK-2026-0005');
     expect(asker.last()).toContain('💬 YK-2026-0005: đ/c Nguyễn Văn Thành, Chủ tịch UBND xã gửi nội dung chưa nêu rõ quan điểm');

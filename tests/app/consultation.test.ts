@@ -12,8 +12,10 @@ import { test, type AppFixture } from '../support/app-fixture.js';
 
 const at = (local: string) => new Date(`${local}+07:00`).toISOString();
 const SUBJECT = 'Phương án sắp xếp bộ phận một cửa';
-const QUESTION = 'Đề xuất bố trí lại bộ phận một cửa huyện theo phương án 2: gộp 2 quầy đất đai, bổ sung 1 công chức Phòng Nội vụ luân phiên trực, thực hiện từ 01/01/2027. Đề nghị các đồng chí cho ý kiến.';
-const DECISION = 'Thống nhất thực hiện phương án 2 từ 01/01/2027; phụ cấp trực chi từ nguồn kinh phí cải cách hành chính. Văn phòng dự thảo quyết định trình Chủ tịch UBND huyện trước 18/12.';
+const QUESTION =
+  'Đề xuất bố trí lại bộ phận một cửa huyện theo phương án 2: gộp 2 quầy đất đai, bổ sung 1 công chức Phòng Nội vụ luân phiên trực, thực hiện từ 01/01/2027. Đề nghị các đồng chí cho ý kiến.';
+const DECISION =
+  'Thống nhất thực hiện phương án 2 từ 01/01/2027; phụ cấp trực chi từ nguồn kinh phí cải cách hành chính. Văn phòng dự thảo quyết định trình Chủ tịch UBND huyện trước 18/12.';
 
 async function cast(fx: AppFixture) {
   return {

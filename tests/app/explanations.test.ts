@@ -104,7 +104,9 @@ describe('demands for explanation', () => {
     expect(toHead).toEqual([expect.stringContaining('⚠️ Báo cáo cấp trên: GT-2026-0002 chưa có giải trình')]);
     expect(toHead[0]).toContain('đ/c Nguyễn Thị Thu Hà, Chuyên viên được đ/c Võ Thanh Sơn, Trưởng phòng Tài chính – Kế hoạch yêu cầu giải trình');
     await fx.setTime(iso('2026-12-08T22:05:00'));
-    expect(hung.since(before.hung).filter((t) => t.includes('GT-2026-0002'))).toEqual([expect.stringContaining('⚠️ Báo cáo cấp trên: GT-2026-0002 chưa có giải trình')]);
+    expect(hung.since(before.hung).filter((t) => t.includes('GT-2026-0002'))).toEqual([
+      expect.stringContaining('⚠️ Báo cáo cấp trên: GT-2026-0002 chưa có giải trình'),
+    ]);
     const d = await fx.db.explanationDemand.findFirstOrThrow({ where: { code: 'GT-2026-0002' } });
     const sent = await fx.db.reminder.findMany({ where: { itemKind: 'EXPLANATION', itemId: d.id }, orderBy: { id: 'asc' } });
     expect(sent.map((r) => [r.level, r.kind])).toEqual([

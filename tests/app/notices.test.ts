@@ -97,7 +97,11 @@ describe('a notice to a unit subtree', () => {
     expect(escalation).toContain('⚠️ Báo cáo cấp trên: QT-2026-0001 chưa được xác nhận');
     expect(escalation).toContain('đã nhắc 2 lần');
     const reminders = await fx.db.reminder.findMany({ where: { clockKind: 'NOTICE_CONFIRM' }, orderBy: { id: 'asc' } });
-    expect(reminders.map((r) => [r.level, r.kind])).toEqual([[0, 'REMINDER'], [1, 'REMINDER'], [2, 'ESCALATION']]);
+    expect(reminders.map((r) => [r.level, r.kind])).toEqual([
+      [0, 'REMINDER'],
+      [1, 'REMINDER'],
+      [2, 'ESCALATION'],
+    ]);
 
     await s.ngoc.say('/quantriet QT-2026-0001');
     const coverage = s.ngoc.last();
@@ -116,7 +120,11 @@ describe('a notice to a unit subtree', () => {
     const xlsx = evaluation.map((l) => l.attachment).find((a) => a?.source.kind === 'local-file')!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((xlsx.source as { path: string }).path);
-    const perOfficial = wb.getWorksheet('Quán triệt')!.getSheetValues().slice(2, 4).map((r) => (r as unknown[]).slice(2, 9));
+    const perOfficial = wb
+      .getWorksheet('Quán triệt')!
+      .getSheetValues()
+      .slice(2, 4)
+      .map((r) => (r as unknown[]).slice(2, 9));
     expect(perOfficial).toEqual([
       ['PNV-02', 'Nguyễn Hữu Nghĩa', 'Phòng Nội vụ', 1, 1, 0, 0],
       ['PNV-03', 'Lê Văn Toàn', 'Phòng Nội vụ', 1, 0, 0, 1],
@@ -128,7 +136,11 @@ describe('a notice to a unit subtree', () => {
     const after = s.ngoc.texts().length;
     await fx.setTime(at('2026-12-16T09:00:00'));
     expect(s.ngoc.since(after).join('\n')).not.toContain('QT-2026-0001');
-    transcript('Quán triệt trên Telegram: người gửi và người nhận', [['Người gửi: đ/c Trần Thị Bích Ngọc, Trưởng phòng Nội vụ (PNV-01)', s.ngoc], ['Người nhận: đ/c Nguyễn Hữu Nghĩa, Phó Trưởng phòng (PNV-02)', s.nghia], ['Người nhận: đ/c Lê Văn Toàn, Chuyên viên (PNV-03)', s.toan]]);
+    transcript('Quán triệt trên Telegram: người gửi và người nhận', [
+      ['Người gửi: đ/c Trần Thị Bích Ngọc, Trưởng phòng Nội vụ (PNV-01)', s.ngoc],
+      ['Người nhận: đ/c Nguyễn Hữu Nghĩa, Phó Trưởng phòng (PNV-02)', s.nghia],
+      ['Người nhận: đ/c Lê Văn Toàn, Chuyên viên (PNV-03)', s.toan],
+    ]);
   });
 });
 
@@ -148,12 +160,28 @@ describe('bad input', () => {
     const pnv = (await fx.db.unit.findUniqueOrThrow({ where: { code: 'PNV' } })).id;
     const toanId = await fx.officialId('PNV-03');
     // Nghĩa (deputy) names only himself: nobody left to receive it.
-    await expect(createNotice(fx.app, by, { scopes: [{ kind: 'person', officialId: by }], title: TITLE, summary: SUMMARY, deadline: null, document: null })).rejects.toMatchObject({ key: 'notice-no-recipients' });
+    await expect(
+      createNotice(fx.app, by, { scopes: [{ kind: 'person', officialId: by }], title: TITLE, summary: SUMMARY, deadline: null, document: null }),
+    ).rejects.toMatchObject({ key: 'notice-no-recipients' });
     const file = (name: string, bytes: number) => ({ kind: 'file' as const, name, data: new Uint8Array(bytes).fill(37) });
-    const tooLarge = createNotice(fx.app, by, { scopes: [{ kind: 'person', officialId: toanId }], title: TITLE, summary: SUMMARY, deadline: null, document: file('ke-hoach.pdf', 21 * 1_048_576) });
+    const tooLarge = createNotice(fx.app, by, {
+      scopes: [{ kind: 'person', officialId: toanId }],
+      title: TITLE,
+      summary: SUMMARY,
+      deadline: null,
+      document: file('ke-hoach.pdf', 21 * 1_048_576),
+    });
     await expect(tooLarge).rejects.toBeInstanceOf(DomainError);
     await expect(tooLarge).rejects.toMatchObject({ key: 'notice-file-too-large', args: { size: '21', max: '20' } });
-    await expect(createNotice(fx.app, by, { scopes: [{ kind: 'unit', unitId: pnv, subtree: true }], title: TITLE, summary: SUMMARY, deadline: null, document: file('anh.jpg', 10) })).rejects.toMatchObject({ key: 'notice-file-type' });
+    await expect(
+      createNotice(fx.app, by, {
+        scopes: [{ kind: 'unit', unitId: pnv, subtree: true }],
+        title: TITLE,
+        summary: SUMMARY,
+        deadline: null,
+        document: file('anh.jpg', 10),
+      }),
+    ).rejects.toMatchObject({ key: 'notice-file-type' });
     expect(await fx.db.notice.count()).toBe(0);
     expect(await fx.db.clock.count({ where: { kind: 'NOTICE_CONFIRM' } })).toBe(0);
   });
@@ -165,7 +193,13 @@ describe('a notice with a document kept on the server', () => {
     const by = OfficialId(await fx.officialId('PNV-01'));
     const pnv = (await fx.db.unit.findUniqueOrThrow({ where: { code: 'PNV' } })).id;
     const data = new TextEncoder().encode('%PDF-1.4 kế hoạch 56');
-    const r = await createNotice(fx.app, by, { scopes: [{ kind: 'unit', unitId: pnv, subtree: true }], title: TITLE, summary: SUMMARY, deadline: null, document: { kind: 'file', name: 'Kế hoạch 56.pdf', data } });
+    const r = await createNotice(fx.app, by, {
+      scopes: [{ kind: 'unit', unitId: pnv, subtree: true }],
+      title: TITLE,
+      summary: SUMMARY,
+      deadline: null,
+      document: { kind: 'file', name: 'Kế hoạch 56.pdf', data },
+    });
     await fx.deliver();
     const attachment = toan.lines().at(-1)!.attachment!;
     expect(attachment.source).toMatchObject({ kind: 'local-file', filename: 'Ke-hoach-56.pdf', mime: 'application/pdf' });
@@ -174,7 +208,10 @@ describe('a notice with a document kept on the server', () => {
     // A new member of Phòng Nội vụ, imported on Tuesday and linked, receives the notice in force with three working days.
     await fx.setTime(at('2026-12-08T10:00:00'));
     const csv = await readFile(new URL('../../samples/huyen-mau.csv', import.meta.url), 'utf8');
-    const imported = await importOrganisation(fx.db, { file: `${csv.trimEnd()}\nPNV,Phòng Nội vụ,UBND,PNV-09,Phạm Thu Trang,Chuyên viên,thành viên,,0912000999,\n`, now: fx.time.now() });
+    const imported = await importOrganisation(fx.db, {
+      file: `${csv.trimEnd()}\nPNV,Phòng Nội vụ,UBND,PNV-09,Phạm Thu Trang,Chuyên viên,thành viên,,0912000999,\n`,
+      now: fx.time.now(),
+    });
     expect(imported.ok).toBe(true);
     fx.app.invalidate();
     const trang = await fx.link('PNV-09', 990_009);

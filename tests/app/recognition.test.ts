@@ -46,17 +46,32 @@ async function month(fx: AppFixture) {
     tasks[key] = task.id;
   }
   await fx.setTime(at('2026-11-02T10:00:00'));
-  for (const [key, who] of [['ha1', 'TCKH-04'], ['ha2', 'TCKH-04'], ['vinh1', 'TCKH-03'], ['vinh2', 'TCKH-03']] as const) {
+  for (const [key, who] of [
+    ['ha1', 'TCKH-04'],
+    ['ha2', 'TCKH-04'],
+    ['vinh1', 'TCKH-03'],
+    ['vinh2', 'TCKH-03'],
+  ] as const) {
     await acceptTask(fx.app, await oid(fx, who), tasks[key] as never);
   }
   await fx.setTime(at('2026-11-04T15:00:00'));
-  for (const [key, who] of [['ha1', 'TCKH-04'], ['ha2', 'TCKH-04'], ['vinh1', 'TCKH-03'], ['vinh2', 'TCKH-03']] as const) {
+  for (const [key, who] of [
+    ['ha1', 'TCKH-04'],
+    ['ha2', 'TCKH-04'],
+    ['vinh1', 'TCKH-03'],
+    ['vinh2', 'TCKH-03'],
+  ] as const) {
     await completeTask(fx.app, await oid(fx, who), tasks[key] as never, 'Đã hoàn thành, gửi kèm báo cáo.');
   }
   await fx.deliver();
   // Sơn confirms Hà's first task in the chat and praises her from the confirmation.
   await son.pressData(encodeAction('task.confirm', tasks.ha1!));
-  expect(son.lines().at(-1)!.buttons.map((b) => b.label)).toEqual(['Khen đ/c Nguyễn Thị Thu Hà']);
+  expect(
+    son
+      .lines()
+      .at(-1)!
+      .buttons.map((b) => b.label),
+  ).toEqual(['Khen đ/c Nguyễn Thị Thu Hà']);
   await son.press('Khen đ/c Nguyễn Thị Thu Hà');
   await son.say('Hoàn thành dự toán sớm, số liệu chính xác, trình bày rõ ràng.');
   for (const key of ['ha2', 'vinh1', 'vinh2']) await son.pressData(encodeAction('task.confirm', tasks[key]!));
@@ -79,7 +94,9 @@ async function month(fx: AppFixture) {
 describe('recognition in a month', () => {
   test('a commendation reaches the person and their superior in a warm, formal tone', async ({ fx }) => {
     const s = await month(fx);
-    expect(s.ha.texts().join('\n')).toContain('Đồng chí được đ/c Võ Thanh Sơn, Trưởng phòng Tài chính – Kế hoạch ghi nhận, biểu dương về kết quả thực hiện nhiệm vụ NV-2026-0001');
+    expect(s.ha.texts().join('\n')).toContain(
+      'Đồng chí được đ/c Võ Thanh Sơn, Trưởng phòng Tài chính – Kế hoạch ghi nhận, biểu dương về kết quả thực hiện nhiệm vụ NV-2026-0001',
+    );
     await fx.setTime(at('2026-11-27T09:00:00'));
     const sonBefore = s.son.texts().length;
     await s.hung.say('/bieuduong Nguyễn Thị Thu Hà');
@@ -93,19 +110,30 @@ describe('recognition in a month', () => {
     expect(toHa).toContain('Xin chúc mừng đồng chí.');
     expect(s.son.since(sonBefore).join('\n')).toContain('đã biểu dương đ/c Nguyễn Thị Thu Hà');
     expect(await fx.db.commendation.count({ where: { officialId: await fx.officialId('TCKH-04') } })).toBe(2);
-    transcript('Biểu dương', [['Đ/c Nguyễn Thị Thu Hà, Chuyên viên (TCKH-04), người được biểu dương', s.ha], ['Đ/c Võ Thanh Sơn, Trưởng phòng (TCKH-01), cấp trên trực tiếp', s.son], ['Đ/c Phạm Văn Hùng, Phó Chủ tịch UBND huyện (UB-02)', s.hung]]);
+    transcript('Biểu dương', [
+      ['Đ/c Nguyễn Thị Thu Hà, Chuyên viên (TCKH-04), người được biểu dương', s.ha],
+      ['Đ/c Võ Thanh Sơn, Trưởng phòng (TCKH-01), cấp trên trực tiếp', s.son],
+      ['Đ/c Phạm Văn Hùng, Phó Chủ tịch UBND huyện (UB-02)', s.hung],
+    ]);
 
     // A member may not commend; nobody commends themselves or someone out of reach.
     await s.vinh.say('/bieuduong Hà');
     expect(s.vinh.last()).toBe('Chỉ cấp trưởng, cấp phó hoặc quản trị viên mới biểu dương được.');
-    await expect(commend(fx.app, await oid(fx, 'TCKH-01'), { officialId: await oid(fx, 'TCKH-01'), text: 'Tự khen mình' })).rejects.toMatchObject({ key: 'commend-self' });
-    await expect(commend(fx.app, await oid(fx, 'TCKH-01'), { officialId: await oid(fx, 'PNV-03'), text: 'Làm tốt việc được giao' })).rejects.toMatchObject({ key: 'commend-out-of-reach' });
+    await expect(commend(fx.app, await oid(fx, 'TCKH-01'), { officialId: await oid(fx, 'TCKH-01'), text: 'Tự khen mình' })).rejects.toMatchObject({
+      key: 'commend-self',
+    });
+    await expect(commend(fx.app, await oid(fx, 'TCKH-01'), { officialId: await oid(fx, 'PNV-03'), text: 'Làm tốt việc được giao' })).rejects.toMatchObject({
+      key: 'commend-out-of-reach',
+    });
   });
 
   test('the head\'s digest on 01/12 has "Ghi nhận" before the signals, and the open notice with its coverage', async ({ fx }) => {
     const s = await month(fx);
     await fx.setTime(at('2026-11-27T09:00:00'));
-    await commend(fx.app, await oid(fx, 'UB-02'), { officialId: await oid(fx, 'TCKH-04'), text: 'Đồng chí có tinh thần trách nhiệm cao, hoàn thành mọi nhiệm vụ trong tháng đúng hạn.' });
+    await commend(fx.app, await oid(fx, 'UB-02'), {
+      officialId: await oid(fx, 'TCKH-04'),
+      text: 'Đồng chí có tinh thần trách nhiệm cao, hoàn thành mọi nhiệm vụ trong tháng đúng hạn.',
+    });
     await fx.setTime(at('2026-11-30T09:00:00'));
     await createNotice(fx.app, await oid(fx, 'TCKH-01'), {
       scopes: [{ kind: 'unit', unitId: (await fx.db.unit.findUniqueOrThrow({ where: { code: 'TCKH' } })).id, subtree: true }],
@@ -130,7 +158,9 @@ describe('recognition in a month', () => {
     // Balance: recognition before the signals, never after.
     expect(digest).toContain('🚩 Dấu hiệu chờ xem xét');
     expect(digest.indexOf('🌟 Ghi nhận')).toBeLessThan(digest.indexOf('🚩'));
-    transcript('Tổng hợp ngày 01/12/2026 của Trưởng phòng Tài chính – Kế hoạch (/tonghop)', [['Đ/c Võ Thanh Sơn (TCKH-01)', { lines: () => s.son.lines().slice(-1) }]]);
+    transcript('Tổng hợp ngày 01/12/2026 của Trưởng phòng Tài chính – Kế hoạch (/tonghop)', [
+      ['Đ/c Võ Thanh Sơn (TCKH-01)', { lines: () => s.son.lines().slice(-1) }],
+    ]);
   });
 
   test('/danhgia lists the exemplary official and unit with the items behind them, in chat and in the XLSX', async ({ fx }) => {
@@ -147,13 +177,19 @@ describe('recognition in a month', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((file.source as { path: string }).path);
     const sheet = wb.getWorksheet('Ghi nhận')!;
-    const rows = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 7));
+    const rows = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1, 7));
     expect(rows).toEqual([
       [1, 'Cá nhân tiêu biểu', 'TCKH-04', 'Nguyễn Thị Thu Hà', 'Phòng Tài chính – Kế hoạch', 'NV-2026-0001, NV-2026-0002, YK-2026-0001'],
       [2, 'Đơn vị tiêu biểu', '', '', 'Phòng Tài chính – Kế hoạch', 'NV-2026-0001, NV-2026-0002, NV-2026-0003, NV-2026-0004'],
       [3, 'Được biểu dương', 'TCKH-04', 'Nguyễn Thị Thu Hà', 'Phòng Tài chính – Kế hoạch', 'NV-2026-0001'],
     ]);
-    const notes = wb.getWorksheet('Ghi chú')!.getSheetValues().map((r) => (r as unknown[] | undefined)?.[1]);
+    const notes = wb
+      .getWorksheet('Ghi chú')!
+      .getSheetValues()
+      .map((r) => (r as unknown[] | undefined)?.[1]);
     expect(notes).toContain('Cá nhân, đơn vị tiêu biểu');
   });
 });

@@ -24,7 +24,13 @@ async function reviewable(fx: AppFixture) {
     ['BTC-04', 'Thống kê đảng viên miễn sinh hoạt'],
   ] as const) {
     const to = OfficialId(await fx.officialId(code));
-    const r = await assignTask(fx.app, headId, { assigneeId: to, title, expectedResult: 'Báo cáo gửi Ban', deadline: new Date(iso('2026-12-08T17:00:00')), priority: 'NORMAL' });
+    const r = await assignTask(fx.app, headId, {
+      assigneeId: to,
+      title,
+      expectedResult: 'Báo cáo gửi Ban',
+      deadline: new Date(iso('2026-12-08T17:00:00')),
+      priority: 'NORMAL',
+    });
     await acceptTask(fx.app, to, r.task.id);
   }
   await fx.deliver();
@@ -114,9 +120,12 @@ describe('reviewing signals', () => {
     expect((await fx.db.signal.findMany({ where: { status: 'CONFIRMED' } })).map((s) => s.id)).toEqual([anSignal]);
   });
 
-  test('refuses review outside one\'s reach: a head of another unit, a peer, the person', async ({ fx }) => {
+  test("refuses review outside one's reach: a head of another unit, a peer, the person", async ({ fx }) => {
     const { an, anh, otherHead, anhSignal } = await reviewable(fx);
-    const pending = await fx.db.signal.update({ where: { id: anhSignal }, data: { status: 'PENDING', reviewedAt: null, reviewedById: null, reviewReason: null } });
+    const pending = await fx.db.signal.update({
+      where: { id: anhSignal },
+      data: { status: 'PENDING', reviewedAt: null, reviewedById: null, reviewReason: null },
+    });
     for (const u of [otherHead, an, anh]) {
       await u.pressData(encodeAction('signal.confirm', pending.id));
       expect(u.last()).toContain('nằm ngoài phạm vi đồng chí được xem xét');
@@ -148,7 +157,13 @@ describe('reviewing signals', () => {
     await head.press('Ghi nhận dấu hiệu khác');
     await head.say('le thi ngoc anh');
     expect(head.last()).toContain('bước 2/4');
-    expect(head.buttons().map((b) => b.label)).toEqual(['(3) Không chủ động tham mưu', '(7) Chỉ áp dụng quy định có lợi', '(9) Thờ ơ với người dân, doanh nghiệp', '(11) Không tiếp thu kiến nghị sau giám sát', 'Hủy']);
+    expect(head.buttons().map((b) => b.label)).toEqual([
+      '(3) Không chủ động tham mưu',
+      '(7) Chỉ áp dụng quy định có lợi',
+      '(9) Thờ ơ với người dân, doanh nghiệp',
+      '(11) Không tiếp thu kiến nghị sau giám sát',
+      'Hủy',
+    ]);
     await head.press('(7)');
     await head.press('Bỏ qua');
     await head.say('Tại cuộc họp ngày 04/12, viện dẫn hướng dẫn cũ để không nhận hồ sơ chuyển sinh hoạt đảng.');

@@ -17,7 +17,10 @@ async function setup(fx: AppFixture) {
   const head = OfficialId(await fx.officialId('BTC-01'));
   const an = OfficialId(await fx.officialId('BTC-03'));
   const anh = OfficialId(await fx.officialId('BTC-04'));
-  const codes = new Map<OfficialId, string>([[an, 'BTC-03'], [anh, 'BTC-04']]);
+  const codes = new Map<OfficialId, string>([
+    [an, 'BTC-03'],
+    [anh, 'BTC-04'],
+  ]);
   return {
     head,
     an,
@@ -131,7 +134,9 @@ describe('signals from tasks', () => {
     expect(await signalsOf(bouncing)).toEqual([]);
     await step(() => reassignTask(fx.app, head, bouncing, an));
     await step(() => declineTask(fx.app, an, bouncing, 'Đã có việc khác trùng thời hạn'));
-    expect(await signalsOf(bouncing)).toEqual([{ behaviour: 4, rule: 'task-bounced', who: 'an', events: ['task.declined', 'task.reassigned', 'task.declined'] }]);
+    expect(await signalsOf(bouncing)).toEqual([
+      { behaviour: 4, rule: 'task-bounced', who: 'an', events: ['task.declined', 'task.reassigned', 'task.declined'] },
+    ]);
     // No duplicate for the same item and rule.
     await step(() => insistOnTask(fx.app, head, bouncing));
     expect((await signalsOf(bouncing)).map((s) => s.rule)).toEqual(['task-bounced', 'task-insisted']);

@@ -264,7 +264,12 @@ describe('URGENT runs on wall time, at night and over the weekend', () => {
     expect(p.deputyChair.last()).toContain('⚠️ Báo cáo cấp trên: NV-2026-0001 chưa được nhận việc');
     const accept = (await clockOf(fx, taskId, 'TASK_ACCEPT'))!;
     const sent = await fx.db.reminder.findMany({ where: { clockId: accept.id }, orderBy: { id: 'asc' } });
-    expect(sent.map((r) => r.at.toISOString())).toEqual([iso('2026-12-12T22:30:00'), iso('2026-12-12T22:45:00'), iso('2026-12-12T23:00:00'), iso('2026-12-12T23:15:00')]);
+    expect(sent.map((r) => r.at.toISOString())).toEqual([
+      iso('2026-12-12T22:30:00'),
+      iso('2026-12-12T22:45:00'),
+      iso('2026-12-12T23:00:00'),
+      iso('2026-12-12T23:15:00'),
+    ]);
   });
 
   test('its deadline clocks run through Sunday night too: 1 hour before, and at the deadline', async ({ fx }) => {
@@ -289,7 +294,15 @@ describe('NORMAL reminders due when the office is closed go out at the next open
     const accept = (await clockOf(fx, taskId, 'TASK_ACCEPT'))!;
     expect(accept.dueAt.toISOString()).toBe(iso('2027-02-12T07:30:00'));
     const before = p.member.texts().length;
-    for (const t of ['2027-02-04T17:00:00', '2027-02-04T23:00:00', '2027-02-06T09:00:00', '2027-02-08T09:00:00', '2027-02-10T09:00:00', '2027-02-11T16:00:00', '2027-02-12T07:29:00']) {
+    for (const t of [
+      '2027-02-04T17:00:00',
+      '2027-02-04T23:00:00',
+      '2027-02-06T09:00:00',
+      '2027-02-08T09:00:00',
+      '2027-02-10T09:00:00',
+      '2027-02-11T16:00:00',
+      '2027-02-12T07:29:00',
+    ]) {
       await fx.setTime(iso(t));
     }
     expect(p.member.since(before)).toEqual([]);

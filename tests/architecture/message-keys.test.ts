@@ -28,10 +28,7 @@ const LITERAL = [
   new RegExp(String.raw`dynamicKey\(\s*'${KEY}'`, 'g'),
 ];
 /** Composed keys: the literal text before the first ${…} must begin at least one catalogue key. */
-const COMPOSED = [
-  new RegExp(String.raw`(?:\bt|dynamicKey|DomainError)\(\s*\x60([a-z][a-zA-Z0-9_-]*-)\$\{`, 'g'),
-  new RegExp(String.raw`\.t\(\s*[\w.!'"]+\s*,\s*\x60([a-z][a-zA-Z0-9_-]*-)\$\{`, 'g'),
-];
+const COMPOSED = [/(?:\bt|dynamicKey|DomainError)\(\s*\x60([a-z][a-zA-Z0-9_-]*-)\$\{/g, /\.t\(\s*[\w.!'"]+\s*,\s*\x60([a-z][a-zA-Z0-9_-]*-)\$\{/g];
 
 function unknownKeys(files: string[]): string[] {
   const missing: string[] = [];

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const read = (file: string) => JSON.parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
+const read = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
 const pkg = read('package.json');
 // Read from node_modules: neither package exports its package.json.
 const wasm = read('node_modules/@prisma/schema-engine-wasm/package.json').version;

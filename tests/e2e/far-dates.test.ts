@@ -70,8 +70,12 @@ describe('far-future deadlines', () => {
     const by = OfficialId(await h.officialId('BTC-01'));
     const to = OfficialId(await h.officialId('BTC-03'));
     const far = new Date('2399-12-31T10:00:00Z');
-    await expect(assignTask(h.app, by, { assigneeId: to, title: 'Việc rất xa', expectedResult: 'Báo cáo', deadline: far, priority: 'NORMAL' })).rejects.toMatchObject({ key: 'deadline-too-far' });
-    await expect(askForOpinion(h.app, by, { respondentIds: [to], subject: 'Vấn đề xa', question: 'Câu hỏi xa', deadline: far, priority: 'HIGH' })).rejects.toMatchObject({ key: 'deadline-too-far' });
+    await expect(
+      assignTask(h.app, by, { assigneeId: to, title: 'Việc rất xa', expectedResult: 'Báo cáo', deadline: far, priority: 'NORMAL' }),
+    ).rejects.toMatchObject({ key: 'deadline-too-far' });
+    await expect(
+      askForOpinion(h.app, by, { respondentIds: [to], subject: 'Vấn đề xa', question: 'Câu hỏi xa', deadline: far, priority: 'HIGH' }),
+    ).rejects.toMatchObject({ key: 'deadline-too-far' });
     expect(await h.db.db.task.count({ where: { title: 'Việc rất xa' } })).toBe(0);
   });
 

@@ -56,7 +56,13 @@ describe('/trogiup by role', () => {
   it('an admin assigns to anyone and is pointed to the command-line tool; in English', async () => {
     const text = await help('VPUB-04', 9105, 'en');
     expect(text).toContain('Commands you can use:');
-    for (const c of ['/assign', '/signals', '/confirm, /reopen, /canceltask', '/accept, /extend, /decline, /report, /done, /view with the code of a task given to you (e.g. /accept NV-2026-0012)', 'npm run cli']) {
+    for (const c of [
+      '/assign',
+      '/signals',
+      '/confirm, /reopen, /canceltask',
+      '/accept, /extend, /decline, /report, /done, /view with the code of a task given to you (e.g. /accept NV-2026-0012)',
+      'npm run cli',
+    ]) {
       expect(text).toContain(c);
     }
     for (const c of ['/digest', '/evaluation', '/giaoviec']) expect(text).not.toContain(c);

@@ -94,7 +94,12 @@ describe('the one sanitiser on every stored field', () => {
     await head.press('Trả lại');
     await head.say(dirty('Bổ sung danh sách'));
     const events = await h.db.db.taskEvent.findMany({ where: { taskId: task.id }, orderBy: { id: 'asc' } });
-    expect(events.map((e) => e.note ?? e.reason).filter(Boolean)).toEqual(['Đã rà soát 3/7 chi bộ', 'Chờ hồ sơ các xã', 'Đã rà soát xong', 'Bổ sung danh sách']);
+    expect(events.map((e) => e.note ?? e.reason).filter(Boolean)).toEqual([
+      'Đã rà soát 3/7 chi bộ',
+      'Chờ hồ sơ các xã',
+      'Đã rà soát xong',
+      'Bổ sung danh sách',
+    ]);
     const ext = await h.db.db.extensionRequest.findFirstOrThrow({ where: { taskId: task.id } });
     expect(ext.reason).toBe('Chờ hồ sơ các xã');
     expect((await h.db.db.task.findUniqueOrThrow({ where: { id: task.id } })).resultNote).toBe('Đã rà soát xong');
@@ -127,7 +132,7 @@ describe('the one sanitiser on every stored field', () => {
     expect(closed.decision).toBe('Dùng phòng tầng 3');
   });
 
-  it('a demand for explanation, a signal recorded by hand, a review reason and the person\'s explanation', async () => {
+  it("a demand for explanation, a signal recorded by hand, a review reason and the person's explanation", async () => {
     await h.setTime('2026-12-08T02:00:00Z');
     const task = await h.give('BTC-01', 'BTC-04', { title: 'Báo cáo nhanh', deadline: at('2026-12-08T11:00:00'), priority: 'URGENT' });
     await acceptTask(h.app, OfficialId(await h.officialId('BTC-04')), task.id);
@@ -166,7 +171,9 @@ describe('the one sanitiser on every stored field', () => {
     const dirtyRows: string[] = [];
     for (const { table_name, column_name } of columns) {
       const rows = await h.db.db.$queryRawUnsafe<{ v: string }[]>(`SELECT "${column_name}"::text AS v FROM "${table_name}" WHERE "${column_name}" IS NOT NULL`);
-      for (const r of rows) if (FORBIDDEN.test(r.v) || /\\u00(0|1)[0-9a-f]|\\u20(0b|0e|0f|2[a-e]|6[0-9])|\\ufeff/i.test(r.v)) dirtyRows.push(`${table_name}.${column_name}: ${JSON.stringify(r.v).slice(0, 120)}`);
+      for (const r of rows)
+        if (FORBIDDEN.test(r.v) || /\\u00(0|1)[0-9a-f]|\\u20(0b|0e|0f|2[a-e]|6[0-9])|\\ufeff/i.test(r.v))
+          dirtyRows.push(`${table_name}.${column_name}: ${JSON.stringify(r.v).slice(0, 120)}`);
     }
     expect(dirtyRows).toEqual([]);
     const sent = everythingSent(h);

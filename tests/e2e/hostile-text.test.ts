@@ -63,10 +63,17 @@ describe('hostile text from chat and from the organisation file', () => {
     await head.press('Thường');
   }
 
-  it('a decline reason with line breaks cannot put a forged task block into the head\'s message', async () => {
+  it("a decline reason with line breaks cannot put a forged task block into the head's message", async () => {
     const task = await h.give('BTC-01', 'BTC-03', { title: 'Rà soát hồ sơ đảng viên', deadline: at('2026-12-18T17:00:00') });
     await an.press('Từ chối');
-    const forged = ['Không thuộc chức trách của tôi.', '', '📌 Nhiệm vụ mới NV-2026-9999', 'Người giao: đ/c Lương Văn Khải, Chủ tịch UBND huyện', 'Nội dung: Chuyển ngay hồ sơ cho người mang tin nhắn này', 'Thời hạn: 17:00 07/12/2026 · Mức độ: Khẩn'].join('\n');
+    const forged = [
+      'Không thuộc chức trách của tôi.',
+      '',
+      '📌 Nhiệm vụ mới NV-2026-9999',
+      'Người giao: đ/c Lương Văn Khải, Chủ tịch UBND huyện',
+      'Nội dung: Chuyển ngay hồ sơ cho người mang tin nhắn này',
+      'Thời hạn: 17:00 07/12/2026 · Mức độ: Khẩn',
+    ].join('\n');
     await an.say(forged);
     expect(an.last()).toContain('Đã gửi ý kiến từ chối');
     const notice = head.last();
@@ -201,7 +208,10 @@ describe('hostile text from chat and from the organisation file', () => {
     await anh.press('Mặc định');
     await anh.press('Bỏ qua');
     await anh.press('Gửi xin ý kiến');
-    const parts = h.zalo.callsTo('sendMessage').filter((c) => c.outcome.ok).map((c) => String(c.params.text));
+    const parts = h.zalo
+      .callsTo('sendMessage')
+      .filter((c) => c.outcome.ok)
+      .map((c) => String(c.params.text));
     const shown = parts.join('');
     expect(shown).toContain('🔥'.repeat(1390));
     expect(shown).toContain('👩🏽‍💻'.repeat(150));

@@ -8,7 +8,10 @@ import { QUOTE_PREFIX } from '../../src/domain/text/quote.js';
 // A long progress note (issue 13, point 3): 1,910 characters of twenty lines, one per party cell, reach the assigner
 // whole (on Zalo in messages cut at line breaks, on Telegram in one), and the task card shows the latest note.
 function longNote(): string {
-  const lines = Array.from({ length: 20 }, (_, i) => `${String(i + 1).padStart(2, '0')}. Chi bộ số ${i + 1}: đã rà soát danh sách đảng viên, hồ sơ chuyển sinh hoạt`);
+  const lines = Array.from(
+    { length: 20 },
+    (_, i) => `${String(i + 1).padStart(2, '0')}. Chi bộ số ${i + 1}: đã rà soát danh sách đảng viên, hồ sơ chuyển sinh hoạt`,
+  );
   let text = lines.join('\n');
   // Pad the last line to exactly 1,910 characters, as the note that was cut.
   text += ' và biên bản họp chi bộ tháng mười một năm hai nghìn không trăm hai mươi sáu, kèm danh sách ký xác nhận đầy đủ'.repeat(8);

@@ -21,7 +21,13 @@ describe('a notice reminder merged with a task reminder', () => {
     member = telegramUser(h, await h.link('TCKH-03', 4103));
     const headId = OfficialId(await h.officialId('TCKH-01'));
     const memberId = OfficialId(await h.officialId('TCKH-03'));
-    await assignTask(h.app, headId, { assigneeId: memberId, title: 'Báo cáo thu ngân sách tháng 12', expectedResult: 'Văn bản báo cáo gửi Phòng', deadline: at('2026-12-31T17:00:00'), priority: 'NORMAL' });
+    await assignTask(h.app, headId, {
+      assigneeId: memberId,
+      title: 'Báo cáo thu ngân sách tháng 12',
+      expectedResult: 'Văn bản báo cáo gửi Phòng',
+      deadline: at('2026-12-31T17:00:00'),
+      priority: 'NORMAL',
+    });
     await createNotice(h.app, headId, {
       scopes: [{ kind: 'person', officialId: memberId }],
       title: 'Kế hoạch thực hiện Chỉ thị 56-CT/TW',

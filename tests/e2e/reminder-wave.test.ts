@@ -31,7 +31,13 @@ describe('reminders due together for one person', () => {
     const headId = OfficialId(await h.officialId('TCKH-01'));
     const memberId = OfficialId(await h.officialId('TCKH-03'));
     for (const title of TITLES) {
-      await assignTask(h.app, headId, { assigneeId: memberId, title, expectedResult: 'Văn bản báo cáo gửi Phòng', deadline: at('2026-12-31T17:00:00'), priority: 'NORMAL' });
+      await assignTask(h.app, headId, {
+        assigneeId: memberId,
+        title,
+        expectedResult: 'Văn bản báo cáo gửi Phòng',
+        deadline: at('2026-12-31T17:00:00'),
+        priority: 'NORMAL',
+      });
     }
     await h.idle();
   });
@@ -55,12 +61,16 @@ describe('reminders due together for one person', () => {
     for (const code of codes) expect(text.split(`⏰ Nhắc: ${code} chưa được nhận việc`)).toHaveLength(2);
     const buttons = member.buttons();
     for (const code of codes) {
-      expect(buttons.filter((b) => b.text.startsWith(`${code} · `)).map((b) => b.text.slice(code.length + 3))).toEqual(['Nhận việc', 'Xin gia hạn', 'Từ chối / đề xuất chuyển']);
+      expect(buttons.filter((b) => b.text.startsWith(`${code} · `)).map((b) => b.text.slice(code.length + 3))).toEqual([
+        'Nhận việc',
+        'Xin gia hạn',
+        'Từ chối / đề xuất chuyển',
+      ]);
     }
     expect(await h.db.db.reminder.count({ where: { level: 0, delivered: true } })).toBe(5);
   });
 
-  it("a button in the wave acts on its own task only", async () => {
+  it('a button in the wave acts on its own task only', async () => {
     await member.press('NV-2026-0003 · Nhận việc');
     const tasks = await h.db.db.task.findMany({ orderBy: { id: 'asc' } });
     expect(tasks.map((t) => t.status)).toEqual(['ASSIGNED', 'ASSIGNED', 'ACCEPTED', 'ASSIGNED', 'ASSIGNED']);
@@ -85,7 +95,12 @@ describe('reminders due together for one person', () => {
     expect(wave[0]).toContain('4 nội dung');
     for (const code of codes.filter((c) => c !== 'NV-2026-0003')) expect(wave[0]).toContain(`⚠️ Báo cáo cấp trên: ${code} chưa được nhận việc`);
     // Items are listed in the order they were queued (the clocks fire in parallel).
-    expect(head.buttons().map((b) => b.text).sort()).toEqual(codes.filter((c) => c !== 'NV-2026-0003').flatMap((c) => [`${c} · Nhắc lại`, `${c} · Xem chi tiết`, `${c} · Yêu cầu giải trình`]));
+    expect(
+      head
+        .buttons()
+        .map((b) => b.text)
+        .sort(),
+    ).toEqual(codes.filter((c) => c !== 'NV-2026-0003').flatMap((c) => [`${c} · Nhắc lại`, `${c} · Xem chi tiết`, `${c} · Yêu cầu giải trình`]));
     const escalations = await h.db.db.reminder.findMany({ where: { kind: 'ESCALATION' } });
     expect(new Set(escalations.map((r) => r.outboxId?.toString())).size).toBe(4); // four rows, merged when sent
   });

@@ -44,7 +44,10 @@ describe.skipIf(!hasChromium)(`the sandbox page in chromium${hasChromium ? '' : 
     const number = await line.getAttribute('data-choice');
     const before = await c.locator('li.msg.out').count();
     await line.click();
-    await c.locator('li.msg.in', { hasText: new RegExp(`^${number}`) }).last().waitFor();
+    await c
+      .locator('li.msg.in', { hasText: new RegExp(`^${number}`) })
+      .last()
+      .waitFor();
     await expect.poll(() => c.locator('li.msg.out').count(), { timeout: SEEN_MS }).toBeGreaterThan(before);
     await botSaid(c, answer).waitFor({ timeout: SEEN_MS });
   }
@@ -70,7 +73,16 @@ describe.skipIf(!hasChromium)(`the sandbox page in chromium${hasChromium ? '' : 
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1600, height: 1000 },
       locale: 'vi-VN',
     });

@@ -25,7 +25,14 @@ describe('a stale delayed clock job in Redis (HIGH task, approved extension)', (
     telegramUser(h, await h.link('TCKH-03', 3003));
     headId = OfficialId(await h.officialId('TCKH-01'));
     memberId = OfficialId(await h.officialId('TCKH-03'));
-    taskId = (await h.give(headId, memberId, { title: 'Báo cáo giải ngân vốn đầu tư công quý IV', expectedResult: 'Báo cáo bằng văn bản gửi Phòng', deadline: at('2026-12-09T16:00:00'), priority: 'HIGH' })).id;
+    taskId = (
+      await h.give(headId, memberId, {
+        title: 'Báo cáo giải ngân vốn đầu tư công quý IV',
+        expectedResult: 'Báo cáo bằng văn bản gửi Phòng',
+        deadline: at('2026-12-09T16:00:00'),
+        priority: 'HIGH',
+      })
+    ).id;
     await acceptTask(h.app, memberId, taskId);
     await h.idle();
     // The harness fires what is due at each stop: walk the ladder level by level to the overdue reminder's level 2.

@@ -22,7 +22,13 @@ describe('linking after things waited', () => {
     const headId = OfficialId(await h.officialId('TCKH-01'));
     const memberId = OfficialId(await h.officialId('TCKH-03'));
     for (const title of ['Rà soát hồ sơ hộ nghèo năm 2026', 'Báo cáo thu ngân sách tháng 12']) {
-      await assignTask(h.app, headId, { assigneeId: memberId, title, expectedResult: 'Văn bản báo cáo', deadline: at('2026-12-31T17:00:00'), priority: 'NORMAL' });
+      await assignTask(h.app, headId, {
+        assigneeId: memberId,
+        title,
+        expectedResult: 'Văn bản báo cáo',
+        deadline: at('2026-12-31T17:00:00'),
+        priority: 'NORMAL',
+      });
     }
     await h.idle();
     for (const time of ['07:30', '09:30', '11:30', '13:30']) await h.setTime(iso(`2026-12-14T${time}:00`));

@@ -53,7 +53,7 @@ describe('an official on Telegram and Zalo: the preferred channel, the fallback,
     // And the Zalo numbers of that notification now meet a task already accepted: a clear refusal, no change.
     await onZalo.say('1');
     expect(onZalo.last()).not.toContain('Đồng chí đã nhận');
-    expect((await h.db.db.taskEvent.count({ where: { taskId: task.id, kind: 'ACCEPTED' } }))).toBe(1);
+    expect(await h.db.db.taskEvent.count({ where: { taskId: task.id, kind: 'ACCEPTED' } })).toBe(1);
   });
 
   it('falls back to Telegram when Zalo keeps refusing (403), with a notice, and the Telegram buttons act on the item', async () => {

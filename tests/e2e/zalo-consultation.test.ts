@@ -23,7 +23,10 @@ describe('a consultation on Zalo: asked by text, answered with a stance by numbe
     if (process.env.ZALO_TRANSCRIPT && h) {
       const { appendFileSync } = await import('node:fs');
       const chat = (who: string, u: ZaloUser) => `===== ${who} =====\n${u.texts().join('\n-----\n')}\n`;
-      appendFileSync(process.env.ZALO_TRANSCRIPT, chat('Trưởng phòng (TCKH-01), người xin ý kiến', head) + chat('Chuyên viên (TCKH-03)', member) + chat('Phó Trưởng phòng (TCKH-02)', deputy));
+      appendFileSync(
+        process.env.ZALO_TRANSCRIPT,
+        chat('Trưởng phòng (TCKH-01), người xin ý kiến', head) + chat('Chuyên viên (TCKH-03)', member) + chat('Phó Trưởng phòng (TCKH-02)', deputy),
+      );
     }
     await h?.close();
   });
@@ -63,7 +66,9 @@ describe('a consultation on Zalo: asked by text, answered with a stance by numbe
   it('a bare number that matches no choice is not taken as an answer without a stance', async () => {
     const before = await h.db.db.consultationEntry.count({ where: { kind: 'FREE_TEXT' } });
     await member.say('7');
-    expect(member.last()).toBe('Tin nhắn gần nhất không có lựa chọn số 7. Đồng chí xem lại các lựa chọn đánh số, gõ lệnh kèm mã (vd: /nhan NV-2026-0012) hoặc gõ /trogiup.');
+    expect(member.last()).toBe(
+      'Tin nhắn gần nhất không có lựa chọn số 7. Đồng chí xem lại các lựa chọn đánh số, gõ lệnh kèm mã (vd: /nhan NV-2026-0012) hoặc gõ /trogiup.',
+    );
     expect(await h.db.db.consultationEntry.count({ where: { kind: 'FREE_TEXT' } })).toBe(before);
   });
 
@@ -72,14 +77,18 @@ describe('a consultation on Zalo: asked by text, answered with a stance by numbe
     expect(member.last()).toContain('YK-2026-0001');
     expect(member.last()).toContain('Gõ /huy để dừng.');
     await member.say('Tầng 1 đang là kho lưu trữ, chưa có kinh phí cải tạo trong năm nay.');
-    const row = await h.db.db.consultationRespondent.findFirstOrThrow({ where: { consultation: { code: 'YK-2026-0001' }, officialId: await h.officialId('TCKH-03') } });
+    const row = await h.db.db.consultationRespondent.findFirstOrThrow({
+      where: { consultation: { code: 'YK-2026-0001' }, officialId: await h.officialId('TCKH-03') },
+    });
     expect(row.stance).toBe('DISAGREE');
     expect(row.stanceText).toBe('Tầng 1 đang là kho lưu trữ, chưa có kinh phí cải tạo trong năm nay.');
   });
 
   it('records a stance given by command with the code, at any time', async () => {
     await deputy.command('bosung', 'YK-2026-0001 Đồng ý, đề nghị bổ sung biển chỉ dẫn cho người dân');
-    const row = await h.db.db.consultationRespondent.findFirstOrThrow({ where: { consultation: { code: 'YK-2026-0001' }, officialId: await h.officialId('TCKH-02') } });
+    const row = await h.db.db.consultationRespondent.findFirstOrThrow({
+      where: { consultation: { code: 'YK-2026-0001' }, officialId: await h.officialId('TCKH-02') },
+    });
     expect(row.stance).toBe('AGREE_WITH_AMENDMENTS');
     expect(row.stanceText).toBe('Đồng ý, đề nghị bổ sung biển chỉ dẫn cho người dân');
   });

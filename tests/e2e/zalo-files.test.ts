@@ -39,7 +39,10 @@ describe('files for a Zalo user', () => {
   it('sends an XLSX report as a download link that serves the file until it expires', async () => {
     const file = path.join(dir, 'bao-cao.xlsx');
     await writeFile(file, 'PK fake xlsx bytes');
-    await send('📊 Báo cáo đánh giá tháng 11/2026', { type: 'document', source: { kind: 'local-file', path: file, filename: 'Báo cáo tháng 11-2026.xlsx', mime: XLSX } });
+    await send('📊 Báo cáo đánh giá tháng 11/2026', {
+      type: 'document',
+      source: { kind: 'local-file', path: file, filename: 'Báo cáo tháng 11-2026.xlsx', mime: XLSX },
+    });
     const text = head.last();
     expect(text).toContain('📊 Báo cáo đánh giá tháng 11/2026');
     expect(text).toContain('Tệp Báo cáo tháng 11-2026.xlsx: http://127.0.0.1:');
@@ -65,17 +68,30 @@ describe('files for a Zalo user', () => {
   it('sends a picture on this server by its link, and a Zalo picture by its own URL', async () => {
     const file = path.join(dir, 'bieu-do.png');
     await writeFile(file, 'png bytes');
-    await send('Biểu đồ tiến độ', { type: 'photo', source: { kind: 'local-file', path: file, filename: 'bieu-do.png', mime: 'image/png' }, caption: 'Tiến độ theo đơn vị' });
+    await send('Biểu đồ tiến độ', {
+      type: 'photo',
+      source: { kind: 'local-file', path: file, filename: 'bieu-do.png', mime: 'image/png' },
+      caption: 'Tiến độ theo đơn vị',
+    });
     const photos = h.zalo.callsForChat(head.id).filter((c) => c.method === 'sendPhoto');
     expect(String(photos.at(-1)!.params.photo)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\//);
     expect(photos.at(-1)!.params.caption).toBe('Tiến độ theo đơn vị');
 
     await send('Minh chứng', { type: 'photo', source: { kind: 'channel-file', channel: 'ZALO', fileRef: 'https://photo-stal.zdn.vn/abc.jpg' } });
-    expect(h.zalo.callsForChat(head.id).filter((c) => c.method === 'sendPhoto').at(-1)!.params.photo).toBe('https://photo-stal.zdn.vn/abc.jpg');
+    expect(
+      h.zalo
+        .callsForChat(head.id)
+        .filter((c) => c.method === 'sendPhoto')
+        .at(-1)!.params.photo,
+    ).toBe('https://photo-stal.zdn.vn/abc.jpg');
   });
 
   it('says where to find evidence sent on Telegram, which cannot be passed on', async () => {
-    await send('📈 Báo cáo tiến độ NV-2026-0001: 40%', { type: 'photo', source: { kind: 'channel-file', channel: 'TELEGRAM', fileRef: 'AgACAgIAAxkBAAIB' }, caption: 'Đã tổng hợp 3/7 phòng' });
+    await send('📈 Báo cáo tiến độ NV-2026-0001: 40%', {
+      type: 'photo',
+      source: { kind: 'channel-file', channel: 'TELEGRAM', fileRef: 'AgACAgIAAxkBAAIB' },
+      caption: 'Đã tổng hợp 3/7 phòng',
+    });
     expect(head.last()).toBe(
       '📈 Báo cáo tiến độ NV-2026-0001: 40%\nĐã tổng hợp 3/7 phòng\n(Kèm ảnh minh chứng gửi qua Telegram; hệ thống không chuyển được sang kênh này. Đồng chí xem trên Telegram hoặc đề nghị người gửi gửi lại.)',
     );

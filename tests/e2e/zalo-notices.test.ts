@@ -37,7 +37,10 @@ describe('a notice on Zalo: numbered choices, a file link, a question, a reminde
     if (process.env.ZALO_TRANSCRIPT && h) {
       const { appendFileSync } = await import('node:fs');
       const chat = (who: string, u: ZaloUser) => `===== ${who} =====\n${u.texts().join('\n-----\n')}\n`;
-      appendFileSync(process.env.ZALO_TRANSCRIPT, chat('Trưởng phòng Nội vụ (PNV-01), người gửi', ngoc) + chat('Phó Trưởng phòng (PNV-02)', nghia) + chat('Chuyên viên (PNV-03)', toan));
+      appendFileSync(
+        process.env.ZALO_TRANSCRIPT,
+        chat('Trưởng phòng Nội vụ (PNV-01), người gửi', ngoc) + chat('Phó Trưởng phòng (PNV-02)', nghia) + chat('Chuyên viên (PNV-03)', toan),
+      );
     }
     await h?.close();
   });
@@ -76,7 +79,13 @@ describe('a notice on Zalo: numbered choices, a file link, a question, a reminde
     expect(toan.last()).toContain('Gõ /quantriet QT-2026-0001 để nhận lại tài liệu.');
     await h.setTime('2026-12-10T02:20:00Z'); // 09:20, after the deadline
     // The first download link has expired (a day): asking for the notice again gives a fresh one.
-    const links = () => [...toan.texts().join('\n').matchAll(/(http:\/\/127\.0\.0\.1:\d+\/files\/[A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
+    const links = () =>
+      [
+        ...toan
+          .texts()
+          .join('\n')
+          .matchAll(/(http:\/\/127\.0\.0\.1:\d+\/files\/[A-Za-z0-9_-]+)/g),
+      ].map((m) => m[1]!);
     expect((await fetch(links()[0]!)).status).not.toBe(200);
     await toan.command('quantriet', 'QT-2026-0001');
     expect(toan.last()).toContain('Thông báo đang chờ đồng chí xác nhận, hạn 09:00 10/12/2026.');

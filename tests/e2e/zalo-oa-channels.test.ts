@@ -61,7 +61,10 @@ describe('an official on Telegram and the OA: /kenh offers both, the fallback or
     await give('Lập kế hoạch vốn năm 2027');
     expect(onTelegram.last()).toContain('Lập kế hoạch vốn năm 2027');
 
-    await h.db.db.chatIdentity.updateMany({ where: { officialId: memberId, channel: 'TELEGRAM' }, data: { unreachableAt: h.timeSource.now(), unreachableReason: 'test: blocked' } });
+    await h.db.db.chatIdentity.updateMany({
+      where: { officialId: memberId, channel: 'TELEGRAM' },
+      data: { unreachableAt: h.timeSource.now(), unreachableReason: 'test: blocked' },
+    });
     await give('Báo cáo tiến độ thu ngân sách');
     expect(onOa.last()).toContain('Báo cáo tiến độ thu ngân sách');
   });

@@ -59,7 +59,13 @@ describe('Zalo OA outside the free window: the cap, hold and merge, transaction,
   });
 
   it('takes the window values from the policy file: 48 h and 8 messages without a reply by default', async () => {
-    expect(h.app.policy.zaloOa).toMatchObject({ freeWindowMs: 48 * HOUR, unansweredCap: 8, deliveryWindowMs: 7 * 24 * HOUR, outsideWindow: 'other-channel', nudge: true });
+    expect(h.app.policy.zaloOa).toMatchObject({
+      freeWindowMs: 48 * HOUR,
+      unansweredCap: 8,
+      deliveryWindowMs: 7 * 24 * HOUR,
+      outsideWindow: 'other-channel',
+      nudge: true,
+    });
     expect(await h.oaRuntime!.sender.windowOf(member.id)).toMatchObject({ class: 'free', reason: 'within-free-window' });
   });
 
@@ -120,7 +126,10 @@ describe('Zalo OA outside the free window: the cap, hold and merge, transaction,
   it('zalo-oa usage reports the month by unit, kind and window with the cost at the policy prices; refuses a bad month', async () => {
     const r = await usage('--month', '2026-12', '--json');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.out[0]!) as { totals: { cs: { inside: number; outside: number }; transaction: number; held: number }; estimate: { totalVnd: number } };
+    const report = JSON.parse(r.out[0]!) as {
+      totals: { cs: { inside: number; outside: number }; transaction: number; held: number };
+      estimate: { totalVnd: number };
+    };
     expect(report.totals.transaction).toBe(1);
     expect(report.totals.held).toBe(3);
     expect(report.totals.cs.inside).toBeGreaterThanOrEqual(12);

@@ -35,8 +35,14 @@ describe('Zalo OA: link after follow, tasks and consultations with buttons, sign
     if (process.env.ZALO_OA_TRANSCRIPT && h) {
       const { writeFileSync } = await import('node:fs');
       const chat = (who: string, u: OaUser) =>
-        `===== ${who} =====\n${h.oa!.messagesTo(u.id).map((m) => `${m.text ?? ''}${m.buttons ? `\n[${m.buttons.map((b) => b.title).join('] [')}]` : ''}`).join('\n-----\n')}\n`;
-      writeFileSync(process.env.ZALO_OA_TRANSCRIPT, chat('Trưởng phòng (TCKH-01)', head) + chat('Chuyên viên (TCKH-03)', member) + chat('Phó Trưởng phòng (TCKH-02)', deputy));
+        `===== ${who} =====\n${h
+          .oa!.messagesTo(u.id)
+          .map((m) => `${m.text ?? ''}${m.buttons ? `\n[${m.buttons.map((b) => b.title).join('] [')}]` : ''}`)
+          .join('\n-----\n')}\n`;
+      writeFileSync(
+        process.env.ZALO_OA_TRANSCRIPT,
+        chat('Trưởng phòng (TCKH-01)', head) + chat('Chuyên viên (TCKH-03)', member) + chat('Phó Trưởng phòng (TCKH-02)', deputy),
+      );
     }
     await h?.close();
   });
@@ -156,7 +162,12 @@ describe('Zalo OA: link after follow, tasks and consultations with buttons, sign
     await member.command('viec');
     expect(member.since(before).join('\n')).toContain('NV-2026-0001');
     expect(h.oa!.callsTo('access_token').length - refreshesBefore).toBe(1);
-    expect(h.oa!.callsTo('message/cs').filter((c) => c.credential === current).at(-1)!.outcome.error).toBe(-216);
+    expect(
+      h
+        .oa!.callsTo('message/cs')
+        .filter((c) => c.credential === current)
+        .at(-1)!.outcome.error,
+    ).toBe(-216);
   });
 });
 
@@ -234,7 +245,9 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
       deadline: new Date(h.timeSource.now().getTime() + 5 * 24 * HOUR),
       priority: 'NORMAL',
     });
-    await waitUntil(async () => (admin.since(adminBefore).some((t) => t.includes('zalo-oa authorize')) ? true : undefined), { message: 'the admin alert on Telegram' });
+    await waitUntil(async () => (admin.since(adminBefore).some((t) => t.includes('zalo-oa authorize')) ? true : undefined), {
+      message: 'the admin alert on Telegram',
+    });
     expect(admin.since(adminBefore).join('\n')).toContain('Zalo OA của đơn vị đã ngừng gửi tin');
     expect(await h.oaRuntime!.tokens.health()).toMatchObject({ ok: false });
     expect(await h.db.db.outbox.count({ where: { channel: 'ZALO_OA', chatId: deputy.id, status: { in: ['PENDING', 'SENDING'] } } })).toBeGreaterThan(0);
@@ -242,7 +255,12 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
 
     // The admin authorises again (the CLI's code exchange is tested in zalo-oa-token-store.test.ts).
     const issued = h.oa!.issueTokens();
-    await h.oaRuntime!.tokens.save({ accessToken: issued.accessToken, refreshToken: issued.refreshToken, accessExpiresAt: new Date(h.timeSource.now().getTime() + 25 * HOUR), refreshExpiresAt: null });
+    await h.oaRuntime!.tokens.save({
+      accessToken: issued.accessToken,
+      refreshToken: issued.refreshToken,
+      accessExpiresAt: new Date(h.timeSource.now().getTime() + 25 * HOUR),
+      refreshExpiresAt: null,
+    });
     await h.idle();
     expect(deputy.texts().join('\n')).toContain('Chuẩn bị số liệu thu ngân sách');
     expect(await h.oaRuntime!.tokens.health()).toBe(true);

@@ -192,7 +192,9 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
 
   it('answers a number that matches no choice, outside any step, without taking it as anything else', async () => {
     await member.say('9');
-    expect(member.last()).toBe('Tin nhắn gần nhất không có lựa chọn số 9. Đồng chí xem lại các lựa chọn đánh số, gõ lệnh kèm mã (vd: /nhan NV-2026-0012) hoặc gõ /trogiup.');
+    expect(member.last()).toBe(
+      'Tin nhắn gần nhất không có lựa chọn số 9. Đồng chí xem lại các lựa chọn đánh số, gõ lệnh kèm mã (vd: /nhan NV-2026-0012) hoặc gõ /trogiup.',
+    );
   });
 
   it('has help that explains numbers and the commands with a code', async () => {

@@ -38,7 +38,13 @@ describe('a wave of ten escalations on Zalo', () => {
     const headId = OfficialId(await h.officialId('TCKH-01'));
     const memberId = OfficialId(await h.officialId('TCKH-03'));
     for (const title of TITLES) {
-      await assignTask(h.app, headId, { assigneeId: memberId, title, expectedResult: 'Văn bản báo cáo gửi Phòng', deadline: at('2026-12-31T17:00:00'), priority: 'NORMAL' });
+      await assignTask(h.app, headId, {
+        assigneeId: memberId,
+        title,
+        expectedResult: 'Văn bản báo cáo gửi Phòng',
+        deadline: at('2026-12-31T17:00:00'),
+        priority: 'NORMAL',
+      });
     }
     await h.idle();
     // The levels fall at 07:30 and 09:30 (to the assignee), 11:30 (to the head, lunch: it waits until 13:30).
@@ -61,7 +67,13 @@ describe('a wave of ten escalations on Zalo', () => {
       expect(codes.length).toBeGreaterThan(0);
       const options = parseOptions(part);
       // Each item of this part has its own choices here, and no choice belongs to an item of another part.
-      for (const code of codes) expect(options.filter((o) => o.label.startsWith(`${code} · `)).map((o) => o.label.slice(code.length + 3)).sort()).toEqual(['Nhắc lại', 'Xem chi tiết', 'Yêu cầu giải trình']);
+      for (const code of codes)
+        expect(
+          options
+            .filter((o) => o.label.startsWith(`${code} · `))
+            .map((o) => o.label.slice(code.length + 3))
+            .sort(),
+        ).toEqual(['Nhắc lại', 'Xem chi tiết', 'Yêu cầu giải trình']);
       expect(options).toHaveLength(codes.length * 3);
       seen.push(...codes);
     }

@@ -9,9 +9,11 @@ describe('the Zalo webhook', () => {
   let member: ZaloUser;
 
   const raw = (body: string, headers: Record<string, string> = {}) =>
-    fetch(h.zaloWebhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': ZALO_WEBHOOK_SECRET, ...headers }, body }).then(
-      async (r) => (await r.arrayBuffer(), r.status),
-    );
+    fetch(h.zaloWebhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': ZALO_WEBHOOK_SECRET, ...headers },
+      body,
+    }).then(async (r) => (await r.arrayBuffer(), r.status));
 
   beforeAll(async () => {
     h = await createHarness();
@@ -78,7 +80,15 @@ describe('the Zalo webhook', () => {
   it('answers at once and keeps the order of one chat: a whole dialog posted without waiting', async () => {
     const head = zaloUser(h, 'son');
     await h.linkZalo('TCKH-01', head.id);
-    const steps = ['/giaoviec', 'dao quang vinh', 'Lập kế hoạch kiểm kê tài sản cuối năm', 'Kế hoạch kiểm kê được Trưởng phòng ký ban hành', '15/12 10:00', '3', '1'];
+    const steps = [
+      '/giaoviec',
+      'dao quang vinh',
+      'Lập kế hoạch kiểm kê tài sản cuối năm',
+      'Kế hoạch kiểm kê được Trưởng phòng ký ban hành',
+      '15/12 10:00',
+      '3',
+      '1',
+    ];
     // Posted back to back: each is answered 200 before the previous one was handled.
     for (const text of steps) expect(await h.zalo.postWebhook(h.zaloWebhookUrl, zaloText(head.id, text), { secret: ZALO_WEBHOOK_SECRET })).toBe(200);
     await h.idle();

@@ -50,7 +50,11 @@ describe('a delivery worker killed while a message is on its way', () => {
     // what it held goes again that soon after. While it lives nothing else sends, so the hold's length is only that.
     const first = rig.start('delivery-1', { WORKER_QUEUES: 'delivery', DELIVERY_CONCURRENCY: '1', LOCK_MS: '2000', LEASE_MS: '3000' });
     await Promise.all([clocks.ready, first.ready]);
-    await waitUntil(async () => (await rig!.db.db.outbox.count({ where: { status: 'SENDING' } })) > 0, { timeoutMs: rig.budgetMs(), intervalMs: 5, message: 'a send in flight' });
+    await waitUntil(async () => (await rig!.db.db.outbox.count({ where: { status: 'SENDING' } })) > 0, {
+      timeoutMs: rig.budgetMs(),
+      intervalMs: 5,
+      message: 'a send in flight',
+    });
     await new Promise((r) => setTimeout(r, 500)); // likely at the platform by now, which is still answering (either way is fine)
     await first.kill();
     // What it held when it died: the only messages the platform may have accepted without them being marked sent.

@@ -62,7 +62,11 @@ describe.skipIf(!hasRedisServer())('Redis killed and started again empty under a
         LOG_LEVEL: 'info',
       };
     };
-    const accepted = () => tg!.callsTo('sendMessage').filter((c) => c.outcome.ok).map((c) => String(c.params.text));
+    const accepted = () =>
+      tg!
+        .callsTo('sendMessage')
+        .filter((c) => c.outcome.ok)
+        .map((c) => String(c.params.text));
     const codeCounts = (codes: readonly string[]) => {
       const counts = new Map<string, number>(codes.map((c) => [c, 0]));
       for (const text of accepted()) if (!isDigest(text)) for (const m of text.matchAll(CODE)) if (counts.has(m[0])) counts.set(m[0], counts.get(m[0])! + 1);
@@ -72,10 +76,16 @@ describe.skipIf(!hasRedisServer())('Redis killed and started again empty under a
       while (!what()) {
         if (Date.now() > deadline) {
           const outbox = await db!.db.outbox.groupBy({ by: ['status'], _count: { _all: true } });
-          const held = await db!.db.outbox.findMany({ where: { status: 'SENDING' }, select: { id: true, chatId: true, createdAt: true, notBefore: true, attempts: true }, take: 5 });
+          const held = await db!.db.outbox.findMany({
+            where: { status: 'SENDING' },
+            select: { id: true, chatId: true, createdAt: true, notBefore: true, attempts: true },
+            take: 5,
+          });
           const logs = path.join(dirs[0]!, '..', `dondoc-rr-${process.pid}.log`);
           writeFileSync(logs, mains.map((m) => `${m.stdout.join('\n')}\n${m.stderr}`).join('\n---\n'));
-          throw new Error(`${message}: not within the bound (outbox ${JSON.stringify(outbox)}, held ${JSON.stringify(held, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}); the processes' logs are in ${logs}`);
+          throw new Error(
+            `${message}: not within the bound (outbox ${JSON.stringify(outbox)}, held ${JSON.stringify(held, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}); the processes' logs are in ${logs}`,
+          );
         }
         await sleep(100);
       }

@@ -105,11 +105,46 @@ const TELEGRAM_STRANGERS = [9990, 9991];
 
 const COMMAND_WORDS = [...Object.values(COMMANDS).flat(), ...ITEM_COMMANDS.flatMap((c) => c.words), 'unknown', 'xyz', 'a'.repeat(32)];
 const VERBS: Verb[] = [
-  'task.accept', 'task.extend', 'task.decline', 'task.report', 'task.complete', 'task.view', 'task.confirm', 'task.reopen', 'task.cancel',
-  'task.reassign', 'task.insist', 'task.nudge', 'task.explain', 'ext.approve', 'ext.refuse', 'list.tasks', 'consult.agree', 'consult.disagree',
-  'consult.amend', 'consult.clarify', 'consult.view', 'consult.close', 'consult.round', 'consult.nudge', 'consult.explain', 'consult.reply',
-  'consult.delegate', 'list.consults', 'explain.answer', 'explain.view', 'signal.confirm', 'signal.dismiss', 'signal.explain', 'signal.demand',
-  'signal.record', 'list.signals', 'digest.open', 'dialog.pick', 'dialog.cancel', 'dialog.skip',
+  'task.accept',
+  'task.extend',
+  'task.decline',
+  'task.report',
+  'task.complete',
+  'task.view',
+  'task.confirm',
+  'task.reopen',
+  'task.cancel',
+  'task.reassign',
+  'task.insist',
+  'task.nudge',
+  'task.explain',
+  'ext.approve',
+  'ext.refuse',
+  'list.tasks',
+  'consult.agree',
+  'consult.disagree',
+  'consult.amend',
+  'consult.clarify',
+  'consult.view',
+  'consult.close',
+  'consult.round',
+  'consult.nudge',
+  'consult.explain',
+  'consult.reply',
+  'consult.delegate',
+  'list.consults',
+  'explain.answer',
+  'explain.view',
+  'signal.confirm',
+  'signal.dismiss',
+  'signal.explain',
+  'signal.demand',
+  'signal.record',
+  'list.signals',
+  'digest.open',
+  'dialog.pick',
+  'dialog.cancel',
+  'dialog.skip',
 ];
 const PICKS = ['NORMAL', 'HIGH', 'URGENT', 'yes', 'no', 'done', 'skip', 'default', '1', '0', 'x'];
 
@@ -160,7 +195,11 @@ export class ChatFuzz {
     await h.importSample();
     for (const o of await h.db.db.official.findMany({ select: { id: true, code: true } })) this.officialOf.set(o.code, o.id);
     const org = await h.app.org();
-    for (const [code, id] of this.officialOf) this.assignable.set(code, org.assignableBy(OfficialId(id)).map((o) => o.code));
+    for (const [code, id] of this.officialOf)
+      this.assignable.set(
+        code,
+        org.assignableBy(OfficialId(id)).map((o) => o.code),
+      );
     for (const [code, id] of TELEGRAM_PEOPLE) this.tg.push({ code, id: await h.link(code, id), from: user(id, { firstName: code }) });
     for (const code of ZALO_PEOPLE) this.zalo.push({ code, id: await h.linkZalo(code, zaloId(`fuzz-${code}`)) });
     // A few items from the start, so buttons, codes and clocks exist from the first step.
@@ -204,7 +243,9 @@ export class ChatFuzz {
         await this.h.idle(60_000).catch(() => {});
         const tg = this.h.tg.calls;
         const zalo = this.h.zalo.calls;
-        const sent = [...tg.slice(this.traced.tg), ...zalo.slice(this.traced.zalo)].filter((c) => typeof c.params.text === 'string').map((c) => `${String(c.params.chat_id)}: ${String(c.params.text).slice(0, 160)}`);
+        const sent = [...tg.slice(this.traced.tg), ...zalo.slice(this.traced.zalo)]
+          .filter((c) => typeof c.params.text === 'string')
+          .map((c) => `${String(c.params.chat_id)}: ${String(c.params.text).slice(0, 160)}`);
         this.o.log?.(`TRACE ${i + 1}. ${describeStep(step).slice(0, 300)}${sent.map((x) => `\n    → ${x}`).join('')}`);
         this.traced = { tg: tg.length, zalo: zalo.length };
       }
@@ -268,7 +309,8 @@ export class ChatFuzz {
       this.fail(n, `did not go idle: ${(e as Error).message}`);
     }
     const tgCalls = this.h.tg.calls;
-    for (const c of tgCalls.slice(this.seenTg)) this.scan(n, `telegram ${c.method} to ${String(c.params.chat_id ?? c.params.callback_query_id)}`, [c.params.text, c.params.caption]);
+    for (const c of tgCalls.slice(this.seenTg))
+      this.scan(n, `telegram ${c.method} to ${String(c.params.chat_id ?? c.params.callback_query_id)}`, [c.params.text, c.params.caption]);
     this.seenTg = tgCalls.length;
     const zCalls = this.h.zalo.calls;
     for (const c of zCalls.slice(this.seenZalo)) this.scan(n, `zalo ${c.method} to ${String(c.params.chat_id)}`, [c.params.text, c.params.caption]);
@@ -283,7 +325,11 @@ export class ChatFuzz {
       if (typeof t !== 'string') continue;
       if (this.internal.some((x) => t.includes(x))) this.fail(n, `internal-error answer: ${where}`);
       // Half an emoji (a lone surrogate) is not UTF-8: the real platforms refuse such a text.
-      if (LONE_SURROGATE.test(t)) this.fail(n, `sent text with a lone surrogate: ${where}: …${JSON.stringify(t.slice(Math.max(0, t.search(LONE_SURROGATE) - 20), t.search(LONE_SURROGATE) + 5))}`);
+      if (LONE_SURROGATE.test(t))
+        this.fail(
+          n,
+          `sent text with a lone surrogate: ${where}: …${JSON.stringify(t.slice(Math.max(0, t.search(LONE_SURROGATE) - 20), t.search(LONE_SURROGATE) + 5))}`,
+        );
     }
   }
 
@@ -330,7 +376,11 @@ export class ChatFuzz {
     const r = this.rnd;
     let word = r.pick(COMMAND_WORDS);
     if (r.chance(0.1)) word = word.toUpperCase();
-    const suffix = r.weighted([[8, ''], [1, `@${this.ours}`], [1, '@other_bot']] as const);
+    const suffix = r.weighted([
+      [8, ''],
+      [1, `@${this.ours}`],
+      [1, '@other_bot'],
+    ] as const);
     const args = r.weighted([
       [3, () => ''],
       [3, () => (r.chance(0.7) && this.codes.length ? r.pick(this.codes) : this.hostile())],
@@ -359,10 +409,13 @@ export class ChatFuzz {
     return r.weighted([
       [4, () => (pressed.length ? r.pick(pressed.slice(-4)).data : encodeAction('list.tasks', 1))],
       [2, () => (pressed.length ? r.pick(pressed).data : encodeAction('dialog.cancel'))],
-      [3, () => {
-        const verb = r.pick(VERBS);
-        return encodeAction(verb, idFor(verb));
-      }],
+      [
+        3,
+        () => {
+          const verb = r.pick(VERBS);
+          return encodeAction(verb, idFor(verb));
+        },
+      ],
       [2, () => this.alter(pressed.length ? r.pick(pressed).data : encodeAction('task.accept', 1))],
     ] as const)();
   }
@@ -447,13 +500,27 @@ export class ChatFuzz {
           label: kind,
           update: r.chance(0.5)
             ? photoMessage(p.from, { fileId: `photo-${r.int(1, 1e6)}`, ...(r.chance(0.7) ? { caption: this.text() } : {}) })
-            : documentMessage(p.from, { fileId: `doc-${r.int(1, 1e6)}`, fileName: r.chance(0.5) ? 'bao-cao.pdf' : this.hostile(), ...(r.chance(0.7) ? { caption: this.text() } : {}) }),
+            : documentMessage(p.from, {
+                fileId: `doc-${r.int(1, 1e6)}`,
+                fileName: r.chance(0.5) ? 'bao-cao.pdf' : this.hostile(),
+                ...(r.chance(0.7) ? { caption: this.text() } : {}),
+              }),
         };
       case 'tg-replay':
-        return this.sentTelegram.length ? { kind: 'telegram', label: kind, update: r.pick(this.sentTelegram) } : { kind: 'telegram', label: kind, update: textMessage(p.from, '/viec') };
+        return this.sentTelegram.length
+          ? { kind: 'telegram', label: kind, update: r.pick(this.sentTelegram) }
+          : { kind: 'telegram', label: kind, update: textMessage(p.from, '/viec') };
       case 'tg-stranger': {
         const from = user(r.pick(TELEGRAM_STRANGERS), { languageCode: r.pick(['vi', 'en', 'fr', 'zh-hans']) });
-        return { kind: 'telegram', label: kind, update: r.chance(0.5) ? this.tgText(from, `/start ${r.chance(0.5) ? this.hostile() : 'ABCD2345'}`) : r.chance(0.5) ? textMessage(from, this.text()) : callbackQuery(from, this.actionData(undefined)) };
+        return {
+          kind: 'telegram',
+          label: kind,
+          update: r.chance(0.5)
+            ? this.tgText(from, `/start ${r.chance(0.5) ? this.hostile() : 'ABCD2345'}`)
+            : r.chance(0.5)
+              ? textMessage(from, this.text())
+              : callbackQuery(from, this.actionData(undefined)),
+        };
       }
       case 'zalo-text':
         return { kind: 'zalo', label: kind, body: zaloText(z.id, this.text()) };
@@ -492,7 +559,11 @@ export class ChatFuzz {
   }
 
   private deadlineText(): string {
-    return this.rnd.weighted([[7, () => this.answer(['date'])], [2, () => textOf('far-date', this.rnd, { codes: this.codes })], [1, () => this.hostile()]] as const)();
+    return this.rnd.weighted([
+      [7, () => this.answer(['date'])],
+      [2, () => textOf('far-date', this.rnd, { codes: this.codes })],
+      [1, () => this.hostile()],
+    ] as const)();
   }
 
   /** Someone `code` may give a task to, mostly a person linked here (so the notice is really sent), else anyone. */
@@ -524,8 +595,30 @@ export class ChatFuzz {
     const askedBy = this.items.consultations.filter((c) => c.askerId === me);
     const demands = this.items.demands.filter((d) => d.officialId === me);
     const flows: [number, () => (() => Step)[]][] = [
-      [3, () => [say(() => `/giaoviec ${assignee()}`), say(() => this.answer(['plain'])), say(() => this.answer(['plain'])), say(() => this.deadlineText()), pick(priority), pick(() => 'yes')]],
-      [2, () => [say(() => `/xinykien ${someone()}`), pick(() => 'done'), say(() => this.answer(['plain'])), say(() => this.answer(['plain'])), pick(priority), r.chance(0.5) ? pick(() => 'default') : say(() => this.deadlineText()), r.chance(0.7) ? pick(() => 'skip') : say(() => this.answer(['code'])), pick(() => 'yes')]],
+      [
+        3,
+        () => [
+          say(() => `/giaoviec ${assignee()}`),
+          say(() => this.answer(['plain'])),
+          say(() => this.answer(['plain'])),
+          say(() => this.deadlineText()),
+          pick(priority),
+          pick(() => 'yes'),
+        ],
+      ],
+      [
+        2,
+        () => [
+          say(() => `/xinykien ${someone()}`),
+          pick(() => 'done'),
+          say(() => this.answer(['plain'])),
+          say(() => this.answer(['plain'])),
+          pick(priority),
+          r.chance(0.5) ? pick(() => 'default') : say(() => this.deadlineText()),
+          r.chance(0.7) ? pick(() => 'skip') : say(() => this.answer(['code'])),
+          pick(() => 'yes'),
+        ],
+      ],
     ];
     if (mine.length) {
       const t = r.pick(mine);
@@ -533,7 +626,10 @@ export class ChatFuzz {
         [2, () => [press(() => encodeAction('task.accept', t.id))]],
         [2, () => [press(() => encodeAction('task.extend', t.id)), say(() => this.deadlineText()), say(() => this.answer(['plain']))]],
         [1, () => [press(() => encodeAction('task.decline', t.id)), say(() => this.answer(['plain']))]],
-        [2, () => [press(() => encodeAction('task.report', t.id)), pick(() => r.pick(['25', '50', '75', '100', '0', '150'])), say(() => this.answer(['plain']))]],
+        [
+          2,
+          () => [press(() => encodeAction('task.report', t.id)), pick(() => r.pick(['25', '50', '75', '100', '0', '150'])), say(() => this.answer(['plain']))],
+        ],
         [2, () => [press(() => encodeAction('task.complete', t.id)), say(() => this.answer(['plain']))]],
       );
     }
@@ -555,7 +651,10 @@ export class ChatFuzz {
       const c = r.pick(asked);
       flows.push(
         [2, () => [press(() => encodeAction('consult.agree', c.id))]],
-        [2, () => [press(() => encodeAction(r.pick(['consult.disagree', 'consult.amend', 'consult.clarify'] as const), c.id)), say(() => this.answer(['plain']))]],
+        [
+          2,
+          () => [press(() => encodeAction(r.pick(['consult.disagree', 'consult.amend', 'consult.clarify'] as const), c.id)), say(() => this.answer(['plain']))],
+        ],
         [1, () => [say(() => this.answer(['plain']))]],
       );
     }
@@ -563,7 +662,14 @@ export class ChatFuzz {
       const c = r.pick(askedBy);
       flows.push(
         [1, () => [press(() => encodeAction('consult.close', c.id)), say(() => this.answer(['plain']))]],
-        [1, () => [press(() => encodeAction('consult.round', c.id)), say(() => this.answer(['plain'])), r.chance(0.5) ? pick(() => 'default') : say(() => this.deadlineText())]],
+        [
+          1,
+          () => [
+            press(() => encodeAction('consult.round', c.id)),
+            say(() => this.answer(['plain'])),
+            r.chance(0.5) ? pick(() => 'default') : say(() => this.deadlineText()),
+          ],
+        ],
         [1, () => [press(() => encodeAction('consult.nudge', c.id))]],
       );
     }
@@ -583,8 +689,30 @@ export class ChatFuzz {
     const someone = () => r.pick([...this.officialOf.keys()].filter((c) => c !== z.code && /^(BTC|VPUB|PNV)-/.test(c)));
     const assignee = () => this.assigneeFor(z.code, someone);
     const flows: [number, () => (() => Step)[]][] = [
-      [2, () => [say(() => `/giaoviec ${assignee()}`), say(() => this.answer(['plain'])), say(() => this.answer(['plain'])), say(() => this.deadlineText()), say(() => r.pick(['thường', 'khẩn', 'ưu tiên', '3'])), say(() => '1')]],
-      [1, () => [say(() => `/xinykien ${someone()}`), say(() => '1'), say(() => this.answer(['plain'])), say(() => this.answer(['plain'])), say(() => 'thường'), say(() => this.deadlineText()), say(() => '1'), say(() => '1')]],
+      [
+        2,
+        () => [
+          say(() => `/giaoviec ${assignee()}`),
+          say(() => this.answer(['plain'])),
+          say(() => this.answer(['plain'])),
+          say(() => this.deadlineText()),
+          say(() => r.pick(['thường', 'khẩn', 'ưu tiên', '3'])),
+          say(() => '1'),
+        ],
+      ],
+      [
+        1,
+        () => [
+          say(() => `/xinykien ${someone()}`),
+          say(() => '1'),
+          say(() => this.answer(['plain'])),
+          say(() => this.answer(['plain'])),
+          say(() => 'thường'),
+          say(() => this.deadlineText()),
+          say(() => '1'),
+          say(() => '1'),
+        ],
+      ],
       [1, () => [say(() => '/viec'), say(() => String(r.int(1, 6)))]],
       [1, () => [say(() => '/ykien'), say(() => String(r.int(1, 6))), say(() => this.answer(['plain']))]],
     ];
@@ -615,15 +743,56 @@ export class ChatFuzz {
   private scriptStep(p: TgPerson): Update {
     const r = this.rnd;
     return r.weighted([
-      [2, () => this.tgText(p.from, r.pick(['/giaoviec', '/giaoviec BTC-03', '/giaoviec Nguyễn Văn An', '/xinykien', '/xinykien PNV-02', '/baocao', '/assign BTC-04', '/ask Trần Thị Bích Ngọc']))],
-      [5, () => textMessage(p.from, r.chance(0.8) ? textOf(r.pick(['plain', 'name', 'date', 'far-date', 'number'] as const), r, { codes: this.codes }) : this.hostile())],
+      [
+        2,
+        () =>
+          this.tgText(
+            p.from,
+            r.pick([
+              '/giaoviec',
+              '/giaoviec BTC-03',
+              '/giaoviec Nguyễn Văn An',
+              '/xinykien',
+              '/xinykien PNV-02',
+              '/baocao',
+              '/assign BTC-04',
+              '/ask Trần Thị Bích Ngọc',
+            ]),
+          ),
+      ],
+      [
+        5,
+        () =>
+          textMessage(
+            p.from,
+            r.chance(0.8) ? textOf(r.pick(['plain', 'name', 'date', 'far-date', 'number'] as const), r, { codes: this.codes }) : this.hostile(),
+          ),
+      ],
       [4, () => callbackQuery(p.from, encodeAction('dialog.pick', r.pick(PICKS)))],
       [1, () => callbackQuery(p.from, encodeAction(r.pick(['dialog.skip', 'dialog.cancel'] as const)))],
-      [3, () => {
-        const verb = r.pick(['task.accept', 'task.extend', 'task.decline', 'task.report', 'task.complete', 'task.confirm', 'task.reopen', 'task.cancel', 'consult.agree', 'consult.disagree', 'consult.amend', 'consult.close', 'ext.approve', 'ext.refuse'] as const);
-        const ids = verb.startsWith('ext.') ? this.ids.requests : verb.startsWith('task.') ? this.ids.tasks : this.ids.consultations;
-        return callbackQuery(p.from, encodeAction(verb, ids.length ? r.pick(ids) : 1));
-      }],
+      [
+        3,
+        () => {
+          const verb = r.pick([
+            'task.accept',
+            'task.extend',
+            'task.decline',
+            'task.report',
+            'task.complete',
+            'task.confirm',
+            'task.reopen',
+            'task.cancel',
+            'consult.agree',
+            'consult.disagree',
+            'consult.amend',
+            'consult.close',
+            'ext.approve',
+            'ext.refuse',
+          ] as const);
+          const ids = verb.startsWith('ext.') ? this.ids.requests : verb.startsWith('task.') ? this.ids.tasks : this.ids.consultations;
+          return callbackQuery(p.from, encodeAction(verb, ids.length ? r.pick(ids) : 1));
+        },
+      ],
     ] as const)();
   }
 
@@ -637,34 +806,137 @@ export class ChatFuzz {
       [1, () => ({ update_id: id, channel_post: { ...base, chat: { id: -1001234, type: 'channel', title: 'Kênh' }, text: this.text() } }) as Update],
       [2, () => textMessage(from, this.commandText(), { chatId: -5001 })],
       [1, () => textMessage({ ...from, is_bot: true }, '/viec')],
-      [1, () => ({ update_id: id, message: { ...base, chat, from, sticker: { file_id: 's1', file_unique_id: 'us1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } } }) as Update],
+      [
+        1,
+        () =>
+          ({
+            update_id: id,
+            message: {
+              ...base,
+              chat,
+              from,
+              sticker: { file_id: 's1', file_unique_id: 'us1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false },
+            },
+          }) as Update,
+      ],
       [1, () => ({ update_id: id, message: { ...base, chat, from, location: { latitude: 21.03, longitude: 105.85 } } }) as Update],
       [1, () => ({ update_id: id, message: { ...base, chat, from, contact: { phone_number: '0900000000', first_name: this.hostile() } } }) as Update],
       [1, () => ({ update_id: id, message: { ...base, chat, from, voice: { file_id: 'v1', file_unique_id: 'uv1', duration: 3 } } }) as Update],
       [1, () => ({ update_id: id, message: { ...base, chat, from, text: '' } }) as Update],
       [1, () => ({ update_id: id, message: { ...base, chat, from, text: '/viec', entities: [{ type: 'bot_command', offset: 3, length: 40 }] } }) as Update],
-      [1, () => ({ update_id: id, my_chat_member: { chat, from, date: base.date, old_chat_member: { user: { id: 1, is_bot: true, first_name: 'bot' }, status: 'member' }, new_chat_member: { user: { id: 1, is_bot: true, first_name: 'bot' }, status: 'kicked', until_date: 0 } } }) as Update],
-      [1, () => ({ update_id: id, callback_query: { id: `cbq-odd-${id}`, from, chat_instance: 'ci', game_short_name: 'game', message: { ...base, chat, text: '…' } } }) as Update],
-      [1, () => ({ update_id: id, callback_query: { id: `cbq-odd-${id}`, from, chat_instance: 'ci', inline_message_id: 'inline-1', data: encodeAction('task.accept', 1) } }) as Update],
+      [
+        1,
+        () =>
+          ({
+            update_id: id,
+            my_chat_member: {
+              chat,
+              from,
+              date: base.date,
+              old_chat_member: { user: { id: 1, is_bot: true, first_name: 'bot' }, status: 'member' },
+              new_chat_member: { user: { id: 1, is_bot: true, first_name: 'bot' }, status: 'kicked', until_date: 0 },
+            },
+          }) as Update,
+      ],
+      [
+        1,
+        () =>
+          ({
+            update_id: id,
+            callback_query: { id: `cbq-odd-${id}`, from, chat_instance: 'ci', game_short_name: 'game', message: { ...base, chat, text: '…' } },
+          }) as Update,
+      ],
+      [
+        1,
+        () =>
+          ({
+            update_id: id,
+            callback_query: { id: `cbq-odd-${id}`, from, chat_instance: 'ci', inline_message_id: 'inline-1', data: encodeAction('task.accept', 1) },
+          }) as Update,
+      ],
       [1, () => ({ update_id: id, poll_answer: { poll_id: 'p1', user: from, option_ids: [0] } }) as Update],
-      [1, () => ({ update_id: id, message: { ...base, chat, from, text: this.text(), reply_to_message: { ...base, chat, from: { id: 1, is_bot: true, first_name: 'bot' }, text: 'Tin trước' } } }) as Update],
+      [
+        1,
+        () =>
+          ({
+            update_id: id,
+            message: {
+              ...base,
+              chat,
+              from,
+              text: this.text(),
+              reply_to_message: { ...base, chat, from: { id: 1, is_bot: true, first_name: 'bot' }, text: 'Tin trước' },
+            },
+          }) as Update,
+      ],
     ]);
     return make();
   }
 
   private oddZalo(fromId: string): Step {
     const r = this.rnd;
-    const message = { message_id: zaloId(`odd-${r.int(1, 1e9)}`), date: Date.now(), chat: { id: fromId, chat_type: 'PRIVATE' }, from: { id: fromId, display_name: this.hostile(), is_bot: false } };
+    const message = {
+      message_id: zaloId(`odd-${r.int(1, 1e9)}`),
+      date: Date.now(),
+      chat: { id: fromId, chat_type: 'PRIVATE' },
+      from: { id: fromId, display_name: this.hostile(), is_bot: false },
+    };
     const make = r.weighted<() => Step>([
-      [2, () => ({ kind: 'zalo', label: 'zalo-image', body: zaloImage(fromId, { url: `https://example.invalid/${r.int(1, 1e6)}.jpg`, ...(r.chance(0.6) ? { caption: this.text() } : {}), field: r.pick(['photo', 'photo_url'] as const) }) })],
+      [
+        2,
+        () => ({
+          kind: 'zalo',
+          label: 'zalo-image',
+          body: zaloImage(fromId, {
+            url: `https://example.invalid/${r.int(1, 1e6)}.jpg`,
+            ...(r.chance(0.6) ? { caption: this.text() } : {}),
+            field: r.pick(['photo', 'photo_url'] as const),
+          }),
+        }),
+      ],
       [1, () => ({ kind: 'zalo', label: 'zalo-unsupported', body: zaloUnsupported(fromId, { withMessage: r.chance(0.5) }) })],
-      [1, () => ({ kind: 'zalo', label: 'zalo-sticker', body: { event_name: 'message.sticker.received', message: { ...message, sticker: 'st1', url: 'https://example.invalid/s.png' } } })],
-      [1, () => ({ kind: 'zalo', label: 'zalo-unknown-event', body: { event_name: r.pick(['message.voice.received', 'user.follow', 'message.link.received', '']), message } })],
+      [
+        1,
+        () => ({
+          kind: 'zalo',
+          label: 'zalo-sticker',
+          body: { event_name: 'message.sticker.received', message: { ...message, sticker: 'st1', url: 'https://example.invalid/s.png' } },
+        }),
+      ],
+      [
+        1,
+        () => ({
+          kind: 'zalo',
+          label: 'zalo-unknown-event',
+          body: { event_name: r.pick(['message.voice.received', 'user.follow', 'message.link.received', '']), message },
+        }),
+      ],
       [1, () => ({ kind: 'zalo', label: 'zalo-group', body: zaloText(fromId, this.commandText(), { chatType: 'GROUP', chatId: zaloId('group') }) })],
-      [1, () => ({ kind: 'zalo', label: 'zalo-from-bot', body: { event_name: 'message.text.received', message: { ...message, from: { ...message.from, is_bot: true }, text: '/viec' } } })],
-      [1, () => ({ kind: 'zalo', label: 'zalo-date-seconds', body: { event_name: 'message.text.received', message: { ...message, date: Math.floor(Date.now() / 1000), text: this.text() } } })],
+      [
+        1,
+        () => ({
+          kind: 'zalo',
+          label: 'zalo-from-bot',
+          body: { event_name: 'message.text.received', message: { ...message, from: { ...message.from, is_bot: true }, text: '/viec' } },
+        }),
+      ],
+      [
+        1,
+        () => ({
+          kind: 'zalo',
+          label: 'zalo-date-seconds',
+          body: { event_name: 'message.text.received', message: { ...message, date: Math.floor(Date.now() / 1000), text: this.text() } },
+        }),
+      ],
       [1, () => ({ kind: 'zalo', label: 'zalo-flat', shape: 'flat', body: zaloText(fromId, this.text()) })],
-      [1, () => ({ kind: 'zalo', label: 'zalo-bad-shape', body: r.pick([{}, { event_name: 'message.text.received' }, { event_name: 'message.text.received', message: { ...message, text: 5 } }, [], 'x', null]) })],
+      [
+        1,
+        () => ({
+          kind: 'zalo',
+          label: 'zalo-bad-shape',
+          body: r.pick([{}, { event_name: 'message.text.received' }, { event_name: 'message.text.received', message: { ...message, text: 5 } }, [], 'x', null]),
+        }),
+      ],
     ]);
     return make();
   }
@@ -692,8 +964,12 @@ export async function runChatFuzz(o: FuzzOptions): Promise<FuzzReport> {
 export function describeReport(r: FuzzReport, families: readonly TextFamily[]): string {
   const lines = [
     `chat fuzz: seed ${r.seed}, ${r.steps} updates in ${(r.ms / 1000).toFixed(1)} s; text families: ${families.length === TEXT_FAMILIES.length ? 'all' : families.join(',')}`,
-    `  kinds: ${Object.entries(r.labels).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    `  text sent by family: ${Object.entries(r.families).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `  kinds: ${Object.entries(r.labels)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+    `  text sent by family: ${Object.entries(r.families)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     `  items made: ${r.items.tasks} tasks, ${r.items.consultations} consultations, ${r.items.demands} demands; ${r.items.messages} platform calls`,
   ];
   if (r.failures.length === 0) lines.push('  no failure');

@@ -14,7 +14,9 @@ const updates = replay?.steps.length ?? Number(process.env.FUZZ_UPDATES ?? 300);
 const DEFAULT_TEXT = 'all';
 
 describe('chat fuzz', () => {
-  it(`${updates} random updates through the Telegram and Zalo webhooks: no 5xx, no internal error, nothing hanging`, { timeout: 120_000 + updates * 1_000 }, async () => {
+  it(`${updates} random updates through the Telegram and Zalo webhooks: no 5xx, no internal error, nothing hanging`, {
+    timeout: 120_000 + updates * 1_000,
+  }, async () => {
     const seed = replay?.seed ?? seedFrom(process.env.FUZZ_SEED);
     const families = familiesFrom(process.env.FUZZ_TEXT, DEFAULT_TEXT);
     console.log(`chat fuzz: seed ${seed} (FUZZ_SEED=${seed} replays it)${replay ? `, replaying ${process.env.FUZZ_REPLAY}` : ''}`);

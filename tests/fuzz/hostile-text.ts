@@ -57,8 +57,36 @@ const PLAIN = [
   'Xin ý kiến về phương án sắp xếp bộ phận một cửa',
   'tuần sau',
 ];
-const NAMES = ['Nguyễn Văn An', 'Lê Thị Ngọc Ánh', 'Phan Thị Thu', 'Đỗ Văn Thắng', 'Trần Thị Bích Ngọc', 'nguyen van an', 'BTC-03', 'PNV-02', 'Chuyên viên', 'Trưởng phòng', 'Nguyễn', 'An'];
-const DATES = ['mai', 'ngày kia', 'thứ 6', '14h thứ 6', '05/12', '18/12/2026', '18/12 16:00', '2026-12-18', 'hôm nay', 'tuần sau', 't2 tuần sau', '17:00', '9h30 mai', '29/02/2028'];
+const NAMES = [
+  'Nguyễn Văn An',
+  'Lê Thị Ngọc Ánh',
+  'Phan Thị Thu',
+  'Đỗ Văn Thắng',
+  'Trần Thị Bích Ngọc',
+  'nguyen van an',
+  'BTC-03',
+  'PNV-02',
+  'Chuyên viên',
+  'Trưởng phòng',
+  'Nguyễn',
+  'An',
+];
+const DATES = [
+  'mai',
+  'ngày kia',
+  'thứ 6',
+  '14h thứ 6',
+  '05/12',
+  '18/12/2026',
+  '18/12 16:00',
+  '2026-12-18',
+  'hôm nay',
+  'tuần sau',
+  't2 tuần sau',
+  '17:00',
+  '9h30 mai',
+  '29/02/2028',
+];
 const FAR_DATES = [
   '31/12/2399',
   '01/01/2400',
@@ -101,7 +129,9 @@ function controlText(rnd: Random): string {
 
 const EMOJI = ['🔥', '👍🏽', '👨‍👩‍👧‍👦', '🇻🇳', '❤️', '🧑🏿‍💻', '1️⃣', '🏳️‍🌈'];
 // The limits of stored fields, and the lengths views cut quoted text to (v.quote: 500 by default, 70–3000 in places).
-const LIMIT_VALUES = [...new Set([...Object.values(LIMITS), ...Object.values(CONSULT_LIMITS), ...Object.values(EXPLANATION_LIMITS), 70, 80, 100, 120, 200, 500, 4096])];
+const LIMIT_VALUES = [
+  ...new Set([...Object.values(LIMITS), ...Object.values(CONSULT_LIMITS), ...Object.values(EXPLANATION_LIMITS), 70, 80, 100, 120, 200, 500, 4096]),
+];
 
 /** Text of `length` UTF-16 units whose last grapheme straddles the limit, or emoji only. */
 function emojiAtLimit(rnd: Random): string {
@@ -118,14 +148,7 @@ function combining(rnd: Random): string {
 }
 
 function bidi(rnd: Random): string {
-  return rnd.pick([
-    '\u202Egnp.exe báo cáo',
-    'Nguyễn \u202EnA năV\u202C',
-    '\u2066isolate\u2069 \u2067rtl\u2069',
-    'مرحبا Đồng ý',
-    'שלום 05/12',
-    '\u200F\u200E',
-  ]);
+  return rnd.pick(['\u202Egnp.exe báo cáo', 'Nguyễn \u202EnA năV\u202C', '\u2066isolate\u2069 \u2067rtl\u2069', 'مرحبا Đồng ý', 'שלום 05/12', '\u200F\u200E']);
 }
 
 function zeroWidth(rnd: Random): string {
@@ -159,7 +182,19 @@ export function textOf(family: TextFamily, rnd: Random, ctx: TextContext): strin
     case 'number':
       return rnd.pick(NUMBERS);
     case 'code':
-      return rnd.chance(0.7) && ctx.codes.length > 0 ? rnd.pick(ctx.codes) : rnd.pick(['NV-2026-0001', 'YK-2026-0001', 'GT-2026-0001', 'NV-2026-99999999', 'nv-2026-1', 'NV-0000-0', 'YK-9999-9999999', 'XX-2026-0001', 'NV-2026-']);
+      return rnd.chance(0.7) && ctx.codes.length > 0
+        ? rnd.pick(ctx.codes)
+        : rnd.pick([
+            'NV-2026-0001',
+            'YK-2026-0001',
+            'GT-2026-0001',
+            'NV-2026-99999999',
+            'nv-2026-1',
+            'NV-0000-0',
+            'YK-9999-9999999',
+            'XX-2026-0001',
+            'NV-2026-',
+          ]);
     case 'markup':
       return rnd.pick(MARKUP);
     case 'whitespace':

@@ -31,7 +31,8 @@ export async function hangingItems(db: PrismaClient): Promise<string[]> {
     pendingPerTask.set(r.taskId, (pendingPerTask.get(r.taskId) ?? 0) + 1);
     if (!t) problems.push(`extension request ${r.id} is PENDING on a missing task ${r.taskId}`);
     else if (!OPEN_ON_TASK[t.status as TaskStatus].extensionMayWait) problems.push(`extension request ${r.id} is PENDING on ${t.code}, which is ${t.status}`);
-    else if (r.requesterId !== t.assigneeId) problems.push(`extension request ${r.id} on ${t.code} is PENDING from ${r.requesterId}, no longer the assignee (${t.assigneeId})`);
+    else if (r.requesterId !== t.assigneeId)
+      problems.push(`extension request ${r.id} on ${t.code} is PENDING from ${r.requesterId}, no longer the assignee (${t.assigneeId})`);
   }
   for (const [taskId, n] of pendingPerTask) if (n > 1) problems.push(`task ${task.get(taskId)?.code ?? taskId} has ${n} PENDING extension requests`);
 
@@ -67,6 +68,7 @@ export async function hangingItems(db: PrismaClient): Promise<string[]> {
       problems.push(`${what} is ACTIVE on a ${c.itemKind}, which has no clocks`);
     }
   }
-  for (const d of demands) if (d.status === 'OPEN' && !activeExplanationClocks.has(d.id)) problems.push(`demand ${d.code} is OPEN with no clock running: nobody will be reminded`);
+  for (const d of demands)
+    if (d.status === 'OPEN' && !activeExplanationClocks.has(d.id)) problems.push(`demand ${d.code} is OPEN with no clock running: nobody will be reminded`);
   return problems;
 }

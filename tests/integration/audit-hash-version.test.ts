@@ -18,7 +18,10 @@ function oldCanonical(value: unknown): string {
   });
 }
 function oldHash(prevHash: string, row: { at: Date; actorId: number | null; action: string; entity: string; entityId: string; data: unknown }): string {
-  return createHash('sha256').update(prevHash).update(oldCanonical([row.at.toISOString(), row.actorId, row.action, row.entity, row.entityId, row.data])).digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update(oldCanonical([row.at.toISOString(), row.actorId, row.action, row.entity, row.entityId, row.data]))
+    .digest('hex');
 }
 
 // Keys whose localeCompare order differs from code point order (case, underscore, accents), nested too.
@@ -32,7 +35,14 @@ describe('audit hash versions', () => {
     await t.db.$executeRawUnsafe('ALTER TABLE audit_log DROP COLUMN "hashVersion"');
     let prev = '0'.repeat(64);
     for (let i = 0; i < 3; i++) {
-      const row = { at: new Date(Date.UTC(2026, 10, 1, 8, i)), actorId: i === 0 ? null : i, action: 'task.created', entity: 'task', entityId: String(100 + i), data: { ...tricky, n: i } };
+      const row = {
+        at: new Date(Date.UTC(2026, 10, 1, 8, i)),
+        actorId: i === 0 ? null : i,
+        action: 'task.created',
+        entity: 'task',
+        entityId: String(100 + i),
+        data: { ...tricky, n: i },
+      };
       const data = JSON.parse(oldCanonical(row.data)) as unknown;
       const hash = oldHash(prev, { ...row, data });
       await t.db.$executeRaw`INSERT INTO audit_log (at, "actorId", action, entity, "entityId", data, "prevHash", hash)
@@ -41,12 +51,23 @@ describe('audit hash versions', () => {
     }
     // Then the migration, verbatim.
     const sql = await readFile(new URL('../../prisma/migrations/20261130094212_audit_hash_version/migration.sql', import.meta.url), 'utf8');
-    for (const statement of sql.split(';').map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter(Boolean)) await t.db.$executeRawUnsafe(statement);
+    for (const statement of sql
+      .split(';')
+      .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+      .filter(Boolean))
+      await t.db.$executeRawUnsafe(statement);
     // New rows after it, by the new code.
     await t.db.$transaction(async (tx) => {
       await appendAudit(tx, [
         { at: new Date('2026-12-01T08:00:00Z'), actorId: 7, action: 'task.accepted', entity: 'task', entityId: 101, data: tricky },
-        { at: new Date('2026-12-01T08:01:00Z'), actorId: 7, action: 'task.done', entity: 'task', entityId: 101n, data: { big: 12345678901234567890n, ...tricky } },
+        {
+          at: new Date('2026-12-01T08:01:00Z'),
+          actorId: 7,
+          action: 'task.done',
+          entity: 'task',
+          entityId: 101n,
+          data: { big: 12345678901234567890n, ...tricky },
+        },
       ]);
     });
   });

@@ -66,7 +66,9 @@ describe('calendar add | remove | list', () => {
     expect((await verifyAudit(t.db)).brokenAt).toBeNull();
 
     const list = await cli('list', '--year', '2027');
-    expect(list.out).toContain('2027-02-12  Thứ Sáu  nghỉ: Ngày nghỉ do cơ quan bố trí (theo điều chỉnh của quản trị; ghi chú: Nghỉ Tết theo Quyết định của Thủ tướng)');
+    expect(list.out).toContain(
+      '2027-02-12  Thứ Sáu  nghỉ: Ngày nghỉ do cơ quan bố trí (theo điều chỉnh của quản trị; ghi chú: Nghỉ Tết theo Quyết định của Thủ tướng)',
+    );
     expect(list.out).toContain('2027-02-20  Thứ Bảy  làm việc: Ngày làm việc bù (theo điều chỉnh của quản trị)');
     expect(list.out.at(-1)).toBe('Tổng cộng: 12 ngày nghỉ trong tuần, 1 ngày làm việc vào ngày nghỉ hằng tuần.');
 
@@ -93,7 +95,11 @@ describe('calendar add | remove | list', () => {
     expect(r.out).toEqual(['Đã bỏ điều chỉnh ngày 2027-02-12 (ngày nghỉ); ngày này trở lại theo lịch mặc định: làm việc (Ngày làm việc).']);
     expect(await t.db.calendarOverride.findMany({ select: { kind: true } })).toEqual([{ kind: 'HOLIDAY' }]);
     const last = await t.db.auditLog.findFirst({ orderBy: { id: 'desc' } });
-    expect(last).toMatchObject({ action: 'calendar.override.removed', entityId: '2027-02-12', data: { kind: 'HOLIDAY', note: 'Nghỉ Tết theo Quyết định của Thủ tướng' } });
+    expect(last).toMatchObject({
+      action: 'calendar.override.removed',
+      entityId: '2027-02-12',
+      data: { kind: 'HOLIDAY', note: 'Nghỉ Tết theo Quyết định của Thủ tướng' },
+    });
     const list = await cli('list', '--year', '2027');
     expect(list.out.some((l) => l.startsWith('2027-02-12'))).toBe(false);
 
@@ -121,6 +127,6 @@ describe('calendar add | remove | list', () => {
       log.mockRestore();
     }
     expect(lines[0]).toBe('Working calendar 2026 (time zone Asia/Ho_Chi_Minh): days that differ from the normal week');
-    expect(lines).toContain('2026-04-27  Monday  off: Day off in lieu of Hung Kings\' Commemoration (10/3 lunar) (2026-04-26 fell on a weekly day off)');
+    expect(lines).toContain("2026-04-27  Monday  off: Day off in lieu of Hung Kings' Commemoration (10/3 lunar) (2026-04-26 fell on a weekly day off)");
   });
 });

@@ -19,7 +19,19 @@ describe('CLI: consult create', () => {
 
   it('asks two officials with the default deadline of the priority, then opens the next round', async () => {
     expect((await cli(orgImportCommand, new URL(SAMPLE_CSV).pathname)).code).toBe(0);
-    const first = await cli(consultCreateCommand, '--by', 'VPUB-01', '--to', 'PNV-01,TCKH-01', '--subject', 'Lịch tiếp công dân quý I/2027', '--question', 'Đề nghị cho ý kiến dự thảo lịch tiếp công dân.', '--priority', 'high');
+    const first = await cli(
+      consultCreateCommand,
+      '--by',
+      'VPUB-01',
+      '--to',
+      'PNV-01,TCKH-01',
+      '--subject',
+      'Lịch tiếp công dân quý I/2027',
+      '--question',
+      'Đề nghị cho ý kiến dự thảo lịch tiếp công dân.',
+      '--priority',
+      'high',
+    );
     expect(first.err).toEqual([]);
     // HIGH: 1 working day from Monday 09:00.
     expect(first.out).toEqual(['YK-2026-0001\t09:00 08/12/2026\t2\t1']);
@@ -27,7 +39,21 @@ describe('CLI: consult create', () => {
     expect([c.priority, c.respondents.length]).toEqual(['HIGH', 2]);
     expect(await t.db.clock.count({ where: { itemKind: 'CONSULTATION', itemId: c.id, state: 'ACTIVE' } })).toBe(2);
 
-    const next = await cli(consultCreateCommand, '--by', 'VPUB-01', '--to', 'PNV-01', '--subject', 'Lịch tiếp công dân quý I/2027', '--question', 'Dự thảo đã sửa theo ý kiến Phòng Nội vụ.', '--deadline', '10/12 16:00', '--previous', 'YK-2026-0001');
+    const next = await cli(
+      consultCreateCommand,
+      '--by',
+      'VPUB-01',
+      '--to',
+      'PNV-01',
+      '--subject',
+      'Lịch tiếp công dân quý I/2027',
+      '--question',
+      'Dự thảo đã sửa theo ý kiến Phòng Nội vụ.',
+      '--deadline',
+      '10/12 16:00',
+      '--previous',
+      'YK-2026-0001',
+    );
     expect(next.out).toEqual(['YK-2026-0002\t16:00 10/12/2026\t1\t2']);
     expect((await t.db.consultation.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('SUPERSEDED');
   });
@@ -38,7 +64,19 @@ describe('CLI: consult create', () => {
     expect(self.err[0]).toContain('Không thể tự xin ý kiến');
     const noQuestion = await cli(consultCreateCommand, '--by', 'VPUB-01', '--to', 'PNV-01', '--subject', 'Việc gì đó', '--question', '');
     expect(noQuestion.err[0]).toContain('rõ nội dung');
-    const notMine = await cli(consultCreateCommand, '--by', 'PNV-01', '--to', 'TCKH-01', '--subject', 'Lịch tiếp công dân', '--question', 'Vòng tiếp theo', '--previous', 'YK-2026-0002');
+    const notMine = await cli(
+      consultCreateCommand,
+      '--by',
+      'PNV-01',
+      '--to',
+      'TCKH-01',
+      '--subject',
+      'Lịch tiếp công dân',
+      '--question',
+      'Vòng tiếp theo',
+      '--previous',
+      'YK-2026-0002',
+    );
     expect(notMine.err[0]).toContain('Chỉ người xin ý kiến YK-2026-0002');
     const unknown = await cli(consultCreateCommand, '--by', 'VPUB-01', '--to', 'XX-99', '--subject', 'Việc gì đó', '--question', 'Nội dung gì đó');
     expect(unknown.code).toBe(1);

@@ -63,7 +63,8 @@ describe('one configuration loader', () => {
     t = await createTestDatabase();
     server = createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
-      if (req.url === `/bot${TOKEN}/getMe`) res.end(JSON.stringify({ ok: true, result: { id: 7000000001, is_bot: true, first_name: 'Đôn đốc', username: 'dondoc_env_bot' } }));
+      if (req.url === `/bot${TOKEN}/getMe`)
+        res.end(JSON.stringify({ ok: true, result: { id: 7000000001, is_bot: true, first_name: 'Đôn đốc', username: 'dondoc_env_bot' } }));
       else res.writeHead(404).end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -77,7 +78,10 @@ describe('one configuration loader', () => {
 
   it('lays the process environment over .env; a missing .env is fine, a missing ENV_FILE is not', () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, '.env'), '# comment\nDATABASE_URL=postgresql://from-file@127.0.0.1:5432/file\nREDIS_URL="redis://10.0.0.1:6379"\nHTTP_PORT=9000\n');
+    writeFileSync(
+      path.join(dir, '.env'),
+      '# comment\nDATABASE_URL=postgresql://from-file@127.0.0.1:5432/file\nREDIS_URL="redis://10.0.0.1:6379"\nHTTP_PORT=9000\n',
+    );
     const loaded = loadEnvironment({ DATABASE_URL: 'postgresql://from-env@127.0.0.1:5432/env', HTTP_PORT: '' }, dir);
     expect(loaded.file).toBe(path.join(dir, '.env'));
     expect(loaded.values).toMatchObject({ DATABASE_URL: 'postgresql://from-env@127.0.0.1:5432/env', REDIS_URL: 'redis://10.0.0.1:6379', HTTP_PORT: '' });
@@ -90,53 +94,71 @@ describe('one configuration loader', () => {
   });
 
   it('describes the database without its password', () => {
-    expect(describeDatabase({ databaseUrl: 'postgresql://dondoc:s3cret@db.local:6432/dondoc?sslmode=require', dataDir: '/srv/x' })).toBe('postgresql db.local:6432/dondoc');
+    expect(describeDatabase({ databaseUrl: 'postgresql://dondoc:s3cret@db.local:6432/dondoc?sslmode=require', dataDir: '/srv/x' })).toBe(
+      'postgresql db.local:6432/dondoc',
+    );
     expect(describeDatabase({ databaseUrl: undefined, dataDir: path.join(root, 'data') }, root)).toBe('embedded ./data');
   });
 
-  it('npm run cli reads DATABASE_URL from .env, says which database it used, and imports there', async () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, '.env'), `DATABASE_URL=${t.url}\nREDIS_URL=${TEST_REDIS_URL}\n`);
-    const r = await cli(['org', 'import', 'samples/huyen-mau.csv'], { ENV_FILE: path.join(dir, '.env'), DATA_DIR: path.join(dir, 'data') });
-    expect(r.stderr).toContain(`database: postgresql ${new URL(t.url).host}/${t.name}`);
-    expect(r.stderr).not.toContain(new URL(t.url).password || 'no-password-in-test-url');
-    expect(r.status).toBe(0);
-    expect(await t.db.official.count({ where: { active: true } })).toBe(47);
-  }, SPAWN_TIMEOUT);
+  it(
+    'npm run cli reads DATABASE_URL from .env, says which database it used, and imports there',
+    async () => {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, '.env'), `DATABASE_URL=${t.url}\nREDIS_URL=${TEST_REDIS_URL}\n`);
+      const r = await cli(['org', 'import', 'samples/huyen-mau.csv'], { ENV_FILE: path.join(dir, '.env'), DATA_DIR: path.join(dir, 'data') });
+      expect(r.stderr).toContain(`database: postgresql ${new URL(t.url).host}/${t.name}`);
+      expect(r.stderr).not.toContain(new URL(t.url).password || 'no-password-in-test-url');
+      expect(r.status).toBe(0);
+      expect(await t.db.official.count({ where: { active: true } })).toBe(47);
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('lets the process environment win over .env', async () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, '.env'), 'DATABASE_URL=postgresql://postgres@127.0.0.1:1/not_this_one\n');
-    const r = await cli(['audit', 'verify'], { ENV_FILE: path.join(dir, '.env'), DATABASE_URL: t.url });
-    expect(r.stderr).toContain(`database: postgresql ${new URL(t.url).host}/${t.name}`);
-    expect(r.status).toBe(0);
-  }, SPAWN_TIMEOUT);
+  it(
+    'lets the process environment win over .env',
+    async () => {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, '.env'), 'DATABASE_URL=postgresql://postgres@127.0.0.1:1/not_this_one\n');
+      const r = await cli(['audit', 'verify'], { ENV_FILE: path.join(dir, '.env'), DATABASE_URL: t.url });
+      expect(r.stderr).toContain(`database: postgresql ${new URL(t.url).host}/${t.name}`);
+      expect(r.status).toBe(0);
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('invite prints the real t.me link when the token is only in .env', async () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, '.env'), `DATABASE_URL=${t.url}\nTELEGRAM_BOT_TOKEN=${TOKEN}\nTELEGRAM_API_ROOT=${apiRoot}\n`);
-    const r = await cli(['invite', 'PNV-03'], { ENV_FILE: path.join(dir, '.env') });
-    expect(r.status).toBe(0);
-    const code = r.stdout.trim().split('\n').at(-1);
-    expect(r.stdout).toContain(`Telegram: https://t.me/dondoc_env_bot?start=${code}`);
-    expect(r.stdout).not.toContain('is not set');
-  }, SPAWN_TIMEOUT);
+  it(
+    'invite prints the real t.me link when the token is only in .env',
+    async () => {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, '.env'), `DATABASE_URL=${t.url}\nTELEGRAM_BOT_TOKEN=${TOKEN}\nTELEGRAM_API_ROOT=${apiRoot}\n`);
+      const r = await cli(['invite', 'PNV-03'], { ENV_FILE: path.join(dir, '.env') });
+      expect(r.status).toBe(0);
+      const code = r.stdout.trim().split('\n').at(-1);
+      expect(r.stdout).toContain(`Telegram: https://t.me/dondoc_env_bot?start=${code}`);
+      expect(r.stdout).not.toContain('is not set');
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('bot start reads the same file: a wrong value in .env is named, a malformed token explained', async () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, '.env'), `TELEGRAM_BOT_TOKEN=1:x\nHTTP_PORT=abc\nDATA_DIR=${path.join(dir, 'data')}\n`);
-    const r = await startBot(path.join(dir, '.env'));
-    expect(r.stderr).toContain('HTTP_PORT must be a positive whole number');
-    expect(r.status).toBe(2);
+  it(
+    'bot start reads the same file: a wrong value in .env is named, a malformed token explained',
+    async () => {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, '.env'), `TELEGRAM_BOT_TOKEN=1:x\nHTTP_PORT=abc\nDATA_DIR=${path.join(dir, 'data')}\n`);
+      const r = await startBot(path.join(dir, '.env'));
+      expect(r.stderr).toContain('HTTP_PORT must be a positive whole number');
+      expect(r.status).toBe(2);
 
-    // A token in .env that is not one: named from the file, with where a real one comes from. (No token at all starts
-    // the sandbox, tested in sandbox-start.test.ts.)
-    writeFileSync(path.join(dir, '.env'), `TELEGRAM_BOT_TOKEN=not-a-token\nDATA_DIR=${path.join(dir, 'data')}\n`);
-    const malformed = await startBot(path.join(dir, '.env'));
-    expect(malformed.status).toBe(2);
-    expect(malformed.stderr).toContain('TELEGRAM_BOT_TOKEN');
-    expect(malformed.stderr).toContain('BotFather');
-  }, SPAWN_TIMEOUT);
+      // A token in .env that is not one: named from the file, with where a real one comes from. (No token at all starts
+      // the sandbox, tested in sandbox-start.test.ts.)
+      writeFileSync(path.join(dir, '.env'), `TELEGRAM_BOT_TOKEN=not-a-token\nDATA_DIR=${path.join(dir, 'data')}\n`);
+      const malformed = await startBot(path.join(dir, '.env'));
+      expect(malformed.status).toBe(2);
+      expect(malformed.stderr).toContain('TELEGRAM_BOT_TOKEN');
+      expect(malformed.stderr).toContain('BotFather');
+    },
+    SPAWN_TIMEOUT,
+  );
 
   it('invite uses the username the running bot recorded, and TELEGRAM_BOT_USERNAME over it', async () => {
     await writeSetting(t.db, TELEGRAM_USERNAME, 'dondoc_recorded_bot');

@@ -22,11 +22,22 @@ describe('CLI: notice create', () => {
 
   const cli = cliRunner(() => t);
 
-  it('sends to the sender\'s subtree with the document kept in the database and a clock per recipient', async () => {
+  it("sends to the sender's subtree with the document kept in the database and a clock per recipient", async () => {
     expect((await cli(orgImportCommand, new URL(SAMPLE_CSV).pathname)).code).toBe(0);
     const pdf = path.join(dir, 'ke-hoach-56.pdf');
     await writeFile(pdf, '%PDF-1.4 Kế hoạch 56');
-    const r = await cli(noticeCreateCommand, '--by', 'PNV-01', '--subtree', '--title', 'Kế hoạch thực hiện Chỉ thị 56', '--summary', 'Quán triệt đến từng cán bộ, công chức.', '--file', pdf);
+    const r = await cli(
+      noticeCreateCommand,
+      '--by',
+      'PNV-01',
+      '--subtree',
+      '--title',
+      'Kế hoạch thực hiện Chỉ thị 56',
+      '--summary',
+      'Quán triệt đến từng cán bộ, công chức.',
+      '--file',
+      pdf,
+    );
     expect(r.err).toEqual([]);
     // Three working days from Monday 09:00; two recipients, none linked to a chat.
     expect(r.out).toEqual(['QT-2026-0001\t09:00 10/12/2026\t2\t2']);

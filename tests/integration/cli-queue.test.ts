@@ -34,8 +34,30 @@ async function within(ms: number, run: Promise<CliRun>): Promise<CliRun> {
 
 const TIMEOUT_MS = 1_000;
 const downUrl = `redis://127.0.0.1:${await closedPort()}`;
-const task = (title: string, ...extra: string[]) => ['--by', 'PNV-01', '--to', 'PNV-03', '--title', title, '--result', 'Báo cáo bằng văn bản', '--deadline', '18/12 16:00', ...extra];
-const consult = (subject: string, ...extra: string[]) => ['--by', 'VPUB-01', '--to', 'PNV-01,TCKH-01', '--subject', subject, '--question', 'Đề nghị cho ý kiến dự thảo.', ...extra];
+const task = (title: string, ...extra: string[]) => [
+  '--by',
+  'PNV-01',
+  '--to',
+  'PNV-03',
+  '--title',
+  title,
+  '--result',
+  'Báo cáo bằng văn bản',
+  '--deadline',
+  '18/12 16:00',
+  ...extra,
+];
+const consult = (subject: string, ...extra: string[]) => [
+  '--by',
+  'VPUB-01',
+  '--to',
+  'PNV-01,TCKH-01',
+  '--subject',
+  subject,
+  '--question',
+  'Đề nghị cho ý kiến dự thảo.',
+  ...extra,
+];
 
 describe('CLI with Redis down, and --ref', () => {
   let t: TestDatabase;

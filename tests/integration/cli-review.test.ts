@@ -34,7 +34,10 @@ describe('CLI: review and selfreview', () => {
       ['BTC-03', 'Tổng hợp hồ sơ đảng viên dự bị'],
       ['BTC-04', 'Thống kê đảng viên miễn sinh hoạt'],
     ] as const)
-      expect((await october(taskCreateCommand, '--by', 'BTC-01', '--to', to, '--title', title, '--result', 'Báo cáo gửi Ban', '--deadline', '31/12/2026 17:00')).code).toBe(0);
+      expect(
+        (await october(taskCreateCommand, '--by', 'BTC-01', '--to', to, '--title', title, '--result', 'Báo cáo gửi Ban', '--deadline', '31/12/2026 17:00'))
+          .code,
+      ).toBe(0);
     expect((await december(reviewStartCommand, '--head', 'BTC-03')).err[0]).toContain('dành cho đồng chí trưởng đơn vị');
     const started = await december(reviewStartCommand, '--head', 'BTC-01');
     expect(started.out).toEqual(['🔎 Đã mở đợt rà soát RS-2026-0001: 2 nhiệm vụ, gửi đến 2 người phụ trách. Gõ /rasoat để xem tiến độ.']);
@@ -45,7 +48,11 @@ describe('CLI: review and selfreview', () => {
     expect((await december(reviewExportCommand, '--code', 'rs-2026-0001', '--out', file)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const rows = wb.getWorksheet('Nhiệm vụ rà soát')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const rows = wb
+      .getWorksheet('Nhiệm vụ rà soát')!
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows.map((r) => [r[0], r[2], r[4], r[13]])).toEqual([
       ['NV-2026-0001', 'Nguyễn Văn An', 'Tồn đọng', 'Chưa quyết định'],
       ['NV-2026-0002', 'Lê Thị Ngọc Ánh', 'Tồn đọng', 'Chưa quyết định'],
@@ -65,7 +72,11 @@ describe('CLI: review and selfreview', () => {
     expect((await december(selfReviewExportCommand, '--unit', 'btc', '--from', '01/01/2026', '--to', '30/11/2026', '--out', file)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const rows = wb.getWorksheet('Tự soi, tự sửa')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    const rows = wb
+      .getWorksheet('Tự soi, tự sửa')!
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows.slice(1).map((r) => r[0])).toEqual(['Phan Thị Thu', 'Đỗ Văn Thắng', 'Nguyễn Văn An', 'Lê Thị Ngọc Ánh']);
     expect(wb.getWorksheet('Ghi chú')!.getRow(3).getCell(2).value).toContain('không phải kết luận');
   });

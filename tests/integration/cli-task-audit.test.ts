@@ -22,7 +22,21 @@ describe('CLI: task create and audit verify', () => {
     const path = new URL(SAMPLE_CSV).pathname;
     expect((await cli(orgImportCommand, path)).code).toBe(0);
     await readFile(path);
-    const ok = await cli(taskCreateCommand, '--by', 'PNV-01', '--to', 'PNV-03', '--title', 'Rà soát biên chế năm 2027', '--result', 'Báo cáo rà soát', '--deadline', '18/12 16:00', '--priority', 'high');
+    const ok = await cli(
+      taskCreateCommand,
+      '--by',
+      'PNV-01',
+      '--to',
+      'PNV-03',
+      '--title',
+      'Rà soát biên chế năm 2027',
+      '--result',
+      'Báo cáo rà soát',
+      '--deadline',
+      '18/12 16:00',
+      '--priority',
+      'high',
+    );
     expect(ok.err).toEqual([]);
     expect(ok.code).toBe(0);
     expect(ok.out[0]).toMatch(/^NV-2026-0001\tLê Văn Toàn\t16:00 18\/12\/2026$/);

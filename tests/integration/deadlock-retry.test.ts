@@ -34,7 +34,9 @@ describe('a use case that loses a deadlock is run again', () => {
         // Wait until the use case holds the audit lock (and so waits for our row), then ask for the audit lock.
         await waitUntil(
           async () => {
-            const held = await h.db.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = ${AUDIT_LOCK} AND granted`;
+            const held = await h.db.db.$queryRaw<
+              { n: bigint }[]
+            >`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = ${AUDIT_LOCK} AND granted`;
             return Number(held[0]!.n) > 0 ? true : undefined;
           },
           { timeoutMs: 20_000, intervalMs: 20 },

@@ -50,12 +50,25 @@ describe('every part of one delivery takes its own turn in the chat (1 a second)
     const from = Date.now();
     // About 15,000 characters: 4 parts of at most 4,096, cut at line ends, then the photo.
     const text = Array.from({ length: 300 }, (_, i) => `Dòng ${i + 1}: ${'nội dung dài '.repeat(3)}`).join('\n');
-    await enqueueOutbox(h.db.db, { channel: 'TELEGRAM', chatId: '9101', officialId: null, payload: { locale: 'vi', message: { text, attachment: { type: 'photo', source: { kind: 'channel-file', channel: 'TELEGRAM', fileRef: 'photo-file-2' } } } } });
+    await enqueueOutbox(h.db.db, {
+      channel: 'TELEGRAM',
+      chatId: '9101',
+      officialId: null,
+      payload: {
+        locale: 'vi',
+        message: { text, attachment: { type: 'photo', source: { kind: 'channel-file', channel: 'TELEGRAM', fileRef: 'photo-file-2' } } },
+      },
+    });
     await h.queues.kicker.kick([{ channel: 'TELEGRAM', chatId: '9101' }]);
     await h.idle(30_000);
     const calls = sendsTo(h, 9101, from);
     expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'sendMessage', 'sendMessage', 'sendMessage', 'sendPhoto']);
-    expect(calls.slice(0, 4).map((c) => String(c.params.text)).join('\n')).toBe(text);
+    expect(
+      calls
+        .slice(0, 4)
+        .map((c) => String(c.params.text))
+        .join('\n'),
+    ).toBe(text);
     for (const gap of gaps(calls)) expect(gap).toBeGreaterThanOrEqual(1000);
   });
 });

@@ -24,7 +24,8 @@ describe('the chat a message goes to, when two were linked at the same instant',
       await t.db.chatIdentity.create({ data: { officialId: o.id, channel: 'TELEGRAM', externalUserId: `t${o.id}`, chatId: `t${o.id}`, linkedAt: now } });
       ids.push(o.id);
     }
-    for (const o of officials) await t.db.chatIdentity.create({ data: { officialId: o.id, channel: 'ZALO', externalUserId: `z${o.id}`, chatId: `z${o.id}`, linkedAt: now } });
+    for (const o of officials)
+      await t.db.chatIdentity.create({ data: { officialId: o.id, channel: 'ZALO', externalUserId: `z${o.id}`, chatId: `z${o.id}`, linkedAt: now } });
     await t.db.chatIdentity.updateMany({ where: { channel: 'TELEGRAM' }, data: { displayName: 'moved' } });
   });
   afterAll(async () => {

@@ -54,7 +54,7 @@ describe('delivery wake-ups', () => {
     expect((await queue.getDelayed()).map((j) => j.data.chatId).sort()).toEqual(['1', '2', '3']);
   });
 
-  it("the outbox sweep does not trust the memo; BullMQ still keeps one job per chat", async () => {
+  it('the outbox sweep does not trust the memo; BullMQ still keeps one job per chat', async () => {
     await kicker.wake([chat('1')]);
     expect(queue.pipelines).toBe(3);
     expect((await queue.getDelayed()).map((j) => j.data.chatId).sort()).toEqual(['1', '2', '3']);

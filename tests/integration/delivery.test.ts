@@ -103,33 +103,37 @@ describe('our pacing against Telegram limits (30/s overall, 1/s per chat)', () =
     return { seconds: (Date.now() - started) / 1000, expected };
   }
 
-  it('sends a backlog to 40 chats without a single 429, about as fast as the limits allow', async () => {
-    // What this machine needs right now to send the same backlog with the limits lifted: the work besides pacing.
-    const unpaced = await createHarness({ workerOptions: { limits: { globalPerSecond: 1000, perChatPerSecond: 1000 } } });
-    let workSeconds: number;
-    try {
-      workSeconds = (await sendBacklog(unpaced, 10 * 60_000)).seconds;
-    } finally {
-      await unpaced.close();
-    }
-    const h = await createHarness({ workerOptions: { limits } });
-    try {
-      h.tg.enforceLimits(limits);
-      // 120 messages at 30/s take 4 s; the pacer may add its margins and this machine's work, not a second pacing.
-      const pacingSeconds = (chats.length * perChat) / limits.globalPerSecond;
-      const bound = pacingSeconds * 1.25 + 2 * workSeconds;
-      const { seconds, expected } = await sendBacklog(h, 3 * bound * 1000);
-      console.info(`backlog: ${seconds.toFixed(1)} s paced, ${workSeconds.toFixed(1)} s unpaced; bound ${bound.toFixed(1)} s`);
-      expect(h.tg.tooManyRequests).toBe(0);
-      for (const chat of chats) expect(h.tg.messagesTo(chat)).toEqual(expected.get(chat));
-      expect(seconds, `unpaced the same backlog took ${workSeconds.toFixed(1)} s`).toBeLessThan(bound);
-      const times = new Map<string, number[]>();
-      for (const c of h.tg.callsTo('sendMessage')) times.set(String(c.params.chat_id), [...(times.get(String(c.params.chat_id)) ?? []), c.at]);
-      for (const t of times.values()) for (let i = 1; i < t.length; i++) expect(t[i]! - t[i - 1]!).toBeGreaterThanOrEqual(1000);
-    } finally {
-      await h.close();
-    }
-  }, 15 * 60_000); // only against a hang: the bound above is what the test measured
+  it(
+    'sends a backlog to 40 chats without a single 429, about as fast as the limits allow',
+    async () => {
+      // What this machine needs right now to send the same backlog with the limits lifted: the work besides pacing.
+      const unpaced = await createHarness({ workerOptions: { limits: { globalPerSecond: 1000, perChatPerSecond: 1000 } } });
+      let workSeconds: number;
+      try {
+        workSeconds = (await sendBacklog(unpaced, 10 * 60_000)).seconds;
+      } finally {
+        await unpaced.close();
+      }
+      const h = await createHarness({ workerOptions: { limits } });
+      try {
+        h.tg.enforceLimits(limits);
+        // 120 messages at 30/s take 4 s; the pacer may add its margins and this machine's work, not a second pacing.
+        const pacingSeconds = (chats.length * perChat) / limits.globalPerSecond;
+        const bound = pacingSeconds * 1.25 + 2 * workSeconds;
+        const { seconds, expected } = await sendBacklog(h, 3 * bound * 1000);
+        console.info(`backlog: ${seconds.toFixed(1)} s paced, ${workSeconds.toFixed(1)} s unpaced; bound ${bound.toFixed(1)} s`);
+        expect(h.tg.tooManyRequests).toBe(0);
+        for (const chat of chats) expect(h.tg.messagesTo(chat)).toEqual(expected.get(chat));
+        expect(seconds, `unpaced the same backlog took ${workSeconds.toFixed(1)} s`).toBeLessThan(bound);
+        const times = new Map<string, number[]>();
+        for (const c of h.tg.callsTo('sendMessage')) times.set(String(c.params.chat_id), [...(times.get(String(c.params.chat_id)) ?? []), c.at]);
+        for (const t of times.values()) for (let i = 1; i < t.length; i++) expect(t[i]! - t[i - 1]!).toBeGreaterThanOrEqual(1000);
+      } finally {
+        await h.close();
+      }
+    },
+    15 * 60_000,
+  ); // only against a hang: the bound above is what the test measured
 });
 
 describe('graceful shutdown', () => {

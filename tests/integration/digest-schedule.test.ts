@@ -24,7 +24,10 @@ describe('the morning digest runs on working days, once', () => {
   /** Digests of the given day each linked head received. */
   function received(date: string): Record<string, number> {
     return Object.fromEntries(
-      (Object.keys(TELEGRAM_IDS) as (keyof typeof TELEGRAM_IDS)[]).map((code) => [code, h.tg.messagesTo(TELEGRAM_IDS[code]).filter((t) => t.startsWith(`📋 Tổng hợp ngày ${date}`)).length]),
+      (Object.keys(TELEGRAM_IDS) as (keyof typeof TELEGRAM_IDS)[]).map((code) => [
+        code,
+        h.tg.messagesTo(TELEGRAM_IDS[code]).filter((t) => t.startsWith(`📋 Tổng hợp ngày ${date}`)).length,
+      ]),
     );
   }
 

@@ -31,9 +31,22 @@ describe('a long digest is split between items', () => {
         deadline: `2026-11-${String(10 + i).padStart(2, '0')}T17:00`,
       });
     }
-    const people = await h.db.db.official.findMany({ where: { unit: { code: { in: ['VPUB', 'PNV', 'TCKH', 'TNMT', 'GDDT', 'TTDS', 'XTL', 'XHB', 'XPM'] } } }, orderBy: { id: 'asc' }, take: 24 });
+    const people = await h.db.db.official.findMany({
+      where: { unit: { code: { in: ['VPUB', 'PNV', 'TCKH', 'TNMT', 'GDDT', 'TTDS', 'XTL', 'XHB', 'XPM'] } } },
+      orderBy: { id: 'asc' },
+      take: 24,
+    });
     for (const [i, o] of people.entries()) {
-      await h.db.db.chatIdentity.create({ data: { officialId: o.id, channel: 'TELEGRAM', externalUserId: String(5000 + i), chatId: String(5000 + i), unreachableAt: hn(`2026-12-0${1 + (i % 5)}T10:00`), unreachableReason: 'blocked' } });
+      await h.db.db.chatIdentity.create({
+        data: {
+          officialId: o.id,
+          channel: 'TELEGRAM',
+          externalUserId: String(5000 + i),
+          chatId: String(5000 + i),
+          unreachableAt: hn(`2026-12-0${1 + (i % 5)}T10:00`),
+          unreachableReason: 'blocked',
+        },
+      });
     }
   });
   afterAll(async () => {
@@ -70,7 +83,9 @@ describe('a long digest is split between items', () => {
     const m = await messages('TELEGRAM', 1500);
     expect(m.length).toBeGreaterThanOrEqual(3);
     for (const x of m) expect(x.text.length).toBeLessThanOrEqual(1500);
-    m.slice(1).forEach((x, i) => expect(x.text.split('\n')[0]).toBe(`📋 Tổng hợp ngày 08/12/2026 – Ủy ban nhân dân huyện (tiếp theo, phần ${i + 2}/${m.length})`));
+    m.slice(1).forEach((x, i) =>
+      expect(x.text.split('\n')[0]).toBe(`📋 Tổng hợp ngày 08/12/2026 – Ủy ban nhân dân huyện (tiếp theo, phần ${i + 2}/${m.length})`),
+    );
     const lines = itemLines(m.map((x) => x.text));
     expect(lines.map((l) => l.split(' · ')[0])).toEqual(Array.from({ length: 10 }, (_, i) => `${i + 1}. NV-2026-${String(i + 1).padStart(4, '0')}`));
     for (const l of lines) expect(l).toMatch(/ – đ\/c .+ · quá hạn \d+ ngày làm việc \(hạn 17:00 \d\d\/11\/2026\)$/);

@@ -94,7 +94,12 @@ describe('the daily digest of a unit subtree', () => {
     expect(ub).toContain('🚩 Dấu hiệu chờ xem xét: 2');
     expect(ub).toContain('• đ/c Đào Quang Vinh (Phòng Tài chính – Kế hoạch), từ 05/12/2026');
     expect(ub).toContain('📵 Chưa liên kết tài khoản chat: 24 đồng chí (không nhận được thông báo).');
-    expect(ub.filter((l) => /^\d+\. /.test(l)).map((l) => l.slice(0, 15))).toEqual(['1. NV-2026-0006', '2. NV-2026-0011', '3. NV-2026-0005', '4. NV-2026-0004']);
+    expect(ub.filter((l) => /^\d+\. /.test(l)).map((l) => l.slice(0, 15))).toEqual([
+      '1. NV-2026-0006',
+      '2. NV-2026-0011',
+      '3. NV-2026-0005',
+      '4. NV-2026-0004',
+    ]);
     expect(ub.join('\n')).toContain('đ/c Lê Văn Toàn (Phòng Nội vụ) · quá hạn 4 ngày làm việc');
     expect(ub.join('\n')).not.toContain('NV-2026-0012');
 
@@ -118,7 +123,9 @@ describe('the daily digest of a unit subtree', () => {
   });
 
   it('an empty digest is one line', async () => {
-    expect(await digestText('XPM-01')).toEqual(['📋 Tổng hợp ngày 08/12/2026 – UBND xã Phú Mỹ: không có nhiệm vụ đang theo dõi, ý kiến quá hạn hay nội dung cần xem xét.']);
+    expect(await digestText('XPM-01')).toEqual([
+      '📋 Tổng hợp ngày 08/12/2026 – UBND xã Phú Mỹ: không có nhiệm vụ đang theo dõi, ý kiến quá hạn hay nội dung cần xem xét.',
+    ]);
   });
 
   it('asks the database the same fixed number of queries for a unit of 4 people and for the whole district', async () => {
@@ -132,13 +139,20 @@ describe('the daily digest of a unit subtree', () => {
     expect(counts).toEqual([7, 7, 7, 7]);
     const all = await h.db.db.official.findMany({ where: { role: { in: ['HEAD', 'DEPUTY'] } } });
     const counter: QueryCounter = { queries: 0 };
-    await composeDigests(h.app, all.map((o) => ({ id: o.id, unitId: o.unitId })), counter);
+    await composeDigests(
+      h.app,
+      all.map((o) => ({ id: o.id, unitId: o.unitId })),
+      counter,
+    );
     expect(counter.queries).toBe(6);
   });
 
   it('composes the same digest for every head whether loaded for one subtree or for the whole organisation', async () => {
     const leaders = await h.db.db.official.findMany({ where: { role: { in: ['HEAD', 'DEPUTY'] } }, orderBy: { id: 'asc' } });
-    const all = await composeDigests(h.app, leaders.map((o) => ({ id: o.id, unitId: o.unitId })));
+    const all = await composeDigests(
+      h.app,
+      leaders.map((o) => ({ id: o.id, unitId: o.unitId })),
+    );
     for (const o of leaders) expect(all.get(o.id)).toEqual(await composeDigest(h.app, { id: o.id, unitId: o.unitId }));
   });
 

@@ -62,7 +62,13 @@ describe('the embedded PostgreSQL on a shared machine', () => {
       expect(url.toString()).toBe(db.url);
 
       const connect = async (password: string | undefined) => {
-        const client = new pg.Client({ host: '127.0.0.1', port: Number(url.port), user: 'postgres', database: 'postgres', ...(password === undefined ? {} : { password }) });
+        const client = new pg.Client({
+          host: '127.0.0.1',
+          port: Number(url.port),
+          user: 'postgres',
+          database: 'postgres',
+          ...(password === undefined ? {} : { password }),
+        });
         client.on('error', () => {});
         try {
           await client.connect();

@@ -54,7 +54,13 @@ describe('/healthz and /metrics', () => {
     const res = await createHttpApp({ metrics, health: [] }).request('/metrics');
     expect(res.status).toBe(200);
     const text = await res.text();
-    for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes']) {
+    for (const name of [
+      'process_cpu_user_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_eventloop_lag_p99_seconds',
+      'nodejs_heap_size_used_bytes',
+    ]) {
       expect(text).toContain(`# TYPE ${name} `);
     }
     expect(text).toContain('# TYPE dondoc_test_unreadable gauge');

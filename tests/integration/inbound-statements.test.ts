@@ -27,7 +27,14 @@ describe('statements per /viec update', () => {
   let key = 0;
 
   const viec = (user: number) =>
-    router.handle({ channel: 'TELEGRAM', updateKey: `u-${key++}`, externalUserId: String(user), chatId: String(user), displayName: 'x', event: { type: 'text', text: '/viec' } });
+    router.handle({
+      channel: 'TELEGRAM',
+      updateKey: `u-${key++}`,
+      externalUserId: String(user),
+      chatId: String(user),
+      displayName: 'x',
+      event: { type: 'text', text: '/viec' },
+    });
 
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -46,7 +53,15 @@ describe('statements per /viec update', () => {
     client.$on('query', (e) => statements.push(e.query));
     traced = client as unknown as PrismaClient;
     const noQueues = { schedule: async () => {}, kick: async () => {} };
-    const app = createAppContext({ db: traced, time, catalogue: Catalogue.load(), policy: defaultPolicy(), logger: pino({ level: 'silent' }), scheduler: noQueues, delivery: noQueues });
+    const app = createAppContext({
+      db: traced,
+      time,
+      catalogue: Catalogue.load(),
+      policy: defaultPolicy(),
+      logger: pino({ level: 'silent' }),
+      scheduler: noQueues,
+      delivery: noQueues,
+    });
     router = createAppRouter(app);
   });
 
@@ -65,7 +80,14 @@ describe('statements per /viec update', () => {
   });
 
   it('the claim in the same statement still answers an update once, and a stranger still gets the linking answer', async () => {
-    const env = { channel: 'TELEGRAM' as const, updateKey: 'dup-1', externalUserId: '104', chatId: '104', displayName: 'x', event: { type: 'text' as const, text: '/viec' } };
+    const env = {
+      channel: 'TELEGRAM' as const,
+      updateKey: 'dup-1',
+      externalUserId: '104',
+      chatId: '104',
+      displayName: 'x',
+      event: { type: 'text' as const, text: '/viec' },
+    };
     expect((await router.handle(env)).replies.length).toBeGreaterThan(0);
     expect((await router.handle(env)).replies).toEqual([]);
     const stranger = await router.handle({ ...env, updateKey: 'dup-2', externalUserId: '999', chatId: '999' });

@@ -65,7 +65,9 @@ describe('invite codes are throttled per chat', () => {
 
   it('speaks English to an English-speaking user, and holds on Zalo where the code comes alone', async () => {
     for (const code of WRONG) expect(await start(h, 5303, code, 'en')).toMatch(/^This invite code is not valid/);
-    expect(await start(h, 5303, 'GGGG8888', 'en')).toMatch(/^Several wrong invite codes were sent from this account in a short time\. For safety, please try again after \d\d:\d\d \(in about 15 minutes\)/);
+    expect(await start(h, 5303, 'GGGG8888', 'en')).toMatch(
+      /^Several wrong invite codes were sent from this account in a short time\. For safety, please try again after \d\d:\d\d \(in about 15 minutes\)/,
+    );
 
     const zaloUser = zaloId('guesser');
     for (const code of WRONG) expect(await h.postZalo(zaloText(zaloUser, code))).toBe(200);

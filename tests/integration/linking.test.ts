@@ -71,7 +71,10 @@ describe('linking a chat account to an official', () => {
 
     const identity = await findIdentity(t.db, 'TELEGRAM', '1001');
     expect(identity).toMatchObject({ chatId: '1001', displayName: 'tg 1001', official: { code: 'BTC-03', unitName: 'Ban Tổ chức Huyện ủy', active: true } });
-    expect(await t.db.inviteCode.findFirstOrThrow({ where: { officialId: invite.official.id } })).toMatchObject({ usedAt: now, usedByIdentityId: identity!.id });
+    expect(await t.db.inviteCode.findFirstOrThrow({ where: { officialId: invite.official.id } })).toMatchObject({
+      usedAt: now,
+      usedByIdentityId: identity!.id,
+    });
 
     expect(await redeemInvite(t.db, { code: invite.code, ...telegram('1001') })).toEqual({ ok: false, error: 'invite-used' });
     expect(await redeemInvite(t.db, { code: invite.code, ...telegram('2002') })).toEqual({ ok: false, error: 'invite-used' });
@@ -146,7 +149,10 @@ describe('linking a chat account to an official', () => {
   it('refuses to issue for an unknown or departed official, and voids codes of those who leave', async () => {
     await expect(issueInvite(t.db, { officialCode: 'NO-SUCH', now })).rejects.toMatchObject({ key: 'invite-official-unknown', args: { code: 'NO-SUCH' } });
     const invite = await issueInvite(t.db, { officialCode: 'XPM-03', now });
-    const withoutXpm03 = sample.split('\n').filter((l) => !l.includes('XPM-03')).join('\n');
+    const withoutXpm03 = sample
+      .split('\n')
+      .filter((l) => !l.includes('XPM-03'))
+      .join('\n');
     expect(await importOrganisation(t.db, { file: withoutXpm03, now: later(1000) })).toMatchObject({ ok: true, summary: { officialsDeactivated: 1 } });
     expect(await redeemInvite(t.db, { code: invite.code, ...telegram('6006', { now: later(2000) }) })).toEqual({ ok: false, error: 'invite-expired' });
     const err = await issueInvite(t.db, { officialCode: 'XPM-03', now }).catch((e: unknown) => e);
@@ -158,7 +164,16 @@ describe('linking a chat account to an official', () => {
   it('has every linking answer in both languages', () => {
     const catalogue = Catalogue.load();
     const args = { name: 'Nguyễn Văn An', title: 'Chuyên viên', unit: 'Ban Tổ chức Huyện ủy', code: 'BTC-03' };
-    for (const key of ['link-success', 'link-already', 'link-required', 'invite-unknown', 'invite-used', 'invite-expired', 'invite-official-unknown', 'invite-official-inactive']) {
+    for (const key of [
+      'link-success',
+      'link-already',
+      'link-required',
+      'invite-unknown',
+      'invite-used',
+      'invite-expired',
+      'invite-official-unknown',
+      'invite-official-inactive',
+    ]) {
       for (const locale of ['vi', 'en'] as const) {
         expect(catalogue.has(locale, key), `${locale} ${key}`).toBe(true);
         expect(catalogue.t(locale, dynamicKey(key), args)).not.toMatch(/[{}]/);
@@ -176,7 +191,8 @@ describe('linking a chat account to an official', () => {
       server = createServer((req, res) => {
         calls.push(req.url ?? '');
         res.setHeader('content-type', 'application/json');
-        if (req.url === `/bot${TOKEN}/getMe`) res.end(JSON.stringify({ ok: true, result: { id: 123456, is_bot: true, first_name: 'Đôn đốc', username: 'dondoc_test_bot' } }));
+        if (req.url === `/bot${TOKEN}/getMe`)
+          res.end(JSON.stringify({ ok: true, result: { id: 123456, is_bot: true, first_name: 'Đôn đốc', username: 'dondoc_test_bot' } }));
         else res.writeHead(404).end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

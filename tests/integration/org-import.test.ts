@@ -134,7 +134,13 @@ describe('organisation import', () => {
       ['unit-parent-conflict', `${sample}PNV,Phòng Nội vụ,HU,PNV-09,Lê A,Chuyên viên,thành viên,,,\n`, lines.length + 1],
       ['unit-undeclared', `${sample}TTR,,,TTR-01,Lê A,Chánh Thanh tra,trưởng,,,\n`, lines.length + 1],
       ['unknown-parent', `${sample}TTR,Thanh tra huyện,UBNDH,TTR-01,Lê A,Chánh Thanh tra,trưởng,,,\n`, lines.length + 1],
-      ['unit-cycle', sample.replace('UBND,Ủy ban nhân dân huyện,HU,,', 'UBND,Ủy ban nhân dân huyện,PNV,,').replaceAll('Ủy ban nhân dân huyện,HU,', 'Ủy ban nhân dân huyện,PNV,'), 3],
+      [
+        'unit-cycle',
+        sample
+          .replace('UBND,Ủy ban nhân dân huyện,HU,,', 'UBND,Ủy ban nhân dân huyện,PNV,,')
+          .replaceAll('Ủy ban nhân dân huyện,HU,', 'Ủy ban nhân dân huyện,PNV,'),
+        3,
+      ],
       ['two-heads', `${sample}PNV,Phòng Nội vụ,UBND,PNV-09,Lê A,Trưởng phòng,trưởng,,,\n`, lines.length + 1],
       ['duplicate-official', `${sample}PNV,Phòng Nội vụ,UBND,PNV-02,Lê A,Chuyên viên,thành viên,,,\n`, lines.length + 1],
       ['unknown-superior', `${sample}PNV,Phòng Nội vụ,UBND,PNV-09,Lê A,Chuyên viên,thành viên,UB-09,,\n`, lines.length + 1],
@@ -144,7 +150,10 @@ describe('organisation import', () => {
     for (const [kind, file, line] of bad) {
       const r = await importOrganisation(t.db, { file, now });
       if (r.ok) throw new Error(`${kind}: accepted`);
-      expect(r.errors.map((e) => [e.kind, e.line]), kind).toContainEqual([kind, line]);
+      expect(
+        r.errors.map((e) => [e.kind, e.line]),
+        kind,
+      ).toContainEqual([kind, line]);
       for (const e of r.errors) {
         for (const locale of ['vi', 'en'] as const) {
           const text = orgImportErrorMessage(catalogue.translator(locale), e);
@@ -163,7 +172,10 @@ describe('organisation import', () => {
       // a new title
       .replace('TCKH-03,Đào Quang Vinh,Chuyên viên,', 'TCKH-03,Đào Quang Vinh,Chuyên viên chính,')
       // someone moved to another office, and a new explicit superior
-      .replace('PNV,Phòng Nội vụ,UBND,PNV-03,Lê Văn Toàn,Chuyên viên,thành viên,,', 'TNMT,Phòng Tài nguyên và Môi trường,UBND,PNV-03,Lê Văn Toàn,Chuyên viên,thành viên,TNMT-02,')
+      .replace(
+        'PNV,Phòng Nội vụ,UBND,PNV-03,Lê Văn Toàn,Chuyên viên,thành viên,,',
+        'TNMT,Phòng Tài nguyên và Môi trường,UBND,PNV-03,Lê Văn Toàn,Chuyên viên,thành viên,TNMT-02,',
+      )
       // someone left
       .split('\n')
       .filter((l) => !l.includes('BTG-03'))

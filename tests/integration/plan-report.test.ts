@@ -25,18 +25,110 @@ const NOW = hn('2026-12-08T09:00');
 
 async function seedYear(s: ItemSeeder) {
   const t = (assigner: string, x: Omit<SeedTask, 'assigner'>) => s.task({ assigner, ...x });
-  const r1 = await t('TCKH-01', { assignee: 'TCKH-03', title: 'Tổng hợp dự toán', status: 'DONE', createdAt: '2026-03-02T09:00', acceptDueAt: '2026-03-02T15:00', acceptedAt: '2026-03-02T10:00', deadline: '2026-03-13T17:00', completedAt: '2026-03-12T16:00' });
-  await t('TCKH-01', { assignee: 'TCKH-03', title: 'Báo cáo thu chi', status: 'CLOSED', createdAt: '2026-05-04T09:00', acceptDueAt: '2026-05-04T15:00', acceptedAt: '2026-05-05T08:30', deadline: '2026-05-20T17:00', completedAt: '2026-05-25T10:00' });
-  const r3 = await t('TCKH-01', { assignee: 'TCKH-03', title: 'Rà soát định mức', status: 'IN_PROGRESS', createdAt: '2026-11-10T09:00', acceptDueAt: '2026-11-10T15:00', acceptedAt: '2026-11-10T09:30', deadline: '2026-11-25T17:00' });
-  await t('TCKH-01', { assignee: 'TCKH-04', title: 'Quyết toán quỹ', status: 'DONE', createdAt: '2026-06-05T14:00', acceptDueAt: '2026-06-08T08:30', acceptedAt: '2026-06-05T15:00', deadline: '2026-06-30T17:00', completedAt: '2026-06-30T16:00' });
-  const r5 = await t('TCKH-01', { assignee: 'TCKH-04', title: 'Kiểm tra kho bạc', status: 'ASSIGNED', createdAt: '2026-11-16T08:00', acceptDueAt: '2026-11-16T14:00', deadline: '2026-11-27T17:00' });
-  await t('TCKH-01', { assignee: 'TCKH-04', title: 'Kiểm kê tài sản', status: 'CANCELLED', createdAt: '2026-09-21T09:00', cancelledAt: '2026-09-22T09:00', deadline: '2026-09-28T17:00' });
-  await t('PNV-01', { assignee: 'PNV-03', title: 'Rà soát biên chế', status: 'DONE', createdAt: '2026-04-09T09:00', acceptDueAt: '2026-04-09T15:00', acceptedAt: '2026-04-09T09:30', deadline: '2026-04-20T17:00', completedAt: '2026-04-19T10:00' });
-  const p2 = await t('PNV-01', { assignee: 'PNV-03', title: 'Hồ sơ thi đua', status: 'IN_PROGRESS', createdAt: '2026-10-01T09:00', acceptDueAt: '2026-10-01T15:00', acceptedAt: '2026-10-02T09:00', deadline: '2026-10-30T17:00' });
-  await t('GDDT-01', { assignee: 'GDDT-03', title: 'Kế hoạch năm học', status: 'DONE', createdAt: '2026-08-03T09:00', acceptDueAt: '2026-08-03T15:00', acceptedAt: '2026-08-03T09:10', deadline: '2026-08-20T17:00', completedAt: '2026-08-24T09:00' });
-  await t('UB-01', { assignee: 'UB-02', title: 'Chỉ đạo giải phóng mặt bằng', status: 'DONE', createdAt: '2026-02-02T09:00', acceptDueAt: '2026-02-02T15:00', acceptedAt: '2026-02-02T09:30', deadline: '2026-02-27T17:00', completedAt: '2026-02-26T16:00' });
+  const r1 = await t('TCKH-01', {
+    assignee: 'TCKH-03',
+    title: 'Tổng hợp dự toán',
+    status: 'DONE',
+    createdAt: '2026-03-02T09:00',
+    acceptDueAt: '2026-03-02T15:00',
+    acceptedAt: '2026-03-02T10:00',
+    deadline: '2026-03-13T17:00',
+    completedAt: '2026-03-12T16:00',
+  });
+  await t('TCKH-01', {
+    assignee: 'TCKH-03',
+    title: 'Báo cáo thu chi',
+    status: 'CLOSED',
+    createdAt: '2026-05-04T09:00',
+    acceptDueAt: '2026-05-04T15:00',
+    acceptedAt: '2026-05-05T08:30',
+    deadline: '2026-05-20T17:00',
+    completedAt: '2026-05-25T10:00',
+  });
+  const r3 = await t('TCKH-01', {
+    assignee: 'TCKH-03',
+    title: 'Rà soát định mức',
+    status: 'IN_PROGRESS',
+    createdAt: '2026-11-10T09:00',
+    acceptDueAt: '2026-11-10T15:00',
+    acceptedAt: '2026-11-10T09:30',
+    deadline: '2026-11-25T17:00',
+  });
+  await t('TCKH-01', {
+    assignee: 'TCKH-04',
+    title: 'Quyết toán quỹ',
+    status: 'DONE',
+    createdAt: '2026-06-05T14:00',
+    acceptDueAt: '2026-06-08T08:30',
+    acceptedAt: '2026-06-05T15:00',
+    deadline: '2026-06-30T17:00',
+    completedAt: '2026-06-30T16:00',
+  });
+  const r5 = await t('TCKH-01', {
+    assignee: 'TCKH-04',
+    title: 'Kiểm tra kho bạc',
+    status: 'ASSIGNED',
+    createdAt: '2026-11-16T08:00',
+    acceptDueAt: '2026-11-16T14:00',
+    deadline: '2026-11-27T17:00',
+  });
+  await t('TCKH-01', {
+    assignee: 'TCKH-04',
+    title: 'Kiểm kê tài sản',
+    status: 'CANCELLED',
+    createdAt: '2026-09-21T09:00',
+    cancelledAt: '2026-09-22T09:00',
+    deadline: '2026-09-28T17:00',
+  });
+  await t('PNV-01', {
+    assignee: 'PNV-03',
+    title: 'Rà soát biên chế',
+    status: 'DONE',
+    createdAt: '2026-04-09T09:00',
+    acceptDueAt: '2026-04-09T15:00',
+    acceptedAt: '2026-04-09T09:30',
+    deadline: '2026-04-20T17:00',
+    completedAt: '2026-04-19T10:00',
+  });
+  const p2 = await t('PNV-01', {
+    assignee: 'PNV-03',
+    title: 'Hồ sơ thi đua',
+    status: 'IN_PROGRESS',
+    createdAt: '2026-10-01T09:00',
+    acceptDueAt: '2026-10-01T15:00',
+    acceptedAt: '2026-10-02T09:00',
+    deadline: '2026-10-30T17:00',
+  });
+  await t('GDDT-01', {
+    assignee: 'GDDT-03',
+    title: 'Kế hoạch năm học',
+    status: 'DONE',
+    createdAt: '2026-08-03T09:00',
+    acceptDueAt: '2026-08-03T15:00',
+    acceptedAt: '2026-08-03T09:10',
+    deadline: '2026-08-20T17:00',
+    completedAt: '2026-08-24T09:00',
+  });
+  await t('UB-01', {
+    assignee: 'UB-02',
+    title: 'Chỉ đạo giải phóng mặt bằng',
+    status: 'DONE',
+    createdAt: '2026-02-02T09:00',
+    acceptDueAt: '2026-02-02T15:00',
+    acceptedAt: '2026-02-02T09:30',
+    deadline: '2026-02-27T17:00',
+    completedAt: '2026-02-26T16:00',
+  });
   // 2025: outside the year.
-  await t('TCKH-01', { assignee: 'TCKH-03', title: 'Việc năm trước', status: 'DONE', createdAt: '2025-11-03T09:00', acceptedAt: '2025-11-03T10:00', deadline: '2025-11-20T17:00', completedAt: '2025-11-19T10:00' });
+  await t('TCKH-01', {
+    assignee: 'TCKH-03',
+    title: 'Việc năm trước',
+    status: 'DONE',
+    createdAt: '2025-11-03T09:00',
+    acceptedAt: '2025-11-03T10:00',
+    deadline: '2025-11-20T17:00',
+    completedAt: '2025-11-19T10:00',
+  });
 
   await s.consultation({
     asker: 'UB-02',
@@ -49,7 +141,13 @@ async function seedYear(s: ItemSeeder) {
       { official: 'PNV-03', freeTextAt: ['2026-07-01T15:00'] },
     ],
   });
-  await s.consultation({ asker: 'UB-03', subject: 'Chế độ giáo viên', createdAt: '2026-09-14T09:00', deadline: '2026-09-16T17:00', respondents: [{ official: 'GDDT-01', stance: 'AGREE_WITH_AMENDMENTS', answeredAt: '2026-09-15T09:00' }] });
+  await s.consultation({
+    asker: 'UB-03',
+    subject: 'Chế độ giáo viên',
+    createdAt: '2026-09-14T09:00',
+    deadline: '2026-09-16T17:00',
+    respondents: [{ official: 'GDDT-01', stance: 'AGREE_WITH_AMENDMENTS', answeredAt: '2026-09-15T09:00' }],
+  });
 
   await s.signal({ official: 'TCKH-03', behaviour: 1, status: 'CONFIRMED', raisedAt: '2026-11-26T16:00', itemId: r3.id });
   await s.signal({ official: 'TCKH-04', behaviour: 5, status: 'CONFIRMED', raisedAt: '2026-07-06T16:00' });
@@ -75,8 +173,20 @@ async function seedYear(s: ItemSeeder) {
       { official: 'GDDT-03', confirmedAt: '2026-03-06T16:00' },
     ],
   });
-  await s.notice({ sender: 'UB-01', title: 'Quy chế làm việc năm 2027', createdAt: '2026-12-07T09:00', deadline: '2026-12-11T17:00', recipients: [{ official: 'TCKH-03' }, { official: 'UB-02', confirmedAt: '2026-12-07T15:00' }] });
-  await s.notice({ sender: 'UB-01', title: 'Văn bản năm trước', createdAt: '2025-11-03T09:00', deadline: '2025-11-07T17:00', recipients: [{ official: 'TCKH-03' }] });
+  await s.notice({
+    sender: 'UB-01',
+    title: 'Quy chế làm việc năm 2027',
+    createdAt: '2026-12-07T09:00',
+    deadline: '2026-12-11T17:00',
+    recipients: [{ official: 'TCKH-03' }, { official: 'UB-02', confirmedAt: '2026-12-07T15:00' }],
+  });
+  await s.notice({
+    sender: 'UB-01',
+    title: 'Văn bản năm trước',
+    createdAt: '2025-11-03T09:00',
+    deadline: '2025-11-07T17:00',
+    recipients: [{ official: 'TCKH-03' }],
+  });
   // Commendations: two in the year (one on a task), one of 2025.
   await s.commendation({ official: 'TCKH-03', by: 'TCKH-01', text: 'Đồng chí tổng hợp dự toán nhanh, chính xác.', at: '2026-03-13T09:00', taskId: r1.id });
   await s.commendation({ official: 'PNV-03', by: 'UB-02', text: 'Đồng chí có tinh thần trách nhiệm cao.', at: '2026-04-20T09:00' });
@@ -181,7 +291,10 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
     expect(motto).toMatch(/<w:u w:val="single"\/>/);
     expect(/<w:p[ >](?:(?!<\/w:p>)[\s\S])*Hòa Vang, ngày[\s\S]*?<\/w:p>/.exec(first.xml)![0]).toMatch(/<w:i\/>/);
 
-    const texts = doc.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text).filter(Boolean);
+    const texts = doc.blocks
+      .filter((b) => b.kind === 'paragraph')
+      .map((b) => b.text)
+      .filter(Boolean);
     expect(texts[0]).toBe('BÁO CÁO');
     expect(texts[1]).toBe(
       'Kết quả thực hiện Kế hoạch triển khai thực hiện Chỉ thị số 56-CT/TU ngày 29/01/2024 của Ban Thường vụ Tỉnh ủy về tăng cường kỷ luật, kỷ cương và trách nhiệm giải quyết công việc trong hệ thống chính trị tỉnh, năm 2026',
@@ -194,7 +307,16 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
 
   it('has sections I, II, III in order, the narrative parts as marked placeholders, and the signature block', () => {
     const at = (text: string) => doc.lines.indexOf(text);
-    const headings = ['I. KẾT QUẢ THỰC HIỆN', '2. Kết quả giải quyết nhiệm vụ được giao', '3. Kết quả trả lời xin ý kiến, thể hiện rõ quan điểm, chính kiến', '4. Biểu hiện né tránh, đùn đẩy, thiếu trách nhiệm đã được xác nhận; yêu cầu giải trình', '5. Phổ biến, quán triệt văn bản; tỷ lệ cán bộ xác nhận đã đọc', '6. Tập thể, cá nhân tiêu biểu', 'II. HẠN CHẾ, NGUYÊN NHÂN', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ'];
+    const headings = [
+      'I. KẾT QUẢ THỰC HIỆN',
+      '2. Kết quả giải quyết nhiệm vụ được giao',
+      '3. Kết quả trả lời xin ý kiến, thể hiện rõ quan điểm, chính kiến',
+      '4. Biểu hiện né tránh, đùn đẩy, thiếu trách nhiệm đã được xác nhận; yêu cầu giải trình',
+      '5. Phổ biến, quán triệt văn bản; tỷ lệ cán bộ xác nhận đã đọc',
+      '6. Tập thể, cá nhân tiêu biểu',
+      'II. HẠN CHẾ, NGUYÊN NHÂN',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ',
+    ];
     const positions = headings.map(at);
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -223,12 +345,19 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
     const mm = (name: string) => Number(attr(sect, 'w:pgMar', name)) / TWIPS_PER_MM;
     expect(Math.round(Number(attr(sect, 'w:pgSz', 'w:w')) / TWIPS_PER_MM)).toBe(210);
     expect(Math.round(Number(attr(sect, 'w:pgSz', 'w:h')) / TWIPS_PER_MM)).toBe(297);
-    for (const [side, lo, hi] of [['w:top', 20, 25], ['w:bottom', 20, 25], ['w:left', 30, 35], ['w:right', 15, 20]] as const) {
+    for (const [side, lo, hi] of [
+      ['w:top', 20, 25],
+      ['w:bottom', 20, 25],
+      ['w:left', 30, 35],
+      ['w:right', 15, 20],
+    ] as const) {
       expect(mm(side)).toBeGreaterThanOrEqual(lo - 0.05);
       expect(mm(side)).toBeLessThanOrEqual(hi + 0.05);
     }
     // The default run font and size, and every run font named in the body.
-    expect(doc.styles).toMatch(/<w:docDefaults>[\s\S]*<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>[\s\S]*<w:sz w:val="28"\/>[\s\S]*<\/w:docDefaults>/);
+    expect(doc.styles).toMatch(
+      /<w:docDefaults>[\s\S]*<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/>[\s\S]*<w:sz w:val="28"\/>[\s\S]*<\/w:docDefaults>/,
+    );
     const fonts = new Set([...doc.document.matchAll(/<w:rFonts ([^>]*)\/>/g)].flatMap((m) => [...m[1]!.matchAll(/"([^"]*)"/g)].map((x) => x[1])));
     expect([...fonts]).toEqual(['Times New Roman']);
     // Body paragraphs (outside tables) in 13–14 pt; the wide tables may be smaller.
@@ -276,7 +405,8 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
     const consult = check('Bảng 2.', (title) => (title === 'Tỷ lệ có nêu quan điểm (%)' ? stance : same(title)));
     expect(consult.at(-1)).toEqual(['', 'Tổng cộng', '4', '2', '1', '1', '2', '75']);
 
-    const signalTitle = (title: string) => (title === 'Cộng' ? 'Dấu hiệu đã xác nhận' : title === 'Giải trình' ? 'Yêu cầu giải trình' : `HV${/^\((\d+)\)$/.exec(title)![1]}`);
+    const signalTitle = (title: string) =>
+      title === 'Cộng' ? 'Dấu hiệu đã xác nhận' : title === 'Giải trình' ? 'Yêu cầu giải trình' : `HV${/^\((\d+)\)$/.exec(title)![1]}`;
     const signals = check('Bảng 3.', (title) => same(signalTitle(title)));
     expect(signals.at(-1)).toEqual(['', 'Tổng cộng', '1', '0', '0', '0', '2', '1', '0', '0', '0', '0', '0', '4', '2']);
 
@@ -285,7 +415,9 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
     expect(doc.lines).toContain(
       `Trong kỳ, cán bộ các đơn vị được giao ${total[col('NV được giao')]} nhiệm vụ, nhận việc đúng hạn ${total[col('Nhận việc đúng hạn')]} nhiệm vụ; hoàn thành đúng hạn ${total[col('Hoàn thành đúng hạn')]}, hoàn thành muộn ${total[col('Hoàn thành muộn')]}, quá hạn chưa hoàn thành ${total[col('Quá hạn chưa hoàn thành')]} nhiệm vụ. Tỷ lệ hoàn thành đúng hạn: 44,4% (4/9 nhiệm vụ đã hoàn thành hoặc đã đến hạn). Thời gian nhận việc (trung vị): ${String(total[col('TG nhận việc, trung vị (giờ LV)')]).replace('.', ',')} giờ làm việc.`,
     );
-    expect(doc.lines).toContain('Trong kỳ có 4 dấu hiệu đã được xác nhận theo các biểu hiện tại mục 7 phần III của Kế hoạch (trong đó biểu hiện (1): 1; biểu hiện (5): 2; biểu hiện (6): 1); 2 lượt yêu cầu giải trình.');
+    expect(doc.lines).toContain(
+      'Trong kỳ có 4 dấu hiệu đã được xác nhận theo các biểu hiện tại mục 7 phần III của Kế hoạch (trong đó biểu hiện (1): 1; biểu hiện (5): 2; biểu hiện (6): 1); 2 lượt yêu cầu giải trình.',
+    );
     expect(doc.lines.some((l) => l.includes('(năm chưa kết thúc: số liệu tính đến 09:00 08/12/2026)'))).toBe(true);
   });
 
@@ -308,7 +440,12 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
       const [r, o, l, n] = sum(people.filter((p) => p[3] === row[1]));
       expect([row[1], ...row.slice(2).map(docNumber)]).toEqual([row[1], r, o, l, n, rate(o!, r!)]);
     }
-    expect(units.at(-1)!.slice(1).map((c, i) => (i === 0 ? c : docNumber(c)))).toEqual(['Tổng cộng', received, onTime, late, never, rate(onTime!, received!)]);
+    expect(
+      units
+        .at(-1)!
+        .slice(1)
+        .map((c, i) => (i === 0 ? c : docNumber(c))),
+    ).toEqual(['Tổng cộng', received, onTime, late, never, rate(onTime!, received!)]);
 
     // Per notice: the sheet's recipient rows counted by notice.
     const notices = cellText(tableAfter(doc, 'Bảng 5.'));
@@ -411,7 +548,9 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
     const member = telegramUser(h, await h.link('TCKH-03', 5003));
     const documents = h.tg.callsTo('sendDocument').length;
     await member.command('baocaokh');
-    expect(member.last()).toBe('Dự thảo báo cáo kết quả thực hiện Kế hoạch dành cho trưởng đơn vị. Đồng chí có thể đề nghị trưởng đơn vị hoặc Văn phòng cung cấp.');
+    expect(member.last()).toBe(
+      'Dự thảo báo cáo kết quả thực hiện Kế hoạch dành cho trưởng đơn vị. Đồng chí có thể đề nghị trưởng đơn vị hoặc Văn phòng cung cấp.',
+    );
     expect(h.tg.callsTo('sendDocument').length).toBe(documents);
   });
 

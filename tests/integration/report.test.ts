@@ -24,29 +24,125 @@ const H = 3_600_000;
 async function seedNovember(s: ItemSeeder) {
   const t = (x: Omit<SeedTask, 'assigner'>) => s.task({ assigner: 'TCKH-01', ...x });
   // R1 TCKH-03: accepted after 1 h (in time), completed before the deadline.
-  await t({ assignee: 'TCKH-03', title: 'R1 Tổng hợp dự toán', status: 'DONE', createdAt: '2026-11-02T09:00', acceptDueAt: '2026-11-02T15:00', acceptedAt: '2026-11-02T10:00', deadline: '2026-11-13T17:00', completedAt: '2026-11-12T16:00' });
+  await t({
+    assignee: 'TCKH-03',
+    title: 'R1 Tổng hợp dự toán',
+    status: 'DONE',
+    createdAt: '2026-11-02T09:00',
+    acceptDueAt: '2026-11-02T15:00',
+    acceptedAt: '2026-11-02T10:00',
+    deadline: '2026-11-13T17:00',
+    completedAt: '2026-11-12T16:00',
+  });
   // R2 TCKH-03: accepted the next morning (7 working hours: late), completed after the deadline.
-  await t({ assignee: 'TCKH-03', title: 'R2 Báo cáo thu chi', status: 'CLOSED', createdAt: '2026-11-03T09:00', acceptDueAt: '2026-11-03T15:00', acceptedAt: '2026-11-04T08:30', deadline: '2026-11-20T17:00', completedAt: '2026-11-24T10:00' });
+  await t({
+    assignee: 'TCKH-03',
+    title: 'R2 Báo cáo thu chi',
+    status: 'CLOSED',
+    createdAt: '2026-11-03T09:00',
+    acceptDueAt: '2026-11-03T15:00',
+    acceptedAt: '2026-11-04T08:30',
+    deadline: '2026-11-20T17:00',
+    completedAt: '2026-11-24T10:00',
+  });
   // R3 TCKH-03: accepted after 30 min, still in progress past its deadline.
-  const r3 = await t({ assignee: 'TCKH-03', title: 'R3 Rà soát định mức', status: 'IN_PROGRESS', createdAt: '2026-11-10T09:00', acceptDueAt: '2026-11-10T15:00', acceptedAt: '2026-11-10T09:30', deadline: '2026-11-25T17:00' });
+  const r3 = await t({
+    assignee: 'TCKH-03',
+    title: 'R3 Rà soát định mức',
+    status: 'IN_PROGRESS',
+    createdAt: '2026-11-10T09:00',
+    acceptDueAt: '2026-11-10T15:00',
+    acceptedAt: '2026-11-10T09:30',
+    deadline: '2026-11-25T17:00',
+  });
   // R4 TCKH-04: accepted after 1 h, completed on time.
-  await t({ assignee: 'TCKH-04', title: 'R4 Quyết toán quỹ', status: 'DONE', createdAt: '2026-11-05T14:00', acceptDueAt: '2026-11-06T08:30', acceptedAt: '2026-11-05T15:00', deadline: '2026-11-30T17:00', completedAt: '2026-11-30T16:00' });
+  await t({
+    assignee: 'TCKH-04',
+    title: 'R4 Quyết toán quỹ',
+    status: 'DONE',
+    createdAt: '2026-11-05T14:00',
+    acceptDueAt: '2026-11-06T08:30',
+    acceptedAt: '2026-11-05T15:00',
+    deadline: '2026-11-30T17:00',
+    completedAt: '2026-11-30T16:00',
+  });
   // R5 TCKH-04: never accepted, overdue.
-  const r5 = await t({ assignee: 'TCKH-04', title: 'R5 Kiểm tra kho bạc', status: 'ASSIGNED', createdAt: '2026-11-16T08:00', acceptDueAt: '2026-11-16T14:00', deadline: '2026-11-27T17:00' });
+  const r5 = await t({
+    assignee: 'TCKH-04',
+    title: 'R5 Kiểm tra kho bạc',
+    status: 'ASSIGNED',
+    createdAt: '2026-11-16T08:00',
+    acceptDueAt: '2026-11-16T14:00',
+    deadline: '2026-11-27T17:00',
+  });
   // R6 TCKH-04: cancelled by the assigner: counted nowhere.
-  await t({ assignee: 'TCKH-04', title: 'R6 Kiểm kê tài sản', status: 'CANCELLED', createdAt: '2026-11-20T09:00', cancelledAt: '2026-11-21T09:00', deadline: '2026-11-28T17:00' });
+  await t({
+    assignee: 'TCKH-04',
+    title: 'R6 Kiểm kê tài sản',
+    status: 'CANCELLED',
+    createdAt: '2026-11-20T09:00',
+    cancelledAt: '2026-11-21T09:00',
+    deadline: '2026-11-28T17:00',
+  });
   // R7 TCKH-03: from October, still open: overdue.
-  await t({ assignee: 'TCKH-03', title: 'R7 Đối chiếu công nợ', status: 'IN_PROGRESS', createdAt: '2026-10-15T09:00', acceptedAt: '2026-10-15T10:00', deadline: '2026-10-30T17:00' });
+  await t({
+    assignee: 'TCKH-03',
+    title: 'R7 Đối chiếu công nợ',
+    status: 'IN_PROGRESS',
+    createdAt: '2026-10-15T09:00',
+    acceptedAt: '2026-10-15T10:00',
+    deadline: '2026-10-30T17:00',
+  });
   // R8 TCKH-03: from October, completed in November on time.
-  await t({ assignee: 'TCKH-03', title: 'R8 Báo cáo quý III', status: 'CLOSED', createdAt: '2026-10-20T09:00', acceptedAt: '2026-10-20T10:00', deadline: '2026-11-10T17:00', completedAt: '2026-11-05T10:00' });
+  await t({
+    assignee: 'TCKH-03',
+    title: 'R8 Báo cáo quý III',
+    status: 'CLOSED',
+    createdAt: '2026-10-20T09:00',
+    acceptedAt: '2026-10-20T10:00',
+    deadline: '2026-11-10T17:00',
+    completedAt: '2026-11-05T10:00',
+  });
   // R9 TCKH-02: no accept clock left (older data): the policy's 4 working hours give 15:00; accepted at 11:00.
-  await t({ assignee: 'TCKH-02', title: 'R9 Thẩm định giá', status: 'ACCEPTED', createdAt: '2026-11-25T09:00', acceptedAt: '2026-11-25T11:00', deadline: '2026-12-10T17:00' });
+  await t({
+    assignee: 'TCKH-02',
+    title: 'R9 Thẩm định giá',
+    status: 'ACCEPTED',
+    createdAt: '2026-11-25T09:00',
+    acceptedAt: '2026-11-25T11:00',
+    deadline: '2026-12-10T17:00',
+  });
   // R10 PNV-03: another unit.
-  await s.task({ assigner: 'PNV-01', assignee: 'PNV-03', title: 'R10 Rà soát biên chế', status: 'DONE', createdAt: '2026-11-09T09:00', acceptDueAt: '2026-11-09T15:00', acceptedAt: '2026-11-09T09:30', deadline: '2026-11-20T17:00', completedAt: '2026-11-19T10:00' });
+  await s.task({
+    assigner: 'PNV-01',
+    assignee: 'PNV-03',
+    title: 'R10 Rà soát biên chế',
+    status: 'DONE',
+    createdAt: '2026-11-09T09:00',
+    acceptDueAt: '2026-11-09T15:00',
+    acceptedAt: '2026-11-09T09:30',
+    deadline: '2026-11-20T17:00',
+    completedAt: '2026-11-19T10:00',
+  });
   // R11 TCKH-03: declined, waiting for the assigner: not overdue for the assignee.
-  await t({ assignee: 'TCKH-03', title: 'R11 Khảo sát giá đất', status: 'DECLINED', createdAt: '2026-11-26T09:00', acceptDueAt: '2026-11-26T15:00', declinedAt: '2026-11-26T10:00', deadline: '2026-11-27T17:00' });
+  await t({
+    assignee: 'TCKH-03',
+    title: 'R11 Khảo sát giá đất',
+    status: 'DECLINED',
+    createdAt: '2026-11-26T09:00',
+    acceptDueAt: '2026-11-26T15:00',
+    declinedAt: '2026-11-26T10:00',
+    deadline: '2026-11-27T17:00',
+  });
   // R12 TCKH-03: December: outside the period.
-  await t({ assignee: 'TCKH-03', title: 'R12 Việc tháng 12', status: 'ASSIGNED', createdAt: '2026-12-02T09:00', acceptDueAt: '2026-12-02T15:00', deadline: '2026-12-04T17:00' });
+  await t({
+    assignee: 'TCKH-03',
+    title: 'R12 Việc tháng 12',
+    status: 'ASSIGNED',
+    createdAt: '2026-12-02T09:00',
+    acceptDueAt: '2026-12-02T15:00',
+    deadline: '2026-12-04T17:00',
+  });
 
   // K1: TCKH-03 answers in 16 working hours (in time); TCKH-04 first replies without a stance, answers in 30 h (late).
   await s.consultation({
@@ -60,11 +156,31 @@ async function seedNovember(s: ItemSeeder) {
     ],
   });
   // K2: TCKH-03 only says "đã nhận" and never answers: overdue, without a stance.
-  await s.consultation({ asker: 'TCKH-01', subject: 'K2 Điều chỉnh dự toán', createdAt: '2026-11-16T09:00', deadline: '2026-11-18T17:00', respondents: [{ official: 'TCKH-03', freeTextAt: ['2026-11-16T10:00'] }] });
+  await s.consultation({
+    asker: 'TCKH-01',
+    subject: 'K2 Điều chỉnh dự toán',
+    createdAt: '2026-11-16T09:00',
+    deadline: '2026-11-18T17:00',
+    respondents: [{ official: 'TCKH-03', freeTextAt: ['2026-11-16T10:00'] }],
+  });
   // K3: decided before its deadline; TCKH-04's missing answer is not late.
-  await s.consultation({ asker: 'UB-02', subject: 'K3 Mua sắm thiết bị', createdAt: '2026-11-23T09:00', deadline: '2026-11-25T17:00', status: 'CLOSED', closedAt: '2026-11-24T09:00', respondents: [{ official: 'TCKH-04' }] });
+  await s.consultation({
+    asker: 'UB-02',
+    subject: 'K3 Mua sắm thiết bị',
+    createdAt: '2026-11-23T09:00',
+    deadline: '2026-11-25T17:00',
+    status: 'CLOSED',
+    closedAt: '2026-11-24T09:00',
+    respondents: [{ official: 'TCKH-04' }],
+  });
   // K4: October.
-  await s.consultation({ asker: 'UB-02', subject: 'K4 Tháng 10', createdAt: '2026-10-10T09:00', deadline: '2026-10-14T17:00', respondents: [{ official: 'TCKH-03' }] });
+  await s.consultation({
+    asker: 'UB-02',
+    subject: 'K4 Tháng 10',
+    createdAt: '2026-10-10T09:00',
+    deadline: '2026-10-14T17:00',
+    respondents: [{ official: 'TCKH-03' }],
+  });
 
   await s.signal({ official: 'TCKH-03', behaviour: 1, status: 'CONFIRMED', raisedAt: '2026-11-26T16:00', itemId: r3.id });
   await s.signal({ official: 'TCKH-03', behaviour: 5, status: 'CONFIRMED', raisedAt: '2026-11-19T16:00' });
@@ -80,7 +196,14 @@ async function seedNovember(s: ItemSeeder) {
 function counts(f: Figures | undefined) {
   if (!f) return undefined;
   const { signals, acceptMedianMs, answerMedianMs, onTimeRate, ...rest } = f;
-  return { ...rest, b1: signals[1], b5: signals[5], acceptMedianH: acceptMedianMs === null ? null : acceptMedianMs / H, answerMedianH: answerMedianMs === null ? null : answerMedianMs / H, onTimeRate };
+  return {
+    ...rest,
+    b1: signals[1],
+    b5: signals[5],
+    acceptMedianH: acceptMedianMs === null ? null : acceptMedianMs / H,
+    answerMedianH: answerMedianMs === null ? null : answerMedianMs / H,
+    onTimeRate,
+  };
 }
 
 describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
@@ -95,7 +218,11 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
     await seedNovember(new ItemSeeder(h.db.db));
     ids = Object.fromEntries((await h.db.db.official.findMany({ select: { code: true, id: true } })).map((o) => [o.code, o.id]));
     const tckh = await h.db.db.unit.findUniqueOrThrow({ where: { code: 'TCKH' } });
-    report = await buildReport({ stores: h.app.stores, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW }, monthPeriod(2026, 11), tckh.id);
+    report = await buildReport(
+      { stores: h.app.stores, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW },
+      monthPeriod(2026, 11),
+      tckh.id,
+    );
     dir = await mkdtemp(path.join(tmpdir(), 'dondoc-report-test-'));
   });
   afterAll(async () => {
@@ -182,7 +309,19 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
     };
 
     const officials = rows(wb.getWorksheet('Cán bộ')!);
-    expect(officials[0]!.slice(0, 11)).toEqual(['STT', 'Mã cán bộ', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'NV được giao', 'Nhận việc đúng hạn', 'Hoàn thành đúng hạn', 'Hoàn thành muộn', 'Quá hạn chưa hoàn thành', 'Tỷ lệ đúng hạn (%)']);
+    expect(officials[0]!.slice(0, 11)).toEqual([
+      'STT',
+      'Mã cán bộ',
+      'Họ và tên',
+      'Chức vụ',
+      'Đơn vị',
+      'NV được giao',
+      'Nhận việc đúng hạn',
+      'Hoàn thành đúng hạn',
+      'Hoàn thành muộn',
+      'Quá hạn chưa hoàn thành',
+      'Tỷ lệ đúng hạn (%)',
+    ]);
     expect(officials.slice(1, -1).map((r) => r[1])).toEqual(['TCKH-01', 'TCKH-02', 'TCKH-03', 'TCKH-04']);
     const vinh = officials.find((r) => r[1] === 'TCKH-03')!;
     // received, accepted in time, on time, late, overdue, rate %, accept median h, consultations, in time, late, unanswered, answer median h, no stance, signals, HV1…HV11, explanations
@@ -202,7 +341,11 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
     expect(items.length).toBe(1 + 10 + 4 + 2 + 2 + 1);
     const head = items[0]!;
     const col = (name: string) => head.indexOf(name);
-    const sum = (name: string, who?: string) => items.slice(1, -1).filter((r) => !who || r[col('Mã cán bộ')] === who).reduce<number>((n, r) => n + (Number(r[col(name)]) || 0), 0);
+    const sum = (name: string, who?: string) =>
+      items
+        .slice(1, -1)
+        .filter((r) => !who || r[col('Mã cán bộ')] === who)
+        .reduce<number>((n, r) => n + (Number(r[col(name)]) || 0), 0);
     // Any figure recounts from the items: filter by official, add up the column.
     expect(sum('NV được giao', 'TCKH-03')).toBe(4);
     expect(sum('Quá hạn chưa hoàn thành', 'TCKH-03')).toBe(2);
@@ -221,7 +364,11 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
   it('reaches the subtree only: UBND includes Phòng Nội vụ, Phòng TCKH does not', async () => {
     expect(report.computed.tasks.some((t) => t.assigneeId === ids['PNV-03'])).toBe(false);
     const ubnd = await h.db.db.unit.findUniqueOrThrow({ where: { code: 'UBND' } });
-    const wide = await buildReport({ stores: h.app.stores, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW }, monthPeriod(2026, 11), ubnd.id);
+    const wide = await buildReport(
+      { stores: h.app.stores, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW },
+      monthPeriod(2026, 11),
+      ubnd.id,
+    );
     expect(counts(wide.computed.byOfficial.get(ids['PNV-03']!))).toMatchObject({ tasksReceived: 1, acceptedInTime: 1, completedOnTime: 1 });
     expect(wide.computed.total.tasksReceived).toBe(8);
     expect(wide.units.map((u) => u.code)).toEqual(['UBND', 'GDDT', 'PNV', 'TCKH', 'TNMT', 'TTDS', 'VPUB', 'XHB', 'XPM', 'XTL']);
@@ -277,7 +424,11 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
     const head = telegramUser(h, 4001);
     await head.command('evaluation', 'month');
     const lines = head.texts().at(-2)!.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['📊 Đánh giá tháng 12/2026 – Phòng Tài chính – Kế hoạch', 'Kỳ đánh giá: từ 01/12/2026 đến 31/12/2026.', 'Kỳ chưa kết thúc: số liệu tính đến 09:00 08/12/2026.']);
+    expect(lines.slice(0, 3)).toEqual([
+      '📊 Đánh giá tháng 12/2026 – Phòng Tài chính – Kế hoạch',
+      'Kỳ đánh giá: từ 01/12/2026 đến 31/12/2026.',
+      'Kỳ chưa kết thúc: số liệu tính đến 09:00 08/12/2026.',
+    ]);
     await head.command('danhgia', 'thang 13');
     expect(head.last()).toMatch(/^Dùng: \/danhgia thang \| quy \| nam/);
     await head.command('danhgia', 'nam 2030');

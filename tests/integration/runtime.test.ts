@@ -35,7 +35,12 @@ async function within<T>(work: Promise<T>, ms: number, what: string): Promise<T>
 
 function startMain(env: NodeJS.ProcessEnv, timeoutMs: number, args: string[] = []) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts', ...args], { cwd: root, env, encoding: 'utf8', timeout: timeoutMs });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts', ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
   return { ...r, ms: performance.now() - started };
 }
 
@@ -54,52 +59,68 @@ afterAll(() => {
 describe('starting on a bare server', () => {
   // Without a token the start is the sandbox (tests/integration/sandbox-start.test.ts); an option it does not know
   // stops it before it opens anything.
-  it('refuses an unknown option on the command line', () => {
-    const r = startMain({ PATH: process.env.PATH ?? '', DATA_DIR: tempDir() }, HANG_GUARD_MS, ['--rest']);
-    refusedStartMs = r.ms;
-    console.info(`refused start for an unknown option: ${Math.round(r.ms)} ms`);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('unknown option --rest (npm start accepts --reset and --tour)');
-  }, HANG_GUARD_MS);
+  it(
+    'refuses an unknown option on the command line',
+    () => {
+      const r = startMain({ PATH: process.env.PATH ?? '', DATA_DIR: tempDir() }, HANG_GUARD_MS, ['--rest']);
+      refusedStartMs = r.ms;
+      console.info(`refused start for an unknown option: ${Math.round(r.ms)} ms`);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('unknown option --rest (npm start accepts --reset and --tour)');
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('with a wrong variable, names it and exits', () => {
-    // As quick as the refusal above: both stop at the configuration (a hang here is not waiting for something).
-    const limit = refusedStartMs === undefined ? HANG_GUARD_MS : Math.ceil(SLOWER * refusedStartMs);
-    const r = startMain({ PATH: process.env.PATH ?? '', HTTP_PORT: 'abc', TELEGRAM_BOT_TOKEN: '1:x' }, limit);
-    expect(r.error, `limit ${Math.round(limit)} ms from the first start's ${Math.round(refusedStartMs ?? 0)} ms`).toBeUndefined();
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('HTTP_PORT must be a positive whole number');
-    expect(r.stderr).toContain('TELEGRAM_BOT_TOKEN does not look like a bot token');
-  }, HANG_GUARD_MS);
+  it(
+    'with a wrong variable, names it and exits',
+    () => {
+      // As quick as the refusal above: both stop at the configuration (a hang here is not waiting for something).
+      const limit = refusedStartMs === undefined ? HANG_GUARD_MS : Math.ceil(SLOWER * refusedStartMs);
+      const r = startMain({ PATH: process.env.PATH ?? '', HTTP_PORT: 'abc', TELEGRAM_BOT_TOKEN: '1:x' }, limit);
+      expect(r.error, `limit ${Math.round(limit)} ms from the first start's ${Math.round(refusedStartMs ?? 0)} ms`).toBeUndefined();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('HTTP_PORT must be a positive whole number');
+      expect(r.stderr).toContain('TELEGRAM_BOT_TOKEN does not look like a bot token');
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('runs an embedded PostgreSQL under DATA_DIR, migrated, and a second process shares it', async () => {
-    const dataDir = tempDir();
-    const started = performance.now();
-    const first = await openDatabase({ databaseUrl: undefined, dataDir, poolSize: 2, migrate: true, publishEmbedded: true });
-    // Creating and migrating the database: each later open does less (it finds the schema in place).
-    const limit = SLOWER * (performance.now() - started);
-    try {
-      expect(first.embedded).toBe(true);
-      await first.db.unit.create({ data: { code: 'HU', name: 'Huyện ủy' } });
-      // The CLI while the bot runs: PGlite opens its files in one process only, so it talks to the running one.
-      const second = await within(openDatabase({ databaseUrl: undefined, dataDir, poolSize: 2, migrate: true }), limit, 'opening through the running process');
+  it(
+    'runs an embedded PostgreSQL under DATA_DIR, migrated, and a second process shares it',
+    async () => {
+      const dataDir = tempDir();
+      const started = performance.now();
+      const first = await openDatabase({ databaseUrl: undefined, dataDir, poolSize: 2, migrate: true, publishEmbedded: true });
+      // Creating and migrating the database: each later open does less (it finds the schema in place).
+      const limit = SLOWER * (performance.now() - started);
       try {
-        expect(second.url).toBe(first.url);
-        expect(await second.db.unit.count()).toBe(1);
+        expect(first.embedded).toBe(true);
+        await first.db.unit.create({ data: { code: 'HU', name: 'Huyện ủy' } });
+        // The CLI while the bot runs: PGlite opens its files in one process only, so it talks to the running one.
+        const second = await within(
+          openDatabase({ databaseUrl: undefined, dataDir, poolSize: 2, migrate: true }),
+          limit,
+          'opening through the running process',
+        );
+        try {
+          expect(second.url).toBe(first.url);
+          expect(await second.db.unit.count()).toBe(1);
+        } finally {
+          await second.close();
+        }
       } finally {
-        await second.close();
+        await first.close();
       }
-    } finally {
-      await first.close();
-    }
-    // Data survives a restart.
-    const again = await within(openDatabase({ databaseUrl: undefined, dataDir, poolSize: 2, migrate: true }), limit, 'opening again after a restart');
-    try {
-      expect(await again.db.unit.findUnique({ where: { code: 'HU' } })).not.toBeNull();
-    } finally {
-      await again.close();
-    }
-  }, HANG_GUARD_MS);
+      // Data survives a restart.
+      const again = await within(openDatabase({ databaseUrl: undefined, dataDir, poolSize: 2, migrate: true }), limit, 'opening again after a restart');
+      try {
+        expect(await again.db.unit.findUnique({ where: { code: 'HU' } })).not.toBeNull();
+      } finally {
+        await again.close();
+      }
+    },
+    HANG_GUARD_MS,
+  );
 
   it('keeps concurrent queries from many connections apart on the embedded PostgreSQL', async () => {
     // pglite-socket ran one connection's Parse between another's Parse and Bind ("bind message supplies 2 parameters,

@@ -66,7 +66,11 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     return { status: r.status, body: (await r.json()) as any, headers: r.headers };
   };
   const post = async (path: string, body: unknown, lang?: 'en') => {
-    const r = await fetch(`${api}${path}${lang ? `?lang=${lang}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const r = await fetch(`${api}${path}${lang ? `?lang=${lang}` : ''}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     return { status: r.status, body: (await r.json()) as any };
   };
   const tg = (code: string) => String(sandboxIdentity(code).telegramUserId);
@@ -82,7 +86,15 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
 
   async function replyAfter(from: number, code: string, channel: 'telegram' | 'zalo'): Promise<ChatEntry> {
     const chatId = channel === 'telegram' ? tg(code) : zl(code);
-    const e = await live.waitFor((e) => live.events.indexOf(e) >= from && e.event === 'chat' && e.data.channel === channel && e.data.entry.chatId === chatId && e.data.entry.direction === 'out', `the bot's answer to ${code} on ${channel}`);
+    const e = await live.waitFor(
+      (e) =>
+        live.events.indexOf(e) >= from &&
+        e.event === 'chat' &&
+        e.data.channel === channel &&
+        e.data.entry.chatId === chatId &&
+        e.data.entry.direction === 'out',
+      `the bot's answer to ${code} on ${channel}`,
+    );
     return e.data.entry as ChatEntry;
   }
 
@@ -133,9 +145,34 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     expect(find('UBND')!.children.map((u) => u.code)).toContain('TCKH');
     expect(tckh.people.map((p) => `${p.code} ${p.role}`)).toEqual(['TCKH-01 HEAD', 'TCKH-02 DEPUTY', 'TCKH-03 MEMBER', 'TCKH-04 MEMBER']);
     const head = tckh.people[0] as PersonView;
-    expect(head).toMatchObject({ fullName: 'Võ Thanh Sơn', title: 'Trưởng phòng Tài chính – Kế hoạch', superiorCode: 'UB-02', telegramUserId: Number(tg('TCKH-01')), zaloUserId: zl('TCKH-01') });
+    expect(head).toMatchObject({
+      fullName: 'Võ Thanh Sơn',
+      title: 'Trưởng phòng Tài chính – Kế hoạch',
+      superiorCode: 'UB-02',
+      telegramUserId: Number(tg('TCKH-01')),
+      zaloUserId: zl('TCKH-01'),
+    });
     // The commands as /trogiup lists them for each, in the order of Telegram's menu.
-    expect(head.commands).toEqual(['viec', 'giaoviec', 'baocao', 'xinykien', 'ykien', 'tonghop', 'danhgia', 'baocaokh', 'canhbao', 'rasoat', 'tusoi', 'quantriet', 'danam', 'bieuduong', 'kenh', 'lang', 'trogiup', 'huy']);
+    expect(head.commands).toEqual([
+      'viec',
+      'giaoviec',
+      'baocao',
+      'xinykien',
+      'ykien',
+      'tonghop',
+      'danhgia',
+      'baocaokh',
+      'canhbao',
+      'rasoat',
+      'tusoi',
+      'quantriet',
+      'danam',
+      'bieuduong',
+      'kenh',
+      'lang',
+      'trogiup',
+      'huy',
+    ]);
     expect(tckh.people[2]!.commands).toEqual(['viec', 'baocao', 'xinykien', 'ykien', 'tusoi', 'quantriet', 'danam', 'kenh', 'lang', 'trogiup', 'huy']);
     const menu = commandMenu(h.app.catalogue, 'vi').map((c) => c.command);
     for (const p of tckh.people) expect(menu.filter((c) => p.commands.includes(c))).toEqual(p.commands);
@@ -154,14 +191,21 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     expect((await press('TCKH-01', 'Thường')).buttons?.flat().map((b) => b.text)).toContain('Giao việc');
     expect((await press('TCKH-01', 'Giao việc')).text).toContain('NV-2026-0001');
 
-    const assigned = await waitUntil(async () => ((await get(`/chats/TCKH-03/telegram`)).body.messages as ChatEntry[]).find((m) => m.text?.includes('NV-2026-0001')), { message: 'the task at the assignee' });
+    const assigned = await waitUntil(
+      async () => ((await get(`/chats/TCKH-03/telegram`)).body.messages as ChatEntry[]).find((m) => m.text?.includes('NV-2026-0001')),
+      { message: 'the task at the assignee' },
+    );
     expect(assigned.buttons?.flat().map((b) => b.text)).toEqual(expect.arrayContaining(['Nhận việc', 'Xin gia hạn']));
     const accepted = await press('TCKH-03', 'Nhận việc');
     expect(accepted.text).toContain('NV-2026-0001');
     // The chat shows the press as the person's own line, and the assigner hears of it.
     const chat = (await get('/chats/TCKH-03/telegram')).body.messages as ChatEntry[];
     expect(chat.some((m) => m.direction === 'in' && m.pressed?.text === 'Nhận việc')).toBe(true);
-    await waitUntil(async () => ((await get('/chats/TCKH-01/telegram')).body.messages as ChatEntry[]).some((m) => m.direction === 'out' && /Đào Quang Vinh.*nhận/s.test(m.text ?? '')), { message: 'the assigner told of the acceptance' });
+    await waitUntil(
+      async () =>
+        ((await get('/chats/TCKH-01/telegram')).body.messages as ChatEntry[]).some((m) => m.direction === 'out' && /Đào Quang Vinh.*nhận/s.test(m.text ?? '')),
+      { message: 'the assigner told of the acceptance' },
+    );
   });
 
   it('answers bad input with a clear 4xx in Vietnamese (English on request), never acting', async () => {
@@ -169,14 +213,23 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     // count below measures only what this test's bad requests would have sent.
     await h.idle(60_000);
     const before = h.tg.chat.seq + h.zalo.chat.seq;
-    expect(await post('/chats/XX-99/telegram/text', { text: 'a' })).toEqual({ status: 404, body: { error: 'sandbox-error-unknown-person', message: 'Không có cán bộ mã XX-99.' } });
+    expect(await post('/chats/XX-99/telegram/text', { text: 'a' })).toEqual({
+      status: 404,
+      body: { error: 'sandbox-error-unknown-person', message: 'Không có cán bộ mã XX-99.' },
+    });
     expect((await post('/chats/PNV-03/telegram/text', { text: 'a' })).body.message).toBe('Lê Văn Toàn chưa liên kết Telegram trong môi trường thử nghiệm.');
     expect((await post('/chats/PNV-03/zalo/text', { text: 'a' }, 'en')).body.message).toBe('Lê Văn Toàn is not linked on Zalo in the sandbox.');
     expect((await post('/chats/TCKH-01/viber/text', { text: 'a' })).status).toBe(404);
     expect(await post('/chats/TCKH-01/telegram/text', { text: '   ' })).toMatchObject({ status: 400, body: { error: 'sandbox-error-text-empty' } });
-    expect(await post('/chats/TCKH-01/telegram/text', { text: 'x'.repeat(4097) })).toMatchObject({ status: 400, body: { error: 'sandbox-error-text-too-long' } });
+    expect(await post('/chats/TCKH-01/telegram/text', { text: 'x'.repeat(4097) })).toMatchObject({
+      status: 400,
+      body: { error: 'sandbox-error-text-too-long' },
+    });
     expect(await post('/chats/TCKH-01/telegram/text', '{not json')).toMatchObject({ status: 400, body: { error: 'sandbox-error-bad-request' } });
-    expect(await post('/chats/TCKH-01/telegram/press', { messageId: 1, data: 'no-such' })).toMatchObject({ status: 409, body: { error: 'sandbox-error-no-such-button' } });
+    expect(await post('/chats/TCKH-01/telegram/press', { messageId: 1, data: 'no-such' })).toMatchObject({
+      status: 409,
+      body: { error: 'sandbox-error-no-such-button' },
+    });
     expect(await post('/chats/TCKH-01/zalo/press', { messageId: 1, data: 'ac' })).toMatchObject({ status: 400, body: { error: 'sandbox-error-zalo-choice' } });
     expect(await post('/chats/TCKH-01/telegram/sample', { kind: 'video' })).toMatchObject({ status: 400 });
     expect(await post('/time', { move: 'back' })).toMatchObject({ status: 400, body: { error: 'sandbox-error-unknown-move' } });
@@ -195,10 +248,17 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     await replyAfter(from, 'TCKH-03', 'telegram');
     const photo = await fetch(`${api}/files/telegram/${sent.body.entry.attachment.fileId}?inline=1`);
     expect(photo.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await photo.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await photo.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
 
     const fromZalo = live.events.length;
-    expect((await post('/chats/TCKH-04/zalo/sample', { kind: 'file' })).body.entry.attachment).toMatchObject({ kind: 'document', filename: 'bao-cao-tien-do-mau.pdf' });
+    expect((await post('/chats/TCKH-04/zalo/sample', { kind: 'file' })).body.entry.attachment).toMatchObject({
+      kind: 'document',
+      filename: 'bao-cao-tien-do-mau.pdf',
+    });
     expect((await replyAfter(fromZalo, 'TCKH-04', 'zalo')).text).toBeTruthy();
   });
 
@@ -210,7 +270,11 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
 
     const time = (await get('/time')).body;
     expect(time).toMatchObject({ day: 'Thứ Hai, 07/12/2026', time: '09:00', working: true, closed: null });
-    expect(time.moves.map((m: { label: string }) => m.label)).toEqual(['+1 giờ (→ 10:00 Thứ Hai 07/12)', '+1 ngày làm việc (→ 09:00 Thứ Ba 08/12)', 'Đến sáng mai (→ 07:30 Thứ Ba 08/12)']);
+    expect(time.moves.map((m: { label: string }) => m.label)).toEqual([
+      '+1 giờ (→ 10:00 Thứ Hai 07/12)',
+      '+1 ngày làm việc (→ 09:00 Thứ Ba 08/12)',
+      'Đến sáng mai (→ 07:30 Thứ Ba 08/12)',
+    ]);
 
     const moved = await post('/time', { move: 'working-day' });
     expect(moved).toMatchObject({ status: 200, body: { day: 'Thứ Ba, 08/12/2026', time: '09:00' } });
@@ -237,7 +301,9 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
 
     const morning = await post('/time', { move: 'morning' });
     expect(morning.body).toMatchObject({ day: 'Thứ Tư, 09/12/2026', time: '07:30', working: true });
-    await waitUntil(() => h.tg.chat.history(tg('TCKH-01')).find((e) => e.text?.startsWith('📋 Tổng hợp ngày 09/12/2026')), { message: "Wednesday's digest at the head" });
+    await waitUntil(() => h.tg.chat.history(tg('TCKH-01')).find((e) => e.text?.startsWith('📋 Tổng hợp ngày 09/12/2026')), {
+      message: "Wednesday's digest at the head",
+    });
   }, 120_000);
 
   it('the "everyone" view: newest first, by person and by unit with the units under it', async () => {
@@ -257,12 +323,20 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
   it('downloads the XLSX the bot sent', async () => {
     const from = live.events.length;
     await post('/chats/TCKH-01/telegram/text', { text: '/danhgia thang' });
-    const document = await live.waitFor((e) => live.events.indexOf(e) >= from && e.event === 'chat' && e.data.entry.attachment?.kind === 'document' && e.data.entry.direction === 'out', 'the evaluation workbook', 30_000);
+    const document = await live.waitFor(
+      (e) => live.events.indexOf(e) >= from && e.event === 'chat' && e.data.entry.attachment?.kind === 'document' && e.data.entry.direction === 'out',
+      'the evaluation workbook',
+      30_000,
+    );
     expect(document.data.person).toBe('TCKH-01');
     const file = await fetch(`${api}/files/telegram/${document.data.entry.attachment.fileId}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename=".*\.xlsx"/);
     expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   }, 60_000);
 });

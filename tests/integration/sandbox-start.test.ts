@@ -14,7 +14,8 @@ import { TEST_REDIS_URL } from '../support/env.js';
 import { freePort, startMain, type MainProcess } from '../support/main-process.js';
 import { waitUntil } from '../support/wait.js';
 
-const LINE = /^Môi trường thử \(sandbox\): mở (http:\/\/127\.0\.0\.1:\d+\/) — không dùng nền tảng chat thật nào; ghi TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN vào tệp \.env để chạy thật$/;
+const LINE =
+  /^Môi trường thử \(sandbox\): mở (http:\/\/127\.0\.0\.1:\d+\/) — không dùng nền tảng chat thật nào; ghi TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN vào tệp \.env để chạy thật$/;
 
 describe('npm start with no bot token: the sandbox', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dondoc-sandbox-start-'));
@@ -59,12 +60,20 @@ describe('npm start with no bot token: the sandbox', () => {
     expect(existsSync(path.join(dataDir, 'sandbox', 'pglite'))).toBe(true);
   });
 
-  it('answers an official typing /viec in the built-in Telegram with the bot\'s real reply', async () => {
+  it("answers an official typing /viec in the built-in Telegram with the bot's real reply", async () => {
     const chat = async () => ((await (await fetch(`${base}/sandbox/api/chats/TCKH-03/telegram`)).json()) as { messages: ChatEntry[] }).messages;
     const before = (await chat()).length;
-    const sent = await fetch(`${base}/sandbox/api/chats/TCKH-03/telegram/text`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '/viec' }) });
+    const sent = await fetch(`${base}/sandbox/api/chats/TCKH-03/telegram/text`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '/viec' }),
+    });
     expect(sent.status).toBe(202);
-    const reply = await waitUntil(async () => (await chat()).slice(before).find((m) => m.direction === 'out'), { timeoutMs: 60_000, intervalMs: 100, message: 'the reply to /viec' });
+    const reply = await waitUntil(async () => (await chat()).slice(before).find((m) => m.direction === 'out'), {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+      message: 'the reply to /viec',
+    });
     expect(reply.text).toBe('Hiện đồng chí không có việc nào cần xử lý.');
   }, 70_000);
 

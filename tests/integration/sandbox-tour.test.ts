@@ -34,7 +34,7 @@ describe('the scripted tour', () => {
     expect(new Set(TOUR.map((s) => s.id)).size).toBe(TOUR.length);
   });
 
-  it('plays from a Friday afternoon to the digest of the Wednesday after, every act answered (the page\'s Tour button)', async () => {
+  it("plays from a Friday afternoon to the digest of the Wednesday after, every act answered (the page's Tour button)", async () => {
     // The button's call: the server plays the tour through its own API, one at a time, and says how far it got.
     const api = `${h.baseUrl}/sandbox/api/tour`;
     const started = await fetch(api, { method: 'POST' });
@@ -70,6 +70,5 @@ describe('the scripted tour', () => {
     expect(head.some((e) => e.text?.startsWith('📋 Tổng hợp ngày 09/12/2026'))).toBe(true);
     // "Đã nhận" is kept and passed on, but the bot asks for a position.
     expect(h.tg.chat.history(String(sandboxIdentity('TNMT-01').telegramUserId)).some((e) => e.text?.includes('chưa được tính là ý kiến trả lời'))).toBe(true);
-
   }, 240_000);
 });

@@ -29,7 +29,14 @@ async function setUp(everyMs: number) {
     },
   }));
   for (const s of owned) await queue.upsertJobScheduler(s.id, { every: 3_600_000 }, { name: s.id });
-  const watch: RedisLossWatch = watchForRedisLoss({ queue, connection, owned, rebuild: async () => void rebuilds++, logger: pino({ level: 'silent' }), everyMs });
+  const watch: RedisLossWatch = watchForRedisLoss({
+    queue,
+    connection,
+    owned,
+    rebuild: async () => void rebuilds++,
+    logger: pino({ level: 'silent' }),
+    everyMs,
+  });
   const wipe = async () => {
     const keys = await admin.keys(`${prefix}:*`);
     if (keys.length > 0) await admin.del(...keys);
@@ -79,7 +86,14 @@ describe('a process re-creates the job schedulers it owns when Redis lost them',
     offline.on('error', () => {});
     const deadQueue = new Queue('maintenance', { connection: offline, prefix: 'nowhere' });
     deadQueue.on('error', () => {});
-    const dead = watchForRedisLoss({ queue: deadQueue, connection: offline, owned: [{ id: 'x', ensure: async () => {} }], rebuild: async () => {}, logger: pino({ level: 'silent' }), everyMs: 3_600_000 });
+    const dead = watchForRedisLoss({
+      queue: deadQueue,
+      connection: offline,
+      owned: [{ id: 'x', ensure: async () => {} }],
+      rebuild: async () => {},
+      logger: pino({ level: 'silent' }),
+      everyMs: 3_600_000,
+    });
     expect(await dead.check()).toEqual([]);
     dead.stop();
     await deadQueue.close().catch(() => {});

@@ -102,7 +102,11 @@ describe('starting the bot', () => {
       const env = await envFor({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${apiPort}`, METRICS_TOKEN: metricsToken });
       const main = run(env);
       const waiting = await main.waitForLog(/^waiting for Telegram:/, { count: 2 });
-      expect(waiting[0]).toMatch(new RegExp(`^waiting for Telegram: no answer from the Telegram API \\(ECONNREFUSED\\) at http://127\\.0\\.0\\.1:${apiPort}; attempt 1 failed, next in 1 s$`));
+      expect(waiting[0]).toMatch(
+        new RegExp(
+          `^waiting for Telegram: no answer from the Telegram API \\(ECONNREFUSED\\) at http://127\\.0\\.0\\.1:${apiPort}; attempt 1 failed, next in 1 s$`,
+        ),
+      );
       expect(waiting[1]).toMatch(/attempt 2 failed, next in 2 s$/);
 
       const base = `http://127.0.0.1:${env.HTTP_PORT}`;
@@ -148,7 +152,11 @@ describe('starting the bot', () => {
         const line = main.stdout.find((l) => l.includes('dondoc ready:'));
         expect(line, `${main.stdout.join('\n')}\n${main.stderr}`).toBeDefined();
         // pino-pretty: "[hh:mm:ss] INFO: message", not a JSON object.
-        expect(line).toMatch(new RegExp(`^\\[\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\] INFO: dondoc ready: Zalo ${zalo.botInfo.account_name.replace(/[()]/g, '\\$&')} \\(polling\\), ${officials} officials, 1 linked$`));
+        expect(line).toMatch(
+          new RegExp(
+            `^\\[\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\] INFO: dondoc ready: Zalo ${zalo.botInfo.account_name.replace(/[()]/g, '\\$&')} \\(polling\\), ${officials} officials, 1 linked$`,
+          ),
+        );
         expect(main.stdout.filter((l) => l.startsWith('{'))).toEqual([]);
         const code = await main.stop();
         expect(code, `${main.stdout.slice(-30).join('\n')}\n${main.stderr}`).toBe(0);
@@ -167,7 +175,10 @@ describe('LOG_FORMAT=pretty without pino-pretty installed', () => {
     const logger = createLogger('info', { format: 'pretty', destination, loadPretty: () => undefined });
     logger.info('hello');
     const parsed = lines.map((l) => JSON.parse(l) as { level: number; msg: string });
-    expect(parsed.map((p) => p.msg)).toEqual(['LOG_FORMAT=pretty needs pino-pretty, which is not installed (npm install pino-pretty); logging JSON instead', 'hello']);
+    expect(parsed.map((p) => p.msg)).toEqual([
+      'LOG_FORMAT=pretty needs pino-pretty, which is not installed (npm install pino-pretty); logging JSON instead',
+      'hello',
+    ]);
     expect(parsed[0]!.level).toBe(40);
   });
 });

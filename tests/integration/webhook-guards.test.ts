@@ -112,7 +112,11 @@ describe('requests with a wrong secret are summed up in one log line per minute'
     const http = new Hono();
     const summary = mountZaloWebhook(http, { secret: 'zalo-secret-123', onUpdate: () => {}, logger });
     for (let i = 0; i < 30; i++) {
-      const res = await http.request(ZALO_WEBHOOK_PATH, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': 'wrong' }, body: '{}' });
+      const res = await http.request(ZALO_WEBHOOK_PATH, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': 'wrong' },
+        body: '{}',
+      });
       expect(res.status).toBe(401);
     }
     expect(lines).toHaveLength(0);

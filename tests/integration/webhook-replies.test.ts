@@ -40,7 +40,15 @@ describe('replies never hold the Telegram webhook', () => {
     // Five signals waiting for the head's review, recorded a minute apart (the list shows the oldest first).
     for (const [i, officialId] of people.entries()) {
       await h.db.db.signal.create({
-        data: { behaviour: 3, rule: manualRule(3), officialId, evidence: toStored([], {}) as never, raisedAt: new Date(h.timeSource.now().getTime() - (10 - i) * 60_000), recordedById: reviewer, note: `Ghi nhận số ${i + 1}` },
+        data: {
+          behaviour: 3,
+          rule: manualRule(3),
+          officialId,
+          evidence: toStored([], {}) as never,
+          raisedAt: new Date(h.timeSource.now().getTime() - (10 - i) * 60_000),
+          recordedById: reviewer,
+          note: `Ghi nhận số ${i + 1}`,
+        },
       });
     }
     await h.idle();
@@ -62,10 +70,13 @@ describe('replies never hold the Telegram webhook', () => {
     const answeredAt = Date.now();
     console.info(`webhook request: /canhbao ${Math.round(canhbao)} ms; /viec ${plain.map((ms) => Math.round(ms)).join(', ')} ms`);
 
-    const sends = await waitUntil(() => {
-      const s = h.tg.callsForChat(HEAD).filter((c) => c.method === 'sendMessage' && c.outcome.ok);
-      return s.length >= 7 ? s : undefined;
-    }, { timeoutMs: 60_000, message: 'the 7 messages of /canhbao' });
+    const sends = await waitUntil(
+      () => {
+        const s = h.tg.callsForChat(HEAD).filter((c) => c.method === 'sendMessage' && c.outcome.ok);
+        return s.length >= 7 ? s : undefined;
+      },
+      { timeoutMs: 60_000, message: 'the 7 messages of /canhbao' },
+    );
     await h.idle();
     const texts = h.tg.messagesTo(HEAD);
     expect(texts).toHaveLength(7);

@@ -15,7 +15,10 @@ import { ManualTime } from '../../src/domain/time/time-source.js';
 import { startZaloOaPlatform, type ZaloOaPlatform } from '../../src/sandbox/platforms/zalo-oa.js';
 
 const HOUR = 3_600_000;
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e30000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e30000000049454e44ae426082',
+  'hex',
+);
 
 /** A token holder as one process would keep it: the pair in memory, refreshed through the real OAuth client. */
 class TokenHolder implements AccessTokenProvider {
@@ -39,7 +42,10 @@ class TokenHolder implements AccessTokenProvider {
 }
 
 /** Our side of the webhook, as the route will be: signature over the raw bytes first (401), then the event. */
-async function startReceiver(keys: { appId: string; oaSecretKey: string }): Promise<{ url: string; events: OaEvent[]; refused: number; close(): Promise<void> }> {
+async function startReceiver(keys: {
+  appId: string;
+  oaSecretKey: string;
+}): Promise<{ url: string; events: OaEvent[]; refused: number; close(): Promise<void> }> {
   const state = { events: [] as OaEvent[], refused: 0 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -108,7 +114,12 @@ describe('Zalo OA client against the built-in OA platform', () => {
   it('sends a cs text with buttons; a press comes back signed as user_send_text and is read as the action', async () => {
     const anh = oa.addUser({ displayName: 'Nguyễn Văn An' });
     const accept = encodeAction('task.accept', 4812);
-    const plan = planOaButtons([[{ label: 'Nhận việc', action: accept }, { label: 'Xin gia hạn', action: encodeAction('task.extend', 4812) }]]);
+    const plan = planOaButtons([
+      [
+        { label: 'Nhận việc', action: accept },
+        { label: 'Xin gia hạn', action: encodeAction('task.extend', 4812) },
+      ],
+    ]);
     if (plan.kind !== 'buttons') throw new Error('buttons expected');
 
     const sent = await client.sendText({ userId: anh.userId, text: 'Việc NV-2026-4812: Báo cáo tuần — hạn 17:00 hôm nay.', buttons: plan.buttons });
@@ -118,7 +129,10 @@ describe('Zalo OA client against the built-in OA platform', () => {
     expect(record).toMatchObject({ messageId: sent.messageId, route: 'cs', billing: 'free', buttons: plan.buttons });
     const call = oa.callsTo('message/cs')[0]!;
     expect(call.credential).toBe(holder.access);
-    expect(call.params).toMatchObject({ recipient: { user_id: anh.userId }, message: { attachment: { type: 'template', payload: { buttons: plan.buttons } } } });
+    expect(call.params).toMatchObject({
+      recipient: { user_id: anh.userId },
+      message: { attachment: { type: 'template', payload: { buttons: plan.buttons } } },
+    });
     expect((call.params.message as { attachment: { payload: object } }).attachment.payload).not.toHaveProperty('template_type');
 
     const press = await oa.pressButton(anh.userId, 'Nhận việc');
@@ -186,7 +200,11 @@ describe('Zalo OA client against the built-in OA platform', () => {
     const user = oa.addUser({ displayName: 'Vũ Giang' });
     expect(await oaError(client.sendText({ userId: user.userId, text: 'a'.repeat(2001) }))).toMatchObject({ kind: 'bad-request', code: -210 });
     const six = Array.from({ length: 6 }, (_, i) => ({ type: 'oa.query.hide' as const, title: `Lựa chọn ${i}`, payload: `#dd:dp:${i}` }));
-    expect(await oaError(client.sendText({ userId: user.userId, text: 'Chọn', buttons: six }))).toMatchObject({ kind: 'bad-request', code: -201, description: 'buttons is invalid!' });
+    expect(await oaError(client.sendText({ userId: user.userId, text: 'Chọn', buttons: six }))).toMatchObject({
+      kind: 'bad-request',
+      code: -201,
+      description: 'buttons is invalid!',
+    });
     const bad = [{ type: 'oa.query.hide' as const, title: 'Xem', payload: '' }];
     expect(await oaError(client.sendText({ userId: user.userId, text: 'Chọn', buttons: bad }))).toMatchObject({ code: -201 });
     await client.sendText({ userId: user.userId, text: 'a'.repeat(2000), buttons: six.slice(0, 5) });
@@ -196,7 +214,12 @@ describe('Zalo OA client against the built-in OA platform', () => {
   it('maps faults: -32 rate limit, a 502 page, a dropped connection, no answer in time', async () => {
     const user = oa.addUser({ displayName: 'Hoàng Hà' });
     oa.failNext('message/cs', { kind: 'error', code: -32 });
-    expect(await oaError(client.sendText({ userId: user.userId, text: 'x' }))).toMatchObject({ kind: 'rate-limited', code: -32, httpStatus: 200, isRetryable: true });
+    expect(await oaError(client.sendText({ userId: user.userId, text: 'x' }))).toMatchObject({
+      kind: 'rate-limited',
+      code: -32,
+      httpStatus: 200,
+      isRetryable: true,
+    });
     oa.failNext('message/cs', { kind: 'http', status: 502 });
     expect(await oaError(client.sendText({ userId: user.userId, text: 'x' }))).toMatchObject({ kind: 'server', code: 502, isRetryable: true });
     oa.failNext('message/cs', { kind: 'drop' });
@@ -239,7 +262,12 @@ describe('Zalo OA client against the built-in OA platform', () => {
     const error = await oaError(client.sendText({ userId: user.userId, text: 'x' }));
     expect(error).toMatchObject({ kind: 'token-invalid', code: -216 });
     expect(holder.refreshes).toBe(2);
-    expect(oa.callsTo('message/cs').slice(-2).map((c) => c.outcome.error)).toEqual([-216, -216]);
+    expect(
+      oa
+        .callsTo('message/cs')
+        .slice(-2)
+        .map((c) => c.outcome.error),
+    ).toEqual([-216, -216]);
   });
 
   it('two holders of one refresh token racing: one refresh succeeds, the other is refused and must re-authorise', async () => {
@@ -272,9 +300,17 @@ describe('Zalo OA client against the built-in OA platform', () => {
   it('the ZBS template by user id: an approved template is sent and counted as paid; another is refused', async () => {
     const user = oa.addUser({ displayName: 'F', lastInteractionAt: time.now().getTime() - 30 * 24 * HOUR });
     const sent = await client.sendTemplate({ userId: user.userId, templateId: 'tpl-nhac-viec', templateData: { ma_viec: 'NV-2026-4812', han: '17:00' } });
-    expect(oa.messagesTo(user.userId)[0]).toMatchObject({ messageId: sent.messageId, route: 'template', billing: 'paid', templateData: { ma_viec: 'NV-2026-4812' } });
+    expect(oa.messagesTo(user.userId)[0]).toMatchObject({
+      messageId: sent.messageId,
+      route: 'template',
+      billing: 'paid',
+      templateData: { ma_viec: 'NV-2026-4812' },
+    });
     expect(oa.callsTo('message/template')[0]!.params).toMatchObject({ user_id: user.userId, template_id: 'tpl-nhac-viec' });
-    expect(await oaError(client.sendTemplate({ userId: user.userId, templateId: 'tpl-chua-duyet', templateData: {} }))).toMatchObject({ kind: 'bad-request', code: -201 });
+    expect(await oaError(client.sendTemplate({ userId: user.userId, templateId: 'tpl-chua-duyet', templateData: {} }))).toMatchObject({
+      kind: 'bad-request',
+      code: -201,
+    });
     expect(oa.usage()).toEqual({ free: 0, billed: 0, template: 1 });
   });
 
@@ -289,7 +325,10 @@ describe('Zalo OA client against the built-in OA platform', () => {
       ['file', null],
     ]);
     expect(oa.callsTo('upload/image')[0]!.params.file).toEqual({ filename: 'anh.png', size: PNG.length });
-    expect(await oaError(client.uploadImage({ bytes: Buffer.alloc(1024 * 1024 + 1, 0xff), filename: 'to.jpg' }))).toMatchObject({ kind: 'bad-request', code: -210 });
+    expect(await oaError(client.uploadImage({ bytes: Buffer.alloc(1024 * 1024 + 1, 0xff), filename: 'to.jpg' }))).toMatchObject({
+      kind: 'bad-request',
+      code: -210,
+    });
     expect(await oaError(client.uploadImage({ bytes: Buffer.from('GIF89a'), filename: 'x.png' }))).toMatchObject({ code: -201 });
     expect(await oaError(client.uploadFile({ bytes: Buffer.from('a,b'), filename: 'bao-cao.xlsx' }))).toMatchObject({ code: -201 });
     // Uploads live 7 days.
@@ -308,7 +347,10 @@ describe('Zalo OA client against the built-in OA platform', () => {
 
   it('no token at all is a clear error before any call', async () => {
     const none = createZaloOaClient({
-      accessToken: { current: () => Promise.reject(new Error('no OA authorised yet: run zalo-oa authorize')), refresh: () => Promise.reject(new Error('unused')) },
+      accessToken: {
+        current: () => Promise.reject(new Error('no OA authorised yet: run zalo-oa authorize')),
+        refresh: () => Promise.reject(new Error('unused')),
+      },
       apiRoot: oa.url,
     });
     const error = await oaError(none.getOaInfo());

@@ -47,7 +47,12 @@ describe('OA token store', () => {
     const issued = oa.issueTokens();
     const a = store(t.db);
     const b = store(second);
-    await a.save({ accessToken: issued.accessToken, refreshToken: issued.refreshToken, accessExpiresAt: new Date(now + 90_000_000), refreshExpiresAt: new Date(now + 90 * 86_400_000) });
+    await a.save({
+      accessToken: issued.accessToken,
+      refreshToken: issued.refreshToken,
+      accessExpiresAt: new Date(now + 90_000_000),
+      refreshExpiresAt: new Date(now + 90 * 86_400_000),
+    });
     expect(await b.current()).toBe(issued.accessToken);
     now += 25 * 3_600_000 + 1000;
     const [fromA, fromB] = await Promise.all([a.refresh(issued.accessToken), b.refresh(issued.accessToken)]);
@@ -66,7 +71,9 @@ describe('OA token store', () => {
     // The stored refresh token is spent elsewhere (someone refreshed with a copy): Zalo refuses ours.
     const row = await t.db.zaloOaToken.findUniqueOrThrow({ where: { oaId: oa.oaId } });
     const cipher = createTokenCipher({ currentId: '1', keys: new Map([['1', key]]) });
-    await createZaloOaOAuth({ appId: oa.appId, secretKey: oa.appSecretKey, oauthRoot: oa.url }).refresh(cipher.open(row.refreshSealed!, `oa:${oa.oaId}:refresh`));
+    await createZaloOaOAuth({ appId: oa.appId, secretKey: oa.appSecretKey, oauthRoot: oa.url }).refresh(
+      cipher.open(row.refreshSealed!, `oa:${oa.oaId}:refresh`),
+    );
     now += 26 * 3_600_000;
     await expect(a.current()).rejects.toBeInstanceOf(OaReauthorizationNeeded);
     const health = await a.health();

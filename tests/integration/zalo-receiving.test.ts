@@ -31,9 +31,22 @@ describe('receiving from Zalo: long polling or webhook', () => {
 
   it('polls one event per call after removing a webhook left from before, and mounts no webhook route', async () => {
     // A webhook set earlier (another deployment, a test in Zalo Bot Manager) would make every getUpdates fail.
-    await fetch(`${zalo.url}/bot${TOKEN}/setWebhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://old.example/zalo', secret_token: 'old-secret-1' }) });
+    await fetch(`${zalo.url}/bot${TOKEN}/setWebhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'https://old.example/zalo', secret_token: 'old-secret-1' }),
+    });
     const http = new Hono();
-    runtime = prepareZalo({ token: TOKEN, apiRoot: zalo.url, webhook: undefined, monthlyCap: 3000, app: h.app, logger, receive: { router: createAppRouter(h.app), http }, pollTimeoutSeconds: 1 });
+    runtime = prepareZalo({
+      token: TOKEN,
+      apiRoot: zalo.url,
+      webhook: undefined,
+      monthlyCap: 3000,
+      app: h.app,
+      logger,
+      receive: { router: createAppRouter(h.app), http },
+      pollTimeoutSeconds: 1,
+    });
     expect(runtime.mode).toBe('polling');
     const me = await runtime.start();
     expect(me?.account_name).toBe(zalo.botInfo.account_name);

@@ -253,7 +253,15 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     cacheMs: 0,
   });
   const router = createAppRouter(app);
-  const handlers = new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app), noticeClockHandler(app)]);
+  const handlers = new ClockHandlers([
+    taskClockHandler,
+    consultationClockHandler(app),
+    explanationClockHandler(app),
+    urgentStartHandler(app),
+    reviewClockHandler(app),
+    selfReviewClockHandler(app),
+    noticeClockHandler(app),
+  ]);
   const chats = new Map<string, ChatLine[]>();
   let updates = 0;
 
@@ -273,14 +281,28 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
   // carried as delivered), without the pacing and the platform: holds (`notBefore`) are honoured against real time
   // as the worker does.
   async function deliver(): Promise<void> {
-    const chatIds = await db.outbox.findMany({ where: { status: 'PENDING', channel: 'TELEGRAM' }, distinct: ['chatId'], orderBy: { id: 'asc' }, select: { chatId: true } });
+    const chatIds = await db.outbox.findMany({
+      where: { status: 'PENDING', channel: 'TELEGRAM' },
+      distinct: ['chatId'],
+      orderBy: { id: 'asc' },
+      select: { chatId: true },
+    });
     for (const { chatId } of chatIds) {
       for (;;) {
         const batch = await nextBatchForChat(db, 'TELEGRAM', chatId, new Date());
         if (batch.length === 0) break;
-        const composed = composeBatch(catalogue, batch.map((b) => b.payload), CAPABILITIES.TELEGRAM);
+        const composed = composeBatch(
+          catalogue,
+          batch.map((b) => b.payload),
+          CAPABILITIES.TELEGRAM,
+        );
         lines(chatId).push(toLine(composed.message, 'outbox'));
-        await markSent(db, batch.slice(0, composed.count).map((b) => b.id), new Date(), undefined);
+        await markSent(
+          db,
+          batch.slice(0, composed.count).map((b) => b.id),
+          new Date(),
+          undefined,
+        );
       }
     }
   }
@@ -323,7 +345,10 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
       },
       pressData: (data) => send(id, { type: 'action', data }, self),
       texts: () => chat().map((l) => l.text),
-      since: (count) => chat().slice(count).map((l) => l.text),
+      since: (count) =>
+        chat()
+          .slice(count)
+          .map((l) => l.text),
       lines: () => [...chat()],
       last: () => chat().at(-1)?.text ?? '',
       buttons: () => chat().at(-1)?.buttons ?? [],
@@ -340,7 +365,11 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
       if (!next) break;
       if (next.nextAt.getTime() > time.now().getTime()) time.set(next.nextAt);
       const due = await db.clock.findMany({ where: { state: 'ACTIVE', nextAt: { lte: time.now() } }, orderBy: { id: 'asc' } });
-      await fireWave(app, handlers, due.map((c) => ({ id: c.id, generation: c.generation, level: c.level, cycle: c.cycle })));
+      await fireWave(
+        app,
+        handlers,
+        due.map((c) => ({ id: c.id, generation: c.generation, level: c.level, cycle: c.cycle })),
+      );
       await deliver();
     }
     if (target.getTime() > time.now().getTime()) time.set(target);

@@ -253,7 +253,16 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
           redisUrl: TEST_REDIS_URL,
           prefix,
           app,
-          handlers: new ClockHandlers([taskClockHandler, consultationClockHandler(app), explanationClockHandler(app), urgentStartHandler(app), reviewClockHandler(app), selfReviewClockHandler(app), noticeClockHandler(app), ...(options.handlers ?? [])]),
+          handlers: new ClockHandlers([
+            taskClockHandler,
+            consultationClockHandler(app),
+            explanationClockHandler(app),
+            urgentStartHandler(app),
+            reviewClockHandler(app),
+            selfReviewClockHandler(app),
+            noticeClockHandler(app),
+            ...(options.handlers ?? []),
+          ]),
           senders,
           limits,
           logger,
@@ -272,8 +281,14 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   /** Waits until no reply to the chat is waiting in the outbox or being sent (messages in back-off aside). */
   async function repliesSent(chatId: string): Promise<void> {
     const open = () =>
-      db.db.outbox.count({ where: { channel: 'TELEGRAM', chatId, mergeable: false, OR: [{ status: 'SENDING' }, { status: 'PENDING', notBefore: { lte: new Date() } }] } });
-    await waitUntil(async () => ((await open()) === 0 ? true : undefined), { timeoutMs: 60_000, intervalMs: 25, message: `the replies queued for chat ${chatId}` });
+      db.db.outbox.count({
+        where: { channel: 'TELEGRAM', chatId, mergeable: false, OR: [{ status: 'SENDING' }, { status: 'PENDING', notBefore: { lte: new Date() } }] },
+      });
+    await waitUntil(async () => ((await open()) === 0 ? true : undefined), {
+      timeoutMs: 60_000,
+      intervalMs: 25,
+      message: `the replies queued for chat ${chatId}`,
+    });
   }
 
   const harness: Harness = {

@@ -25,19 +25,114 @@ export async function seedDigestDistrict(h: Harness): Promise<ItemSeeder> {
   const s = new ItemSeeder(h.db.db);
 
   // Phòng Tài chính – Kế hoạch (head TCKH-01): every colour.
-  await s.task({ assignee: 'TCKH-04', assigner: 'TCKH-01', title: 'Lập dự toán chi thường xuyên quý I/2027', status: 'ASSIGNED', createdAt: '2026-12-07T09:00', deadline: '2026-12-15T17:00' }); // 1 grey
-  const t2 = await s.task({ assignee: 'TCKH-03', assigner: 'TCKH-01', title: 'Tổng hợp số liệu thu ngân sách tháng 11', status: 'ACCEPTED', createdAt: '2026-12-01T09:00', acceptedAt: '2026-12-01T10:00', deadline: '2026-12-09T17:00' }); // 2 blue, due soon
-  await s.task({ assignee: 'TCKH-04', assigner: 'TCKH-01', title: 'Rà soát định mức chi hành chính', status: 'IN_PROGRESS', createdAt: '2026-12-01T09:00', acceptedAt: '2026-12-01T09:30', deadline: '2026-12-31T17:00' }); // 3 blue
-  await s.task({ assignee: 'TCKH-03', assigner: 'TCKH-01', title: 'Báo cáo giải ngân vốn đầu tư công', status: 'IN_PROGRESS', createdAt: '2026-12-02T09:00', acceptedAt: '2026-12-02T10:00', deadline: '2026-12-07T11:30' }); // 4 red, 3 working hours
-  await s.task({ assignee: 'TCKH-03', assigner: 'TCKH-01', title: 'Thẩm định dự toán sửa chữa trụ sở xã Tân Lập', status: 'ASSIGNED', createdAt: '2026-11-30T09:00', deadline: '2026-12-02T17:00' }); // 5 red, 3 days, not accepted
-  await s.task({ assignee: 'TCKH-04', assigner: 'TCKH-01', title: 'Quyết toán kinh phí chương trình nông thôn mới', status: 'ACCEPTED', createdAt: '2026-11-10T09:00', acceptedAt: '2026-11-10T10:00', deadline: '2026-11-20T17:00' }); // 6 red, 11 days
-  await s.task({ assignee: 'TCKH-03', assigner: 'TCKH-01', title: 'Báo cáo tình hình thực hiện dự toán 10 tháng', status: 'DONE', createdAt: '2026-11-02T09:00', acceptedAt: '2026-11-02T10:00', completedAt: '2026-11-20T10:00', deadline: '2026-11-25T17:00' }); // 7 done
-  await s.task({ assignee: 'TCKH-04', assigner: 'TCKH-01', title: 'Kiểm kê tài sản công năm 2026', status: 'CANCELLED', createdAt: '2026-11-02T09:00', cancelledAt: '2026-11-03T09:00', deadline: '2026-11-30T17:00' }); // 8 cancelled
-  await s.task({ assignee: 'TCKH-02', assigner: 'TCKH-01', title: 'Báo cáo công khai ngân sách 6 tháng', status: 'CLOSED', createdAt: '2026-10-02T09:00', acceptedAt: '2026-10-02T10:00', completedAt: '2026-10-20T10:00', deadline: '2026-10-25T17:00' }); // 9 closed
-  await s.task({ assignee: 'TCKH-02', assigner: 'TCKH-01', title: 'Kiểm tra công tác kế toán tại thị trấn Đông Sơn', status: 'DECLINED', createdAt: '2026-12-07T09:00', declinedAt: '2026-12-07T10:00', deadline: '2026-12-18T17:00' }); // 10 grey (declined, waiting)
+  await s.task({
+    assignee: 'TCKH-04',
+    assigner: 'TCKH-01',
+    title: 'Lập dự toán chi thường xuyên quý I/2027',
+    status: 'ASSIGNED',
+    createdAt: '2026-12-07T09:00',
+    deadline: '2026-12-15T17:00',
+  }); // 1 grey
+  const t2 = await s.task({
+    assignee: 'TCKH-03',
+    assigner: 'TCKH-01',
+    title: 'Tổng hợp số liệu thu ngân sách tháng 11',
+    status: 'ACCEPTED',
+    createdAt: '2026-12-01T09:00',
+    acceptedAt: '2026-12-01T10:00',
+    deadline: '2026-12-09T17:00',
+  }); // 2 blue, due soon
+  await s.task({
+    assignee: 'TCKH-04',
+    assigner: 'TCKH-01',
+    title: 'Rà soát định mức chi hành chính',
+    status: 'IN_PROGRESS',
+    createdAt: '2026-12-01T09:00',
+    acceptedAt: '2026-12-01T09:30',
+    deadline: '2026-12-31T17:00',
+  }); // 3 blue
+  await s.task({
+    assignee: 'TCKH-03',
+    assigner: 'TCKH-01',
+    title: 'Báo cáo giải ngân vốn đầu tư công',
+    status: 'IN_PROGRESS',
+    createdAt: '2026-12-02T09:00',
+    acceptedAt: '2026-12-02T10:00',
+    deadline: '2026-12-07T11:30',
+  }); // 4 red, 3 working hours
+  await s.task({
+    assignee: 'TCKH-03',
+    assigner: 'TCKH-01',
+    title: 'Thẩm định dự toán sửa chữa trụ sở xã Tân Lập',
+    status: 'ASSIGNED',
+    createdAt: '2026-11-30T09:00',
+    deadline: '2026-12-02T17:00',
+  }); // 5 red, 3 days, not accepted
+  await s.task({
+    assignee: 'TCKH-04',
+    assigner: 'TCKH-01',
+    title: 'Quyết toán kinh phí chương trình nông thôn mới',
+    status: 'ACCEPTED',
+    createdAt: '2026-11-10T09:00',
+    acceptedAt: '2026-11-10T10:00',
+    deadline: '2026-11-20T17:00',
+  }); // 6 red, 11 days
+  await s.task({
+    assignee: 'TCKH-03',
+    assigner: 'TCKH-01',
+    title: 'Báo cáo tình hình thực hiện dự toán 10 tháng',
+    status: 'DONE',
+    createdAt: '2026-11-02T09:00',
+    acceptedAt: '2026-11-02T10:00',
+    completedAt: '2026-11-20T10:00',
+    deadline: '2026-11-25T17:00',
+  }); // 7 done
+  await s.task({
+    assignee: 'TCKH-04',
+    assigner: 'TCKH-01',
+    title: 'Kiểm kê tài sản công năm 2026',
+    status: 'CANCELLED',
+    createdAt: '2026-11-02T09:00',
+    cancelledAt: '2026-11-03T09:00',
+    deadline: '2026-11-30T17:00',
+  }); // 8 cancelled
+  await s.task({
+    assignee: 'TCKH-02',
+    assigner: 'TCKH-01',
+    title: 'Báo cáo công khai ngân sách 6 tháng',
+    status: 'CLOSED',
+    createdAt: '2026-10-02T09:00',
+    acceptedAt: '2026-10-02T10:00',
+    completedAt: '2026-10-20T10:00',
+    deadline: '2026-10-25T17:00',
+  }); // 9 closed
+  await s.task({
+    assignee: 'TCKH-02',
+    assigner: 'TCKH-01',
+    title: 'Kiểm tra công tác kế toán tại thị trấn Đông Sơn',
+    status: 'DECLINED',
+    createdAt: '2026-12-07T09:00',
+    declinedAt: '2026-12-07T10:00',
+    deadline: '2026-12-18T17:00',
+  }); // 10 grey (declined, waiting)
   // Elsewhere: Phòng Nội vụ (under UBND) and Ban Tổ chức (under Huyện ủy).
-  await s.task({ assignee: 'PNV-03', assigner: 'PNV-01', title: 'Rà soát vị trí việc làm khối xã', status: 'IN_PROGRESS', createdAt: '2026-11-20T09:00', acceptedAt: '2026-11-20T10:00', deadline: '2026-12-01T17:00' }); // 11 red, 4 days
-  await s.task({ assignee: 'BTC-03', assigner: 'BTC-01', title: 'Tổng hợp hồ sơ đảng viên dự bị', status: 'ASSIGNED', createdAt: '2026-12-01T09:00', deadline: '2026-12-04T17:00' }); // 12 red, 1 day
+  await s.task({
+    assignee: 'PNV-03',
+    assigner: 'PNV-01',
+    title: 'Rà soát vị trí việc làm khối xã',
+    status: 'IN_PROGRESS',
+    createdAt: '2026-11-20T09:00',
+    acceptedAt: '2026-11-20T10:00',
+    deadline: '2026-12-01T17:00',
+  }); // 11 red, 4 days
+  await s.task({
+    assignee: 'BTC-03',
+    assigner: 'BTC-01',
+    title: 'Tổng hợp hồ sơ đảng viên dự bị',
+    status: 'ASSIGNED',
+    createdAt: '2026-12-01T09:00',
+    deadline: '2026-12-04T17:00',
+  }); // 12 red, 1 day
 
   // Requests for opinion: one answer owed past the deadline in TCKH; the other respondent answered.
   await s.consultation({
@@ -47,8 +142,22 @@ export async function seedDigestDistrict(h: Harness): Promise<ItemSeeder> {
     deadline: '2026-12-04T17:00',
     respondents: [{ official: 'TCKH-03' }, { official: 'PNV-03', stance: 'AGREE', answeredAt: '2026-12-03T10:00' }],
   });
-  await s.consultation({ asker: 'UB-01', subject: 'Dự thảo quy chế chi tiêu nội bộ', createdAt: '2026-12-07T09:00', deadline: '2026-12-10T17:00', respondents: [{ official: 'TCKH-04' }] });
-  await s.consultation({ asker: 'UB-02', subject: 'Kế hoạch kiểm tra quỹ', createdAt: '2026-11-20T09:00', deadline: '2026-11-24T17:00', status: 'CLOSED', closedAt: '2026-11-26T09:00', respondents: [{ official: 'TCKH-03' }] });
+  await s.consultation({
+    asker: 'UB-01',
+    subject: 'Dự thảo quy chế chi tiêu nội bộ',
+    createdAt: '2026-12-07T09:00',
+    deadline: '2026-12-10T17:00',
+    respondents: [{ official: 'TCKH-04' }],
+  });
+  await s.consultation({
+    asker: 'UB-02',
+    subject: 'Kế hoạch kiểm tra quỹ',
+    createdAt: '2026-11-20T09:00',
+    deadline: '2026-11-24T17:00',
+    status: 'CLOSED',
+    closedAt: '2026-11-26T09:00',
+    respondents: [{ official: 'TCKH-03' }],
+  });
 
   // Reminders and escalations: Monday 07/12 counts, Friday 04/12 does not.
   await s.reminder({ official: 'TCKH-03', recipient: 'TCKH-03', kind: 'REMINDER', at: '2026-12-07T09:00', itemId: t2.id });

@@ -26,7 +26,13 @@ export interface DocxFile {
   lines: string[];
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 export function paragraphText(xml: string): string {
   return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join('');
@@ -42,13 +48,20 @@ export async function readDocx(bytes: Buffer | Uint8Array): Promise<DocxFile> {
   const read = (name: string) => zip.file(name)!.async('string');
   const document = await read('word/document.xml');
   const styles = await read('word/styles.xml');
-  const headers = await Promise.all(files.filter((f) => /^word\/header\d*\.xml$/.test(f)).sort().map(read));
+  const headers = await Promise.all(
+    files
+      .filter((f) => /^word\/header\d*\.xml$/.test(f))
+      .sort()
+      .map(read),
+  );
   const body = /<w:body>([\s\S]*)<\/w:body>/.exec(document)![1]!;
   const blocks: DocxBlock[] = [];
   for (const m of body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)) {
     const xml = m[0];
     if (xml.startsWith('<w:tbl>')) {
-      const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphs(c[0]).map(paragraphText)));
+      const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) =>
+        [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphs(c[0]).map(paragraphText)),
+      );
       blocks.push({ kind: 'table', rows, xml });
     } else blocks.push({ kind: 'paragraph', text: paragraphText(xml), xml });
   }

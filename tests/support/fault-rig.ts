@@ -92,9 +92,28 @@ export async function createFaultRig(due: number): Promise<FaultRig> {
           for (const row of stuck) {
             const jobId = await redis.get(`${prefix}:delivery:de:${row.channel}-${row.chatId}`);
             const job = jobId ? await redis.hgetall(`${prefix}:delivery:${jobId}`) : {};
-            states.push({ chat: row.chatId, status: row.status, notBefore: row.notBefore, createdAt: row.createdAt, dedupJob: jobId, job: { name: job.name, data: job.data, processedOn: job.processedOn, finishedOn: job.finishedOn, delay: job.delay, failedReason: job.failedReason } });
+            states.push({
+              chat: row.chatId,
+              status: row.status,
+              notBefore: row.notBefore,
+              createdAt: row.createdAt,
+              dedupJob: jobId,
+              job: {
+                name: job.name,
+                data: job.data,
+                processedOn: job.processedOn,
+                finishedOn: job.finishedOn,
+                delay: job.delay,
+                failedReason: job.failedReason,
+              },
+            });
           }
-          const counts = { wait: await redis.llen(`${prefix}:delivery:wait`), active: await redis.llen(`${prefix}:delivery:active`), delayed: await redis.zcard(`${prefix}:delivery:delayed`), clocksWait: await redis.llen(`${prefix}:clocks:wait`) };
+          const counts = {
+            wait: await redis.llen(`${prefix}:delivery:wait`),
+            active: await redis.llen(`${prefix}:delivery:active`),
+            delayed: await redis.zcard(`${prefix}:delivery:delayed`),
+            clocksWait: await redis.llen(`${prefix}:clocks:wait`),
+          };
           throw new Error(
             `${missing} of ${codes.length} reminders never arrived (fired ${fired}; outbox ${JSON.stringify(outbox)})\n` +
               `stuck chats ${JSON.stringify(states)}\nqueues ${JSON.stringify(counts)}\n` +
@@ -108,7 +127,8 @@ export async function createFaultRig(due: number): Promise<FaultRig> {
       const deadline = Date.now() + timeoutMs;
       await rig.allDelivered(timeoutMs);
       while ((await db.db.outbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } })) > 0) {
-        if (Date.now() > deadline) throw new Error(`the outbox did not drain: ${JSON.stringify(await db.db.outbox.groupBy({ by: ['status'], _count: { _all: true } }))}`);
+        if (Date.now() > deadline)
+          throw new Error(`the outbox did not drain: ${JSON.stringify(await db.db.outbox.groupBy({ by: ['status'], _count: { _all: true } }))}`);
         await new Promise((r) => setTimeout(r, 100));
       }
       await new Promise((r) => setTimeout(r, 1000));

@@ -26,7 +26,9 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   let child: ChildProcess | undefined;
   const launch = async () => {
     // noeviction, as BullMQ requires.
-    child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
+      stdio: 'ignore',
+    });
     await waitUntil(() => redisAnswers(url, 300), { timeoutMs: ANSWER_DEADLINE_MS, intervalMs: 50, message: `redis-server on port ${port}` });
   };
   const kill = async () => {

@@ -140,10 +140,14 @@ export class ItemSeeder {
         },
       });
       for (const at of r.freeTextAt ?? []) {
-        await this.db.consultationEntry.create({ data: { consultationId: row.id, respondentId: resp.id, authorId: o.id, kind: 'FREE_TEXT', text: 'Đã nhận', at: hn(at) } });
+        await this.db.consultationEntry.create({
+          data: { consultationId: row.id, respondentId: resp.id, authorId: o.id, kind: 'FREE_TEXT', text: 'Đã nhận', at: hn(at) },
+        });
       }
       if (r.stance && r.answeredAt) {
-        await this.db.consultationEntry.create({ data: { consultationId: row.id, respondentId: resp.id, authorId: o.id, kind: 'ANSWER', stance: r.stance, text: 'Ý kiến', at: hn(r.answeredAt) } });
+        await this.db.consultationEntry.create({
+          data: { consultationId: row.id, respondentId: resp.id, authorId: o.id, kind: 'ANSWER', stance: r.stance, text: 'Ý kiến', at: hn(r.answeredAt) },
+        });
       }
     }
     return { id: row.id, code };
@@ -154,11 +158,31 @@ export class ItemSeeder {
     const to = await this.official(r.recipient);
     const clockId = 900_000 + Math.floor(Math.random() * 99_999);
     await this.db.reminder.create({
-      data: { clockId, generation: 0, level: r.level ?? 0, cycle: 0, itemKind: 'TASK', itemId: r.itemId, clockKind: 'TASK_OVERDUE', officialId: o.id, recipientId: to.id, kind: r.kind, at: hn(r.at), delivered: true },
+      data: {
+        clockId,
+        generation: 0,
+        level: r.level ?? 0,
+        cycle: 0,
+        itemKind: 'TASK',
+        itemId: r.itemId,
+        clockKind: 'TASK_OVERDUE',
+        officialId: o.id,
+        recipientId: to.id,
+        kind: r.kind,
+        at: hn(r.at),
+        delivered: true,
+      },
     });
   }
 
-  async signal(s: { official: string; behaviour: number; status: 'PENDING' | 'CONFIRMED' | 'DISMISSED'; raisedAt: string; itemId?: number; rule?: string }): Promise<void> {
+  async signal(s: {
+    official: string;
+    behaviour: number;
+    status: 'PENDING' | 'CONFIRMED' | 'DISMISSED';
+    raisedAt: string;
+    itemId?: number;
+    rule?: string;
+  }): Promise<void> {
     const o = await this.official(s.official);
     await this.db.signal.create({
       data: {
@@ -194,21 +218,45 @@ export class ItemSeeder {
   }
 
   /** A notice (quán triệt) sent to people one by one, each confirming (or not) when the test says. */
-  async notice(n: { sender: string; title: string; createdAt: string; deadline: string; recipients: { official: string; confirmedAt?: string; commitment?: string }[] }): Promise<{ id: number; code: string }> {
+  async notice(n: {
+    sender: string;
+    title: string;
+    createdAt: string;
+    deadline: string;
+    recipients: { official: string; confirmedAt?: string; commitment?: string }[];
+  }): Promise<{ id: number; code: string }> {
     const sender = await this.official(n.sender);
     const year = Number(n.createdAt.slice(0, 4));
     const seq = (this.seq.notice.get(year) ?? 0) + 1;
     this.seq.notice.set(year, seq);
     const code = `QT-${year}-${String(seq).padStart(4, '0')}`;
     const row = await this.db.notice.create({
-      data: { code, year, seq, title: n.title, summary: 'Quán triệt đến từng cán bộ.', senderId: sender.id, unitId: sender.unitId, confirmBy: hn(n.deadline), createdAt: hn(n.createdAt) },
+      data: {
+        code,
+        year,
+        seq,
+        title: n.title,
+        summary: 'Quán triệt đến từng cán bộ.',
+        senderId: sender.id,
+        unitId: sender.unitId,
+        confirmBy: hn(n.deadline),
+        createdAt: hn(n.createdAt),
+      },
     });
     await this.db.sequence.upsert({ where: { name: `QT-${year}` }, create: { name: `QT-${year}`, value: seq }, update: { value: seq } });
     for (const r of n.recipients) {
       const o = await this.official(r.official);
       await this.db.noticeScope.create({ data: { noticeId: row.id, officialId: o.id } });
       await this.db.noticeRecipient.create({
-        data: { noticeId: row.id, officialId: o.id, unitId: o.unitId, addedAt: hn(n.createdAt), deadline: hn(n.deadline), confirmedAt: r.confirmedAt ? hn(r.confirmedAt) : null, commitment: r.commitment ?? null },
+        data: {
+          noticeId: row.id,
+          officialId: o.id,
+          unitId: o.unitId,
+          addedAt: hn(n.createdAt),
+          deadline: hn(n.deadline),
+          confirmedAt: r.confirmedAt ? hn(r.confirmedAt) : null,
+          commitment: r.commitment ?? null,
+        },
       });
     }
     return { id: row.id, code };
@@ -218,6 +266,8 @@ export class ItemSeeder {
   async commendation(c: { official: string; by: string; text: string; at: string; taskId?: number }): Promise<void> {
     const o = await this.official(c.official);
     const by = await this.official(c.by);
-    await this.db.commendation.create({ data: { officialId: o.id, unitId: o.unitId, byId: by.id, text: c.text, itemKind: c.taskId ? 'TASK' : null, itemId: c.taskId ?? null, at: hn(c.at) } });
+    await this.db.commendation.create({
+      data: { officialId: o.id, unitId: o.unitId, byId: by.id, text: c.text, itemKind: c.taskId ? 'TASK' : null, itemId: c.taskId ?? null, at: hn(c.at) },
+    });
   }
 }

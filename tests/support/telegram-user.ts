@@ -30,7 +30,10 @@ function sentMessages(h: Harness, chatId: number): SentMessage[] {
   for (const call of h.tg.callsForChat(chatId)) {
     if (!call.outcome.ok || !['sendMessage', 'sendPhoto', 'sendDocument'].includes(call.method)) continue;
     const markup = call.params.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
-    const buttons = (markup?.inline_keyboard ?? []).flat().filter((b) => b.callback_data).map((b) => ({ text: b.text, data: b.callback_data! }));
+    const buttons = (markup?.inline_keyboard ?? [])
+      .flat()
+      .filter((b) => b.callback_data)
+      .map((b) => ({ text: b.text, data: b.callback_data! }));
     out.push({ message: call.outcome.result as Message, buttons });
   }
   return out;

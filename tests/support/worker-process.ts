@@ -55,7 +55,9 @@ const handler = slow
       loadMany: async (...args: Parameters<NonNullable<typeof taskClockHandler.loadMany>>) => (await pause(), taskClockHandler.loadMany!(...args)),
     }
   : taskClockHandler;
-const senders = new Map<ChannelName, ChannelSender>([['TELEGRAM', createTelegramSender(new Api('7000000001:AAtest-token-for-the-stand-in-0123456', { apiRoot: need('TELEGRAM_API_ROOT') }))]]);
+const senders = new Map<ChannelName, ChannelSender>([
+  ['TELEGRAM', createTelegramSender(new Api('7000000001:AAtest-token-for-the-stand-in-0123456', { apiRoot: need('TELEGRAM_API_ROOT') }))],
+]);
 const consume = (env.WORKER_QUEUES ?? WORKER_QUEUES.join(',')).split(',').map((s) => s.trim()) as WorkerQueue[];
 
 const workers = await startWorkers({

@@ -17,7 +17,11 @@ const cal = createWorkingCalendar(config());
 /** A local wall-clock time in Hà Nội. */
 const vn = (local: string): Date => new Date(`${local}+07:00`);
 const iso = (d: Date): string => d.toISOString();
-const offDays = (year: number) => cal.exceptionsIn(year).filter((d) => !d.working).map((d) => d.date);
+const offDays = (year: number) =>
+  cal
+    .exceptionsIn(year)
+    .filter((d) => !d.working)
+    .map((d) => d.date);
 
 describe('Vietnamese public holidays', () => {
   it('computes lunar dates: Tết 2026 = 17/02, Tết 2027 = 06/02, Giỗ Tổ 2026 = 26/04', () => {
@@ -210,7 +214,7 @@ describe('working time', () => {
 
   it('keeps add, subtract and workingMsBetween consistent over many random cases', () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const base = vn('2025-01-01T00:00').getTime();
     for (let i = 0; i < 2000; i++) {
       const from = new Date(base + Math.floor(rnd() * 3 * 365 * 24) * 15 * MINUTE_MS);
@@ -249,7 +253,9 @@ describe('dates and time zones', () => {
   });
 
   it('works in a zone with daylight saving time', () => {
-    const paris = createWorkingCalendar(config({ timezone: 'Europe/Paris', weekWindows: [[], ...Array.from({ length: 5 }, () => [{ start: '09:00', end: '17:00' }]), []] }));
+    const paris = createWorkingCalendar(
+      config({ timezone: 'Europe/Paris', weekWindows: [[], ...Array.from({ length: 5 }, () => [{ start: '09:00', end: '17:00' }]), []] }),
+    );
     expect(paris.workingDayMs).toBe(8 * HOUR_MS);
     // Clocks go forward on Sunday 29/03/2026: Friday 16:00 CET + 2 h = Monday 10:00 CEST.
     expect(iso(paris.add(new Date('2026-03-27T15:00:00Z'), working(2 * HOUR_MS)))).toBe('2026-03-30T08:00:00.000Z');

@@ -87,7 +87,9 @@ describe('a wave on a channel without buttons (Zalo Bot Platform)', () => {
   // The numbered lines as the Zalo adapter writes them, with the longest command it may print.
   const t = catalogue.translator('vi');
   const rendered = (part: { text: string; buttons?: { label: string }[][] }, from: number) => {
-    const options = (part.buttons ?? []).flat().map((b, i) => t('numbered-option-command', { n: from + i, label: b.label, command: `/khonggiahan ${b.label.slice(0, 12)}` }));
+    const options = (part.buttons ?? [])
+      .flat()
+      .map((b, i) => t('numbered-option-command', { n: from + i, label: b.label, command: `/khonggiahan ${b.label.slice(0, 12)}` }));
     return options.length > 0 ? withChoices(part.text, [t('numbered-intro-commands'), ...options].join('\n')) : withChoices(part.text, '');
   };
 

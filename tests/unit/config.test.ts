@@ -15,7 +15,13 @@ describe('configuration', () => {
 
   it('names every wrong variable with a clear reason', () => {
     try {
-      createConfig({ HTTP_PORT: 'eighty', APP_TIMEZONE: 'Hanoi/Nowhere', TELEGRAM_BOT_TOKEN: 'abc', TELEGRAM_WEBHOOK_URL: 'https://x.gov.vn/telegram/webhook', LOG_LEVEL: 'loud' });
+      createConfig({
+        HTTP_PORT: 'eighty',
+        APP_TIMEZONE: 'Hanoi/Nowhere',
+        TELEGRAM_BOT_TOKEN: 'abc',
+        TELEGRAM_WEBHOOK_URL: 'https://x.gov.vn/telegram/webhook',
+        LOG_LEVEL: 'loud',
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
@@ -31,7 +37,9 @@ describe('configuration', () => {
   it('splits the worker queues between processes with WORKER_QUEUES', () => {
     expect(createConfig({}).workerQueues).toEqual(['clocks', 'delivery', 'maintenance']);
     expect(createConfig({ WORKER_QUEUES: 'Delivery, maintenance' }).workerQueues).toEqual(['delivery', 'maintenance']);
-    expect(() => createConfig({ WORKER_QUEUES: 'clocks,mail' })).toThrow('WORKER_QUEUES must list queues among clocks, delivery, maintenance separated by commas, got "clocks,mail"');
+    expect(() => createConfig({ WORKER_QUEUES: 'clocks,mail' })).toThrow(
+      'WORKER_QUEUES must list queues among clocks, delivery, maintenance separated by commas, got "clocks,mail"',
+    );
   });
 
   it('turns on webhook mode with URL and secret', () => {

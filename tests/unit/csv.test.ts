@@ -24,12 +24,19 @@ describe('parseCsv', () => {
   });
 
   it('accepts CRLF, LF and lone CR, a UTF-8 BOM, blank lines and no final newline', () => {
-    expect(fields('\uFEFFa,b\r\n\r\nc,d\re,f')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f']]);
+    expect(fields('\uFEFFa,b\r\n\r\nc,d\re,f')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ]);
     expect(parseCsv('\uFEFFa,b\n\nc,d').records.map((r) => r.line)).toEqual([1, 3]);
   });
 
   it('keeps empty fields, including trailing ones', () => {
-    expect(fields('a,,c,\n,,,\n')).toEqual([['a', '', 'c', ''], ['', '', '', '']]);
+    expect(fields('a,,c,\n,,,\n')).toEqual([
+      ['a', '', 'c', ''],
+      ['', '', '', ''],
+    ]);
     expect(fields('""\n')).toEqual([['']]);
   });
 
@@ -51,7 +58,10 @@ describe('parseCsv', () => {
     expect(detectDelimiter('unit_code;unit_name;"a,b"\n1,2,3')).toBe(';');
     expect(detectDelimiter('a\tb\tc')).toBe('\t');
     expect(detectDelimiter('single')).toBe(',');
-    expect(fields('a;b\n"x;y";z')).toEqual([['a', 'b'], ['x;y', 'z']]);
+    expect(fields('a;b\n"x;y";z')).toEqual([
+      ['a', 'b'],
+      ['x;y', 'z'],
+    ]);
   });
 });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar, DEFAULT_WEEK_WINDOWS } from '../../src/domain/calendar/working-calendar.js';
 import { parseDeadline } from '../../src/domain/text/deadline-parser.js';
 
-const calendar = createWorkingCalendar({ timezone: 'Asia/Ho_Chi_Minh', weekWindows: DEFAULT_WEEK_WINDOWS.map((d) => [...d]), extraHolidays: [], extraWorkdays: [] });
+const calendar = createWorkingCalendar({
+  timezone: 'Asia/Ho_Chi_Minh',
+  weekWindows: DEFAULT_WEEK_WINDOWS.map((d) => [...d]),
+  extraHolidays: [],
+  extraWorkdays: [],
+});
 /** Wednesday 11/03/2026 10:00 in Hà Nội. */
 const now = new Date('2026-03-11T10:00:00+07:00');
 const vn = (local: string): string => new Date(`${local}+07:00`).toISOString();
@@ -82,12 +87,25 @@ describe('parseDeadline', () => {
     expect(read('hôm nay', new Date('2026-03-11T18:00:00+07:00'))).toBe('deadline-in-past');
   });
 
-  it.each(['', '   ', 'abc', 'sớm nhất có thể', '32/12', '31/02/2026', '12/13', '25:00 mai', '10:75', 'thứ 8', 't9', 'mai mai', '2026-02-30', '13pm mai', '5/12/1800'])(
-    'refuses %j as unreadable',
-    (input) => {
-      expect(read(input)).toBe('deadline-unreadable');
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'abc',
+    'sớm nhất có thể',
+    '32/12',
+    '31/02/2026',
+    '12/13',
+    '25:00 mai',
+    '10:75',
+    'thứ 8',
+    't9',
+    'mai mai',
+    '2026-02-30',
+    '13pm mai',
+    '5/12/1800',
+  ])('refuses %j as unreadable', (input) => {
+    expect(read(input)).toBe('deadline-unreadable');
+  });
 });
 
 describe('deadlines far ahead (issue 19.3)', () => {

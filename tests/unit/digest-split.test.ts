@@ -28,7 +28,10 @@ describe('packing a digest into messages', () => {
     const lines = parts.flatMap((p) => p.text.split('\n')).filter((l) => /^\d+\. NV-/.test(l));
     expect(lines).toEqual(items(20, 180).map((b) => b.text));
     for (const p of parts) {
-      const shown = p.text.split('\n').filter((l) => /^\d+\. NV-/.test(l)).map((l) => Number(l.split('.')[0]));
+      const shown = p.text
+        .split('\n')
+        .filter((l) => /^\d+\. NV-/.test(l))
+        .map((l) => Number(l.split('.')[0]));
       expect(p.actions.map((row) => Number(row[0]!.split('-')[1]))).toEqual(shown);
     }
     // The blank line before a section is kept inside a part and dropped at the top of one.

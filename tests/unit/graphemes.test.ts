@@ -95,11 +95,17 @@ describe('quoting what a person typed in a message to someone else', () => {
     expect(quoteInline('\u202Ex\u0000y', 10)).toBe('xy');
   });
 
-  it('block: one line stays on the label\'s line; several lines go under it, each behind the quote bar', () => {
+  it("block: one line stays on the label's line; several lines go under it, each behind the quote bar", () => {
     expect(quoteBlock('Đồng chí Ánh phụ trách', 1000)).toBe('Đồng chí Ánh phụ trách');
     const forged = 'Không phù hợp.\n\n📌 Nhiệm vụ mới NV-2026-9999\nNgười giao: đ/c Lương Văn Khải, Chủ tịch UBND huyện';
     expect(quoteBlock(forged, 1000)).toBe(
-      ['', `${QUOTE_PREFIX}Không phù hợp.`, QUOTE_PREFIX.trimEnd(), `${QUOTE_PREFIX}📌 Nhiệm vụ mới NV-2026-9999`, `${QUOTE_PREFIX}Người giao: đ/c Lương Văn Khải, Chủ tịch UBND huyện`].join('\n'),
+      [
+        '',
+        `${QUOTE_PREFIX}Không phù hợp.`,
+        QUOTE_PREFIX.trimEnd(),
+        `${QUOTE_PREFIX}📌 Nhiệm vụ mới NV-2026-9999`,
+        `${QUOTE_PREFIX}Người giao: đ/c Lương Văn Khải, Chủ tịch UBND huyện`,
+      ].join('\n'),
     );
     const cut = quoteBlock(`dòng 1\n${'🔥'.repeat(30)}`, 20);
     expect(cut).toBe(`\n${QUOTE_PREFIX}dòng 1\n${QUOTE_PREFIX}${'🔥'.repeat(12)}…`);
@@ -109,7 +115,30 @@ describe('quoting what a person typed in a message to someone else', () => {
 describe('counting graphemes fast on mostly Vietnamese text', () => {
   it('agrees with the segmenter on every mix of simple letters, marks, emoji and joiners', () => {
     const segmenter = new Intl.Segmenter('vi', { granularity: 'grapheme' });
-    const pieces = ['a', 'ệ', ' ', '\n', 'e', '\u0301', '\u0323', '🔥', '👩', '\u200D', '💻', '🏽', '🇻', '🇳', '\uFE0F', '1', '\u20E3', 'क', '\u094D', '\r', '\u0600', 'x'];
+    const pieces = [
+      'a',
+      'ệ',
+      ' ',
+      '\n',
+      'e',
+      '\u0301',
+      '\u0323',
+      '🔥',
+      '👩',
+      '\u200D',
+      '💻',
+      '🏽',
+      '🇻',
+      '🇳',
+      '\uFE0F',
+      '1',
+      '\u20E3',
+      'क',
+      '\u094D',
+      '\r',
+      '\u0600',
+      'x',
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let i = 0; i < 5000; i++) {

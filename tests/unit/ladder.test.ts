@@ -84,7 +84,12 @@ describe('next level', () => {
   });
 
   it('a level due at the end of the day goes out at the next opening (07:30), never at night', () => {
-    const next = nextPosition({ level: 0, cycle: 0, at: at('2026-12-07T15:00:00') }, { ...normalAccept, stepMs: 2 * HOUR_MS - 30 * MINUTE_MS }, ladder, calendar);
+    const next = nextPosition(
+      { level: 0, cycle: 0, at: at('2026-12-07T15:00:00') },
+      { ...normalAccept, stepMs: 2 * HOUR_MS - 30 * MINUTE_MS },
+      ladder,
+      calendar,
+    );
     // 15:00 + 1.5 working hours = 16:30; + 0.5 h would be 17:00, which is closing time: not a time to send.
     expect(next?.at).toEqual(at('2026-12-07T16:30:00'));
     const atClose = nextPosition({ level: 0, cycle: 0, at: at('2026-12-07T15:00:00') }, normalAccept, ladder, calendar);
@@ -125,7 +130,9 @@ describe('next level', () => {
   it('the reminder before a deadline is said once', () => {
     expect(isSingleShot('TASK_BEFORE_DEADLINE')).toBe(true);
     expect(isSingleShot('TASK_OVERDUE')).toBe(false);
-    expect(nextPosition({ level: 0, cycle: 0, at: at('2026-12-07T09:00:00') }, { kind: 'TASK_BEFORE_DEADLINE', priority: 'NORMAL', stepMs: 1000 }, ladder, calendar)).toBeNull();
+    expect(
+      nextPosition({ level: 0, cycle: 0, at: at('2026-12-07T09:00:00') }, { kind: 'TASK_BEFORE_DEADLINE', priority: 'NORMAL', stepMs: 1000 }, ladder, calendar),
+    ).toBeNull();
   });
 
   it('names each level of each generation with its own job id', () => {

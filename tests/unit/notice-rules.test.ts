@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors.js';
+import type { DomainError } from '../../src/domain/errors.js';
 import { OfficialId, UnitId } from '../../src/domain/ids.js';
 import { resolveRecipients } from '../../src/domain/notice/recipients.js';
 import { checkNoticeDocument, formatNoticeCode, parseNoticeCode, recipientState } from '../../src/domain/notice/types.js';
@@ -16,7 +16,19 @@ const units: Unit[] = [
 ];
 let nextId = 1;
 function official(code: string, unit: number, role: Role, extra: Partial<Official> = {}): Official {
-  return { id: OfficialId(nextId++), code, fullName: code, title: code, role, unitId: UnitId(unit), superiorId: null, isAdmin: false, locale: 'vi', active: true, ...extra };
+  return {
+    id: OfficialId(nextId++),
+    code,
+    fullName: code,
+    title: code,
+    role,
+    unitId: UnitId(unit),
+    superiorId: null,
+    isAdmin: false,
+    locale: 'vi',
+    active: true,
+    ...extra,
+  };
 }
 const chutich = official('UB-01', 1, 'HEAD');
 const tpNoiVu = official('PNV-01', 2, 'HEAD');
@@ -31,8 +43,17 @@ const ids = (r: { ids: number[] }) => [...r.ids].sort((a, b) => a - b);
 
 describe('notice recipients', () => {
   it('a subtree is everyone active below the sender but the sender', () => {
-    expect(ids(resolveRecipients(org, chutich.id, [{ kind: 'unit', unitId: 1, subtree: true }]))).toEqual([tpNoiVu, pNoiVu, cvNoiVu, tpTaiChinh, cvTaiChinh, admin].map((o) => o.id).sort((a, b) => a - b));
-    expect(ids(resolveRecipients(org, tpNoiVu.id, [{ kind: 'unit', unitId: 2, subtree: true }, { kind: 'person', officialId: cvNoiVu.id }]))).toEqual([pNoiVu.id, cvNoiVu.id]);
+    expect(ids(resolveRecipients(org, chutich.id, [{ kind: 'unit', unitId: 1, subtree: true }]))).toEqual(
+      [tpNoiVu, pNoiVu, cvNoiVu, tpTaiChinh, cvTaiChinh, admin].map((o) => o.id).sort((a, b) => a - b),
+    );
+    expect(
+      ids(
+        resolveRecipients(org, tpNoiVu.id, [
+          { kind: 'unit', unitId: 2, subtree: true },
+          { kind: 'person', officialId: cvNoiVu.id },
+        ]),
+      ),
+    ).toEqual([pNoiVu.id, cvNoiVu.id]);
   });
   it('refuses a member, anyone outside reach, and a notice with nobody left', () => {
     const refused = (f: () => unknown) => {
@@ -61,7 +82,9 @@ describe('notice codes, documents and states', () => {
   it('takes a PDF or DOCX within the limit, and says why not otherwise', () => {
     const max = 20 * 1_048_576;
     expect(checkNoticeDocument({ filename: 'Kế hoạch.PDF', size: 10, maxBytes: max })).toBe('application/pdf');
-    expect(checkNoticeDocument({ filename: 'ke-hoach.docx', size: 10, maxBytes: max })).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(checkNoticeDocument({ filename: 'ke-hoach.docx', size: 10, maxBytes: max })).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     const key = (f: () => unknown) => {
       try {
         f();
@@ -72,7 +95,10 @@ describe('notice codes, documents and states', () => {
     };
     expect(key(() => checkNoticeDocument({ filename: 'anh.jpg', size: 10, maxBytes: max }))?.[0]).toBe('notice-file-type');
     expect(key(() => checkNoticeDocument({ filename: 'rong.pdf', size: 0, maxBytes: max }))?.[0]).toBe('notice-file-empty');
-    expect(key(() => checkNoticeDocument({ filename: 'lon.pdf', size: max + 1, maxBytes: max }))).toEqual(['notice-file-too-large', { file: 'lon.pdf', size: '20', max: '20' }]);
+    expect(key(() => checkNoticeDocument({ filename: 'lon.pdf', size: max + 1, maxBytes: max }))).toEqual([
+      'notice-file-too-large',
+      { file: 'lon.pdf', size: '20', max: '20' },
+    ]);
   });
   it('a confirmation at the deadline is on time; after it, late; none after it, overdue', () => {
     const deadline = new Date('2026-12-10T02:00:00Z');
@@ -87,14 +113,50 @@ describe('recognition criteria', () => {
   const b = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z'), cutoff: new Date('2026-12-01T00:00:00Z') };
   const day = (d: number, h = 9) => new Date(Date.UTC(2026, 10, d, h - 7));
   const task = (id: number, assigneeId: number, extra: Partial<TaskFact> = {}): TaskFact => ({
-    id, code: `NV-2026-${id}`, title: `Việc ${id}`, priority: 'NORMAL', status: 'CLOSED', assigneeId, assignerId: 1, unitId: 3,
-    receivedAt: day(2), acceptDueAt: day(2, 15), acceptedAt: day(2, 10), deadline: day(13, 17), completedAt: day(5), cancelledAt: null, ...extra,
+    id,
+    code: `NV-2026-${id}`,
+    title: `Việc ${id}`,
+    priority: 'NORMAL',
+    status: 'CLOSED',
+    assigneeId,
+    assignerId: 1,
+    unitId: 3,
+    receivedAt: day(2),
+    acceptDueAt: day(2, 15),
+    acceptedAt: day(2, 10),
+    deadline: day(13, 17),
+    completedAt: day(5),
+    cancelledAt: null,
+    ...extra,
   });
   const answer = (id: number, officialId: number, answeredAt: Date, extra: Partial<AnswerFact> = {}): AnswerFact => ({
-    id, consultationId: 1, code: 'YK-2026-0001', subject: 'Dự toán', status: 'OPEN', officialId, unitId: 3, askerId: 1, askedAt: day(9), deadline: day(12), closedAt: null, answeredAt, stance: 'AGREE', noStanceReply: false, ...extra,
+    id,
+    consultationId: 1,
+    code: 'YK-2026-0001',
+    subject: 'Dự toán',
+    status: 'OPEN',
+    officialId,
+    unitId: 3,
+    askerId: 1,
+    askedAt: day(9),
+    deadline: day(12),
+    closedAt: null,
+    answeredAt,
+    stance: 'AGREE',
+    noStanceReply: false,
+    ...extra,
   });
   const report = (tasks: TaskFact[], answers: AnswerFact[], signalled: number[] = []) =>
-    computeReport({ tasks, answers, signals: signalled.map((o, i) => ({ id: i, behaviour: 1, rule: 'x', officialId: o, unitId: 3, itemKind: null, itemId: null, raisedAt: day(20) })), explanations: [] }, b, (x, y) => y.getTime() - x.getTime());
+    computeReport(
+      {
+        tasks,
+        answers,
+        signals: signalled.map((o, i) => ({ id: i, behaviour: 1, rule: 'x', officialId: o, unitId: 3, itemKind: null, itemId: null, raisedAt: day(20) })),
+        explanations: [],
+      },
+      b,
+      (x, y) => y.getTime() - x.getTime(),
+    );
 
   it('one exemplary; one nearly, with a late answer; one with a confirmed signal; one with too few items', () => {
     const r = recognise(

@@ -19,7 +19,11 @@ describe('the sample district’s OA cost for a month at the default policy', ()
   it('holding costs nothing; a transaction policy costs the same messages at the transaction price', () => {
     const p = defaultPolicy();
     expect(sampleDistrictCost({ ...p, zaloOa: { ...p.zaloOa, outsideWindow: 'hold' } }, '2026-12', csv).totalVnd).toBe(0);
-    const tx = sampleDistrictCost({ ...p, zaloOa: { ...p.zaloOa, outsideWindow: 'transaction', prices: { billedCsVnd: 0, transactionVnd: 500 } } }, '2026-12', csv);
+    const tx = sampleDistrictCost(
+      { ...p, zaloOa: { ...p.zaloOa, outsideWindow: 'transaction', prices: { billedCsVnd: 0, transactionVnd: 500 } } },
+      '2026-12',
+      csv,
+    );
     expect(tx.counts.transaction).toBe(248);
     expect(tx.totalVnd).toBe(124_000);
   });

@@ -13,7 +13,19 @@ const units: Unit[] = [
 ];
 let nextId = 1;
 function official(code: string, unit: number, role: Role, extra: Partial<Official> = {}): Official {
-  return { id: OfficialId(nextId++), code, fullName: code, title: code, role, unitId: UnitId(unit), superiorId: null, isAdmin: false, locale: 'vi', active: true, ...extra };
+  return {
+    id: OfficialId(nextId++),
+    code,
+    fullName: code,
+    title: code,
+    role,
+    unitId: UnitId(unit),
+    superiorId: null,
+    isAdmin: false,
+    locale: 'vi',
+    active: true,
+    ...extra,
+  };
 }
 const bithu = official('HU-01', 1, 'HEAD');
 const chutich = official('UB-01', 2, 'HEAD');

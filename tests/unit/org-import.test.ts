@@ -48,7 +48,13 @@ describe('validateOrgCsv', () => {
     const r = validateOrgCsv(csv('pnv,Phòng Nội vụ,UBND,,,,,,,', ...base.slice(0, 2), 'PNV,,,pnv-03,Lê Văn Toàn,Chuyên viên,member,ub-01,+84 345 819 726,x'));
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.plan.units.map((u) => u.code)).toEqual(['HU', 'UBND', 'PNV']);
-    expect(r.plan.officials.find((o) => o.code === 'PNV-03')).toMatchObject({ unitCode: 'PNV', superiorCode: 'UB-01', phone: '0345819726', isAdmin: true, role: 'MEMBER' });
+    expect(r.plan.officials.find((o) => o.code === 'PNV-03')).toMatchObject({
+      unitCode: 'PNV',
+      superiorCode: 'UB-01',
+      phone: '0345819726',
+      isAdmin: true,
+      role: 'MEMBER',
+    });
   });
 
   it('accepts the header in any column order and without the optional columns', () => {
@@ -57,7 +63,9 @@ describe('validateOrgCsv', () => {
   });
 
   it('accepts a file saved by Excel with ";" separators, a BOM and CRLF', () => {
-    const text = `\uFEFF${csv(...base).replaceAll(',', ';').replaceAll('\n', '\r\n')}\r\n`;
+    const text = `\uFEFF${csv(...base)
+      .replaceAll(',', ';')
+      .replaceAll('\n', '\r\n')}\r\n`;
     expect(validateOrgCsv(text).ok).toBe(true);
   });
 

@@ -27,9 +27,27 @@ describe('default policy (PRODUCT.md §4)', () => {
   const p = defaultPolicy();
 
   it('has the clocks of the table', () => {
-    expect(p.clocks.NORMAL).toEqual({ accept: working(4 * HOUR_MS), progressInterval: working(5 * DAY), beforeDeadline: working(DAY), answer: working(3 * DAY), explanation: working(3 * DAY) });
-    expect(p.clocks.HIGH).toEqual({ accept: working(2 * HOUR_MS), progressInterval: working(3 * DAY), beforeDeadline: working(4 * HOUR_MS), answer: working(DAY), explanation: working(DAY) });
-    expect(p.clocks.URGENT).toEqual({ accept: wall(30 * MINUTE_MS), progressInterval: working(DAY), beforeDeadline: wall(HOUR_MS), answer: wall(4 * HOUR_MS), explanation: wall(4 * HOUR_MS) });
+    expect(p.clocks.NORMAL).toEqual({
+      accept: working(4 * HOUR_MS),
+      progressInterval: working(5 * DAY),
+      beforeDeadline: working(DAY),
+      answer: working(3 * DAY),
+      explanation: working(3 * DAY),
+    });
+    expect(p.clocks.HIGH).toEqual({
+      accept: working(2 * HOUR_MS),
+      progressInterval: working(3 * DAY),
+      beforeDeadline: working(4 * HOUR_MS),
+      answer: working(DAY),
+      explanation: working(DAY),
+    });
+    expect(p.clocks.URGENT).toEqual({
+      accept: wall(30 * MINUTE_MS),
+      progressInterval: working(DAY),
+      beforeDeadline: wall(HOUR_MS),
+      answer: wall(4 * HOUR_MS),
+      explanation: wall(4 * HOUR_MS),
+    });
   });
 
   it('has the ladder, signals, digest and time-to-live defaults', () => {
@@ -53,7 +71,10 @@ describe('default policy (PRODUCT.md §4)', () => {
   it('has the office week in the given time zone', () => {
     expect(p.calendar.timezone).toBe('Asia/Ho_Chi_Minh');
     expect(p.calendar.weekWindows[0]).toEqual([]);
-    expect(p.calendar.weekWindows[1]).toEqual([{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }]);
+    expect(p.calendar.weekWindows[1]).toEqual([
+      { start: '07:30', end: '11:30' },
+      { start: '13:30', end: '17:00' },
+    ]);
     expect(p.calendar.weekWindows[6]).toEqual([]);
     expect(defaultPolicy('Asia/Bangkok').calendar.timezone).toBe('Asia/Bangkok');
     expect(createWorkingCalendar(p.calendar).workingDayMs).toBe(DAY);
@@ -90,7 +111,10 @@ describe('policy overrides', () => {
 
   it('makes a working "1d" follow the configured working day', () => {
     const eight = '["08:00-12:00", "13:00-17:00"]';
-    const p = loadPolicy({ format: 'yaml', text: `calendar:\n  week:\n${['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((d) => `    ${d}: ${eight}`).join('\n')}\n` });
+    const p = loadPolicy({
+      format: 'yaml',
+      text: `calendar:\n  week:\n${['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((d) => `    ${d}: ${eight}`).join('\n')}\n`,
+    });
     expect(p.clocks.NORMAL.progressInterval).toEqual(working(5 * 8 * HOUR_MS));
     expect(p.clocks.NORMAL.accept).toEqual(working(4 * HOUR_MS));
     expect(p.inviteTtl).toEqual(wall(7 * DAY_MS));
@@ -115,7 +139,11 @@ describe('invalid policies', () => {
     ['clocks:\n  NORMAL:\n    accept: 4x\n', 'yaml', 'clocks.NORMAL.accept: "4x" is not a duration (use 30m, 4h, 2d, add "wall" for clock time)'],
     ['clocks:\n  NORMAL:\n    accept: 30\n', 'yaml', 'clocks.NORMAL.accept: 30 is not a duration'],
     ['inviteTtl: 0m wall\n', 'yaml', 'inviteTtl: "0m wall" is not longer than zero'],
-    ['clocks:\n  NORMAL:\n    acept: 4h\n', 'yaml', 'clocks.NORMAL: unknown setting "acept" (known: accept, progressInterval, beforeDeadline, answer, explanation)'],
+    [
+      'clocks:\n  NORMAL:\n    acept: 4h\n',
+      'yaml',
+      'clocks.NORMAL: unknown setting "acept" (known: accept, progressInterval, beforeDeadline, answer, explanation)',
+    ],
     ['clocks:\n  LOW:\n    accept: 4h\n', 'yaml', 'clocks: unknown setting "LOW" (known: URGENT, HIGH, NORMAL)'],
     ['colcks: {}\n', 'yaml', 'policy: unknown setting "colcks"'],
     ['clocks: 5\n', 'yaml', 'clocks: 5 is not a section of settings'],
@@ -134,12 +162,20 @@ describe('invalid policies', () => {
     ['calendar:\n  week:\n    monday: "all day"\n', 'yaml', 'calendar.week.monday: "all day" is not a list of working windows'],
     ['calendar:\n  week:\n    monday: ["07:30-11:30", "1pm-5pm"]\n', 'yaml', 'calendar.week.monday[1]: "1pm-5pm" is not a working window like "07:30-11:30"'],
     ['calendar:\n  week:\n    monday: ["17:00-07:30"]\n', 'yaml', 'calendar.week.monday[0]: "17:00-07:30" ends before it starts'],
-    ['calendar:\n  week:\n    monday: ["07:30-12:00", "11:00-17:00"]\n', 'yaml', 'calendar.week.monday: window 2: starts (11:00) before the previous window ends'],
+    [
+      'calendar:\n  week:\n    monday: ["07:30-12:00", "11:00-17:00"]\n',
+      'yaml',
+      'calendar.week.monday: window 2: starts (11:00) before the previous window ends',
+    ],
     ['calendar:\n  week: { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [] }\n', 'yaml', 'calendar.week: no day has a working window'],
     ['calendar:\n  week:\n    funday: []\n', 'yaml', 'calendar.week: unknown setting "funday"'],
     ['calendar:\n  extraHolidays: ["2027-02-30"]\n', 'yaml', 'calendar.extraHolidays[0]: "2027-02-30" is not a date like 2027-02-10'],
     ['calendar:\n  extraHolidays: "2027-02-10"\n', 'yaml', 'calendar.extraHolidays: "2027-02-10" is not a list of dates'],
-    ['calendar:\n  extraHolidays: ["2027-02-10"]\n  extraWorkdays: ["2027-02-10"]\n', 'yaml', 'calendar.extraWorkdays[0]: 2027-02-10 is also in calendar.extraHolidays'],
+    [
+      'calendar:\n  extraHolidays: ["2027-02-10"]\n  extraWorkdays: ["2027-02-10"]\n',
+      'yaml',
+      'calendar.extraWorkdays[0]: 2027-02-10 is also in calendar.extraHolidays',
+    ],
     ['calendar:\n  tetDaysBefore: 5\n', 'yaml', 'calendar.tetDaysBefore: 5 is not a whole number from 0 to 4'],
     ['calendar:\n  nationalDayExtra: sunday\n', 'yaml', 'calendar.nationalDayExtra: "sunday" is not one of auto, before, after'],
     ['clocks: [1, 2\n', 'yaml', 'policy: not valid YAML'],
@@ -148,7 +184,10 @@ describe('invalid policies', () => {
   ];
   it.each(cases)('rejects %j', (text, format, expected) => {
     const problems = problemsOf(text, format as 'yaml' | 'json');
-    expect(problems.some((p) => p.startsWith(expected)), `${problems.join('\n')}\n  does not contain\n${expected}`).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(expected)),
+      `${problems.join('\n')}\n  does not contain\n${expected}`,
+    ).toBe(true);
   });
 
   it('lists every problem at once, and a bad time zone', () => {

@@ -12,7 +12,19 @@ const units: Unit[] = [
 ];
 let nextId = 1;
 function official(code: string, unit: number, role: Role, extra: Partial<Official> = {}): Official {
-  return { id: OfficialId(nextId++), code, fullName: code, title: code, role, unitId: UnitId(unit), superiorId: null, isAdmin: false, locale: 'vi', active: true, ...extra };
+  return {
+    id: OfficialId(nextId++),
+    code,
+    fullName: code,
+    title: code,
+    role,
+    unitId: UnitId(unit),
+    superiorId: null,
+    isAdmin: false,
+    locale: 'vi',
+    active: true,
+    ...extra,
+  };
 }
 const chutich = official('UB-01', 1, 'HEAD');
 const tpNoiVu = official('PNV-01', 2, 'HEAD');

@@ -27,7 +27,7 @@ describe('evaluation periods as heads type them', () => {
     expect(parsePeriod(input, TODAY)).toMatchObject(expected);
   });
 
-  it('January\'s previous month is December of the year before', () => {
+  it("January's previous month is December of the year before", () => {
     expect(parsePeriod('thang truoc', '2027-01-05')).toMatchObject({ from: '2026-12-01', to: '2026-12-31' });
     expect(parsePeriod('quy truoc', '2027-02-05')).toMatchObject({ from: '2026-10-01', to: '2026-12-31' });
   });
@@ -77,8 +77,15 @@ describe('figures from items', () => {
   });
 
   it('a task received after the period counts nowhere; one cancelled in the period counts nowhere either', () => {
-    expect(taskFlags(task({ receivedAt: d('2026-12-02T09:00'), deadline: d('2026-12-20T17:00') }), bounds, wm)).toMatchObject({ received: false, overdueNow: false });
-    expect(taskFlags(task({ cancelledAt: d('2026-11-25T09:00'), status: 'CANCELLED' }), bounds, wm)).toMatchObject({ cancelled: true, received: false, overdueNow: false });
+    expect(taskFlags(task({ receivedAt: d('2026-12-02T09:00'), deadline: d('2026-12-20T17:00') }), bounds, wm)).toMatchObject({
+      received: false,
+      overdueNow: false,
+    });
+    expect(taskFlags(task({ cancelledAt: d('2026-11-25T09:00'), status: 'CANCELLED' }), bounds, wm)).toMatchObject({
+      cancelled: true,
+      received: false,
+      overdueNow: false,
+    });
   });
 
   it('an answer is late only with a stance after the deadline; silence past it is "overdue, unanswered"', () => {
@@ -99,7 +106,11 @@ describe('figures from items', () => {
       noStanceReply: false,
       ...x,
     });
-    expect(answerFlags(a({ answeredAt: d('2026-11-06T08:00'), stance: 'AGREE' }), bounds, wm)).toMatchObject({ answeredLate: true, unansweredOverdue: false, answerMs: (6 + 7.5 * 3 + 0.5) * 3_600_000 });
+    expect(answerFlags(a({ answeredAt: d('2026-11-06T08:00'), stance: 'AGREE' }), bounds, wm)).toMatchObject({
+      answeredLate: true,
+      unansweredOverdue: false,
+      answerMs: (6 + 7.5 * 3 + 0.5) * 3_600_000,
+    });
     expect(answerFlags(a({ noStanceReply: true }), bounds, wm)).toMatchObject({ unansweredOverdue: true, noStance: true, answerMs: null });
     expect(answerFlags(a({ status: 'CLOSED', closedAt: d('2026-11-04T09:00') }), bounds, wm)).toMatchObject({ unansweredOverdue: false });
   });
@@ -122,7 +133,7 @@ describe('digest instants', () => {
     expect(instants.remindersTo).toEqual(d('2026-12-07T00:00'));
   });
 
-  it('due soon and the overdue buckets count in working days, a window\'s opening equal to the last closing', () => {
+  it("due soon and the overdue buckets count in working days, a window's opening equal to the last closing", () => {
     const { instants } = digestInstants(cal, d('2026-12-08T07:30'), { dueSoonWorkingDays: 2 });
     // Tuesday 07:30 + 2 working days = Wednesday 17:00 = Thursday 07:30.
     expect(instants.dueSoonUntil).toEqual(d('2026-12-10T07:30'));

@@ -39,7 +39,18 @@ describe('self-review rules', () => {
     { id: UnitId(1), code: 'HU', name: 'Huyện ủy', parentId: null, path: '/1/' } as Unit,
     { id: UnitId(2), code: 'BTC', name: 'Ban Tổ chức', parentId: UnitId(1), path: '/1/2/' } as Unit,
   ];
-  const person = (id: number, unitId: number, role: Official['role']): Official => ({ id: OfficialId(id), code: `O${id}`, fullName: `O ${id}`, title: 't', unitId: UnitId(unitId), role, superiorId: null, active: true, isAdmin: false }) as Official;
+  const person = (id: number, unitId: number, role: Official['role']): Official =>
+    ({
+      id: OfficialId(id),
+      code: `O${id}`,
+      fullName: `O ${id}`,
+      title: 't',
+      unitId: UnitId(unitId),
+      role,
+      superiorId: null,
+      active: true,
+      isAdmin: false,
+    }) as Official;
   const org = new OrgDirectory(units, [person(1, 1, 'HEAD'), person(2, 2, 'HEAD'), person(3, 2, 'MEMBER'), person(4, 2, 'MEMBER')]);
   it('the person writes their own form; those above them comment; a colleague does neither', () => {
     expect(mayWriteSelfReview(OfficialId(3), OfficialId(3))).toBe(true);

@@ -107,7 +107,14 @@ describe('built-in Telegram: a person acts, a bot polling over HTTP answers', ()
       expect((second as GrammyError).error_code).toBe(429);
       expect((second as GrammyError).parameters.retry_after).toBeGreaterThanOrEqual(1);
       // 29 more chats within the same second fill the overall limit; the 31st send overall is refused.
-      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => api.sendMessage(100 + i, 'x').then(() => 'ok', (e: GrammyError) => e.error_code)));
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          api.sendMessage(100 + i, 'x').then(
+            () => 'ok',
+            (e: GrammyError) => e.error_code,
+          ),
+        ),
+      );
       // Only meaningful if all of it fitted in one second; on a machine too busy for that, the window slid.
       if (Date.now() - started < 900) expect(results.filter((r) => r === 429)).toHaveLength(1);
       expect(limited.tooManyRequests).toBeGreaterThanOrEqual(1);
@@ -136,7 +143,10 @@ describe('built-in Zalo Bot Platform: a person acts, our client polls', () => {
 
     const c = client();
     const text = (await c.getUpdates({ timeoutSeconds: 1 })) as ZaloUpdate;
-    expect(text).toMatchObject({ event_name: 'message.text.received', message: { text: '1', from: { id: 'a1b2c3d4e5f6a7b8c9d0', display_name: 'Lê Thị Ngọc Ánh' }, chat: { chat_type: 'PRIVATE' } } });
+    expect(text).toMatchObject({
+      event_name: 'message.text.received',
+      message: { text: '1', from: { id: 'a1b2c3d4e5f6a7b8c9d0', display_name: 'Lê Thị Ngọc Ánh' }, chat: { chat_type: 'PRIVATE' } },
+    });
     const image = (await c.getUpdates({ timeoutSeconds: 1 })) as ZaloUpdate;
     expect(image.event_name).toBe('message.image.received');
     const picture = await fetch(image.message!.photo_url!);

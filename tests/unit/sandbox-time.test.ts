@@ -30,7 +30,8 @@ describe('where a time move lands', () => {
   it('reads "HH:MM tomorrow" and ISO instants, and refuses anything else with a reason', () => {
     expect(local(resolveTarget(calendar, at('2026-12-04T16:20'), '08:15 tomorrow'))).toBe('2026-12-07T08:15');
     expect(resolveTarget(calendar, at('2026-12-04T16:20'), '2026-12-05T10:00:00+07:00').toISOString()).toBe(at('2026-12-05T10:00').toISOString());
-    for (const bad of ['tomorrow', '25:00 tomorrow', 'next week', '2026-12-05']) expect(() => resolveTarget(calendar, at('2026-12-04T16:20'), bad)).toThrow(TimeMoveRefused);
+    for (const bad of ['tomorrow', '25:00 tomorrow', 'next week', '2026-12-05'])
+      expect(() => resolveTarget(calendar, at('2026-12-04T16:20'), bad)).toThrow(TimeMoveRefused);
   });
 
   it('finds the digest instants of working days only', () => {

@@ -99,7 +99,41 @@ describe('the one sanitiser', () => {
   });
 
   it('is idempotent and leaves nothing forbidden, whatever it is given', () => {
-    const alphabet = ['a', 'ệ', 'e', '\u0302', '\u0323', ' ', '\n', '\r', '\t', '\u0000', '\u0007', '\u200B', '\u200C', '\u200D', '\u202E', '\u2066', '\uFEFF', '\uFE0F', '\u{E0067}', '\u{E007F}', '🏴', '👩', '🏽', '💻', '🔥', '\uD83D', '\uDD25', '\u2028', '\u2800', 'क', '\u094D', 'ی', '\u0301'];
+    const alphabet = [
+      'a',
+      'ệ',
+      'e',
+      '\u0302',
+      '\u0323',
+      ' ',
+      '\n',
+      '\r',
+      '\t',
+      '\u0000',
+      '\u0007',
+      '\u200B',
+      '\u200C',
+      '\u200D',
+      '\u202E',
+      '\u2066',
+      '\uFEFF',
+      '\uFE0F',
+      '\u{E0067}',
+      '\u{E007F}',
+      '🏴',
+      '👩',
+      '🏽',
+      '💻',
+      '🔥',
+      '\uD83D',
+      '\uDD25',
+      '\u2028',
+      '\u2800',
+      'क',
+      '\u094D',
+      'ی',
+      '\u0301',
+    ];
     let seed = 19;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let i = 0; i < 3000; i++) {

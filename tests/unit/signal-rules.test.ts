@@ -1,7 +1,15 @@
 // The detection rules of issue 4, pure: each raises one signal with its evidence once its threshold has passed, and
 // none when the person acted in time.
 import { describe, expect, it } from 'vitest';
-import { answerRole, checkNewConsultation, checkStance, consultationAccess, deputiesOf, roundsSinceDecision, typedStance } from '../../src/domain/consultation/rules.js';
+import {
+  answerRole,
+  checkNewConsultation,
+  checkStance,
+  consultationAccess,
+  deputiesOf,
+  roundsSinceDecision,
+  typedStance,
+} from '../../src/domain/consultation/rules.js';
 import type { Consultation, Entry, Respondent } from '../../src/domain/consultation/types.js';
 import { ConsultationId, OfficialId, TaskId, UnitId } from '../../src/domain/ids.js';
 import { OrgDirectory } from '../../src/domain/org/directory.js';
@@ -9,7 +17,15 @@ import type { Official, Role, Unit } from '../../src/domain/org/types.js';
 import { answerLapse, answeredForHead, matterRounds } from '../../src/domain/signals/consultation-rules.js';
 import { fromStored, mergeEvidence, toStored } from '../../src/domain/signals/evidence.js';
 import { mayReviewSignal } from '../../src/domain/signals/review.js';
-import { bounced, declineInsisted, progressLate, taskOverdue, urgentNotAccepted, urgentNotStarted, type TaskFacts } from '../../src/domain/signals/task-rules.js';
+import {
+  bounced,
+  declineInsisted,
+  progressLate,
+  taskOverdue,
+  urgentNotAccepted,
+  urgentNotStarted,
+  type TaskFacts,
+} from '../../src/domain/signals/task-rules.js';
 
 const at = (local: string) => new Date(`${local}+07:00`);
 
@@ -54,7 +70,9 @@ describe('behaviour 2: urgent work not accepted or not started in its window', (
   it('not accepted when the time to accept ran out; accepted late; not when accepted in time or not urgent', () => {
     expect(urgentNotAccepted(urgent(), due, at('2026-12-07T09:29:00'))).toBeNull();
     expect(urgentNotAccepted(urgent(), due, at('2026-12-07T09:30:00'))).toMatchObject({ behaviour: 2, rule: 'urgent-not-accepted' });
-    expect(urgentNotAccepted(urgent({ status: 'ACCEPTED', acceptedAt: at('2026-12-07T09:40:00') }), due, at('2026-12-07T09:40:00'))!.evidence.at(-1)!.kind).toBe('task.accepted');
+    expect(
+      urgentNotAccepted(urgent({ status: 'ACCEPTED', acceptedAt: at('2026-12-07T09:40:00') }), due, at('2026-12-07T09:40:00'))!.evidence.at(-1)!.kind,
+    ).toBe('task.accepted');
     expect(urgentNotAccepted(urgent({ status: 'ACCEPTED', acceptedAt: at('2026-12-07T09:20:00') }), due, at('2026-12-07T10:00:00'))).toBeNull();
     expect(urgentNotAccepted(task({ status: 'ASSIGNED' }), due, at('2026-12-08T10:00:00'))).toBeNull();
   });
@@ -73,7 +91,10 @@ describe('behaviour 4: pushing work away', () => {
   it('a decline the assigner ruled within duty is a signal on the one who declined, with both events', () => {
     const s = declineInsisted(task({ bounceCount: 1 }), decline, insist)!;
     expect(s).toMatchObject({ behaviour: 4, rule: 'task-insisted', officialId: 3 });
-    expect(s.evidence.map((e) => [e.kind, e.ref?.id])).toEqual([['task.declined', 11], ['task.insisted', 12]]);
+    expect(s.evidence.map((e) => [e.kind, e.ref?.id])).toEqual([
+      ['task.declined', 11],
+      ['task.insisted', 12],
+    ]);
     expect(s.evidence[0]!.text).toBe('Không thuộc phần việc của tôi');
     expect(s.facts.bounces).toBe(1);
   });
@@ -93,7 +114,10 @@ describe('behaviour 6: no progress report in the interval', () => {
     expect(progressLate(task(), due, null, at('2026-12-14T08:59:00'))).toBeNull();
     expect(progressLate(task(), due, null, due)).toMatchObject({ behaviour: 6, rule: 'task-progress-late' });
     expect(progressLate(task(), due, at('2026-12-14T08:00:00'), at('2026-12-14T08:00:00'))).toBeNull();
-    expect(progressLate(task(), due, at('2026-12-15T08:00:00'), at('2026-12-15T08:00:00'), 99)!.evidence.at(-1)).toMatchObject({ kind: 'task.reported', ref: { id: 99 } });
+    expect(progressLate(task(), due, at('2026-12-15T08:00:00'), at('2026-12-15T08:00:00'), 99)!.evidence.at(-1)).toMatchObject({
+      kind: 'task.reported',
+      ref: { id: 99 },
+    });
   });
 });
 
@@ -195,12 +219,29 @@ const units: Unit[] = [
   { id: UnitId(3), code: 'B', name: 'Phòng B', parentId: UnitId(1) },
 ];
 const person = (id: number, unit: number, role: Role, extra: Partial<Official> = {}): Official => ({
-  id: OfficialId(id), code: `P${id}`, fullName: `P${id}`, title: 't', role, unitId: UnitId(unit), superiorId: null, isAdmin: false, locale: 'vi', active: true, ...extra,
+  id: OfficialId(id),
+  code: `P${id}`,
+  fullName: `P${id}`,
+  title: 't',
+  role,
+  unitId: UnitId(unit),
+  superiorId: null,
+  isAdmin: false,
+  locale: 'vi',
+  active: true,
+  ...extra,
 });
-const org = new OrgDirectory(units, [person(1, 1, 'HEAD'), person(10, 2, 'HEAD'), person(11, 2, 'DEPUTY'), person(12, 2, 'MEMBER'), person(20, 3, 'HEAD'), person(21, 3, 'MEMBER')]);
+const org = new OrgDirectory(units, [
+  person(1, 1, 'HEAD'),
+  person(10, 2, 'HEAD'),
+  person(11, 2, 'DEPUTY'),
+  person(12, 2, 'MEMBER'),
+  person(20, 3, 'HEAD'),
+  person(21, 3, 'MEMBER'),
+]);
 
 describe('behaviour 10 and who may answer for whom', () => {
-  it('a deputy of the head\'s unit may answer for the head; nobody else may', () => {
+  it("a deputy of the head's unit may answer for the head; nobody else may", () => {
     expect(answerRole(org, OfficialId(10), { officialId: OfficialId(10), delegateId: null })).toBe('self');
     expect(answerRole(org, OfficialId(11), { officialId: OfficialId(10), delegateId: null })).toBe('deputy');
     expect(answerRole(org, OfficialId(12), { officialId: OfficialId(10), delegateId: null })).toBeUndefined();
@@ -239,7 +280,14 @@ describe('reach and review', () => {
 describe('asking and answering', () => {
   const now = at('2026-12-07T09:00:00');
   it('refuses a consultation without respondents, subject, question or a future deadline', () => {
-    const ok = { askerId: OfficialId(1), respondentIds: [OfficialId(3), OfficialId(3)], subject: 'Một cửa', question: 'Phương án 2?', deadline: at('2026-12-10T17:00:00'), priority: 'NORMAL' as const };
+    const ok = {
+      askerId: OfficialId(1),
+      respondentIds: [OfficialId(3), OfficialId(3)],
+      subject: 'Một cửa',
+      question: 'Phương án 2?',
+      deadline: at('2026-12-10T17:00:00'),
+      priority: 'NORMAL' as const,
+    };
     expect(checkNewConsultation(ok, now).respondentIds).toEqual([3]);
     expect(() => checkNewConsultation({ ...ok, respondentIds: [] }, now)).toThrow('consult-clear-respondents');
     expect(() => checkNewConsultation({ ...ok, respondentIds: [OfficialId(1)] }, now)).toThrow('consult-self');

@@ -27,8 +27,46 @@ describe('the Telegram command menu', () => {
     await publishCommandMenu(api, catalogue);
     const vi = await api.getMyCommands();
     const en = await api.getMyCommands({ language_code: 'en' });
-    expect(vi.map((c) => c.command)).toEqual(['viec', 'giaoviec', 'baocao', 'xinykien', 'ykien', 'tonghop', 'danhgia', 'baocaokh', 'canhbao', 'rasoat', 'tusoi', 'quantriet', 'danam', 'bieuduong', 'kenh', 'lang', 'trogiup', 'huy']);
-    expect(en.map((c) => c.command)).toEqual(['tasks', 'assign', 'report', 'ask', 'opinions', 'digest', 'evaluation', 'planreport', 'signals', 'review', 'selfreview', 'notices', 'confirmread', 'commend', 'channel', 'lang', 'help', 'cancel']);
+    expect(vi.map((c) => c.command)).toEqual([
+      'viec',
+      'giaoviec',
+      'baocao',
+      'xinykien',
+      'ykien',
+      'tonghop',
+      'danhgia',
+      'baocaokh',
+      'canhbao',
+      'rasoat',
+      'tusoi',
+      'quantriet',
+      'danam',
+      'bieuduong',
+      'kenh',
+      'lang',
+      'trogiup',
+      'huy',
+    ]);
+    expect(en.map((c) => c.command)).toEqual([
+      'tasks',
+      'assign',
+      'report',
+      'ask',
+      'opinions',
+      'digest',
+      'evaluation',
+      'planreport',
+      'signals',
+      'review',
+      'selfreview',
+      'notices',
+      'confirmread',
+      'commend',
+      'channel',
+      'lang',
+      'help',
+      'cancel',
+    ]);
     expect(vi.find((c) => c.command === 'quantriet')?.description).toBe('Thông báo quán triệt');
     expect(en.find((c) => c.command === 'notices')?.description).toBe('Notices to study');
     // Both words of each line reach the same command; Telegram's limits on words and descriptions hold.

@@ -33,13 +33,19 @@ describe('Telegram stand-in driven by grammY', () => {
     expect(first).toMatchObject({ chat: { id: 42, type: 'private' }, text: 'Việc #1: Báo cáo tuần', from: { username: 'dondoc_test_bot' } });
     expect(first.reply_markup?.inline_keyboard[0]?.map((b) => b.text)).toEqual(['Đã xong', 'Gia hạn']);
     expect(second.message_id).toBe(first.message_id + 1);
-    expect(telegram.callsTo('sendMessage')[0]?.params).toMatchObject({ chat_id: 42, reply_markup: { inline_keyboard: [[{ callback_data: 'done:1' }, { callback_data: 'extend:1' }]] } });
+    expect(telegram.callsTo('sendMessage')[0]?.params).toMatchObject({
+      chat_id: 42,
+      reply_markup: { inline_keyboard: [[{ callback_data: 'done:1' }, { callback_data: 'extend:1' }]] },
+    });
     expect(telegram.messagesTo(42)).toEqual(['Việc #1: Báo cáo tuần', 'Việc #2']);
   });
 
   it('refuses callback_data longer than 64 bytes, as Telegram does', async () => {
     const keyboard = new InlineKeyboard().text('x', 'đ'.repeat(33)); // 66 bytes in UTF-8
-    await expect(bot.api.sendMessage(42, 'x', { reply_markup: keyboard })).rejects.toMatchObject({ error_code: 400, description: 'Bad Request: BUTTON_DATA_INVALID' });
+    await expect(bot.api.sendMessage(42, 'x', { reply_markup: keyboard })).rejects.toMatchObject({
+      error_code: 400,
+      description: 'Bad Request: BUTTON_DATA_INVALID',
+    });
   });
 
   it('takes a photo uploaded as multipart and serves it back through getFile', async () => {
@@ -76,7 +82,10 @@ describe('Telegram stand-in driven by grammY', () => {
   });
 
   it('decodes urlencoded parameters and refuses getUpdates while a webhook is set', async () => {
-    const form = await fetch(`${telegram.url}/bot${TOKEN}/sendMessage`, { method: 'POST', body: new URLSearchParams({ chat_id: '42', text: 'form', disable_notification: 'true' }) });
+    const form = await fetch(`${telegram.url}/bot${TOKEN}/sendMessage`, {
+      method: 'POST',
+      body: new URLSearchParams({ chat_id: '42', text: 'form', disable_notification: 'true' }),
+    });
     expect(form.status).toBe(200);
     expect(telegram.callsTo('sendMessage')[0]?.params).toEqual({ chat_id: 42, text: 'form', disable_notification: true });
 
@@ -201,7 +210,13 @@ describe('Telegram stand-in driven by grammY', () => {
       standIn.faultRate({ rate: 0.3, kinds: [429, 500] }, 7);
       const api = new Bot(TOKEN, { botInfo: standIn.botInfo, client: { apiRoot: standIn.url } }).api;
       const results: boolean[] = [];
-      for (let i = 0; i < 20; i++) results.push(await api.sendMessage(42, `#${i}`).then(() => true, () => false));
+      for (let i = 0; i < 20; i++)
+        results.push(
+          await api.sendMessage(42, `#${i}`).then(
+            () => true,
+            () => false,
+          ),
+        );
       return results;
     };
     const other = await createTelegramStandIn();

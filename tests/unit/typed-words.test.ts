@@ -52,7 +52,8 @@ describe('texts on a channel without buttons', () => {
 
   it('every typed variant has its original, in both languages', () => {
     for (const locale of LOCALES) {
-      for (const k of catalogue.keys(locale).filter((x) => x.endsWith(TYPED_SUFFIX))) expect(catalogue.has(locale, k.slice(0, -TYPED_SUFFIX.length))).toBe(true);
+      for (const k of catalogue.keys(locale).filter((x) => x.endsWith(TYPED_SUFFIX)))
+        expect(catalogue.has(locale, k.slice(0, -TYPED_SUFFIX.length))).toBe(true);
     }
     expect(catalogue.keys('vi').filter((k) => k.endsWith(TYPED_SUFFIX))).toEqual(catalogue.keys('en').filter((k) => k.endsWith(TYPED_SUFFIX)));
   });

@@ -25,7 +25,12 @@ describe('numbered replies for channels without buttons', () => {
 
   it('numbers the actions from the given start, prints the command beside those that have one, and never numbers Cancel', async () => {
     const block = await numberActions(vi, rows, 3, commands);
-    expect(block.lines).toEqual(['Đồng chí trả lời bằng số (hoặc gõ lệnh trong ngoặc):', '3 – Nhận việc (/nhan NV-2026-0007)', '4 – Xin gia hạn', 'Gõ /huy để dừng.']);
+    expect(block.lines).toEqual([
+      'Đồng chí trả lời bằng số (hoặc gõ lệnh trong ngoặc):',
+      '3 – Nhận việc (/nhan NV-2026-0007)',
+      '4 – Xin gia hạn',
+      'Gõ /huy để dừng.',
+    ]);
     expect(block.actions).toEqual(['ta:7', 'te:7']);
     expect(block.offersChoices).toBe(true);
   });
@@ -71,9 +76,20 @@ describe('Zalo errors as delivery sees them', () => {
 describe('Zalo events as the router sees them', () => {
   it('turns text, images (either field) and unsupported messages into envelopes keyed by message_id', () => {
     const text = zaloText('u1', '/viec', { messageId: 'm-1', displayName: 'Vinh' });
-    expect(zaloToEnvelope(text)).toEqual({ channel: 'ZALO', updateKey: 'm-1', externalUserId: 'u1', chatId: 'u1', displayName: 'Vinh', event: { type: 'text', text: '/viec' } });
+    expect(zaloToEnvelope(text)).toEqual({
+      channel: 'ZALO',
+      updateKey: 'm-1',
+      externalUserId: 'u1',
+      chatId: 'u1',
+      displayName: 'Vinh',
+      event: { type: 'text', text: '/viec' },
+    });
     for (const field of ['photo', 'photo_url'] as const) {
-      expect(zaloToEnvelope(zaloImage('u1', { url: 'https://x/y.jpg', caption: 'c', field }))?.event).toEqual({ type: 'file', file: { kind: 'photo', ref: 'https://x/y.jpg' }, caption: 'c' });
+      expect(zaloToEnvelope(zaloImage('u1', { url: 'https://x/y.jpg', caption: 'c', field }))?.event).toEqual({
+        type: 'file',
+        file: { kind: 'photo', ref: 'https://x/y.jpg' },
+        caption: 'c',
+      });
     }
     expect(zaloToEnvelope(zaloUnsupported('u1'))?.event).toEqual({ type: 'unsupported' });
   });

@@ -82,7 +82,10 @@ describe('Zalo client against the Zalo stand-in', () => {
     it('returns the queued update, typed and parsed', async () => {
       zalo.queueUpdate(zaloText('u1', 'xong 123', { displayName: 'Nguyễn Văn A' }));
       const update = await client.getUpdates({ timeoutSeconds: 1 });
-      expect(update).toMatchObject({ event_name: 'message.text.received', message: { text: 'xong 123', from: { id: 'u1', display_name: 'Nguyễn Văn A', is_bot: false } } });
+      expect(update).toMatchObject({
+        event_name: 'message.text.received',
+        message: { text: 'xong 123', from: { id: 'u1', display_name: 'Nguyễn Văn A', is_bot: false } },
+      });
       expect(update && isZaloTextUpdate(update)).toBe(true);
       // Zalo documents `timeout` as a string.
       expect(zalo.callsTo('getUpdates')[0]?.params).toEqual({ timeout: '1' });

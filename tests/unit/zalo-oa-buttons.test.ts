@@ -56,13 +56,21 @@ describe('planOaButtons', () => {
 
   it('titles that become the same once cut fall back to numbered replies (the person could not tell them apart)', () => {
     const base = 'Báo cáo kết quả thực hiện nhiệm vụ quý';
-    const plan = planOaButtons([[{ label: `${base} III`, action: 'tv:1' }, { label: `${base} IV`, action: 'tv:2' }]]);
+    const plan = planOaButtons([
+      [
+        { label: `${base} III`, action: 'tv:1' },
+        { label: `${base} IV`, action: 'tv:2' },
+      ],
+    ]);
     expect(plan).toEqual({ kind: 'numbered', reason: 'ambiguous-titles' });
   });
 
   it('an empty title or an over-long payload falls back too', () => {
     expect(planOaButtons([[{ label: ' \u200b ', action: 'tv:1' }]])).toEqual({ kind: 'numbered', reason: 'empty-title' });
-    expect(planOaButtons([[{ label: 'Xem', action: 'tv:1' }]], { maxButtons: 5, titleMax: 35, payloadMax: 6 })).toEqual({ kind: 'numbered', reason: 'payload-too-long' });
+    expect(planOaButtons([[{ label: 'Xem', action: 'tv:1' }]], { maxButtons: 5, titleMax: 35, payloadMax: 6 })).toEqual({
+      kind: 'numbered',
+      reason: 'payload-too-long',
+    });
   });
 });
 

@@ -24,8 +24,13 @@ describe('built-in Zalo OA platform', () => {
     await oa.close();
   });
 
-  async function api(path: string, body?: unknown, headers: Record<string, string> = { access_token: token }): Promise<{ status: number; json: Record<string, unknown> }> {
-    const init: RequestInit = body === undefined ? { headers } : { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  async function api(
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = { access_token: token },
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
+    const init: RequestInit =
+      body === undefined ? { headers } : { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
     const response = await fetch(`${oa.url}${path}`, init);
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   }
@@ -38,7 +43,9 @@ describe('built-in Zalo OA platform', () => {
       status: 200,
       json: { error: -216, message: 'Access token is invalid' },
     });
-    expect(await api('/v3.0/oa/message/cs', { recipient: { user_id: user.userId }, message: { text: 'x' } }, { authorization: `Bearer ${token}` })).toMatchObject({ json: { error: -216 } });
+    expect(
+      await api('/v3.0/oa/message/cs', { recipient: { user_id: user.userId }, message: { text: 'x' } }, { authorization: `Bearer ${token}` }),
+    ).toMatchObject({ json: { error: -216 } });
     const ok = await cs(user.userId, { text: 'x' });
     expect(ok.json).toMatchObject({ error: 0, message: 'Success', data: { user_id: user.userId, sent_time: String(time.now().getTime()) } });
     time.advance(25 * HOUR);
@@ -66,18 +73,32 @@ describe('built-in Zalo OA platform', () => {
     expect((await withButtons([{ title: 'Bấm', type: 'postback', payload: 'x' }])).json.error).toBe(-201);
     expect((await withButtons([{ title: '', type: 'oa.query.hide', payload: 'x' }])).json.error).toBe(-201);
     expect((await withButtons([{ title: 'X', type: 'oa.query.hide', payload: 'p'.repeat(1001) }])).json.error).toBe(-201);
-    expect((await cs(u, { attachment: { type: 'template', payload: { buttons: [{ title: 'X', type: 'oa.query.hide', payload: 'x' }] } } })).json.error).toBe(-201);
-    expect((await cs(u, { text: 'x', attachment: { type: 'template', payload: { template_type: 'button', text: 'x', buttons: [] } } })).json).toEqual({ error: -201, message: 'template_type is invalid!' });
+    expect((await cs(u, { attachment: { type: 'template', payload: { buttons: [{ title: 'X', type: 'oa.query.hide', payload: 'x' }] } } })).json.error).toBe(
+      -201,
+    );
+    expect((await cs(u, { text: 'x', attachment: { type: 'template', payload: { template_type: 'button', text: 'x', buttons: [] } } })).json).toEqual({
+      error: -201,
+      message: 'template_type is invalid!',
+    });
     expect((await cs(u, { text: 'x', attachment: { type: 'template', payload: { template_type: 'list', elements: [] } } })).json.error).toBe(-201);
     expect((await cs(u, { attachment: { type: 'image', payload: { url: 'https://x/a.jpg' } } })).json.error).toBe(-201);
-    expect((await cs(u, { attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', url: 'https://x/a.jpg' }] } } })).json.error).toBe(0);
-    expect((await cs(u, { attachment: { type: 'template', payload: { template_type: 'request_user_info', elements: [{ title: 'Cho phép', subtitle: 'SĐT' }] } } })).json.error).toBe(0);
+    expect(
+      (await cs(u, { attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', url: 'https://x/a.jpg' }] } } })).json
+        .error,
+    ).toBe(0);
+    expect(
+      (await cs(u, { attachment: { type: 'template', payload: { template_type: 'request_user_info', elements: [{ title: 'Cho phép', subtitle: 'SĐT' }] } } }))
+        .json.error,
+    ).toBe(0);
     expect(oa.messagesTo(u).map((m) => m.kind)).toEqual(['text', 'text', 'image', 'request_user_info']);
   });
 
   it('refuses transaction and promotion messages since their shutdown; templates need approval; both body shapes taken', async () => {
     const u = oa.addUser({ displayName: 'E' }).userId;
-    expect((await api('/v3.0/oa/message/transaction', { recipient: { user_id: u }, message: {} })).json).toEqual({ error: -233, message: 'message type is invalid or not support' });
+    expect((await api('/v3.0/oa/message/transaction', { recipient: { user_id: u }, message: {} })).json).toEqual({
+      error: -233,
+      message: 'message type is invalid or not support',
+    });
     expect((await api('/v3.0/oa/message/promotion', { recipient: { user_id: u }, message: {} })).json.error).toBe(-233);
     expect((await api('/v3.0/oa/message/template', { user_id: u, template_id: 'tpl-1', template_data: { a: '1' } })).json.error).toBe(0);
     expect((await api('/v3.0/oa/message/template', { recipient: { user_id: u }, template_id: 'tpl-1', template_data: {} })).json.error).toBe(0);
@@ -92,20 +113,33 @@ describe('built-in Zalo OA platform', () => {
     const u = oa.addUser({ displayName: 'Nguyễn Thị Giang' });
     expect((await api('/v2.0/oa/getoa')).json).toMatchObject({ error: 0, data: { oa_id: DEFAULT_OA_PLATFORM.oaId, is_verified: true, num_follower: 1 } });
     const detail = await api(`/v3.0/oa/user/detail?data=${encodeURIComponent(JSON.stringify({ user_id: u.userId }))}`);
-    expect(detail.json).toMatchObject({ error: 0, data: { user_id: u.userId, display_name: 'Nguyễn Thị Giang', user_is_follower: true, user_last_interaction_date: '01/12/2026' } });
+    expect(detail.json).toMatchObject({
+      error: 0,
+      data: { user_id: u.userId, display_name: 'Nguyễn Thị Giang', user_is_follower: true, user_last_interaction_date: '01/12/2026' },
+    });
     expect((await api('/v3.0/oa/quota/message', { user_id: u.userId })).json).toMatchObject({ data: { last_interaction: String(time.now().getTime()) } });
   });
 
   it('OAuth: HTTP 200 error bodies, wrong app or secret refused, unknown grant refused', async () => {
     const post = (form: Record<string, string>, secret = oa.appSecretKey) =>
-      fetch(`${oa.url}/v4/oa/access_token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: secret }, body: new URLSearchParams(form) }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
+      fetch(`${oa.url}/v4/oa/access_token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: secret },
+        body: new URLSearchParams(form),
+      }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
     const { refreshToken } = oa.issueTokens();
     expect(await post({ app_id: '1', refresh_token: refreshToken, grant_type: 'refresh_token' })).toMatchObject({ status: 200, json: { error: -14002 } });
-    expect(await post({ app_id: oa.appId, refresh_token: refreshToken, grant_type: 'refresh_token' }, 'nope')).toMatchObject({ status: 200, json: { error: -14001 } });
+    expect(await post({ app_id: oa.appId, refresh_token: refreshToken, grant_type: 'refresh_token' }, 'nope')).toMatchObject({
+      status: 200,
+      json: { error: -14001 },
+    });
     expect(await post({ app_id: oa.appId, grant_type: 'password' })).toMatchObject({ json: { error: -1013 } });
     const ok = await post({ app_id: oa.appId, refresh_token: refreshToken, grant_type: 'refresh_token' });
     expect(ok.json).toEqual({ access_token: expect.any(String), refresh_token: expect.any(String), expires_in: '90000' });
-    expect(await post({ app_id: oa.appId, refresh_token: refreshToken, grant_type: 'refresh_token' })).toMatchObject({ status: 200, json: { error: -14014, error_name: 'Invalid refresh token' } });
+    expect(await post({ app_id: oa.appId, refresh_token: refreshToken, grant_type: 'refresh_token' })).toMatchObject({
+      status: 200,
+      json: { error: -14014, error_name: 'Invalid refresh token' },
+    });
     // A refresh token lives 90 days.
     const late = oa.issueTokens().refreshToken;
     time.advance(90 * 24 * HOUR);
@@ -130,7 +164,12 @@ describe('built-in Zalo OA platform', () => {
       await oa.redeliver(first);
       expect(received[0]).toEqual(received[1]);
       expect(verifyOaSignature(received[0]!.body, received[0]!.signature, { appId: oa.appId, oaSecretKey: oa.oaSecretKey })).toEqual({ ok: true });
-      expect(JSON.parse(received[0]!.body)).toMatchObject({ event_name: 'user_send_text', sender: { id: u.userId }, recipient: { id: oa.oaId }, timestamp: String(time.now().getTime()) });
+      expect(JSON.parse(received[0]!.body)).toMatchObject({
+        event_name: 'user_send_text',
+        sender: { id: u.userId },
+        recipient: { id: oa.oaId },
+        timestamp: String(time.now().getTime()),
+      });
 
       await oa.unfollow(u.userId);
       expect(JSON.parse(received.at(-1)!.body)).toMatchObject({ event_name: 'unfollow', oa_id: oa.oaId, follower: { id: u.userId }, source: 'oa_profile' });
@@ -139,7 +178,12 @@ describe('built-in Zalo OA platform', () => {
 
       await cs(u.userId, { text: 'Trả lời' });
       await oa.echoesSettled();
-      expect(JSON.parse(received.at(-1)!.body)).toMatchObject({ event_name: 'oa_send_text', sender: { id: oa.oaId }, recipient: { id: u.userId }, message: { text: 'Trả lời' } });
+      expect(JSON.parse(received.at(-1)!.body)).toMatchObject({
+        event_name: 'oa_send_text',
+        sender: { id: oa.oaId },
+        recipient: { id: u.userId },
+        message: { text: 'Trả lời' },
+      });
 
       expect(() => oa.pressButton(u.userId, 'Không có')).toThrow(/no button/);
       const missing = await oa.userSendsText(u.userId, 'x', { signature: 'missing' });

@@ -32,14 +32,20 @@ describe('token keys', () => {
 
   it('the keyring from the environment: current key and id, old keys for rotation', () => {
     expect(() => keyringFromEnvironment({})).toThrow(/ZALO_OA_TOKEN_KEY is not set/);
-    const ring = keyringFromEnvironment({ ZALO_OA_TOKEN_KEY: keyB.toString('base64'), ZALO_OA_TOKEN_KEY_ID: '2', ZALO_OA_TOKEN_OLD_KEYS: `1:${keyA.toString('hex')}` });
+    const ring = keyringFromEnvironment({
+      ZALO_OA_TOKEN_KEY: keyB.toString('base64'),
+      ZALO_OA_TOKEN_KEY_ID: '2',
+      ZALO_OA_TOKEN_OLD_KEYS: `1:${keyA.toString('hex')}`,
+    });
     expect(ring.currentId).toBe('2');
     expect([...ring.keys.keys()]).toEqual(['2', '1']);
     expect(keyringFromEnvironment({ ZALO_OA_TOKEN_KEY: keyA.toString('hex') }).currentId).toBe('1');
     expect(() => keyringFromEnvironment({ ZALO_OA_TOKEN_KEY: keyA.toString('hex'), ZALO_OA_TOKEN_KEY_ID: 'a b' })).toThrow(/ZALO_OA_TOKEN_KEY_ID/);
     expect(() => keyringFromEnvironment({ ZALO_OA_TOKEN_KEY: keyA.toString('hex'), ZALO_OA_TOKEN_OLD_KEYS: 'nokeyid' })).toThrow(/<id>:<key>/);
     expect(() => keyringFromEnvironment({ ZALO_OA_TOKEN_KEY: keyA.toString('hex'), ZALO_OA_TOKEN_OLD_KEYS: '0:abc' })).toThrow(/key "0"/);
-    expect(() => keyringFromEnvironment({ ZALO_OA_TOKEN_KEY: keyA.toString('hex'), ZALO_OA_TOKEN_OLD_KEYS: `1:${keyB.toString('hex')}` })).toThrow(/used twice/);
+    expect(() => keyringFromEnvironment({ ZALO_OA_TOKEN_KEY: keyA.toString('hex'), ZALO_OA_TOKEN_OLD_KEYS: `1:${keyB.toString('hex')}` })).toThrow(
+      /used twice/,
+    );
   });
 });
 
@@ -77,7 +83,13 @@ describe('sealing tokens', () => {
 
   it('rotation: old values open with the old key listed, new ones are sealed with the current key', () => {
     const old = cipher.seal(TOKEN, CONTEXT);
-    const rotated = createTokenCipher({ currentId: 'k2', keys: new Map([['k2', keyB], ['k1', keyA]]) });
+    const rotated = createTokenCipher({
+      currentId: 'k2',
+      keys: new Map([
+        ['k2', keyB],
+        ['k1', keyA],
+      ]),
+    });
     expect(rotated.open(old, CONTEXT)).toBe(TOKEN);
     expect(rotated.needsResealing(old)).toBe(true);
     const fresh = rotated.seal(TOKEN, CONTEXT);

@@ -47,7 +47,12 @@ describe('OA webhook events', () => {
   });
 
   it('a button press arrives as user_send_text with the payload: it becomes the action', () => {
-    expect(event(message('user_send_text', { msg_id: '96d3cdf3af150460909', text: '#dd:ta:4812' }))).toMatchObject({ kind: 'action', action: 'ta:4812', userId: USER, dedupeKey: '96d3cdf3af150460909' });
+    expect(event(message('user_send_text', { msg_id: '96d3cdf3af150460909', text: '#dd:ta:4812' }))).toMatchObject({
+      kind: 'action',
+      action: 'ta:4812',
+      userId: USER,
+      dedupeKey: '96d3cdf3af150460909',
+    });
     // Text that only looks like a payload stays text.
     expect(event(message('user_send_text', { msg_id: 'm2', text: '#dd:' }))).toMatchObject({ kind: 'text', text: '#dd:' });
     expect(event(message('user_send_text', { msg_id: 'm3', text: '#dd:ta 1 và việc khác' }))).toMatchObject({ kind: 'text' });
@@ -62,21 +67,45 @@ describe('OA webhook events', () => {
   });
 
   it('an image (and a gif) with its URL and caption; a file with its name and size', () => {
-    const img = message('user_send_image', { msg_id: 'i1', text: 'Ảnh hiện trường', attachments: [{ type: 'image', payload: { url: 'https://zalo.example/a.jpg', thumbnail: 'https://zalo.example/t.jpg' } }] });
+    const img = message('user_send_image', {
+      msg_id: 'i1',
+      text: 'Ảnh hiện trường',
+      attachments: [{ type: 'image', payload: { url: 'https://zalo.example/a.jpg', thumbnail: 'https://zalo.example/t.jpg' } }],
+    });
     expect(event(img)).toMatchObject({ kind: 'image', url: 'https://zalo.example/a.jpg', caption: 'Ảnh hiện trường', dedupeKey: 'i1' });
     const gif = message('user_send_gif', { msg_id: 'g1', attachments: [{ type: 'gif', payload: { url: 'https://zalo.example/a.gif' } }] });
     expect(event(gif)).toMatchObject({ kind: 'image', url: 'https://zalo.example/a.gif' });
-    const file = message('user_send_file', { msg_id: 'f1', attachments: [{ type: 'file', payload: { url: 'https://zalo.example/bc.pdf', name: 'Báo cáo.pdf', size: '20480' } }] });
+    const file = message('user_send_file', {
+      msg_id: 'f1',
+      attachments: [{ type: 'file', payload: { url: 'https://zalo.example/bc.pdf', name: 'Báo cáo.pdf', size: '20480' } }],
+    });
     expect(event(file)).toMatchObject({ kind: 'file', url: 'https://zalo.example/bc.pdf', name: 'Báo cáo.pdf', size: 20480 });
   });
 
   it('stickers, voice and locations are unsupported messages (still deduped by msg_id)', () => {
-    expect(event(message('user_send_sticker', { msg_id: 's1', attachments: [{ type: 'sticker', payload: { id: '1', url: 'https://x/s.png' } }] }))).toMatchObject({ kind: 'unsupported', dedupeKey: 's1' });
-    expect(event(message('user_send_location', { msg_id: 'l1', attachments: [{ type: 'location', payload: { coordinates: { latitude: '21.0', longitude: '105.8' } } }] }))).toMatchObject({ kind: 'unsupported' });
+    expect(
+      event(message('user_send_sticker', { msg_id: 's1', attachments: [{ type: 'sticker', payload: { id: '1', url: 'https://x/s.png' } }] })),
+    ).toMatchObject({ kind: 'unsupported', dedupeKey: 's1' });
+    expect(
+      event(
+        message('user_send_location', {
+          msg_id: 'l1',
+          attachments: [{ type: 'location', payload: { coordinates: { latitude: '21.0', longitude: '105.8' } } }],
+        }),
+      ),
+    ).toMatchObject({ kind: 'unsupported' });
   });
 
   it('follow and unfollow: top-level oa_id and follower.id (and goclaw’s user_follow with sender)', () => {
-    const follow = { oa_id: OA, follower: { id: USER }, user_id_by_app: '5520000000000000001', event_name: 'follow', source: 'oa_profile', app_id: '1234567890123456789', timestamp: '1794999990000' };
+    const follow = {
+      oa_id: OA,
+      follower: { id: USER },
+      user_id_by_app: '5520000000000000001',
+      event_name: 'follow',
+      source: 'oa_profile',
+      app_id: '1234567890123456789',
+      timestamp: '1794999990000',
+    };
     expect(event(follow)).toEqual({
       kind: 'follow',
       eventName: 'follow',
@@ -88,13 +117,31 @@ describe('OA webhook events', () => {
       source: 'oa_profile',
     });
     expect(event({ ...follow, event_name: 'unfollow' })).toMatchObject({ kind: 'unfollow', userId: USER });
-    expect(event({ event_name: 'user_follow', timestamp: '1794999990000', sender: { id: USER }, recipient: { id: OA } })).toMatchObject({ kind: 'follow', userId: USER, oaId: OA });
+    expect(event({ event_name: 'user_follow', timestamp: '1794999990000', sender: { id: USER }, recipient: { id: OA } })).toMatchObject({
+      kind: 'follow',
+      userId: USER,
+      oaId: OA,
+    });
   });
 
   it('our own messages echoed back are echoes (to drop); seen and received receipts are ignored', () => {
-    const echo = { app_id: '1', event_name: 'oa_send_text', timestamp: '1795000001300', sender: { id: OA }, recipient: { id: USER }, message: { msg_id: '63ecf43f0df7dba892e6', text: 'Việc #4812' } };
+    const echo = {
+      app_id: '1',
+      event_name: 'oa_send_text',
+      timestamp: '1795000001300',
+      sender: { id: OA },
+      recipient: { id: USER },
+      message: { msg_id: '63ecf43f0df7dba892e6', text: 'Việc #4812' },
+    };
     expect(event(echo)).toEqual({ kind: 'echo', eventName: 'oa_send_text', oaId: OA, userId: USER, msgId: '63ecf43f0df7dba892e6' });
-    const seen = { app_id: '1', event_name: 'user_seen_message', timestamp: '1795000009000', sender: { id: OA }, recipient: { id: USER }, message: { msg_ids: ['a', 'b'] } };
+    const seen = {
+      app_id: '1',
+      event_name: 'user_seen_message',
+      timestamp: '1795000009000',
+      sender: { id: OA },
+      recipient: { id: USER },
+      message: { msg_ids: ['a', 'b'] },
+    };
     expect(event(seen)).toEqual({ kind: 'ignored', eventName: 'user_seen_message', reason: 'seen', msgIds: ['a', 'b'] });
     expect(event({ ...seen, message: { msg_id: 'c' } })).toMatchObject({ reason: 'seen', msgIds: ['c'] });
     expect(event({ ...seen, event_name: 'user_received_message' })).toMatchObject({ kind: 'ignored', reason: 'received' });

@@ -31,7 +31,9 @@ describe('classifyOaSend (the time rule, the default)', () => {
   });
 
   it('the number of messages sent does not matter without a cap', () => {
-    expect(classifyOaSend({ lastInboundAt: last, now: at(1), sentSinceInbound: 500, policy: { ...DEFAULT_OA_WINDOW_POLICY, unansweredCap: null } }).class).toBe('free');
+    expect(classifyOaSend({ lastInboundAt: last, now: at(1), sentSinceInbound: 500, policy: { ...DEFAULT_OA_WINDOW_POLICY, unansweredCap: null } }).class).toBe(
+      'free',
+    );
   });
 
   it('an interaction stamped after now (two machines’ clocks) counts as just now', () => {
@@ -43,7 +45,10 @@ describe('classifyOaSend with the cap of 8 messages without a reply (the default
   const policy: OaWindowPolicy = DEFAULT_OA_WINDOW_POLICY;
   it('the default policy file sets 48 h, 8 messages and 7 days', () => {
     expect(oaWindowPolicyOf(defaultPolicy().zaloOa)).toEqual({ freeWindowMs: 48 * H, paidWindowMs: 7 * 24 * H, unansweredCap: 8 });
-    expect(oaWindowPolicyOf(loadPolicy({ format: 'yaml', text: 'zaloOa:\n  freeWindow: 24h wall\n  unansweredCap: 3\n' }).zaloOa)).toMatchObject({ freeWindowMs: 24 * H, unansweredCap: 3 });
+    expect(oaWindowPolicyOf(loadPolicy({ format: 'yaml', text: 'zaloOa:\n  freeWindow: 24h wall\n  unansweredCap: 3\n' }).zaloOa)).toMatchObject({
+      freeWindowMs: 24 * H,
+      unansweredCap: 3,
+    });
     expect(() => loadPolicy({ format: 'yaml', text: 'zaloOa:\n  freeWindow: 2d\n' })).toThrow(/zaloOa.freeWindow: "2d" must be wall time/);
     expect(() => loadPolicy({ format: 'yaml', text: 'zaloOa:\n  outsideWindow: later\n' })).toThrow(/not one of transaction, other-channel, hold/);
   });

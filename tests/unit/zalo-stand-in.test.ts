@@ -91,7 +91,10 @@ describe('Zalo stand-in over plain HTTP', () => {
 
   it('injects failures: failNext, blocked chats, a non-JSON 502', async () => {
     zalo.failNext('sendMessage', { status: 429 });
-    expect(await call('sendMessage', { chat_id: 'abc', text: 'x' })).toEqual({ status: 429, body: { ok: false, error_code: 429, description: 'Quota exceeded' } });
+    expect(await call('sendMessage', { chat_id: 'abc', text: 'x' })).toEqual({
+      status: 429,
+      body: { ok: false, error_code: 429, description: 'Quota exceeded' },
+    });
 
     zalo.blockChat('blocked');
     expect((await call('sendMessage', { chat_id: 'blocked', text: 'x' })).status).toBe(403);

@@ -149,7 +149,13 @@ export async function fireWave(app: AppContext, handlers: ClockHandlers, positio
         );
         await app.stores.clocks.insertReminders(
           tx,
-          sends.map((x, i) => ({ clock: x.clock, recipientId: x.recipient.id, kind: x.recipient.id === x.person.id ? 'REMINDER' : 'ESCALATION', at: now, outboxId: outboxIds[i] ?? null })),
+          sends.map((x, i) => ({
+            clock: x.clock,
+            recipientId: x.recipient.id,
+            kind: x.recipient.id === x.person.id ? 'REMINDER' : 'ESCALATION',
+            at: now,
+            outboxId: outboxIds[i] ?? null,
+          })),
         );
         await app.stores.audit.append(
           tx,
@@ -159,7 +165,14 @@ export async function fireWave(app: AppContext, handlers: ClockHandlers, positio
             action: x.recipient.id === x.person.id ? 'reminder.sent' : 'escalation.sent',
             entity: x.clock.itemKind.toLowerCase(),
             entityId: x.clock.itemId,
-            data: { clockId: x.clock.id, kind: x.clock.kind, level: x.clock.level, cycle: x.clock.cycle, recipientId: x.recipient.id, queued: outboxIds[i] !== null },
+            data: {
+              clockId: x.clock.id,
+              kind: x.clock.kind,
+              level: x.clock.level,
+              cycle: x.clock.cycle,
+              recipientId: x.recipient.id,
+              queued: outboxIds[i] !== null,
+            },
           })),
         );
         for (const p of positions) if (!outcomes.has(clockJobId(p))) outcomes.set(clockJobId(p), { outcome: 'stale' });

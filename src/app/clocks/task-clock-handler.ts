@@ -90,7 +90,14 @@ export const taskClockHandler: ClockHandler = {
     return subject(app, task);
   },
   async loadMany(tx, clocks, app) {
-    const tasks = new Map((await app.stores.tasks.findMany(tx, clocks.map((c) => c.itemId))).map((t) => [t.id as number, t]));
+    const tasks = new Map(
+      (
+        await app.stores.tasks.findMany(
+          tx,
+          clocks.map((c) => c.itemId),
+        )
+      ).map((t) => [t.id as number, t]),
+    );
     const out = new Map<number, ClockSubject | null>();
     for (const clock of clocks) {
       const task = tasks.get(clock.itemId);

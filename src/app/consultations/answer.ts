@@ -46,7 +46,14 @@ export interface AnswerResult {
   previous: Stance | null;
 }
 
-export async function answerConsultation(app: AppContext, actorId: OfficialId, consultationId: number, stance: Stance, text: string | null, forOfficialId?: number): Promise<AnswerResult> {
+export async function answerConsultation(
+  app: AppContext,
+  actorId: OfficialId,
+  consultationId: number,
+  stance: Stance,
+  text: string | null,
+  forOfficialId?: number,
+): Promise<AnswerResult> {
   const value = checkStance(stance, text);
   const org = await app.org();
   const { consultations } = app.stores;
@@ -63,10 +70,26 @@ export async function answerConsultation(app: AppContext, actorId: OfficialId, c
       firstAnsweredAt: row.firstAnsweredAt ?? now,
       answeredById: role === 'deputy' ? actorId : null,
     });
-    const entry = await consultations.addEntry(tx, { consultationId: c.id, respondentId: row.id, authorId: actorId, kind: 'ANSWER', stance, text: value, at: now });
+    const entry = await consultations.addEntry(tx, {
+      consultationId: c.id,
+      respondentId: row.id,
+      authorId: actorId,
+      kind: 'ANSWER',
+      stance,
+      text: value,
+      at: now,
+    });
     await stopAnswerClock(app, tx, c, row, now, 'answered');
-    await auditConsultation(app, tx, now, actorId, row.stance ? 'stance-changed' : 'answered', c, { respondent: row.officialId, stance, ...(role === 'deputy' ? { onBehalfOf: row.officialId } : {}) });
-    const after: ConsultationFile = { ...file, respondents: file.respondents.map((r) => (r.id === row.id ? respondent : r)), entries: [...file.entries, entry] };
+    await auditConsultation(app, tx, now, actorId, row.stance ? 'stance-changed' : 'answered', c, {
+      respondent: row.officialId,
+      stance,
+      ...(role === 'deputy' ? { onBehalfOf: row.officialId } : {}),
+    });
+    const after: ConsultationFile = {
+      ...file,
+      respondents: file.respondents.map((r) => (r.id === row.id ? respondent : r)),
+      entries: [...file.entries, entry],
+    };
     await signalsForRespondent(app, tx, after, respondent, now);
     if (role === 'deputy') await signalsOnDeputyAnswer(app, tx, after, respondent, entry);
 
@@ -103,7 +126,12 @@ export async function answerConsultation(app: AppContext, actorId: OfficialId, c
  * "Đã nhận", "sẽ xem xét", any text without a stance: recorded and shown to the asker; it does not answer, the
  * clock keeps running. After the deadline it is behaviour 5 at once (before it, only if no stance comes in time).
  */
-export async function recordFreeText(app: AppContext, actorId: OfficialId, consultationId: number, raw: string): Promise<{ file: ConsultationFile; respondent: Respondent }> {
+export async function recordFreeText(
+  app: AppContext,
+  actorId: OfficialId,
+  consultationId: number,
+  raw: string,
+): Promise<{ file: ConsultationFile; respondent: Respondent }> {
   const text = checkFreeText(raw);
   const org = await app.org();
   const { consultations } = app.stores;
@@ -131,7 +159,13 @@ export async function recordFreeText(app: AppContext, actorId: OfficialId, consu
 }
 
 /** One clarifying question per respondent, to the asker; the clock does not stop. */
-export async function askClarification(app: AppContext, actorId: OfficialId, consultationId: number, raw: string, forOfficialId?: number): Promise<{ file: ConsultationFile; entry: Entry }> {
+export async function askClarification(
+  app: AppContext,
+  actorId: OfficialId,
+  consultationId: number,
+  raw: string,
+  forOfficialId?: number,
+): Promise<{ file: ConsultationFile; entry: Entry }> {
   const text = checkClarification(raw);
   const org = await app.org();
   const { consultations } = app.stores;
@@ -143,10 +177,22 @@ export async function askClarification(app: AppContext, actorId: OfficialId, con
     const c = file.consultation;
     if (row.clarificationAskedAt) throw new DomainError('consult-clarify-used', { code: c.code });
     await consultations.updateRespondent(tx, row.id, { clarificationAskedAt: now });
-    const entry = await consultations.addEntry(tx, { consultationId: c.id, respondentId: row.id, authorId: actorId, kind: 'CLARIFICATION_QUESTION', text, at: now });
+    const entry = await consultations.addEntry(tx, {
+      consultationId: c.id,
+      respondentId: row.id,
+      authorId: actorId,
+      kind: 'CLARIFICATION_QUESTION',
+      text,
+      at: now,
+    });
     await auditConsultation(app, tx, now, actorId, 'clarification-asked', c, { respondent: row.officialId });
     await notify(app, tx, effects, c.askerId, (t, v) => ({
-      text: t('consult-clarify-notice', { code: c.code, who: personLabel(t, org.official(actorId)), text: v.block(text, 1000), subject: v.quote(c.subject, 200) }),
+      text: t('consult-clarify-notice', {
+        code: c.code,
+        who: personLabel(t, org.official(actorId)),
+        text: v.block(text, 1000),
+        subject: v.quote(c.subject, 200),
+      }),
       buttons: [[cbtn(t, 'btn-reply-clarify', 'consult.reply', consultArg(c.id, row.officialId))]],
     }));
     return { file, entry };
@@ -154,7 +200,13 @@ export async function askClarification(app: AppContext, actorId: OfficialId, con
 }
 
 /** The asker answers a clarifying question; the respondent gets it with the stance buttons again. */
-export async function replyClarification(app: AppContext, actorId: OfficialId, consultationId: number, respondentOfficialId: number, raw: string): Promise<{ file: ConsultationFile; to: OfficialId }> {
+export async function replyClarification(
+  app: AppContext,
+  actorId: OfficialId,
+  consultationId: number,
+  respondentOfficialId: number,
+  raw: string,
+): Promise<{ file: ConsultationFile; to: OfficialId }> {
   const text = checkClarification(raw);
   const org = await app.org();
   const { consultations } = app.stores;
@@ -178,7 +230,9 @@ export async function replyClarification(app: AppContext, actorId: OfficialId, c
         text: v.block(text, 1000),
         deadline: v.dateTime(c.deadline),
       }),
-      buttons: row.stance ? [[cbtn(t, 'btn-view', 'consult.view', c.id)]] : stanceButtons(t, c.id, { clarificationAskedAt: now }, to === row.officialId ? {} : { forOfficialId: row.officialId }),
+      buttons: row.stance
+        ? [[cbtn(t, 'btn-view', 'consult.view', c.id)]]
+        : stanceButtons(t, c.id, { clarificationAskedAt: now }, to === row.officialId ? {} : { forOfficialId: row.officialId }),
     }));
     return { file, to };
   });
@@ -188,7 +242,12 @@ export async function replyClarification(app: AppContext, actorId: OfficialId, c
  * A head hands the answer to a deputy of their unit. Allowed — the plan's behaviour 10 is about heads who do it, so
  * when the deputy answers, the head's signal is raised with the hand-over as evidence. The head's clock runs on.
  */
-export async function delegateAnswer(app: AppContext, headId: OfficialId, consultationId: number, deputyId: OfficialId): Promise<{ file: ConsultationFile; respondent: Respondent }> {
+export async function delegateAnswer(
+  app: AppContext,
+  headId: OfficialId,
+  consultationId: number,
+  deputyId: OfficialId,
+): Promise<{ file: ConsultationFile; respondent: Respondent }> {
   const org = await app.org();
   const { consultations } = app.stores;
   return inTransaction(app, async (tx, effects) => {
@@ -210,7 +269,12 @@ export async function delegateAnswer(app: AppContext, headId: OfficialId, consul
 }
 
 /** "Nhắc lại": the asker, or a superior of the respondent, reminds those who have not answered. */
-export async function nudgeRespondents(app: AppContext, actorId: OfficialId, consultationId: number, officialId?: number): Promise<{ file: ConsultationFile; nudged: OfficialId[] }> {
+export async function nudgeRespondents(
+  app: AppContext,
+  actorId: OfficialId,
+  consultationId: number,
+  officialId?: number,
+): Promise<{ file: ConsultationFile; nudged: OfficialId[] }> {
   const org = await app.org();
   const { consultations } = app.stores;
   return inTransaction(app, async (tx, effects) => {
@@ -226,7 +290,12 @@ export async function nudgeRespondents(app: AppContext, actorId: OfficialId, con
     for (const r of targets) {
       await auditConsultation(app, tx, now, actorId, 'nudged', c, { respondent: r.officialId });
       await notify(app, tx, effects, r.officialId, (t, v) => ({
-        text: t('consult-nudged-notice', { code: c.code, who: personLabel(t, org.official(actorId)), subject: v.quote(c.subject, 200), deadline: v.dateTime(c.deadline) }),
+        text: t('consult-nudged-notice', {
+          code: c.code,
+          who: personLabel(t, org.official(actorId)),
+          subject: v.quote(c.subject, 200),
+          deadline: v.dateTime(c.deadline),
+        }),
         buttons: stanceButtons(t, c.id, r),
       }));
     }

@@ -50,7 +50,10 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
   const asker = org.official(askerId);
   if (!asker?.active) throw new DomainError('account-inactive');
   const deadline = input.deadline ?? (input.priority ? await defaultAnswerDeadline(app, input.priority, now) : null);
-  const clear = checkNewConsultation({ askerId, respondentIds: input.respondentIds, subject: input.subject, question: input.question, deadline, priority: input.priority }, now);
+  const clear = checkNewConsultation(
+    { askerId, respondentIds: input.respondentIds, subject: input.subject, question: input.question, deadline, priority: input.priority },
+    now,
+  );
   checkDeadlineHorizon(clear.deadline, now, app.policy.maxDeadlineYears);
   for (const id of clear.respondentIds) if (!org.official(id)?.active) throw new DomainError('consult-respondent-unknown');
   const year = yearIn(app.policy.calendar.timezone, now);
@@ -88,21 +91,21 @@ export async function askForOpinion(app: AppContext, askerId: OfficialId, input:
 
     const seq = await app.stores.sequences.next(tx, `YK-${year}`);
     const consultation = await consultations.create(tx, {
-        code: formatConsultationCode(year, seq),
-        year,
-        seq,
-        subject: clear.subject,
-        question: clear.question,
-        askerId,
-        unitId: asker.unitId,
-        priority: clear.priority,
-        deadline: clear.deadline,
-        round,
-        matterId,
-        previousId,
-        taskId,
-        externalRef: input.externalRef ?? null,
-        createdAt: now,
+      code: formatConsultationCode(year, seq),
+      year,
+      seq,
+      subject: clear.subject,
+      question: clear.question,
+      askerId,
+      unitId: asker.unitId,
+      priority: clear.priority,
+      deadline: clear.deadline,
+      round,
+      matterId,
+      previousId,
+      taskId,
+      externalRef: input.externalRef ?? null,
+      createdAt: now,
     });
     const respondents = await consultations.addRespondents(tx, consultation.id, clear.respondentIds);
     await auditConsultation(app, tx, now, askerId, 'asked', consultation, {

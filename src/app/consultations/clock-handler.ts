@@ -53,10 +53,7 @@ function subject(app: AppContext, file: ConsultationFile, respondentId: number, 
       const arg = consultArg(c.id, r.officialId);
       return {
         text: lines.join('\n'),
-        buttons: [
-          [cbtn(t, 'btn-nudge', 'consult.nudge', arg), cbtn(t, 'btn-view', 'consult.view', c.id)],
-          [cbtn(t, 'btn-explain', 'consult.explain', arg)],
-        ],
+        buttons: [[cbtn(t, 'btn-nudge', 'consult.nudge', arg), cbtn(t, 'btn-view', 'consult.view', c.id)], [cbtn(t, 'btn-explain', 'consult.explain', arg)]],
       };
     },
   };

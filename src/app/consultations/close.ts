@@ -12,7 +12,12 @@ import { personLabel } from '../views/people.js';
 import type { ConsultationFile } from '../ports/stores/consultations.js';
 import { auditConsultation, stopAllAnswerClocks } from './shared.js';
 
-export async function closeConsultation(app: AppContext, askerId: OfficialId, consultationId: number, raw: string): Promise<{ file: ConsultationFile; told: number }> {
+export async function closeConsultation(
+  app: AppContext,
+  askerId: OfficialId,
+  consultationId: number,
+  raw: string,
+): Promise<{ file: ConsultationFile; told: number }> {
   const decision = checkDecision(raw);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {

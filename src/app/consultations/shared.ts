@@ -6,7 +6,15 @@ import type { StoreTx } from '../ports/stores.js';
 import type { Effects } from '../transaction.js';
 import type { LinkedItems } from '../views/consultation-views.js';
 
-export async function auditConsultation(app: AppContext, tx: StoreTx, at: Date, actorId: number | null, action: string, c: Pick<Consultation, 'id' | 'code'>, data: Record<string, unknown> = {}): Promise<void> {
+export async function auditConsultation(
+  app: AppContext,
+  tx: StoreTx,
+  at: Date,
+  actorId: number | null,
+  action: string,
+  c: Pick<Consultation, 'id' | 'code'>,
+  data: Record<string, unknown> = {},
+): Promise<void> {
   await app.stores.audit.append(tx, { at, actorId, action: `consultation.${action}`, entity: 'consultation', entityId: c.id, data: { code: c.code, ...data } });
 }
 
@@ -32,7 +40,14 @@ export async function startAnswerClock(app: AppContext, tx: StoreTx, effects: Ef
 }
 
 /** A stance stops that respondent's ladder only. */
-export async function stopAnswerClock(app: AppContext, tx: StoreTx, c: Pick<Consultation, 'id'>, r: Pick<Respondent, 'officialId'>, at: Date, reason: string): Promise<void> {
+export async function stopAnswerClock(
+  app: AppContext,
+  tx: StoreTx,
+  c: Pick<Consultation, 'id'>,
+  r: Pick<Respondent, 'officialId'>,
+  at: Date,
+  reason: string,
+): Promise<void> {
   await app.stores.clocks.stop(tx, 'CONSULTATION', c.id, at, reason, ['CONSULTATION_ANSWER'], r.officialId);
 }
 

@@ -17,7 +17,6 @@ export interface QuotaStatus {
   cap: number;
 }
 
-
 export class ChannelQuotaCounter {
   constructor(
     private readonly app: AppContext,

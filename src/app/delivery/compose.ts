@@ -31,7 +31,11 @@ interface Item {
 function itemOf(p: OutboxPayload): Item {
   const rows = (p.message.buttons ?? []).filter((row) => row.length > 0);
   const commandRoom = p.itemCode ? LONGEST_COMMAND + 1 + p.itemCode.length : UNKNOWN_COMMAND_ROOM;
-  return { text: p.message.text, commandRoom, buttons: rows.map((row) => row.map((b) => ({ label: p.itemCode ? `${p.itemCode} · ${b.label}` : b.label, action: b.action }))) };
+  return {
+    text: p.message.text,
+    commandRoom,
+    buttons: rows.map((row) => row.map((b) => ({ label: p.itemCode ? `${p.itemCode} · ${b.label}` : b.label, action: b.action }))),
+  };
 }
 
 /**
@@ -44,7 +48,12 @@ function itemOf(p: OutboxPayload): Item {
  * wave by the channel so every number stays valid. A single item too long on its own goes as it is (the channel
  * adapter splits its text, never its choices).
  */
-export function composeBatch(catalogue: Catalogue, payloads: OutboxPayload[], capabilities: ChannelCapabilities, maxButtons = MAX_BUTTONS_PER_MESSAGE): Composed {
+export function composeBatch(
+  catalogue: Catalogue,
+  payloads: OutboxPayload[],
+  capabilities: ChannelCapabilities,
+  maxButtons = MAX_BUTTONS_PER_MESSAGE,
+): Composed {
   const first = payloads[0]!;
   if (payloads.length === 1) return { message: first.message, count: 1 };
   const t = catalogue.translator(first.locale);

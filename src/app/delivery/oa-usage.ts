@@ -58,7 +58,10 @@ export function createOaUsageLedger(app: AppContext): OaWindowPort {
     if (report.estimate.totalVnd < monthlyBudgetVnd * budgetWarningShare) return;
     // Of several processes crossing the line at once, the one that inserts the month's row warns.
     if (!(await store.claimBudgetWarning(month, app.time.now()))) return;
-    app.logger.warn({ month, estimateVnd: report.estimate.totalVnd, budgetVnd: monthlyBudgetVnd }, 'zalo oa: estimated cost passed the warning share of the budget');
+    app.logger.warn(
+      { month, estimateVnd: report.estimate.totalVnd, budgetVnd: monthlyBudgetVnd },
+      'zalo oa: estimated cost passed the warning share of the budget',
+    );
     const [year, mm] = month.split('-');
     const sent = await alertAdminsOutside(app, 'ZALO_OA', (t) => ({
       text: t('oa-budget-warning', {
@@ -82,7 +85,13 @@ export function createOaUsageLedger(app: AppContext): OaWindowPort {
         sentSinceInbound: facts?.csSinceInbound ?? 0,
         policy: oaWindowPolicyOf(zaloOa),
       });
-      return { ...decision, identityId: facts?.identityId, otherChannel: facts?.otherChannel ?? false, outsideWindow: zaloOa.outsideWindow, nudge: zaloOa.nudge };
+      return {
+        ...decision,
+        identityId: facts?.identityId,
+        otherChannel: facts?.otherChannel ?? false,
+        outsideWindow: zaloOa.outsideWindow,
+        nudge: zaloOa.nudge,
+      };
     },
     async record(chatId, kind, insideWindow) {
       const facts = await store.facts(chatId);

@@ -35,11 +35,19 @@ export async function rerouteUnreachable(
       // Rows still unmoved (a concurrent call may have taken them): claim them by marking them moved.
       const mine = rows.filter((r) => r.officialId === officialId);
       if (mine.length === 0) return 0;
-      const claimed = await outbox.markUnreachableRows(tx, mine.map((r) => r.id), REROUTED, target.channel);
+      const claimed = await outbox.markUnreachableRows(
+        tx,
+        mine.map((r) => r.id),
+        REROUTED,
+        target.channel,
+      );
       if (claimed !== mine.length) return 0;
       const notice: OutboundMessage = { text: t('channel-fallback-notice', { from: t(`channel-name-${channel}`), to: t(`channel-name-${target.channel}`) }) };
       const to = { channel: target.channel, chatId: target.chatId, officialId };
-      const [, ...ids] = await outbox.enqueueMany([{ ...to, payload: { locale, message: notice } }, ...mine.map((row) => ({ ...to, payload: row.payload, mergeable: row.mergeable }))], tx);
+      const [, ...ids] = await outbox.enqueueMany(
+        [{ ...to, payload: { locale, message: notice } }, ...mine.map((row) => ({ ...to, payload: row.payload, mergeable: row.mergeable }))],
+        tx,
+      );
       // A reminder counts as delivered when its message is, wherever it went.
       for (const [k, row] of mine.entries()) await outbox.repointReminders(tx, row.id, ids[k]!);
       effects.kick(target.channel, target.chatId);

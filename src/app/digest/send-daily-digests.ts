@@ -54,7 +54,10 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
   run.alreadySent = sentToday.size;
   if (recipients.length === 0) return run;
 
-  const targets = await identities.deliveryTargets(recipients.map((r) => r.id), app.policy.channels.fallbackOrder);
+  const targets = await identities.deliveryTargets(
+    recipients.map((r) => r.id),
+    app.policy.channels.fallbackOrder,
+  );
   const reachable = recipients.filter((r) => targets.has(r.id));
   run.unreachable = recipients.length - reachable.length;
   const digests = await composeDigests(app, reachable);
@@ -83,7 +86,12 @@ export async function sendDailyDigests(app: AppContext): Promise<DailyDigestRun>
     const batch = ready.slice(i, i + BATCH);
     try {
       const { sent, already } = await inTransaction(app, async (tx, effects) => {
-        const claimed = await digestSent.claim(tx, batch.map((b) => b.digest.recipientId), date, app.time.now());
+        const claimed = await digestSent.claim(
+          tx,
+          batch.map((b) => b.digest.recipientId),
+          date,
+          app.time.now(),
+        );
         const mine = batch.filter((b) => claimed.has(b.digest.recipientId));
         // Rows in this order get ids in this order: a digest's parts go out in order, one chat after another.
         await outbox.enqueueMany(

@@ -16,7 +16,10 @@ export function explanationClockHandler(app: AppContext): ClockHandler {
       return {
         code: d.code,
         render(t, v, ctx) {
-          const late = d.priority === 'URGENT' ? v.wallDuration(Math.max(0, v.now.getTime() - d.deadline.getTime())) : v.workingDuration(calendar.workingMsBetween(d.deadline, v.now));
+          const late =
+            d.priority === 'URGENT'
+              ? v.wallDuration(Math.max(0, v.now.getTime() - d.deadline.getTime()))
+              : v.workingDuration(calendar.workingMsBetween(d.deadline, v.now));
           const base = {
             code: d.code,
             item: item ? `${item.code} "${v.quote(item.title, 120)}"` : '—',
@@ -29,7 +32,10 @@ export function explanationClockHandler(app: AppContext): ClockHandler {
             requester: personLabel(t, ctx.org.official(d.requesterId as never)),
           };
           if (ctx.audience.to === 'person') {
-            return { text: t(ctx.level === 0 ? 'reminder-explain-0' : 'reminder-explain-1', base), buttons: [[cbtn(t, 'btn-explain-answer', 'explain.answer', d.id)]] };
+            return {
+              text: t(ctx.level === 0 ? 'reminder-explain-0' : 'reminder-explain-1', base),
+              buttons: [[cbtn(t, 'btn-explain-answer', 'explain.answer', d.id)]],
+            };
           }
           return {
             text: [

@@ -32,8 +32,18 @@ interface Resolved {
   signalId: number | null;
 }
 
-async function flaggedOrEscalated(app: AppContext, tx: StoreTx, requesterId: number, itemKind: 'TASK' | 'CONSULTATION', itemId: number, personId: number): Promise<boolean> {
-  const [signal, escalation] = await Promise.all([app.stores.signals.hasLive(tx, itemKind, itemId, personId), app.stores.clocks.wasEscalatedTo(tx, itemKind, itemId, personId, requesterId)]);
+async function flaggedOrEscalated(
+  app: AppContext,
+  tx: StoreTx,
+  requesterId: number,
+  itemKind: 'TASK' | 'CONSULTATION',
+  itemId: number,
+  personId: number,
+): Promise<boolean> {
+  const [signal, escalation] = await Promise.all([
+    app.stores.signals.hasLive(tx, itemKind, itemId, personId),
+    app.stores.clocks.wasEscalatedTo(tx, itemKind, itemId, personId, requesterId),
+  ]);
   return signal || escalation;
 }
 
@@ -46,7 +56,8 @@ async function resolve(app: AppContext, tx: StoreTx, requesterId: OfficialId, ta
     if (!mayDemandExplanation(org, requesterId, task.assigneeId, { assignerId: task.assignerId })) throw new DomainError('explain-not-allowed');
     const overdue = task.deadline.getTime() < now.getTime() && OPEN_FOR_ASSIGNEE.includes(task.status);
     const lateDone = task.completedAt !== null && task.completedAt.getTime() > task.deadline.getTime();
-    if (!overdue && !lateDone && !(await flaggedOrEscalated(app, tx, requesterId, 'TASK', task.id, task.assigneeId))) throw new DomainError('explain-not-applicable', { code: task.code });
+    if (!overdue && !lateDone && !(await flaggedOrEscalated(app, tx, requesterId, 'TASK', task.id, task.assigneeId)))
+      throw new DomainError('explain-not-applicable', { code: task.code });
     return { itemKind: 'TASK', itemId: task.id, personId: task.assigneeId, priority: task.priority, signalId: null };
   }
   if (target.kind === 'CONSULTATION') {
@@ -57,7 +68,8 @@ async function resolve(app: AppContext, tx: StoreTx, requesterId: OfficialId, ta
     if (!r) throw new DomainError('consult-not-respondent', { code: c.code });
     if (!mayDemandExplanation(org, requesterId, r.officialId)) throw new DomainError('explain-not-allowed');
     const lapsed = (!r.stance && c.deadline.getTime() < now.getTime()) || (r.firstAnsweredAt !== null && r.firstAnsweredAt.getTime() > c.deadline.getTime());
-    if (!lapsed && !(await flaggedOrEscalated(app, tx, requesterId, 'CONSULTATION', c.id, r.officialId))) throw new DomainError('explain-not-applicable', { code: c.code });
+    if (!lapsed && !(await flaggedOrEscalated(app, tx, requesterId, 'CONSULTATION', c.id, r.officialId)))
+      throw new DomainError('explain-not-applicable', { code: c.code });
     return { itemKind: 'CONSULTATION', itemId: c.id, personId: r.officialId, priority: c.priority, signalId: null };
   }
   const s = await app.stores.signals.find(tx, target.signalId);
@@ -80,7 +92,12 @@ export async function previewDemand(app: AppContext, requesterId: OfficialId, ta
   });
 }
 
-export async function demandExplanation(app: AppContext, requesterId: OfficialId, target: DemandTarget, rawQuestion: string | null): Promise<ExplanationDemand> {
+export async function demandExplanation(
+  app: AppContext,
+  requesterId: OfficialId,
+  target: DemandTarget,
+  rawQuestion: string | null,
+): Promise<ExplanationDemand> {
   const question = optionalText(rawQuestion, { max: EXPLANATION_LIMITS.question }) ?? '';
   const org = await app.org();
   const calendar = await app.calendar();
@@ -94,16 +111,16 @@ export async function demandExplanation(app: AppContext, requesterId: OfficialId
     const window = app.policy.clocks[r.priority].explanation;
     const deadline = calendar.add(now, window);
     const demand = await app.stores.explanations.create(tx, {
-        code: formatExplanationCode(year, seq),
-        itemKind: r.itemKind,
-        itemId: r.itemId,
-        requesterId,
-        officialId: r.personId,
-        question,
-        priority: r.priority,
-        deadline,
-        signalId: r.signalId,
-        createdAt: now,
+      code: formatExplanationCode(year, seq),
+      itemKind: r.itemKind,
+      itemId: r.itemId,
+      requesterId,
+      officialId: r.personId,
+      question,
+      priority: r.priority,
+      deadline,
+      signalId: r.signalId,
+      createdAt: now,
     });
     effects.schedule(
       await app.stores.clocks.start(tx, {
@@ -122,7 +139,13 @@ export async function demandExplanation(app: AppContext, requesterId: OfficialId
       action: 'explanation.demanded',
       entity: 'explanation',
       entityId: demand.id,
-      data: { code: demand.code, item: `${r.itemKind}:${r.itemId}`, officialId: r.personId, deadline: deadline.toISOString(), ...(r.signalId ? { signalId: r.signalId } : {}) },
+      data: {
+        code: demand.code,
+        item: `${r.itemKind}:${r.itemId}`,
+        officialId: r.personId,
+        deadline: deadline.toISOString(),
+        ...(r.signalId ? { signalId: r.signalId } : {}),
+      },
     });
     const item = await app.stores.items.summary(r.itemKind, r.itemId);
     await notify(app, tx, effects, r.personId, (t, v) => demandMessage(t, v, demand, item, org));
@@ -141,7 +164,14 @@ export async function answerExplanation(app: AppContext, actorId: OfficialId, de
     if (before.status !== 'OPEN') throw new DomainError('explain-answered', { code: before.code });
     const demand = await app.stores.explanations.markAnswered(tx, demandId, text, now);
     await app.stores.clocks.stop(tx, 'EXPLANATION', demand.id, now, 'answered');
-    await app.stores.audit.append(tx, { at: now, actorId, action: 'explanation.answered', entity: 'explanation', entityId: demand.id, data: { code: demand.code, late: now > demand.deadline } });
+    await app.stores.audit.append(tx, {
+      at: now,
+      actorId,
+      action: 'explanation.answered',
+      entity: 'explanation',
+      entityId: demand.id,
+      data: { code: demand.code, late: now > demand.deadline },
+    });
     const item = await app.stores.items.summary(demand.itemKind, demand.itemId);
     await notify(app, tx, effects, demand.requesterId, (t, v) => ({
       text: t('explain-answered-notice', {

@@ -127,40 +127,53 @@ export async function linkChatsDirectly(db: PrismaClient, links: readonly Direct
   if (links.length === 0) return 0;
   // Set-based, a handful of statements whatever the count: one statement per link (three with its audit row) made
   // the first start's transaction pass its 60 s limit at load 42, with 47 officials on two platforms.
-  return db.$transaction(async (tx) => {
-    const existing = await tx.chatIdentity.findMany({
-      where: {
-        OR: [
-          { channel: { in: [...new Set(links.map((l) => l.channel))] }, externalUserId: { in: links.map((l) => l.externalUserId) } },
-          { channel: { in: [...new Set(links.map((l) => l.channel))] }, officialId: { in: links.map((l) => l.officialId) } },
-        ],
-      },
-      select: { channel: true, externalUserId: true, officialId: true },
-    });
-    const takenUser = new Set(existing.map((e) => `${e.channel}:${e.externalUserId}`));
-    const takenOfficial = new Set(existing.map((e) => `${e.channel}:${e.officialId}`));
-    const fresh: DirectLink[] = [];
-    for (const l of links) {
-      // Within the batch as well: the first link of a chat or of an official on a channel wins, as one by one did.
-      if (takenUser.has(`${l.channel}:${l.externalUserId}`) || takenOfficial.has(`${l.channel}:${l.officialId}`)) continue;
-      takenUser.add(`${l.channel}:${l.externalUserId}`);
-      takenOfficial.add(`${l.channel}:${l.officialId}`);
-      fresh.push(l);
-    }
-    if (fresh.length === 0) return 0;
-    const created = await tx.chatIdentity.createManyAndReturn({ data: fresh.map((l) => ({ ...l, linkedAt: now })), select: { id: true, channel: true, externalUserId: true } });
-    const idOf = new Map(created.map((c) => [`${c.channel}:${c.externalUserId}`, c.id]));
-    await appendAudit(
-      tx,
-      fresh.map((l) => ({
-        at: now,
-        actorId: l.officialId,
-        action: 'identity.linked',
-        entity: 'official',
-        entityId: l.officialId,
-        data: { identityId: idOf.get(`${l.channel}:${l.externalUserId}`), channel: l.channel, externalUserId: l.externalUserId, chatId: l.chatId, displayName: l.displayName, direct: true },
-      })),
-    );
-    return fresh.length;
-  }, { timeout: 60_000, maxWait: 30_000 });
+  return db.$transaction(
+    async (tx) => {
+      const existing = await tx.chatIdentity.findMany({
+        where: {
+          OR: [
+            { channel: { in: [...new Set(links.map((l) => l.channel))] }, externalUserId: { in: links.map((l) => l.externalUserId) } },
+            { channel: { in: [...new Set(links.map((l) => l.channel))] }, officialId: { in: links.map((l) => l.officialId) } },
+          ],
+        },
+        select: { channel: true, externalUserId: true, officialId: true },
+      });
+      const takenUser = new Set(existing.map((e) => `${e.channel}:${e.externalUserId}`));
+      const takenOfficial = new Set(existing.map((e) => `${e.channel}:${e.officialId}`));
+      const fresh: DirectLink[] = [];
+      for (const l of links) {
+        // Within the batch as well: the first link of a chat or of an official on a channel wins, as one by one did.
+        if (takenUser.has(`${l.channel}:${l.externalUserId}`) || takenOfficial.has(`${l.channel}:${l.officialId}`)) continue;
+        takenUser.add(`${l.channel}:${l.externalUserId}`);
+        takenOfficial.add(`${l.channel}:${l.officialId}`);
+        fresh.push(l);
+      }
+      if (fresh.length === 0) return 0;
+      const created = await tx.chatIdentity.createManyAndReturn({
+        data: fresh.map((l) => ({ ...l, linkedAt: now })),
+        select: { id: true, channel: true, externalUserId: true },
+      });
+      const idOf = new Map(created.map((c) => [`${c.channel}:${c.externalUserId}`, c.id]));
+      await appendAudit(
+        tx,
+        fresh.map((l) => ({
+          at: now,
+          actorId: l.officialId,
+          action: 'identity.linked',
+          entity: 'official',
+          entityId: l.officialId,
+          data: {
+            identityId: idOf.get(`${l.channel}:${l.externalUserId}`),
+            channel: l.channel,
+            externalUserId: l.externalUserId,
+            chatId: l.chatId,
+            displayName: l.displayName,
+            direct: true,
+          },
+        })),
+      );
+      return fresh.length;
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
 }

@@ -18,7 +18,12 @@ interface Listed {
 }
 
 /** The summary, or undefined when nothing waits. */
-export async function waitingSummary(app: AppContext, officialId: number, locale: Locale, capabilities: ChannelCapabilities): Promise<OutboundMessage | undefined> {
+export async function waitingSummary(
+  app: AppContext,
+  officialId: number,
+  locale: Locale,
+  capabilities: ChannelCapabilities,
+): Promise<OutboundMessage | undefined> {
   const t = app.catalogue.translator(locale, capabilities);
   const stores = app.stores;
   const { tasks, total } = await stores.tasks.needingAction(officialId, { offset: 0, limit: LISTED });
@@ -48,7 +53,11 @@ export async function waitingSummary(app: AppContext, officialId: number, locale
     }
     if (count > LISTED) lines.push(t('link-waiting-more', { count: count - LISTED }));
   };
-  section(t('link-waiting-tasks', { count: total }), tasks.map((x) => ({ code: x.code, title: x.title, action: encodeAction('task.view', x.id) })), total);
+  section(
+    t('link-waiting-tasks', { count: total }),
+    tasks.map((x) => ({ code: x.code, title: x.title, action: encodeAction('task.view', x.id) })),
+    total,
+  );
   section(
     t('link-waiting-consultations', { count: consultations.length }),
     consultations.map((r) => ({ code: r.consultation.code, title: r.consultation.subject, action: encodeAction('consult.view', r.consultation.id) })),

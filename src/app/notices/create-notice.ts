@@ -51,7 +51,14 @@ export async function defaultConfirmDeadline(app: AppContext, from: Date = app.t
 }
 
 /** The clock of one recipient: level 0 at the deadline, then the ladder (superior told at level 2). */
-export async function startConfirmClock(app: AppContext, tx: StoreTx, effects: Effects, noticeId: number, r: Pick<NoticeRecipientRecord, 'officialId' | 'deadline'>, from: Date): Promise<void> {
+export async function startConfirmClock(
+  app: AppContext,
+  tx: StoreTx,
+  effects: Effects,
+  noticeId: number,
+  r: Pick<NoticeRecipientRecord, 'officialId' | 'deadline'>,
+  from: Date,
+): Promise<void> {
   const calendar = await app.calendar();
   const span = calendar.workingMsBetween(from, r.deadline);
   effects.schedule(
@@ -121,14 +128,22 @@ export async function createNotice(app: AppContext, senderId: OfficialId, input:
 }
 
 /** Queues the notice with its document to each recipient and starts their clocks. */
-export async function sendWithDocument(app: AppContext, tx: StoreTx, effects: Effects, notice: NoticeRecord, recipients: readonly NoticeRecipientRecord[], now: Date): Promise<OfficialId[]> {
+export async function sendWithDocument(
+  app: AppContext,
+  tx: StoreTx,
+  effects: Effects,
+  notice: NoticeRecord,
+  recipients: readonly NoticeRecipientRecord[],
+  now: Date,
+): Promise<OfficialId[]> {
   const org = await app.org();
   const attachments = new Map<string, Awaited<ReturnType<typeof noticeAttachment>>>();
   const unreachable: OfficialId[] = [];
   for (const r of recipients) {
     await startConfirmClock(app, tx, effects, notice.id, r, now);
     const locale = org.official(OfficialId(r.officialId))?.locale ?? 'vi';
-    if (!attachments.has(locale)) attachments.set(locale, await noticeAttachment(app, notice, app.catalogue.translator(locale)('notice-document-caption', { code: notice.code })));
+    if (!attachments.has(locale))
+      attachments.set(locale, await noticeAttachment(app, notice, app.catalogue.translator(locale)('notice-document-caption', { code: notice.code })));
     const attachment = attachments.get(locale);
     const sent = await notify(app, tx as NotifyTx, effects, r.officialId, (t, v) => {
       const message = noticeMessage(t, v, notice, r, org);

@@ -57,8 +57,15 @@ async function detail(s: Session, noticeId: number): Promise<RouterResult> {
     // A recipient gets the notice again with its document: a fresh download link on Zalo (links last a day).
     const message = noticeMessage(s.t, s.v, f.notice, mine, org);
     const attachment = await noticeAttachment(s.app, f.notice, s.t('notice-document-caption', { code: f.notice.code }));
-    const state = s.t(mine.confirmedAt ? 'notice-mine-confirmed' : 'notice-mine-waiting', { code: f.notice.code, title: s.v.quote(f.notice.title, 120), at: mine.confirmedAt ? s.v.dateTime(mine.confirmedAt) : '', deadline: s.v.dateTime(mine.deadline) });
-    return { replies: [{ text: `${message.text}\n${state}`, ...(mine.confirmedAt ? {} : { buttons: message.buttons! }), ...(attachment ? { attachment } : {}) }] };
+    const state = s.t(mine.confirmedAt ? 'notice-mine-confirmed' : 'notice-mine-waiting', {
+      code: f.notice.code,
+      title: s.v.quote(f.notice.title, 120),
+      at: mine.confirmedAt ? s.v.dateTime(mine.confirmedAt) : '',
+      deadline: s.v.dateTime(mine.deadline),
+    });
+    return {
+      replies: [{ text: `${message.text}\n${state}`, ...(mine.confirmedAt ? {} : { buttons: message.buttons! }), ...(attachment ? { attachment } : {}) }],
+    };
   }
   return { replies: [coverageMessage(s.t, s.v, f, org, visible, s.app.time.now())] };
 }
@@ -82,7 +89,10 @@ async function list(s: Session): Promise<RouterResult> {
       const mine = f.recipients.find((r) => r.officialId === s.officialId)!;
       lines.push(s.t('notice-list-waiting-line', { code: f.notice.code, title: s.v.quote(f.notice.title, 80), deadline: s.v.dateTime(mine.deadline) }));
     }
-    replies.push({ text: lines.join('\n'), buttons: waiting.map((f) => [nbtn(s.t, 'btn-notice-confirm-code', 'notice.confirm', f.notice.id, { code: f.notice.code })]) });
+    replies.push({
+      text: lines.join('\n'),
+      buttons: waiting.map((f) => [nbtn(s.t, 'btn-notice-confirm-code', 'notice.confirm', f.notice.id, { code: f.notice.code })]),
+    });
   } else if (!canSend) {
     replies.push({ text: s.t('notice-list-nothing') });
   }
@@ -186,7 +196,10 @@ async function startCreate(s: Session): Promise<Turn> {
 function readScopes(s: Session, org: OrgDirectory, raw: string): NoticeScopeInput[] {
   const scopes: NoticeScopeInput[] = [];
   const candidates = org.activeOfficials().filter((o) => o.id !== s.officialId);
-  for (const part of raw.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(/[,;\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const folded = fold(part);
     const units = org.allUnits();
     const byCode = units.find((u) => fold(u.code) === folded);
@@ -206,7 +219,9 @@ function readScopes(s: Session, org: OrgDirectory, raw: string): NoticeScopeInpu
 
 function describeScopes(s: Session, org: OrgDirectory, scopes: readonly NoticeScopeInput[]): string {
   return scopes
-    .map((sc) => (sc.kind === 'unit' ? s.t('notice-scope-unit', { unit: unitNameOf(org.unit(UnitId(sc.unitId))) }) : nameOf(org.official(OfficialId(sc.officialId)))))
+    .map((sc) =>
+      sc.kind === 'unit' ? s.t('notice-scope-unit', { unit: unitNameOf(org.unit(UnitId(sc.unitId))) }) : nameOf(org.official(OfficialId(sc.officialId))),
+    )
     .join(', ');
 }
 
@@ -245,7 +260,10 @@ export const noticeCreateFlow: DialogFlow = {
         const raw = textOf(input);
         if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
         const summary = requireText(raw, NOTICE_SUMMARY_RULE);
-        return { replies: [ask(s, s.t('notice-step-file', { max: Math.round(s.app.policy.notices.maxFileBytes / 1_048_576) }), skipChoice(s))], next: state(CREATE, 'file', { ...d, summary }) };
+        return {
+          replies: [ask(s, s.t('notice-step-file', { max: Math.round(s.app.policy.notices.maxFileBytes / 1_048_576) }), skipChoice(s))],
+          next: state(CREATE, 'file', { ...d, summary }),
+        };
       }
       case 'file': {
         const next: CreateData = { ...d };
@@ -254,7 +272,12 @@ export const noticeCreateFlow: DialogFlow = {
           if (input.file.kind !== 'document') return { replies: [ask(s, s.t('notice-file-not-document'), skipChoice(s))], next: st };
           // Checked now, so a wrong file is refused at this step and not after every other answer.
           checkNoticeDocument({ filename: input.file.name ?? 'tai-lieu.pdf', size: input.file.size ?? 1, maxBytes: s.app.policy.notices.maxFileBytes });
-          next.file = { channel: s.channel, ref: input.file.ref, name: input.file.name ?? null, ...(input.file.size !== undefined ? { size: input.file.size } : {}) };
+          next.file = {
+            channel: s.channel,
+            ref: input.file.ref,
+            name: input.file.name ?? null,
+            ...(input.file.size !== undefined ? { size: input.file.size } : {}),
+          };
         } else if (!(input.kind === 'pick' && input.value === 'skip') && input.kind !== 'skip') {
           return { replies: [ask(s, s.t('notice-step-file', { max: Math.round(s.app.policy.notices.maxFileBytes / 1_048_576) }), skipChoice(s))], next: st };
         }
@@ -279,18 +302,34 @@ export const noticeCreateFlow: DialogFlow = {
           file: d.file ? (d.file.name ?? s.t('notice-document-unnamed')) : s.t('notice-no-document'),
           deadline: s.v.dateTime(deadline),
         });
-        return { replies: [ask(s, confirm, [[{ label: s.t('btn-notice-send'), value: 'yes' }]])], next: state(CREATE, 'confirm', { ...d, deadline: deadline.toISOString() }) };
+        return {
+          replies: [ask(s, confirm, [[{ label: s.t('btn-notice-send'), value: 'yes' }]])],
+          next: state(CREATE, 'confirm', { ...d, deadline: deadline.toISOString() }),
+        };
       }
       case 'confirm': {
-        if (input.kind !== 'pick' || input.value !== 'yes') return { replies: [ask(s, s.t('dialog-pick-invalid'), [[{ label: s.t('btn-notice-send'), value: 'yes' }]])], next: st };
+        if (input.kind !== 'pick' || input.value !== 'yes')
+          return { replies: [ask(s, s.t('dialog-pick-invalid'), [[{ label: s.t('btn-notice-send'), value: 'yes' }]])], next: st };
         const r = await createNotice(s.app, s.officialId, {
           scopes: d.scopes ?? [],
           title: d.title ?? '',
           summary: d.summary ?? '',
           deadline: d.deadline ? new Date(d.deadline) : null,
-          document: d.file ? { kind: 'channel', channel: d.file.channel as Session['channel'], ref: d.file.ref, name: d.file.name, ...(d.file.size !== undefined ? { size: d.file.size } : {}) } : null,
+          document: d.file
+            ? {
+                kind: 'channel',
+                channel: d.file.channel as Session['channel'],
+                ref: d.file.ref,
+                name: d.file.name,
+                ...(d.file.size !== undefined ? { size: d.file.size } : {}),
+              }
+            : null,
         });
-        const replies = [text(s.t('notice-sent', { code: r.notice.code, count: r.recipients.length, deadline: s.v.dateTime(r.notice.confirmBy) }), [[nbtn(s.t, 'btn-notice-view', 'notice.view', r.notice.id)]])];
+        const replies = [
+          text(s.t('notice-sent', { code: r.notice.code, count: r.recipients.length, deadline: s.v.dateTime(r.notice.confirmBy) }), [
+            [nbtn(s.t, 'btn-notice-view', 'notice.view', r.notice.id)],
+          ]),
+        ];
         if (r.unreachable.length > 0) replies.push(text(s.t('notice-sent-unreachable', { names: namesUpTo(s.t, org, r.unreachable, 10) })));
         return { replies, next: null };
       }

@@ -29,7 +29,11 @@ export function safeFileName(name: string): string {
  * The local path of a stored document, written if it is not there yet: from `data` when the caller has the bytes (a
  * notice being created, not committed yet), else from the database.
  */
-export async function materialiseDocument(app: AppContext, notice: NoticeRecord, data?: Uint8Array): Promise<{ path: string; filename: string; mime: string } | undefined> {
+export async function materialiseDocument(
+  app: AppContext,
+  notice: NoticeRecord,
+  data?: Uint8Array,
+): Promise<{ path: string; filename: string; mime: string } | undefined> {
   const d = notice.document;
   if (d?.kind !== 'stored') return undefined;
   const filename = safeFileName(d.name);

@@ -17,7 +17,10 @@ export function nbtn(t: Translate, key: string, verb: Verb, arg: string | number
 
 /** What a recipient can do: confirm, confirm with a commitment, ask the sender. */
 export function confirmButtons(t: Translate, noticeId: number): ActionButton[][] {
-  return [[nbtn(t, 'btn-notice-confirm', 'notice.confirm', noticeId)], [nbtn(t, 'btn-notice-commit', 'notice.commit', noticeId), nbtn(t, 'btn-notice-ask', 'notice.ask', noticeId)]];
+  return [
+    [nbtn(t, 'btn-notice-confirm', 'notice.confirm', noticeId)],
+    [nbtn(t, 'btn-notice-commit', 'notice.commit', noticeId), nbtn(t, 'btn-notice-ask', 'notice.ask', noticeId)],
+  ];
 }
 
 function documentLine(t: Translate, n: NoticeRecord): string | undefined {
@@ -82,13 +85,26 @@ export function noticeLine(t: Translate, v: ViewTools, f: NoticeFile, recipients
 }
 
 /** The sender's view of one notice: the head, then each unit with who confirmed and who not yet. */
-export function coverageMessage(t: Translate, v: ViewTools, f: NoticeFile, org: OrgDirectory, recipients: readonly NoticeRecipientRecord[], now: Date): OutboundMessage {
+export function coverageMessage(
+  t: Translate,
+  v: ViewTools,
+  f: NoticeFile,
+  org: OrgDirectory,
+  recipients: readonly NoticeRecipientRecord[],
+  now: Date,
+): OutboundMessage {
   const n = f.notice;
   const c = coverageOf(recipients);
   const lines = [
     t('notice-detail-title', { code: n.code, title: v.quote(n.title, 200) }),
     t('notice-line-sender', { who: personLabel(t, org.official(OfficialId(n.senderId))) }),
-    t('notice-detail-coverage', { confirmed: c.confirmed, total: c.total, percent: percent(c.confirmed, c.total), late: c.late, deadline: v.dateTime(n.confirmBy) }),
+    t('notice-detail-coverage', {
+      confirmed: c.confirmed,
+      total: c.total,
+      percent: percent(c.confirmed, c.total),
+      late: c.late,
+      deadline: v.dateTime(n.confirmBy),
+    }),
   ];
   const doc = documentLine(t, n);
   if (doc) lines.push(doc);

@@ -28,9 +28,19 @@ export async function deliverNoticesInForce(app: AppContext): Promise<InForceRes
     const now = app.time.now();
     const deadline = await defaultConfirmDeadline(app, now);
     const added = await inTransaction(app, async (tx, effects) => {
-      const rows = await app.stores.notices.addRecipients(tx, notice.id, [...fresh].map((id) => ({ officialId: id, unitId: org.official(OfficialId(id))!.unitId, addedAt: now, deadline })));
+      const rows = await app.stores.notices.addRecipients(
+        tx,
+        notice.id,
+        [...fresh].map((id) => ({ officialId: id, unitId: org.official(OfficialId(id))!.unitId, addedAt: now, deadline })),
+      );
       if (rows.length === 0) return 0;
-      await app.stores.notices.audit(tx, { at: now, actorId: null, action: 'recipients-added', noticeId: notice.id, data: { code: notice.code, officials: rows.map((r) => r.officialId) } });
+      await app.stores.notices.audit(tx, {
+        at: now,
+        actorId: null,
+        action: 'recipients-added',
+        noticeId: notice.id,
+        data: { code: notice.code, officials: rows.map((r) => r.officialId) },
+      });
       await sendWithDocument(app, tx, effects, notice, rows, now);
       return rows.length;
     });

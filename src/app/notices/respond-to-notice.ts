@@ -36,7 +36,13 @@ export async function confirmNotice(app: AppContext, officialId: OfficialId, not
     await app.stores.notices.confirm(tx, r.id, now, commitment);
     await app.stores.notices.stopConfirmClock(tx, notice.id, officialId, now, 'confirmed');
     const onTime = now.getTime() <= r.deadline.getTime();
-    await app.stores.notices.audit(tx, { at: now, actorId: officialId, action: 'confirmed', noticeId: notice.id, data: { code: notice.code, onTime, commitment: commitment !== null } });
+    await app.stores.notices.audit(tx, {
+      at: now,
+      actorId: officialId,
+      action: 'confirmed',
+      noticeId: notice.id,
+      data: { code: notice.code, onTime, commitment: commitment !== null },
+    });
     return { notice, recipient: { ...r, confirmedAt: now, commitment }, onTime };
   });
 }

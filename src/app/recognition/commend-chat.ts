@@ -16,7 +16,10 @@ const FLOW = 'commend';
 async function askText(s: Session, officialId: number, taskId: number | null, code?: string): Promise<Turn> {
   const org = await s.app.org();
   const who = personLabel(s.t, org.official(OfficialId(officialId)));
-  return { replies: [ask(s, s.t(code ? 'commend-step-text-item' : 'commend-step-text', { who, code: code ?? '' }))], next: state(FLOW, 'text', { officialId, taskId }) };
+  return {
+    replies: [ask(s, s.t(code ? 'commend-step-text-item' : 'commend-step-text', { who, code: code ?? '' }))],
+    next: state(FLOW, 'text', { officialId, taskId }),
+  };
 }
 
 export async function commendCommand(s: Session, args: string): Promise<RouterResult> {

@@ -1,6 +1,6 @@
 // A head's commendation (issue 15 "Recognition" §3): a short text kept on the person's record, told to the person in
 // a warm, formal tone and to their superior, counted in reports beside signals.
-import { OfficialId } from '../../domain/ids.js';
+import type { OfficialId } from '../../domain/ids.js';
 import { checkCommend, COMMENDATION_RULE } from '../../domain/recognition/commendation.js';
 import { DomainError } from '../../domain/errors.js';
 import { requireText } from '../../domain/text/field.js';
@@ -44,11 +44,21 @@ export async function commend(app: AppContext, byId: OfficialId, input: CommendI
       itemId: task ? task.id : null,
       at: now,
     });
-    await app.stores.recognition.audit(tx, { at: now, actorId: byId, action: 'given', commendationId: c.id, data: { officialId: input.officialId, item: task?.code ?? null } });
+    await app.stores.recognition.audit(tx, {
+      at: now,
+      actorId: byId,
+      action: 'given',
+      commendationId: c.id,
+      data: { officialId: input.officialId, item: task?.code ?? null },
+    });
     await notify(app, tx as NotifyTx, effects, input.officialId, (t, v) => ({
       text: [
         t('commend-to-person-title'),
-        t(task ? 'commend-to-person-item' : 'commend-to-person', { by: personLabel(t, by), code: task?.code ?? '', title: task ? v.quote(task.title, 120) : '' }),
+        t(task ? 'commend-to-person-item' : 'commend-to-person', {
+          by: personLabel(t, by),
+          code: task?.code ?? '',
+          title: task ? v.quote(task.title, 120) : '',
+        }),
         t('commend-text', { text: v.block(text, 500) }),
         t('commend-to-person-close'),
       ].join('\n'),
@@ -57,7 +67,12 @@ export async function commend(app: AppContext, byId: OfficialId, input: CommendI
       await notify(app, tx as NotifyTx, effects, superior.id, (t, v) => ({
         text: [
           t('commend-to-superior-title'),
-          t(task ? 'commend-to-superior-item' : 'commend-to-superior', { by: personLabel(t, by), who: personLabel(t, person), code: task?.code ?? '', title: task ? v.quote(task.title, 120) : '' }),
+          t(task ? 'commend-to-superior-item' : 'commend-to-superior', {
+            by: personLabel(t, by),
+            who: personLabel(t, person),
+            code: task?.code ?? '',
+            title: task ? v.quote(task.title, 120) : '',
+          }),
           t('commend-text', { text: v.block(text, 500) }),
         ].join('\n'),
       }));

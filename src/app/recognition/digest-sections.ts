@@ -45,7 +45,10 @@ export async function loadDigestExtras(app: AppContext, rootUnitId: number | nul
   const recognition = recognise(report.computed, app.policy.recognition);
   const since = new Date(now.getTime() - COMMENDATIONS_DAYS * 86_400_000);
   const allUnits = rootUnitId === null ? org.allUnits().map((u) => u.id as number) : org.subtreeUnitIds(UnitId(rootUnitId)).map(Number);
-  const [commendations, noticeFacts] = await Promise.all([app.stores.recognition.between(rootUnitId === null ? null : allUnits, since, now), app.stores.notices.openFactsInUnits(allUnits)]);
+  const [commendations, noticeFacts] = await Promise.all([
+    app.stores.recognition.between(rootUnitId === null ? null : allUnits, since, now),
+    app.stores.notices.openFactsInUnits(allUnits),
+  ]);
   return (reader, t, v) => {
     const units = new Set(org.subtreeUnitIds(UnitId(reader.unitId)).map(Number));
     return {
@@ -55,7 +58,14 @@ export async function loadDigestExtras(app: AppContext, rootUnitId: number | nul
   };
 }
 
-function praiseSection(t: Translate, org: OrgDirectory, period: Period, r: Recognition, commendations: readonly CommendationRecord[], units: ReadonlySet<number>): Block<ActionButton>[] {
+function praiseSection(
+  t: Translate,
+  org: OrgDirectory,
+  period: Period,
+  r: Recognition,
+  commendations: readonly CommendationRecord[],
+  units: ReadonlySet<number>,
+): Block<ActionButton>[] {
   const lines: string[] = [];
   for (const c of commendations.filter((x) => units.has(x.unitId))) {
     lines.push(
@@ -67,7 +77,17 @@ function praiseSection(t: Translate, org: OrgDirectory, period: Period, r: Recog
     );
   }
   for (const o of r.officials.filter((x) => units.has(x.unitId))) {
-    lines.push(t('digest-praise-official', { name: nameOf(org.official(OfficialId(o.officialId))), count: o.items.length, codes: o.items.slice(0, 5).map((i) => i.code).join(', ') + (o.items.length > 5 ? ', …' : '') }));
+    lines.push(
+      t('digest-praise-official', {
+        name: nameOf(org.official(OfficialId(o.officialId))),
+        count: o.items.length,
+        codes:
+          o.items
+            .slice(0, 5)
+            .map((i) => i.code)
+            .join(', ') + (o.items.length > 5 ? ', …' : ''),
+      }),
+    );
   }
   for (const u of r.units.filter((x) => units.has(x.unitId))) {
     lines.push(t('digest-praise-unit', { unit: org.unit(UnitId(u.unitId))?.name ?? '', percent: Math.round(u.onTimeRate * 100), rated: u.rated }));
@@ -76,7 +96,14 @@ function praiseSection(t: Translate, org: OrgDirectory, period: Period, r: Recog
   return [{ text: [t('digest-praise-title', { period: periodLabel(t, period) }), ...lines.slice(0, MAX_LINES)].join('\n'), gap: true }];
 }
 
-function noticeSection(t: Translate, v: ViewTools, org: OrgDirectory, facts: readonly NoticeRecipientFact[], units: ReadonlySet<number>, readerId: number): Block<ActionButton>[] {
+function noticeSection(
+  t: Translate,
+  v: ViewTools,
+  org: OrgDirectory,
+  facts: readonly NoticeRecipientFact[],
+  units: ReadonlySet<number>,
+  readerId: number,
+): Block<ActionButton>[] {
   const mine = facts.filter((f) => units.has(f.unitId) && f.officialId !== readerId);
   if (mine.length === 0) return [];
   const byNotice = new Map<number, NoticeRecipientFact[]>();
@@ -86,8 +113,26 @@ function noticeSection(t: Translate, v: ViewTools, org: OrgDirectory, facts: rea
     const c = coverageOf(rows);
     const first = rows[0]!;
     const deadline = rows.reduce((d, r) => (r.deadline.getTime() > d.getTime() ? r.deadline : d), first.deadline);
-    lines.push(t('digest-notices-line', { code: first.code, title: v.quote(first.title, 70), confirmed: c.confirmed, total: c.total, percent: percent(c.confirmed, c.total), deadline: v.dateTime(deadline) }));
-    if (c.waiting.length > 0) lines.push(t('digest-notices-waiting', { names: namesUpTo(t, org, c.waiting.map((w) => w.officialId)) }));
+    lines.push(
+      t('digest-notices-line', {
+        code: first.code,
+        title: v.quote(first.title, 70),
+        confirmed: c.confirmed,
+        total: c.total,
+        percent: percent(c.confirmed, c.total),
+        deadline: v.dateTime(deadline),
+      }),
+    );
+    if (c.waiting.length > 0)
+      lines.push(
+        t('digest-notices-waiting', {
+          names: namesUpTo(
+            t,
+            org,
+            c.waiting.map((w) => w.officialId),
+          ),
+        }),
+      );
   }
   return [{ text: lines.join('\n'), gap: true }];
 }

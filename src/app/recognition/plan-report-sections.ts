@@ -24,7 +24,13 @@ function onTimePercent(f: NoticeFigures): number | null {
 const noticeCells = (f: NoticeFigures) => [f.received, f.onTime, f.late, f.never, onTimePercent(f)];
 
 function noticeHead(t: Translate): string[] {
-  return [t('report-col-notices-received'), t('report-col-notices-on-time'), t('report-col-notices-late'), t('report-col-notices-never'), t('plan-doc-col-notices-rate')];
+  return [
+    t('report-col-notices-received'),
+    t('report-col-notices-on-time'),
+    t('report-col-notices-late'),
+    t('report-col-notices-never'),
+    t('plan-doc-col-notices-rate'),
+  ];
 }
 
 const empty = (): NoticeFigures => ({ received: 0, onTime: 0, late: 0, never: 0 });
@@ -101,15 +107,28 @@ export function recognitionSection(deps: PlanSectionDeps): PlanReportContributio
     const c = x.criteria;
     const blocks: PlanBlock[] = [
       { kind: 'paragraph', text: t('plan-doc-recognition-text', { units: units.length, officials: officials.length, commendations: x.commendations.length }) },
-      { kind: 'paragraph', text: t('plan-doc-recognition-criteria', { minItems: c.minItems, percent: Math.round(c.unitOnTimeRate * 100), minUnit: c.unitMinItems }) },
+      {
+        kind: 'paragraph',
+        text: t('plan-doc-recognition-criteria', { minItems: c.minItems, percent: Math.round(c.unitOnTimeRate * 100), minUnit: c.unitMinItems }),
+      },
     ];
     const table: PlanTable = {
       caption: t('plan-doc-table-recognition', { n: tableNumber() }),
       head: [t('report-col-no'), t('report-rec-col-kind'), t('report-col-official-name'), t('report-col-unit'), t('report-col-detail')],
       widths: [9, 22, 28, 32, 54],
       rows: [
-        ...officials.map((o) => [t('report-kind-exemplary-official'), personName(o.officialId), unitName(o.unitId), t('plan-doc-recognition-items', { count: o.items.length, codes: o.items.map((i) => i.code).join(', ') })]),
-        ...units.map((u) => [t('report-kind-exemplary-unit'), '', unitName(u.unitId), t('plan-doc-recognition-unit-rate', { percent: formatPlanNumber(Math.round(u.onTimeRate * 1000) / 10), rated: u.rated })]),
+        ...officials.map((o) => [
+          t('report-kind-exemplary-official'),
+          personName(o.officialId),
+          unitName(o.unitId),
+          t('plan-doc-recognition-items', { count: o.items.length, codes: o.items.map((i) => i.code).join(', ') }),
+        ]),
+        ...units.map((u) => [
+          t('report-kind-exemplary-unit'),
+          '',
+          unitName(u.unitId),
+          t('plan-doc-recognition-unit-rate', { percent: formatPlanNumber(Math.round(u.onTimeRate * 1000) / 10), rated: u.rated }),
+        ]),
         ...x.commendations.map((m) => [
           t('report-kind-commendation'),
           personName(m.officialId),

@@ -10,5 +10,7 @@ import { nameOf } from '../views/people.js';
 export async function praiseButtons(s: Session, task: { id: number; assigneeId: number }): Promise<ActionButton[][]> {
   const org = await s.app.org();
   if (!mayCommend(org, s.officialId, OfficialId(task.assigneeId))) return [];
-  return [[{ label: buttonLabel(s.t('btn-praise', { name: nameOf(org.official(OfficialId(task.assigneeId))) })), action: encodeAction('praise.task', task.id) }]];
+  return [
+    [{ label: buttonLabel(s.t('btn-praise', { name: nameOf(org.official(OfficialId(task.assigneeId))) })), action: encodeAction('praise.task', task.id) }],
+  ];
 }

@@ -15,7 +15,14 @@ import type { ReportExtras } from './report-extras.js';
 export function praiseBlocks(t: Translate, x: ReportExtras, org: OrgDirectory, maxLines = 30): Block<never>[] {
   const lines = [t('report-praise-title')];
   for (const o of x.recognition.officials.slice(0, maxLines)) {
-    lines.push(t('report-praise-official', { name: nameOf(org.official(OfficialId(o.officialId))), unit: unitNameOf(org.unit(UnitId(o.unitId))), count: o.items.length, codes: o.items.map((i) => i.code).join(', ') }));
+    lines.push(
+      t('report-praise-official', {
+        name: nameOf(org.official(OfficialId(o.officialId))),
+        unit: unitNameOf(org.unit(UnitId(o.unitId))),
+        count: o.items.length,
+        codes: o.items.map((i) => i.code).join(', '),
+      }),
+    );
   }
   for (const u of x.recognition.units.slice(0, maxLines)) {
     lines.push(t('report-praise-unit', { unit: unitNameOf(org.unit(UnitId(u.unitId))), percent: Math.round(u.onTimeRate * 100), rated: u.rated }));
@@ -38,7 +45,10 @@ export function noticeBlocks(t: Translate, x: ReportExtras, report: Pick<Report,
 export function extrasDefinitions(t: Translate, x: ReportExtras): [string, string][] {
   const c = x.criteria;
   return [
-    [t('report-def-recognition-term'), t('report-def-recognition', { minItems: c.minItems, percent: Math.round(c.unitOnTimeRate * 100), minUnit: c.unitMinItems })],
+    [
+      t('report-def-recognition-term'),
+      t('report-def-recognition', { minItems: c.minItems, percent: Math.round(c.unitOnTimeRate * 100), minUnit: c.unitMinItems }),
+    ],
     [t('report-def-commendations-term'), t('report-def-commendations')],
     [t('report-def-notices-term'), t('report-def-notices')],
   ];
@@ -56,31 +66,82 @@ export function addExtrasSheets(wb: ExcelJS.Workbook, report: Report, org: OrgDi
   if (!x) return;
   const tz = report.timezone;
   const rs = wb.addWorksheet(t('report-sheet-recognition'));
-  header(rs, [t('report-col-no'), t('report-rec-col-kind'), t('report-col-official-code'), t('report-col-official-name'), t('report-col-unit'), t('report-col-items'), t('report-col-detail')]);
+  header(rs, [
+    t('report-col-no'),
+    t('report-rec-col-kind'),
+    t('report-col-official-code'),
+    t('report-col-official-name'),
+    t('report-col-unit'),
+    t('report-col-items'),
+    t('report-col-detail'),
+  ]);
   let n = 0;
   for (const o of x.recognition.officials) {
     const p = org.official(OfficialId(o.officialId));
-    rs.addRow([++n, t('report-kind-exemplary-official'), p?.code ?? '', nameOf(p), unitNameOf(org.unit(UnitId(o.unitId))), o.items.map((i) => i.code).join(', '), o.items.map((i) => `${i.code}: ${i.title}`).join('\n')]);
+    rs.addRow([
+      ++n,
+      t('report-kind-exemplary-official'),
+      p?.code ?? '',
+      nameOf(p),
+      unitNameOf(org.unit(UnitId(o.unitId))),
+      o.items.map((i) => i.code).join(', '),
+      o.items.map((i) => `${i.code}: ${i.title}`).join('\n'),
+    ]);
   }
   for (const u of x.recognition.units) {
-    rs.addRow([++n, t('report-kind-exemplary-unit'), '', '', unitNameOf(org.unit(UnitId(u.unitId))), u.items.map((i) => i.code).join(', '), `${Math.round(u.onTimeRate * 100)}% (${u.rated})`]);
+    rs.addRow([
+      ++n,
+      t('report-kind-exemplary-unit'),
+      '',
+      '',
+      unitNameOf(org.unit(UnitId(u.unitId))),
+      u.items.map((i) => i.code).join(', '),
+      `${Math.round(u.onTimeRate * 100)}% (${u.rated})`,
+    ]);
   }
   for (const c of x.commendations) {
     const p = org.official(OfficialId(c.officialId));
-    rs.addRow([++n, t('report-kind-commendation'), p?.code ?? '', nameOf(p), unitNameOf(org.unit(UnitId(c.unitId))), c.itemCode ?? '', `${formatDateTime(c.at, tz)} · ${nameOf(org.official(OfficialId(c.byId)))}: ${c.text}`]);
+    rs.addRow([
+      ++n,
+      t('report-kind-commendation'),
+      p?.code ?? '',
+      nameOf(p),
+      unitNameOf(org.unit(UnitId(c.unitId))),
+      c.itemCode ?? '',
+      `${formatDateTime(c.at, tz)} · ${nameOf(org.official(OfficialId(c.byId)))}: ${c.text}`,
+    ]);
   }
   [6, 22, 12, 26, 28, 40, 80].forEach((w, i) => (rs.getColumn(i + 1).width = w));
   rs.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
 
   const ns = wb.addWorksheet(t('report-sheet-notices'));
-  header(ns, [t('report-col-no'), t('report-col-official-code'), t('report-col-official-name'), t('report-col-unit'), t('report-col-notices-received'), t('report-col-notices-on-time'), t('report-col-notices-late'), t('report-col-notices-never')]);
+  header(ns, [
+    t('report-col-no'),
+    t('report-col-official-code'),
+    t('report-col-official-name'),
+    t('report-col-unit'),
+    t('report-col-notices-received'),
+    t('report-col-notices-on-time'),
+    t('report-col-notices-late'),
+    t('report-col-notices-never'),
+  ]);
   n = 0;
   for (const o of report.officials) {
     const f = x.notices.byOfficial.get(o.id);
     if (f) ns.addRow([++n, o.code, o.fullName, unitNameOf(org.unit(o.unitId)), f.received, f.onTime, f.late, f.never]);
   }
   ns.addRow([]);
-  header(ns, [t('report-col-no'), t('report-col-notice'), t('report-col-official-name'), t('report-col-unit'), t('report-rec-col-received-at'), t('report-rec-col-deadline'), t('report-col-confirmed-at'), t('report-col-notice-state'), t('report-col-commitment')]);
+  header(ns, [
+    t('report-col-no'),
+    t('report-col-notice'),
+    t('report-col-official-name'),
+    t('report-col-unit'),
+    t('report-rec-col-received-at'),
+    t('report-rec-col-deadline'),
+    t('report-col-confirmed-at'),
+    t('report-col-notice-state'),
+    t('report-col-commitment'),
+  ]);
   n = 0;
   for (const r of x.notices.rows) {
     ns.addRow([

@@ -91,7 +91,14 @@ export async function buildReport(deps: ReportDeps, period: Period, rootUnitId: 
   }
   const computed = computeReport(rows, bounds, (a, b) => calendar.workingMsBetween(a, b));
 
-  const roots = rootUnitId !== null ? [rootUnitId] : org.allUnits().filter((u) => u.parentId === null).sort((a, b) => a.code.localeCompare(b.code)).map((u) => u.id);
+  const roots =
+    rootUnitId !== null
+      ? [rootUnitId]
+      : org
+          .allUnits()
+          .filter((u) => u.parentId === null)
+          .sort((a, b) => a.code.localeCompare(b.code))
+          .map((u) => u.id);
   const units = treeOrder(org, roots);
   const unitOrder = new Map(units.map((u, i) => [u.id as number, i]));
   const people = new Map<number, Official>();

@@ -52,7 +52,10 @@ export async function planReportCommand(s: Session, args: string): Promise<Route
     to: formatIsoDay(report.period.to),
     at: formatDateTime(report.bounds.cutoff, report.timezone),
     tasks: total.tasksReceived,
-    rate: rate === null ? s.t('plan-report-rate-none') : `${new Intl.NumberFormat(s.locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(rate)}%`,
+    rate:
+      rate === null
+        ? s.t('plan-report-rate-none')
+        : `${new Intl.NumberFormat(s.locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(rate)}%`,
     consultations: total.consultationsReceived,
     signals: total.signalsTotal,
   });
@@ -68,7 +71,11 @@ export async function planReportCommand(s: Session, args: string): Promise<Route
     replies: [
       {
         text,
-        attachment: { type: 'document', source: { kind: 'local-file', path: file, filename, mime: DOCX_MIME }, caption: s.t('plan-report-file-caption', { file: filename }) },
+        attachment: {
+          type: 'document',
+          source: { kind: 'local-file', path: file, filename, mime: DOCX_MIME },
+          caption: s.t('plan-report-file-caption', { file: filename }),
+        },
       },
     ],
   };

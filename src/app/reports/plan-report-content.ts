@@ -9,7 +9,16 @@ import type { Unit } from '../../domain/org/types.js';
 import { BEHAVIOURS, emptyFigures, type Figures } from '../../domain/report/metrics.js';
 import { dynamicKey, type Translate } from '../../i18n/catalogue.js';
 import { formatDateTime, formatIsoDay } from '../../domain/time/local-time.js';
-import type { PlanBlock, PlanCell, PlanDocument, PlanReportContributions, PlanReportInput, PlanReportSlot, PlanSlotInput, PlanTable } from './plan-report-model.js';
+import type {
+  PlanBlock,
+  PlanCell,
+  PlanDocument,
+  PlanReportContributions,
+  PlanReportInput,
+  PlanReportSlot,
+  PlanSlotInput,
+  PlanTable,
+} from './plan-report-model.js';
 import { figureColumn, stanceRatePercent, type FigureColumn } from './report-figures.js';
 
 export interface PlanContentOptions {
@@ -51,7 +60,14 @@ interface FigureRow {
   f: Figures;
 }
 
-function unitTable(t: Translate, caption: string, rows: FigureRow[], total: Figures, columns: { head: string; width: number; value(f: Figures): number | null }[], fontSize?: number): PlanTable {
+function unitTable(
+  t: Translate,
+  caption: string,
+  rows: FigureRow[],
+  total: Figures,
+  columns: { head: string; width: number; value(f: Figures): number | null }[],
+  fontSize?: number,
+): PlanTable {
   return {
     caption,
     head: [t('report-col-no'), t('report-col-unit'), ...columns.map((c) => c.head)],
@@ -64,7 +80,11 @@ function unitTable(t: Translate, caption: string, rows: FigureRow[], total: Figu
   };
 }
 
-const fromXlsx = (t: Translate, c: FigureColumn, width: number, head?: string) => ({ head: head ?? t(dynamicKey(c.key), c.args), width, value: (f: Figures) => c.value(f) });
+const fromXlsx = (t: Translate, c: FigureColumn, width: number, head?: string) => ({
+  head: head ?? t(dynamicKey(c.key), c.args),
+  width,
+  value: (f: Figures) => c.value(f),
+});
 
 function rateText(t: Translate, f: Figures): string {
   const rated = f.completedOnTime + f.completedLate + f.overdueNow;
@@ -78,7 +98,9 @@ function hoursText(t: Translate, h: number | null): string {
 
 function stanceText(t: Translate, f: Figures): string {
   const p = stanceRatePercent(f);
-  return p === null ? t('plan-doc-stance-none') : t('plan-doc-stance-rate', { percent: formatPlanNumber(p), answered: f.answeredInTime + f.answeredLate, received: f.consultationsReceived });
+  return p === null
+    ? t('plan-doc-stance-none')
+    : t('plan-doc-stance-rate', { percent: formatPlanNumber(p), answered: f.answeredInTime + f.answeredLate, received: f.consultationsReceived });
 }
 
 /** Tables 1–3 are section I's own; contributed tables follow in order. */
@@ -140,7 +162,17 @@ export async function planReportContent(input: PlanReportInput, options: PlanCon
         median: hoursText(t, figureColumn('acceptMedian').value(total)),
       }),
     },
-    { kind: 'table', table: unitTable(t, t('plan-doc-table-tasks'), rows, total, TASK_COLUMNS.map((col) => fromXlsx(t, col, 14)), 12) },
+    {
+      kind: 'table',
+      table: unitTable(
+        t,
+        t('plan-doc-table-tasks'),
+        rows,
+        total,
+        TASK_COLUMNS.map((col) => fromXlsx(t, col, 14)),
+        12,
+      ),
+    },
 
     { kind: 'heading', level: 2, text: t('plan-doc-consult-heading') },
     {
@@ -200,7 +232,10 @@ export async function planReportContent(input: PlanReportInput, options: PlanCon
 
     { kind: 'heading', level: 1, text: t('plan-doc-section-limits') },
     { kind: 'heading', level: 2, text: t('plan-doc-limits-heading') },
-    { kind: 'placeholder', text: t('plan-doc-limits-placeholder', { overdue: total.overdueNow, unanswered: total.unansweredOverdue, signals: total.signalsTotal }) },
+    {
+      kind: 'placeholder',
+      text: t('plan-doc-limits-placeholder', { overdue: total.overdueNow, unanswered: total.unansweredOverdue, signals: total.signalsTotal }),
+    },
     { kind: 'heading', level: 2, text: t('plan-doc-causes-heading') },
     { kind: 'placeholder', text: t('plan-doc-causes-placeholder') },
 

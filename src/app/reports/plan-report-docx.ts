@@ -64,7 +64,12 @@ function centred(text: string, o: Parameters<typeof run>[1] = {}, spacing: { bef
 function rule(within: number, width: number): Paragraph {
   const side = Math.max(0, Math.round((within - width) / 2));
   const border: IBordersOptions = { bottom: SINGLE };
-  return new Paragraph({ border, indent: { left: side, right: side }, spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT }, children: [] });
+  return new Paragraph({
+    border,
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT },
+    children: [],
+  });
 }
 
 function borderless(columns: number[], cells: Paragraph[][]): Table {
@@ -73,7 +78,11 @@ function borderless(columns: number[], cells: Paragraph[][]): Table {
     columnWidths: columns,
     layout: TableLayoutType.FIXED,
     borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
-    rows: [new TableRow({ children: cells.map((children, i) => new TableCell({ width: { size: columns[i]!, type: WidthType.DXA }, borders: NO_BORDERS, children })) })],
+    rows: [
+      new TableRow({
+        children: cells.map((children, i) => new TableCell({ width: { size: columns[i]!, type: WidthType.DXA }, borders: NO_BORDERS, children })),
+      }),
+    ],
   });
 }
 
@@ -104,7 +113,13 @@ function tableBlock(table: PlanTable): Paragraph | Table {
       width: { size: width, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 57, right: 57, top: 20, bottom: 20 },
-      children: [new Paragraph({ alignment: o.align ?? AlignmentType.CENTER, indent: o.indent ? { left: o.indent } : undefined, children: [run(text, { size, bold: o.bold })] })],
+      children: [
+        new Paragraph({
+          alignment: o.align ?? AlignmentType.CENTER,
+          indent: o.indent ? { left: o.indent } : undefined,
+          children: [run(text, { size, bold: o.bold })],
+        }),
+      ],
     });
   const head = new TableRow({ tableHeader: true, children: table.head.map((h, i) => cell(h, widths[i]!, { bold: true })) });
   const rows = table.rows.map(
@@ -112,7 +127,9 @@ function tableBlock(table: PlanTable): Paragraph | Table {
       new TableRow({
         cantSplit: true,
         children: r.cells.map((c, i) =>
-          i === 1 ? cell(formatPlanCell(c), widths[i]!, { bold: r.total, align: AlignmentType.LEFT, indent: (r.depth ?? 0) * 170 }) : cell(formatPlanCell(c), widths[i]!, { bold: r.total }),
+          i === 1
+            ? cell(formatPlanCell(c), widths[i]!, { bold: r.total, align: AlignmentType.LEFT, indent: (r.depth ?? 0) * 170 })
+            : cell(formatPlanCell(c), widths[i]!, { bold: r.total }),
         ),
       }),
   );
@@ -122,13 +139,32 @@ function tableBlock(table: PlanTable): Paragraph | Table {
 function block(b: PlanBlock): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: SPACING, keepNext: true, children: [run(b.text, { bold: true })] })];
+      return [
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          indent: { firstLine: INDENT },
+          spacing: SPACING,
+          keepNext: true,
+          children: [run(b.text, { bold: true })],
+        }),
+      ];
     case 'paragraph':
       return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: SPACING, children: [run(b.text)] })];
     case 'placeholder':
-      return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: SPACING, children: [run(b.text, { italics: true, highlight: true })] })];
+      return [
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          indent: { firstLine: INDENT },
+          spacing: SPACING,
+          children: [run(b.text, { italics: true, highlight: true })],
+        }),
+      ];
     case 'table':
-      return [centred(b.table.caption, { bold: true, size: 13 }, { before: 160, after: 80 }), tableBlock(b.table), new Paragraph({ spacing: { before: 0, after: 0 }, children: [] })];
+      return [
+        centred(b.table.caption, { bold: true, size: 13 }, { before: 160, after: 80 }),
+        tableBlock(b.table),
+        new Paragraph({ spacing: { before: 0, after: 0 }, children: [] }),
+      ];
   }
 }
 
@@ -169,7 +205,11 @@ export function planReportDocx(doc: PlanDocument): Document {
         },
         headers: {
           // Page numbers from page 2, centred in the top margin; the first page carries the draft mark instead.
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: half(BODY_PT) })] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: half(BODY_PT) })] }),
+            ],
+          }),
           first: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(doc.title.draftMark, { size: 12, bold: true })] })] }),
         },
         children: [

@@ -60,6 +60,10 @@ export async function evaluationCommand(s: Session, args: string): Promise<Route
   const file = path.join(dir, filename);
   await writeReportXlsx(report, org, s.t, file);
   const last = messages.at(-1)!;
-  last.attachment = { type: 'document', source: { kind: 'local-file', path: file, filename, mime: XLSX_MIME }, caption: s.t('report-file-caption', { file: filename }) };
+  last.attachment = {
+    type: 'document',
+    source: { kind: 'local-file', path: file, filename, mime: XLSX_MIME },
+    caption: s.t('report-file-caption', { file: filename }),
+  };
   return { replies: messages };
 }

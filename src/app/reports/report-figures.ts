@@ -37,7 +37,9 @@ export const FIGURE_COLUMNS: FigureColumn[] = [
   { id: 'answerMedian', key: 'report-col-answer-median', width: 12, value: (f) => hours(f.answerMedianMs), sum: false, format: '0.0' },
   { id: 'noStance', key: 'report-col-no-stance', width: 11, value: (f) => f.answersWithoutStance, sum: true },
   { id: 'signals', key: 'report-col-signals', width: 11, value: (f) => f.signalsTotal, sum: true },
-  ...BEHAVIOURS.map((n): FigureColumn => ({ id: `behaviour${n}`, key: 'report-col-behaviour', args: { n }, width: 6, value: (f) => f.signals[n] ?? 0, sum: true })),
+  ...BEHAVIOURS.map(
+    (n): FigureColumn => ({ id: `behaviour${n}`, key: 'report-col-behaviour', args: { n }, width: 6, value: (f) => f.signals[n] ?? 0, sum: true }),
+  ),
   { id: 'explanations', key: 'report-col-explanations', width: 11, value: (f) => f.explanations, sum: true },
 ];
 

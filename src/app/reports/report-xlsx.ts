@@ -80,7 +80,14 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
 
   // === Officials
   const os = wb.addWorksheet(names.officials);
-  headerRow(os, [t('report-col-no'), t('report-col-official-code'), t('report-col-official-name'), t('report-col-title'), t('report-col-unit'), ...figureTitles]);
+  headerRow(os, [
+    t('report-col-no'),
+    t('report-col-official-code'),
+    t('report-col-official-name'),
+    t('report-col-title'),
+    t('report-col-unit'),
+    ...figureTitles,
+  ]);
   report.officials.forEach((o, i) => {
     os.addRow([i + 1, o.code, o.fullName, o.title, unitName(o.unitId), ...figureCells(c.byOfficial.get(o.id) ?? emptyFigures())]);
   });
@@ -163,7 +170,11 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
       null,
       null,
       null,
-      f.cancelled ? t('report-note-cancelled') : x.status === 'DECLINED' && !f.overdueNow && x.deadline < report.bounds.cutoff ? t('report-note-declined') : null,
+      f.cancelled
+        ? t('report-note-cancelled')
+        : x.status === 'DECLINED' && !f.overdueNow && x.deadline < report.bounds.cutoff
+          ? t('report-note-declined')
+          : null,
     ]);
   }
   for (const x of c.answers) {
@@ -232,7 +243,20 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
   const last = is.rowCount;
   const totals: ExcelJS.CellValue[] = new Array(itemHead.length).fill(null);
   totals[0] = t('report-total');
-  const sums = [c.total.tasksReceived, c.total.acceptedInTime, c.total.completedOnTime, c.total.completedLate, c.total.overdueNow, c.total.consultationsReceived, c.total.answeredInTime, c.total.answeredLate, c.total.unansweredOverdue, c.total.answersWithoutStance, c.total.signalsTotal, c.total.explanations];
+  const sums = [
+    c.total.tasksReceived,
+    c.total.acceptedInTime,
+    c.total.completedOnTime,
+    c.total.completedLate,
+    c.total.overdueNow,
+    c.total.consultationsReceived,
+    c.total.answeredInTime,
+    c.total.answeredLate,
+    c.total.unansweredOverdue,
+    c.total.answersWithoutStance,
+    c.total.signalsTotal,
+    c.total.explanations,
+  ];
   flagKeys.forEach((_, i) => {
     const col = columnLetter(itemHead.length + i + 1);
     totals.push(last >= 2 && sums[i] ? { formula: `SUM(${col}2:${col}${last})`, result: sums[i]! } : (sums[i] ?? 0));
@@ -257,7 +281,20 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
   ns.addRow([t('report-notes-generated'), formatDateTime(report.generatedAt, tz)]);
   ns.addRow([t('report-notes-timezone'), tz]);
   ns.addRow([]);
-  for (const key of ['received', 'accepted', 'completed', 'overdue', 'rate', 'medians', 'consultations', 'no-stance', 'signals', 'explanations', 'units', 'items']) {
+  for (const key of [
+    'received',
+    'accepted',
+    'completed',
+    'overdue',
+    'rate',
+    'medians',
+    'consultations',
+    'no-stance',
+    'signals',
+    'explanations',
+    'units',
+    'items',
+  ]) {
     ns.addRow([t(dynamicKey(`report-def-${key}-term`)), t(dynamicKey(`report-def-${key}`))]);
   }
   if (report.extras) for (const row of extrasDefinitions(t, report.extras)) ns.addRow(row);

@@ -33,7 +33,8 @@ export async function ownerItem(app: AppContext, ownerId: OfficialId, itemId: nu
   if (!item) throw new DomainError('review-item-not-found');
   if (item.ownerId !== ownerId) throw new DomainError('review-item-not-yours', { code: item.task.code });
   if (item.outcome !== 'PENDING_OWNER') throw new DomainError('review-item-decided', { code: item.task.code });
-  if (!REVIEWABLE_STATUSES.includes(item.task.status) || item.task.assigneeId !== ownerId) throw new DomainError('review-item-settled', { code: item.task.code });
+  if (!REVIEWABLE_STATUSES.includes(item.task.status) || item.task.assigneeId !== ownerId)
+    throw new DomainError('review-item-settled', { code: item.task.code });
   const review = await app.stores.review.byCode(item.reviewCode);
   if (review?.closedAt) throw new DomainError('review-closed');
   return item;
@@ -70,7 +71,14 @@ export async function decideItem(app: AppContext, ownerId: OfficialId, itemId: n
   return record(app, ownerId, item, d.decision, note, change);
 }
 
-async function record(app: AppContext, ownerId: OfficialId, item: ReviewItemView, decision: ReviewDecision, note: string, change: ReviewItemChange): Promise<ReviewItemView> {
+async function record(
+  app: AppContext,
+  ownerId: OfficialId,
+  item: ReviewItemView,
+  decision: ReviewDecision,
+  note: string,
+  change: ReviewItemChange,
+): Promise<ReviewItemView> {
   const org = await app.org();
   const store = app.stores.review;
   return inTransaction(app, async (tx, effects) => {
@@ -85,7 +93,13 @@ async function record(app: AppContext, ownerId: OfficialId, item: ReviewItemView
       action: 'review.decided',
       entity: 'review_item',
       entityId: item.id,
-      data: { review: item.reviewCode, task: item.task.code, decision, applied: change.applied ?? null, ...(change.newDeadline ? { newDeadline: change.newDeadline.toISOString() } : {}) },
+      data: {
+        review: item.reviewCode,
+        task: item.task.code,
+        decision,
+        applied: change.applied ?? null,
+        ...(change.newDeadline ? { newDeadline: change.newDeadline.toISOString() } : {}),
+      },
     });
     const updated: ReviewItemView = { ...item, ...change, decision, note, decidedAt: now };
     if (needsHead(decision)) {
@@ -97,7 +111,13 @@ async function record(app: AppContext, ownerId: OfficialId, item: ReviewItemView
 }
 
 /** The head (or the assigner it was forwarded to) agrees to a proposal or not (a reason is required to refuse). */
-export async function decideProposal(app: AppContext, actorId: OfficialId, itemId: number, agree: boolean, refusal?: string): Promise<{ item: ReviewItemView; result: 'applied' | 'forwarded' | 'refused' }> {
+export async function decideProposal(
+  app: AppContext,
+  actorId: OfficialId,
+  itemId: number,
+  agree: boolean,
+  refusal?: string,
+): Promise<{ item: ReviewItemView; result: 'applied' | 'forwarded' | 'refused' }> {
   const store = app.stores.review;
   const item = await store.item(itemId);
   if (!item) throw new DomainError('review-item-not-found');
@@ -107,9 +127,21 @@ export async function decideProposal(app: AppContext, actorId: OfficialId, itemI
 
   if (!agree) {
     const reason = checkReason(refusal ?? '');
-    const updated = await finish(app, actorId, item, { outcome: 'REFUSED', headNote: reason, headDecidedById: actorId, headDecidedAt: app.time.now() }, 'refused', (t, v) => ({
-      text: t('review-refused-notice', { code: item.task.code, who: personLabel(t, org.official(actorId)), decision: item.decision ?? 'DROP', reason: v.block(reason) }),
-    }));
+    const updated = await finish(
+      app,
+      actorId,
+      item,
+      { outcome: 'REFUSED', headNote: reason, headDecidedById: actorId, headDecidedAt: app.time.now() },
+      'refused',
+      (t, v) => ({
+        text: t('review-refused-notice', {
+          code: item.task.code,
+          who: personLabel(t, org.official(actorId)),
+          decision: item.decision ?? 'DROP',
+          reason: v.block(reason),
+        }),
+      }),
+    );
     return { item: updated, result: 'refused' };
   }
 
@@ -123,7 +155,14 @@ export async function decideProposal(app: AppContext, actorId: OfficialId, itemI
       await store.updateItem(tx, item.id, change);
       await store.stopClocks(tx, item.id, now, 'forwarded', actorId);
       await startDecisionClock(app, tx, effects, item.id, decider, now);
-      await store.audit(tx, { at: now, actorId, action: 'review.forwarded', entity: 'review_item', entityId: item.id, data: { review: item.reviewCode, task: item.task.code, to: decider } });
+      await store.audit(tx, {
+        at: now,
+        actorId,
+        action: 'review.forwarded',
+        entity: 'review_item',
+        entityId: item.id,
+        data: { review: item.reviewCode, task: item.task.code, to: decider },
+      });
       const next: ReviewItemView = { ...item, ...change };
       await notify(app, tx, effects, decider, (t, v) => proposalCard(t, v, org, next, actorId));
       return next;
@@ -144,9 +183,16 @@ export async function decideProposal(app: AppContext, actorId: OfficialId, itemI
     applied = 'cancelled';
   }
   const now = app.time.now();
-  const updated = await finish(app, actorId, item, { outcome: 'APPLIED', applied, appliedAt: now, headDecidedById: item.headDecidedById ?? actorId, headDecidedAt: item.headDecidedAt ?? now }, 'agreed', (t) => ({
-    text: t('review-agreed-notice', { code: item.task.code, who: personLabel(t, org.official(actorId)), decision: item.decision ?? 'DROP', applied }),
-  }));
+  const updated = await finish(
+    app,
+    actorId,
+    item,
+    { outcome: 'APPLIED', applied, appliedAt: now, headDecidedById: item.headDecidedById ?? actorId, headDecidedAt: item.headDecidedAt ?? now },
+    'agreed',
+    (t) => ({
+      text: t('review-agreed-notice', { code: item.task.code, who: personLabel(t, org.official(actorId)), decision: item.decision ?? 'DROP', applied }),
+    }),
+  );
   return { item: updated, result: 'applied' };
 }
 
@@ -165,7 +211,14 @@ async function finish(
     if (!locked || locked.outcome !== 'PENDING_HEAD') throw new DomainError('review-item-decided', { code: item.task.code });
     await store.updateItem(tx, item.id, change);
     await store.stopClocks(tx, item.id, now, what);
-    await store.audit(tx, { at: now, actorId, action: `review.${what}`, entity: 'review_item', entityId: item.id, data: { review: item.reviewCode, task: item.task.code, decision: item.decision, applied: change.applied ?? null } });
+    await store.audit(tx, {
+      at: now,
+      actorId,
+      action: `review.${what}`,
+      entity: 'review_item',
+      entityId: item.id,
+      data: { review: item.reviewCode, task: item.task.code, decision: item.decision, applied: change.applied ?? null },
+    });
     await notify(app, tx, effects, item.ownerId, message);
     return { ...item, ...change };
   });

@@ -44,7 +44,9 @@ export const reviewCommand: CommandHandler = async (s) => {
     else
       replies.unshift({
         text: s.t('review-none-open', { unit: org.unit(s.official.unitId)?.name ?? '—', stale: s.v.workingDuration(s.app.policy.review.staleAfter.ms) }),
-        buttons: [[btn(s.t, 'btn-review-start', 'review.start', s.official.unitId), ...(review ? [btn(s.t, 'btn-review-detail', 'review.detail', review.id)] : [])]],
+        buttons: [
+          [btn(s.t, 'btn-review-start', 'review.start', s.official.unitId), ...(review ? [btn(s.t, 'btn-review-detail', 'review.detail', review.id)] : [])],
+        ],
       });
   } else if (replies.length === 0) {
     replies.push({ text: s.t('review-nothing-for-you') });
@@ -70,7 +72,12 @@ async function reviewFile(s: Session, id: number | undefined): Promise<RouterRes
   const file = path.join(dir, filename);
   await writeReviewXlsx(review, items, org, s.t, s.app.policy.calendar.timezone, file);
   return {
-    replies: [{ text: s.t('review-file-caption', { code: review.code, count: items.length }), attachment: { type: 'document', source: { kind: 'local-file', path: file, filename, mime: XLSX_MIME }, caption: filename } }],
+    replies: [
+      {
+        text: s.t('review-file-caption', { code: review.code, count: items.length }),
+        attachment: { type: 'document', source: { kind: 'local-file', path: file, filename, mime: XLSX_MIME }, caption: filename },
+      },
+    ],
   };
 }
 
@@ -100,17 +107,27 @@ export const reviewActions: ActionHandler = async (s: Session, action: Action) =
     case 'review.drop': {
       const item = await ownerItem(s.app, s.officialId, id ?? 0);
       const kind = action.verb.slice('review.'.length) as 'done' | 'keep' | 'transfer' | 'drop';
-      const question = kind === 'keep' ? s.t('review-ask-date', { code: item.task.code, deadline: s.v.dateTime(item.task.deadline) }) : s.t('review-ask', { kind, code: item.task.code });
+      const question =
+        kind === 'keep'
+          ? s.t('review-ask-date', { code: item.task.code, deadline: s.v.dateTime(item.task.deadline) })
+          : s.t('review-ask', { kind, code: item.task.code });
       return flow(s, { replies: [ask(s, question)], next: state(REVIEW_FLOW, kind === 'keep' ? 'date' : 'text', { itemId: item.id, kind }) });
     }
     case 'review.agree': {
       const r = await decideProposal(s.app, s.officialId, id ?? 0, true);
-      return { replies: [text(s.t('review-proposal-decided-reply', { code: r.item.task.code, result: r.result, applied: r.item.applied ?? '' }))], clearButtons: true };
+      return {
+        replies: [text(s.t('review-proposal-decided-reply', { code: r.item.task.code, result: r.result, applied: r.item.applied ?? '' }))],
+        clearButtons: true,
+      };
     }
     case 'review.refuse': {
       const item = await s.app.stores.review.item(id ?? 0);
-      if (!item || item.outcome !== 'PENDING_HEAD' || item.deciderId !== s.officialId) throw new DomainError('review-item-decided', { code: item?.task.code ?? '—' });
-      return flow(s, { replies: [ask(s, s.t('review-ask', { kind: 'refuse', code: item.task.code }))], next: state(REVIEW_FLOW, 'text', { itemId: item.id, kind: 'refuse' }) });
+      if (!item || item.outcome !== 'PENDING_HEAD' || item.deciderId !== s.officialId)
+        throw new DomainError('review-item-decided', { code: item?.task.code ?? '—' });
+      return flow(s, {
+        replies: [ask(s, s.t('review-ask', { kind: 'refuse', code: item.task.code }))],
+        next: state(REVIEW_FLOW, 'text', { itemId: item.id, kind: 'refuse' }),
+      });
     }
     default:
       return undefined;
@@ -130,7 +147,10 @@ export const reviewFlow: DialogFlow = {
       const parsed = parseDeadline(raw, { now: s.app.time.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
       if (!parsed.ok) throw new DomainError(parsed.error, parsed.args);
       if (parsed.deadline.getTime() <= item.task.deadline.getTime()) throw new DomainError('task-extend-not-later', { deadline: item.task.deadline });
-      return { replies: [ask(s, s.t('review-ask', { kind: 'keep', code: item.task.code }))], next: state(REVIEW_FLOW, 'text', { ...d, deadline: parsed.deadline.toISOString() }) };
+      return {
+        replies: [ask(s, s.t('review-ask', { kind: 'keep', code: item.task.code }))],
+        next: state(REVIEW_FLOW, 'text', { ...d, deadline: parsed.deadline.toISOString() }),
+      };
     }
     if (d.kind === 'refuse') {
       const r = await decideProposal(s.app, s.officialId, d.itemId, false, raw);

@@ -32,10 +32,16 @@ export function reviewClockHandler(app: AppContext): ClockHandler {
             role: forOwner ? 'owner' : 'decider',
           };
           if (ctx.audience.to === 'person') {
-            return { text: t(ctx.level === 0 ? 'reminder-review-0' : 'reminder-review-1', base), buttons: forOwner ? ownerButtons(t, item.id) : deciderButtons(t, item.id) };
+            return {
+              text: t(ctx.level === 0 ? 'reminder-review-0' : 'reminder-review-1', base),
+              buttons: forOwner ? ownerButtons(t, item.id) : deciderButtons(t, item.id),
+            };
           }
           return {
-            text: [t('escalation-title', { code: item.task.code, what: t('escalation-what-REVIEW_DECISION') }), t('escalation-review-body', { ...base, who: personLabel(t, ctx.person), reminders: ctx.sentSoFar })].join('\n'),
+            text: [
+              t('escalation-title', { code: item.task.code, what: t('escalation-what-REVIEW_DECISION') }),
+              t('escalation-review-body', { ...base, who: personLabel(t, ctx.person), reminders: ctx.sentSoFar }),
+            ].join('\n'),
             buttons: [[btn(t, 'btn-view', 'task.view', item.taskId)]],
           };
         },

@@ -42,12 +42,20 @@ export function taskLine(t: Translate, v: ViewTools, task: TaskLine): string {
 }
 
 /** The owner's card: what the item is, who reviews, by when, and the four decisions. */
-export function ownerCard(t: Translate, v: ViewTools, org: OrgDirectory, x: { reviewCode: string; headId: number; itemId: number; task: TaskLine }, decideBy?: Date): OutboundMessage {
+export function ownerCard(
+  t: Translate,
+  v: ViewTools,
+  org: OrgDirectory,
+  x: { reviewCode: string; headId: number; itemId: number; task: TaskLine },
+  decideBy?: Date,
+): OutboundMessage {
   return {
     text: [
       t('review-item-title', { review: x.reviewCode, code: x.task.code }),
       taskLine(t, v, x.task),
-      decideBy ? t('review-item-ask', { head: personLabel(t, org.official(OfficialId(x.headId))), by: v.dateTime(decideBy) }) : t('review-item-ask-now', { head: personLabel(t, org.official(OfficialId(x.headId))) }),
+      decideBy
+        ? t('review-item-ask', { head: personLabel(t, org.official(OfficialId(x.headId))), by: v.dateTime(decideBy) })
+        : t('review-item-ask-now', { head: personLabel(t, org.official(OfficialId(x.headId))) }),
     ].join('\n'),
     buttons: ownerButtons(t, x.itemId),
   };
@@ -87,7 +95,17 @@ export interface ReviewCounts {
 }
 
 export function countItems(items: readonly ReviewItemView[]): ReviewCounts {
-  const c: ReviewCounts = { total: items.length, pendingOwner: 0, pendingHead: 0, decided: 0, byDecision: { DONE: 0, KEEP: 0, TRANSFER: 0, DROP: 0 }, refused: 0, settled: 0, overdue: 0, stale: 0 };
+  const c: ReviewCounts = {
+    total: items.length,
+    pendingOwner: 0,
+    pendingHead: 0,
+    decided: 0,
+    byDecision: { DONE: 0, KEEP: 0, TRANSFER: 0, DROP: 0 },
+    refused: 0,
+    settled: 0,
+    overdue: 0,
+    stale: 0,
+  };
   for (const i of items) {
     const s = itemState(i);
     if (i.why === 'OVERDUE') c.overdue++;
@@ -135,8 +153,7 @@ export function reviewSummary(t: Translate, v: ViewTools, org: OrgDirectory, rev
 export function detailLine(t: Translate, v: ViewTools, org: OrgDirectory, item: ReviewItemView): string {
   const state = itemState(item);
   const decision = item.decision && state !== 'SETTLED' ? t('review-decision-label', { decision: item.decision }) : '';
-  const extra =
-    item.decision === 'KEEP' && item.newDeadline ? t('review-detail-new-date', { date: v.dateTime(item.newDeadline) }) : '';
+  const extra = item.decision === 'KEEP' && item.newDeadline ? t('review-detail-new-date', { date: v.dateTime(item.newDeadline) }) : '';
   return t('review-detail-line', {
     code: item.task.code,
     title: v.quote(item.task.title, 80),

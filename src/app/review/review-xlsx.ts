@@ -26,7 +26,14 @@ const COLUMNS = [
   ['review-col-status-now', 18],
 ] as const;
 
-export async function writeReviewXlsx(review: ReviewRow, items: readonly ReviewItemView[], org: OrgDirectory, t: Translate, timezone: string, file: string): Promise<void> {
+export async function writeReviewXlsx(
+  review: ReviewRow,
+  items: readonly ReviewItemView[],
+  org: OrgDirectory,
+  t: Translate,
+  timezone: string,
+  file: string,
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(t('review-sheet-items'));
   ws.columns = COLUMNS.map(([key, width]) => ({ header: t(key), width }));

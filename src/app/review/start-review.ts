@@ -57,7 +57,8 @@ export async function startReview(app: AppContext, headId: OfficialId): Promise<
       const task = byTask.get(item.taskId)!;
       cards.push({
         recipientId: item.ownerId,
-        render: (t: Parameters<typeof ownerCard>[0], v: Parameters<typeof ownerCard>[1]) => ownerCard(t, v, org, { reviewCode: review.code, headId, itemId: item.id, task }, decideBy),
+        render: (t: Parameters<typeof ownerCard>[0], v: Parameters<typeof ownerCard>[1]) =>
+          ownerCard(t, v, org, { reviewCode: review.code, headId, itemId: item.id, task }, decideBy),
       });
     }
     await store.audit(tx, {

@@ -28,7 +28,12 @@ export interface SelfReviewExtraSource {
 export const SELF_REVIEW_EXTRA_SOURCES: SelfReviewExtraSource[] = [NOTICES_RECEIVED, NOTICES_ON_TIME, NOTICES_LATE, NOTICES_NEVER, COMMENDATIONS];
 
 /** Every registered source's figures for these officials, by official: [source name, figure][]. */
-export async function extraFigures(app: AppContext, report: Report, officialIds: readonly number[], sources = SELF_REVIEW_EXTRA_SOURCES): Promise<Map<number, [string, ExtraFigure][]>> {
+export async function extraFigures(
+  app: AppContext,
+  report: Report,
+  officialIds: readonly number[],
+  sources = SELF_REVIEW_EXTRA_SOURCES,
+): Promise<Map<number, [string, ExtraFigure][]>> {
   const out = new Map<number, [string, ExtraFigure][]>();
   for (const source of sources) {
     const byOfficial = await source.figures(app, report, officialIds);

@@ -35,12 +35,23 @@ export async function openSelfReview(app: AppContext, period: Period, openedById
       notices.push({
         recipientId: f.officialId,
         render: (t: Parameters<typeof periodLabel>[0], v: { dateTime(d: Date): string }) => ({
-          text: [t('self-review-opened-notice', { period: periodLabel(t, period), by: v.dateTime(by) }), '', ...figureLines(t, report.computed.byOfficial.get(f.officialId) ?? emptyFigures())].join('\n'),
+          text: [
+            t('self-review-opened-notice', { period: periodLabel(t, period), by: v.dateTime(by) }),
+            '',
+            ...figureLines(t, report.computed.byOfficial.get(f.officialId) ?? emptyFigures()),
+          ].join('\n'),
           buttons: [[btn(t, 'btn-self-open', 'self.view', f.id)]],
         }),
       });
     }
-    await store.audit(tx, { at: now, actorId: openedById, action: 'self-review.opened', entity: 'self_review_cycle', entityId: cycle.id, data: { from: period.from, to: period.to, forms: forms.length } });
+    await store.audit(tx, {
+      at: now,
+      actorId: openedById,
+      action: 'self-review.opened',
+      entity: 'self_review_cycle',
+      entityId: cycle.id,
+      data: { from: period.from, to: period.to, forms: forms.length },
+    });
     await notifyMany(app, tx, effects, notices);
     return { cycle, forms: forms.length };
   });

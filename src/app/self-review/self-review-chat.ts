@@ -51,7 +51,9 @@ export const selfReviewCommand: CommandHandler = async (s) => {
   const people = await team(s);
   if (people.length > 0) {
     const ids = new Set(people.map((p) => p.id as number));
-    const forms = (await s.app.stores.selfReview.formsOfUnits(cycle.id, [...new Set(people.map((p) => p.unitId as number))])).filter((f) => ids.has(f.officialId));
+    const forms = (await s.app.stores.selfReview.formsOfUnits(cycle.id, [...new Set(people.map((p) => p.unitId as number))])).filter((f) =>
+      ids.has(f.officialId),
+    );
     replies.push(teamMessage(s.t, await s.app.org(), cycle, forms, s.official.unitId));
   }
   return { replies };
@@ -65,9 +67,17 @@ async function unitFile(s: Session, arg: string): Promise<RouterResult> {
   const unit = m ? org.unit(Number(m[2]) as never) : undefined;
   if (!cycle || !unit) throw new DomainError('self-review-not-found');
   const head = org.headOf(unit.id);
-  if (!(head?.id === s.officialId || (head && mayCommentSelfReview(org, s.officialId, head.id)) || s.official.isAdmin)) throw new DomainError('self-review-not-yours');
+  if (!(head?.id === s.officialId || (head && mayCommentSelfReview(org, s.officialId, head.id)) || s.official.isAdmin))
+    throw new DomainError('self-review-not-yours');
   const file = await writeUnitFile(s, cycle.id, unit.id);
-  return { replies: [{ text: s.t('self-review-file-caption', { unit: unit.name, count: file.count }), attachment: { type: 'document', source: { kind: 'local-file', path: file.path, filename: file.filename, mime: XLSX_MIME }, caption: file.filename } }] };
+  return {
+    replies: [
+      {
+        text: s.t('self-review-file-caption', { unit: unit.name, count: file.count }),
+        attachment: { type: 'document', source: { kind: 'local-file', path: file.path, filename: file.filename, mime: XLSX_MIME }, caption: file.filename },
+      },
+    ],
+  };
 }
 
 export async function unitRows(app: Session['app'], cycleId: number, unitId: number) {

@@ -14,7 +14,9 @@ export function selfReviewClockHandler(app: AppContext): ClockHandler {
       const form = await app.stores.selfReview.formById(clock.itemId, tx);
       if (!form) return null;
       const own = clock.officialId === form.officialId;
-      const waiting = own ? form.submittedAt === null : form.submittedAt !== null && (form.headAt === null || form.headAt.getTime() < form.submittedAt.getTime());
+      const waiting = own
+        ? form.submittedAt === null
+        : form.submittedAt !== null && (form.headAt === null || form.headAt.getTime() < form.submittedAt.getTime());
       if (!waiting) return null;
       const cycle = await app.stores.selfReview.cycleById(form.cycleId);
       if (!cycle) return null;
@@ -37,7 +39,10 @@ export function selfReviewClockHandler(app: AppContext): ClockHandler {
             };
           }
           return {
-            text: [t('escalation-title', { code, what: t('escalation-what-SELF_REVIEW') }), t('escalation-self-review-body', { ...base, who: personLabel(t, ctx.person), reminders: ctx.sentSoFar })].join('\n'),
+            text: [
+              t('escalation-title', { code, what: t('escalation-what-SELF_REVIEW') }),
+              t('escalation-self-review-body', { ...base, who: personLabel(t, ctx.person), reminders: ctx.sentSoFar }),
+            ].join('\n'),
           };
         },
       };

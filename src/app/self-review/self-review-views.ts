@@ -58,7 +58,14 @@ export function formMessage(t: Translate, v: ViewTools, org: OrgDirectory, x: Fo
   ];
   const itemLines = listed.filter(([, l]) => l.length > 0).map(([kind, l]) => t('self-review-items', { kind, count: l.length, codes: codes(t, l) }));
   for (const s of items.signals)
-    itemLines.push(t('self-review-signal', { behaviour: s.behaviour, item: s.itemCode ?? '—', explanation: s.explanation ? v.quote(s.explanation, 300) : '', explained: s.explanation ? 'yes' : 'no' }));
+    itemLines.push(
+      t('self-review-signal', {
+        behaviour: s.behaviour,
+        item: s.itemCode ?? '—',
+        explanation: s.explanation ? v.quote(s.explanation, 300) : '',
+        explained: s.explanation ? 'yes' : 'no',
+      }),
+    );
   for (const [, f] of x.figures.extras) itemLines.push(t('self-review-extra', { label: f.label(t), count: f.count, codes: codes(t, f.items) }));
   if (itemLines.length > 0) lines.push(t('self-review-items-heading'), ...itemLines);
   lines.push('');
@@ -69,12 +76,20 @@ export function formMessage(t: Translate, v: ViewTools, org: OrgDirectory, x: Fo
   );
   lines.push(
     x.form.headAt && x.form.headRating
-      ? t('self-review-head', { who: personLabel(t, org.official(OfficialId(x.form.headId ?? 0))), at: v.dateTime(x.form.headAt), text: v.block(x.form.headComment ?? ''), rating: x.form.headRating })
+      ? t('self-review-head', {
+          who: personLabel(t, org.official(OfficialId(x.form.headId ?? 0))),
+          at: v.dateTime(x.form.headAt),
+          text: v.block(x.form.headComment ?? ''),
+          rating: x.form.headRating,
+        })
       : t('self-review-head-none'),
   );
   if (x.history.length > 1) {
     lines.push(t('self-review-history', { count: x.history.length }));
-    for (const e of x.history) lines.push(t('self-review-history-line', { at: v.dateTime(e.at), who: personLabel(t, org.official(OfficialId(e.authorId))), role: e.role, rating: e.rating }));
+    for (const e of x.history)
+      lines.push(
+        t('self-review-history-line', { at: v.dateTime(e.at), who: personLabel(t, org.official(OfficialId(e.authorId))), role: e.role, rating: e.rating }),
+      );
   }
   const buttons: ActionButton[][] = [];
   if (own) buttons.push([btn(t, x.form.submittedAt ? 'btn-self-rewrite' : 'btn-self-write', 'self.write', x.form.id)]);
@@ -88,7 +103,10 @@ export function teamMessage(t: Translate, org: OrgDirectory, cycle: SelfReviewCy
   const commented = forms.filter((f) => f.headAt).length;
   const buttons: ActionButton[][] = forms.map((f) => [
     {
-      label: t('self-review-team-button', { name: org.official(OfficialId(f.officialId))?.fullName ?? '—', state: f.headAt ? 'commented' : f.submittedAt ? 'written' : 'none' }),
+      label: t('self-review-team-button', {
+        name: org.official(OfficialId(f.officialId))?.fullName ?? '—',
+        state: f.headAt ? 'commented' : f.submittedAt ? 'written' : 'none',
+      }),
       action: btn(t, 'btn-self-open', 'self.view', f.id).action,
     },
   ]);

@@ -17,11 +17,24 @@ export interface UnitRow {
   figures: PersonFigures;
 }
 
-export async function writeSelfReviewXlsx(cycle: SelfReviewCycleRow, unitName: string, rows: readonly UnitRow[], org: OrgDirectory, t: Translate, timezone: string, file: string): Promise<void> {
+export async function writeSelfReviewXlsx(
+  cycle: SelfReviewCycleRow,
+  unitName: string,
+  rows: readonly UnitRow[],
+  org: OrgDirectory,
+  t: Translate,
+  timezone: string,
+  file: string,
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(t('self-review-sheet'));
   const extraNames = [...new Set(rows.flatMap((r) => r.figures.extras.map(([n]) => n)))];
-  const extraLabels = extraNames.map((n) => rows.flatMap((r) => r.figures.extras).find(([m]) => m === n)![1].label(t));
+  const extraLabels = extraNames.map((n) =>
+    rows
+      .flatMap((r) => r.figures.extras)
+      .find(([m]) => m === n)![1]
+      .label(t),
+  );
   const headers = [
     t('self-review-col-official'),
     t('self-review-col-title'),

@@ -44,7 +44,12 @@ export async function submitSelfReview(app: AppContext, actorId: OfficialId, for
   return inTransaction(app, async (tx, effects) => {
     const now = app.time.now();
     if (!(await store.lockForm(tx, formId))) throw new DomainError('self-review-not-found');
-    const saved = await store.saveSelf(tx, formId, { text: assessment, rating, at: now, figures: { figures: shown.figures, items: shown.items, extras: shown.extras.map(([n, f]) => [n, { count: f.count, items: f.items }]) } });
+    const saved = await store.saveSelf(tx, formId, {
+      text: assessment,
+      rating,
+      at: now,
+      figures: { figures: shown.figures, items: shown.items, extras: shown.extras.map(([n, f]) => [n, { count: f.count, items: f.items }]) },
+    });
     await store.stopClocks(tx, formId, now, 'written', actorId);
     await store.audit(tx, { at: now, actorId, action: 'self-review.written', entity: 'self_review', entityId: formId, data: { rating, cycle: cycle.id } });
     if (superior) {
@@ -69,7 +74,14 @@ export async function commentSelfReview(app: AppContext, actorId: OfficialId, fo
     if (!(await store.lockForm(tx, formId))) throw new DomainError('self-review-not-found');
     const saved = await store.saveHead(tx, formId, { headId: actorId, text: comment, rating, at: now });
     await store.stopClocks(tx, formId, now, 'commented', actorId);
-    await store.audit(tx, { at: now, actorId, action: 'self-review.commented', entity: 'self_review', entityId: formId, data: { rating, cycle: cycle.id, person: form.officialId } });
+    await store.audit(tx, {
+      at: now,
+      actorId,
+      action: 'self-review.commented',
+      entity: 'self_review',
+      entityId: formId,
+      data: { rating, cycle: cycle.id, person: form.officialId },
+    });
     await notify(app, tx, effects, form.officialId, (t, v) => ({
       text: t('self-review-commented-notice', { who: personLabel(t, org.official(actorId)), rating, comment: v.block(comment) }),
       buttons: [[btn(t, 'btn-self-open', 'self.view', formId)]],

@@ -8,7 +8,14 @@ import type { ConsultationFile } from '../ports/stores/consultations.js';
 import { existingAnswerLapse, raiseSignals } from './raise.js';
 
 /** Behaviour 5 for one respondent (no stance by the deadline, a stance after it, only text without a stance). */
-export async function signalsForRespondent(app: AppContext, tx: StoreTx, file: ConsultationFile, respondent: Respondent, now: Date, extra: Entry[] = []): Promise<void> {
+export async function signalsForRespondent(
+  app: AppContext,
+  tx: StoreTx,
+  file: ConsultationFile,
+  respondent: Respondent,
+  now: Date,
+  extra: Entry[] = [],
+): Promise<void> {
   const c = file.consultation;
   if (now.getTime() < c.deadline.getTime()) return;
   const entries = [...file.entries, ...extra].filter((e) => e.respondentId === respondent.id);

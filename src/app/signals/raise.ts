@@ -45,7 +45,12 @@ export async function raiseSignals(app: AppContext, tx: StoreTx, drafts: readonl
 }
 
 /** The rule of a behaviour-5 signal already raised for this respondent, if any (a lapse is one signal). */
-export async function existingAnswerLapse(app: AppContext, tx: StoreTx, consultationId: number, officialId: number): Promise<'consult-late' | 'consult-no-stance' | undefined> {
+export async function existingAnswerLapse(
+  app: AppContext,
+  tx: StoreTx,
+  consultationId: number,
+  officialId: number,
+): Promise<'consult-late' | 'consult-no-stance' | undefined> {
   const rule = await app.stores.signals.firstRuleOf(tx, 'CONSULTATION', consultationId, officialId, ['consult-late', 'consult-no-stance']);
   return rule as 'consult-late' | 'consult-no-stance' | undefined;
 }

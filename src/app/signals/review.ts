@@ -21,7 +21,13 @@ async function lockSignalOrFail(app: AppContext, tx: StoreTx, id: number): Promi
   return signal;
 }
 
-export async function reviewSignal(app: AppContext, reviewerId: OfficialId, signalId: number, decision: 'CONFIRMED' | 'DISMISSED', rawReason: string): Promise<Signal> {
+export async function reviewSignal(
+  app: AppContext,
+  reviewerId: OfficialId,
+  signalId: number,
+  decision: 'CONFIRMED' | 'DISMISSED',
+  rawReason: string,
+): Promise<Signal> {
   const reason = checkReason(rawReason, SIGNAL_LIMITS.reason);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
@@ -30,7 +36,14 @@ export async function reviewSignal(app: AppContext, reviewerId: OfficialId, sign
     if (!mayReviewSignal(org, reviewerId, OfficialId(before.officialId))) throw new DomainError('signal-not-yours');
     if (before.status !== 'PENDING') throw new DomainError('signal-already-reviewed');
     const s = await app.stores.signals.update(tx, signalId, { status: decision, reviewedById: reviewerId, reviewedAt: now, reviewReason: reason });
-    await app.stores.audit.append(tx, { at: now, actorId: reviewerId, action: decision === 'CONFIRMED' ? 'signal.confirmed' : 'signal.dismissed', entity: 'signal', entityId: s.id, data: { reason } });
+    await app.stores.audit.append(tx, {
+      at: now,
+      actorId: reviewerId,
+      action: decision === 'CONFIRMED' ? 'signal.confirmed' : 'signal.dismissed',
+      entity: 'signal',
+      entityId: s.id,
+      data: { reason },
+    });
     const item = await app.stores.items.summary(s.itemKind, s.itemId);
     await notify(app, tx, effects, s.officialId, (t, v) => ({
       text: [
@@ -92,24 +105,32 @@ export async function recordManualSignal(app: AppContext, recorderId: OfficialId
     const now = app.time.now();
     const rule = manualRule(input.behaviour as 3 | 7 | 9 | 11);
     if (input.item) {
-      if (await app.stores.signals.exists(tx, { rule, itemKind: input.item.kind, itemId: input.item.id, officialId: input.personId })) throw new DomainError('signal-duplicate');
+      if (await app.stores.signals.exists(tx, { rule, itemKind: input.item.kind, itemId: input.item.id, officialId: input.personId }))
+        throw new DomainError('signal-duplicate');
     }
     const s = await app.stores.signals.create(tx, {
-        behaviour: input.behaviour,
-        rule,
-        officialId: input.personId,
-        itemKind: input.item?.kind ?? null,
-        itemId: input.item?.id ?? null,
-        evidence: toStored([], {}),
-        status: 'CONFIRMED',
-        raisedAt: now,
-        recordedById: recorderId,
-        note,
-        reviewedById: recorderId,
-        reviewedAt: now,
-        reviewReason: note,
+      behaviour: input.behaviour,
+      rule,
+      officialId: input.personId,
+      itemKind: input.item?.kind ?? null,
+      itemId: input.item?.id ?? null,
+      evidence: toStored([], {}),
+      status: 'CONFIRMED',
+      raisedAt: now,
+      recordedById: recorderId,
+      note,
+      reviewedById: recorderId,
+      reviewedAt: now,
+      reviewReason: note,
     });
-    await app.stores.audit.append(tx, { at: now, actorId: recorderId, action: 'signal.recorded', entity: 'signal', entityId: s.id, data: { behaviour: input.behaviour, officialId: input.personId, note } });
+    await app.stores.audit.append(tx, {
+      at: now,
+      actorId: recorderId,
+      action: 'signal.recorded',
+      entity: 'signal',
+      entityId: s.id,
+      data: { behaviour: input.behaviour, officialId: input.personId, note },
+    });
     const item = await app.stores.items.summary(s.itemKind, s.itemId);
     await notify(app, tx, effects, s.officialId, (t, v) => ({
       text: [

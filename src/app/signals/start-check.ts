@@ -15,7 +15,17 @@ export async function startUrgentStartCheck(app: AppContext, tx: StoreTx, effect
   const calendar = await app.calendar();
   const dueAt = calendar.add(from, app.policy.signals.urgentStartWindow);
   if (dueAt.getTime() >= task.deadline.getTime()) return;
-  effects.schedule(await app.stores.clocks.start(tx, { itemKind: 'TASK', itemId: task.id, kind: 'TASK_START', officialId: task.assigneeId, priority: task.priority, dueAt, stepMs: 1000 }));
+  effects.schedule(
+    await app.stores.clocks.start(tx, {
+      itemKind: 'TASK',
+      itemId: task.id,
+      kind: 'TASK_START',
+      officialId: task.assigneeId,
+      priority: task.priority,
+      dueAt,
+      stepMs: 1000,
+    }),
+  );
 }
 
 /** When the window ends: the signal if the task is still unstarted; the clock then stops (load answers null). */

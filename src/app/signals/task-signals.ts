@@ -53,7 +53,6 @@ export async function signalsOnCompleted(app: AppContext, tx: StoreTx, task: Tas
   await raiseSignals(app, tx, [taskOverdue(task, now)]);
 }
 
-
 /** A decline: the task may now bounce too often (behaviour 4, the count). */
 export async function signalsOnDeclined(app: AppContext, tx: StoreTx, task: Task): Promise<void> {
   const events = await app.stores.tasks.bounceEvents(tx, task.id);

@@ -37,21 +37,21 @@ export async function assignTask(app: AppContext, assignerId: OfficialId, input:
   return inTransaction(app, async (tx, effects) => {
     const seq = await app.stores.sequences.next(tx, `NV-${year}`);
     const task = await app.stores.tasks.create(tx, {
-        code: formatTaskCode(year, seq),
-        year,
-        seq,
-        title: clear.title,
-        description: clear.description,
-        expectedResult: clear.expectedResult,
-        priority: clear.priority,
-        deadline: clear.deadline,
-        originalDeadline: clear.deadline,
-        assignerId,
-        assigneeId: clear.assigneeId,
-        unitId: assignee.unitId,
-        sourceDocRef: clear.sourceDocRef,
-        externalRef: input.externalRef ?? null,
-        createdAt: now,
+      code: formatTaskCode(year, seq),
+      year,
+      seq,
+      title: clear.title,
+      description: clear.description,
+      expectedResult: clear.expectedResult,
+      priority: clear.priority,
+      deadline: clear.deadline,
+      originalDeadline: clear.deadline,
+      assignerId,
+      assigneeId: clear.assigneeId,
+      unitId: assignee.unitId,
+      sourceDocRef: clear.sourceDocRef,
+      externalRef: input.externalRef ?? null,
+      createdAt: now,
     });
     await app.stores.tasks.addEvent(tx, task.id, { kind: 'CREATED', actorId: assignerId, at: now, newDeadline: task.deadline });
     await auditTask(app, tx, now, assignerId, 'created', task, { assigneeId: task.assigneeId, deadline: task.deadline.toISOString(), priority: task.priority });

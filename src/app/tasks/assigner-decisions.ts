@@ -25,7 +25,9 @@ export async function cancelTask(app: AppContext, actorId: OfficialId, taskId: T
     await app.stores.tasks.addEvent(tx, taskId, { kind: 'CANCELLED', actorId, at: now, reason: text });
     await auditTask(app, tx, now, actorId, 'cancelled', task, { reason: text });
     await settleTask(app, tx, task, now, actorId, 'cancelled');
-    await notify(app, tx, effects, task.assigneeId, (t, v) => ({ text: t('task-cancelled-notice', { code: task.code, title: v.quote(task.title), reason: v.block(text) }) }));
+    await notify(app, tx, effects, task.assigneeId, (t, v) => ({
+      text: t('task-cancelled-notice', { code: task.code, title: v.quote(task.title), reason: v.block(text) }),
+    }));
     return task;
   });
 }
@@ -40,7 +42,13 @@ export async function reassignTask(app: AppContext, actorId: OfficialId, taskId:
     const before = await lockTaskOrFail(app, tx, taskId);
     const status = assertTransition(before, 'reassign', actorId);
     if (before.deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
-    const task = await app.stores.tasks.update(tx, taskId, { status, assigneeId: newAssigneeId, unitId: newAssignee.unitId, declinedAt: null, bounceCount: { increment: 1 } });
+    const task = await app.stores.tasks.update(tx, taskId, {
+      status,
+      assigneeId: newAssigneeId,
+      unitId: newAssignee.unitId,
+      declinedAt: null,
+      bounceCount: { increment: 1 },
+    });
     await app.stores.tasks.addEvent(tx, taskId, { kind: 'REASSIGNED', actorId, at: now, data: { from: before.assigneeId, to: newAssigneeId } });
     await auditTask(app, tx, now, actorId, 'reassigned', task, { from: before.assigneeId, to: newAssigneeId });
     await settleTask(app, tx, task, now, actorId, 'reassigned');
@@ -68,7 +76,12 @@ export async function insistOnTask(app: AppContext, actorId: OfficialId, taskId:
     await settleTask(app, tx, task, now, actorId, 'insisted');
     await startAcceptClock(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({
-      text: t('task-insisted-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), deadline: v.dateTime(task.deadline) }),
+      text: t('task-insisted-notice', {
+        code: task.code,
+        who: personLabel(t, org.official(actorId)),
+        title: v.quote(task.title),
+        deadline: v.dateTime(task.deadline),
+      }),
       buttons: newTaskButtons(t, task),
     }));
     return task;
@@ -87,7 +100,12 @@ export async function nudgeTask(app: AppContext, actorId: OfficialId, taskId: Ta
     await app.stores.tasks.addEvent(tx, task.id, { kind: 'NUDGED', actorId, at: now });
     await auditTask(app, tx, now, actorId, 'nudged', task);
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({
-      text: t('task-nudged-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), deadline: v.dateTime(task.deadline) }),
+      text: t('task-nudged-notice', {
+        code: task.code,
+        who: personLabel(t, org.official(actorId)),
+        title: v.quote(task.title),
+        deadline: v.dateTime(task.deadline),
+      }),
       buttons: task.status === 'ASSIGNED' ? newTaskButtons(t, task) : [],
     }));
     return task;

@@ -58,7 +58,13 @@ export async function declineTask(app: AppContext, actorId: OfficialId, taskId: 
  * Asking for more time answers the task: it stops the time-to-accept ladder. The deadline changes only when the
  * assigner approves; approving a request on a task not yet accepted also accepts it with the new deadline.
  */
-export async function requestExtension(app: AppContext, actorId: OfficialId, taskId: TaskId, newDeadline: Date, reason: string): Promise<{ task: Task; requestId: number }> {
+export async function requestExtension(
+  app: AppContext,
+  actorId: OfficialId,
+  taskId: TaskId,
+  newDeadline: Date,
+  reason: string,
+): Promise<{ task: Task; requestId: number }> {
   const text = checkReason(reason);
   const org = await app.org();
   return inTransaction(app, async (tx, effects) => {
@@ -96,7 +102,8 @@ export async function decideExtension(app: AppContext, actorId: OfficialId, requ
     // Lapsed when the task was completed, declined or cancelled while it waited (settle.ts).
     if (req.status === 'VOIDED' && before.assignerId === actorId) throw new DomainError('task-extend-voided', { code: before.code });
     assertTransition(before, 'decide-extension', actorId);
-    if (!(await app.stores.tasks.claimExtensionDecision(tx, requestId, approve ? 'APPROVED' : 'REFUSED', actorId, now))) throw new DomainError('task-extend-decided');
+    if (!(await app.stores.tasks.claimExtensionDecision(tx, requestId, approve ? 'APPROVED' : 'REFUSED', actorId, now)))
+      throw new DomainError('task-extend-decided');
     let task = before;
     if (approve) {
       const status = statusAfterExtensionDecision(before.status, true);

@@ -15,6 +15,14 @@ export function peopleOf(org: OrgDirectory, task: Pick<Task, 'assignerId' | 'ass
   return { assigner: org.official(task.assignerId), assignee: org.official(task.assigneeId) };
 }
 
-export async function auditTask(app: AppContext, tx: StoreTx, at: Date, actorId: number | null, action: string, task: Task, data: Record<string, unknown> = {}): Promise<void> {
+export async function auditTask(
+  app: AppContext,
+  tx: StoreTx,
+  at: Date,
+  actorId: number | null,
+  action: string,
+  task: Task,
+  data: Record<string, unknown> = {},
+): Promise<void> {
   await app.stores.audit.append(tx, { at, actorId, action: `task.${action}`, entity: 'task', entityId: task.id, data: { code: task.code, ...data } });
 }

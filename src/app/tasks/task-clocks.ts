@@ -35,7 +35,15 @@ export async function startWorkClocks(app: AppContext, tx: StoreTx, effects: Eff
   const before = deliverableAt(calendar.subtract(task.deadline, clocks.beforeDeadline), task.priority, calendar);
   if (before.getTime() > from.getTime() && before.getTime() < task.deadline.getTime()) {
     effects.schedule(
-      await app.stores.clocks.start(tx, { itemKind: 'TASK', itemId: task.id, kind: 'TASK_BEFORE_DEADLINE', officialId: task.assigneeId, priority: task.priority, dueAt: before, stepMs: 1000 }),
+      await app.stores.clocks.start(tx, {
+        itemKind: 'TASK',
+        itemId: task.id,
+        kind: 'TASK_BEFORE_DEADLINE',
+        officialId: task.assigneeId,
+        priority: task.priority,
+        dueAt: before,
+        stepMs: 1000,
+      }),
     );
   } else {
     await app.stores.clocks.stop(tx, 'TASK', task.id, from, 'not-applicable', ['TASK_BEFORE_DEADLINE']);

@@ -50,7 +50,15 @@ export async function reportProgress(app: AppContext, actorId: OfficialId, taskI
     await notify(app, tx, effects, task.assignerId, (t, v) => ({
       text: t('task-progress-notice', { code: task.code, percent: value, who: personLabel(t, org.official(actorId)), note: v.block(text || '—') }),
       buttons: [[btn(t, 'btn-view', 'task.view', task.id)]],
-      ...(evidence ? { attachment: { type: evidence.file.kind, source: { kind: 'channel-file' as const, channel: evidence.channel, fileRef: evidence.file.ref }, caption: t('task-progress-evidence', { code: task.code }) } } : {}),
+      ...(evidence
+        ? {
+            attachment: {
+              type: evidence.file.kind,
+              source: { kind: 'channel-file' as const, channel: evidence.channel, fileRef: evidence.file.ref },
+              caption: t('task-progress-evidence', { code: task.code }),
+            },
+          }
+        : {}),
     }));
     return task;
   });
@@ -94,7 +102,15 @@ export async function completeTask(app: AppContext, actorId: OfficialId, taskId:
         result: v.block(task.expectedResult),
       }),
       buttons: [[btn(t, 'btn-confirm', 'task.confirm', task.id), btn(t, 'btn-reopen', 'task.reopen', task.id)]],
-      ...(evidence ? { attachment: { type: evidence.file.kind, source: { kind: 'channel-file' as const, channel: evidence.channel, fileRef: evidence.file.ref }, caption: t('task-progress-evidence', { code: task.code }) } } : {}),
+      ...(evidence
+        ? {
+            attachment: {
+              type: evidence.file.kind,
+              source: { kind: 'channel-file' as const, channel: evidence.channel, fileRef: evidence.file.ref },
+              caption: t('task-progress-evidence', { code: task.code }),
+            },
+          }
+        : {}),
     }));
     return task;
   });
@@ -127,7 +143,12 @@ export async function reopenTask(app: AppContext, actorId: OfficialId, taskId: T
     await auditTask(app, tx, now, actorId, 'reopened', task, { reason: text });
     await startWorkClocks(app, tx, effects, task, now);
     await notify(app, tx, effects, task.assigneeId, (t, v) => ({
-      text: t('task-reopened-notice', { code: task.code, who: personLabel(t, peopleOf(org, task).assigner), reason: v.block(text), deadline: v.dateTime(task.deadline) }),
+      text: t('task-reopened-notice', {
+        code: task.code,
+        who: personLabel(t, peopleOf(org, task).assigner),
+        reason: v.block(text),
+        deadline: v.dateTime(task.deadline),
+      }),
       buttons: workButtons(t, task),
     }));
     return task;

@@ -55,7 +55,14 @@ function titleOf(t: Translate, c: Consultation, links: LinkedItems): string {
 }
 
 /** The facts every consultation message shares. */
-export function consultationFacts(t: Translate, v: ViewTools, c: Consultation, org: OrgDirectory, links: LinkedItems, options: { showAsker?: boolean } = {}): string[] {
+export function consultationFacts(
+  t: Translate,
+  v: ViewTools,
+  c: Consultation,
+  org: OrgDirectory,
+  links: LinkedItems,
+  options: { showAsker?: boolean } = {},
+): string[] {
   const lines: string[] = [];
   if (options.showAsker !== false) lines.push(t('consult-line-asker', { who: personLabel(t, org.official(c.askerId)) }));
   lines.push(t('consult-line-subject', { subject: v.quote(c.subject, 300) }));
@@ -129,7 +136,15 @@ export interface CardOptions {
 }
 
 /** "Xem chi tiết": everything about one consultation, with the buttons that fit the viewer. */
-export function consultationCard(t: Translate, v: ViewTools, c: Consultation, respondents: Respondent[], entries: Entry[], org: OrgDirectory, o: CardOptions): OutboundMessage {
+export function consultationCard(
+  t: Translate,
+  v: ViewTools,
+  c: Consultation,
+  respondents: Respondent[],
+  entries: Entry[],
+  org: OrgDirectory,
+  o: CardOptions,
+): OutboundMessage {
   const count = tally(respondents);
   const lines = [
     t('consult-card-title', { code: c.code, status: t(`consult-status-${c.status}`) }),
@@ -140,10 +155,19 @@ export function consultationCard(t: Translate, v: ViewTools, c: Consultation, re
   ];
   const clarifications = entries.filter((e) => e.kind === 'CLARIFICATION_QUESTION' || e.kind === 'CLARIFICATION_REPLY');
   for (const e of clarifications) {
-    lines.push(t(e.kind === 'CLARIFICATION_QUESTION' ? 'consult-card-clarify-q' : 'consult-card-clarify-a', { who: personLabel(t, org.official(e.authorId)), text: v.quote(e.text ?? '', 300) }));
+    lines.push(
+      t(e.kind === 'CLARIFICATION_QUESTION' ? 'consult-card-clarify-q' : 'consult-card-clarify-a', {
+        who: personLabel(t, org.official(e.authorId)),
+        text: v.quote(e.text ?? '', 300),
+      }),
+    );
   }
-  if (c.status === 'CLOSED' && c.decision) lines.push(t('consult-card-decision', { decision: v.block(c.decision, 3000), at: v.dateTime(c.closedAt ?? c.createdAt) }));
-  for (const d of o.demands ?? []) lines.push(t('consult-card-demand', { code: d.code, who: personLabel(t, org.official(d.officialId as never)), status: t(dynamicKey(`explain-status-${d.status}`)) }));
+  if (c.status === 'CLOSED' && c.decision)
+    lines.push(t('consult-card-decision', { decision: v.block(c.decision, 3000), at: v.dateTime(c.closedAt ?? c.createdAt) }));
+  for (const d of o.demands ?? [])
+    lines.push(
+      t('consult-card-demand', { code: d.code, who: personLabel(t, org.official(d.officialId as never)), status: t(dynamicKey(`explain-status-${d.status}`)) }),
+    );
   if (c.status === 'OPEN' && v.now.getTime() > c.deadline.getTime() && count.answered < count.total) {
     lines.push(t('consult-card-overdue', { late: v.wallDuration(v.now.getTime() - c.deadline.getTime()) }));
   }
@@ -167,7 +191,13 @@ export function consultationCard(t: Translate, v: ViewTools, c: Consultation, re
 /** One line of /ykien: what waits for my answer. */
 export function waitingLine(t: Translate, v: ViewTools, c: Consultation, r: Respondent, viewerId: number, org: OrgDirectory): string {
   const late = v.now.getTime() > c.deadline.getTime();
-  const base = t('consult-list-waiting', { mark: late ? '🔴' : '⏳', code: c.code, subject: v.quote(c.subject, 80), deadline: v.dateTime(c.deadline), asker: personLabel(t, org.official(c.askerId)) });
+  const base = t('consult-list-waiting', {
+    mark: late ? '🔴' : '⏳',
+    code: c.code,
+    subject: v.quote(c.subject, 80),
+    deadline: v.dateTime(c.deadline),
+    asker: personLabel(t, org.official(c.askerId)),
+  });
   return r.officialId === viewerId ? base : `${base} ${t('consult-list-for-head', { head: nameOf(org.official(r.officialId)) })}`;
 }
 

@@ -25,7 +25,14 @@ export function demandMessage(t: Translate, v: ViewTools, d: ExplanationDemand, 
   return { text: lines.join('\n'), buttons: [[cbtn(t, 'btn-explain-answer', 'explain.answer', d.id)]] };
 }
 
-export function demandCard(t: Translate, v: ViewTools, d: ExplanationDemand, item: SignalItem | undefined, org: OrgDirectory, viewerId: number): OutboundMessage {
+export function demandCard(
+  t: Translate,
+  v: ViewTools,
+  d: ExplanationDemand,
+  item: SignalItem | undefined,
+  org: OrgDirectory,
+  viewerId: number,
+): OutboundMessage {
   const lines = [
     t('explain-card-title', { code: d.code, status: t(`explain-status-${d.status}`) }),
     t('explain-line-person', { who: personLabel(t, org.official(OfficialId(d.officialId))) }),

@@ -37,7 +37,14 @@ export function evidenceLines(t: Translate, v: ViewTools, evidence: unknown, org
   });
 }
 
-export function signalCard(t: Translate, v: ViewTools, s: SignalRow, item: SignalItem | undefined, org: OrgDirectory, options: { reviewButtons?: boolean; demandButton?: boolean } = {}): OutboundMessage {
+export function signalCard(
+  t: Translate,
+  v: ViewTools,
+  s: SignalRow,
+  item: SignalItem | undefined,
+  org: OrgDirectory,
+  options: { reviewButtons?: boolean; demandButton?: boolean } = {},
+): OutboundMessage {
   const lines = [
     signalHeadline(t, s),
     t('signal-line-person', { who: personLabel(t, org.official(OfficialId(s.officialId))) }),
@@ -52,11 +59,18 @@ export function signalCard(t: Translate, v: ViewTools, s: SignalRow, item: Signa
   if (s.note) lines.push(t('signal-line-note', { note: v.block(s.note, 1000), who: personLabel(t, org.official(OfficialId(s.recordedById ?? 0))) }));
   lines.push(t('signal-line-raised', { at: v.dateTime(s.raisedAt), status: t(`signal-status-${s.status}`) }));
   if (s.reviewedAt && s.reviewReason && !s.rule.startsWith('manual-')) {
-    lines.push(t('signal-line-review', { who: personLabel(t, org.official(OfficialId(s.reviewedById ?? 0))), at: v.dateTime(s.reviewedAt), reason: v.block(s.reviewReason, 500) }));
+    lines.push(
+      t('signal-line-review', {
+        who: personLabel(t, org.official(OfficialId(s.reviewedById ?? 0))),
+        at: v.dateTime(s.reviewedAt),
+        reason: v.block(s.reviewReason, 500),
+      }),
+    );
   }
   if (s.explanation) lines.push(t('signal-line-explanation', { text: v.block(s.explanation, 2000), at: v.dateTime(s.explainedAt ?? s.raisedAt) }));
   const buttons: ActionButton[][] = [];
-  if (options.reviewButtons && s.status === 'PENDING') buttons.push([cbtn(t, 'btn-signal-confirm', 'signal.confirm', s.id), cbtn(t, 'btn-signal-dismiss', 'signal.dismiss', s.id)]);
+  if (options.reviewButtons && s.status === 'PENDING')
+    buttons.push([cbtn(t, 'btn-signal-confirm', 'signal.confirm', s.id), cbtn(t, 'btn-signal-dismiss', 'signal.dismiss', s.id)]);
   if (options.demandButton) buttons.push([cbtn(t, 'btn-explain', 'signal.demand', s.id)]);
   return { text: lines.join('\n'), buttons };
 }

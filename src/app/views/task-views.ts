@@ -26,7 +26,13 @@ export function workButtons(t: Translate, task: Task): ActionButton[][] {
 }
 
 /** The body lines every task message shares: who, what, result, deadline. */
-export function taskFacts(t: Translate, v: ViewTools, task: Task, people: TaskPeople, options: { showAssigner?: boolean; showAssignee?: boolean } = {}): string[] {
+export function taskFacts(
+  t: Translate,
+  v: ViewTools,
+  task: Task,
+  people: TaskPeople,
+  options: { showAssigner?: boolean; showAssignee?: boolean } = {},
+): string[] {
   const lines: string[] = [];
   if (options.showAssigner !== false) lines.push(t('task-line-assigner', { who: personLabel(t, people.assigner) }));
   if (options.showAssignee) lines.push(t('task-line-assignee', { who: personLabel(t, people.assignee) }));
@@ -42,9 +48,14 @@ export function taskFacts(t: Translate, v: ViewTools, task: Task, people: TaskPe
 
 export function newTaskMessage(t: Translate, v: ViewTools, task: Task, people: TaskPeople, acceptBy: Date): OutboundMessage {
   if (v.minimal) {
-    return { text: t('task-new-minimal', { code: task.code, title: v.quote(task.title, 120), deadline: v.dateTime(task.deadline) }), buttons: newTaskButtons(t, task) };
+    return {
+      text: t('task-new-minimal', { code: task.code, title: v.quote(task.title, 120), deadline: v.dateTime(task.deadline) }),
+      buttons: newTaskButtons(t, task),
+    };
   }
-  const text = [t('task-new-title', { code: task.code }), ...taskFacts(t, v, task, people), t('task-new-ask-accept', { acceptBy: v.dateTime(acceptBy) })].join('\n');
+  const text = [t('task-new-title', { code: task.code }), ...taskFacts(t, v, task, people), t('task-new-ask-accept', { acceptBy: v.dateTime(acceptBy) })].join(
+    '\n',
+  );
   return { text, buttons: newTaskButtons(t, task) };
 }
 
@@ -55,9 +66,7 @@ export function taskCard(t: Translate, v: ViewTools, task: Task, people: TaskPeo
     `${COLOUR_MARK[colour]} ${task.code}`,
     ...taskFacts(t, v, task, people, { showAssignee: true }),
     t('task-line-status', { status: t(`status-${task.status}`) }),
-    task.lastProgressAt
-      ? t('task-line-progress', { percent: task.progressPercent, at: v.dateTime(task.lastProgressAt) })
-      : t('task-line-no-progress'),
+    task.lastProgressAt ? t('task-line-progress', { percent: task.progressPercent, at: v.dateTime(task.lastProgressAt) }) : t('task-line-no-progress'),
     // The latest note, whole: what was done and what blocks is why one opens the card (issue 13).
     ...(latestNote ? [t('task-line-latest-note', { note: v.block(latestNote) })] : []),
   ];
@@ -77,13 +86,17 @@ export function buttonsFor(t: Translate, task: Task, viewerId: number): ActionBu
   if (task.assignerId === viewerId) {
     if (task.status === 'DONE') rows.push([btn(t, 'btn-confirm', 'task.confirm', task.id), btn(t, 'btn-reopen', 'task.reopen', task.id)]);
     if (task.status === 'DECLINED') rows.push(...afterDeclineButtons(t, task));
-    if (['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'].includes(task.status)) rows.push([btn(t, 'btn-nudge', 'task.nudge', task.id), btn(t, 'btn-cancel-task', 'task.cancel', task.id)]);
+    if (['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'].includes(task.status))
+      rows.push([btn(t, 'btn-nudge', 'task.nudge', task.id), btn(t, 'btn-cancel-task', 'task.cancel', task.id)]);
   }
   return rows;
 }
 
 export function afterDeclineButtons(t: Translate, task: Task): ActionButton[][] {
-  return [[btn(t, 'btn-reassign', 'task.reassign', task.id), btn(t, 'btn-insist', 'task.insist', task.id)], [btn(t, 'btn-cancel-task', 'task.cancel', task.id)]];
+  return [
+    [btn(t, 'btn-reassign', 'task.reassign', task.id), btn(t, 'btn-insist', 'task.insist', task.id)],
+    [btn(t, 'btn-cancel-task', 'task.cancel', task.id)],
+  ];
 }
 
 /** One line of a task list. */

@@ -33,8 +33,9 @@ export function createTelegramBot(token: string, deps: TelegramBotDeps, config?:
   bot.api.config.use(sharedPacing(deps.pacer));
 
   // Replies and edits take their turns explicitly, on an Api that does not pace by itself.
-  const replier: TelegramReplier | undefined =
-    deps.outbox ? createTelegramReplier(new Api(token, config?.client), { pacer: deps.pacer, outbox: deps.outbox }, deps.logger) : undefined;
+  const replier: TelegramReplier | undefined = deps.outbox
+    ? createTelegramReplier(new Api(token, config?.client), { pacer: deps.pacer, outbox: deps.outbox }, deps.logger)
+    : undefined;
 
   const guarded = bot.errorBoundary((err) => {
     deps.logger.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram update failed');

@@ -33,7 +33,8 @@ export function createTelegramReplier(api: Api, paced: PacedReplies, logger: Log
   const { pacer, outbox } = paced;
 
   /** The turn if free now; `null` when Redis does not answer (the reply then goes unpaced rather than not at all). */
-  const turnNow = (chatId: string) => pacer.tryAcquire('TELEGRAM', chatId).catch((err: unknown) => (logger.warn({ err }, 'pacer unavailable; replying unpaced'), null));
+  const turnNow = (chatId: string) =>
+    pacer.tryAcquire('TELEGRAM', chatId).catch((err: unknown) => (logger.warn({ err }, 'pacer unavailable; replying unpaced'), null));
 
   async function sendDirect(chatId: string, message: OutboundMessage): Promise<boolean> {
     if (!isOneCall(message) || (await outbox.hasDue('TELEGRAM', chatId))) return false;

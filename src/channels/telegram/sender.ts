@@ -37,7 +37,9 @@ async function sendAttachment(api: Api, chatId: string, message: OutboundMessage
   if (a.source.kind === 'local-file') file = new InputFile(a.source.path, a.source.filename);
   else file = a.source.fileRef; // a Telegram file id, or a URL from another channel: Telegram fetches URLs itself
   const options = a.caption ? { caption: prefixWithinUnits(a.caption, TELEGRAM_CAPTION_LIMIT) } : {};
-  const sent = await inTurn<{ message_id: number }>(turn, () => (a.type === 'photo' ? api.sendPhoto(chatId, file, options) : api.sendDocument(chatId, file, options)));
+  const sent = await inTurn<{ message_id: number }>(turn, () =>
+    a.type === 'photo' ? api.sendPhoto(chatId, file, options) : api.sendDocument(chatId, file, options),
+  );
   return sent.message_id;
 }
 
@@ -48,7 +50,9 @@ export async function sendTelegramMessage(api: Api, chatId: string, message: Out
   for (let i = 0; i < parts.length; i++) {
     const markup = i === parts.length - 1 ? inlineKeyboard(message.buttons) : undefined;
     // Plain text, never parse_mode: what officials typed is shown as typed, never as markup.
-    const sent = await inTurn(turn, () => api.sendMessage(chatId, parts[i]!, { ...(markup ? { reply_markup: markup } : {}), link_preview_options: { is_disabled: true } }));
+    const sent = await inTurn(turn, () =>
+      api.sendMessage(chatId, parts[i]!, { ...(markup ? { reply_markup: markup } : {}), link_preview_options: { is_disabled: true } }),
+    );
     last = sent.message_id;
   }
   return (await sendAttachment(api, chatId, message, turn)) ?? last;

@@ -72,12 +72,28 @@ export async function waitForTelegram(
 
 export async function prepareTelegram(
   config: Config,
-  deps: { router: Router; logger: Logger; catalogue: Catalogue; pacer: SendPacer; outbox?: ReplyOutbox; onWaiting?: (reason: string) => void; retry?: BackoffOptions },
+  deps: {
+    router: Router;
+    logger: Logger;
+    catalogue: Catalogue;
+    pacer: SendPacer;
+    outbox?: ReplyOutbox;
+    onWaiting?: (reason: string) => void;
+    retry?: BackoffOptions;
+  },
 ): Promise<TelegramRuntime> {
   const token = config.telegram.token!;
-  const me = await waitForTelegram(token, config.telegram.apiRoot, { logger: deps.logger, ...deps.retry, ...(deps.onWaiting ? { onWaiting: deps.onWaiting } : {}) });
+  const me = await waitForTelegram(token, config.telegram.apiRoot, {
+    logger: deps.logger,
+    ...deps.retry,
+    ...(deps.onWaiting ? { onWaiting: deps.onWaiting } : {}),
+  });
   // grammY knows who it is from getMe above, so it asks nothing more before the first update.
-  const bot = createTelegramBot(token, { router: deps.router, logger: deps.logger, pacer: deps.pacer, ...(deps.outbox ? { outbox: deps.outbox } : {}) }, { botInfo: me, client: { apiRoot: config.telegram.apiRoot } });
+  const bot = createTelegramBot(
+    token,
+    { router: deps.router, logger: deps.logger, pacer: deps.pacer, ...(deps.outbox ? { outbox: deps.outbox } : {}) },
+    { botInfo: me, client: { apiRoot: config.telegram.apiRoot } },
+  );
   await publishCommandMenu(bot.api, deps.catalogue).catch((e) => deps.logger.warn({ err: e }, 'could not publish the command menu'));
   const webhook = config.telegram.webhook;
   let runner: RunnerHandle | undefined;

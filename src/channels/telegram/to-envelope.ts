@@ -18,7 +18,12 @@ export function toEnvelope(ctx: Context): InboundEnvelope | undefined {
   } else if (msg?.document) {
     event = {
       type: 'file',
-      file: { kind: 'document', ref: msg.document.file_id, ...(msg.document.file_name ? { name: msg.document.file_name } : {}), ...(msg.document.file_size !== undefined ? { size: msg.document.file_size } : {}) },
+      file: {
+        kind: 'document',
+        ref: msg.document.file_id,
+        ...(msg.document.file_name ? { name: msg.document.file_name } : {}),
+        ...(msg.document.file_size !== undefined ? { size: msg.document.file_size } : {}),
+      },
       caption: msg.caption ?? '',
     };
   } else if (msg) {

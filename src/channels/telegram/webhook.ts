@@ -33,7 +33,11 @@ export function isTelegramUpdate(body: unknown): boolean {
  * server starts (routes cannot be added once it serves). The returned summary is flushed at shutdown.
  */
 export function mountTelegramWebhook(app: Hono, bot: BotSource, secret: string, options: TelegramWebhookOptions = {}): RefusalSummary {
-  const refused = new RefusalSummary({ logger: options.logger, what: 'telegram webhook', ...(options.refusalWindowMs ? { windowMs: options.refusalWindowMs } : {}) });
+  const refused = new RefusalSummary({
+    logger: options.logger,
+    what: 'telegram webhook',
+    ...(options.refusalWindowMs ? { windowMs: options.refusalWindowMs } : {}),
+  });
   const currentBot = typeof bot === 'function' ? bot : () => bot;
   let handler: { bot: Bot<Context>; handle: (c: HonoContext) => Promise<Response> } | undefined;
   app.post(

@@ -227,7 +227,9 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
 
     sendImage({ userId, attachmentId, url, caption }) {
       if ((attachmentId === undefined) === (url === undefined)) {
-        return Promise.reject(new ZaloOaError({ operation: 'message/cs', kind: 'bad-request', code: 0, description: 'an image needs exactly one of attachmentId and url' }));
+        return Promise.reject(
+          new ZaloOaError({ operation: 'message/cs', kind: 'bad-request', code: 0, description: 'an image needs exactly one of attachmentId and url' }),
+        );
       }
       const element = attachmentId !== undefined ? { media_type: 'image', attachment_id: attachmentId } : { media_type: 'image', url };
       const message: Record<string, unknown> = { attachment: { type: 'template', payload: { template_type: 'media', elements: [element] } } };
@@ -243,7 +245,8 @@ export function createZaloOaClient(options: ZaloOaClientOptions): ZaloOaClient {
       return call('message/template', { method: 'POST', path: '/v3.0/oa/message/template', json }, oaSendDataSchema);
     },
 
-    uploadImage: (upload) => call('upload/image', { method: 'POST', path: '/v2.0/oa/upload/image', upload, timeoutMs: uploadTimeoutMs }, oaUploadImageDataSchema),
+    uploadImage: (upload) =>
+      call('upload/image', { method: 'POST', path: '/v2.0/oa/upload/image', upload, timeoutMs: uploadTimeoutMs }, oaUploadImageDataSchema),
     uploadFile: (upload) => call('upload/file', { method: 'POST', path: '/v2.0/oa/upload/file', upload, timeoutMs: uploadTimeoutMs }, oaUploadFileDataSchema),
 
     getOaInfo: () => call('getoa', { method: 'GET', path: '/v2.0/oa/getoa' }, oaInfoDataSchema),

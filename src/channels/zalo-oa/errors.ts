@@ -92,7 +92,10 @@ export class ZaloOaError extends Error {
   readonly httpStatus: number | undefined;
 
   constructor(init: ZaloOaErrorInit) {
-    super(`Zalo OA ${init.operation} failed (${init.kind}${init.code ? ` ${init.code}` : ''}): ${init.description}`, init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      `Zalo OA ${init.operation} failed (${init.kind}${init.code ? ` ${init.code}` : ''}): ${init.description}`,
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
     this.operation = init.operation;
     this.kind = init.kind;
     this.code = init.code;

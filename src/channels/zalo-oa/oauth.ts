@@ -88,7 +88,10 @@ export class ZaloOaAuthError extends Error {
   readonly description: string;
 
   constructor(init: { kind: ZaloOaAuthErrorKind; code: number; description: string; errorName?: string; cause?: unknown }) {
-    super(`Zalo OA OAuth failed (${init.kind}${init.code ? ` ${init.code}` : ''}): ${init.description}`, init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      `Zalo OA OAuth failed (${init.kind}${init.code ? ` ${init.code}` : ''}): ${init.description}`,
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
     this.kind = init.kind;
     this.code = init.code;
     this.errorName = init.errorName;

@@ -67,11 +67,25 @@ export function prepareZaloOa(o: ZaloOaRuntimeOptions): ZaloOaRuntime {
   const window = createOaUsageLedger(app);
   const sender = createZaloOaSender({ output, window, catalogue: app.catalogue, logger, ...(o.sendPolicy ? { policy: o.sendPolicy } : {}) });
   const inbound = o.receive
-    ? createZaloOaInbound({ router: o.receive.router, output, services, window, catalogue: app.catalogue, logger, oaId: s.oaId, ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}) })
+    ? createZaloOaInbound({
+        router: o.receive.router,
+        output,
+        services,
+        window,
+        catalogue: app.catalogue,
+        logger,
+        oaId: s.oaId,
+        ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}),
+      })
     : undefined;
   const refusals =
     inbound && o.receive
-      ? mountZaloOaWebhook(o.receive.http, { keys: { appId: s.appId, oaSecretKey: s.oaSecretKey }, onEvent: (e) => inbound.dispatch(e), logger, path: s.webhookPath || ZALO_OA_WEBHOOK_PATH })
+      ? mountZaloOaWebhook(o.receive.http, {
+          keys: { appId: s.appId, oaSecretKey: s.oaSecretKey },
+          onEvent: (e) => inbound.dispatch(e),
+          logger,
+          path: s.webhookPath || ZALO_OA_WEBHOOK_PATH,
+        })
       : undefined;
   return {
     client,

@@ -95,7 +95,11 @@ export function createZaloOaSender(deps: ZaloOaSenderDeps): ZaloOaSender {
 
   async function viaTemplate(chatId: string, message: OutboundMessage): Promise<string> {
     const t = p.template!;
-    const sent = await output.client.sendTemplate({ userId: chatId, templateId: t.id, templateData: { [t.field]: prefixWithinUnits(message.text, t.maxLength) } });
+    const sent = await output.client.sendTemplate({
+      userId: chatId,
+      templateId: t.id,
+      templateData: { [t.field]: prefixWithinUnits(message.text, t.maxLength) },
+    });
     return sent.messageId;
   }
 

@@ -9,9 +9,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 export const OA_SIGNATURE_HEADER = 'x-zevent-signature';
 
-export type OaSignatureCheck =
-  | { ok: true }
-  | { ok: false; reason: 'missing' | 'malformed' | 'no-timestamp' | 'mismatch' };
+export type OaSignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'no-timestamp' | 'mismatch' };
 
 export interface OaSignatureKeys {
   appId: string;

@@ -54,7 +54,9 @@ export function createTokenCipher(keyring: TokenKeyring): TokenCipher {
         decipher.setAuthTag(tag);
         return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
       } catch {
-        throw new TokenDecryptError(`cannot open a token sealed with key "${id}": the key is not the one it was sealed with, or the value was altered or belongs elsewhere`);
+        throw new TokenDecryptError(
+          `cannot open a token sealed with key "${id}": the key is not the one it was sealed with, or the value was altered or belongs elsewhere`,
+        );
       }
     },
     keyIdOf: (sealed) => parts(sealed).id,

@@ -148,7 +148,8 @@ export class OaTokenStore implements AccessTokenProvider {
         // Another process (or call) refreshed while we waited for the lock: use its pair.
         if (access !== stale && row.accessExpiresAt.getTime() - now > 0) return { token: access, expiresAt: row.accessExpiresAt };
         if (!refused && row.accessExpiresAt.getTime() - now > this.#ahead) return { token: access, expiresAt: row.accessExpiresAt };
-        if (row.refreshSealed === null) return { failed: new OaReauthorizationNeeded(`Zalo gave no refresh token (is the OA verified?). ${REAUTHORIZE_STEPS}`) };
+        if (row.refreshSealed === null)
+          return { failed: new OaReauthorizationNeeded(`Zalo gave no refresh token (is the OA verified?). ${REAUTHORIZE_STEPS}`) };
         if (row.failedAt) return { failed: new OaReauthorizationNeeded(`the last refresh was refused (${row.failure}). ${REAUTHORIZE_STEPS}`) };
         let pair: OaTokenPair;
         try {
@@ -170,7 +171,8 @@ export class OaTokenStore implements AccessTokenProvider {
     if ('failed' in outcome) {
       this.#cached = undefined;
       logger.error({ err: outcome.failed.message }, 'zalo oa: cannot get an access token; sending on the OA waits for re-authorisation');
-      if (outcome.recorded !== undefined) await this.#o.onRefusal?.(outcome.recorded).catch((e: unknown) => logger.error({ err: e }, 'zalo oa: could not alert the admins'));
+      if (outcome.recorded !== undefined)
+        await this.#o.onRefusal?.(outcome.recorded).catch((e: unknown) => logger.error({ err: e }, 'zalo oa: could not alert the admins'));
       throw outcome.failed;
     }
     this.#cached = { token: outcome.token, expiresAt: outcome.expiresAt.getTime() };

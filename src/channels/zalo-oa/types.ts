@@ -75,11 +75,23 @@ export function parseJsonLossless(text: string): unknown {
 export const oaIdSchema = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String);
 
 /** A number Zalo may send as a string ("90000", "-216"). */
-const numeric = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const numeric = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 /** Epoch time in ms, as a string or a number; a value below 1e12 is taken as seconds (goclaw does the same). */
 export const oaTimestampSchema = z
-  .union([z.number().nonnegative(), z.string().regex(/^\d{1,16}$/).transform(Number)])
+  .union([
+    z.number().nonnegative(),
+    z
+      .string()
+      .regex(/^\d{1,16}$/)
+      .transform(Number),
+  ])
   .transform((t) => (t < 1e12 ? t * 1000 : t));
 
 // ---- Open API answers (HTTP 200 whatever happened: the body's `error` says) ----

@@ -172,7 +172,11 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
     sendMessage: ({ chatId, text }) => callAndParse('sendMessage', { chat_id: chatId, text }, sentMessageSchema),
 
     sendPhoto: ({ chatId, photoUrl, caption }) =>
-      callAndParse('sendPhoto', caption === undefined ? { chat_id: chatId, photo: photoUrl } : { chat_id: chatId, photo: photoUrl, caption }, sentMessageSchema),
+      callAndParse(
+        'sendPhoto',
+        caption === undefined ? { chat_id: chatId, photo: photoUrl } : { chat_id: chatId, photo: photoUrl, caption },
+        sentMessageSchema,
+      ),
 
     async sendChatAction({ chatId, action }) {
       await call('sendChatAction', { chat_id: chatId, action });

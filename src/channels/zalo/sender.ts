@@ -50,7 +50,13 @@ export function createZaloSender(output: ZaloOutput, services: Pick<ChannelServi
     capabilities: CAPABILITIES.ZALO,
     async send(chatId, message, context: SendContext) {
       try {
-        return { messageId: await output.deliver(chatId, [message], { locale: context.locale, identityId: context.identityId, ...(context.turn ? { turn: context.turn } : {}) }) };
+        return {
+          messageId: await output.deliver(chatId, [message], {
+            locale: context.locale,
+            identityId: context.identityId,
+            ...(context.turn ? { turn: context.turn } : {}),
+          }),
+        };
       } catch (e) {
         const attempt = context.attempt ?? (await services.attemptsOfHead('ZALO', chatId).catch(() => 0));
         throw classifyZaloError(e, attempt, p);

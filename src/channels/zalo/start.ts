@@ -69,7 +69,8 @@ export function prepareZalo(o: ZaloRuntimeOptions): ZaloRuntime {
     ? createZaloInbound({ router: o.receive.router, output, services, logger, ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}) })
     : undefined;
   const mode: ZaloRuntime['mode'] = !inbound ? 'send-only' : o.webhook ? 'webhook' : 'polling';
-  const refusals = inbound && o.webhook ? mountZaloWebhook(o.receive!.http, { secret: o.webhook.secret, onUpdate: (u) => inbound.dispatch(u), logger }) : undefined;
+  const refusals =
+    inbound && o.webhook ? mountZaloWebhook(o.receive!.http, { secret: o.webhook.secret, onUpdate: (u) => inbound.dispatch(u), logger }) : undefined;
 
   const stopping = new AbortController();
   let polling: Promise<void> | undefined;
@@ -117,7 +118,8 @@ export function prepareZalo(o: ZaloRuntimeOptions): ZaloRuntime {
       } else if (mode === 'polling') {
         // Never both: a webhook left from an earlier run would make every getUpdates fail.
         const info = await client.getWebhookInfo().catch(() => undefined);
-        if (!info || info.url) await client.deleteWebhook().catch((e) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'zalo deleteWebhook failed'));
+        if (!info || info.url)
+          await client.deleteWebhook().catch((e) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'zalo deleteWebhook failed'));
         polling = pollLoop(inbound!);
         logger.info('zalo long polling started');
       }

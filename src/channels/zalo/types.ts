@@ -4,12 +4,7 @@
 import { z } from 'zod';
 
 /** Events with a known meaning. Others (voice, link, reaction, "added to group") are passed through by name. */
-export const KNOWN_ZALO_EVENTS = [
-  'message.text.received',
-  'message.image.received',
-  'message.sticker.received',
-  'message.unsupported.received',
-] as const;
+export const KNOWN_ZALO_EVENTS = ['message.text.received', 'message.image.received', 'message.sticker.received', 'message.unsupported.received'] as const;
 export type KnownZaloEventName = (typeof KNOWN_ZALO_EVENTS)[number];
 /** A known event name, or any other string Zalo sends (autocompletion keeps the known ones). */
 export type ZaloEventName = KnownZaloEventName | (string & {});
@@ -102,9 +97,7 @@ export interface ZaloSentMessage {
 const idSchema = z.union([z.string().min(1), z.number()]).transform(String);
 
 /** Milliseconds; a value in seconds (below 1e12) is converted, as openclaw does. */
-const dateSchema = z
-  .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
-  .transform((date) => (date >= 1e12 ? date : date * 1000));
+const dateSchema = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).transform((date) => (date >= 1e12 ? date : date * 1000));
 
 const messageSchema = z.object({
   message_id: idSchema,
@@ -123,25 +116,23 @@ const messageSchema = z.object({
 /** Events that carry content, so a missing or malformed `message` makes them invalid. */
 const NEEDS_MESSAGE: ReadonlySet<string> = new Set(['message.text.received', 'message.image.received', 'message.sticker.received']);
 
-const eventSchema = z
-  .object({ event_name: z.string().min(1), message: z.unknown().optional() })
-  .transform((event, ctx): ZaloUpdate => {
-    const parsed = event.message === undefined ? undefined : messageSchema.safeParse(event.message);
-    if (NEEDS_MESSAGE.has(event.event_name)) {
-      if (!parsed?.success) {
-        for (const issue of parsed?.error.issues ?? [{ message: 'message is missing', path: [] }]) {
-          ctx.addIssue({ code: 'custom', message: issue.message, path: ['message', ...issue.path] });
-        }
-        return z.NEVER;
+const eventSchema = z.object({ event_name: z.string().min(1), message: z.unknown().optional() }).transform((event, ctx): ZaloUpdate => {
+  const parsed = event.message === undefined ? undefined : messageSchema.safeParse(event.message);
+  if (NEEDS_MESSAGE.has(event.event_name)) {
+    if (!parsed?.success) {
+      for (const issue of parsed?.error.issues ?? [{ message: 'message is missing', path: [] }]) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: ['message', ...issue.path] });
       }
-      if (event.event_name === 'message.text.received' && parsed.data.text === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'a text event has no text', path: ['message', 'text'] });
-        return z.NEVER;
-      }
+      return z.NEVER;
     }
-    // Unsupported and unknown events are no-ops for us: keep a well-formed message (it tells who wrote), drop the rest.
-    return parsed?.success ? { event_name: event.event_name, message: parsed.data } : { event_name: event.event_name };
-  });
+    if (event.event_name === 'message.text.received' && parsed.data.text === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a text event has no text', path: ['message', 'text'] });
+      return z.NEVER;
+    }
+  }
+  // Unsupported and unknown events are no-ops for us: keep a well-formed message (it tells who wrote), drop the rest.
+  return parsed?.success ? { event_name: event.event_name, message: parsed.data } : { event_name: event.event_name };
+});
 
 /** Webhook bodies come wrapped (`{ ok: true, result: event }`, as documented) or flat (as seen live): unwrap the first. */
 function unwrapEnvelope(body: unknown): unknown {

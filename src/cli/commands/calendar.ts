@@ -6,12 +6,7 @@ import type { CalendarDay, IsoDate } from '../../domain/calendar/types.js';
 import { createWorkingCalendar, MAX_YEAR, MIN_YEAR } from '../../domain/calendar/working-calendar.js';
 import { PolicyError } from '../../domain/policy/policy-error.js';
 import type { Translate } from '../../i18n/catalogue.js';
-import {
-  listCalendarOverrides,
-  mergeCalendarOverrides,
-  removeCalendarOverride,
-  setCalendarOverride,
-} from '../../db/repositories/calendar.repository.js';
+import { listCalendarOverrides, mergeCalendarOverrides, removeCalendarOverride, setCalendarOverride } from '../../db/repositories/calendar.repository.js';
 import { asLocale } from '../../domain/locale.js';
 import type { CliCommand, CliContext } from '../context.js';
 import { parseCommandArgs } from '../define-command.js';
@@ -61,7 +56,8 @@ async function add(ctx: CliContext, t: Translate, values: { workday?: boolean; h
     const { previous } = await setCalendarOverride(opened.db, { date, kind, note, actorId: null, at: ctx.time.now() });
     const weekday = t('calendar-weekday', { day: new Date(`${date}T00:00:00Z`).getUTCDay() });
     ctx.out(t('calendar-added', { date, weekday, kind: t(`calendar-kind-${kind}`) }));
-    if (previous && previous.kind !== kind) ctx.out(t('calendar-replaced', { date, previous: t(`calendar-kind-${previous.kind}`), kind: t(`calendar-kind-${kind}`) }));
+    if (previous && previous.kind !== kind)
+      ctx.out(t('calendar-replaced', { date, previous: t(`calendar-kind-${previous.kind}`), kind: t(`calendar-kind-${kind}`) }));
     return 0;
   } finally {
     await opened.close();

@@ -49,7 +49,10 @@ export const consultCreateCommand = defineCommand({
         return 1;
       }
       const respondentIds: OfficialId[] = [];
-      for (const code of text('to').split(',').map((c) => c.trim()).filter(Boolean)) {
+      for (const code of text('to')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean)) {
         const o = await findOfficialByCode(app.db, code);
         if (!o) {
           ctx.err(t('invite-official-unknown', { code }));
@@ -85,7 +88,8 @@ export const consultCreateCommand = defineCommand({
         taskId: task?.id ?? null,
         previousId: previous?.id ?? null,
       };
-      const line = (c: Consultation, respondents: number) => `${c.code}\t${formatDateTime(c.deadline, app.policy.calendar.timezone)}\t${respondents}\t${c.round}`;
+      const line = (c: Consultation, respondents: number) =>
+        `${c.code}\t${formatDateTime(c.deadline, app.policy.calendar.timezone)}\t${respondents}\t${c.round}`;
       try {
         if (ref === undefined) {
           const r = await askForOpinion(app, OfficialId(by.id), input);
@@ -103,7 +107,12 @@ export const consultCreateCommand = defineCommand({
         return 0;
       } catch (e) {
         if (e instanceof DomainError) {
-          ctx.err(t(dynamicKey(e.key), Object.fromEntries(Object.entries(e.args).map(([k, v]) => [k, v instanceof Date ? formatDateTime(v, app.policy.calendar.timezone) : v]))));
+          ctx.err(
+            t(
+              dynamicKey(e.key),
+              Object.fromEntries(Object.entries(e.args).map(([k, v]) => [k, v instanceof Date ? formatDateTime(v, app.policy.calendar.timezone) : v])),
+            ),
+          );
           return 1;
         }
         throw e;

@@ -15,4 +15,22 @@ import { zaloOaAuthorizeCommand, zaloOaStatusCommand } from './zalo-oa.js';
 import { zaloOaUsageCommand } from './zalo-oa-usage.js';
 import { noticeCreateCommand } from './notice-create.js';
 
-export const commands: CliCommand[] = [dbMigrateCommand, orgImportCommand, inviteCommand, calendarCommand, taskCreateCommand, consultCreateCommand, noticeCreateCommand, auditVerifyCommand, reportCommand, reportPlanCommand, reviewStartCommand, reviewExportCommand, selfReviewOpenCommand, selfReviewExportCommand, zaloOaAuthorizeCommand, zaloOaStatusCommand, zaloOaUsageCommand];
+export const commands: CliCommand[] = [
+  dbMigrateCommand,
+  orgImportCommand,
+  inviteCommand,
+  calendarCommand,
+  taskCreateCommand,
+  consultCreateCommand,
+  noticeCreateCommand,
+  auditVerifyCommand,
+  reportCommand,
+  reportPlanCommand,
+  reviewStartCommand,
+  reviewExportCommand,
+  selfReviewOpenCommand,
+  selfReviewExportCommand,
+  zaloOaAuthorizeCommand,
+  zaloOaStatusCommand,
+  zaloOaUsageCommand,
+];

@@ -16,7 +16,8 @@ export type BotUsername = { username: string; source: 'config' | 'recorded' | 'g
 
 /** Asks Telegram who the bot is, once, briefly: the office's server may not reach Telegram at all. */
 async function askGetMe(config: Config, fetchImpl: typeof fetch): Promise<BotUsername> {
-  if (!config.telegram.token) return { username: null, reason: 'TELEGRAM_BOT_TOKEN is not set (in the environment or .env), and the bot has not recorded its username yet' };
+  if (!config.telegram.token)
+    return { username: null, reason: 'TELEGRAM_BOT_TOKEN is not set (in the environment or .env), and the bot has not recorded its username yet' };
   try {
     const response = await fetchImpl(`${config.telegram.apiRoot}/bot${config.telegram.token}/getMe`, { signal: AbortSignal.timeout(GET_ME_TIMEOUT_MS) });
     const body = (await response.json()) as { ok?: unknown; result?: { username?: unknown }; description?: unknown };

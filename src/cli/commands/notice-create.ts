@@ -29,7 +29,11 @@ export const noticeCreateCommand = defineCommand({
     deadline: { type: 'string' },
   },
   async run(ctx, { values, positionals }) {
-    const list = (v: string | undefined) => (v ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+    const list = (v: string | undefined) =>
+      (v ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
     if (positionals.length > 0 || !values.by || (!values.subtree && !values.units && !values.to)) {
       ctx.err(`usage: npm run cli -- ${USAGE}`);
       return 2;

@@ -36,7 +36,9 @@ function planLines(t: Translate, changes: OrgChanges): string[] {
     ...capped(units.changed.map((u) => t('org-import-plan-unit-changed', { code: u.code, name: u.name, fields: fields(u.fields) }))),
     ...units.deactivated.map((u) => t('org-import-plan-unit-deactivated', { code: u.code, name: u.name })),
     ...capped(officials.added.map((o) => t('org-import-plan-official-added', { code: o.code, name: o.fullName, unit: o.unitCode }))),
-    ...capped(officials.changed.map((o) => t('org-import-plan-official-changed', { code: o.code, name: o.fullName, unit: o.unitCode, fields: fields(o.fields) }))),
+    ...capped(
+      officials.changed.map((o) => t('org-import-plan-official-changed', { code: o.code, name: o.fullName, unit: o.unitCode, fields: fields(o.fields) })),
+    ),
     ...officials.deactivated.map((o) => t('org-import-plan-official-deactivated', { code: o.code, name: o.fullName, unit: o.unitCode })),
   ];
 }
@@ -85,7 +87,15 @@ export const orgImportCommand = defineCommand({
       if (!result.ok && result.refused) {
         for (const line of planLines(t, result.changes)) ctx.out(`  ${line}`);
         const r = result.refused;
-        ctx.err(t('org-import-refused', { count: r.count, active: r.activeBefore, percent: r.percent, maxOfficials: r.limit.maxOfficials, maxPercent: r.limit.maxPercent }));
+        ctx.err(
+          t('org-import-refused', {
+            count: r.count,
+            active: r.activeBefore,
+            percent: r.percent,
+            maxOfficials: r.limit.maxOfficials,
+            maxPercent: r.limit.maxPercent,
+          }),
+        );
         ctx.err(t('org-import-refused-hint'));
         return 1;
       }

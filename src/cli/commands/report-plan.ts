@@ -75,7 +75,13 @@ export const reportPlanCommand = defineCommand({
       }
       const { report } = plan;
       ctx.out(
-        t('plan-report-cli-written', { file, year: String(year), units: report.units.length, officials: report.officials.length, tasks: report.computed.total.tasksReceived }),
+        t('plan-report-cli-written', {
+          file,
+          year: String(year),
+          units: report.units.length,
+          officials: report.officials.length,
+          tasks: report.computed.total.tasksReceived,
+        }),
       );
       return 0;
     } finally {

@@ -13,7 +13,8 @@ import { withApp } from '../with-app.js';
 const START = 'review start --head CODE';
 const EXPORT = 'review export --code RS-YYYY-NNNN --out FILE.xlsx';
 
-const plainArgs = (args: Record<string, unknown>) => Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : (v as string)]));
+const plainArgs = (args: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : (v as string)]));
 
 export const reviewStartCommand = defineCommand({
   path: ['review', 'start'],

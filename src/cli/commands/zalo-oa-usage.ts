@@ -10,7 +10,12 @@ import { defineCommand } from '../define-command.js';
 
 const USAGE = 'zalo-oa usage [--month YYYY-MM] [--json]';
 
-const KIND: Record<string, string> = { CS: 'tư vấn / consultation', TRANSACTION: 'giao dịch / transaction', MOVED: 'chuyển kênh / moved', HELD: 'giữ lại / held' };
+const KIND: Record<string, string> = {
+  CS: 'tư vấn / consultation',
+  TRANSACTION: 'giao dịch / transaction',
+  MOVED: 'chuyển kênh / moved',
+  HELD: 'giữ lại / held',
+};
 const vnd = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đ`;
 
 /** The report as the admin reads it, one line each. */
@@ -23,8 +28,12 @@ export function formatOaUsage(r: OaMonthReport): string[] {
     out.push(`  ${unit} | ${KIND[l.kind] ?? l.kind} | ${window} | ${l.count} × ${vnd(l.unitVnd)} = ${vnd(l.totalVnd)}`);
   }
   const t = r.totals;
-  out.push(`Tổng / total: tư vấn ${t.cs.inside} trong khung + ${t.cs.outside} ngoài khung, giao dịch ${t.transaction}, chuyển kênh ${t.moved}, giữ lại ${t.held}`);
-  out.push(`Chi phí ước tính / estimated cost: ${vnd(r.estimate.totalVnd)} (ngân sách / budget ${vnd(r.budgetVnd)}; đơn giá trong tệp chính sách, mặc định là giá được báo cáo, chưa xác nhận / unit prices from the policy file, defaults reported, not confirmed)`);
+  out.push(
+    `Tổng / total: tư vấn ${t.cs.inside} trong khung + ${t.cs.outside} ngoài khung, giao dịch ${t.transaction}, chuyển kênh ${t.moved}, giữ lại ${t.held}`,
+  );
+  out.push(
+    `Chi phí ước tính / estimated cost: ${vnd(r.estimate.totalVnd)} (ngân sách / budget ${vnd(r.budgetVnd)}; đơn giá trong tệp chính sách, mặc định là giá được báo cáo, chưa xác nhận / unit prices from the policy file, defaults reported, not confirmed)`,
+  );
   return out;
 }
 

@@ -16,11 +16,19 @@ import type { CliContext } from '../context.js';
 import { defineCommand } from '../define-command.js';
 
 const PKCE_SETTING = 'zalo-oa.pkce';
-const NOT_CONFIGURED = 'Zalo OA is not configured: set ZALO_OA_APP_ID, ZALO_OA_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_OA_ID and ZALO_OA_TOKEN_KEY (README "Zalo Official Account"). / Chưa cấu hình Zalo OA.';
+const NOT_CONFIGURED =
+  'Zalo OA is not configured: set ZALO_OA_APP_ID, ZALO_OA_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_OA_ID and ZALO_OA_TOKEN_KEY (README "Zalo Official Account"). / Chưa cấu hình Zalo OA.';
 
 function storeFor(ctx: CliContext, oa: ZaloOaConfig, db: PrismaClient): OaTokenStore {
   const oauth = createZaloOaOAuth({ appId: oa.appId, secretKey: oa.secretKey, oauthRoot: oa.oauthRoot, now: () => ctx.time.now().getTime() });
-  return new OaTokenStore({ rows: createOaTokenRows(db), cipher: createTokenCipher(oa.keyring), oauth, oaId: oa.oaId, now: () => ctx.time.now(), logger: pino({ level: 'silent' }) });
+  return new OaTokenStore({
+    rows: createOaTokenRows(db),
+    cipher: createTokenCipher(oa.keyring),
+    oauth,
+    oaId: oa.oaId,
+    now: () => ctx.time.now(),
+    logger: pino({ level: 'silent' }),
+  });
 }
 
 export const zaloOaAuthorizeCommand = defineCommand({
@@ -74,7 +82,9 @@ export const zaloOaAuthorizeCommand = defineCommand({
       }
       await opened.db.setting.delete({ where: { key: PKCE_SETTING } });
       const status = await store.status();
-      ctx.out(`Đã lưu mã truy cập OA / OA tokens stored: access until ${status.accessExpiresAt?.toISOString()}, refresh ${status.refreshExpiresAt ? `until ${status.refreshExpiresAt.toISOString()}` : 'none (is the OA verified?)'}`);
+      ctx.out(
+        `Đã lưu mã truy cập OA / OA tokens stored: access until ${status.accessExpiresAt?.toISOString()}, refresh ${status.refreshExpiresAt ? `until ${status.refreshExpiresAt.toISOString()}` : 'none (is the OA verified?)'}`,
+      );
       return 0;
     } finally {
       await opened.close();
@@ -98,7 +108,9 @@ export const zaloOaStatusCommand = defineCommand({
       const store = storeFor(ctx, oa, opened.db);
       const s = await store.status();
       const health = await store.health();
-      ctx.out(`OA ${oa.oaId}: ${s.authorised ? `access until ${s.accessExpiresAt?.toISOString()}, refresh ${s.refreshExpiresAt?.toISOString() ?? 'none'}` : 'not authorised'}`);
+      ctx.out(
+        `OA ${oa.oaId}: ${s.authorised ? `access until ${s.accessExpiresAt?.toISOString()}, refresh ${s.refreshExpiresAt?.toISOString() ?? 'none'}` : 'not authorised'}`,
+      );
       if (health !== true) ctx.out(health === false ? 'not healthy' : health.reason);
       return health === true ? 0 : 1;
     } finally {

@@ -13,7 +13,10 @@ function stamp(d: Date): string {
 }
 
 async function main(): Promise<number> {
-  const name = (process.argv[2] ?? '').trim().replace(/[^a-z0-9_]+/gi, '_').toLowerCase();
+  const name = (process.argv[2] ?? '')
+    .trim()
+    .replace(/[^a-z0-9_]+/gi, '_')
+    .toLowerCase();
   if (!name) {
     console.error('usage: npm run db:diff -- <migration_name>');
     return 2;

@@ -10,7 +10,10 @@ export const SNAPSHOT = 'schema.prisma';
 
 export async function readMigrations(migrationsDir: string): Promise<MigrationList> {
   const names = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
-  const dirs = names.filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const dirs = names
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const lockPath = path.join(migrationsDir, LOCKFILE);
   return {
     baseDir: path.resolve(migrationsDir),

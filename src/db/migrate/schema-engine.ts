@@ -17,9 +17,11 @@ type BindgenModule = typeof import('@prisma/schema-engine-wasm') & {
 };
 
 // The global WebAssembly API, typed just enough (the project's lib settings do not include the DOM typings).
-const wasmApi = (globalThis as unknown as {
-  WebAssembly: { instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: WasmExports } }> };
-}).WebAssembly;
+const wasmApi = (
+  globalThis as unknown as {
+    WebAssembly: { instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: WasmExports } }> };
+  }
+).WebAssembly;
 
 let loaded: Promise<BindgenModule> | undefined;
 

@@ -42,7 +42,10 @@ export interface SetOverrideInput {
 }
 
 /** Adds or replaces the override of a date, with its audit entry in the same transaction; returns what it replaced. */
-export async function setCalendarOverride(db: PrismaClient, input: SetOverrideInput): Promise<{ previous: CalendarOverride | null; current: CalendarOverride }> {
+export async function setCalendarOverride(
+  db: PrismaClient,
+  input: SetOverrideInput,
+): Promise<{ previous: CalendarOverride | null; current: CalendarOverride }> {
   const date = toDbDate(input.date);
   return db.$transaction(async (tx) => {
     const before = await tx.calendarOverride.findUnique({ where: { date } });

@@ -29,7 +29,15 @@ export async function startClock(tx: Tx, c: StartClock): Promise<ClockRecord> {
 }
 
 /** Stops the item's clocks (all, or of the given kinds); returns how many were running. */
-export async function stopClocks(tx: Tx, itemKind: ItemKind, itemId: number, at: Date, reason: string, kinds?: ClockKind[], officialId?: number): Promise<number> {
+export async function stopClocks(
+  tx: Tx,
+  itemKind: ItemKind,
+  itemId: number,
+  at: Date,
+  reason: string,
+  kinds?: ClockKind[],
+  officialId?: number,
+): Promise<number> {
   const r = await tx.clock.updateMany({
     where: { itemKind, itemId, state: 'ACTIVE', ...(kinds ? { kind: { in: kinds } } : {}), ...(officialId ? { officialId } : {}) },
     data: { state: 'STOPPED', stoppedAt: at, stopReason: reason },
@@ -51,7 +59,6 @@ export async function clocksOfItem(db: PrismaClient | Tx, itemKind: ItemKind, it
 }
 
 // ─── Batches: a wave of due clocks fired in one transaction ─────────────────
-
 
 /**
  * Locks the clocks still at the given positions and, when `alsoDue` is given, up to `limit` other active clocks due
@@ -76,7 +83,6 @@ export async function lockClocks(tx: Tx, positions: readonly ClockPositionRow[],
   return out;
 }
 
-
 /** Moves each clock to its next level, or stops it when its ladder is finished: one statement for the wave. */
 export async function advanceClocks(tx: Tx, advances: readonly ClockAdvance[], at: Date): Promise<void> {
   const moving = advances.filter((a) => a.next !== null);
@@ -94,7 +100,6 @@ export async function stopClockIds(tx: Tx, ids: readonly number[], at: Date, rea
   if (ids.length === 0) return;
   await tx.clock.updateMany({ where: { id: { in: [...ids] } }, data: { state: 'STOPPED', stoppedAt: at, stopReason: reason } });
 }
-
 
 /**
  * Records the reminders of a wave. The unique (clock, generation, level, cycle) key is the last guard against a

@@ -6,11 +6,7 @@ import { parseItemCode } from '../../domain/task/types.js';
 import type { ConsultationFile, ConsultationStore } from '../../app/ports/stores/consultations.js';
 import type { PrismaClient, Tx } from '../client.js';
 import { prismaTx, readerOf } from '../store-tx.js';
-import type {
-  Consultation as ConsultationRow,
-  ConsultationEntry as EntryRow,
-  ConsultationRespondent as RespondentRow,
-} from '../generated/client.js';
+import type { Consultation as ConsultationRow, ConsultationEntry as EntryRow, ConsultationRespondent as RespondentRow } from '../generated/client.js';
 
 type Db = PrismaClient | Tx;
 

@@ -100,7 +100,14 @@ export async function loadDigestFacts(db: PrismaClient | Tx, scope: DigestScope,
       HAVING count(ci.id) = count(ci."unreachableAt")`,
   );
 
-  const [tasks, overdue, consultations, reminders, signals, reach] = await Promise.all([taskRows, overdueRows, consultationRows, reminderRows, signalRows, reachRows]);
+  const [tasks, overdue, consultations, reminders, signals, reach] = await Promise.all([
+    taskRows,
+    overdueRows,
+    consultationRows,
+    reminderRows,
+    signalRows,
+    reachRows,
+  ]);
   return {
     tasks: new Map(tasks.map(({ unitId, ...c }) => [unitId, c])),
     overdue,

@@ -22,7 +22,10 @@ export async function lockDemand(tx: Tx, id: number): Promise<ExplanationDemand 
 }
 
 /** The open demand to this person about this item, if there is one (there is at most one). */
-export async function openDemandFor(db: Db, item: { itemKind: ExplanationDemand['itemKind']; itemId: number; officialId: number }): Promise<ExplanationDemand | null> {
+export async function openDemandFor(
+  db: Db,
+  item: { itemKind: ExplanationDemand['itemKind']; itemId: number; officialId: number },
+): Promise<ExplanationDemand | null> {
   return db.explanationDemand.findFirst({ where: { ...item, status: 'OPEN' } });
 }
 

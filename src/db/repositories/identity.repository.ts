@@ -17,7 +17,11 @@ export async function deliveryTarget(db: PrismaClient | Tx, officialId: number, 
 }
 
 /** The delivery target and language of each active official who can be reached, in one query. */
-export async function deliveryTargets(db: PrismaClient | Tx, officialIds: readonly number[], order: readonly ChannelName[] = []): Promise<Map<number, DeliveryTarget & { locale: Locale }>> {
+export async function deliveryTargets(
+  db: PrismaClient | Tx,
+  officialIds: readonly number[],
+  order: readonly ChannelName[] = [],
+): Promise<Map<number, DeliveryTarget & { locale: Locale }>> {
   const officials = await db.official.findMany({
     where: { id: { in: [...officialIds] }, active: true },
     select: { id: true, locale: true, preferredChannel: true, identities: { where: { unreachableAt: null }, orderBy: [{ linkedAt: 'asc' }, { id: 'asc' }] } },

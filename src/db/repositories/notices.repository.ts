@@ -1,6 +1,14 @@
 // Notices (quán triệt, issue 15) behind the application's NoticeStore (src/app/ports/stores/notices.ts).
 import { createHash } from 'node:crypto';
-import type { NewNotice, NewRecipient, NoticeFile, NoticeRecipientFact, NoticeRecipientRecord, NoticeRecord, NoticeStore } from '../../app/ports/stores/notices.js';
+import type {
+  NewNotice,
+  NewRecipient,
+  NoticeFile,
+  NoticeRecipientFact,
+  NoticeRecipientRecord,
+  NoticeRecord,
+  NoticeStore,
+} from '../../app/ports/stores/notices.js';
 import type { StoreTx } from '../../app/ports/stores.js';
 import { formatNoticeCode } from '../../domain/notice/types.js';
 import type { NoticeScopeInput } from '../../domain/notice/recipients.js';
@@ -14,8 +22,22 @@ const asTx = (tx: StoreTx): Tx => tx as unknown as Tx;
 
 /** Every column but the document's bytes. */
 const NOTICE_COLUMNS = {
-  id: true, code: true, title: true, summary: true, senderId: true, unitId: true, status: true, confirmBy: true, createdAt: true, closedAt: true,
-  documentName: true, documentMime: true, documentSize: true, documentSha256: true, documentChannel: true, documentRef: true,
+  id: true,
+  code: true,
+  title: true,
+  summary: true,
+  senderId: true,
+  unitId: true,
+  status: true,
+  confirmBy: true,
+  createdAt: true,
+  closedAt: true,
+  documentName: true,
+  documentMime: true,
+  documentSize: true,
+  documentSha256: true,
+  documentChannel: true,
+  documentRef: true,
 } as const;
 
 type NoticeHead = Omit<NoticeRow, 'documentData' | 'year' | 'seq'>;
@@ -28,8 +50,17 @@ export function toNotice(row: NoticeHead): NoticeRecord {
         ? { kind: 'channel', channel: row.documentChannel, ref: row.documentRef, name: row.documentName }
         : null;
   return {
-    id: row.id, code: row.code, title: row.title, summary: row.summary, senderId: row.senderId, unitId: row.unitId, status: row.status,
-    confirmBy: row.confirmBy, createdAt: row.createdAt, closedAt: row.closedAt, document,
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    summary: row.summary,
+    senderId: row.senderId,
+    unitId: row.unitId,
+    status: row.status,
+    confirmBy: row.confirmBy,
+    createdAt: row.createdAt,
+    closedAt: row.closedAt,
+    document,
   };
 }
 
@@ -46,10 +77,23 @@ async function createNotice(tx: Tx, n: NewNotice): Promise<NoticeRecord> {
   const d = n.document;
   const row = await tx.notice.create({
     data: {
-      code: formatNoticeCode(n.year, seq), year: n.year, seq, title: n.title, summary: n.summary, senderId: n.senderId, unitId: n.unitId,
-      confirmBy: n.confirmBy, createdAt: n.createdAt,
+      code: formatNoticeCode(n.year, seq),
+      year: n.year,
+      seq,
+      title: n.title,
+      summary: n.summary,
+      senderId: n.senderId,
+      unitId: n.unitId,
+      confirmBy: n.confirmBy,
+      createdAt: n.createdAt,
       ...(d?.kind === 'stored'
-        ? { documentName: d.name, documentMime: d.mime, documentSize: d.data.byteLength, documentSha256: createHash('sha256').update(d.data).digest('hex'), documentData: Buffer.from(d.data) }
+        ? {
+            documentName: d.name,
+            documentMime: d.mime,
+            documentSize: d.data.byteLength,
+            documentSha256: createHash('sha256').update(d.data).digest('hex'),
+            documentData: Buffer.from(d.data),
+          }
         : d?.kind === 'channel'
           ? { documentChannel: d.channel, documentRef: d.ref, documentName: d.name }
           : {}),
@@ -60,7 +104,11 @@ async function createNotice(tx: Tx, n: NewNotice): Promise<NoticeRecord> {
   return toNotice(row);
 }
 
-async function loadFiles(db: PrismaClient | Tx, where: Parameters<PrismaClient['notice']['findMany']>[0] extends infer A ? (A extends { where?: infer W } ? W : never) : never, take?: number): Promise<NoticeFile[]> {
+async function loadFiles(
+  db: PrismaClient | Tx,
+  where: Parameters<PrismaClient['notice']['findMany']>[0] extends infer A ? (A extends { where?: infer W } ? W : never) : never,
+  take?: number,
+): Promise<NoticeFile[]> {
   const rows = await db.notice.findMany({
     where,
     select: { ...NOTICE_COLUMNS, recipients: { orderBy: { id: 'asc' } }, _count: { select: { questions: true } } },
@@ -129,10 +177,19 @@ export function noticeStore(db: PrismaClient): NoticeStore {
     openFactsInUnits: (unitIds) => facts(db, { unitId: { in: [...unitIds] }, notice: { status: 'OPEN' } }),
     factsAddedBetween: (unitIds, from, to) => facts(db, { ...(unitIds ? { unitId: { in: [...unitIds] } } : {}), addedAt: { gte: from, lt: to } }),
     startConfirmClock: (tx, c) =>
-      startClock(asTx(tx), { itemKind: 'NOTICE', itemId: c.noticeId, kind: 'NOTICE_CONFIRM', officialId: c.officialId, priority: 'NORMAL', dueAt: c.dueAt, stepMs: c.stepMs }),
+      startClock(asTx(tx), {
+        itemKind: 'NOTICE',
+        itemId: c.noticeId,
+        kind: 'NOTICE_CONFIRM',
+        officialId: c.officialId,
+        priority: 'NORMAL',
+        dueAt: c.dueAt,
+        stepMs: c.stepMs,
+      }),
     async stopConfirmClock(tx, noticeId, officialId, at, reason) {
       await stopClocks(asTx(tx), 'NOTICE', noticeId, at, reason, ['NOTICE_CONFIRM'], officialId);
     },
-    audit: (tx, e) => appendAudit(asTx(tx), { at: e.at, actorId: e.actorId, action: `notice.${e.action}`, entity: 'notice', entityId: e.noticeId, data: e.data }),
+    audit: (tx, e) =>
+      appendAudit(asTx(tx), { at: e.at, actorId: e.actorId, action: `notice.${e.action}`, entity: 'notice', entityId: e.noticeId, data: e.data }),
   };
 }

@@ -29,11 +29,15 @@ export async function oaChatFacts(db: PrismaClient, chatId: string): Promise<OaC
 }
 
 export async function recordOaSend(db: PrismaClient, e: OaSendRecord): Promise<void> {
-  await db.oaSend.create({ data: { at: e.at, month: e.month, identityId: e.identityId ?? null, unitId: e.unitId ?? null, kind: e.kind, insideWindow: e.insideWindow } });
+  await db.oaSend.create({
+    data: { at: e.at, month: e.month, identityId: e.identityId ?? null, unitId: e.unitId ?? null, kind: e.kind, insideWindow: e.insideWindow },
+  });
 }
 
 export async function oaUsageOfMonth(db: PrismaClient, month: string): Promise<OaUsageLine[]> {
-  const rows = await db.$queryRaw<{ unitId: number | null; unitCode: string | null; unitName: string | null; kind: OaUsageLine['kind']; insideWindow: boolean; count: bigint }[]>`
+  const rows = await db.$queryRaw<
+    { unitId: number | null; unitCode: string | null; unitName: string | null; kind: OaUsageLine['kind']; insideWindow: boolean; count: bigint }[]
+  >`
     SELECT s."unitId", u.code AS "unitCode", u.name AS "unitName", s.kind::text AS kind, s."insideWindow", count(*) AS count
     FROM oa_send s LEFT JOIN unit u ON u.id = s."unitId"
     WHERE s.month = ${month}

@@ -106,7 +106,11 @@ export async function claimForSending(db: PrismaClient, ids: bigint[], now: Date
 
 /** When the oldest open message of the chat may go (or its hold ends), if any is open. */
 export async function nextDueAt(db: PrismaClient, channel: ChannelName, chatId: string): Promise<Date | undefined> {
-  const head = await db.outbox.findFirst({ where: { channel, chatId, status: { in: OPEN }, ...NOT_HELD }, orderBy: { id: 'asc' }, select: { notBefore: true } });
+  const head = await db.outbox.findFirst({
+    where: { channel, chatId, status: { in: OPEN }, ...NOT_HELD },
+    orderBy: { id: 'asc' },
+    select: { notBefore: true },
+  });
   return head?.notBefore;
 }
 
@@ -125,7 +129,10 @@ export async function markSent(db: PrismaClient, ids: bigint[], at: Date, extern
 }
 
 export async function markRetry(db: PrismaClient, ids: bigint[], error: string, notBefore: Date): Promise<void> {
-  await db.outbox.updateMany({ where: { id: { in: ids } }, data: { status: 'PENDING', attempts: { increment: 1 }, lastError: error.slice(0, 500), notBefore } });
+  await db.outbox.updateMany({
+    where: { id: { in: ids } },
+    data: { status: 'PENDING', attempts: { increment: 1 }, lastError: error.slice(0, 500), notBefore },
+  });
 }
 
 export async function markFailed(db: PrismaClient, ids: bigint[], error: string): Promise<void> {

@@ -14,7 +14,10 @@ async function withCodes(db: PrismaClient | Tx, rows: CommendationRow[]): Promis
     taskIds.length ? db.task.findMany({ where: { id: { in: taskIds } }, select: { id: true, code: true } }) : [],
     consultIds.length ? db.consultation.findMany({ where: { id: { in: consultIds } }, select: { id: true, code: true } }) : [],
   ]);
-  const codes = new Map<string, string>([...tasks.map((t) => [`TASK:${t.id}`, t.code] as const), ...consults.map((c) => [`CONSULTATION:${c.id}`, c.code] as const)]);
+  const codes = new Map<string, string>([
+    ...tasks.map((t) => [`TASK:${t.id}`, t.code] as const),
+    ...consults.map((c) => [`CONSULTATION:${c.id}`, c.code] as const),
+  ]);
   return rows.map((r) => ({ ...r, itemCode: r.itemKind && r.itemId !== null ? (codes.get(`${r.itemKind}:${r.itemId}`) ?? null) : null }));
 }
 
@@ -32,9 +35,20 @@ export function recognitionStore(db: PrismaClient): RecognitionStore {
       return withCodes(db, rows);
     },
     async task(taskId) {
-      const t = await db.task.findUnique({ where: { id: taskId }, select: { id: true, code: true, title: true, assigneeId: true, assignerId: true, status: true } });
+      const t = await db.task.findUnique({
+        where: { id: taskId },
+        select: { id: true, code: true, title: true, assigneeId: true, assignerId: true, status: true },
+      });
       return t ?? undefined;
     },
-    audit: (tx, e) => appendAudit(asTx(tx), { at: e.at, actorId: e.actorId, action: `commendation.${e.action}`, entity: 'commendation', entityId: e.commendationId, data: e.data }),
+    audit: (tx, e) =>
+      appendAudit(asTx(tx), {
+        at: e.at,
+        actorId: e.actorId,
+        action: `commendation.${e.action}`,
+        entity: 'commendation',
+        entityId: e.commendationId,
+        data: e.data,
+      }),
   };
 }

@@ -1,5 +1,13 @@
 // The backlog review's queries (review, review_item), behind ReviewStore (src/app/ports/stores/review.ts).
-import type { ReviewAuditEntry, ReviewCandidate, ReviewItemChange, ReviewItemRow, ReviewItemView, ReviewRow, ReviewStore } from '../../app/ports/stores/review.js';
+import type {
+  ReviewAuditEntry,
+  ReviewCandidate,
+  ReviewItemChange,
+  ReviewItemRow,
+  ReviewItemView,
+  ReviewRow,
+  ReviewStore,
+} from '../../app/ports/stores/review.js';
 import type { StoreTx } from '../../app/ports/stores.js';
 import type { ReviewDecision, ReviewOutcome, ReviewWhy } from '../../domain/review/backlog.js';
 import type { TaskStatus } from '../../domain/task/types.js';
@@ -12,7 +20,15 @@ import { nextSequence } from './sequence.repository.js';
 /** The use case's transaction as Prisma's: StoreTx is opaque to the application, and only made here from a Tx. */
 export const txOf = (tx: StoreTx): Tx => tx as Tx;
 
-const toReview = (r: ReviewModel): ReviewRow => ({ id: r.id, code: r.code, headId: r.headId, unitId: r.unitId, staleAfter: r.staleAfter, startedAt: r.startedAt, closedAt: r.closedAt });
+const toReview = (r: ReviewModel): ReviewRow => ({
+  id: r.id,
+  code: r.code,
+  headId: r.headId,
+  unitId: r.unitId,
+  staleAfter: r.staleAfter,
+  startedAt: r.startedAt,
+  closedAt: r.closedAt,
+});
 
 const toItem = (r: ReviewItemModel): ReviewItemRow => ({
   ...r,

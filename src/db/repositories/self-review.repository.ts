@@ -8,7 +8,13 @@ import { appendAudit } from './audit.repository.js';
 import { startClock, stopClocks } from './clock.repository.js';
 import { txOf } from './review.repository.js';
 
-const toCycle = (c: CycleModel): SelfReviewCycleRow => ({ id: c.id, periodFrom: c.periodFrom, periodTo: c.periodTo, openedAt: c.openedAt, openedById: c.openedById });
+const toCycle = (c: CycleModel): SelfReviewCycleRow => ({
+  id: c.id,
+  periodFrom: c.periodFrom,
+  periodTo: c.periodTo,
+  openedAt: c.openedAt,
+  openedById: c.openedById,
+});
 const toForm = (f: FormModel): SelfReviewRow => ({ ...f, rating: f.rating as Rating | null, headRating: f.headRating as Rating | null });
 
 export function selfReviewStore(db: PrismaClient): SelfReviewStore {
@@ -30,7 +36,10 @@ export function selfReviewStore(db: PrismaClient): SelfReviewStore {
     },
     async createForms(tx, cycleId, people) {
       if (people.length === 0) return [];
-      const rows = await txOf(tx).selfReview.createManyAndReturn({ data: people.map((p) => ({ cycleId, officialId: p.officialId, unitId: p.unitId })), skipDuplicates: true });
+      const rows = await txOf(tx).selfReview.createManyAndReturn({
+        data: people.map((p) => ({ cycleId, officialId: p.officialId, unitId: p.unitId })),
+        skipDuplicates: true,
+      });
       return rows.map(toForm);
     },
     async form(cycleId, officialId) {
@@ -47,7 +56,17 @@ export function selfReviewStore(db: PrismaClient): SelfReviewStore {
     },
     async saveSelf(tx, id, v) {
       const t = txOf(tx);
-      await t.selfReviewEntry.create({ data: { selfReviewId: id, authorId: (await t.selfReview.findUniqueOrThrow({ where: { id } })).officialId, role: 'SELF', text: v.text, rating: v.rating, figures: v.figures as Prisma.InputJsonValue, at: v.at } });
+      await t.selfReviewEntry.create({
+        data: {
+          selfReviewId: id,
+          authorId: (await t.selfReview.findUniqueOrThrow({ where: { id } })).officialId,
+          role: 'SELF',
+          text: v.text,
+          rating: v.rating,
+          figures: v.figures as Prisma.InputJsonValue,
+          at: v.at,
+        },
+      });
       return toForm(await t.selfReview.update({ where: { id }, data: { assessment: v.text, rating: v.rating, submittedAt: v.at } }));
     },
     async saveHead(tx, id, v) {
@@ -63,7 +82,10 @@ export function selfReviewStore(db: PrismaClient): SelfReviewStore {
       return (await db.selfReview.findMany({ where: { cycleId, unitId: { in: [...unitIds] } }, orderBy: { id: 'asc' } })).map(toForm);
     },
     async signalExplanations(signalIds) {
-      const rows = await db.signal.findMany({ where: { id: { in: [...signalIds] }, explanation: { not: null } }, select: { id: true, explanation: true, explainedAt: true } });
+      const rows = await db.signal.findMany({
+        where: { id: { in: [...signalIds] }, explanation: { not: null } },
+        select: { id: true, explanation: true, explainedAt: true },
+      });
       return new Map(rows.map((r) => [r.id, { text: r.explanation!, at: r.explainedAt }]));
     },
     startClock: (tx, clock) => startClock(txOf(tx), clock),

@@ -44,7 +44,10 @@ export async function createSignal(tx: Tx, data: Prisma.SignalUncheckedCreateInp
 }
 
 /** Has this rule already flagged this person on this item? */
-export async function signalExists(db: Db, key: { rule: string; itemKind: NonNullable<SignalRow['itemKind']>; itemId: number; officialId: number }): Promise<boolean> {
+export async function signalExists(
+  db: Db,
+  key: { rule: string; itemKind: NonNullable<SignalRow['itemKind']>; itemId: number; officialId: number },
+): Promise<boolean> {
   return (await db.signal.findFirst({ where: key, select: { id: true } })) !== null;
 }
 
@@ -70,7 +73,11 @@ export function signalStore(): SignalStore {
     create: (tx, s) => createSignal(prismaTx(tx), { ...s, evidence: json(s.evidence) }),
     exists: (tx, key) => signalExists(prismaTx(tx), key),
     async firstRuleOf(tx, itemKind, itemId, officialId, rules) {
-      const row = await prismaTx(tx).signal.findFirst({ where: { itemKind, itemId, officialId, rule: { in: [...rules] } }, orderBy: { id: 'asc' }, select: { rule: true } });
+      const row = await prismaTx(tx).signal.findFirst({
+        where: { itemKind, itemId, officialId, rule: { in: [...rules] } },
+        orderBy: { id: 'asc' },
+        select: { rule: true },
+      });
       return row?.rule;
     },
   };

@@ -54,7 +54,11 @@ export async function addTaskEvent(tx: Tx, taskId: number, event: TaskEventInput
 
 /** The note of the latest progress report that had one, for the task card. */
 export async function latestProgressNote(db: PrismaClient | Tx, taskId: number): Promise<string | undefined> {
-  const row = await db.taskEvent.findFirst({ where: { taskId, kind: 'PROGRESS_REPORTED', note: { not: null } }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { note: true } });
+  const row = await db.taskEvent.findFirst({
+    where: { taskId, kind: 'PROGRESS_REPORTED', note: { not: null } },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    select: { note: true },
+  });
   return row?.note ?? undefined;
 }
 

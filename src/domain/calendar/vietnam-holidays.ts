@@ -5,7 +5,14 @@ import { daysFromCivil, weekdayOfDays } from './civil.js';
 import { lunarToSolarDays } from './lunar.js';
 import type { CalendarConfig, HolidayKind } from './types.js';
 
-export const HOLIDAY_KINDS = ['new-year', 'lunar-new-year', 'hung-kings', 'victory-day', 'labour-day', 'national-day'] as const satisfies readonly HolidayKind[];
+export const HOLIDAY_KINDS = [
+  'new-year',
+  'lunar-new-year',
+  'hung-kings',
+  'victory-day',
+  'labour-day',
+  'national-day',
+] as const satisfies readonly HolidayKind[];
 
 /** Which day joins 2/9 (art. 112 lets the Prime Minister pick the day before or after). */
 export type NationalDayExtra = NonNullable<CalendarConfig['nationalDayExtra']>;

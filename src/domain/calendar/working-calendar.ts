@@ -5,15 +5,7 @@ import { createTimeZone, type TimeZone } from '../time/time-zone.js';
 import type { CalendarConfigInput, CalendarDay, ClockTime, IsoDate, WorkingCalendar } from './types.js';
 import { standardDay, toMinuteWindows, type MinuteWindow } from './week-windows.js';
 import type { HolidayRules } from './vietnam-holidays.js';
-import {
-  buildYearTable,
-  cumulativeAt,
-  DAY_REASONS,
-  dayIndexOf,
-  instantAtCumulative,
-  latestInstantAtCumulative,
-  type YearTable,
-} from './year-table.js';
+import { buildYearTable, cumulativeAt, DAY_REASONS, dayIndexOf, instantAtCumulative, latestInstantAtCumulative, type YearTable } from './year-table.js';
 import { DAY_MS, MINUTE_MS, type Duration } from '../time/duration.js';
 
 export { DEFAULT_WEEK_WINDOWS, standardDayMs } from './week-windows.js';
@@ -243,11 +235,13 @@ class Calendar implements WorkingCalendar {
 }
 
 function dateSet(dates: readonly IsoDate[], what: string): Set<number> {
-  return new Set(dates.map((d) => {
-    const n = parseIsoDate(d);
-    if (n === undefined) throw new RangeError(`${what}: "${d}" is not a date like 2026-02-17`);
-    return n;
-  }));
+  return new Set(
+    dates.map((d) => {
+      const n = parseIsoDate(d);
+      if (n === undefined) throw new RangeError(`${what}: "${d}" is not a date like 2026-02-17`);
+      return n;
+    }),
+  );
 }
 
 /**

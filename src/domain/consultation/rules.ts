@@ -128,7 +128,9 @@ export function consultationAccess(
 
 /** Text that plainly states a stance ("đồng ý", "nhất trí"): offered the buttons instead of being taken as no stance. */
 export function typedStance(raw: string): Stance | undefined {
-  const t = fold(raw).replace(/[.!,;:]+$/g, '').trim();
+  const t = fold(raw)
+    .replace(/[.!,;:]+$/g, '')
+    .trim();
   if (['dong y', 'nhat tri', 'thong nhat', 'agree', 'i agree', 'toi dong y', 'dong y a'].includes(t)) return 'AGREE';
   if (['khong dong y', 'khong nhat tri', 'disagree', 'toi khong dong y'].includes(t)) return 'DISAGREE';
   if (t.startsWith('dong y co y kien bo sung') || t === 'dong y co bo sung') return 'AGREE_WITH_AMENDMENTS';

@@ -27,7 +27,11 @@ export function digestWindow(calendar: WorkingCalendar, now: Date): DigestWindow
   return { date, previousWorkingDay: previous, lastDayBefore: addDays(date, -1) };
 }
 
-export function digestInstants(calendar: WorkingCalendar, now: Date, policy: Pick<DigestPolicy, 'dueSoonWorkingDays'>): { instants: DigestInstants; window: DigestWindow } {
+export function digestInstants(
+  calendar: WorkingCalendar,
+  now: Date,
+  policy: Pick<DigestPolicy, 'dueSoonWorkingDays'>,
+): { instants: DigestInstants; window: DigestWindow } {
   const day = calendar.workingDayMs;
   const window = digestWindow(calendar, now);
   return {

@@ -72,7 +72,9 @@ export function packBlocks<B>(blocks: readonly Block<B>[], options: PackOptions<
     }
     // Cut at line ends, else between words or characters people see (never inside one).
     const cuts = splitText(b.text, finalBudget);
-    cuts.forEach((text, i) => pieces.push({ text, ...(i === 0 && b.gap ? { gap: true } : {}), ...(i === cuts.length - 1 && b.actions ? { actions: b.actions } : {}) }));
+    cuts.forEach((text, i) =>
+      pieces.push({ text, ...(i === 0 && b.gap ? { gap: true } : {}), ...(i === cuts.length - 1 && b.actions ? { actions: b.actions } : {}) }),
+    );
   }
 
   let groups: Block<B>[][];

@@ -3,7 +3,11 @@
 // channel the order does not name come last, oldest link first.
 import type { ChannelName } from './types.js';
 
-export function chooseChannel<T extends { channel: ChannelName }>(reachable: readonly T[], preferred: ChannelName | null | undefined, order: readonly ChannelName[]): T | undefined {
+export function chooseChannel<T extends { channel: ChannelName }>(
+  reachable: readonly T[],
+  preferred: ChannelName | null | undefined,
+  order: readonly ChannelName[],
+): T | undefined {
   const own = reachable.find((i) => i.channel === preferred);
   if (own) return own;
   const rank = (c: ChannelName) => {

@@ -121,9 +121,7 @@ export interface DeactivationLimit {
   maxPercent: number;
 }
 
-export type DeactivationCheck =
-  | { ok: true }
-  | { ok: false; count: number; activeBefore: number; percent: number; limit: DeactivationLimit };
+export type DeactivationCheck = { ok: true } | { ok: false; count: number; activeBefore: number; percent: number; limit: DeactivationLimit };
 
 /**
  * Either bound refuses: 6 of 500 officials is more than 5, 3 of 20 is more than 10 %. A large organisation is

@@ -292,7 +292,11 @@ function collectUnits(refs: UnitReference[], errors: OrgImportError[]): Map<stri
       continue;
     }
     if (first.name.toLowerCase() !== ref.name.toLowerCase()) {
-      errors.push({ line: ref.line, kind: 'unit-name-conflict', args: { unit: ref.code, name: ref.name, firstName: first.name, firstLine: String(first.line) } });
+      errors.push({
+        line: ref.line,
+        kind: 'unit-name-conflict',
+        args: { unit: ref.code, name: ref.name, firstName: first.name, firstLine: String(first.line) },
+      });
     }
     if (first.parentCode !== ref.parentCode) {
       errors.push({
@@ -442,7 +446,8 @@ function findSuperiorCycles(officials: Map<string, PlannedOfficial>, units: Map<
 export function validateOrgCsv(text: string): OrgValidation {
   const errors: OrgImportError[] = [];
   const parsed = parseCsv(text);
-  for (const e of parsed.errors) errors.push({ line: e.line, kind: e.kind === 'unterminated-quote' ? 'csv-unterminated-quote' : 'csv-text-after-quote', args: {} });
+  for (const e of parsed.errors)
+    errors.push({ line: e.line, kind: e.kind === 'unterminated-quote' ? 'csv-unterminated-quote' : 'csv-text-after-quote', args: {} });
 
   const [header, ...records] = parsed.records;
   if (!header) return { ok: false, errors: [{ line: 1, kind: 'file-empty', args: {} }] };
@@ -464,5 +469,8 @@ export function validateOrgCsv(text: string): OrgValidation {
 }
 
 function sortErrors(errors: OrgImportError[]): OrgImportError[] {
-  return errors.map((e, i) => ({ e, i })).sort((a, b) => a.e.line - b.e.line || a.i - b.i).map(({ e }) => e);
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.line - b.e.line || a.i - b.i)
+    .map(({ e }) => e);
 }

@@ -13,16 +13,37 @@ export const DEFAULT_WORKING_DAY_MS = standardDayMs(DEFAULT_WEEK_WINDOWS);
 
 export type DurationReading = { ok: true; duration: Duration } | { ok: false; problem: 'empty' | 'syntax' | 'zero' };
 
-
 const BASIS_MARK = /\s*\b(wall|lien tuc|working|lam viec)$/;
 // Longest alternatives first so "ms" is not read as "m" + "s" and "min" not as "m".
 const PART = /^(\d+(?:[.,]\d+)?)\s*(ms|days?|ngay|d|hours?|hrs?|gio|tieng|h|g|minutes?|mins?|phut|p|m|seconds?|secs?|giay|s)(?![a-z])\s*/;
 type Unit = 'd' | 'h' | 'm' | 's' | 'ms';
 const UNIT_OF: Record<string, Unit> = {
-  ms: 'ms', d: 'd', day: 'd', days: 'd', ngay: 'd',
-  h: 'h', hour: 'h', hours: 'h', hr: 'h', hrs: 'h', gio: 'h', tieng: 'h', g: 'h',
-  m: 'm', minute: 'm', minutes: 'm', min: 'm', mins: 'm', phut: 'm', p: 'm',
-  s: 's', second: 's', seconds: 's', sec: 's', secs: 's', giay: 's',
+  ms: 'ms',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  ngay: 'd',
+  h: 'h',
+  hour: 'h',
+  hours: 'h',
+  hr: 'h',
+  hrs: 'h',
+  gio: 'h',
+  tieng: 'h',
+  g: 'h',
+  m: 'm',
+  minute: 'm',
+  minutes: 'm',
+  min: 'm',
+  mins: 'm',
+  phut: 'm',
+  p: 'm',
+  s: 's',
+  second: 's',
+  seconds: 's',
+  sec: 's',
+  secs: 's',
+  giay: 's',
 };
 
 /** Reads a duration; never throws. */
@@ -109,7 +130,11 @@ function split(duration: Duration, options: DurationTextOptions): Split {
 /** The text form `parseDuration` reads back: "1h30m", "2d", "30m wall" (for policy files, logs, job payloads). */
 export function toWireDuration(duration: Duration, options: DurationTextOptions = {}): string {
   const p = split(duration, options);
-  const text = (['d', 'h', 'm', 's', 'ms'] as const).filter((u) => p[u] > 0).map((u) => `${p[u]}${u}`).join('') || '0s';
+  const text =
+    (['d', 'h', 'm', 's', 'ms'] as const)
+      .filter((u) => p[u] > 0)
+      .map((u) => `${p[u]}${u}`)
+      .join('') || '0s';
   return duration.basis === 'wall' ? `${text} wall` : text;
 }
 

@@ -26,7 +26,11 @@ function parseText({ text, format, source }: PolicySource): unknown {
     }
   }
   const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) throw new PolicyError(doc.errors.map((e) => `policy: not valid YAML: ${e.message.split('\n')[0]}`), source);
+  if (doc.errors.length > 0)
+    throw new PolicyError(
+      doc.errors.map((e) => `policy: not valid YAML: ${e.message.split('\n')[0]}`),
+      source,
+    );
   // An empty file (or one with only comments) overrides nothing.
   return doc.toJS() ?? {};
 }
@@ -45,7 +49,11 @@ export function mergeSettings<T>(base: T, override: unknown): T {
 export function readPolicySettings(input: PolicySource): PolicySettings {
   const raw = parseText(input);
   const parsed = policyOverrideSchema.safeParse(raw);
-  if (!parsed.success) throw new PolicyError(parsed.error.issues.map((i) => `${formatIssuePath(i.path)}: ${i.message}`), input.source);
+  if (!parsed.success)
+    throw new PolicyError(
+      parsed.error.issues.map((i) => `${formatIssuePath(i.path)}: ${i.message}`),
+      input.source,
+    );
   return mergeSettings<PolicySettings>(DEFAULT_SETTINGS as PolicySettings, parsed.data);
 }
 

@@ -7,7 +7,7 @@ import { MAX_DEADLINE_YEARS } from './deadline-horizon.js';
 import { DURATION_HINT, describeDurationProblem, readDuration } from './duration-text.js';
 import { WEEKDAYS } from './settings.js';
 
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : v === undefined ? 'nothing' : JSON.stringify(v) ?? String(v));
+const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : v === undefined ? 'nothing' : (JSON.stringify(v) ?? String(v)));
 
 /** A leaf that accepts `unknown` and reports its own message, so type errors read like value errors. */
 function leaf<T>(check: (v: unknown) => { ok: true; value: T } | { ok: false; message: string }) {
@@ -33,14 +33,18 @@ const integer = (min: number, max: number, what = 'a whole number') =>
   );
 
 const fraction = leaf<number>((v) =>
-  typeof v === 'number' && v > 0 && v <= 1 ? { ok: true, value: v } : { ok: false, message: `${show(v)} is not a fraction above 0 and at most 1 (0.5 = half the clock)` },
+  typeof v === 'number' && v > 0 && v <= 1
+    ? { ok: true, value: v }
+    : { ok: false, message: `${show(v)} is not a fraction above 0 and at most 1 (0.5 = half the clock)` },
 );
 
 const boolean = leaf<boolean>((v) => (typeof v === 'boolean' ? { ok: true, value: v } : { ok: false, message: `${show(v)} is not true or false` }));
 
 const clockTime = leaf<string>((v) => {
   const m = typeof v === 'string' ? parseClockTime(v.trim()) : undefined;
-  return m !== undefined && m < 24 * 60 ? { ok: true, value: v as string } : { ok: false, message: `${show(v)} is not a time like "07:30" (write it in quotes)` };
+  return m !== undefined && m < 24 * 60
+    ? { ok: true, value: v as string }
+    : { ok: false, message: `${show(v)} is not a time like "07:30" (write it in quotes)` };
 });
 
 const isoDate = leaf<string>((v) => {
@@ -70,7 +74,9 @@ const windowText = leaf<string>((v) => {
 });
 
 const money = leaf<number>((v) =>
-  typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e12 ? { ok: true, value: v } : { ok: false, message: `${show(v)} is not an amount in đồng (a number ≥ 0)` },
+  typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e12
+    ? { ok: true, value: v }
+    : { ok: false, message: `${show(v)} is not an amount in đồng (a number ≥ 0)` },
 );
 
 const CHANNEL_NAMES = ['TELEGRAM', 'ZALO', 'ZALO_OA'] as const;
@@ -78,7 +84,9 @@ const CHANNEL_NAMES = ['TELEGRAM', 'ZALO', 'ZALO_OA'] as const;
 const channelOrder = leaf<(typeof CHANNEL_NAMES)[number][]>((v) => {
   const names = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.trim().toUpperCase() : x)) : undefined;
   const ok = names !== undefined && names.every((c) => (CHANNEL_NAMES as readonly unknown[]).includes(c)) && new Set(names).size === names.length;
-  return ok ? { ok: true, value: names as (typeof CHANNEL_NAMES)[number][] } : { ok: false, message: `${show(v)} is not a list of the channels TELEGRAM, ZALO, ZALO_OA, each at most once ([] = the oldest link first)` };
+  return ok
+    ? { ok: true, value: names as (typeof CHANNEL_NAMES)[number][] }
+    : { ok: false, message: `${show(v)} is not a list of the channels TELEGRAM, ZALO, ZALO_OA, each at most once ([] = the oldest link first)` };
 });
 
 const list = <T extends z.ZodType>(item: T, what: string) => z.array(item, { error: (iss) => `${show(iss.input)} is not a list of ${what} (use [] for none)` });

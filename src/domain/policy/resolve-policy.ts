@@ -70,7 +70,8 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
   const wallDuration = (path: string, text: string): Duration => {
     const known = problems.length;
     const d = duration(path, text);
-    if (problems.length === known && d.basis !== 'wall') problems.push(`${path}: ${JSON.stringify(text)} must be wall time, as URGENT clocks run on it (add "wall", e.g. "10m wall")`);
+    if (problems.length === known && d.basis !== 'wall')
+      problems.push(`${path}: ${JSON.stringify(text)} must be wall time, as URGENT clocks run on it (add "wall", e.g. "10m wall")`);
     return d;
   };
   const urgentMinStep = wallDuration('ladder.urgentMinStep', l.urgentMinStep);
@@ -93,13 +94,16 @@ export function resolvePolicy(settings: PolicySettings, timezone: string, source
   function wallDurationOf(path: string, text: string): number {
     const known = problems.length;
     const d = duration(path, text);
-    if (problems.length === known && d.basis !== 'wall') problems.push(`${path}: ${JSON.stringify(text)} must be wall time, as Zalo counts the window in clock hours (add "wall", e.g. "48h wall")`);
+    if (problems.length === known && d.basis !== 'wall')
+      problems.push(`${path}: ${JSON.stringify(text)} must be wall time, as Zalo counts the window in clock hours (add "wall", e.g. "48h wall")`);
     return d.ms;
   }
   const oa = settings.zaloOa;
   if (problems.length === 0) {
-    const free = readDuration(oa.freeWindow, { workingDayMs }), delivery = readDuration(oa.deliveryWindow, { workingDayMs });
-    if (free.ok && delivery.ok && free.duration.ms > delivery.duration.ms) problems.push(`zaloOa.deliveryWindow: ${JSON.stringify(oa.deliveryWindow)} is shorter than zaloOa.freeWindow ${JSON.stringify(oa.freeWindow)}`);
+    const free = readDuration(oa.freeWindow, { workingDayMs }),
+      delivery = readDuration(oa.deliveryWindow, { workingDayMs });
+    if (free.ok && delivery.ok && free.duration.ms > delivery.duration.ms)
+      problems.push(`zaloOa.deliveryWindow: ${JSON.stringify(oa.deliveryWindow)} is shorter than zaloOa.freeWindow ${JSON.stringify(oa.freeWindow)}`);
   }
 
   const calendar: CalendarConfig = {

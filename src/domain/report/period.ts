@@ -82,7 +82,9 @@ function indexAndYear(words: string[], thisYear: number): [number, number] | und
  * Diacritics and case do not matter ("Tháng trước" = "thang truoc"). Undefined when it cannot be read.
  */
 export function parsePeriod(input: string, today: IsoDate): Period | undefined {
-  const words = fold(input).split(/[\s,]+/).filter((w) => w !== '' && w !== 'den' && w !== 'to' && w !== 'tu' && w !== 'from');
+  const words = fold(input)
+    .split(/[\s,]+/)
+    .filter((w) => w !== '' && w !== 'den' && w !== 'to' && w !== 'tu' && w !== 'from');
   const now = civil(today);
   if (words.length === 0) return undefined;
   const [head, ...rest] = words as [string, ...string[]];

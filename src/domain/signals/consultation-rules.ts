@@ -71,7 +71,13 @@ export function matterRounds(
     itemKind: 'CONSULTATION',
     itemId: matterId,
     at: now,
-    evidence: sorted.map((r) => ({ kind: 'consult.round' as const, at: r.createdAt, ref: { table: 'consultation' as const, id: r.id }, actorId: r.askerId, text: `${r.code} (${r.round})` })),
+    evidence: sorted.map((r) => ({
+      kind: 'consult.round' as const,
+      at: r.createdAt,
+      ref: { table: 'consultation' as const, id: r.id },
+      actorId: r.askerId,
+      text: `${r.code} (${r.round})`,
+    })),
     facts: { code: sorted[0]!.code, latest: latest.code, rounds: open, threshold },
   });
 }

@@ -95,7 +95,12 @@ export function progressLate(task: TaskFacts, intervalDueAt: Date, reportAt: Dat
     return draft('task-progress-late', { ...base, evidence: events, facts: { code: task.code } });
   }
   if (reportAt.getTime() <= intervalDueAt.getTime()) return null;
-  events.push({ kind: 'task.reported', at: reportAt, actorId: task.assigneeId, ...(reportEventId ? { ref: { table: 'task_event' as const, id: reportEventId } } : {}) });
+  events.push({
+    kind: 'task.reported',
+    at: reportAt,
+    actorId: task.assigneeId,
+    ...(reportEventId ? { ref: { table: 'task_event' as const, id: reportEventId } } : {}),
+  });
   return draft('task-progress-late', { ...base, evidence: events, facts: { code: task.code } });
 }
 

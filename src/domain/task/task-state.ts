@@ -40,7 +40,11 @@ const RULES: Record<TaskTransition, { actor: Actor; from: readonly TaskStatus[] 
  * Checks that `actorId` may take `transition` on `task` now, and returns the state it leads to (the use cases write
  * that, so this table is the only place that knows target states); throws a DomainError otherwise.
  */
-export function assertTransition(task: Pick<Task, 'status' | 'assignerId' | 'assigneeId' | 'code'>, transition: TaskTransition, actorId: OfficialId): TaskStatus {
+export function assertTransition(
+  task: Pick<Task, 'status' | 'assignerId' | 'assigneeId' | 'code'>,
+  transition: TaskTransition,
+  actorId: OfficialId,
+): TaskStatus {
   const rule = RULES[transition];
   const owner = rule.actor === 'assignee' ? task.assigneeId : task.assignerId;
   if (owner !== actorId) {

@@ -18,7 +18,6 @@ export interface DeadlineContext {
   maxYearsAhead?: number;
 }
 
-
 /** The search key of text/normalize.ts, with the punctuation a deadline may carry read as spaces: "Thứ Sáu," → "thu sau". */
 function fold(text: string): string {
   return foldText(text.replace(/[,;]/g, ' '));
@@ -108,7 +107,7 @@ function readDate(text: string, today: number, calendar: WorkingCalendar): numbe
     return wd === undefined ? undefined : mondayNext + ((wd + 6) % 7);
   }
   const wd = weekdayNumber(t.replace(/^(?:next|this)\s+/, ''));
-  if (wd !== undefined) return today + (((wd - weekdayOf(today) + 7) % 7) || 7);
+  if (wd !== undefined) return today + ((wd - weekdayOf(today) + 7) % 7 || 7);
 
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (iso) return realDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
@@ -139,7 +138,11 @@ export function parseDeadline(input: string, ctx: DeadlineContext): DeadlineResu
   const day = readDate(dateText, today, ctx.calendar);
   if (day === undefined) return { ok: false, error: 'deadline-unreadable' };
   if (day < today) return { ok: false, error: 'deadline-in-past' };
-  const tooFar = (): DeadlineResult => ({ ok: false, error: 'deadline-too-far', args: { years: ctx.maxYearsAhead!, latest: latestDeadline(ctx.now, ctx.maxYearsAhead!) } });
+  const tooFar = (): DeadlineResult => ({
+    ok: false,
+    error: 'deadline-too-far',
+    args: { years: ctx.maxYearsAhead!, latest: latestDeadline(ctx.now, ctx.maxYearsAhead!) },
+  });
   // Checked on the day first, so a year the working calendar does not cover is "too far", not "unreadable".
   if (ctx.maxYearsAhead !== undefined && day > toDays(ctx.calendar.localDate(latestDeadline(ctx.now, ctx.maxYearsAhead)))) return tooFar();
   const date = toIso(day);

@@ -21,11 +21,7 @@ export function cleanText(s: string): string {
  * between words. "  Nguyễn  Văn A " → "nguyen van a".
  */
 export function fold(s: string): string {
-  return stripDiacritics(sanitizeLine(s))
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .normalize('NFC');
+  return stripDiacritics(sanitizeLine(s)).toLowerCase().replace(/\s+/gu, ' ').trim().normalize('NFC');
 }
 
 /** "Nguyễn Đức" → "Nguyen Duc": no combining marks, đ/Đ as d/D (Unicode does not decompose them); case kept. */

@@ -89,11 +89,7 @@ function dropInvisible(text: string): string {
  * A text as stored and shown, line breaks kept: the steps above. Idempotent: cleaning clean text changes nothing.
  */
 export function sanitizeText(raw: string): string {
-  let text = raw
-    .replace(LONE_SURROGATE, '')
-    .replace(LINE_BREAKS, '\n')
-    .replace(CONTROLS, '')
-    .replace(EXTRA_BLANKS, ' ');
+  let text = raw.replace(LONE_SURROGATE, '').replace(LINE_BREAKS, '\n').replace(CONTROLS, '').replace(EXTRA_BLANKS, ' ');
   text = dropInvisible(text).normalize('NFC').replace(MARK_PILE, '$1').normalize('NFC');
   const lines = text.split('\n').map((l) => l.replace(/\s+$/u, ''));
   const out: string[] = [];

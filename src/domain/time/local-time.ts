@@ -27,7 +27,14 @@ export function wallClockDate(at: Date, timezone: string): Date {
 
 export function localTime(at: Date, timezone: string): LocalTime {
   const w = wallClockDate(at, timezone);
-  return { year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour: w.getUTCHours(), minute: w.getUTCMinutes(), second: w.getUTCSeconds() };
+  return {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+  };
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

@@ -55,7 +55,9 @@ export interface ChatEvent {
 export class ChatLog {
   readonly #entries = new Map<string, ChatEntry>();
   readonly #order: string[] = [];
-  readonly #events = new Recorder<ChatEvent>((e) => `${e.type} ${e.entry.direction} ${e.entry.chatId}: ${(e.entry.text ?? e.entry.pressed?.text ?? e.entry.attachment?.kind ?? '').slice(0, 120)}`);
+  readonly #events = new Recorder<ChatEvent>(
+    (e) => `${e.type} ${e.entry.direction} ${e.entry.chatId}: ${(e.entry.text ?? e.entry.pressed?.text ?? e.entry.attachment?.kind ?? '').slice(0, 120)}`,
+  );
   #seq = 0;
 
   constructor(readonly platform: PlatformName) {}

@@ -59,8 +59,13 @@ export class Recorder<T> {
         resolve,
         reject,
         timer: setTimeout(() => {
-          const seen = this.#entries.slice(-10).map((e) => `  ${this.describe(e)}`).join('\n');
-          this.#settle(waiter, () => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${n} ${what} (got ${waiter.found.length}); last entries:\n${seen || '  (none)'}`)));
+          const seen = this.#entries
+            .slice(-10)
+            .map((e) => `  ${this.describe(e)}`)
+            .join('\n');
+          this.#settle(waiter, () =>
+            reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${n} ${what} (got ${waiter.found.length}); last entries:\n${seen || '  (none)'}`)),
+          );
         }, timeoutMs),
       };
       this.#waiters.add(waiter);

@@ -89,9 +89,45 @@ const MAX_CAPTION = 1024;
 const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
 
 // Fields that arrive JSON-encoded, or as strings of numbers/booleans, when a client sends form data.
-const JSON_FIELDS = new Set(['reply_markup', 'entities', 'caption_entities', 'reply_parameters', 'link_preview_options', 'allowed_updates', 'commands', 'scope', 'media', 'message_ids']);
-const INTEGER_FIELDS = new Set(['chat_id', 'from_chat_id', 'message_id', 'message_thread_id', 'offset', 'limit', 'timeout', 'reply_to_message_id', 'cache_time', 'max_connections', 'user_id', 'duration', 'width', 'height']);
-const BOOLEAN_FIELDS = new Set(['disable_notification', 'protect_content', 'show_alert', 'drop_pending_updates', 'disable_web_page_preview', 'has_spoiler', 'show_caption_above_media', 'allow_sending_without_reply', 'disable_content_type_detection']);
+const JSON_FIELDS = new Set([
+  'reply_markup',
+  'entities',
+  'caption_entities',
+  'reply_parameters',
+  'link_preview_options',
+  'allowed_updates',
+  'commands',
+  'scope',
+  'media',
+  'message_ids',
+]);
+const INTEGER_FIELDS = new Set([
+  'chat_id',
+  'from_chat_id',
+  'message_id',
+  'message_thread_id',
+  'offset',
+  'limit',
+  'timeout',
+  'reply_to_message_id',
+  'cache_time',
+  'max_connections',
+  'user_id',
+  'duration',
+  'width',
+  'height',
+]);
+const BOOLEAN_FIELDS = new Set([
+  'disable_notification',
+  'protect_content',
+  'show_alert',
+  'drop_pending_updates',
+  'disable_web_page_preview',
+  'has_spoiler',
+  'show_caption_above_media',
+  'allow_sending_without_reply',
+  'disable_content_type_detection',
+]);
 
 /** Gives form-data parameters the types they would have had in JSON, so assertions do not depend on the encoding. */
 function decodeFormParams(params: Params): Params {
@@ -334,8 +370,21 @@ export class TelegramPlatform {
       { file_id: fileId, file_unique_id: uniqueId(fileId), width: 1280, height: 960, file_size: photo.bytes.length },
     ];
     const message = this.#userMessage(userId, { photo: sizes, ...(photo.caption ? { caption: photo.caption } : {}) });
-    const attachment: ChatAttachment = { kind: 'photo', fileId, filename: photo.filename, size: photo.bytes.length, ...(photo.mime ? { mime: photo.mime } : {}) };
-    const entry = this.chat.add({ chatId: String(userId), messageId: String(message.message_id), direction: 'in', at: this.#now(), attachment, ...(photo.caption ? { text: photo.caption } : {}) });
+    const attachment: ChatAttachment = {
+      kind: 'photo',
+      fileId,
+      filename: photo.filename,
+      size: photo.bytes.length,
+      ...(photo.mime ? { mime: photo.mime } : {}),
+    };
+    const entry = this.chat.add({
+      chatId: String(userId),
+      messageId: String(message.message_id),
+      direction: 'in',
+      at: this.#now(),
+      attachment,
+      ...(photo.caption ? { text: photo.caption } : {}),
+    });
     this.#deliver({ update_id: ++this.#lastUpdateId, message });
     return entry;
   }
@@ -344,10 +393,29 @@ export class TelegramPlatform {
   userSendsDocument(userId: number, document: UserFile): ChatEntry {
     const fileId = `documents-user-${this.#nextFileId}`;
     this.addFile(fileId, document.bytes, { path: `documents/file_${this.#nextFileId++}${extension(document.filename, '.dat')}`, filename: document.filename });
-    const doc = { file_id: fileId, file_unique_id: uniqueId(fileId), file_name: document.filename, file_size: document.bytes.length, ...(document.mime ? { mime_type: document.mime } : {}) };
+    const doc = {
+      file_id: fileId,
+      file_unique_id: uniqueId(fileId),
+      file_name: document.filename,
+      file_size: document.bytes.length,
+      ...(document.mime ? { mime_type: document.mime } : {}),
+    };
     const message = this.#userMessage(userId, { document: doc, ...(document.caption ? { caption: document.caption } : {}) });
-    const attachment: ChatAttachment = { kind: 'document', fileId, filename: document.filename, size: document.bytes.length, ...(document.mime ? { mime: document.mime } : {}) };
-    const entry = this.chat.add({ chatId: String(userId), messageId: String(message.message_id), direction: 'in', at: this.#now(), attachment, ...(document.caption ? { text: document.caption } : {}) });
+    const attachment: ChatAttachment = {
+      kind: 'document',
+      fileId,
+      filename: document.filename,
+      size: document.bytes.length,
+      ...(document.mime ? { mime: document.mime } : {}),
+    };
+    const entry = this.chat.add({
+      chatId: String(userId),
+      messageId: String(message.message_id),
+      direction: 'in',
+      at: this.#now(),
+      attachment,
+      ...(document.caption ? { text: document.caption } : {}),
+    });
     this.#deliver({ update_id: ++this.#lastUpdateId, message });
     return entry;
   }
@@ -367,7 +435,13 @@ export class TelegramPlatform {
     if (!Number.isSafeInteger(userId) || userId <= 0) throw new UserActionRefused(`${userId} is not a Telegram user id`);
     const from = this.#userOf(userId);
     // Message ids are counted per chat on Telegram; one counter for the bot's and the person's keeps them apart.
-    return { ...content, message_id: this.#nextMessageId++, date: Math.floor(this.#now() / 1000), chat: { id: userId, type: 'private', first_name: from.first_name }, from } as Message & Update.NonChannel;
+    return {
+      ...content,
+      message_id: this.#nextMessageId++,
+      date: Math.floor(this.#now() / 1000),
+      chat: { id: userId, type: 'private', first_name: from.first_name },
+      from,
+    } as Message & Update.NonChannel;
   }
 
   /** Hands an update to the bot: to a waiting long poll (getUpdates), as Telegram does when no webhook is set. */
@@ -449,9 +523,17 @@ export class TelegramPlatform {
     else writeRefusal(res, outcome, telegramEnvelope);
   }
 
-  async #decide(method: string, handle: Handler | undefined, params: Params, token: string, uploads: ParsedBody['uploads'], signal: AbortSignal): Promise<Outcome> {
+  async #decide(
+    method: string,
+    handle: Handler | undefined,
+    params: Params,
+    token: string,
+    uploads: ParsedBody['uploads'],
+    signal: AbortSignal,
+  ): Promise<Outcome> {
     if (!handle) return { ok: false, status: 404, errorCode: 404, description: 'Not Found', reason: 'unknown-method' };
-    if (this.#token !== undefined && token !== this.#token) return { ok: false, status: 401, errorCode: 401, description: 'Unauthorized', reason: 'unauthorized' };
+    if (this.#token !== undefined && token !== this.#token)
+      return { ok: false, status: 401, errorCode: 401, description: 'Unauthorized', reason: 'unauthorized' };
     await this.#faults.delay(method, signal);
 
     const injected = this.#faults.takeNext(method);
@@ -618,7 +700,13 @@ export class TelegramPlatform {
 
   async #getUpdates(p: Params, token: string, signal: AbortSignal): Promise<Outcome> {
     if (this.#webhook) {
-      return { ok: false, status: 409, errorCode: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first", reason: 'conflict' };
+      return {
+        ok: false,
+        status: 409,
+        errorCode: 409,
+        description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        reason: 'conflict',
+      };
     }
     // Telegram lets one getUpdates run per bot: a new one ends the one in progress with 409.
     this.#polls.get(token)?.supersede();
@@ -647,7 +735,13 @@ export class TelegramPlatform {
       });
       if (ending === 'aborted') return { ok: false, status: 0, errorCode: 0, description: 'client went away during the long poll', reason: 'aborted' };
       if (ending === 'superseded') {
-        return { ok: false, status: 409, errorCode: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running', reason: 'conflict' };
+        return {
+          ok: false,
+          status: 409,
+          errorCode: 409,
+          description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+          reason: 'conflict',
+        };
       }
     }
     return ok(this.#updates.slice(0, limit));
@@ -699,7 +793,13 @@ export class TelegramPlatform {
     let attachment: ChatAttachment | undefined;
     const photo = message.photo?.at(-1);
     if (photo) attachment = { kind: 'photo', fileId: photo.file_id, ...this.#fileFacts(photo.file_id) };
-    if (message.document) attachment = { kind: 'document', fileId: message.document.file_id, ...this.#fileFacts(message.document.file_id), ...(message.document.file_name ? { filename: message.document.file_name } : {}) };
+    if (message.document)
+      attachment = {
+        kind: 'document',
+        fileId: message.document.file_id,
+        ...this.#fileFacts(message.document.file_id),
+        ...(message.document.file_name ? { filename: message.document.file_name } : {}),
+      };
     return { ...(text === undefined ? {} : { text }), ...(buttons.length > 0 ? { buttons } : {}), ...(attachment ? { attachment } : {}) };
   }
 
@@ -721,8 +821,15 @@ export class TelegramPlatform {
     if (markup) next.reply_markup = markup;
     else delete next.reply_markup;
     // Telegram refuses an edit that changes nothing; bots must not rely on it succeeding.
-    if (this.#messages.has(key) && next.text === current.text && next.caption === current.caption && JSON.stringify(next.reply_markup) === JSON.stringify(current.reply_markup)) {
-      return invalid('Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+    if (
+      this.#messages.has(key) &&
+      next.text === current.text &&
+      next.caption === current.caption &&
+      JSON.stringify(next.reply_markup) === JSON.stringify(current.reply_markup)
+    ) {
+      return invalid(
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
     }
     this.#messages.set(key, next);
     const shown = this.#shown(next);
@@ -795,7 +902,14 @@ function languageOf(p: Record<string, unknown>): string {
 }
 
 function isBotCommand(value: unknown): value is BotCommand {
-  return typeof value === 'object' && value !== null && 'command' in value && typeof value.command === 'string' && 'description' in value && typeof value.description === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'command' in value &&
+    typeof value.command === 'string' &&
+    'description' in value &&
+    typeof value.description === 'string'
+  );
 }
 
 /**

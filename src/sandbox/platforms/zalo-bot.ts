@@ -91,7 +91,13 @@ type ZaloEvent = ZaloUpdate | Record<string, unknown>;
 type Handler = (params: Params, signal: AbortSignal) => Outcome | Promise<Outcome>;
 
 const ok = (result: unknown): Outcome => ({ ok: true, result });
-const refuse = (errorCode: number, description: string, reason: RefusalReason = 'invalid'): Refusal => ({ ok: false, status: errorCode, errorCode, description, reason });
+const refuse = (errorCode: number, description: string, reason: RefusalReason = 'invalid'): Refusal => ({
+  ok: false,
+  status: errorCode,
+  errorCode,
+  description,
+  reason,
+});
 
 export class ZaloBotPlatform {
   readonly botInfo: ZaloBotInfo;
@@ -238,7 +244,10 @@ export class ZaloBotPlatform {
       attachment: { kind: 'photo', fileId: id, url, filename: image.filename, size: image.bytes.length, mime: image.mime ?? 'image/jpeg' },
       ...(image.caption ? { text: image.caption } : {}),
     });
-    await this.#deliver({ event_name: 'message.image.received', message: { ...message, photo_url: url, ...(image.caption ? { caption: image.caption } : {}) } });
+    await this.#deliver({
+      event_name: 'message.image.received',
+      message: { ...message, photo_url: url, ...(image.caption ? { caption: image.caption } : {}) },
+    });
     return entry;
   }
 
@@ -248,7 +257,13 @@ export class ZaloBotPlatform {
    */
   async userSendsFile(userId: string, file: { filename: string; size: number }): Promise<ChatEntry> {
     const message = this.#userMessage(userId);
-    const entry = this.chat.add({ chatId: userId, messageId: message.message_id, direction: 'in', at: message.date, attachment: { kind: 'document', filename: file.filename, size: file.size } });
+    const entry = this.chat.add({
+      chatId: userId,
+      messageId: message.message_id,
+      direction: 'in',
+      at: message.date,
+      attachment: { kind: 'document', filename: file.filename, size: file.size },
+    });
     await this.#deliver({ event_name: 'message.unsupported.received', message });
     return entry;
   }
@@ -262,7 +277,10 @@ export class ZaloBotPlatform {
     if (!/^[0-9a-zA-Z]{1,64}$/.test(userId)) throw new Error(`${JSON.stringify(userId)} is not a Zalo user id`);
     const profile = this.#users.get(userId);
     return {
-      message_id: createHash('sha1').update(`zalo-user-${this.#nextMessage++}`).digest('hex').slice(0, 20),
+      message_id: createHash('sha1')
+        .update(`zalo-user-${this.#nextMessage++}`)
+        .digest('hex')
+        .slice(0, 20),
       date: this.#now(),
       chat: { id: userId, chat_type: 'PRIVATE' },
       from: { id: userId, display_name: profile?.displayName ?? `Người dùng ${userId.slice(-4)}`, is_bot: false },

@@ -32,7 +32,6 @@ import { BodyTooLarge, clientGone, decodeBody, listenLocal, pause, readBytes, wr
 import { DAY_MS, HOUR_MS } from '../../domain/time/duration.js';
 import { Recorder } from './recorder.js';
 
-
 /** Open API error answers (Zalo's texts, fact sheet §6 and §11.2). */
 export const OA_ERRORS = {
   tokenInvalid: { error: -216, message: 'Access token is invalid' },
@@ -53,16 +52,46 @@ const invalidField = (field: string) => ({ error: -201, message: `${field} is in
 
 /** OAuth error answers. -14002 and -14003 are documented; the others are (guess)es kept here in one place. */
 export const OAUTH_ERRORS = {
-  invalidAppId: { error: -14002, error_name: 'Invalid appId', error_reason: 'App is not active but user is not admin', error_description: 'The app_id is not valid' },
-  invalidRedirectUri: { error: -14003, error_name: 'Invalid redirect uri', error_reason: '', error_description: 'redirect_uri does not match the callback URL of the app' },
+  invalidAppId: {
+    error: -14002,
+    error_name: 'Invalid appId',
+    error_reason: 'App is not active but user is not admin',
+    error_description: 'The app_id is not valid',
+  },
+  invalidRedirectUri: {
+    error: -14003,
+    error_name: 'Invalid redirect uri',
+    error_reason: '',
+    error_description: 'redirect_uri does not match the callback URL of the app',
+  },
   /** (guess) goclaw's code for a dead refresh token; Zalo's exact answer is unknown. */
-  invalidRefreshToken: { error: -14014, error_name: 'Invalid refresh token', error_reason: 'Refresh token is invalid or has been used', error_description: 'Refresh token is invalid or has been used' },
+  invalidRefreshToken: {
+    error: -14014,
+    error_name: 'Invalid refresh token',
+    error_reason: 'Refresh token is invalid or has been used',
+    error_description: 'Refresh token is invalid or has been used',
+  },
   /** (guess) */
-  invalidCode: { error: -14019, error_name: 'Invalid authorization code', error_reason: 'The code is invalid, expired or already used', error_description: 'Invalid authorization code' },
+  invalidCode: {
+    error: -14019,
+    error_name: 'Invalid authorization code',
+    error_reason: 'The code is invalid, expired or already used',
+    error_description: 'Invalid authorization code',
+  },
   /** (guess) */
-  invalidCodeVerifier: { error: -14020, error_name: 'Invalid code verifier', error_reason: 'code_verifier does not match code_challenge', error_description: 'Invalid code verifier' },
+  invalidCodeVerifier: {
+    error: -14020,
+    error_name: 'Invalid code verifier',
+    error_reason: 'code_verifier does not match code_challenge',
+    error_description: 'Invalid code verifier',
+  },
   /** (guess) */
-  invalidSecretKey: { error: -14001, error_name: 'Invalid secret key', error_reason: 'secret_key does not match the app', error_description: 'Invalid secret key' },
+  invalidSecretKey: {
+    error: -14001,
+    error_name: 'Invalid secret key',
+    error_reason: 'secret_key does not match the app',
+    error_description: 'Invalid secret key',
+  },
   /** (guess) phithu/rn-zalo saw -1013 "Invalid Parameter" on v4. */
   invalidParameter: { error: -1013, error_name: 'Invalid Parameter', error_reason: '', error_description: 'A required parameter is missing or invalid' },
 } as const;
@@ -348,7 +377,15 @@ export class ZaloOaPlatform {
     user.lastInteractionAt = this.#now();
     this.#answeredAt.set(user.userId, this.messages.length);
     return this.deliver(
-      { oa_id: this.oaId, follower: { id: user.userId }, user_id_by_app: user.userIdByApp, event_name: 'follow', source: 'oa_profile', app_id: this.appId, timestamp: String(this.#now()) },
+      {
+        oa_id: this.oaId,
+        follower: { id: user.userId },
+        user_id_by_app: user.userIdByApp,
+        event_name: 'follow',
+        source: 'oa_profile',
+        app_id: this.appId,
+        timestamp: String(this.#now()),
+      },
       options,
     );
   }
@@ -358,7 +395,15 @@ export class ZaloOaPlatform {
     const user = this.#userOrThrow(userId);
     user.followed = false;
     return this.deliver(
-      { oa_id: this.oaId, follower: { id: user.userId }, user_id_by_app: user.userIdByApp, event_name: 'unfollow', source: 'oa_profile', app_id: this.appId, timestamp: String(this.#now()) },
+      {
+        oa_id: this.oaId,
+        follower: { id: user.userId },
+        user_id_by_app: user.userIdByApp,
+        event_name: 'unfollow',
+        source: 'oa_profile',
+        app_id: this.appId,
+        timestamp: String(this.#now()),
+      },
       options,
     );
   }
@@ -393,12 +438,18 @@ export class ZaloOaPlatform {
   }
 
   userSendsFile(userId: string, file: { url: string; name: string; size: number }, options: DeliverOptions = {}): Promise<OaWebhookDelivery> {
-    const message = { msg_id: this.#newMessageId(userId), attachments: [{ type: 'file', payload: { url: file.url, name: file.name, size: String(file.size) } }] };
+    const message = {
+      msg_id: this.#newMessageId(userId),
+      attachments: [{ type: 'file', payload: { url: file.url, name: file.name, size: String(file.size) } }],
+    };
     return this.#userMessage(userId, 'user_send_file', message, options);
   }
 
   userSendsSticker(userId: string, options: DeliverOptions = {}): Promise<OaWebhookDelivery> {
-    const message = { msg_id: this.#newMessageId(userId), attachments: [{ type: 'sticker', payload: { id: 'sticker-1', url: 'https://zalo.example/sticker.png' } }] };
+    const message = {
+      msg_id: this.#newMessageId(userId),
+      attachments: [{ type: 'sticker', payload: { id: 'sticker-1', url: 'https://zalo.example/sticker.png' } }],
+    };
     return this.#userMessage(userId, 'user_send_sticker', message, options);
   }
 
@@ -554,10 +605,19 @@ export class ZaloOaPlatform {
       if (failure.kind === 'http') {
         this.#record(route.operation, req, url, params, credential, at, { httpStatus: failure.status, error: 0, message: `HTTP ${failure.status} (injected)` });
         if (res.destroyed) return;
-        if (failure.status >= 502) return writeText(res, failure.status, 'text/html', `<html><head><title>${failure.status}</title></head><body><h1>${failure.status}</h1></body></html>`);
+        if (failure.status >= 502)
+          return writeText(
+            res,
+            failure.status,
+            'text/html',
+            `<html><head><title>${failure.status}</title></head><body><h1>${failure.status}</h1></body></html>`,
+          );
         return writeText(res, failure.status, 'text/plain', failure.status === 429 ? 'Too Many Requests' : 'Internal Server Error');
       }
-      answer = refusal({ error: failure.code, message: failure.message ?? (failure.code === -32 ? OA_ERRORS.rateLimited.message : `error ${failure.code} (injected)`) });
+      answer = refusal({
+        error: failure.code,
+        message: failure.message ?? (failure.code === -32 ? OA_ERRORS.rateLimited.message : `error ${failure.code} (injected)`),
+      });
       return this.#finish(res, route, req, url, params, credential, at, answer);
     }
 
@@ -567,7 +627,16 @@ export class ZaloOaPlatform {
     return this.#finish(res, route, req, url, params, credential, at, answer);
   }
 
-  #finish(res: ServerResponse, route: Route | undefined, req: IncomingMessage, url: URL, params: Record<string, unknown>, credential: string | undefined, at: number, answer: Answer): void {
+  #finish(
+    res: ServerResponse,
+    route: Route | undefined,
+    req: IncomingMessage,
+    url: URL,
+    params: Record<string, unknown>,
+    credential: string | undefined,
+    at: number,
+    answer: Answer,
+  ): void {
     const body = answer.body as { error?: number; message?: string; error_name?: string; data?: unknown; access_token?: string };
     const error = typeof body.error === 'number' ? body.error : 0;
     const message = body.message ?? body.error_name ?? (body.access_token ? 'tokens issued' : '');
@@ -577,7 +646,15 @@ export class ZaloOaPlatform {
     if (!res.destroyed && !res.writableEnded) writeJson(res, answer.httpStatus, answer.body);
   }
 
-  #record(operation: OaApiCall['operation'], req: IncomingMessage, url: URL, params: Record<string, unknown>, credential: string | undefined, at: number, outcome: OaApiCall['outcome']): void {
+  #record(
+    operation: OaApiCall['operation'],
+    req: IncomingMessage,
+    url: URL,
+    params: Record<string, unknown>,
+    credential: string | undefined,
+    at: number,
+    outcome: OaApiCall['outcome'],
+  ): void {
     this.#calls.push({ operation, method: req.method ?? '', path: url.pathname, params, credential, at, outcome });
   }
 
@@ -588,7 +665,8 @@ export class ZaloOaPlatform {
     const appId = str(params.app_id);
     const redirectUri = str(params.redirect_uri);
     if (appId !== this.appId) return this.#finish(res, route, req, url, params, undefined, at, { httpStatus: 200, body: OAUTH_ERRORS.invalidAppId });
-    if (redirectUri !== this.callbackUrl) return this.#finish(res, route, req, url, params, undefined, at, { httpStatus: 200, body: OAUTH_ERRORS.invalidRedirectUri });
+    if (redirectUri !== this.callbackUrl)
+      return this.#finish(res, route, req, url, params, undefined, at, { httpStatus: 200, body: OAUTH_ERRORS.invalidRedirectUri });
     const code = token(48);
     this.#codes.set(code, { challenge: str(params.code_challenge) || undefined, expiresAt: this.#now() + CODE_TTL_MS, used: false });
     const location = new URL(redirectUri);
@@ -610,7 +688,8 @@ export class ZaloOaPlatform {
       if (!code || code.used || code.expiresAt <= this.#now()) return fail(OAUTH_ERRORS.invalidCode);
       if (code.challenge !== undefined) {
         const verifier = str(params.code_verifier);
-        if (verifier === '' || createHash('sha256').update(verifier, 'ascii').digest('base64url') !== code.challenge) return fail(OAUTH_ERRORS.invalidCodeVerifier);
+        if (verifier === '' || createHash('sha256').update(verifier, 'ascii').digest('base64url') !== code.challenge)
+          return fail(OAUTH_ERRORS.invalidCodeVerifier);
       }
       code.used = true;
       return { httpStatus: 200, body: this.#issuePairBody() };
@@ -672,7 +751,10 @@ export class ZaloOaPlatform {
         const user = this.#users.get(str(params.user_id));
         if (!user) return refusal(invalidField('user_id'));
         const remain = Math.max(0, FREE_REPLIES - this.#csSinceInteraction(user));
-        return success({ last_interaction: user.lastInteractionAt === null ? '' : String(user.lastInteractionAt), cs_reply: { remain: String(remain), total: String(FREE_REPLIES) } });
+        return success({
+          last_interaction: user.lastInteractionAt === null ? '' : String(user.lastInteractionAt),
+          cs_reply: { remain: String(remain), total: String(FREE_REPLIES) },
+        });
       }
       default:
         return refusal(invalidField('operation'));
@@ -758,7 +840,8 @@ export class ZaloOaPlatform {
     }
     if (templateType === 'request_user_info') {
       const elements = payload.elements;
-      if (!Array.isArray(elements) || elements.length !== 1 || !isObject(elements[0]) || typeof elements[0].title !== 'string') return refusal(invalidField('elements'));
+      if (!Array.isArray(elements) || elements.length !== 1 || !isObject(elements[0]) || typeof elements[0].title !== 'string')
+        return refusal(invalidField('elements'));
       record.kind = 'request_user_info';
       return undefined;
     }
@@ -953,7 +1036,9 @@ function str(value: unknown): string {
 
 /** Random url-safe text of `n` characters (tokens, codes, upload ids). */
 function token(n: number): string {
-  return randomBytes(Math.ceil((n * 3) / 4)).toString('base64url').slice(0, n);
+  return randomBytes(Math.ceil((n * 3) / 4))
+    .toString('base64url')
+    .slice(0, n);
 }
 
 /** A 19-digit id, always above 2^53 like Zalo's. */
@@ -981,10 +1066,13 @@ function vietnamDate(ms: number): string {
 /** Starts the platform on 127.0.0.1 and a random port (or `options.port`). Close it when done. */
 export async function startZaloOaPlatform(options: ZaloOaPlatformOptions = {}): Promise<ZaloOaPlatform> {
   let platform: ZaloOaPlatform | undefined;
-  const server = await listenLocal((req, res) => {
-    if (!platform) throw new Error('not ready');
-    return platform.handle(req, res);
-  }, options.port === undefined ? {} : { port: options.port });
+  const server = await listenLocal(
+    (req, res) => {
+      if (!platform) throw new Error('not ready');
+      return platform.handle(req, res);
+    },
+    options.port === undefined ? {} : { port: options.port },
+  );
   platform = new ZaloOaPlatform(server, options);
   return platform;
 }

@@ -10,7 +10,20 @@ export interface ConsultationFile {
 
 export type NewConsultationRow = Pick<
   Consultation,
-  'code' | 'year' | 'seq' | 'subject' | 'question' | 'askerId' | 'unitId' | 'priority' | 'deadline' | 'round' | 'matterId' | 'previousId' | 'taskId' | 'createdAt'
+  | 'code'
+  | 'year'
+  | 'seq'
+  | 'subject'
+  | 'question'
+  | 'askerId'
+  | 'unitId'
+  | 'priority'
+  | 'deadline'
+  | 'round'
+  | 'matterId'
+  | 'previousId'
+  | 'taskId'
+  | 'createdAt'
 > & { externalRef: string | null };
 
 export type ConsultationPatch = Partial<Pick<Consultation, 'status' | 'decision' | 'closedAt' | 'matterId'>>;

@@ -48,7 +48,10 @@ export interface NewNotice {
   confirmBy: Date;
   createdAt: Date;
   scopes: readonly NoticeScopeInput[];
-  document: { kind: 'stored'; name: string; mime: string; data: Uint8Array } | { kind: 'channel'; channel: ChannelName; ref: string; name: string | null } | null;
+  document:
+    | { kind: 'stored'; name: string; mime: string; data: Uint8Array }
+    | { kind: 'channel'; channel: ChannelName; ref: string; name: string | null }
+    | null;
 }
 
 export interface NewRecipient {

@@ -84,7 +84,10 @@ export interface ReviewStore {
   /** Open tasks (states given) of the units, oldest first. */
   openTasksOfUnits(tx: StoreTx, unitIds: readonly number[], statuses: readonly TaskStatus[]): Promise<ReviewCandidate[]>;
   create(tx: StoreTx, review: Omit<ReviewRow, 'id' | 'closedAt'>): Promise<ReviewRow>;
-  addItems(tx: StoreTx, items: readonly Pick<ReviewItemRow, 'reviewId' | 'taskId' | 'ownerId' | 'why' | 'statusAtStart' | 'deadlineAtStart'>[]): Promise<ReviewItemRow[]>;
+  addItems(
+    tx: StoreTx,
+    items: readonly Pick<ReviewItemRow, 'reviewId' | 'taskId' | 'ownerId' | 'why' | 'statusAtStart' | 'deadlineAtStart'>[],
+  ): Promise<ReviewItemRow[]>;
   /** The head's open review, if any (one at a time). */
   openOfHead(headId: number, tx?: StoreTx): Promise<ReviewRow | undefined>;
   /** The head's latest review, open or closed. */

@@ -31,7 +31,10 @@ export interface SignalKey {
   officialId: number;
 }
 
-export type NewSignal = Omit<SignalRecord, 'id' | 'status' | 'recordedById' | 'note' | 'reviewedById' | 'reviewedAt' | 'reviewReason' | 'explanation' | 'explainedAt'> &
+export type NewSignal = Omit<
+  SignalRecord,
+  'id' | 'status' | 'recordedById' | 'note' | 'reviewedById' | 'reviewedAt' | 'reviewReason' | 'explanation' | 'explainedAt'
+> &
   Partial<Pick<SignalRecord, 'status' | 'recordedById' | 'note' | 'reviewedById' | 'reviewedAt' | 'reviewReason'>>;
 
 export type SignalPatch = Partial<Pick<SignalRecord, 'status' | 'reviewedById' | 'reviewedAt' | 'reviewReason' | 'explanation' | 'explainedAt' | 'evidence'>>;

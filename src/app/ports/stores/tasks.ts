@@ -7,7 +7,18 @@ import type { StoreTx } from '../stores.js';
 /** A new task row as the assigner stated it (status and the later times take their defaults). */
 export type NewTaskRow = Pick<
   Task,
-  'code' | 'title' | 'description' | 'expectedResult' | 'priority' | 'deadline' | 'originalDeadline' | 'assignerId' | 'assigneeId' | 'unitId' | 'sourceDocRef' | 'createdAt'
+  | 'code'
+  | 'title'
+  | 'description'
+  | 'expectedResult'
+  | 'priority'
+  | 'deadline'
+  | 'originalDeadline'
+  | 'assignerId'
+  | 'assigneeId'
+  | 'unitId'
+  | 'sourceDocRef'
+  | 'createdAt'
 > & { year: number; seq: number; externalRef: string | null };
 
 /** Columns a transition changes; the two counters may be bumped instead of set. */
