@@ -102,7 +102,7 @@ describe('OA token store', () => {
     const consent = await fetch(url, { redirect: 'manual' });
     const back = new URL(consent.headers.get('location')!);
     const code = back.searchParams.get('code')!;
-    const done = await cli(zaloOaAuthorizeCommand, '--code', code, '--state', back.searchParams.get('state')!);
+    const done = await cli(zaloOaAuthorizeCommand, `--code=${code}`, `--state=${back.searchParams.get('state')!}`);
     expect(done.err).toEqual([]);
     expect(done.code).toBe(0);
     expect(await a.health()).toBe(true);

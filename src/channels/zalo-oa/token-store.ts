@@ -17,9 +17,9 @@ import type { TokenCipher } from './token-crypto.js';
 
 export const REAUTHORIZE_STEPS =
   'Authorise the app again as the OA admin: run `npm run cli -- zalo-oa authorize`, open the URL it prints, approve, ' +
-  'then run `npm run cli -- zalo-oa authorize --code <code>` with the `code` from the address Zalo sends you back to. ' +
+  'then run `npm run cli -- zalo-oa authorize --code=<code>` with the `code` from the address Zalo sends you back to. ' +
   '/ Cấp quyền lại cho ứng dụng bằng tài khoản quản trị OA: chạy `npm run cli -- zalo-oa authorize`, mở địa chỉ in ra, ' +
-  'đồng ý, rồi chạy `npm run cli -- zalo-oa authorize --code <mã>` với `code` trên địa chỉ Zalo chuyển về.';
+  'đồng ý, rồi chạy `npm run cli -- zalo-oa authorize --code=<mã>` với `code` trên địa chỉ Zalo chuyển về.';
 
 export class OaReauthorizationNeeded extends Error {
   override readonly name = 'OaReauthorizationNeeded';

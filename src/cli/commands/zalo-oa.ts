@@ -57,7 +57,7 @@ export const zaloOaAuthorizeCommand = defineCommand({
         ctx.out('1. Mở địa chỉ này bằng tài khoản quản trị OA và bấm đồng ý / Open this URL as the OA admin and approve:');
         ctx.out(permissionUrl({ appId: oa.appId, redirectUri: oa.redirectUri, codeChallenge: pkce.challenge, state, oauthRoot: oa.oauthRoot }));
         ctx.out('2. Zalo chuyển về địa chỉ có ?code=…; trong 10 phút, chạy / Zalo sends you back to an address with ?code=…; within 10 minutes run:');
-        ctx.out(`   npm run cli -- zalo-oa authorize --code <code> --state ${state}`);
+        ctx.out(`   npm run cli -- zalo-oa authorize --code=<code> --state=${state}`);
         return 0;
       }
       const sealed = await readSetting(opened.db, PKCE_SETTING);
