@@ -14,9 +14,10 @@ import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
 import type { ReviewItemChange, ReviewItemView } from '../ports/stores/review.js';
 import { cancelTask } from '../tasks/assigner-decisions.js';
-import { acceptTask, declineTask, requestExtension } from '../tasks/respond-to-task.js';
-import { completeTask } from '../tasks/work-on-task.js';
-import { inTransaction } from '../transaction.js';
+import { acceptTaskIn, declineTask, requestExtension } from '../tasks/respond-to-task.js';
+import { completeTaskIn } from '../tasks/work-on-task.js';
+import type { StoreTx } from '../ports/stores.js';
+import { type Effects, inTransaction } from '../transaction.js';
 import { personLabel } from '../views/people.js';
 import { startDecisionClock } from './review-clocks.js';
 import { proposalCard } from './review-views.js';
@@ -50,10 +51,13 @@ export async function decideItem(app: AppContext, ownerId: OfficialId, itemId: n
   switch (d.decision) {
     case 'DONE': {
       note = checkReason(d.result, LIMITS.note);
-      if (item.task.status === 'ASSIGNED') await acceptTask(app, ownerId, taskId);
-      await completeTask(app, ownerId, taskId, note);
-      change = { outcome: 'APPLIED', applied: 'completed', appliedAt: now() };
-      break;
+      // Accepting, completing and recording the decision are one change: accepting alone starts the task's clocks,
+      // and an overdue reminder fired between two transactions reached the owner after "done" was recorded.
+      const result = note;
+      return record(app, ownerId, item, d.decision, note, { outcome: 'APPLIED', applied: 'completed', appliedAt: now() }, async (tx, effects) => {
+        if (item.task.status === 'ASSIGNED') await acceptTaskIn(app, tx, effects, ownerId, taskId);
+        await completeTaskIn(app, tx, effects, ownerId, taskId, result);
+      });
     }
     case 'KEEP': {
       note = checkReason(d.reason);
@@ -78,6 +82,7 @@ async function record(
   decision: ReviewDecision,
   note: string,
   change: ReviewItemChange,
+  apply?: (tx: StoreTx, effects: Effects) => Promise<void>,
 ): Promise<ReviewItemView> {
   const org = await app.org();
   const store = app.stores.review;
@@ -85,6 +90,7 @@ async function record(
     const now = app.time.now();
     const locked = await store.lockItem(tx, item.id);
     if (!locked || locked.outcome !== 'PENDING_OWNER') throw new DomainError('review-item-decided', { code: item.task.code });
+    await apply?.(tx, effects);
     await store.updateItem(tx, item.id, { ...change, decision, note, decidedAt: now });
     await store.stopClocks(tx, item.id, now, 'decided', ownerId);
     await store.audit(tx, {

@@ -7,7 +7,8 @@ import { assertTransition, statusAfterExtensionDecision } from '../../domain/tas
 import type { Task } from '../../domain/task/types.js';
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
-import { inTransaction } from '../transaction.js';
+import type { StoreTx } from '../ports/stores.js';
+import { type Effects, inTransaction } from '../transaction.js';
 import { personLabel } from '../views/people.js';
 import { afterDeclineButtons, btn } from '../views/task-views.js';
 import { signalsOnAccepted, signalsOnDeclined } from '../signals/task-signals.js';
@@ -16,22 +17,25 @@ import { settleTask } from './settle.js';
 import { startAcceptClock, startWorkClocks, stopAcceptClock } from './task-clocks.js';
 
 export async function acceptTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
+  return inTransaction(app, (tx, effects) => acceptTaskIn(app, tx, effects, actorId, taskId));
+}
+
+/** Accepting inside a caller's transaction, so a use case that accepts and goes on (a review's "done") is one change. */
+export async function acceptTaskIn(app: AppContext, tx: StoreTx, effects: Effects, actorId: OfficialId, taskId: TaskId): Promise<Task> {
   const org = await app.org();
-  return inTransaction(app, async (tx, effects) => {
-    const now = app.time.now();
-    const before = await lockTaskOrFail(app, tx, taskId);
-    const status = assertTransition(before, 'accept', actorId);
-    const task = await app.stores.tasks.update(tx, taskId, { status, acceptedAt: now });
-    await app.stores.tasks.addEvent(tx, taskId, { kind: 'ACCEPTED', actorId, at: now });
-    await auditTask(app, tx, now, actorId, 'accepted', task);
-    await signalsOnAccepted(app, tx, task, now);
-    await stopAcceptClock(app, tx, task, now, 'accepted');
-    await startWorkClocks(app, tx, effects, task, now);
-    await notify(app, tx, effects, task.assignerId, (t, v) => ({
-      text: t('task-accepted-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), at: v.dateTime(now) }),
-    }));
-    return task;
-  });
+  const now = app.time.now();
+  const before = await lockTaskOrFail(app, tx, taskId);
+  const status = assertTransition(before, 'accept', actorId);
+  const task = await app.stores.tasks.update(tx, taskId, { status, acceptedAt: now });
+  await app.stores.tasks.addEvent(tx, taskId, { kind: 'ACCEPTED', actorId, at: now });
+  await auditTask(app, tx, now, actorId, 'accepted', task);
+  await signalsOnAccepted(app, tx, task, now);
+  await stopAcceptClock(app, tx, task, now, 'accepted');
+  await startWorkClocks(app, tx, effects, task, now);
+  await notify(app, tx, effects, task.assignerId, (t, v) => ({
+    text: t('task-accepted-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), at: v.dateTime(now) }),
+  }));
+  return task;
 }
 
 export async function declineTask(app: AppContext, actorId: OfficialId, taskId: TaskId, reason: string): Promise<Task> {

@@ -7,7 +7,8 @@ import { assertTransition, checkPercent } from '../../domain/task/task-state.js'
 import type { Task } from '../../domain/task/types.js';
 import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
-import { inTransaction } from '../transaction.js';
+import type { StoreTx } from '../ports/stores.js';
+import { type Effects, inTransaction } from '../transaction.js';
 import { personLabel } from '../views/people.js';
 import { btn, workButtons } from '../views/task-views.js';
 import { signalsOnCompleted, signalsOnProgress } from '../signals/task-signals.js';
@@ -66,54 +67,65 @@ export async function reportProgress(app: AppContext, actorId: OfficialId, taskI
 
 export async function completeTask(app: AppContext, actorId: OfficialId, taskId: TaskId, result: string, evidence?: Evidence): Promise<Task> {
   const text = checkReason(result, LIMITS.note);
+  return inTransaction(app, (tx, effects) => completeTaskIn(app, tx, effects, actorId, taskId, text, evidence));
+}
+
+/** Completing inside a caller's transaction; `text` is the result already checked by the caller. */
+export async function completeTaskIn(
+  app: AppContext,
+  tx: StoreTx,
+  effects: Effects,
+  actorId: OfficialId,
+  taskId: TaskId,
+  text: string,
+  evidence?: Evidence,
+): Promise<Task> {
   const org = await app.org();
-  return inTransaction(app, async (tx, effects) => {
-    const now = app.time.now();
-    const before = await lockTaskOrFail(app, tx, taskId);
-    const status = assertTransition(before, 'complete', actorId);
-    const task = await app.stores.tasks.update(tx, taskId, {
-      status,
-      completedAt: now,
-      resultNote: text,
-      progressPercent: 100,
-      lastProgressAt: now,
-      ...(before.startedAt ? {} : { startedAt: now }),
-    });
-    await app.stores.tasks.addEvent(tx, taskId, {
-      kind: 'COMPLETED',
-      actorId,
-      at: now,
-      note: text,
-      percent: 100,
-      attachmentKind: evidence?.file.kind ?? null,
-      attachmentRef: evidence?.file.ref ?? null,
-      attachmentChannel: evidence?.channel ?? null,
-    });
-    await auditTask(app, tx, now, actorId, 'completed', task);
-    await signalsOnCompleted(app, tx, task, now);
-    await settleTask(app, tx, task, now, actorId, 'completed');
-    await notify(app, tx, effects, task.assignerId, (t, v) => ({
-      text: t('task-completed-notice', {
-        code: task.code,
-        who: personLabel(t, org.official(actorId)),
-        title: v.quote(task.title),
-        at: v.dateTime(now),
-        note: v.block(text),
-        result: v.block(task.expectedResult),
-      }),
-      buttons: [[btn(t, 'btn-confirm', 'task.confirm', task.id), btn(t, 'btn-reopen', 'task.reopen', task.id)]],
-      ...(evidence
-        ? {
-            attachment: {
-              type: evidence.file.kind,
-              source: { kind: 'channel-file' as const, channel: evidence.channel, fileRef: evidence.file.ref },
-              caption: t('task-progress-evidence', { code: task.code }),
-            },
-          }
-        : {}),
-    }));
-    return task;
+  const now = app.time.now();
+  const before = await lockTaskOrFail(app, tx, taskId);
+  const status = assertTransition(before, 'complete', actorId);
+  const task = await app.stores.tasks.update(tx, taskId, {
+    status,
+    completedAt: now,
+    resultNote: text,
+    progressPercent: 100,
+    lastProgressAt: now,
+    ...(before.startedAt ? {} : { startedAt: now }),
   });
+  await app.stores.tasks.addEvent(tx, taskId, {
+    kind: 'COMPLETED',
+    actorId,
+    at: now,
+    note: text,
+    percent: 100,
+    attachmentKind: evidence?.file.kind ?? null,
+    attachmentRef: evidence?.file.ref ?? null,
+    attachmentChannel: evidence?.channel ?? null,
+  });
+  await auditTask(app, tx, now, actorId, 'completed', task);
+  await signalsOnCompleted(app, tx, task, now);
+  await settleTask(app, tx, task, now, actorId, 'completed');
+  await notify(app, tx, effects, task.assignerId, (t, v) => ({
+    text: t('task-completed-notice', {
+      code: task.code,
+      who: personLabel(t, org.official(actorId)),
+      title: v.quote(task.title),
+      at: v.dateTime(now),
+      note: v.block(text),
+      result: v.block(task.expectedResult),
+    }),
+    buttons: [[btn(t, 'btn-confirm', 'task.confirm', task.id), btn(t, 'btn-reopen', 'task.reopen', task.id)]],
+    ...(evidence
+      ? {
+          attachment: {
+            type: evidence.file.kind,
+            source: { kind: 'channel-file' as const, channel: evidence.channel, fileRef: evidence.file.ref },
+            caption: t('task-progress-evidence', { code: task.code }),
+          },
+        }
+      : {}),
+  }));
+  return task;
 }
 
 export async function confirmTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
