@@ -10,7 +10,7 @@ export default defineConfig({
     // A guard against a hang, not a speed goal (those live in bench/): at a load of 25–30 on 2 cores the longest
     // chained tests (a review, a self-review round, 2,000 years of Tết) took 30–40 s and failed on this bound alone.
     testTimeout: 120_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
   },
 });

@@ -18,7 +18,7 @@ import { TEST_REDIS_URL } from '../support/env.js';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const TOKEN = '7000000001:AAenv-file-token-for-the-getme-stand-in';
 /** A child process starts tsx and runs the wasm migration check: seconds on a busy machine, so a generous bound. */
-const SPAWN_TIMEOUT = 120_000;
+const SPAWN_TIMEOUT = 300_000; // two tsx starts each; at load 30 one took over 60 s
 const dirs: string[] = [];
 function tempDir(): string {
   const d = mkdtempSync(path.join(tmpdir(), 'dondoc-env-'));

@@ -86,5 +86,5 @@ describe('the embedded PostgreSQL on a shared machine', () => {
     } finally {
       await db.close();
     }
-  }, 60_000);
+  });
 });

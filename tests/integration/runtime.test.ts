@@ -155,5 +155,5 @@ describe('starting on a bare server', () => {
 
   it('refuses a remote Redis that does not answer, saying where to look', async () => {
     await expect(ensureRedis('redis://10.255.255.1:6379', tempDir())).rejects.toThrow(/Không kết nối được Redis/);
-  }, 20_000);
+  });
 });

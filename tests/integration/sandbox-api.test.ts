@@ -338,5 +338,5 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
         .subarray(0, 2)
         .toString(),
     ).toBe('PK');
-  }, 60_000);
+  });
 });

@@ -75,9 +75,9 @@ describe('npm start with no bot token: the sandbox', () => {
       message: 'the reply to /viec',
     });
     expect(reply.text).toBe('Hiện đồng chí không có việc nào cần xử lý.');
-  }, 70_000);
+  });
 
   it('stops cleanly on SIGTERM', async () => {
     expect(await main.stop()).toBe(0);
-  }, 60_000);
+  });
 });
