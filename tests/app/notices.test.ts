@@ -16,6 +16,7 @@ import { transcript } from '../support/transcript.js';
 
 const at = (local: string) => new Date(`${local}+07:00`).toISOString();
 const TITLE = 'Kế hoạch thực hiện Chỉ thị 56-CT/TW về kỷ luật, kỷ cương';
+const PLAN_PDF = new TextEncoder().encode('%PDF-1.4\nKế hoạch 56-KH/HU thực hiện Chỉ thị 56-CT/TW\n%%EOF\n');
 const SUMMARY = 'Kế hoạch của Huyện ủy triển khai Chỉ thị 56: quán triệt đến từng cán bộ, công chức; mỗi đồng chí xây dựng cam kết thực hiện.';
 
 /** Ngọc (head of Phòng Nội vụ) sends to her whole unit with a document, through /quantriet on Monday 07/12 09:00. */
@@ -28,7 +29,7 @@ async function sent(fx: AppFixture) {
   await ngoc.press('Toàn bộ Phòng Nội vụ');
   await ngoc.say(TITLE);
   await ngoc.say(SUMMARY);
-  await ngoc.file('document', 'tg-doc-ke-hoach-56');
+  await ngoc.document({ bytes: PLAN_PDF, filename: 'Kế hoạch 56-KH/HU.pdf' });
   await ngoc.press('Mặc định');
   await ngoc.press('Gửi thông báo');
   await fx.deliver();
@@ -47,7 +48,10 @@ describe('a notice to a unit subtree', () => {
     expect(line.text).toContain(`Nội dung: ${TITLE}`);
     expect(line.text).toContain('trước 09:00 10/12/2026');
     expect(line.buttons.map((b) => b.label)).toEqual(['Đã đọc, đã nắm nội dung', 'Đã đọc, kèm cam kết', 'Hỏi lại người gửi']);
-    expect(line.attachment).toMatchObject({ type: 'document', source: { kind: 'channel-file', channel: 'TELEGRAM', fileRef: 'tg-doc-ke-hoach-56' } });
+    // The document sent on Telegram was downloaded and is kept on the server: each recipient gets the file from here.
+    expect(line.attachment).toMatchObject({ type: 'document', source: { kind: 'local-file', filename: 'Ke-hoach-56-KH-HU.pdf', mime: 'application/pdf' } });
+    expect(new Uint8Array(await readFile((line.attachment!.source as { path: string }).path))).toEqual(PLAN_PDF);
+    expect(s.notice).toMatchObject({ documentName: 'Kế hoạch 56-KH/HU.pdf', documentMime: 'application/pdf', documentSize: PLAN_PDF.byteLength });
   });
 
   test('a confirmation with a commitment counts, a second one is refused, a question goes to the sender', async ({ fx }) => {
