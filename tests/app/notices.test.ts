@@ -11,7 +11,7 @@ import { deliverNoticesInForce } from '../../src/app/notices/notices-in-force.js
 import { importOrganisation } from '../../src/app/org/import-organisation.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { OfficialId } from '../../src/domain/ids.js';
-import { test, type AppFixture } from '../support/app-fixture.js';
+import { createAppFixture, test, type AppFixture } from '../support/app-fixture.js';
 import { transcript } from '../support/transcript.js';
 
 const at = (local: string) => new Date(`${local}+07:00`).toISOString();
@@ -188,6 +188,31 @@ describe('bad input', () => {
     ).rejects.toMatchObject({ key: 'notice-file-type' });
     expect(await fx.db.notice.count()).toBe(0);
     expect(await fx.db.clock.count({ where: { kind: 'NOTICE_CONFIRM' } })).toBe(0);
+  });
+});
+
+describe('a document Telegram will not hand over', () => {
+  test('over the 20 MB Telegram lets a bot download (the policy allows 50): said at the end, nothing sent', async () => {
+    const fx = await createAppFixture({ policy: (p) => ({ ...p, notices: { ...p.notices, maxFileBytes: 50 * 1_048_576 } }) });
+    try {
+      const ngoc = await fx.person('PNV-01');
+      await ngoc.say('/quantriet moi');
+      await ngoc.press('Toàn bộ Phòng Nội vụ');
+      await ngoc.say(TITLE);
+      await ngoc.say(SUMMARY);
+      const big = new Uint8Array(21 * 1_048_576);
+      big.set(PLAN_PDF);
+      await ngoc.document({ bytes: big, filename: 'Kế hoạch 56 (bản scan).pdf' });
+      await ngoc.press('Mặc định');
+      await ngoc.press('Gửi thông báo');
+      expect(ngoc.last()).toBe(
+        'Tệp "Kế hoạch 56 (bản scan).pdf" nặng hơn 20 MB, mức lớn nhất Telegram cho phép bot tải về để lưu trên máy chủ; đồng chí nén hoặc tách tệp rồi gửi lại.\n(Gõ /huy để dừng)',
+      );
+      expect(await fx.db.notice.count()).toBe(0);
+      expect(await fx.db.outbox.count()).toBe(0);
+    } finally {
+      await fx.close();
+    }
   });
 });
 
