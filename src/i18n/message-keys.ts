@@ -440,6 +440,8 @@ export const MESSAGE_KEYS = [
   'link-waiting-escalations',
   'link-waiting-line',
   'link-waiting-more',
+  'link-waiting-more-notices',
+  'link-waiting-notices',
   'link-waiting-tasks',
   'link-waiting-title',
   'menu-baocao',

@@ -252,4 +252,40 @@ describe('a notice with a document kept on the server', () => {
     expect(trang.lines().at(-1)!.attachment?.source).toMatchObject({ kind: 'local-file' });
     expect(await deliverNoticesInForce(fx.app)).toEqual({ added: 0, notices: [] });
   });
+
+  test('an official imported later who links only afterwards finds the notice in what waited for them', async ({ fx }) => {
+    const by = OfficialId(await fx.officialId('PNV-01'));
+    const pnv = (await fx.db.unit.findUniqueOrThrow({ where: { code: 'PNV' } })).id;
+    const r = await createNotice(fx.app, by, {
+      scopes: [{ kind: 'unit', unitId: pnv, subtree: true }],
+      title: TITLE,
+      summary: SUMMARY,
+      deadline: null,
+      document: { kind: 'file', name: 'Kế hoạch 56.pdf', data: PLAN_PDF },
+    });
+    await fx.deliver();
+    await fx.setTime(at('2026-12-08T10:00:00'));
+    const csv = await readFile(new URL('../../samples/huyen-mau.csv', import.meta.url), 'utf8');
+    const imported = await importOrganisation(fx.db, {
+      file: `${csv.trimEnd()}\nPNV,Phòng Nội vụ,UBND,PNV-09,Phạm Thu Trang,Chuyên viên,thành viên,,0912000999,\n`,
+      now: fx.time.now(),
+    });
+    expect(imported.ok).toBe(true);
+    fx.app.invalidate();
+    // The maintenance run adds her before she has any chat: nothing can be sent to her yet.
+    expect(await deliverNoticesInForce(fx.app)).toEqual({ added: 1, notices: [r.notice.code] });
+    expect(await fx.db.outbox.count({ where: { officialId: await fx.officialId('PNV-09') } })).toBe(0);
+
+    const trang = await fx.link('PNV-09', 990_019);
+    const waiting = trang.lines().find((l) => l.text.includes('📥'))!;
+    expect(waiting.text).toContain('Thông báo quán triệt chờ đồng chí xác nhận đã đọc: 1');
+    expect(waiting.text).toContain(`• QT-2026-0001 · ${TITLE}`);
+    await trang.press('QT-2026-0001');
+    const notice = trang.lines().at(-1)!;
+    expect(notice.text).toContain('📘 Quán triệt QT-2026-0001');
+    expect(notice.text).toContain('trước 10:00 11/12/2026');
+    expect(notice.attachment?.source).toMatchObject({ kind: 'local-file', mime: 'application/pdf' });
+    await trang.press('Đã đọc, đã nắm nội dung');
+    expect(trang.last()).toContain('Đã ghi nhận đồng chí đã đọc, đã nắm nội dung QT-2026-0001');
+  });
 });
