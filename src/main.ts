@@ -14,6 +14,7 @@ import { createAppRouter } from './app/interaction/index.js';
 import type { ChannelSender } from './app/ports/sender.js';
 import { createReplyOutbox } from './app/delivery/reply-outbox.js';
 import { createTelegramSender } from './channels/telegram/sender.js';
+import { createTelegramFiles } from './channels/telegram/files.js';
 import { ConfigError, createConfig, type Config } from './config.js';
 import { loadConfiguredPolicy } from './config/policy-file.js';
 import { loadEnvironment } from './config/environment.js';
@@ -123,6 +124,8 @@ async function main(): Promise<number> {
       ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
     },
   });
+  // Files people send on Telegram (a notice's document) are downloaded to be kept here (src/app/notices).
+  if (config.telegram.token) app.files = { TELEGRAM: createTelegramFiles({ token: config.telegram.token, apiRoot: config.telegram.apiRoot }) };
   const receivesTelegram = Boolean(config.telegram.token) && config.role !== 'worker';
   // /healthz answers from the moment the port is open, and says what the start still waits for.
   const readiness = new Readiness();

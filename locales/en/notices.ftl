@@ -91,6 +91,22 @@ notice-clear-question = The question is not clear; type what you want to ask.
 notice-file-type = "{ $file }" is not a PDF or DOCX; please send the document in one of these formats.
 notice-file-empty = "{ $file }" is empty.
 notice-file-too-large = "{ $file }" is { $size } MB, over the chat platform's limit of { $max } MB; please compress or split it.
+notice-file-content = "{ $file }" is named as a { $type } file but its content is not { $type } (the file may be damaged or renamed); please open it and send the right one.
+notice-file-platform-limit = "{ $file }" is over { $max } MB, the most { $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+       *[other] Zalo OA
+    } lets a bot download to keep on the server; please compress or split it.
+notice-file-gone = Could not download "{ $file }" from { $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+       *[other] Zalo OA
+    }: the platform no longer holds it. Please create the notice again and send the file again.
+notice-file-fetch-failed = Could not download "{ $file }" from { $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+       *[other] Zalo OA
+    } to the server yet (the platform did not answer). The notice has not been sent; please try again in a few minutes.
 
 reminder-notice-0 = ⏰ Reminder: { $code } not confirmed
     You received the notice "{ $title }" from { $sender } on { $sentAt }, to be confirmed by { $deadline }.

@@ -91,6 +91,22 @@ notice-clear-question = Câu hỏi chưa rõ; đồng chí gõ cụ thể nội 
 notice-file-type = Tệp "{ $file }" không phải PDF hay DOCX; đồng chí gửi văn bản ở một trong hai định dạng này.
 notice-file-empty = Tệp "{ $file }" không có nội dung.
 notice-file-too-large = Tệp "{ $file }" nặng { $size } MB, vượt giới hạn { $max } MB của nền tảng chat; đồng chí nén hoặc tách tệp rồi gửi lại.
+notice-file-content = Tệp "{ $file }" mang đuôi { $type } nhưng nội dung không phải tệp { $type } (tệp có thể bị hỏng hoặc bị đổi tên); đồng chí mở thử tệp rồi gửi lại bản đúng.
+notice-file-platform-limit = Tệp "{ $file }" nặng hơn { $max } MB, mức lớn nhất { $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+       *[other] Zalo OA
+    } cho phép bot tải về để lưu trên máy chủ; đồng chí nén hoặc tách tệp rồi gửi lại.
+notice-file-gone = Không tải được tệp "{ $file }" từ { $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+       *[other] Zalo OA
+    }: nền tảng không còn giữ tệp này. Đồng chí tạo lại thông báo và gửi lại tệp.
+notice-file-fetch-failed = Chưa tải được tệp "{ $file }" từ { $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+       *[other] Zalo OA
+    } về máy chủ (nền tảng chưa trả lời). Thông báo chưa được gửi; đồng chí thử gửi lại sau ít phút.
 
 reminder-notice-0 = ⏰ Nhắc: { $code } chưa xác nhận đã đọc
     Đồng chí nhận thông báo quán triệt "{ $title }" của { $sender } từ { $sentAt }, hạn xác nhận { $deadline }.

@@ -5,6 +5,7 @@ import type { TimeSource } from '../domain/time/time-source.js';
 import type { OrgDirectory } from '../domain/org/directory.js';
 import type { Policy } from '../domain/policy/types.js';
 import type { Catalogue } from '../i18n/catalogue.js';
+import type { ChannelFiles } from './ports/channel-files.js';
 import type { ClockScheduler, DeliveryKicker } from './ports/scheduling.js';
 import type { AppStores } from './ports/stores.js';
 
@@ -28,6 +29,11 @@ export interface AppContext {
   /** Drop cached organisation and calendar (after an import or a calendar change). */
   invalidate(): void;
   links: { telegramBotUsername?: string; publicBaseUrl?: string };
+  /**
+   * The files people sent, downloaded from their platform (set by the wiring once the adapters exist: main.ts, the
+   * test harness); a channel missing here keeps its file references as they came.
+   */
+  files?: ChannelFiles;
   tuning: {
     /** Real time a reminder waits for others due for the same chat, so a wave goes out as one message. */
     waveWindowMs: number;

@@ -11,11 +11,12 @@ import { deliverNoticesInForce } from '../../src/app/notices/notices-in-force.js
 import { importOrganisation } from '../../src/app/org/import-organisation.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { OfficialId } from '../../src/domain/ids.js';
-import { test, type AppFixture } from '../support/app-fixture.js';
+import { createAppFixture, test, type AppFixture } from '../support/app-fixture.js';
 import { transcript } from '../support/transcript.js';
 
 const at = (local: string) => new Date(`${local}+07:00`).toISOString();
 const TITLE = 'Kế hoạch thực hiện Chỉ thị 56-CT/TW về kỷ luật, kỷ cương';
+const PLAN_PDF = new TextEncoder().encode('%PDF-1.4\nKế hoạch 56-KH/HU thực hiện Chỉ thị 56-CT/TW\n%%EOF\n');
 const SUMMARY = 'Kế hoạch của Huyện ủy triển khai Chỉ thị 56: quán triệt đến từng cán bộ, công chức; mỗi đồng chí xây dựng cam kết thực hiện.';
 
 /** Ngọc (head of Phòng Nội vụ) sends to her whole unit with a document, through /quantriet on Monday 07/12 09:00. */
@@ -28,7 +29,7 @@ async function sent(fx: AppFixture) {
   await ngoc.press('Toàn bộ Phòng Nội vụ');
   await ngoc.say(TITLE);
   await ngoc.say(SUMMARY);
-  await ngoc.file('document', 'tg-doc-ke-hoach-56');
+  await ngoc.document({ bytes: PLAN_PDF, filename: 'Kế hoạch 56-KH/HU.pdf' });
   await ngoc.press('Mặc định');
   await ngoc.press('Gửi thông báo');
   await fx.deliver();
@@ -47,7 +48,10 @@ describe('a notice to a unit subtree', () => {
     expect(line.text).toContain(`Nội dung: ${TITLE}`);
     expect(line.text).toContain('trước 09:00 10/12/2026');
     expect(line.buttons.map((b) => b.label)).toEqual(['Đã đọc, đã nắm nội dung', 'Đã đọc, kèm cam kết', 'Hỏi lại người gửi']);
-    expect(line.attachment).toMatchObject({ type: 'document', source: { kind: 'channel-file', channel: 'TELEGRAM', fileRef: 'tg-doc-ke-hoach-56' } });
+    // The document sent on Telegram was downloaded and is kept on the server: each recipient gets the file from here.
+    expect(line.attachment).toMatchObject({ type: 'document', source: { kind: 'local-file', filename: 'Ke-hoach-56-KH-HU.pdf', mime: 'application/pdf' } });
+    expect(new Uint8Array(await readFile((line.attachment!.source as { path: string }).path))).toEqual(PLAN_PDF);
+    expect(s.notice).toMatchObject({ documentName: 'Kế hoạch 56-KH/HU.pdf', documentMime: 'application/pdf', documentSize: PLAN_PDF.byteLength });
   });
 
   test('a confirmation with a commitment counts, a second one is refused, a question goes to the sender', async ({ fx }) => {
@@ -187,6 +191,31 @@ describe('bad input', () => {
   });
 });
 
+describe('a document Telegram will not hand over', () => {
+  test('over the 20 MB Telegram lets a bot download (the policy allows 50): said at the end, nothing sent', async () => {
+    const fx = await createAppFixture({ policy: (p) => ({ ...p, notices: { ...p.notices, maxFileBytes: 50 * 1_048_576 } }) });
+    try {
+      const ngoc = await fx.person('PNV-01');
+      await ngoc.say('/quantriet moi');
+      await ngoc.press('Toàn bộ Phòng Nội vụ');
+      await ngoc.say(TITLE);
+      await ngoc.say(SUMMARY);
+      const big = new Uint8Array(21 * 1_048_576);
+      big.set(PLAN_PDF);
+      await ngoc.document({ bytes: big, filename: 'Kế hoạch 56 (bản scan).pdf' });
+      await ngoc.press('Mặc định');
+      await ngoc.press('Gửi thông báo');
+      expect(ngoc.last()).toBe(
+        'Tệp "Kế hoạch 56 (bản scan).pdf" nặng hơn 20 MB, mức lớn nhất Telegram cho phép bot tải về để lưu trên máy chủ; đồng chí nén hoặc tách tệp rồi gửi lại.\n(Gõ /huy để dừng)',
+      );
+      expect(await fx.db.notice.count()).toBe(0);
+      expect(await fx.db.outbox.count()).toBe(0);
+    } finally {
+      await fx.close();
+    }
+  });
+});
+
 describe('a notice with a document kept on the server', () => {
   test('goes as a local file (a Telegram document), and an official imported later receives it', async ({ fx }) => {
     const toan = await fx.person('PNV-03');
@@ -222,5 +251,41 @@ describe('a notice with a document kept on the server', () => {
     expect(trang.last()).toContain('trước 10:00 11/12/2026');
     expect(trang.lines().at(-1)!.attachment?.source).toMatchObject({ kind: 'local-file' });
     expect(await deliverNoticesInForce(fx.app)).toEqual({ added: 0, notices: [] });
+  });
+
+  test('an official imported later who links only afterwards finds the notice in what waited for them', async ({ fx }) => {
+    const by = OfficialId(await fx.officialId('PNV-01'));
+    const pnv = (await fx.db.unit.findUniqueOrThrow({ where: { code: 'PNV' } })).id;
+    const r = await createNotice(fx.app, by, {
+      scopes: [{ kind: 'unit', unitId: pnv, subtree: true }],
+      title: TITLE,
+      summary: SUMMARY,
+      deadline: null,
+      document: { kind: 'file', name: 'Kế hoạch 56.pdf', data: PLAN_PDF },
+    });
+    await fx.deliver();
+    await fx.setTime(at('2026-12-08T10:00:00'));
+    const csv = await readFile(new URL('../../samples/huyen-mau.csv', import.meta.url), 'utf8');
+    const imported = await importOrganisation(fx.db, {
+      file: `${csv.trimEnd()}\nPNV,Phòng Nội vụ,UBND,PNV-09,Phạm Thu Trang,Chuyên viên,thành viên,,0912000999,\n`,
+      now: fx.time.now(),
+    });
+    expect(imported.ok).toBe(true);
+    fx.app.invalidate();
+    // The maintenance run adds her before she has any chat: nothing can be sent to her yet.
+    expect(await deliverNoticesInForce(fx.app)).toEqual({ added: 1, notices: [r.notice.code] });
+    expect(await fx.db.outbox.count({ where: { officialId: await fx.officialId('PNV-09') } })).toBe(0);
+
+    const trang = await fx.link('PNV-09', 990_019);
+    const waiting = trang.lines().find((l) => l.text.includes('📥'))!;
+    expect(waiting.text).toContain('Thông báo quán triệt chờ đồng chí xác nhận đã đọc: 1');
+    expect(waiting.text).toContain(`• QT-2026-0001 · ${TITLE}`);
+    await trang.press('QT-2026-0001');
+    const notice = trang.lines().at(-1)!;
+    expect(notice.text).toContain('📘 Quán triệt QT-2026-0001');
+    expect(notice.text).toContain('trước 10:00 11/12/2026');
+    expect(notice.attachment?.source).toMatchObject({ kind: 'local-file', mime: 'application/pdf' });
+    await trang.press('Đã đọc, đã nắm nội dung');
+    expect(trang.last()).toContain('Đã ghi nhận đồng chí đã đọc, đã nắm nội dung QT-2026-0001');
   });
 });

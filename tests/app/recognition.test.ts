@@ -158,6 +158,11 @@ describe('recognition in a month', () => {
     // Balance: recognition before the signals, never after.
     expect(digest).toContain('🚩 Dấu hiệu chờ xem xét');
     expect(digest.indexOf('🌟 Ghi nhận')).toBeLessThan(digest.indexOf('🚩'));
+    // Every head in the path sees it for their own subtree: the deputy chairman over the whole UBND too.
+    await s.hung.say('/tonghop');
+    const above = s.hung.texts().slice(-3).join('\n');
+    expect(above).toContain('QT-2026-0001 "Kế hoạch thực hiện Chỉ thị 56-CT/TW": 1/3 đồng chí đã xác nhận (33%)');
+    expect(above).toContain('• Nguyễn Thị Thu Hà: hoàn thành đúng hạn, đầy đủ 3 việc');
     transcript('Tổng hợp ngày 01/12/2026 của Trưởng phòng Tài chính – Kế hoạch (/tonghop)', [
       ['Đ/c Võ Thanh Sơn (TCKH-01)', { lines: () => s.son.lines().slice(-1) }],
     ]);
@@ -173,6 +178,14 @@ describe('recognition in a month', () => {
     expect(summary.text).toContain('• Phòng Tài chính – Kế hoạch: 100% nhiệm vụ đúng hạn (4 nhiệm vụ)');
     expect(summary.text).toContain('Lượt biểu dương trong kỳ: 1');
     expect(summary.text).not.toContain('• Đào Quang Vinh (');
+    // Balance: recognition before the figures that carry the signals.
+    const whole = lines
+      .slice(-4)
+      .map((l) => l.text)
+      .join('\n');
+    expect(whole).toContain('Dấu hiệu đã xác nhận');
+    expect(whole.indexOf('🌟 Ghi nhận, biểu dương')).toBeGreaterThanOrEqual(0);
+    expect(whole.indexOf('🌟 Ghi nhận, biểu dương')).toBeLessThan(whole.indexOf('Dấu hiệu đã xác nhận'));
     const file = lines.map((l) => l.attachment).find((a) => a?.source.kind === 'local-file')!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((file.source as { path: string }).path);

@@ -37,10 +37,14 @@ import { defaultPolicy } from '../../src/domain/policy/resolve-policy.js';
 import type { Task } from '../../src/domain/task/types.js';
 import { Catalogue } from '../../src/i18n/catalogue.js';
 import { createAppContext } from '../../src/runtime/app-context.js';
+import type { ChannelFileSource } from '../../src/app/ports/channel-files.js';
+import { createTelegramFiles } from '../../src/channels/telegram/files.js';
 import { TEST_ADMIN_DATABASE_URL, databaseUrlFor } from './env.js';
+import { createTelegramStandIn, type TelegramStandIn } from './telegram-stand-in.js';
 
 const SAMPLE_CSV = new URL('../../samples/huyen-mau.csv', import.meta.url);
 const catalogue = Catalogue.load();
+const FIXTURE_BOT_TOKEN = '7000000002:AAfixture-token-for-the-stand-in-01';
 
 /** One message as the person's chat shows it, whether it answered them or was delivered from the outbox. */
 export interface ChatLine {
@@ -57,6 +61,11 @@ export interface FixturePerson {
   id: number;
   say(text: string): Promise<void>;
   file(kind: 'photo' | 'document', ref: string, caption?: string): Promise<void>;
+  /**
+   * Sends a document as Telegram delivers one: the bytes are kept by the fixture's Telegram stand-in (getFile and
+   * its download serve them to the application's file port), the update carries its file id, name and size.
+   */
+  document(file: { bytes: Uint8Array; filename: string }, caption?: string): Promise<void>;
   /** Presses the newest button whose label contains `label`. */
   press(label: string): Promise<void>;
   pressData(data: string): Promise<void>;
@@ -252,6 +261,20 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     tuning: { waveWindowMs: 0 },
     cacheMs: 0,
   });
+  // Files people send are downloaded by the real Telegram adapter from a Telegram stand-in, started when a test
+  // first needs it (most never do).
+  let telegram: Promise<TelegramStandIn> | undefined;
+  const standIn = () => (telegram ??= createTelegramStandIn({ token: FIXTURE_BOT_TOKEN }));
+  let telegramFiles: ChannelFileSource | undefined;
+  app.files = {
+    TELEGRAM: {
+      async fetchFile(ref, o) {
+        telegramFiles ??= createTelegramFiles({ token: FIXTURE_BOT_TOKEN, apiRoot: (await standIn()).url });
+        return telegramFiles.fetchFile(ref, o);
+      },
+    },
+  };
+  let uploads = 0;
   const router = createAppRouter(app);
   const handlers = new ClockHandlers([
     taskClockHandler,
@@ -335,6 +358,13 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
       toasts: [],
       say: (text) => send(id, { type: 'text', text }, self),
       file: (kind, ref, caption) => send(id, { type: 'file', file: { kind, ref }, caption: caption ?? '' }, self),
+      async document(file, caption) {
+        const ref = `fx-doc-${++uploads}`;
+        const ext = /\.[A-Za-z0-9]{1,8}$/.exec(file.filename)?.[0] ?? '';
+        (await standIn()).addFile(ref, Buffer.from(file.bytes), { path: `documents/file_${uploads}${ext}`, filename: file.filename });
+        const event: InboundEvent = { type: 'file', file: { kind: 'document', ref, name: file.filename, size: file.bytes.byteLength }, caption: caption ?? '' };
+        return send(id, event, self);
+      },
       async press(label) {
         const all = chat();
         for (let i = all.length - 1; i >= 0; i--) {
@@ -419,6 +449,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     },
     deliver,
     async close() {
+      await (await telegram)?.close();
       await db.$disconnect();
       dropLater(name);
     },

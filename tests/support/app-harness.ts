@@ -22,6 +22,7 @@ import type { ChannelSender } from '../../src/app/ports/sender.js';
 import { createReplyOutbox } from '../../src/app/delivery/reply-outbox.js';
 import { createTelegramBot } from '../../src/channels/telegram/bot.js';
 import { createTelegramSender } from '../../src/channels/telegram/sender.js';
+import { createTelegramFiles } from '../../src/channels/telegram/files.js';
 import { assignTask } from '../../src/app/tasks/assign-task.js';
 import { ManualTime } from '../../src/domain/time/time-source.js';
 import { OfficialId } from '../../src/domain/ids.js';
@@ -162,6 +163,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     tuning: { waveWindowMs: options.waveWindowMs ?? 150 },
     cacheMs: 0,
   });
+  app.files = { TELEGRAM: createTelegramFiles({ token: BOT_TOKEN, apiRoot: tg.url }) };
   const router = createAppRouter(app, options.router?.(app));
   const limits = options.workerOptions?.limits ?? { globalPerSecond: 1000, perChatPerSecond: 1000 };
   // Replies keep the workers' pace, as in main.ts (one pacer over the same Redis keys).

@@ -100,6 +100,26 @@ describe('notice codes, documents and states', () => {
       { file: 'lon.pdf', size: '20', max: '20' },
     ]);
   });
+  it('reads the content when it has it: a PDF, a DOCX (ZIP) or a DOC (OLE) must be one', () => {
+    const max = 20 * 1_048_576;
+    const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+    const check = (filename: string, head: Uint8Array) => {
+      try {
+        return checkNoticeDocument({ filename, size: head.length, maxBytes: max, head });
+      } catch (e) {
+        return [(e as DomainError).key, (e as DomainError).args];
+      }
+    };
+    expect(check('ke-hoach.pdf', bytes('%PDF-1.7\n…'))).toBe('application/pdf');
+    // Readers accept a few bytes before the header (a byte-order mark, a mail gateway's line); so do we.
+    expect(check('ke-hoach.pdf', bytes('\uFEFF\r\n%PDF-1.4\n'))).toBe('application/pdf');
+    expect(check('ke-hoach.pdf', bytes(`${' '.repeat(1100)}%PDF-1.4`))).toEqual(['notice-file-content', { file: 'ke-hoach.pdf', type: 'PDF' }]);
+    expect(check('ke-hoach.docx', bytes('PK\x03\x04\x14\x00'))).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(check('ke-hoach.doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toBe('application/msword');
+    expect(check('ke-hoach.docx', bytes('%PDF-1.4'))).toEqual(['notice-file-content', { file: 'ke-hoach.docx', type: 'DOCX' }]);
+    expect(check('ke-hoach.doc', bytes('PK\x03\x04'))).toEqual(['notice-file-content', { file: 'ke-hoach.doc', type: 'DOC' }]);
+    expect(check('ke-hoach.pdf', bytes('Kế hoạch, bản nháp'))).toEqual(['notice-file-content', { file: 'ke-hoach.pdf', type: 'PDF' }]);
+  });
   it('a confirmation at the deadline is on time; after it, late; none after it, overdue', () => {
     const deadline = new Date('2026-12-10T02:00:00Z');
     expect(recipientState({ deadline, confirmedAt: deadline }, deadline)).toBe('confirmed');

@@ -1,5 +1,6 @@
 // What waited for a person before they linked a chat (issue 13, point 5): messages to someone with no chat are not
-// queued (notify), so on linking they get one summary of what is still theirs to act on, with actions.
+// queued (notify), so on linking they get one summary of what is still theirs to act on, with actions: tasks,
+// consultations, escalations, and quán triệt notices to confirm (issue 15 §5: an official imported after a notice).
 import type { Locale } from '../../domain/locale.js';
 import { encodeAction } from '../actions.js';
 import type { AppContext } from '../context.js';
@@ -40,18 +41,20 @@ export async function waitingSummary(
       if (c) escalated.push({ code: c.code, title: c.subject, action: encodeAction('consult.view', c.id) });
     }
   }
-  if (total === 0 && consultations.length === 0 && escalated.length === 0) return undefined;
+  // Quán triệt notices still to confirm: a newcomer added to a notice in force before linking hears of it here.
+  const notices = await stores.notices.waitingFor(officialId);
+  if (total === 0 && consultations.length === 0 && escalated.length === 0 && notices.length === 0) return undefined;
 
   const lines: string[] = [t('link-waiting-title')];
   const buttons: ActionButton[][] = [];
-  const section = (title: string, items: Listed[], count: number) => {
+  const section = (title: string, items: Listed[], count: number, more: 'link-waiting-more' | 'link-waiting-more-notices' = 'link-waiting-more') => {
     if (count === 0) return;
     lines.push('', title);
     for (const i of items.slice(0, LISTED)) {
       lines.push(t('link-waiting-line', { code: i.code, title: buttonLabel(i.title) }));
       buttons.push([{ label: t('btn-digest-view', { code: i.code }), action: i.action }]);
     }
-    if (count > LISTED) lines.push(t('link-waiting-more', { count: count - LISTED }));
+    if (count > LISTED) lines.push(t(more, { count: count - LISTED }));
   };
   section(
     t('link-waiting-tasks', { count: total }),
@@ -64,5 +67,11 @@ export async function waitingSummary(
     consultations.length,
   );
   section(t('link-waiting-escalations', { count: escalated.length, days: ESCALATION_LOOKBACK_WORKING_DAYS }), escalated, escalated.length);
+  section(
+    t('link-waiting-notices', { count: notices.length }),
+    notices.map((f) => ({ code: f.notice.code, title: f.notice.title, action: encodeAction('notice.view', f.notice.id) })),
+    notices.length,
+    'link-waiting-more-notices',
+  );
   return { text: lines.join('\n'), buttons };
 }

@@ -16,6 +16,7 @@ import type { AppContext } from '../context.js';
 import { notify } from '../notify.js';
 import { yearIn } from '../../domain/time/local-time.js';
 import { inTransaction, type Effects } from '../transaction.js';
+import { fetchChatDocument } from './fetch-document.js';
 import { materialiseDocument, noticeAttachment } from './notice-document.js';
 import { noticeMessage } from './notice-views.js';
 
@@ -25,7 +26,7 @@ export type NotifyTx = Parameters<typeof notify>[1];
 export type NoticeDocumentInput =
   /** A file on this server (the CLI): kept in the database, sent as a document or a download link. */
   | { kind: 'file'; name: string; data: Uint8Array }
-  /** A file sent in the chat that created the notice, forwarded as it is. */
+  /** A file sent in the chat that created the notice: downloaded and stored, or forwarded by reference (no file port). */
   | { kind: 'channel'; channel: ChannelName; ref: string; name: string | null; size?: number };
 
 export interface CreateNoticeInput {
@@ -71,15 +72,21 @@ export async function startConfirmClock(
   );
 }
 
-function storedDocument(app: AppContext, d: NoticeDocumentInput | null): NewNotice['document'] {
+/**
+ * The document as the notice keeps it: a file given to us is checked and stored; a file sent in the chat is downloaded
+ * from its platform and stored the same way (fetch-document.ts), or forwarded by reference when its channel has no
+ * file port.
+ */
+async function storedDocument(app: AppContext, d: NoticeDocumentInput | null): Promise<NewNotice['document']> {
   if (!d) return null;
-  const name = sanitizeLine(d.name ?? '') || null;
   if (d.kind === 'file') {
-    const mime = checkNoticeDocument({ filename: name ?? '', size: d.data.byteLength, maxBytes: app.policy.notices.maxFileBytes });
-    return { kind: 'stored', name: name!, mime, data: d.data };
+    const name = sanitizeLine(d.name);
+    const mime = checkNoticeDocument({ filename: name, size: d.data.byteLength, maxBytes: app.policy.notices.maxFileBytes, head: d.data.subarray(0, 1024) });
+    return { kind: 'stored', name, mime, data: d.data };
   }
-  if (name || d.size !== undefined) checkNoticeDocument({ filename: name ?? 'tai-lieu.pdf', size: d.size ?? 1, maxBytes: app.policy.notices.maxFileBytes });
-  return { kind: 'channel', channel: d.channel, ref: d.ref, name };
+  const fetched = await fetchChatDocument(app, d);
+  if (fetched) return { kind: 'stored', ...fetched };
+  return { kind: 'channel', channel: d.channel, ref: d.ref, name: sanitizeLine(d.name ?? '') || null };
 }
 
 export async function createNotice(app: AppContext, senderId: OfficialId, input: CreateNoticeInput): Promise<CreateNoticeResult> {
@@ -93,7 +100,8 @@ export async function createNotice(app: AppContext, senderId: OfficialId, input:
   const deadline = input.deadline ?? (await defaultConfirmDeadline(app, now));
   if (deadline.getTime() <= now.getTime()) throw new DomainError('deadline-in-past');
   checkDeadlineHorizon(deadline, now, app.policy.maxDeadlineYears);
-  const document = storedDocument(app, input.document);
+  // Downloaded (a chat's file) only once everything else is known to be right, and before the transaction opens.
+  const document = await storedDocument(app, input.document);
 
   const result = await inTransaction(app, async (tx, effects) => {
     const notice = await app.stores.notices.create(tx, {

@@ -33,9 +33,32 @@ export interface NoticeDocumentCheck {
   size: number;
   /** The smallest file limit of the platforms the notice goes out on (bytes). */
   maxBytes: number;
+  /** The file's first bytes, when we have them: the content must be what the name says. */
+  head?: Uint8Array;
 }
 
-/** The document's MIME type, or a DomainError: not PDF/DOCX, empty, or over the platform's limit. */
+const bytesOf = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+const ZIP = bytesOf('PK\x03\x04');
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF = bytesOf('%PDF-');
+
+const startsWith = (head: Uint8Array, sig: readonly number[], at = 0) => sig.every((b, i) => head[at + i] === b);
+
+/**
+ * Whether the first bytes are a file of this type: DOCX is a ZIP package, DOC an OLE compound file, and a PDF has
+ * "%PDF-" within its first 1,024 bytes (readers accept a few bytes before it, so we do too).
+ */
+export function looksLike(ext: string, head: Uint8Array): boolean {
+  if (ext === 'docx') return startsWith(head, ZIP);
+  if (ext === 'doc') return startsWith(head, OLE);
+  if (ext === 'pdf') {
+    for (let at = 0; at + PDF.length <= Math.min(head.length, 1024); at++) if (startsWith(head, PDF, at)) return true;
+    return false;
+  }
+  return false;
+}
+
+/** The document's MIME type, or a DomainError: not PDF/DOCX (by name, or by content when given), empty, or over the limit. */
 export function checkNoticeDocument(d: NoticeDocumentCheck): string {
   const ext = /\.([A-Za-z0-9]{1,8})$/.exec(d.filename)?.[1]?.toLowerCase() ?? '';
   const mime = NOTICE_DOCUMENT_TYPES[ext];
@@ -44,6 +67,7 @@ export function checkNoticeDocument(d: NoticeDocumentCheck): string {
   if (d.size > d.maxBytes) {
     throw new DomainError('notice-file-too-large', { file: d.filename, size: megabytes(d.size), max: megabytes(d.maxBytes) });
   }
+  if (d.head && !looksLike(ext, d.head)) throw new DomainError('notice-file-content', { file: d.filename, type: ext.toUpperCase() });
   return mime;
 }
 

@@ -496,7 +496,7 @@ export class TelegramPlatform {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
-    if (download && req.method === 'GET') return this.#serveFile(res, decodeURIComponent(download[2] ?? ''));
+    if (download && req.method === 'GET') return this.#serveFile(res, decodeURIComponent(download[1] ?? ''), decodeURIComponent(download[2] ?? ''));
 
     const route = /^\/bot([^/]+)\/(?:test\/)?([A-Za-z]+)$/.exec(url.pathname);
     if (!route) return writeJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -580,7 +580,9 @@ export class TelegramPlatform {
     return waits.length > 0 ? Math.max(...waits) : undefined;
   }
 
-  #serveFile(res: ServerResponse, path: string): void {
+  /** `GET /file/bot<token>/<file_path>`: the bytes getFile pointed to, for this bot's token only. */
+  #serveFile(res: ServerResponse, token: string, path: string): void {
+    if (this.#token !== undefined && token !== this.#token) return writeJson(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const stored = [...this.#files.values()].find((f) => f.file.file_path === path);
     if (!stored) return writeJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': stored.bytes.length });
