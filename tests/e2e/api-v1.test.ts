@@ -157,6 +157,12 @@ describe('integration API /api/v1', () => {
     expect(after.body).toMatchObject({ status: 401, code: 'api-unauthorized' });
     expect((await api.call('GET', '/items', { key: 'dd_not-a-key' })).status).toBe(401);
     expect((await api.call('GET', '/items', {})).status).toBe(401);
+    const badScopes = await cli(apiKeyCreateCommand, '--name', 'Sai', '--unit', 'UBND', '--scopes', 'tasks:write,everything');
+    expect(badScopes.code).toBe(2);
+    expect(badScopes.err.join('\n')).toContain('everything');
+    const taken = await cli(apiKeyCreateCommand, '--name', 'Tạm', '--unit', 'UBND', '--scopes', 'items:read');
+    expect(taken.code).toBe(1);
+    expect(taken.err.join('\n')).toContain('Đã có khóa API tên "Tạm"');
     const list = await cli(apiKeyListCommand);
     expect(list.out.find((l) => l.startsWith('Tạm\t'))).toContain('revoked');
     expect(list.out.join('\n')).not.toContain(key);
