@@ -42,6 +42,9 @@ import { selfReviewJobs, selfReviewSchedule } from '../jobs/self-review.js';
 import { Pacer } from '../jobs/delivery/pacer.js';
 import { rerouteUnreachable } from './app/delivery/reroute.js';
 import { mountFileLinks } from './http/file-links.js';
+import { mountApiV1 } from './http/api/v1/index.js';
+import { KeyRateLimits } from './http/api/v1/rate-limit.js';
+import { sleep } from './sleep.js';
 import { prepareZalo, ZaloTokenRefused } from './channels/zalo/start.js';
 import { redisAnswers } from '../jobs/connection.js';
 import { prepareZaloOa } from './channels/zalo-oa/runtime.js';
@@ -152,6 +155,8 @@ async function main(): Promise<number> {
   // Zalo: the webhook route (or long polling) where this process receives, the sender where it delivers. Replies
   // and notifications to one chat share the delivery pacer. Files for Zalo go as links served here.
   mountFileLinks(http, { db: database.db, time, catalogue });
+  // The integration API (issue 17): keys from `api-key create`, their rate counted in Redis beside the queues.
+  mountApiV1(http, { app, limits: new KeyRateLimits(queues.producer, config.queuePrefix), pause: sleep });
   const zalo = config.zalo.token
     ? prepareZalo({
         token: config.zalo.token,

@@ -21,6 +21,7 @@ import { reportStore } from './repositories/report-facts.repository.js';
 import { sequenceStore } from './repositories/sequence.repository.js';
 import { signalStore } from './repositories/signal.repository.js';
 import { taskStore } from './repositories/task.repository.js';
+import { integrationStore } from './repositories/integration.repository.js';
 import { isUniqueViolation } from './unique-violation.js';
 
 export function createStores(db: PrismaClient): AppStores {
@@ -47,6 +48,7 @@ export function createStores(db: PrismaClient): AppStores {
     sequences: sequenceStore(),
     signals: signalStore(),
     tasks: taskStore(db),
+    integration: integrationStore(db),
     isUniqueViolation,
   };
 }

@@ -42,6 +42,9 @@ import { Pacer } from '../../jobs/delivery/pacer.js';
 import { rerouteUnreachable } from '../../src/app/delivery/reroute.js';
 import type { ZaloSendPolicy } from '../../src/channels/zalo/sender.js';
 import { mountFileLinks } from '../../src/http/file-links.js';
+import { mountApiV1 } from '../../src/http/api/v1/index.js';
+import { KeyRateLimits } from '../../src/http/api/v1/rate-limit.js';
+import { sleep } from '../../src/sleep.js';
 import { ZALO_WEBHOOK_PATH } from '../../src/channels/zalo/webhook.js';
 import { prepareZalo, type ZaloRuntime } from '../../src/channels/zalo/start.js';
 import { createZaloStandIn, type PostWebhookOptions, type ZaloStandIn } from './zalo-stand-in.js';
@@ -188,6 +191,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     replyRetryDelaysMs: options.zalo?.replyRetryDelaysMs ?? [50, 100, 200],
   });
   mountFileLinks(httpApp, { db: db.db, time: timeSource, catalogue: app.catalogue });
+  mountApiV1(httpApp, { app, limits: new KeyRateLimits(queues.producer, prefix), pause: sleep });
   const oaOptions = options.zaloOa === true ? {} : options.zaloOa || undefined;
   const oa = oaOptions ? await startZaloOaPlatform({ now: () => timeSource.now().getTime() }) : undefined;
   const oaRuntime =

@@ -23,6 +23,7 @@ import type { ReportStore } from './stores/reports.js';
 import type { SequenceStore } from './stores/sequences.js';
 import type { SignalStore } from './stores/signals.js';
 import type { TaskStore } from './stores/tasks.js';
+import type { IntegrationStore } from './stores/integration.js';
 
 declare const storeTx: unique symbol;
 
@@ -61,6 +62,7 @@ export interface AppStores {
   sequences: SequenceStore;
   signals: SignalStore;
   tasks: TaskStore;
+  integration: IntegrationStore;
   /** A write refused by a unique index: someone else inserted the same key first (a race the caller settles). */
   isUniqueViolation(e: unknown): boolean;
 }

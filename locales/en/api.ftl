@@ -1,0 +1,26 @@
+# The integration API (/api/v1) and the api-key command: error messages for the calling system (sent in Vietnamese and English together).
+api-unauthorized = The API key is wrong, revoked or missing (header Authorization: Bearer <key>).
+api-forbidden-scope = This API key does not have the scope "{ $scope }".
+api-forbidden-unit = This API key acts only within unit { $unit } and the units below it.
+api-rate-limited = This API key made more than { $limit } calls a minute. Try again in { $seconds } seconds.
+api-idempotency-key-missing = Every POST needs an Idempotency-Key header (1–200 characters, a new one for each operation).
+api-idempotency-mismatch = This Idempotency-Key was used for a request with a different body. Use a new key for a new operation.
+api-idempotency-in-progress = The first request with this Idempotency-Key is still being processed. Try again in a few seconds.
+api-invalid-field = The field "{ $field }" is not valid: { $detail }
+api-invalid-json = The request body is not valid JSON.
+api-official-unknown = No official has the code { $code }.
+api-unit-unknown = No unit has the code { $code }.
+api-item-unknown = No item has the code { $code }.
+api-not-found = There is no such path in the API.
+api-bad-cursor = The page cursor is not valid. Use the nextCursor of the previous page as it was.
+api-bad-period = The period is not valid: the first day must be on or before the last (YYYY-MM-DD).
+api-extension-none = Task { $code } has no extension request waiting for a decision.
+api-internal = Internal error. Try again later; if it happens again, tell the administrator.
+api-key-name-invalid = An API key's name has 1 to 100 characters.
+api-key-name-taken = There is already an API key named "{ $name }".
+api-key-unit-unknown = No unit has the code { $code }.
+api-key-unknown = No active API key is named "{ $name }".
+api-key-bad-scopes = Unknown scopes: { $unknown }. The scopes are: { $known }.
+api-key-created = Created API key "{ $name }" for unit { $unit }, scopes: { $scopes }. The key below is shown only once; store it now:
+api-key-revoked = Revoked API key "{ $name }". Every call with it is refused from now on.
+api-key-none = There are no API keys yet.

@@ -1,0 +1,26 @@
+# API tích hợp (/api/v1) và lệnh api-key: thông báo lỗi trả về cho hệ thống gọi (tiếng Việt và tiếng Anh cùng lúc).
+api-unauthorized = Khóa API không đúng, đã bị thu hồi hoặc chưa được gửi (tiêu đề Authorization: Bearer <khóa>).
+api-forbidden-scope = Khóa API này không có quyền "{ $scope }".
+api-forbidden-unit = Khóa API này chỉ dùng trong phạm vi đơn vị { $unit } và các đơn vị trực thuộc.
+api-rate-limited = Khóa API này đã gọi quá { $limit } lần mỗi phút. Đề nghị thử lại sau { $seconds } giây.
+api-idempotency-key-missing = Mỗi yêu cầu POST phải có tiêu đề Idempotency-Key (một chuỗi 1–200 ký tự, khác nhau cho mỗi thao tác).
+api-idempotency-mismatch = Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác. Đề nghị dùng khóa mới cho thao tác mới.
+api-idempotency-in-progress = Yêu cầu đầu tiên với Idempotency-Key này vẫn đang được xử lý. Đề nghị thử lại sau ít giây.
+api-invalid-field = Trường "{ $field }" không hợp lệ: { $detail }
+api-invalid-json = Nội dung yêu cầu không phải JSON hợp lệ.
+api-official-unknown = Không tìm thấy cán bộ có mã { $code }.
+api-unit-unknown = Không tìm thấy đơn vị có mã { $code }.
+api-item-unknown = Không tìm thấy việc có mã { $code }.
+api-not-found = Không có địa chỉ này trong API.
+api-bad-cursor = Con trỏ trang (cursor) không hợp lệ. Đề nghị dùng đúng giá trị nextCursor của trang trước.
+api-bad-period = Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước hoặc bằng ngày kết thúc (dạng YYYY-MM-DD).
+api-extension-none = Nhiệm vụ { $code } không có đề nghị gia hạn nào đang chờ quyết định.
+api-internal = Lỗi nội bộ của hệ thống. Đề nghị thử lại sau; nếu lỗi lặp lại, báo quản trị viên.
+api-key-name-invalid = Tên khóa API phải có từ 1 đến 100 ký tự.
+api-key-name-taken = Đã có khóa API tên "{ $name }".
+api-key-unit-unknown = Không tìm thấy đơn vị có mã { $code }.
+api-key-unknown = Không có khóa API đang hoạt động nào tên "{ $name }".
+api-key-bad-scopes = Quyền không hợp lệ: { $unknown }. Các quyền có: { $known }.
+api-key-created = Đã tạo khóa API "{ $name }" cho đơn vị { $unit }, quyền: { $scopes }. Khóa dưới đây chỉ hiện một lần, đề nghị lưu lại ngay:
+api-key-revoked = Đã thu hồi khóa API "{ $name }". Mọi lời gọi bằng khóa này bị từ chối từ bây giờ.
+api-key-none = Chưa có khóa API nào.

@@ -1,0 +1,41 @@
+// Who calls: the bearer key (401 when unknown or revoked), its rate (429 with Retry-After), and what it may reach —
+// its scopes and its unit subtree (403). Revocation is seen at once: the key is read on every call.
+import type { MiddlewareHandler } from 'hono';
+import { authenticateApiKey } from '../../../app/integration/api-keys.js';
+import type { ApiScope } from '../../../app/integration/scopes.js';
+import type { ApiKeyRecord } from '../../../app/ports/stores/integration.js';
+import { UnitId } from '../../../domain/ids.js';
+import type { OrgDirectory } from '../../../domain/org/directory.js';
+import type { ApiDeps, ApiEnv } from './env.js';
+import { ApiProblem } from './problems.js';
+
+export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const secret = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const key = secret ? await authenticateApiKey(deps.app, secret) : undefined;
+    if (!key) throw new ApiProblem(401, 'api-unauthorized', {}, undefined, { 'www-authenticate': 'Bearer realm="dondoc-api"' });
+    c.set('key', key);
+    c.set('items', []);
+    const turn = await deps.limits.take(key.id, key.ratePerMinute);
+    if (!turn.ok)
+      throw new ApiProblem(429, 'api-rate-limited', { limit: key.ratePerMinute, seconds: turn.retryAfterSeconds }, undefined, {
+        'retry-after': String(turn.retryAfterSeconds),
+      });
+    await next();
+  };
+}
+
+export function requireScope(key: ApiKeyRecord, scope: ApiScope): void {
+  if (!key.scopes.includes(scope)) throw new ApiProblem(403, 'api-forbidden-scope', { scope });
+}
+
+export function hasScope(key: ApiKeyRecord, scope: ApiScope): boolean {
+  return key.scopes.includes(scope);
+}
+
+/** Refuses (403) a unit outside the key's subtree; `field` names the part of the request that reached out. */
+export function requireUnit(org: OrgDirectory, key: ApiKeyRecord, unitId: number, field?: string): void {
+  if (!org.isUnitInSubtree(UnitId(unitId), UnitId(key.unitId))) {
+    throw new ApiProblem(403, 'api-forbidden-unit', { unit: org.unit(UnitId(key.unitId))?.code ?? String(key.unitId) }, field);
+  }
+}
