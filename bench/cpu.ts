@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 
 /** utime + stime of a process in ms (Linux /proc; undefined where it cannot be read). */
-function processCpuMs(pid: number): number | undefined {
+export function processCpuMs(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start at ") ": utime is field 14, stime 15.

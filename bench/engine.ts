@@ -7,7 +7,9 @@
 // process and the database's backends) is reported beside each rate. Writes bench/results/engine.json.
 //
 //   npm run bench -- engine          BENCH_SCALE=0.1 for a quick look; BENCH_CONCURRENCY (default 16)
+import { fork } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { pino } from 'pino';
 import { ClockHandlers } from '../src/app/clocks/fire-clock.js';
@@ -21,11 +23,12 @@ import { processClockJob } from '../jobs/clock.processor.js';
 import { createRedis } from '../jobs/connection.js';
 import { QUEUES } from '../jobs/queues.js';
 import { createQueues } from '../jobs/runtime.js';
-import { cpuMeter, perUnit } from './cpu.js';
-import { profiled } from './profile.js';
+import { cpuMeter, perUnit, processCpuMs, type CpuFigures } from './cpu.js';
+import type { ChildMessage } from './engine-worker-child.js';
+import { profiled, type TopEntry } from './profile.js';
 import { runRawBaseline } from './engine-raw.js';
 import { WAVE_SIZE } from '../jobs/clock.processor.js';
-import { benchDatabase, fillOrganisation, logger, machine, percentile, REDIS_URL, round, scaled, timed, uniquePrefix, writeResult } from './common.js';
+import { benchDatabase, fillOrganisation, logger, machine, percentile, REDIS_URL, ROOT, round, scaled, timed, uniquePrefix, writeResult } from './common.js';
 import { HOUR_MS as HOUR } from '../src/domain/time/duration.js';
 
 const log = logger('engine');
@@ -65,6 +68,10 @@ async function burst(queue: Queue, worker: Worker, jobs: number): Promise<BurstF
   await queue.promoteJobs({ count: 5000 });
   worker.run().catch(() => {});
   await done;
+  return figures(delays, failed);
+}
+
+function figures(delays: number[], failed: number): BurstFigures {
   const seconds = (Math.max(...delays) || 1) / 1000;
   if (failed > 0) log(`  ${failed} jobs failed`);
   return {
@@ -77,13 +84,74 @@ async function burst(queue: Queue, worker: Worker, jobs: number): Promise<BurstF
   };
 }
 
+/**
+ * The burst run by `workers` clock worker processes of their own (bench/engine-worker-child.ts), as deployed with one
+ * per core. Node CPU is theirs (from /proc), not this process's, which only releases the jobs and counts.
+ */
+async function burstInWorkers(
+  queue: Queue,
+  jobs: number,
+  workers: number,
+  concurrency: number,
+  databaseUrl: string,
+  prefix: string,
+  startPgMeter: () => Promise<() => Promise<CpuFigures>>,
+): Promise<{ figures: BurstFigures; cpu: CpuFigures }> {
+  const children = Array.from({ length: workers }, () =>
+    fork(path.join(ROOT, 'bench/engine-worker-child.ts'), [databaseUrl, REDIS_URL, prefix, String(concurrency)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+  const delays: number[] = [];
+  let failed = 0;
+  let t0 = 0;
+  let ready = 0;
+  let allReady!: () => void;
+  let allDone!: () => void;
+  const readyP = new Promise<void>((r) => (allReady = r));
+  const doneP = new Promise<void>((r) => (allDone = r));
+  for (const child of children) {
+    child.on('message', (m: ChildMessage) => {
+      if (m.type === 'ready' && ++ready === workers) allReady();
+      if (m.type !== 'done') return;
+      for (const at of m.at) delays.push(at - t0);
+      if (m.failed > 0 && failed < 3) log(`  a job failed: ${m.error}`);
+      failed += m.failed;
+      if (delays.length + failed >= jobs) allDone();
+    });
+  }
+  await readyP;
+  const pgMeter = await startPgMeter();
+  const cpu0 = children.map((c) => processCpuMs(c.pid!) ?? 0);
+  t0 = Date.now();
+  await queue.promoteJobs({ count: 5000 });
+  await doneP;
+  const nodeMs = children.reduce((sum, c, i) => sum + (processCpuMs(c.pid!) ?? 0) - cpu0[i]!, 0);
+  const { postgresMs } = await pgMeter();
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          c.once('exit', () => resolve());
+          c.send({ type: 'stop' });
+        }),
+    ),
+  );
+  return { figures: figures(delays, failed), cpu: { nodeMs: Math.round(nodeMs), postgresMs } };
+}
+
 export async function runEngineBench(): Promise<Record<string, unknown>> {
   const n = scaled(100_000);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? '16');
+  // One clock worker process per core, as the deployment guide recommends (BENCH_WORKERS=1: in this process, profiled).
+  const workers = Number(process.env.BENCH_WORKERS ?? String(Math.min(2, os.cpus().length)));
   const units = 400;
   const bdb = await benchDatabase('engine', concurrency + 4);
   const m = await machine(bdb.sql);
-  log(`machine: ${m.cpus} cores (${m.cpu}), ${m.memoryGb} GB, load ${m.loadAverage}; ${n} clocks, concurrency ${concurrency}`);
+  log(
+    `machine: ${m.cpus} cores (${m.cpu}), ${m.memoryGb} GB, load ${m.loadAverage}; ${n} clocks, ${workers} worker process(es), concurrency ${concurrency} each`,
+  );
   try {
     // 2,000 officials in 400 units; every member has NORMAL tasks waiting for acceptance whose time ran out.
     const fill = await timed(async () => {
@@ -120,22 +188,30 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
     });
     log(`scheduled ${rows.length} delayed jobs in ${scheduled.ms} ms`);
     const connection = createRedis(REDIS_URL, 'worker');
-    const engineWorker = new Worker<ClockJobData>(QUEUES.clocks, (job, token) => processClockJob(app, handlers, job, token), {
-      connection,
-      prefix,
-      concurrency,
-      autorun: false,
-    });
     await app.org();
     await app.calendar();
-    const engineCpu = await cpuMeter(bdb.sql, bdb.name);
-    const {
-      value: engine,
-      top: profileTop,
-      file: profileFile,
-    } = await profiled('engine', () => burst(queues.clocks as unknown as Queue, engineWorker as unknown as Worker, n));
-    const engineCpuUsed = await engineCpu();
-    if (profileTop) log(`profile (${profileFile}), self time:\n${profileTop.map((e) => `    ${e.selfPercent}%  ${e.fn}`).join('\n')}`);
+    let engine: BurstFigures;
+    let engineCpuUsed: CpuFigures;
+    let profileTop: TopEntry[] | undefined;
+    if (workers > 1) {
+      ({ figures: engine, cpu: engineCpuUsed } = await burstInWorkers(queues.clocks as unknown as Queue, n, workers, concurrency, bdb.url, prefix, () =>
+        cpuMeter(bdb.sql, bdb.name),
+      ));
+    } else {
+      const engineCpu = await cpuMeter(bdb.sql, bdb.name);
+      const engineWorker = new Worker<ClockJobData>(QUEUES.clocks, (job, token) => processClockJob(app, handlers, job, token), {
+        connection,
+        prefix,
+        concurrency,
+        autorun: false,
+      });
+      const profiledRun = await profiled('engine', () => burst(queues.clocks as unknown as Queue, engineWorker as unknown as Worker, n));
+      engine = profiledRun.value;
+      profileTop = profiledRun.top;
+      engineCpuUsed = await engineCpu();
+      if (profileTop) log(`profile (${profiledRun.file}), self time:\n${profileTop.map((e) => `    ${e.selfPercent}%  ${e.fn}`).join('\n')}`);
+      await engineWorker.close();
+    }
     const reminders = await bdb.db.reminder.count();
     const outbox = await bdb.db.outbox.count();
     const chats = (await bdb.db.outbox.groupBy({ by: ['chatId'] })).length;
@@ -143,7 +219,6 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
     log(
       `engine: ${engine.perSecond} reminders/s (${engine.jobs} in ${engine.seconds} s), delay p50 ${engine.p50DelayMs} ms, p99 ${engine.p99DelayMs} ms; ${reminders} reminders, ${outbox} outbox rows for ${chats} chats; CPU per reminder: node ${enginePer.nodeMs} ms, postgres ${enginePer.postgresMs} ms (load ${loadNow()})`,
     );
-    await engineWorker.close();
 
     // Raw baseline: the same clocks due again, the engine's rows gone, the tables vacuumed as before the engine ran.
     await queues.delivery.obliterate({ force: true });
@@ -195,6 +270,7 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
       setup: {
         clocks: n,
         officials: units * 5,
+        workers,
         concurrency,
         fillMs: fill.ms,
         scheduleMs: scheduled.ms,

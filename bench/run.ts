@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   inbound: async () => (await import('./inbound.js')).runInboundBench(),
   rebuild: async () => (await import('./rebuild.js')).runRebuildBench(),
   digest: async () => (await import('./digest.js')).runDigestBench(),
+  start: async () => (await import('./start.js')).runStartBench(),
 };
 
 const wanted = process.argv.slice(2);

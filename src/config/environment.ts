@@ -3,12 +3,12 @@
 // one-off `DATABASE_URL=… npm run cli -- …` does what it says. ENV_FILE names another file instead of ./.env.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
+import { PROJECT_ROOT } from '../project-root.js';
 import { ConfigError } from './config-error.js';
 
 /** The project root (where package.json and .env live), wherever the process was started from. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PROJECT_ROOT };
 
 export type EnvironmentValues = Record<string, string | undefined>;
 

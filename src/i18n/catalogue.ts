@@ -1,7 +1,7 @@
 // One message catalogue for every channel and job: Fluent files under locales/<locale>/*.ftl, one file per feature.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../project-root.js';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import { LOCALES, type Locale } from '../domain/locale.js';
 import type { MessageKey } from './message-keys.js';
@@ -18,7 +18,7 @@ export function dynamicKey(key: string): MessageKey {
   return key as MessageKey;
 }
 
-export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
+export const localesDir = path.join(PROJECT_ROOT, 'locales');
 
 export interface Translate {
   (key: MessageKey, args?: MessageArgs): string;

@@ -2,10 +2,10 @@
 // at start. Plain files, no build step (see page/app.js for why).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../project-root.js';
 import type { Hono } from 'hono';
 
-export const PAGE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page');
+export const PAGE_DIR = path.join(PROJECT_ROOT, 'src', 'sandbox', 'page');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

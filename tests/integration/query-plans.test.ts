@@ -7,6 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDigestFacts } from '../../src/db/repositories/digest-facts.repository.js';
 import { lockClocks } from '../../src/db/repositories/clock.repository.js';
+import { listTasksNeedingAction } from '../../src/db/repositories/task.repository.js';
 import { PrismaClient } from '../../src/db/generated/client.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -145,5 +146,18 @@ describe('query plans over many rows', () => {
     expect(problems(noTaskIndex, ['task'], false)).toEqual(['Seq Scan on task']);
     const noReminderIndex = await explainWithout(reminders!, 'DROP INDEX "reminder_at_idx"; DROP INDEX "reminder_officialId_at_idx"');
     expect(problems(noReminderIndex, ['reminder'], false)).toEqual(['Seq Scan on reminder']);
+  });
+
+  it("/viec's page with its total reads one person's tasks through the assignee and assigner indexes", async () => {
+    captured.length = 0;
+    const page = await listTasksNeedingAction(traced, 8, { offset: 0, limit: 5 });
+    expect(page.tasks).toHaveLength(5);
+    expect(page.total).toBeGreaterThan(5);
+    const [pageQuery] = capture(/count\(\*\) OVER \(\)/);
+    expect(pageQuery, 'the page query was captured').toBeDefined();
+    expect(problems(await explain(pageQuery!), ['task'], false)).toEqual([]);
+
+    const noIndex = await explainWithout(pageQuery!, 'DROP INDEX "task_assigneeId_status_idx"; DROP INDEX "task_assignerId_status_idx"');
+    expect(problems(noIndex, ['task'], false)).toEqual(['Seq Scan on task']);
   });
 });
