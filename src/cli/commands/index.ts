@@ -14,6 +14,7 @@ import { taskCreateCommand } from './task-create.js';
 import { zaloOaAuthorizeCommand, zaloOaStatusCommand } from './zalo-oa.js';
 import { zaloOaUsageCommand } from './zalo-oa-usage.js';
 import { noticeCreateCommand } from './notice-create.js';
+import { webhookAddCommand, webhookListCommand, webhookRemoveCommand, webhookReplayCommand } from './webhook.js';
 
 export const commands: CliCommand[] = [
   dbMigrateCommand,
@@ -33,4 +34,8 @@ export const commands: CliCommand[] = [
   zaloOaAuthorizeCommand,
   zaloOaStatusCommand,
   zaloOaUsageCommand,
+  webhookAddCommand,
+  webhookListCommand,
+  webhookRemoveCommand,
+  webhookReplayCommand,
 ];
