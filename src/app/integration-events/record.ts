@@ -78,7 +78,14 @@ export async function taskEvent(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   const org = await app.org();
-  await record(app, tx, effects, type, { kind: 'TASK', code: task.code, unitId: task.unitId }, { task: taskView(org, task), actor: person(org, actorId), ...details });
+  await record(
+    app,
+    tx,
+    effects,
+    type,
+    { kind: 'TASK', code: task.code, unitId: task.unitId },
+    { task: taskView(org, task), actor: person(org, actorId), ...details },
+  );
 }
 
 /** Level 0 of a task's overdue clock fired (its first cycle): the deadline passed with the work not done. */

@@ -80,7 +80,9 @@ export const webhookListCommand = defineCommand({
       // One line each, tab-separated: name, URL, events, unit (or *), waiting, delivered, oldest waiting, last error.
       for (const r of rows) {
         ctx.out(
-          [r.name, r.url, r.events.join(','), r.unitCode ?? '*', r.pending, r.delivered, r.oldestPendingAt?.toISOString() ?? '-', r.lastError ?? '-'].join('\t'),
+          [r.name, r.url, r.events.join(','), r.unitCode ?? '*', r.pending, r.delivered, r.oldestPendingAt?.toISOString() ?? '-', r.lastError ?? '-'].join(
+            '\t',
+          ),
         );
       }
       return 0;

@@ -5,7 +5,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export const MAX_WEBHOOK_URL = 2000;
 
 /** The URL as it will be called, or the reason it cannot be (a message key of locales/<lang>/webhooks.ftl). */
-export function checkWebhookUrl(raw: string): { ok: true; url: string } | { ok: false; reason: 'webhook-url-invalid' | 'webhook-url-not-https' | 'webhook-url-credentials' } {
+export function checkWebhookUrl(
+  raw: string,
+): { ok: true; url: string } | { ok: false; reason: 'webhook-url-invalid' | 'webhook-url-not-https' | 'webhook-url-credentials' } {
   const text = raw.trim();
   if (text === '' || text.length > MAX_WEBHOOK_URL || !URL.canParse(text)) return { ok: false, reason: 'webhook-url-invalid' };
   const url = new URL(text);

@@ -36,11 +36,9 @@ function problem(c: Context, app: AppContext, status: 400 | 403 | 404, key: stri
   const vi = app.catalogue.translator('vi')(dynamicKey(key), args);
   const en = app.catalogue.translator('en')(dynamicKey(key), args);
   const title = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' }[status];
-  return c.body(
-    JSON.stringify({ type: 'about:blank', title, status, detail: vi, errors: [{ ...(field ? { field } : {}), message: { vi, en } }] }),
-    status,
-    { 'content-type': 'application/problem+json' },
-  );
+  return c.body(JSON.stringify({ type: 'about:blank', title, status, detail: vi, errors: [{ ...(field ? { field } : {}), message: { vi, en } }] }), status, {
+    'content-type': 'application/problem+json',
+  });
 }
 
 /** The handler for one authenticated caller: `(c) => Response`. */
