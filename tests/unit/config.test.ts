@@ -45,9 +45,13 @@ describe('configuration', () => {
   it('reads the webhook secrets key, and says what is wrong with one', () => {
     expect(createConfig({}).webhookKeyring).toBeUndefined();
     const key = 'a'.repeat(64);
-    expect(createConfig({ WEBHOOK_SECRET_KEY: key, WEBHOOK_SECRET_KEY_ID: 'k2', WEBHOOK_SECRET_OLD_KEYS: `k1:${'b'.repeat(64)}` }).webhookKeyring?.currentId).toBe('k2');
+    expect(
+      createConfig({ WEBHOOK_SECRET_KEY: key, WEBHOOK_SECRET_KEY_ID: 'k2', WEBHOOK_SECRET_OLD_KEYS: `k1:${'b'.repeat(64)}` }).webhookKeyring?.currentId,
+    ).toBe('k2');
     expect(() => createConfig({ WEBHOOK_SECRET_KEY: 'short' })).toThrow('WEBHOOK_SECRET_KEY must be 32 random bytes');
-    expect(() => createConfig({ WEBHOOK_SECRET_OLD_KEYS: `k1:${key}` })).toThrow('WEBHOOK_SECRET_KEY is required when WEBHOOK_SECRET_KEY_ID or WEBHOOK_SECRET_OLD_KEYS is set');
+    expect(() => createConfig({ WEBHOOK_SECRET_OLD_KEYS: `k1:${key}` })).toThrow(
+      'WEBHOOK_SECRET_KEY is required when WEBHOOK_SECRET_KEY_ID or WEBHOOK_SECRET_OLD_KEYS is set',
+    );
   });
 
   it('turns on webhook mode with URL and secret', () => {
