@@ -65,8 +65,10 @@ export async function startWebhookReceiver(o: { slowMs?: number } = {}): Promise
     secret: undefined,
     mode: 'ok',
     async down() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Kept-alive connections would hold the port open until they idle out.
       server.closeAllConnections();
+      await closed;
     },
     async up() {
       await listen();
@@ -80,8 +82,9 @@ export async function startWebhookReceiver(o: { slowMs?: number } = {}): Promise
       }
     },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
     },
   };
   const handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
