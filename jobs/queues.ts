@@ -7,6 +7,8 @@ export const QUEUES = {
   clocks: 'clocks',
   /** One job per chat with messages waiting in the outbox. */
   delivery: 'delivery',
+  /** One job per webhook subscription with events to send (issue 17). */
+  webhooks: 'webhooks',
   /** Reconciler, outbox sweep, digests (job schedulers). */
   maintenance: 'maintenance',
 } as const;

@@ -18,14 +18,22 @@ import { QUEUES } from './queues.js';
 import { reconcileClocks, type ReconcileReport } from './reconciler.js';
 import { watchForRedisLoss, type OwnedSchedule } from './self-heal.js';
 import { DAY_MS, HOUR_MS } from '../src/domain/time/duration.js';
+import { subscriptionsDue } from '../src/app/integration-events/dispatch.js';
+import type { SecretBox } from '../src/app/ports/webhooks.js';
+import { DEFAULT_RETRY, type RetrySchedule } from '../src/domain/integration/retry.js';
+import { BullWebhookKicker, type WebhookJobData } from './webhooks/kicker.js';
+import { processWebhookJob } from './webhooks/processor.js';
+import { createWebhookPoster, DEFAULT_WEBHOOK_TIMEOUT_MS } from './webhooks/sender.js';
 
 export interface QueueSet {
   producer: Redis;
   clocks: Queue<ClockJobData>;
   delivery: Queue<ChatJobData>;
   maintenance: Queue;
+  webhooks: Queue<WebhookJobData>;
   scheduler: BullClockScheduler;
   kicker: BullDeliveryKicker;
+  webhookKicker: BullWebhookKicker;
   close(): Promise<void>;
 }
 
@@ -36,23 +44,26 @@ export function createQueues(redisUrl: string, prefix: string, time: AppContext[
   const clocks = new Queue<ClockJobData>(QUEUES.clocks, opts);
   const delivery = new Queue<ChatJobData>(QUEUES.delivery, opts);
   const maintenance = new Queue(QUEUES.maintenance, opts);
-  for (const q of [clocks, delivery, maintenance]) q.on('error', () => {});
+  const webhooks = new Queue<WebhookJobData>(QUEUES.webhooks, opts);
+  for (const q of [clocks, delivery, maintenance, webhooks]) q.on('error', () => {});
   return {
     producer,
     clocks,
     delivery,
     maintenance,
+    webhooks,
     scheduler: new BullClockScheduler(clocks as unknown as Queue, time, horizonMs),
     kicker: new BullDeliveryKicker(delivery as unknown as Queue),
+    webhookKicker: new BullWebhookKicker(webhooks as unknown as Queue),
     async close() {
-      await Promise.all([clocks.close(), delivery.close(), maintenance.close()]);
+      await Promise.all([clocks.close(), delivery.close(), maintenance.close(), webhooks.close()]);
       producer.disconnect();
     },
   };
 }
 
 /** The queues a worker process can consume; a deployment may split them across processes (WORKER_QUEUES). */
-export const WORKER_QUEUES = ['clocks', 'delivery', 'maintenance'] as const;
+export const WORKER_QUEUES = ['clocks', 'delivery', 'maintenance', 'webhooks'] as const;
 export type WorkerQueue = (typeof WORKER_QUEUES)[number];
 
 export interface WorkerOptions {
@@ -90,12 +101,18 @@ export interface WorkerOptions {
   schedules?: readonly OwnedSchedule[];
   /** How often this process looks whether Redis lost the schedulers it owns (besides at every reconnect). */
   healCheckEveryMs?: number;
+  /** Opens the webhook signing secrets (WEBHOOK_SECRET_KEY); without it nothing can be signed and deliveries wait. */
+  webhookSecrets?: SecretBox;
+  /** Webhook delivery: retry back-off, a post's timeout, the hold on a claimed delivery, subscriptions sent to at once. */
+  webhookOptions?: { retry?: RetrySchedule; timeoutMs?: number; holdMs?: number; concurrency?: number };
 }
 
 export interface RunningWorkers {
   /** Rebuilds the fast path from the database; `horizonMs` overrides the horizon for this run. */
   reconcile(options?: { horizonMs?: number }): Promise<ReconcileReport>;
   sweepOutbox(): Promise<number>;
+  /** Wakes every webhook subscription with deliveries due (the database is the source of truth). */
+  sweepWebhooks(): Promise<number>;
   /** Finishes the jobs in hand and stops taking new ones. */
   close(): Promise<void>;
 }
@@ -129,6 +146,13 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     return chats.length;
   };
 
+  const sweepWebhooks = async () => {
+    const due = await subscriptionsDue(o.app);
+    const dropped = await o.queues.webhookKicker.wake(due);
+    if (dropped > 0) o.logger.warn({ dropped }, 'webhook sweep: dropped deduplication keys of jobs that will never run');
+    return due.length;
+  };
+
   const consume = new Set<WorkerQueue>(o.consume ?? WORKER_QUEUES);
   const common = {
     connection,
@@ -154,6 +178,28 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
       }) as unknown as Worker,
     );
   }
+  if (consume.has('webhooks')) {
+    const timeoutMs = o.webhookOptions?.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
+    const webhookDeps = {
+      app: o.app,
+      kicker: o.queues.webhookKicker,
+      dispatch: {
+        secrets: o.webhookSecrets,
+        post: createWebhookPoster({ timeoutMs }),
+        retry: o.webhookOptions?.retry ?? DEFAULT_RETRY,
+        // Well beyond one post, so a slow receiver is never sent the same event twice in parallel.
+        holdMs: o.webhookOptions?.holdMs ?? Math.max(120_000, 3 * timeoutMs),
+        batch: 16,
+        maxRounds: 50,
+      },
+    };
+    workers.push(
+      new Worker<WebhookJobData>(QUEUES.webhooks, (job) => processWebhookJob(webhookDeps, job), {
+        ...common,
+        concurrency: o.webhookOptions?.concurrency ?? 8,
+      }) as unknown as Worker,
+    );
+  }
   if (consume.has('maintenance')) {
     workers.push(
       new Worker(
@@ -165,6 +211,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
             return reconcile();
           }
           if (job.name === 'sweep-outbox') return sweepOutbox();
+          if (job.name === 'sweep-webhooks') return sweepWebhooks();
           // Platforms retry an update for hours at most; a week of claims is plenty to stay idempotent.
           if (job.name === 'prune-updates') return pruneUpdates(o.app.db, new Date(Date.now() - 7 * DAY_MS));
           const extra = o.maintenanceJobs?.[job.name];
@@ -192,6 +239,10 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
         id: 'sweep-outbox',
         ensure: () => maintenance.upsertJobScheduler('sweep-outbox', { every: Math.max(10_000, Math.floor(every / 5)) }, { name: 'sweep-outbox' }),
       },
+      {
+        id: 'sweep-webhooks',
+        ensure: () => maintenance.upsertJobScheduler('sweep-webhooks', { every: Math.max(10_000, Math.floor(every / 10)) }, { name: 'sweep-webhooks' }),
+      },
     );
   }
   owned.push(...(o.schedules ?? []));
@@ -200,6 +251,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   const rebuild = async () => {
     await reconcile();
     await sweepOutbox();
+    await sweepWebhooks();
   };
   await rebuild();
   // Watched only once created, so the first look finds them.
@@ -218,6 +270,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   return {
     reconcile,
     sweepOutbox,
+    sweepWebhooks,
     async close() {
       watch?.stop();
       await Promise.all(workers.map((w) => w.close()));

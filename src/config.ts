@@ -3,12 +3,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from './domain/time/time-zone.js';
 import { ConfigError } from './config/config-error.js';
-import { keyringFromEnvironment, TokenKeyError, type TokenKeyring } from './config/token-keyring.js';
+import { keyringFromEnvironment, TokenKeyError, WEBHOOK_SECRET_KEYS, type TokenKeyring } from './config/token-keyring.js';
 
 export { ConfigError };
 
-/** The queues a worker process consumes (WORKER_QUEUES): clock levels, outbound delivery, maintenance (reconciler, sweeps, digests). */
-export const WORKER_QUEUE_NAMES = ['clocks', 'delivery', 'maintenance'] as const;
+/** The queues a worker process consumes (WORKER_QUEUES): clock levels, outbound delivery, maintenance (reconciler, sweeps, digests), webhooks (events out). */
+export const WORKER_QUEUE_NAMES = ['clocks', 'delivery', 'maintenance', 'webhooks'] as const;
 export type WorkerQueueName = (typeof WORKER_QUEUE_NAMES)[number];
 
 const optionalText = z
@@ -69,6 +69,10 @@ const envSchema = z.object({
   ZALO_OA_REDIRECT_URI: url('https://your.domain/zalo-oa/callback'),
   ZALO_OA_OUTSIDE_WINDOW: optionalText,
   ZALO_OA_TEMPLATE_ID: optionalText,
+  // Webhooks out (README "Events (webhooks)"): the key their signing secrets are sealed with.
+  WEBHOOK_SECRET_KEY: optionalText,
+  WEBHOOK_SECRET_KEY_ID: optionalText,
+  WEBHOOK_SECRET_OLD_KEYS: optionalText,
   APP_TIMEZONE: optionalText
     .transform((s) => s ?? 'Asia/Ho_Chi_Minh')
     .refine((tz) => isTimeZone(tz), { message: 'is not an IANA time zone such as Asia/Ho_Chi_Minh' }),
@@ -118,6 +122,16 @@ function crossProblems(input: Record<string, string | undefined>): string[] {
   } else if (oa.some(set)) {
     problems.push('ZALO_OA_APP_ID is required when other ZALO_OA_* variables are set');
   }
+  if (set('WEBHOOK_SECRET_KEY')) {
+    try {
+      keyringFromEnvironment(input, WEBHOOK_SECRET_KEYS);
+    } catch (e) {
+      if (!(e instanceof TokenKeyError)) throw e;
+      problems.push(e.message);
+    }
+  } else if (set('WEBHOOK_SECRET_KEY_ID') || set('WEBHOOK_SECRET_OLD_KEYS')) {
+    problems.push('WEBHOOK_SECRET_KEY is required when WEBHOOK_SECRET_KEY_ID or WEBHOOK_SECRET_OLD_KEYS is set');
+  }
   // What happens outside the OA's free window is policy now (one place with the window's values and prices).
   if (set('ZALO_OA_OUTSIDE_WINDOW'))
     problems.push(
@@ -164,6 +178,8 @@ export interface Config {
   /** The Zalo Official Account channel, when ZALO_OA_APP_ID is set. */
   zaloOa: ZaloOaConfig | undefined;
   delivery: { globalPerSecond: number; perChatPerSecond: number };
+  /** The keyring the webhook signing secrets are sealed with (WEBHOOK_SECRET_KEY); unset: webhooks cannot be added or signed. */
+  webhookKeyring: TokenKeyring | undefined;
 }
 
 export interface ZaloOaConfig {
@@ -229,5 +245,6 @@ export function createConfig(input: Record<string, string | undefined>): Config 
         }
       : undefined,
     delivery: { globalPerSecond: e.DELIVERY_RATE_GLOBAL, perChatPerSecond: e.DELIVERY_RATE_PER_CHAT },
+    webhookKeyring: e.WEBHOOK_SECRET_KEY ? keyringFromEnvironment(e, WEBHOOK_SECRET_KEYS) : undefined,
   };
 }

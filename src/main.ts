@@ -49,6 +49,7 @@ import { prepareZalo, ZaloTokenRefused } from './channels/zalo/start.js';
 import { redisAnswers } from '../jobs/connection.js';
 import { prepareZaloOa } from './channels/zalo-oa/runtime.js';
 import { createOaTokenRows } from './db/repositories/zalo-oa-token.repository.js';
+import { createTokenCipher } from './channels/zalo-oa/token-crypto.js';
 import type { Logger } from 'pino';
 import type { TimeSource } from './domain/time/time-source.js';
 import { composeSandbox } from './sandbox/compose.js';
@@ -122,6 +123,7 @@ async function main(): Promise<number> {
     logger,
     scheduler: queues.scheduler,
     delivery: queues.kicker,
+    webhooks: queues.webhookKicker,
     links: {
       ...(config.telegram.username ? { telegramBotUsername: config.telegram.username } : {}),
       ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
@@ -294,6 +296,8 @@ async function main(): Promise<number> {
           // whose clock is shifted: its time moves run the digest when they cross its hour.
           schedules: sandbox ? [] : [digestSchedule(queues.maintenance, app), selfReviewSchedule(queues.maintenance, app)],
           onSent: appMetrics.onSent,
+          // Webhook signing secrets are sealed with WEBHOOK_SECRET_KEY, the same AES-256-GCM sealing as the OA tokens.
+          ...(config.webhookKeyring ? { webhookSecrets: createTokenCipher(config.webhookKeyring) } : {}),
           // One identity, two channels: what a refusing chat had queued goes to the person's other chat.
           onUnreachable: async (channel, chatId, officials, messages) => void (await rerouteUnreachable(app, channel, chatId, officials, messages)),
         });

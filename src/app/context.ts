@@ -8,6 +8,7 @@ import type { Catalogue } from '../i18n/catalogue.js';
 import type { ChannelFiles } from './ports/channel-files.js';
 import type { ClockScheduler, DeliveryKicker } from './ports/scheduling.js';
 import type { AppStores } from './ports/stores.js';
+import type { WebhookKicker } from './ports/webhooks.js';
 
 /** Everything a use case may use. Built once by the composition root (src/main.ts) or a test. */
 export interface AppContext {
@@ -22,6 +23,8 @@ export interface AppContext {
   logger: Logger;
   scheduler: ClockScheduler;
   delivery: DeliveryKicker;
+  /** Wakes webhook delivery after a commit queued some (absent: the webhook sweep of a running worker finds them). */
+  webhooks?: WebhookKicker;
   /** The working calendar (policy + the admin's overrides in the database); cached. */
   calendar(): Promise<WorkingCalendar>;
   /** The organisation; cached for a short while and dropped after an import. */

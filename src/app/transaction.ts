@@ -7,6 +7,8 @@ import type { StoreTx } from './ports/stores.js';
 export class Effects {
   readonly clocks: Pick<ClockRecord, 'id' | 'generation' | 'level' | 'cycle' | 'nextAt'>[] = [];
   readonly chats = new Map<string, { channel: ChannelName; chatId: string; delayMs: number }>();
+  /** Webhook subscriptions with new deliveries (integration events, issue 17). */
+  readonly webhooks = new Set<number>();
 
   schedule(clock: Pick<ClockRecord, 'id' | 'generation' | 'level' | 'cycle' | 'nextAt'>): void {
     this.clocks.push(clock);
@@ -17,6 +19,10 @@ export class Effects {
     const key = `${channel}:${chatId}`;
     const previous = this.chats.get(key);
     this.chats.set(key, { channel, chatId, delayMs: Math.max(delayMs, previous?.delayMs ?? 0) });
+  }
+
+  kickWebhooks(subscriptionIds: readonly number[]): void {
+    for (const id of subscriptionIds) this.webhooks.add(id);
   }
 }
 
@@ -69,5 +75,10 @@ export async function runEffects(app: AppContext, effects: Effects): Promise<voi
     if (effects.chats.size > 0) await app.delivery.kick([...effects.chats.values()]);
   } catch (e) {
     app.logger.warn({ err: e }, 'waking delivery after commit failed; the outbox sweep will send it');
+  }
+  try {
+    if (effects.webhooks.size > 0) await app.webhooks?.kick([...effects.webhooks]);
+  } catch (e) {
+    app.logger.warn({ err: e }, 'waking webhook delivery after commit failed; the webhook sweep will send it');
   }
 }

@@ -2,6 +2,7 @@
 // trying. The database is written first and is the source of truth, so the running bot's reconciler (every 5 min)
 // and outbox sweep (every minute) schedule what the command could not.
 import type { ClockScheduler, DeliveryKicker } from '../app/ports/scheduling.js';
+import type { WebhookKicker } from '../app/ports/webhooks.js';
 import type { QueueSet } from '../../jobs/runtime.js';
 
 export class BoundedQueues {
@@ -31,6 +32,7 @@ export class BoundedQueues {
 
   readonly scheduler: ClockScheduler = { schedule: (clocks) => this.bounded('schedule', () => this.queues.scheduler.schedule(clocks)) };
   readonly kicker: DeliveryKicker = { kick: (chats) => this.bounded('kick', () => this.queues.kicker.kick(chats)) };
+  readonly webhooks: WebhookKicker = { kick: (ids) => this.bounded('webhooks', () => this.queues.webhookKicker.kick(ids)) };
 
   /** Closes the queues; when Redis is gone, drops the connection instead of waiting for it to come back. */
   async close(): Promise<void> {

@@ -34,6 +34,7 @@ export async function withApp<T>(ctx: CliContext, fn: (app: AppContext) => Promi
       logger: pino({ level: 'silent' }),
       scheduler: queues.scheduler,
       delivery: queues.kicker,
+      webhooks: queues.webhooks,
     });
     const result = await fn(app);
     if (queues.failure !== undefined) {

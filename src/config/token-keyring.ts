@@ -1,5 +1,6 @@
 // The keys the OA tokens are sealed with (src/channels/zalo-oa/token-crypto.ts), read from the environment. Here, not
 // in the adapter, because the configuration checks them at start (src/config.ts) and config must not import channels.
+// The webhook signing secrets (issue 17) are sealed the same way under keys of their own (WEBHOOK_SECRET_KEY…).
 
 /** The form of a key id, stored in every sealed value. */
 export const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
@@ -38,22 +39,45 @@ export interface TokenKeyEnvironment {
   ZALO_OA_TOKEN_OLD_KEYS?: string | undefined;
 }
 
+/** The variables of one keyring and what it seals (for the messages). */
+export interface KeyringVariables {
+  key: string;
+  keyId: string;
+  oldKeys: string;
+  sealed: string;
+}
+
+export const OA_TOKEN_KEYS: KeyringVariables = {
+  key: 'ZALO_OA_TOKEN_KEY',
+  keyId: 'ZALO_OA_TOKEN_KEY_ID',
+  oldKeys: 'ZALO_OA_TOKEN_OLD_KEYS',
+  sealed: 'the OA tokens',
+};
+
+export const WEBHOOK_SECRET_KEYS: KeyringVariables = {
+  key: 'WEBHOOK_SECRET_KEY',
+  keyId: 'WEBHOOK_SECRET_KEY_ID',
+  oldKeys: 'WEBHOOK_SECRET_OLD_KEYS',
+  sealed: 'the webhook signing secrets',
+};
+
 /** The keyring from the environment, or a {@link TokenKeyError} naming the variable at fault. */
-export function keyringFromEnvironment(env: TokenKeyEnvironment): TokenKeyring {
-  if (env.ZALO_OA_TOKEN_KEY === undefined)
-    throw new TokenKeyError('ZALO_OA_TOKEN_KEY is not set: the OA tokens are stored encrypted with it (openssl rand -base64 32)');
-  const currentId = (env.ZALO_OA_TOKEN_KEY_ID ?? '1').trim() || '1';
-  if (!KEY_ID.test(currentId)) throw new TokenKeyError(`ZALO_OA_TOKEN_KEY_ID must be 1–32 characters of A–Z, a–z, 0–9, _ or -, got "${currentId}"`);
-  const keys = new Map<string, Buffer>([[currentId, parseTokenKey(env.ZALO_OA_TOKEN_KEY)]]);
-  for (const entry of (env.ZALO_OA_TOKEN_OLD_KEYS ?? '')
+export function keyringFromEnvironment(env: TokenKeyEnvironment | Record<string, string | undefined>, names: KeyringVariables = OA_TOKEN_KEYS): TokenKeyring {
+  const vars = env as Record<string, string | undefined>;
+  const key = vars[names.key];
+  if (key === undefined) throw new TokenKeyError(`${names.key} is not set: ${names.sealed} are stored encrypted with it (openssl rand -base64 32)`);
+  const currentId = (vars[names.keyId] ?? '1').trim() || '1';
+  if (!KEY_ID.test(currentId)) throw new TokenKeyError(`${names.keyId} must be 1–32 characters of A–Z, a–z, 0–9, _ or -, got "${currentId}"`);
+  const keys = new Map<string, Buffer>([[currentId, parseTokenKey(key, names.key)]]);
+  for (const entry of (vars[names.oldKeys] ?? '')
     .split(',')
     .map((e) => e.trim())
     .filter(Boolean)) {
     const colon = entry.indexOf(':');
     const id = colon < 0 ? '' : entry.slice(0, colon);
-    if (!KEY_ID.test(id)) throw new TokenKeyError('ZALO_OA_TOKEN_OLD_KEYS must list <id>:<key> pairs separated by commas');
-    if (keys.has(id)) throw new TokenKeyError(`ZALO_OA_TOKEN_OLD_KEYS: the key id "${id}" is used twice`);
-    keys.set(id, parseTokenKey(entry.slice(colon + 1), `ZALO_OA_TOKEN_OLD_KEYS (key "${id}")`));
+    if (!KEY_ID.test(id)) throw new TokenKeyError(`${names.oldKeys} must list <id>:<key> pairs separated by commas`);
+    if (keys.has(id)) throw new TokenKeyError(`${names.oldKeys}: the key id "${id}" is used twice`);
+    keys.set(id, parseTokenKey(entry.slice(colon + 1), `${names.oldKeys} (key "${id}")`));
   }
   return { currentId, keys };
 }

@@ -15,6 +15,7 @@ import { digestStore, officialStore } from './repositories/digest.repository.js'
 import { explanationStore } from './repositories/explanation.repository.js';
 import { fileLinkStore } from './repositories/file-link.repository.js';
 import { identityStore } from './repositories/identity.repository.js';
+import { integrationEventStore } from './repositories/integration-event.repository.js';
 import { itemStore } from './repositories/item.repository.js';
 import { outboxStore } from './repositories/outbox.repository.js';
 import { reportStore } from './repositories/report-facts.repository.js';
@@ -41,6 +42,7 @@ export function createStores(db: PrismaClient): AppStores {
     explanations: explanationStore(),
     fileLinks: fileLinkStore(db),
     identities: identityStore(db),
+    integrationEvents: integrationEventStore(db),
     items: itemStore(db),
     officials: officialStore(db),
     outbox: outboxStore(db),

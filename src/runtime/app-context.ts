@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_WAVE_WINDOW_MS } from '../app/clocks/fire-clock.js';
 import type { AppContext } from '../app/context.js';
 import type { ClockScheduler, DeliveryKicker } from '../app/ports/scheduling.js';
+import type { WebhookKicker } from '../app/ports/webhooks.js';
 import type { PrismaClient } from '../db/client.js';
 import { loadCalendar } from '../db/repositories/calendar.repository.js';
 import { loadOrgDirectory } from '../db/repositories/org.repository.js';
@@ -20,6 +21,7 @@ export interface AppContextOptions {
   logger: Logger;
   scheduler: ClockScheduler;
   delivery: DeliveryKicker;
+  webhooks?: WebhookKicker;
   links?: AppContext['links'];
   tuning?: Partial<AppContext['tuning']>;
   /** How long the organisation and calendar are cached (other processes may import meanwhile). */
@@ -60,6 +62,7 @@ export function createAppContext(o: AppContextOptions): AppContext {
     logger: o.logger,
     scheduler: o.scheduler,
     delivery: o.delivery,
+    ...(o.webhooks ? { webhooks: o.webhooks } : {}),
     links: o.links ?? {},
     tuning: { waveWindowMs: o.tuning?.waveWindowMs ?? DEFAULT_WAVE_WINDOW_MS },
     org: () => org.get(),

@@ -96,7 +96,7 @@ export async function enterSandbox(config: Config, env: EnvironmentValues, args:
     queuePrefix,
     httpHost,
     role: 'all',
-    workerQueues: ['clocks', 'delivery', 'maintenance'],
+    workerQueues: ['clocks', 'delivery', 'maintenance', 'webhooks'],
     // Zalo gets files as links to our server, as in a deployment.
     publicBaseUrl: pageUrl.replace(/\/$/, ''),
     telegram: { token: TELEGRAM_TOKEN, username: undefined, apiRoot: telegram.url, webhook: undefined },

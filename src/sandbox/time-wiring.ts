@@ -15,18 +15,21 @@ export interface QueuesToWatch {
   clocks: Queue;
   delivery: Queue;
   maintenance: Queue;
+  webhooks: Queue;
 }
 
 /**
  * Nothing waiting or running on the clock and delivery queues, and no message left to send in the outbox (but those
- * a sender held, for the person's next OA window: they wait for the person, not for us).
+ * a sender held, for the person's next OA window: they wait for the person, not for us). Webhook jobs count while
+ * they wait or run, not while they wait for a retry's back-off (a receiver that is down must not stop time).
  */
 export async function quiet(queues: QueuesToWatch, db: PrismaClient): Promise<boolean> {
-  const [c, d] = await Promise.all([
+  const counts = await Promise.all([
     queues.clocks.getJobCounts('waiting', 'active', 'prioritized'),
     queues.delivery.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+    queues.webhooks.getJobCounts('waiting', 'active', 'prioritized'),
   ]);
-  const busy = Object.values(c).reduce((a, b) => a + b, 0) + Object.values(d).reduce((a, b) => a + b, 0);
+  const busy = counts.flatMap((c) => Object.values(c)).reduce((a, b) => a + b, 0);
   if (busy > 0) return false;
   // Two counts, not a NOT: NOT over a null lastError would drop the ordinary pending rows too (SQL's NULL).
   const [open, held] = await Promise.all([

@@ -50,6 +50,8 @@ import { prepareZalo, type ZaloRuntime } from '../../src/channels/zalo/start.js'
 import { createZaloStandIn, type PostWebhookOptions, type ZaloStandIn } from './zalo-stand-in.js';
 import { prepareZaloOa, type ZaloOaRuntime } from '../../src/channels/zalo-oa/runtime.js';
 import { createOaTokenRows } from '../../src/db/repositories/zalo-oa-token.repository.js';
+import { createTokenCipher } from '../../src/channels/zalo-oa/token-crypto.js';
+import type { SecretBox } from '../../src/app/ports/webhooks.js';
 import type { OaSendPolicy } from '../../src/channels/zalo-oa/sender.js';
 import { ZALO_OA_WEBHOOK_PATH } from '../../src/channels/zalo-oa/webhook.js';
 import { startZaloOaPlatform, type ZaloOaPlatform } from '../../src/sandbox/platforms/zalo-oa.js';
@@ -140,6 +142,10 @@ export interface Harness {
   give(by: string | number, to: string | number, task: { title: string; deadline: Date; priority?: Priority; expectedResult?: string }): Promise<Task>;
   oa: ZaloOaPlatform | undefined;
   oaRuntime: ZaloOaRuntime | undefined;
+  /** Seals and opens webhook signing secrets as the workers do (issue 17). */
+  webhookSecrets: SecretBox;
+  /** Its key as WEBHOOK_SECRET_KEY, for a CLI run against this harness's database. */
+  webhookKeyHex: string;
   close(): Promise<void>;
 }
 
@@ -162,12 +168,16 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     logger,
     scheduler: queues.scheduler,
     delivery: queues.kicker,
+    webhooks: queues.webhookKicker,
     links: { telegramBotUsername: tg.botInfo.username },
     tuning: { waveWindowMs: options.waveWindowMs ?? 150 },
     cacheMs: 0,
   });
   app.files = { TELEGRAM: createTelegramFiles({ token: BOT_TOKEN, apiRoot: tg.url }) };
   const router = createAppRouter(app, options.router?.(app));
+  // Webhook signing secrets sealed as main.ts does; the key is the harness's (`webhookKeyHex` for a CLI on the same database).
+  const webhookKeyHex = randomBytes(32).toString('hex');
+  const webhookSecrets = createTokenCipher({ currentId: '1', keys: new Map([['1', Buffer.from(webhookKeyHex, 'hex')]]) });
   const limits = options.workerOptions?.limits ?? { globalPerSecond: 1000, perChatPerSecond: 1000 };
   // Replies keep the workers' pace, as in main.ts (one pacer over the same Redis keys).
   const replyPacer = new Pacer(queues.producer, prefix, limits);
@@ -275,6 +285,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
           queues,
           onUnreachable: async (channel, chatId, officials, messages) => void (await rerouteUnreachable(app, channel, chatId, officials, messages)),
           maintenanceJobs: digestJobs(app),
+          webhookSecrets,
           ...options.workerOptions,
         });
 
@@ -311,6 +322,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     zaloWebhookUrl,
     oa,
     oaRuntime,
+    webhookSecrets,
+    webhookKeyHex,
     time,
     people,
     sandboxPorts,
@@ -384,6 +397,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       await queues.clocks.obliterate({ force: true }).catch(() => {});
       await queues.delivery.obliterate({ force: true }).catch(() => {});
       await queues.maintenance.obliterate({ force: true }).catch(() => {});
+      await queues.webhooks.obliterate({ force: true }).catch(() => {});
       const keys = await queues.producer.keys(`${prefix}:*`);
       if (keys.length > 0) await queues.producer.del(...keys);
       await queues.close();

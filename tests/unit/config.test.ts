@@ -35,10 +35,22 @@ describe('configuration', () => {
   });
 
   it('splits the worker queues between processes with WORKER_QUEUES', () => {
-    expect(createConfig({}).workerQueues).toEqual(['clocks', 'delivery', 'maintenance']);
+    expect(createConfig({}).workerQueues).toEqual(['clocks', 'delivery', 'maintenance', 'webhooks']);
     expect(createConfig({ WORKER_QUEUES: 'Delivery, maintenance' }).workerQueues).toEqual(['delivery', 'maintenance']);
     expect(() => createConfig({ WORKER_QUEUES: 'clocks,mail' })).toThrow(
-      'WORKER_QUEUES must list queues among clocks, delivery, maintenance separated by commas, got "clocks,mail"',
+      'WORKER_QUEUES must list queues among clocks, delivery, maintenance, webhooks separated by commas, got "clocks,mail"',
+    );
+  });
+
+  it('reads the webhook secrets key, and says what is wrong with one', () => {
+    expect(createConfig({}).webhookKeyring).toBeUndefined();
+    const key = 'a'.repeat(64);
+    expect(
+      createConfig({ WEBHOOK_SECRET_KEY: key, WEBHOOK_SECRET_KEY_ID: 'k2', WEBHOOK_SECRET_OLD_KEYS: `k1:${'b'.repeat(64)}` }).webhookKeyring?.currentId,
+    ).toBe('k2');
+    expect(() => createConfig({ WEBHOOK_SECRET_KEY: 'short' })).toThrow('WEBHOOK_SECRET_KEY must be 32 random bytes');
+    expect(() => createConfig({ WEBHOOK_SECRET_OLD_KEYS: `k1:${key}` })).toThrow(
+      'WEBHOOK_SECRET_KEY is required when WEBHOOK_SECRET_KEY_ID or WEBHOOK_SECRET_OLD_KEYS is set',
     );
   });
 

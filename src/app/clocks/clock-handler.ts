@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import type { OutboundMessage } from '../ports/channel.js';
 import type { StoreTx } from '../ports/stores.js';
+import type { Effects } from '../transaction.js';
 import type { Audience, ClockKind, ClockRecord } from '../../domain/clocks/types.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import type { Official } from '../../domain/org/types.js';
@@ -34,7 +35,7 @@ export interface ClockSubject {
    * Called in the firing transaction when a level is due, before anyone is told (also when nobody can be reached):
    * the place for what the running-out of the clock means beyond a message, such as a behaviour signal.
    */
-  fired?(tx: StoreTx, ctx: { clock: ClockRecord; now: Date }): Promise<void>;
+  fired?(tx: StoreTx, ctx: { clock: ClockRecord; now: Date; effects: Effects }): Promise<void>;
 }
 
 /**

@@ -103,7 +103,7 @@ export async function fireWave(app: AppContext, handlers: ClockHandlers, positio
             outcomes.set(key, { outcome: 'stopped' });
             continue;
           }
-          await subject.fired?.(tx, { clock, now });
+          await subject.fired?.(tx, { clock, now, effects });
           // Fired late (a worker was down): the next level comes one step after now, so people still get time to act.
           const firedAt = new Date(Math.max(clock.nextAt.getTime(), now.getTime()));
           const next = nextPosition({ level: clock.level, cycle: clock.cycle, at: firedAt }, clock, app.policy.ladder, calendar);

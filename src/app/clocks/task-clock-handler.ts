@@ -10,6 +10,7 @@ import { newTaskButtons, workButtons } from '../views/task-views.js';
 import type { ViewTools } from '../views/tools.js';
 import type { ClockHandler, ClockSubject, FireContext } from './clock-handler.js';
 import { signalsOnTaskClock } from '../signals/task-signals.js';
+import { overdueEvent } from '../integration-events/record.js';
 
 function applies(kind: ClockKind, task: Task, officialId: number): boolean {
   if (task.assigneeId !== officialId) return false;
@@ -48,7 +49,10 @@ function subject(app: AppContext, task: Task): ClockSubject {
   return {
     code: task.code,
     // The time ran out with the person not having acted: what it means for the behaviour signals (issue 4).
-    fired: (tx, { clock, now }) => signalsOnTaskClock(app, tx, clock, task, now),
+    fired: async (tx, { clock, now, effects }) => {
+      await signalsOnTaskClock(app, tx, clock, task, now);
+      await overdueEvent(app, tx, effects, clock, task);
+    },
     render(t, v, ctx) {
       if (ctx.audience.to === 'person') {
         return { text: reminderText(t, v, task, ctx), buttons: task.status === 'ASSIGNED' ? newTaskButtons(t, task) : workButtons(t, task) };

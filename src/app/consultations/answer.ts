@@ -14,6 +14,7 @@ import { cbtn, consultArg, questionMessage, stanceButtons, stanceLabel, tally } 
 import { personLabel } from '../views/people.js';
 import type { ConsultationFile } from '../ports/stores/consultations.js';
 import { auditConsultation, stopAnswerClock } from './shared.js';
+import { consultationEvent } from '../integration-events/record.js';
 
 /**
  * The row the actor answers: their own; or the one named (`forOfficialId`, a head they answer for); or the one
@@ -118,6 +119,7 @@ export async function answerConsultation(
         buttons: [[cbtn(t, 'btn-view', 'consult.view', c.id)]],
       }));
     }
+    await consultationEvent(app, tx, effects, 'consultation.answered', c, actorId, { respondentId: row.officialId, stance, text: value });
     return { file: after, respondent, role, previous: row.stance };
   });
 }

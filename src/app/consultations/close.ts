@@ -11,6 +11,7 @@ import { cbtn, stanceLabel } from '../views/consultation-views.js';
 import { personLabel } from '../views/people.js';
 import type { ConsultationFile } from '../ports/stores/consultations.js';
 import { auditConsultation, stopAllAnswerClocks } from './shared.js';
+import { consultationEvent } from '../integration-events/record.js';
 
 export async function closeConsultation(
   app: AppContext,
@@ -53,6 +54,7 @@ export async function closeConsultation(
       }));
       if (sent !== null) told++;
     }
+    await consultationEvent(app, tx, effects, 'consultation.closed', c, askerId, { decision });
     return { file, told };
   });
 }

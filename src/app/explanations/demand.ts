@@ -18,6 +18,7 @@ import { inTransaction } from '../transaction.js';
 import { cbtn } from '../views/consultation-views.js';
 import { demandMessage } from '../views/explanation-views.js';
 import { personLabel } from '../views/people.js';
+import { explanationEvent } from '../integration-events/record.js';
 
 export type DemandTarget =
   | { kind: 'TASK'; taskId: number }
@@ -149,6 +150,7 @@ export async function demandExplanation(
     });
     const item = await app.stores.items.summary(r.itemKind, r.itemId);
     await notify(app, tx, effects, r.personId, (t, v) => demandMessage(t, v, demand, item, org));
+    await explanationEvent(app, tx, effects, demand);
     return demand;
   });
 }

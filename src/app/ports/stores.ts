@@ -16,6 +16,7 @@ import type { DigestStore } from './stores/digest.js';
 import type { ExplanationStore } from './stores/explanations.js';
 import type { FileLinkStore } from './stores/file-links.js';
 import type { IdentityStore } from './stores/identities.js';
+import type { IntegrationEventStore } from './stores/integration-events.js';
 import type { ItemStore } from './stores/items.js';
 import type { OfficialStore } from './stores/officials.js';
 import type { OutboxStore } from './stores/outbox.js';
@@ -55,6 +56,7 @@ export interface AppStores {
   explanations: ExplanationStore;
   fileLinks: FileLinkStore;
   identities: IdentityStore;
+  integrationEvents: IntegrationEventStore;
   items: ItemStore;
   officials: OfficialStore;
   outbox: OutboxStore;

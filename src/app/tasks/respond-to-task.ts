@@ -14,6 +14,7 @@ import { afterDeclineButtons, btn } from '../views/task-views.js';
 import { signalsOnAccepted, signalsOnDeclined } from '../signals/task-signals.js';
 import { auditTask, lockTaskOrFail } from './shared.js';
 import { settleTask } from './settle.js';
+import { taskEvent } from '../integration-events/record.js';
 import { startAcceptClock, startWorkClocks, stopAcceptClock } from './task-clocks.js';
 
 export async function acceptTask(app: AppContext, actorId: OfficialId, taskId: TaskId): Promise<Task> {
@@ -35,6 +36,7 @@ export async function acceptTaskIn(app: AppContext, tx: StoreTx, effects: Effect
   await notify(app, tx, effects, task.assignerId, (t, v) => ({
     text: t('task-accepted-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), at: v.dateTime(now) }),
   }));
+  await taskEvent(app, tx, effects, 'task.accepted', task, actorId);
   return task;
 }
 
@@ -54,6 +56,7 @@ export async function declineTask(app: AppContext, actorId: OfficialId, taskId: 
       text: t('task-declined-notice', { code: task.code, who: personLabel(t, org.official(actorId)), title: v.quote(task.title), reason: v.block(text) }),
       buttons: afterDeclineButtons(t, task),
     }));
+    await taskEvent(app, tx, effects, 'task.declined', task, actorId, { reason: text });
     return task;
   });
 }
@@ -93,6 +96,7 @@ export async function requestExtension(
       }),
       buttons: [[btn(t, 'btn-approve-ext', 'ext.approve', req.id), btn(t, 'btn-refuse-ext', 'ext.refuse', req.id)]],
     }));
+    await taskEvent(app, tx, effects, 'task.extension_requested', task, actorId, { newDeadline: newDeadline.toISOString(), reason: text });
     return { task, requestId: req.id };
   });
 }
@@ -115,6 +119,7 @@ export async function decideExtension(app: AppContext, actorId: OfficialId, requ
       task = await app.stores.tasks.update(tx, before.id, { deadline: req.newDeadline, ...(accepting ? { status, acceptedAt: now } : {}) });
       await app.stores.tasks.addEvent(tx, task.id, { kind: 'EXTENSION_APPROVED', actorId, at: now, newDeadline: req.newDeadline, data: { requestId } });
       if (accepting) await app.stores.tasks.addEvent(tx, task.id, { kind: 'ACCEPTED', actorId: task.assigneeId, at: now, note: 'extension-approved' });
+      if (accepting) await taskEvent(app, tx, effects, 'task.accepted', task, actorId, { byExtensionApproval: true });
       await startWorkClocks(app, tx, effects, task, now);
     } else {
       await app.stores.tasks.addEvent(tx, task.id, { kind: 'EXTENSION_REFUSED', actorId, at: now, data: { requestId } });

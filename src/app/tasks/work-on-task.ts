@@ -14,6 +14,7 @@ import { btn, workButtons } from '../views/task-views.js';
 import { signalsOnCompleted, signalsOnProgress } from '../signals/task-signals.js';
 import { auditTask, lockTaskOrFail, peopleOf } from './shared.js';
 import { settleTask } from './settle.js';
+import { taskEvent } from '../integration-events/record.js';
 import { startProgressClock, startWorkClocks } from './task-clocks.js';
 
 export interface Evidence {
@@ -125,6 +126,7 @@ export async function completeTaskIn(
         }
       : {}),
   }));
+  await taskEvent(app, tx, effects, 'task.completed', task, actorId, { result: text });
   return task;
 }
 
@@ -138,6 +140,7 @@ export async function confirmTask(app: AppContext, actorId: OfficialId, taskId: 
     await auditTask(app, tx, now, actorId, 'confirmed', task);
     await settleTask(app, tx, task, now, actorId, 'confirmed');
     await notify(app, tx, effects, task.assigneeId, (t) => ({ text: t('task-confirmed-notice', { code: task.code }) }));
+    await taskEvent(app, tx, effects, 'task.confirmed', task, actorId);
     return task;
   });
 }

@@ -15,6 +15,7 @@ import { zaloOaAuthorizeCommand, zaloOaStatusCommand } from './zalo-oa.js';
 import { zaloOaUsageCommand } from './zalo-oa-usage.js';
 import { noticeCreateCommand } from './notice-create.js';
 import { apiKeyCreateCommand, apiKeyListCommand, apiKeyRevokeCommand } from './api-key.js';
+import { webhookAddCommand, webhookListCommand, webhookRemoveCommand, webhookReplayCommand } from './webhook.js';
 
 export const commands: CliCommand[] = [
   dbMigrateCommand,
@@ -37,4 +38,8 @@ export const commands: CliCommand[] = [
   apiKeyCreateCommand,
   apiKeyListCommand,
   apiKeyRevokeCommand,
+  webhookAddCommand,
+  webhookListCommand,
+  webhookRemoveCommand,
+  webhookReplayCommand,
 ];
