@@ -6,10 +6,12 @@ import { buildReport } from '../../src/app/reports/build-report.js';
 import { requestExtension } from '../../src/app/tasks/respond-to-task.js';
 import type { IsoDate } from '../../src/domain/calendar/types.js';
 import { apiKeyCreateCommand, apiKeyListCommand, apiKeyRevokeCommand } from '../../src/cli/commands/api-key.js';
+import { webhookAddCommand } from '../../src/cli/commands/webhook.js';
 import { OfficialId, TaskId } from '../../src/domain/ids.js';
 import { ApiContract } from '../support/api-contract.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { cliRunner } from '../support/cli.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { telegramUser, type TelegramUser } from '../support/telegram-user.js';
 
 describe('integration API /api/v1', () => {
@@ -54,7 +56,17 @@ describe('integration API /api/v1', () => {
   it('serves an OpenAPI 3.1 document that describes every route', () => {
     expect((api.doc as any).openapi).toBe('3.1.0');
     expect(Object.keys(api.doc.paths).sort()).toEqual(
-      ['/consultations', '/evaluation', '/items', '/items/{code}', '/org', '/tasks', '/tasks/{code}/cancel', '/tasks/{code}/extension'].sort(),
+      [
+        '/consultations',
+        '/evaluation',
+        '/events/replay',
+        '/items',
+        '/items/{code}',
+        '/org',
+        '/tasks',
+        '/tasks/{code}/cancel',
+        '/tasks/{code}/extension',
+      ].sort(),
     );
   });
 
@@ -295,5 +307,35 @@ describe('integration API /api/v1', () => {
     expect(byName.length).toBeGreaterThan(20);
     expect(byName.some((r) => (r.data as any).status === 201 && (r.data as any).items?.length === 1)).toBe(true);
     expect(rows.some((r) => (r.data as any).name === 'Chậm' && (r.data as any).status === 429)).toBe(true);
+  });
+
+  it('replays the events of a period to the subscription named like the key (scope events:replay), within its unit', async () => {
+    const rx: WebhookReceiver = await startWebhookReceiver();
+    try {
+      // An operator on the same server: the CLI with the bot's webhook key and queue prefix.
+      const ops = cliRunner(() => h.db, { env: { WEBHOOK_SECRET_KEY: h.webhookKeyHex, QUEUE_PREFIX: h.prefix } });
+      const added = await ops(webhookAddCommand, '--name', 'QLVB-SK', '--url', rx.url, '--events', 'task.accepted', '--unit', 'UBND');
+      expect(added.code, added.err.join('\n')).toBe(0);
+      rx.secret = added.out.at(-1);
+      const events = await makeKey('QLVB-SK', 'UBND', 'events:replay');
+      const period = { from: '2026-12-01T00:00:00+07:00', to: '2026-12-31T00:00:00+07:00' };
+
+      const r = await api.call('POST', '/events/replay', { key: events, idempotencyKey: idem(), body: period });
+      expect(r.status).toBe(200);
+      // The tasks accepted above (on Telegram, and by an approved extension) were before the subscription: the replay
+      // adds each of them.
+      const accepted = await h.db.db.integrationEvent.count({ where: { type: 'task.accepted' } });
+      expect(accepted).toBeGreaterThan(0);
+      expect(r.body).toEqual({ subscription: 'QLVB-SK', requeued: 0, added: accepted });
+      await rx.waitFor((x) => x.events.filter((e) => e.type === 'task.accepted').length === accepted, 'the replayed task.accepted events');
+
+      expect((await api.call('POST', '/events/replay', { key: writer, idempotencyKey: idem(), body: period })).status).toBe(403);
+      const unitKey = await makeKey('TCKH-SK', 'TCKH', 'events:replay');
+      const outside = await api.call('POST', '/events/replay', { key: unitKey, idempotencyKey: idem(), body: { ...period, subscription: 'QLVB-SK' } });
+      expect(outside.status).toBe(403);
+      expect((await api.call('POST', '/events/replay', { key: events, body: period })).status).toBe(400);
+    } finally {
+      await rx.close();
+    }
   });
 });

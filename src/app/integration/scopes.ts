@@ -1,6 +1,6 @@
 // What an API key may do (issue 17): each route of /api/v1 needs one of these; a key has the ones its admin gave it.
 
-export const API_SCOPES = ['tasks:write', 'consultations:write', 'items:read', 'org:read', 'org:phones', 'reports:read'] as const;
+export const API_SCOPES = ['tasks:write', 'consultations:write', 'items:read', 'org:read', 'org:phones', 'reports:read', 'events:replay'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export function isApiScope(s: string): s is ApiScope {

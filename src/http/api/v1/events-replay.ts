@@ -6,14 +6,15 @@
 //   POST /api/v1/events/replay   {"from": "2026-12-07T00:00:00+07:00", "to": "2026-12-08T00:00:00+07:00", "subscription": "QLVB"}
 //   200 {"subscription": "QLVB", "requeued": 3, "added": 0}
 //
-// Errors are application/problem+json with the field and the message in Vietnamese and English.
+// Errors are the API's application/problem+json (problems.ts): the field and the message in Vietnamese and English.
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.js';
 import { replayEvents } from '../../../app/integration-events/replay.js';
 import { DomainError } from '../../../domain/errors.js';
 import { UnitId } from '../../../domain/ids.js';
-import { dynamicKey, type MessageArgs } from '../../../i18n/catalogue.js';
+import type { MessageArgs } from '../../../i18n/catalogue.js';
+import { ApiProblem, problemResponse } from './problems.js';
 
 /** Who is calling, as the API key's authentication established it. */
 export interface ApiCaller {
@@ -32,13 +33,9 @@ export const ReplayBody = z.object({
 
 export const ReplayAnswer = z.object({ subscription: z.string(), requeued: z.number().int(), added: z.number().int() });
 
-function problem(c: Context, app: AppContext, status: 400 | 403 | 404, key: string, args: MessageArgs = {}, field?: string): Response {
-  const vi = app.catalogue.translator('vi')(dynamicKey(key), args);
-  const en = app.catalogue.translator('en')(dynamicKey(key), args);
-  const title = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' }[status];
-  return c.body(JSON.stringify({ type: 'about:blank', title, status, detail: vi, errors: [{ ...(field ? { field } : {}), message: { vi, en } }] }), status, {
-    'content-type': 'application/problem+json',
-  });
+/** The API's one problem shape (problems.ts), so the answer fits the served document like every other route's. */
+function problem(_c: Context, app: AppContext, status: 400 | 403 | 404, key: string, args: MessageArgs = {}, field?: string): Response {
+  return problemResponse(app.catalogue, new ApiProblem(status, key, args, field));
 }
 
 /** The handler for one authenticated caller: `(c) => Response`. */

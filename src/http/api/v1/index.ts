@@ -10,6 +10,7 @@ import { authenticate } from './auth.js';
 import { registerConsultations } from './consultations.js';
 import type { ApiDeps, ApiEnv } from './env.js';
 import { registerEvaluation } from './evaluation.js';
+import { registerEvents } from './events.js';
 import { registerItems } from './items.js';
 import { registerOrg } from './org.js';
 import { ApiProblem, problemFromDomain, problemFromZod, problemResponse } from './problems.js';
@@ -76,6 +77,7 @@ export function createApiV1(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   registerItems(api, deps);
   registerOrg(api, deps);
   registerEvaluation(api, deps);
+  registerEvents(api, deps);
 
   api.notFound(() => problemResponse(app.catalogue, new ApiProblem(404, 'api-not-found')));
   api.onError((e, c) => answerError(e, c.req.path));
