@@ -391,6 +391,7 @@ export const MESSAGE_KEYS = [
   'file-link-page-unknown',
   'file-link-unavailable',
   'file-on-other-channel',
+  'file-zalo-link',
   'five-clear-deadline',
   'five-clear-job',
   'five-clear-person',
