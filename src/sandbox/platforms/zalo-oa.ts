@@ -286,7 +286,8 @@ export class ZaloOaPlatform {
   /** Per person, the length of the message record when they last interacted: the cs messages after it are "in a row". */
   readonly #answeredAt = new Map<string, number>();
   readonly #deliveries = new Recorder<OaWebhookDelivery>((d) => `${d.eventName} → ${d.status}`);
-  readonly #failures = new Map<string, OaInjectedFailure[]>();
+  /** Per operation, what its next calls meet: undefined lets a call through (the `after` of failNext). */
+  readonly #failures = new Map<string, (OaInjectedFailure | undefined)[]>();
   readonly #delays = new Map<string, number[]>();
   readonly #pendingEchoes = new Set<Promise<unknown>>();
   #webhookUrl: string | undefined;
@@ -534,9 +535,13 @@ export class ZaloOaPlatform {
 
   // ---- Faults on demand ----
 
-  /** The next `times` calls of `operation` fail this way (before any check). */
-  failNext(operation: OaOperation, failure: OaInjectedFailure, times = 1): void {
+  /**
+   * The next `times` calls of `operation` fail this way (before any check); with `after`, that many calls go through
+   * first (the second part of a long message meets the fault, say).
+   */
+  failNext(operation: OaOperation, failure: OaInjectedFailure, times = 1, after = 0): void {
     const queue = this.#failures.get(operation) ?? [];
+    for (let i = 0; i < after; i++) queue.push(undefined);
     for (let i = 0; i < times; i++) queue.push(failure);
     this.#failures.set(operation, queue);
   }
