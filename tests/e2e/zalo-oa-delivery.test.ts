@@ -52,6 +52,14 @@ describe('Zalo OA delivery: back-off, token refresh mid-message, fallback by the
     await h?.close();
   });
 
+  it('a webhook body over 1 MiB, signed as Zalo signs, gets 413 and has no effect', async () => {
+    const before = member.texts().length;
+    const delivery = await h.oa!.userSendsText(member.id, `/viec ${'x'.repeat(1024 * 1024)}`);
+    await h.idle();
+    expect(delivery.status).toBe(413);
+    expect(member.texts()).toHaveLength(before);
+  });
+
   it('backs off after 5xx answers and sends once, in order', async () => {
     h.oa!.failNext('message/cs', { kind: 'http', status: 502 }, 2);
     await tell('Thông báo thử 5xx – 1', 'Thông báo thử 5xx – 2');
