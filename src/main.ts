@@ -53,7 +53,7 @@ import { createTokenCipher } from './channels/zalo-oa/token-crypto.js';
 import type { Logger } from 'pino';
 import type { TimeSource } from './domain/time/time-source.js';
 import { composeSandbox } from './sandbox/compose.js';
-import { enterSandbox, parseStartArgs, populateSandbox, terminalLocale, wantsSandbox, type SandboxMode } from './sandbox/start.js';
+import { enterSandbox, parseStartArgs, populateSandbox, seedSandboxOaTokens, terminalLocale, wantsSandbox, type SandboxMode } from './sandbox/start.js';
 import { TOUR } from './sandbox/tour.js';
 import { playTour } from './sandbox/tour-player.js';
 
@@ -185,18 +185,22 @@ async function main(): Promise<number> {
       })
     : undefined;
   if (zaloOa) healthChecks.push(zaloOa.health);
+  if (sandbox && zaloOa) await seedSandboxOaTokens(sandbox.platforms.oa, zaloOa.tokens, time.now());
   // The sandbox's page and API on the same server; its time moves walk the workers started below.
   const closingStreams = new AbortController();
   let workers: RunningWorkers | undefined;
   if (sandbox) {
-    const { telegram: tg, zalo: zl } = sandbox.platforms;
+    const { telegram: tg, zalo: zl, oa } = sandbox.platforms;
     composeSandbox({
       time: sandbox.time,
       app,
       queues,
       reconcile: async () => workers?.reconcile(),
-      alsoIdle: async () => zalo?.idle(),
-      platforms: { telegram: tg, zalo: zl },
+      alsoIdle: async () => {
+        await zalo?.idle();
+        await zaloOa?.idle();
+      },
+      platforms: { telegram: tg, zalo: zl, oa },
     }).mount(http, closingStreams.signal);
   }
 
@@ -321,7 +325,7 @@ async function main(): Promise<number> {
     const { imported, officials } = populated;
     logger.info(
       { imported, officials, ms: Date.now() - ready },
-      'sandbox: the sample district is there and every official is linked on both built-in platforms',
+      'sandbox: the sample district is there and every official is linked on the built-in Telegram, Zalo Bot Platform and Zalo OA',
     );
   }
   readiness.ready('startup');

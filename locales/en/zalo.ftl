@@ -28,6 +28,8 @@ channel-fallback-notice = Messages to you on { $from } could not be delivered, s
 file-link = File { $filename }: { $url }
     (The download link works until { $until }.)
 file-link-unavailable = The file { $filename } is ready, but the server has no public address (PUBLIC_BASE_URL) to send a download link. Please ask the Office for the file.
+# A file a person sent on Zalo (its own download address), passed on to someone on the OA.
+file-zalo-link = Evidence file sent on Zalo: { $url }
 file-on-other-channel = (With { $kind ->
         [photo] a photo
        *[other] a file

@@ -28,6 +28,8 @@ channel-fallback-notice = Hệ thống không gửi được tin nhắn cho đ�
 file-link = Tệp { $filename }: { $url }
     (Liên kết tải về có hiệu lực đến { $until }.)
 file-link-unavailable = Tệp { $filename } đã sẵn sàng nhưng máy chủ chưa được cấu hình địa chỉ công khai (PUBLIC_BASE_URL) để gửi liên kết tải về. Đề nghị đồng chí liên hệ Văn phòng để nhận tệp.
+# A file a person sent on Zalo (its own download address), passed on to someone on the OA.
+file-zalo-link = Tệp minh chứng gửi qua Zalo: { $url }
 file-on-other-channel = (Kèm { $kind ->
         [photo] ảnh
        *[other] tệp

@@ -5,6 +5,7 @@ import { decodeAction } from '../app/actions.js';
 import { buttonLabel } from '../app/views/labels.js';
 import type { Translate } from '../i18n/catalogue.js';
 import type { ActionButton } from '../app/ports/channel.js';
+import { splitText } from '../app/ports/sender.js';
 
 /** The Cancel button of a multi-step flow is shown as "/huy", never numbered, so a number typed as an answer stays one. */
 const isDialogCancel = (action: string) => decodeAction(action)?.verb === 'dialog.cancel';
@@ -45,4 +46,20 @@ export async function numberActions(
   });
   if (numbered.length < buttons.length) lines.push(t('numbered-cancel'));
   return { lines, actions, offersChoices: true };
+}
+
+/**
+ * The text and its numbered choices as messages of at most `limit` characters (the Zalo Bot Platform and the OA): the
+ * text is split at line breaks where it must, and the choices stay whole under its last piece, or in a message of their
+ * own when they do not fit there; never cut.
+ */
+export function splitWithChoices(body: string, choices: string, limit: number): string[] {
+  if (choices === '') return body.trim() === '' ? [] : splitText(body, limit);
+  const whole = body.trim() === '' ? choices : `${body}\n\n${choices}`;
+  if (whole.length <= limit) return [whole];
+  const pieces = body.trim() === '' ? [] : splitText(body, limit);
+  const last = pieces.at(-1);
+  if (last !== undefined && last.length + 2 + choices.length <= limit) return [...pieces.slice(0, -1), `${last}\n\n${choices}`];
+  // A list longer than a message on its own (dozens of choices) is cut between its lines only.
+  return [...pieces, ...splitText(choices, limit)];
 }

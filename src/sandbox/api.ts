@@ -12,7 +12,7 @@ import { everyone, indexPeople, ITEM_CODE, type PeopleIndex } from './everyone.j
 import { mountPage } from './page-files.js';
 import type { ChatEntry } from './platforms/chat-log.js';
 import { UserActionRefused } from './platforms/telegram.js';
-import { SANDBOX_CHANNELS, type PersonView, type SandboxChannel, type SandboxPorts } from './ports.js';
+import { channelsOf, type OaSide, type PersonView, type SandboxChannel, type SandboxPorts } from './ports.js';
 import { sampleDocument, samplePhoto } from './samples.js';
 import { describeTime, type TimeEvent } from './time-view.js';
 import { moveTarget, TIME_MOVES, TimeMoveRefused, type TimeMove } from './time-moves.js';
@@ -82,6 +82,10 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
   const app = new Hono();
   const { platforms, time } = ports;
   const timeListeners = new Set<(event: TimeEvent) => void>();
+  const channels = channelsOf(platforms);
+  const oa = (): OaSide => platforms.oa!;
+  const logOf = (channel: SandboxChannel) => platforms[channel]!.chat;
+  const channelName = (channel: SandboxChannel) => (channel === 'telegram' ? 'Telegram' : channel === 'zalo' ? 'Zalo' : 'Zalo OA');
 
   async function people(): Promise<PeopleIndex> {
     return indexPeople(await ports.people.tree());
@@ -94,14 +98,14 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
   }
 
   function channelOf(name: string): SandboxChannel {
-    if (!(SANDBOX_CHANNELS as readonly string[]).includes(name)) throw new ApiError(404, 'sandbox-error-unknown-channel', { channel: name });
+    if (!(channels as readonly string[]).includes(name)) throw new ApiError(404, 'sandbox-error-unknown-channel', { channel: name });
     return name as SandboxChannel;
   }
 
   /** The person's chat on a platform: their user id there, which is also the private chat's id. */
   function chatOf(person: PersonView, channel: SandboxChannel): string {
-    const id = channel === 'telegram' ? person.telegramUserId : person.zaloUserId;
-    if (id === undefined) throw new ApiError(409, 'sandbox-error-not-linked', { name: person.fullName, channel: channel === 'telegram' ? 'Telegram' : 'Zalo' });
+    const id = channel === 'telegram' ? person.telegramUserId : channel === 'zalo' ? person.zaloUserId : person.oaUserId;
+    if (id === undefined) throw new ApiError(409, 'sandbox-error-not-linked', { name: person.fullName, channel: channelName(channel) });
     return String(id);
   }
 
@@ -148,7 +152,7 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
     const person = await personOf(c.req.param('code'));
     const channel = channelOf(c.req.param('channel'));
     const chatId = chatOf(person, channel);
-    return c.json({ person, channel, chatId, messages: platforms[channel].chat.history(chatId) });
+    return c.json({ person, channel, chatId, messages: logOf(channel).history(chatId) });
   });
 
   api.post('/chats/:code/:channel/text', async (c) => {
@@ -158,7 +162,12 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
     const { text } = await body(c, textBody);
     if (text.trim() === '') throw new ApiError(400, 'sandbox-error-text-empty');
     if (text.length > MAX_TEXT) throw new ApiError(400, 'sandbox-error-text-too-long', { max: MAX_TEXT });
-    const entry = channel === 'telegram' ? platforms.telegram.userSendsText(Number(chatId), text) : await platforms.zalo.userSendsText(chatId, text);
+    const entry =
+      channel === 'telegram'
+        ? platforms.telegram.userSendsText(Number(chatId), text)
+        : channel === 'zalo'
+          ? await platforms.zalo.userSendsText(chatId, text)
+          : await oa().sayAsPerson(chatId, text);
     return c.json({ entry }, 202);
   });
 
@@ -171,6 +180,10 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
     if (channel === 'telegram') {
       if (!('data' in press) || !/^\d+$/.test(press.messageId)) throw new ApiError(400, 'sandbox-error-bad-request');
       entry = platforms.telegram.userPresses(Number(chatId), Number(press.messageId), press.data);
+    } else if (channel === 'oa') {
+      // The OA's buttons: the pressed one's payload comes back as the person's text, as on Zalo.
+      if (!('data' in press)) throw new ApiError(400, 'sandbox-error-bad-request');
+      entry = await oa().pressAsPerson(chatId, press.messageId, press.data);
     } else {
       // Zalo has no buttons: the person answers a numbered choice by sending its number.
       if (!('choice' in press)) throw new ApiError(400, 'sandbox-error-zalo-choice');
@@ -188,13 +201,20 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
     let entry: ChatEntry;
     if (kind === 'photo') {
       const photo = { ...samplePhoto(), caption: ports.catalogue.t(locale, 'sandbox-sample-photo-caption') };
-      entry = channel === 'telegram' ? platforms.telegram.userSendsPhoto(Number(chatId), photo) : await platforms.zalo.userSendsImage(chatId, photo);
+      entry =
+        channel === 'telegram'
+          ? platforms.telegram.userSendsPhoto(Number(chatId), photo)
+          : channel === 'zalo'
+            ? await platforms.zalo.userSendsImage(chatId, photo)
+            : await oa().photoAsPerson(chatId, photo);
     } else {
       const document = { ...sampleDocument(), caption: ports.catalogue.t(locale, 'sandbox-sample-file-caption') };
       entry =
         channel === 'telegram'
           ? platforms.telegram.userSendsDocument(Number(chatId), document)
-          : await platforms.zalo.userSendsFile(chatId, { filename: document.filename, size: document.bytes.length });
+          : channel === 'zalo'
+            ? await platforms.zalo.userSendsFile(chatId, { filename: document.filename, size: document.bytes.length })
+            : await oa().fileAsPerson(chatId, document);
     }
     return c.json({ entry }, 202);
   });
@@ -203,15 +223,15 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
     streamSSE(c, async (stream) => {
       const index = await people();
       const send = (event: string, data: unknown) => void stream.writeSSE({ event, data: JSON.stringify(data) }).catch(() => {});
-      const offs = SANDBOX_CHANNELS.map((channel) =>
-        platforms[channel].chat.subscribe((e) => {
+      const offs = channels.map((channel) =>
+        logOf(channel).subscribe((e) => {
           const person = index.byChat.get(`${channel}:${e.entry.chatId}`);
           send('chat', { channel, type: e.type, seq: e.seq, entry: e.entry, person: person?.code ?? null });
         }),
       );
       const onTime = (event: TimeEvent) => send('time', event);
       timeListeners.add(onTime);
-      send('hello', { telegram: platforms.telegram.chat.seq, zalo: platforms.zalo.chat.seq });
+      send('hello', Object.fromEntries(channels.map((channel) => [channel, logOf(channel).seq])));
       await new Promise<void>((resolve) => {
         const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => {}), 15_000);
         const end = () => {
@@ -287,7 +307,7 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
     if (person !== undefined && !index.byCode.has(person)) throw new ApiError(404, 'sandbox-error-unknown-person', { code: person });
     if (unit !== undefined && !index.subtree.has(unit)) throw new ApiError(404, 'sandbox-error-unknown-unit', { code: unit });
     const messages = everyone(
-      SANDBOX_CHANNELS.map((channel) => ({ channel, entries: platforms[channel].chat.all() })),
+      channels.map((channel) => ({ channel, entries: logOf(channel).all() })),
       index,
       { ...(person ? { person } : {}), ...(unit ? { unit } : {}), ...(item ? { item } : {}), limit },
     );
@@ -299,7 +319,7 @@ export function createSandboxApp(ports: SandboxPorts, options: SandboxAppOptions
     const channel = channelOf(c.req.param('channel'));
     const id = c.req.param('id');
     const file: { bytes: Buffer; filename: string; mime?: string } | undefined =
-      channel === 'telegram' ? platforms.telegram.file(id) : platforms.zalo.media(id);
+      channel === 'telegram' ? platforms.telegram.file(id) : channel === 'zalo' ? platforms.zalo.media(id) : oa().media(id);
     if (!file) throw new ApiError(404, 'sandbox-error-file-not-found');
     const inline = c.req.query('inline') === '1';
     return c.body(new Uint8Array(file.bytes), 200, {

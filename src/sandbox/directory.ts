@@ -43,11 +43,13 @@ export function createPeopleDirectory(deps: { db: PrismaClient; org(): Promise<O
         where: { official: { active: true } },
         select: { officialId: true, channel: true, externalUserId: true },
       });
-      const chats = new Map<number, { telegram?: number; zalo?: string }>();
+      const chats = new Map<number, { telegram?: number; zalo?: string; oa?: string }>();
       for (const i of identities) {
         const entry = chats.get(i.officialId) ?? {};
         if (i.channel === 'TELEGRAM' && /^\d+$/.test(i.externalUserId)) entry.telegram = Number(i.externalUserId);
         if (i.channel === 'ZALO') entry.zalo = i.externalUserId;
+        // "<oa id>:<user id>": the chat is the user id.
+        if (i.channel === 'ZALO_OA') entry.oa = i.externalUserId.slice(i.externalUserId.indexOf(':') + 1);
         chats.set(i.officialId, entry);
       }
       const person = (o: Official): PersonView => {
@@ -63,6 +65,7 @@ export function createPeopleDirectory(deps: { db: PrismaClient; org(): Promise<O
           ...(superior ? { superiorCode: superior.code } : {}),
           ...(chat.telegram === undefined ? {} : { telegramUserId: chat.telegram }),
           ...(chat.zalo === undefined ? {} : { zaloUserId: chat.zalo }),
+          ...(chat.oa === undefined ? {} : { oaUserId: chat.oa }),
           commands: commandsFor(org, o),
         };
       };

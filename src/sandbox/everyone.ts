@@ -21,7 +21,7 @@ export interface EveryoneEntry extends ChatEntry {
 
 export interface PeopleIndex {
   byCode: Map<string, PersonView>;
-  /** "telegram:<chatId>" / "zalo:<chatId>" → person. */
+  /** "telegram:<chatId>" / "zalo:<chatId>" / "oa:<chatId>" → person. */
   byChat: Map<string, PersonView>;
   /** unit code → the codes of the unit and every unit under it. */
   subtree: Map<string, Set<string>>;
@@ -37,6 +37,7 @@ export function indexPeople(tree: UnitView[]): PeopleIndex {
       index.byCode.set(p.code, p);
       if (p.telegramUserId !== undefined) index.byChat.set(`telegram:${p.telegramUserId}`, p);
       if (p.zaloUserId !== undefined) index.byChat.set(`zalo:${p.zaloUserId}`, p);
+      if (p.oaUserId !== undefined) index.byChat.set(`oa:${p.oaUserId}`, p);
     }
     for (const child of unit.children) for (const c of walk(child)) codes.add(c);
     index.subtree.set(unit.code, codes);
@@ -46,7 +47,7 @@ export function indexPeople(tree: UnitView[]): PeopleIndex {
   return index;
 }
 
-/** Entries of both platforms, newest first (by the sandbox clock, then by the order the platform carried them). */
+/** Entries of every platform, newest first (by the sandbox clock, then by the order the platform carried them). */
 export function everyone(sources: { channel: SandboxChannel; entries: ChatEntry[] }[], people: PeopleIndex, filter: EveryoneFilter): EveryoneEntry[] {
   const units = filter.unit === undefined ? undefined : (people.subtree.get(filter.unit) ?? new Set<string>());
   const item = filter.item?.toUpperCase();

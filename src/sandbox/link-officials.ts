@@ -13,13 +13,19 @@ import type { ZaloBotPlatform } from './platforms/zalo-bot.js';
 export interface SandboxIdentity {
   telegramUserId: number;
   zaloUserId: string;
+  /** On the unit's OA: 19 digits, beyond 2^53 like Zalo's. */
+  oaUserId: string;
 }
 
 /** The official's user ids on the built-in platforms: Telegram's a number, Zalo's 20 hex characters, both derived from the code. */
 export function sandboxIdentity(officialCode: string): SandboxIdentity {
   const digest = createHash('sha256').update(`dondoc-sandbox:${officialCode.toUpperCase()}`).digest();
   // 40 bits above 6·10^9: shaped like today's Telegram ids, and far from any id a test picks by hand.
-  return { telegramUserId: 6_000_000_000 + digest.readUIntBE(0, 5), zaloUserId: digest.subarray(8, 18).toString('hex') };
+  return {
+    telegramUserId: 6_000_000_000 + digest.readUIntBE(0, 5),
+    zaloUserId: digest.subarray(8, 18).toString('hex'),
+    oaUserId: `7${(digest.readBigUInt64BE(18) % 10n ** 18n).toString().padStart(18, '0')}`,
+  };
 }
 
 export interface LinkDeps {
@@ -99,7 +105,16 @@ export async function linkOfficials(deps: LinkDeps, officialCodes: readonly stri
  * transaction, audited like a link), with no chat exchange. Linking through codes (above) stays what tests and a
  * person do; this only spares the start a chat round trip per official and channel.
  */
-export async function linkEveryoneDirectly(deps: Pick<LinkDeps, 'db' | 'time' | 'telegram' | 'zalo'>, officialCodes: readonly string[]): Promise<number> {
+export interface SandboxOaLink {
+  oaId: string;
+  /** Makes the person known to the OA: a follower who has written (their window open). */
+  addUser(input: { userId: string; displayName: string; followed?: boolean }): unknown;
+}
+
+export async function linkEveryoneDirectly(
+  deps: Pick<LinkDeps, 'db' | 'time' | 'telegram' | 'zalo'> & { oa?: SandboxOaLink },
+  officialCodes: readonly string[],
+): Promise<number> {
   const officials = await deps.db.official.findMany({
     where: { code: { in: [...officialCodes] }, active: true },
     select: { id: true, code: true, fullName: true, locale: true },
@@ -117,6 +132,11 @@ export async function linkEveryoneDirectly(deps: Pick<LinkDeps, 'db' | 'time' | 
       displayName: o.fullName,
     });
     links.push({ officialId: o.id, channel: 'ZALO', externalUserId: ids.zaloUserId, chatId: ids.zaloUserId, displayName: o.fullName });
+    if (deps.oa) {
+      // Linked last: notifications keep going to Telegram (the channel linked first) until the person picks /kenh oa.
+      deps.oa.addUser({ userId: ids.oaUserId, displayName: o.fullName, followed: true });
+      links.push({ officialId: o.id, channel: 'ZALO_OA', externalUserId: `${deps.oa.oaId}:${ids.oaUserId}`, chatId: ids.oaUserId, displayName: o.fullName });
+    }
   }
   return linkChatsDirectly(deps.db, links, deps.time.now());
 }

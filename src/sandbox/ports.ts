@@ -5,19 +5,30 @@ import type { WorkingCalendar } from '../domain/calendar/types.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { TelegramPlatform } from './platforms/telegram.js';
 import type { ZaloBotPlatform } from './platforms/zalo-bot.js';
+import type { ZaloOaPlatform } from './platforms/zalo-oa.js';
 
 /** The person's side of the built-in Telegram: act in a private chat, read the chats, fetch stored files. */
 export type TelegramSide = Pick<TelegramPlatform, 'chat' | 'userSendsText' | 'userPresses' | 'userSendsPhoto' | 'userSendsDocument' | 'file'>;
 /** The person's side of the built-in Zalo Bot Platform. Zalo has no buttons: a choice is its number, sent as text. */
 export type ZaloSide = Pick<ZaloBotPlatform, 'chat' | 'userSendsText' | 'userSendsImage' | 'userSendsFile' | 'media'>;
 
+/** The person's side of the built-in Zalo Official Account: real buttons (their payload comes back as the person's text). */
+export type OaSide = Pick<ZaloOaPlatform, 'chat' | 'sayAsPerson' | 'pressAsPerson' | 'photoAsPerson' | 'fileAsPerson' | 'media'>;
+
 export interface SandboxPlatforms {
   telegram: TelegramSide;
   zalo: ZaloSide;
+  /** The unit's Official Account (the sandbox always has it; a test harness only when asked). */
+  oa?: OaSide;
 }
 
 export type SandboxChannel = keyof SandboxPlatforms;
-export const SANDBOX_CHANNELS: readonly SandboxChannel[] = ['telegram', 'zalo'];
+export const SANDBOX_CHANNELS: readonly SandboxChannel[] = ['telegram', 'zalo', 'oa'];
+
+/** The channels these platforms offer, in the page's order. */
+export function channelsOf(platforms: SandboxPlatforms): SandboxChannel[] {
+  return SANDBOX_CHANNELS.filter((c) => platforms[c] !== undefined);
+}
 
 export interface PersonView {
   code: string;
@@ -31,6 +42,8 @@ export interface PersonView {
   /** The person's chats on the built-in platforms, once linked there. */
   telegramUserId?: number;
   zaloUserId?: string;
+  /** The person's user id on the unit's OA (ids are per OA). */
+  oaUserId?: string;
   /** The commands this person may use (as /trogiup lists them), Vietnamese words: "viec", "giaoviec", … */
   commands: string[];
 }

@@ -3,6 +3,7 @@
 // usual API-root seams, its data lives in <DATA_DIR>/sandbox (never a deployment's), its BullMQ keys under their own
 // prefix, and its clock is real time shifted by the trainer's moves (kept across restarts). src/main.ts runs it
 // through its ordinary path with the configuration this module derives.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +18,8 @@ import type { Locale } from '../domain/locale.js';
 import { linkEveryoneDirectly } from './link-officials.js';
 import { startTelegramPlatform, type TelegramPlatform } from './platforms/telegram.js';
 import { startZaloBotPlatform, type ZaloBotPlatform } from './platforms/zalo-bot.js';
+import { startZaloOaPlatform, type ZaloOaPlatform } from './platforms/zalo-oa.js';
+import { ZALO_OA_WEBHOOK_PATH } from '../channels/zalo-oa/webhook.js';
 import { SandboxTimeSource } from './sandbox-time-source.js';
 
 // Any token does for the built-in platforms; these say what they are wherever they show up.
@@ -67,7 +70,7 @@ export interface SandboxMode {
   /** The deployment's configuration turned to the sandbox: its data dir, prefix, host, and the built-in platforms. */
   config: Config;
   time: KeptTimeSource;
-  platforms: { telegram: TelegramPlatform; zalo: ZaloBotPlatform };
+  platforms: { telegram: TelegramPlatform; zalo: ZaloBotPlatform; oa: ZaloOaPlatform };
   /** The page's address for the log line. */
   pageUrl: string;
   /** With --reset: deletes the sandbox's keys in Redis, before any queue is opened. */
@@ -83,6 +86,7 @@ export async function enterSandbox(config: Config, env: EnvironmentValues, args:
   const now = () => time.now().getTime();
   const telegram = await startTelegramPlatform({ now, token: TELEGRAM_TOKEN, botInfo: { first_name: 'Đôn đốc (sandbox)', username: 'dondoc_sandbox_bot' } });
   const zalo = await startZaloBotPlatform({ now, token: ZALO_TOKEN, botInfo: { account_name: 'Đôn đốc (sandbox)' } });
+  const oa = await startZaloOaPlatform({ now, oaName: 'Đôn đốc – UBND huyện Mẫu (sandbox)' });
   // Only on this machine unless HTTP_HOST says otherwise: the page lets anyone act as anyone.
   const httpHost = env.HTTP_HOST?.trim() ? config.httpHost : '127.0.0.1';
   const pageHost = httpHost === '0.0.0.0' || httpHost === '::' ? '127.0.0.1' : httpHost;
@@ -101,12 +105,27 @@ export async function enterSandbox(config: Config, env: EnvironmentValues, args:
     publicBaseUrl: pageUrl.replace(/\/$/, ''),
     telegram: { token: TELEGRAM_TOKEN, username: undefined, apiRoot: telegram.url, webhook: undefined },
     zalo: { token: ZALO_TOKEN, apiRoot: zalo.url, webhook: undefined, monthlyCap: config.zalo.monthlyCap },
+    // The unit's Official Account, built in: its webhook is this server's, its tokens are minted at every start
+    // (seedSandboxOaTokens) and sealed with a key made for this run (nothing sealed outlives it that a restart needs).
+    zaloOa: {
+      appId: oa.appId,
+      secretKey: oa.appSecretKey,
+      oaSecretKey: oa.oaSecretKey,
+      oaId: oa.oaId,
+      keyring: { currentId: 'sandbox', keys: new Map([['sandbox', randomBytes(32)]]) },
+      apiRoot: oa.url,
+      oauthRoot: oa.url,
+      webhookPath: ZALO_OA_WEBHOOK_PATH,
+      redirectUri: undefined,
+      templateId: undefined,
+    },
   };
+  oa.setWebhook(`${pageUrl.replace(/\/$/, '')}${ZALO_OA_WEBHOOK_PATH}`);
   return {
     args,
     config: sandboxConfig,
     time,
-    platforms: { telegram, zalo },
+    platforms: { telegram, zalo, oa },
     pageUrl,
     async wipeRedis(redisUrl) {
       const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
@@ -124,6 +143,7 @@ export async function enterSandbox(config: Config, env: EnvironmentValues, args:
     async close() {
       await telegram.close();
       await zalo.close();
+      await oa.close();
     },
   };
 }
@@ -136,7 +156,7 @@ export interface PopulateDeps {
 }
 
 /**
- * The sample district when the database has no organisation yet, then every active official linked on both built-in
+ * The sample district when the database has no organisation yet, then every active official linked on the three built-in
  * platforms the way a person links (an invite code sent from the chat). Officials already linked are only made known
  * to the platforms again (their names), so a restart is quick.
  */
@@ -151,6 +171,34 @@ export async function populateSandbox(d: PopulateDeps): Promise<{ imported: bool
   const codes = (await d.db.official.findMany({ where: { active: true }, select: { code: true }, orderBy: { code: 'asc' } })).map((o) => o.code);
   // Straight in the database: through invite codes (one chat round trip per official and channel) the first start
   // took minutes on a busy machine; a restart finds everyone linked and only tells the platforms who is who again.
-  await linkEveryoneDirectly({ db: d.db, time: { now: () => d.time.now() }, telegram: d.platforms.telegram, zalo: d.platforms.zalo }, codes);
+  await linkEveryoneDirectly(
+    { db: d.db, time: { now: () => d.time.now() }, telegram: d.platforms.telegram, zalo: d.platforms.zalo, oa: d.platforms.oa },
+    codes,
+  );
   return { imported, officials: codes.length };
+}
+
+/**
+ * The built-in OA starts afresh at every start, knowing no token: mint a pair there, as its console's API Explorer does,
+ * and store it as `zalo-oa authorize` would.
+ */
+export async function seedSandboxOaTokens(
+  oa: Pick<ZaloOaPlatform, 'issueTokens'>,
+  tokens: { save(pair: OaTokenPair): Promise<unknown> },
+  now: Date,
+): Promise<void> {
+  const issued = oa.issueTokens();
+  await tokens.save({
+    accessToken: issued.accessToken,
+    refreshToken: issued.refreshToken,
+    accessExpiresAt: new Date(now.getTime() + Number(issued.expiresIn) * 1000),
+    refreshExpiresAt: new Date(now.getTime() + 90 * 86_400_000),
+  });
+}
+
+interface OaTokenPair {
+  accessToken: string;
+  refreshToken: string;
+  accessExpiresAt: Date;
+  refreshExpiresAt: Date | null;
 }

@@ -2,7 +2,8 @@
 // as the sandbox runs it (tests/support/app-harness.ts with `sandbox: true`): a head assigns a task through the
 // dialog by typing and pressing buttons, the assignee presses "Nhận việc", time moves on the working calendar and a
 // second task's reminders and escalation arrive, the Zalo view is answered with a number, the digest comes after
-// "to tomorrow morning", the "everyone" view shows the escalation from above. Screenshots go to docs/screenshots/.
+// "to tomorrow morning", the "everyone" view shows the escalation from above, an official on the unit's Zalo OA picks it
+// with the /kenh buttons and accepts a task with its button. Screenshots go to docs/screenshots/.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ describe.skipIf(!hasChromium)(`the sandbox page in chromium${hasChromium ? '' : 
   let browser: BrowserContext;
   let page: Page;
 
-  const chat = (code: string, channel: 'telegram' | 'zalo'): Locator => page.locator(`article[data-chat="${code}:${channel}"]`);
+  const chat = (code: string, channel: 'telegram' | 'zalo' | 'oa'): Locator => page.locator(`article[data-chat="${code}:${channel}"]`);
   const botSaid = (c: Locator, text: string | RegExp): Locator => c.locator('li.msg.out').filter({ hasText: text }).last();
   async function type(c: Locator, text: string, answer: string | RegExp): Promise<void> {
     const before = await c.locator('li.msg.out').count();
@@ -51,7 +52,7 @@ describe.skipIf(!hasChromium)(`the sandbox page in chromium${hasChromium ? '' : 
     await expect.poll(() => c.locator('li.msg.out').count(), { timeout: SEEN_MS }).toBeGreaterThan(before);
     await botSaid(c, answer).waitFor({ timeout: SEEN_MS });
   }
-  async function open(code: string, channel: 'telegram' | 'zalo'): Promise<Locator> {
+  async function open(code: string, channel: 'telegram' | 'zalo' | 'oa'): Promise<Locator> {
     await page.locator(`li.person[data-person="${code}"] button[data-open="${channel}"]`).click();
     const c = chat(code, channel);
     await c.waitFor({ timeout: SEEN_MS });
@@ -67,7 +68,13 @@ describe.skipIf(!hasChromium)(`the sandbox page in chromium${hasChromium ? '' : 
     h = await createHarness({ sandbox: true, start: at('2026-12-07T09:00').toISOString() });
     await h.importSample();
     // Linked as the sandbox's first start links them (the invite round trip is tests/integration/sandbox-api's).
-    await linkEveryoneDirectly({ db: h.db.db, time: h.timeSource, telegram: h.tg, zalo: h.zalo }, ['TCKH-01', 'TCKH-03', 'TCKH-04', 'UB-01', 'UB-02']);
+    await linkEveryoneDirectly({ db: h.db.db, time: h.timeSource, telegram: h.tg, zalo: h.zalo, oa: h.oa! }, [
+      'TCKH-01',
+      'TCKH-03',
+      'TCKH-04',
+      'UB-01',
+      'UB-02',
+    ]);
     await mkdir(SHOTS, { recursive: true });
     profile = await mkdtemp(path.join(tmpdir(), 'dondoc-chromium-'));
     browser = await chromium.launchPersistentContext(profile, {
@@ -185,6 +192,29 @@ describe.skipIf(!hasChromium)(`the sandbox page in chromium${hasChromium ? '' : 
     // Newest first: the acceptance on Zalo is above the escalation to the superior.
     expect(people.indexOf('TCKH-04')).toBeLessThan(people.lastIndexOf('UB-02'));
     await page.screenshot({ path: path.join(SHOTS, 'sandbox-everyone.png') });
+  }, 120_000);
+
+  it('on the Zalo OA, an official picks the OA with the /kenh buttons and accepts a task with its button', async () => {
+    await page.locator('#tab-chats').click();
+    const oa = await open('TCKH-03', 'oa');
+    await type(oa, '/kenh', 'Tài khoản đã liên kết: Telegram, Zalo, Zalo OA');
+    const choice = botSaid(oa, 'Tài khoản đã liên kết');
+    expect(await choice.locator('button.inline').allTextContents()).toEqual(['Nhận qua Telegram', 'Nhận qua Zalo', 'Nhận qua Zalo OA']);
+    await choice.locator('button.inline', { hasText: 'Nhận qua Zalo OA' }).click();
+    await oa.locator('li.msg.press', { hasText: 'Nhận qua Zalo OA' }).waitFor();
+    await botSaid(oa, 'Từ nay thông báo được gửi cho đồng chí qua Zalo OA').waitFor();
+
+    await h.give('TCKH-01', 'TCKH-03', { title: 'Lập kế hoạch kiểm tra quyết toán ngân sách xã', deadline: at('2026-12-18T17:00') });
+    const task = botSaid(oa, 'Lập kế hoạch kiểm tra quyết toán ngân sách xã');
+    await task.waitFor();
+    expect(await task.locator('button.inline').allTextContents()).toEqual(['Nhận việc', 'Xin gia hạn', 'Từ chối / đề xuất chuyển']);
+    await task.locator('button.inline', { hasText: 'Nhận việc' }).click();
+    await botSaid(oa, 'Đồng chí đã nhận nhiệm vụ').waitFor();
+    // Every message shown is what the bot sent through the OA's API.
+    expect(h.oa!.textsTo(h.oa!.chat.all().find((e) => e.direction === 'out' && e.text?.includes('Lập kế hoạch kiểm tra'))!.chatId)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Lập kế hoạch kiểm tra quyết toán ngân sách xã')]),
+    );
+    await oa.screenshot({ path: path.join(SHOTS, 'sandbox-oa.png') });
   }, 120_000);
 
   it('switches to English, and fits a phone-size screen', async () => {

@@ -202,7 +202,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   });
   mountFileLinks(httpApp, { db: db.db, time: timeSource, catalogue: app.catalogue });
   mountApiV1(httpApp, { app, limits: new KeyRateLimits(queues.producer, prefix), pause: sleep });
-  const oaOptions = options.zaloOa === true ? {} : options.zaloOa || undefined;
+  // The sandbox has the unit's OA built in (src/sandbox/start.ts): so does the harness composed as the sandbox.
+  const oaOptions = options.zaloOa === true || (sandbox && options.zaloOa === undefined) ? {} : options.zaloOa || undefined;
   const oa = oaOptions ? await startZaloOaPlatform({ now: () => timeSource.now().getTime() }) : undefined;
   const oaRuntime =
     oa && oaOptions
@@ -243,8 +244,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     app,
     queues,
     reconcile: async () => workers?.reconcile(),
-    alsoIdle: () => zaloRuntime.idle(),
-    platforms: { telegram: tg, zalo },
+    alsoIdle: async () => {
+      await zaloRuntime.idle();
+      await oaRuntime?.idle();
+    },
+    platforms: { telegram: tg, zalo, ...(oa ? { oa } : {}) },
     settleTimeoutMs: 20_000,
   });
   const { people, time, ports: sandboxPorts } = composed;

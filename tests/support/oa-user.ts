@@ -10,6 +10,10 @@ export interface OaUser {
   unfollow(): Promise<void>;
   say(text: string, options?: DeliverOptions): Promise<OaWebhookDelivery>;
   command(name: string, args?: string): Promise<void>;
+  /** Sends a picture (Zalo gives the bot its URL), with an optional caption. */
+  photo(url: string, caption?: string): Promise<void>;
+  /** Sends a file (Zalo gives the bot a download URL and the name). */
+  file(file: { url: string; name: string; size: number }): Promise<void>;
   /** Presses the newest button with this title (as Zalo does: its payload comes back as the person's text). */
   press(title: string): Promise<void>;
   texts(): string[];
@@ -34,6 +38,8 @@ export function oaUser(h: Harness, displayName: string, options: { followed?: bo
     unfollow: () => settle(oa.unfollow(u.userId)).then(() => undefined),
     say: (text, o = {}) => settle(oa.userSendsText(u.userId, text, o)),
     command: (name, args) => settle(oa.userSendsText(u.userId, args ? `/${name} ${args}` : `/${name}`)).then(() => undefined),
+    photo: (url, caption) => settle(oa.userSendsImage(u.userId, url, caption === undefined ? {} : { caption })).then(() => undefined),
+    file: (file) => settle(oa.userSendsFile(u.userId, file)).then(() => undefined),
     press: (title) => settle(oa.pressButton(u.userId, title)).then(() => undefined),
     texts: () => oa.textsTo(u.userId),
     last: () => oa.textsTo(u.userId).at(-1) ?? '',

@@ -122,3 +122,29 @@ describe('a wave on a channel without buttons (Zalo Bot Platform)', () => {
     expect(pieces.join('\n').replace(`\n\n${choices}`, '')).toBe(body);
   });
 });
+
+describe('a wave on the Zalo OA (5 buttons a message)', () => {
+  const twoActions = (i: number): OutboxPayload => {
+    const p = reminder(i, 150);
+    return { ...p, message: { ...p.message, buttons: [p.message.buttons![0]!] } };
+  };
+
+  it('keeps buttons when the wave’s actions fit in 5', () => {
+    const c = composeBatch(catalogue, [twoActions(1), twoActions(2)], CAPABILITIES.ZALO_OA);
+    expect(c.count).toBe(2);
+    expect(c.message.parts).toBeUndefined();
+    expect(c.message.buttons!.flat()).toHaveLength(4);
+  });
+
+  it('goes as numbered parts, every item in one of them, when they do not fit', () => {
+    const c = composeBatch(
+      catalogue,
+      Array.from({ length: 12 }, (_, i) => reminder(i + 1, 400)),
+      CAPABILITIES.ZALO_OA,
+    );
+    expect(c.count).toBe(12);
+    expect(c.message.parts!.length).toBeGreaterThan(1);
+    expect(c.message.parts!.flatMap((p) => p.buttons!.flat())).toHaveLength(36);
+    for (const part of c.message.parts!) expect(part.text.length).toBeLessThan(CAPABILITIES.ZALO_OA.maxTextLength);
+  });
+});

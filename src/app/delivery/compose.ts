@@ -46,7 +46,8 @@ function itemOf(p: OutboxPayload): Item {
  * numbered line under the text, and a newer list replaces the older one: the whole wave goes as one message made of
  * `parts`, each part whole items with their own numbered choices and within the limit with them, numbered across the
  * wave by the channel so every number stays valid. A single item too long on its own goes as it is (the channel
- * adapter splits its text, never its choices).
+ * adapter splits its text, never its choices). A channel with buttons but few of them a message (`maxButtons`, the OA)
+ * gets the buttons when the wave's actions fit there, else the numbered parts.
  */
 export function composeBatch(
   catalogue: Catalogue,
@@ -58,6 +59,14 @@ export function composeBatch(
   if (payloads.length === 1) return { message: first.message, count: 1 };
   const t = catalogue.translator(first.locale);
   if (!capabilities.buttons) return composeAsParts(t, payloads.map(itemOf), capabilities.maxTextLength);
+  // A channel with few buttons a message (the OA: 5) sends a wave whose actions do not fit them as numbered parts,
+  // as the Bot Platform does: one message per item would spend the window's free messages (and the person's patience).
+  const fewButtons = capabilities.maxButtons;
+  if (fewButtons !== undefined && capabilities.numberedFallback) {
+    const total = payloads.reduce((n, p) => n + (p.message.buttons ?? []).reduce((m, row) => m + row.length, 0), 0);
+    if (total > fewButtons) return composeAsParts(t, payloads.map(itemOf), capabilities.maxTextLength);
+    maxButtons = Math.min(maxButtons, fewButtons);
+  }
   const blocks: string[] = [];
   const buttons: Rows = [];
   let buttonCount = 0;

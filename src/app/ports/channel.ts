@@ -82,11 +82,13 @@ export interface ChannelCapabilities {
   maxTextLength: number;
   /** Buttons, but a message whose actions do not fit them goes with numbered replies (the OA): read typed numbers. */
   numberedFallback?: boolean;
+  /** The most buttons one message carries; more go as numbered replies (with `numberedFallback`). */
+  maxButtons?: number;
 }
 
 export const CAPABILITIES: Record<ChannelName, ChannelCapabilities> = {
   TELEGRAM: { buttons: true, maxTextLength: 4096 },
   ZALO: { buttons: false, maxTextLength: 2000 },
   // Official Account: up to 5 query buttons a message (src/channels/zalo-oa/buttons.ts), 2,000 characters of text.
-  ZALO_OA: { buttons: true, maxTextLength: 2000, numberedFallback: true },
+  ZALO_OA: { buttons: true, maxTextLength: 2000, numberedFallback: true, maxButtons: 5 },
 };

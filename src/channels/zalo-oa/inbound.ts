@@ -43,11 +43,12 @@ export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
 
   async function reply(chatId: string, messages: OutboundMessage[], externalUserId: string): Promise<void> {
     const { locale, identityId } = await services.recipient('ZALO_OA', externalUserId);
+    // The parts already out are not sent again when a later one is retried.
+    const progress = { sent: 0 };
     for (let attempt = 0; ; attempt++) {
       try {
-        await deps.output.deliver(chatId, messages, { locale, identityId });
-        // A reply right after the person wrote: inside the window, and one of the messages the cap counts.
-        for (let i = 0; i < messages.length; i++) await deps.window.record(chatId, 'CS', true);
+        // A reply right after the person wrote: inside the window, and each message counts towards the cap.
+        await deps.output.deliver(chatId, messages, { locale, identityId, progress, onSent: () => deps.window.record(chatId, 'CS', true) });
         return;
       } catch (e) {
         const retryable = e instanceof ZaloOaError ? e.isRetryable || e.isTokenProblem || e.kind === 'token-unavailable' : true;

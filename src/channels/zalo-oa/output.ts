@@ -6,8 +6,8 @@ import type { ChannelServices } from '../../app/ports/channel-services.js';
 import type { Locale } from '../../domain/locale.js';
 import { prefixWithinUnits } from '../../domain/text/graphemes.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
-import { numberActions } from '../numbered.js';
-import { splitText } from '../../app/ports/sender.js';
+import { numberActions, splitWithChoices } from '../numbered.js';
+import { inTurn, splitText, type TakeTurn } from '../../app/ports/sender.js';
 import type { OutboundAttachment, OutboundMessage } from '../../app/ports/channel.js';
 import { planOaButtons } from './buttons.js';
 import type { ZaloOaClient } from './client.js';
@@ -37,6 +37,12 @@ export interface OaDeliverContext {
   identityId?: number | undefined;
   /** The caller already waited for this chat's turn for the first call (the delivery worker does). */
   paced?: boolean;
+  /** The delivery worker's turn for each call (the first is already taken); without it, `pace` of the options. */
+  turn?: TakeTurn | undefined;
+  /** Counts the messages sent; a retry passing the same object starts after them (a reply retried by inbound.ts). */
+  progress?: { sent: number };
+  /** Called after each message Zalo accepted (the window's record: every message counts towards the 8). */
+  onSent?: () => Promise<void>;
 }
 
 export class ZaloOaOutput {
@@ -52,28 +58,32 @@ export class ZaloOaOutput {
     const parts: OaPart[] = [];
     const numbered: string[] = [];
     let offersChoices = false;
-    for (const message of messages) {
-      const attachment = message.attachment ? await this.renderAttachment(message.attachment, locale) : undefined;
-      const plan = planOaButtons(message.buttons);
-      let footer: string[] = [];
-      if (plan.kind === 'numbered') {
-        const block = await numberActions(t, message.buttons, numbered.length + 1, (a) => services.commandFor(a, locale));
-        numbered.push(...block.actions);
-        footer = block.lines;
-        offersChoices ||= block.offersChoices;
-      } else if (plan.kind === 'buttons') {
-        offersChoices = true;
+    for (const whole of messages) {
+      // A wave composed in parts (its actions do not fit 5 buttons: src/app/delivery/compose.ts) goes as those parts,
+      // each with its own items' choices, numbered across the wave; so does any message whose actions are no buttons.
+      const plan = planOaButtons(whole.buttons);
+      for (const message of whole.parts ?? [whole]) {
+        const attachment = message.attachment ? await this.renderAttachment(message.attachment, locale) : undefined;
+        const body = [message.text, ...(attachment?.lines ?? [])].filter((s) => s.trim() !== '').join('\n');
+        if (plan.kind === 'numbered' || whole.parts) {
+          const block = await numberActions(t, message.buttons, numbered.length + 1, (a) => services.commandFor(a, locale));
+          numbered.push(...block.actions);
+          offersChoices ||= block.offersChoices;
+          for (const piece of splitWithChoices(body, block.lines.join('\n'), OA_TEXT_LIMIT)) parts.push({ kind: 'text', text: piece });
+        } else {
+          const pieces = body.trim() === '' ? [] : splitText(body, OA_TEXT_LIMIT);
+          if (plan.kind === 'buttons') {
+            offersChoices = true;
+            // Buttons need a text to hang on: a message of buttons alone gets a one-line prompt.
+            if (pieces.length === 0) pieces.push(t('numbered-intro'));
+          }
+          pieces.forEach((piece, i) => {
+            const last = i === pieces.length - 1;
+            parts.push(last && plan.kind === 'buttons' ? { kind: 'text', text: piece, buttons: plan.buttons } : { kind: 'text', text: piece });
+          });
+        }
+        if (attachment?.image) parts.push(attachment.image);
       }
-      const body = [message.text, ...(attachment?.lines ?? [])].filter((s) => s.trim() !== '').join('\n');
-      const text = footer.length > 0 ? `${body}\n\n${footer.join('\n')}` : body;
-      const pieces = text.trim() === '' ? [] : splitText(text, OA_TEXT_LIMIT);
-      // Buttons need a text to hang on: a message of buttons alone gets a one-line prompt.
-      if (pieces.length === 0 && plan.kind === 'buttons') pieces.push(t('numbered-intro'));
-      pieces.forEach((piece, i) => {
-        const last = i === pieces.length - 1;
-        parts.push(last && plan.kind === 'buttons' ? { kind: 'text', text: piece, buttons: plan.buttons } : { kind: 'text', text: piece });
-      });
-      if (attachment?.image) parts.push(attachment.image);
     }
     return { parts, numbered, offersChoices };
   }
@@ -87,30 +97,51 @@ export class ZaloOaOutput {
       if (a.type === 'photo' && (source.channel === 'ZALO' || source.channel === 'ZALO_OA') && /^https?:\/\//.test(source.fileRef)) {
         return { lines: [], image: { kind: 'image', url: source.fileRef, ...(caption ? { caption } : {}) } };
       }
+      // A file sent on Zalo comes with a download address of Zalo's own: pass it on as a link.
+      if ((source.channel === 'ZALO' || source.channel === 'ZALO_OA') && /^https?:\/\//.test(source.fileRef)) {
+        return { lines: [...(caption ? [caption] : []), t('file-zalo-link', { url: source.fileRef })] };
+      }
       return { lines: [...(caption ? [caption] : []), t('file-on-other-channel', { channel: t(`channel-name-${source.channel}`), kind: a.type })] };
     }
     const link = await this.o.services.fileLink(source, locale);
     if (!link) return { lines: [...(caption ? [caption] : []), t('file-link-unavailable', { filename: source.filename })] };
     const { url, until } = link;
+    // A picture goes as a picture Zalo fetches from the link (as on the Bot Platform); other files as the link.
+    if (a.type === 'photo') return { lines: [], image: { kind: 'image', url, ...(caption ? { caption } : {}) } };
     return { lines: [...(caption ? [caption] : []), t('file-link', { filename: source.filename, url, until })] };
   }
 
   /**
-   * Sends the messages to one OA user, in order, and replaces the chat's prompt when they offer choices. Throws the
-   * ZaloOaError of the first call that failed (the parts before it were sent). Resolves with the last message id.
+   * Sends the messages to one OA user, in order, and replaces the chat's prompt when they offer choices (once the first
+   * part is out, so its numbers work while later parts wait for their turn). Throws the ZaloOaError of the first call
+   * that failed (the parts before it were sent). Resolves with the last message id and how many messages went.
    */
-  async deliver(chatId: string, messages: OutboundMessage[], ctx: OaDeliverContext): Promise<string> {
+  async deliver(chatId: string, messages: OutboundMessage[], ctx: OaDeliverContext): Promise<{ messageId: string; sent: number }> {
     const rendered = await this.render(messages, ctx.locale);
+    const pace = this.o.pace;
     let last = '';
+    const from = ctx.progress?.sent ?? 0;
     for (const [i, part] of rendered.parts.entries()) {
-      if (i > 0 || !ctx.paced) await this.o.pace?.(chatId);
-      const sent =
+      if (i < from) continue;
+      // Each part is a message to Zalo: each takes its own turn in the chat (the delivery worker's, else the pacer's).
+      const turn: TakeTurn | undefined =
+        ctx.turn ??
+        (pace && (i > from || !ctx.paced)
+          ? async () => {
+              await pace(chatId);
+              return async () => {};
+            }
+          : undefined);
+      const sent = await inTurn(turn, () =>
         part.kind === 'text'
-          ? await this.o.client.sendText({ userId: chatId, text: part.text, ...(part.buttons ? { buttons: part.buttons } : {}) })
-          : await this.o.client.sendImage({ userId: chatId, url: part.url, ...(part.caption ? { caption: part.caption } : {}) });
+          ? this.o.client.sendText({ userId: chatId, text: part.text, ...(part.buttons ? { buttons: part.buttons } : {}) })
+          : this.o.client.sendImage({ userId: chatId, url: part.url, ...(part.caption ? { caption: part.caption } : {}) }),
+      );
       last = sent.messageId;
+      if (ctx.progress) ctx.progress.sent = i + 1;
+      await ctx.onSent?.();
+      if (i === from && rendered.offersChoices) await this.o.services.savePrompt('ZALO_OA', chatId, ctx.identityId, rendered.numbered);
     }
-    if (rendered.offersChoices) await this.o.services.savePrompt('ZALO_OA', chatId, ctx.identityId, rendered.numbered);
-    return last;
+    return { messageId: last, sent: rendered.parts.length };
   }
 }

@@ -117,13 +117,18 @@ export function createZaloOaSender(deps: ZaloOaSenderDeps): ZaloOaSender {
       const attempt = context.attempt ?? 0;
       try {
         const w = await window.windowOf(chatId);
-        const deliverCs = async (m: OutboundMessage) =>
-          output.deliver(chatId, [m], { locale: context.locale, identityId: w.identityId ?? context.identityId, paced: true });
-        if (w.class === 'free') {
-          const messageId = await deliverCs(withNudge(message, w, context.locale));
-          await window.record(chatId, 'CS', true);
-          return { messageId };
-        }
+        // Every message Zalo accepts is recorded (each part of a split text counts towards the 8 and the bill).
+        const deliverCs = async (m: OutboundMessage, insideWindow: boolean) =>
+          (
+            await output.deliver(chatId, [m], {
+              locale: context.locale,
+              identityId: w.identityId ?? context.identityId,
+              paced: true,
+              turn: context.turn,
+              onSent: () => window.record(chatId, 'CS', insideWindow),
+            })
+          ).messageId;
+        if (w.class === 'free') return { messageId: await deliverCs(withNudge(message, w, context.locale), true) };
         const route = routeOutsideWindow(w, p.template !== undefined);
         switch (route.via) {
           case 'transaction': {
@@ -133,9 +138,7 @@ export function createZaloOaSender(deps: ZaloOaSenderDeps): ZaloOaSender {
           }
           case 'billed-cs': {
             logger.info({ chatId: `${chatId.slice(0, 4)}…`, reason: w.reason }, 'zalo oa: sending a billed cs message (no other channel)');
-            const messageId = await deliverCs(withNudge(message, w, context.locale));
-            await window.record(chatId, 'CS', false);
-            return { messageId };
+            return { messageId: await deliverCs(withNudge(message, w, context.locale), false) };
           }
           case 'moved':
             await window.record(chatId, 'MOVED', false);

@@ -6,8 +6,8 @@ import type { ChannelServices } from '../../app/ports/channel-services.js';
 import type { Locale } from '../../domain/locale.js';
 import { prefixWithinUnits } from '../../domain/text/graphemes.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
-import { numberActions } from '../numbered.js';
-import { inTurn, splitText, type TakeTurn } from '../../app/ports/sender.js';
+import { numberActions, splitWithChoices } from '../numbered.js';
+import { inTurn, type TakeTurn } from '../../app/ports/sender.js';
 import type { OutboundAttachment, OutboundMessage } from '../../app/ports/channel.js';
 import type { ZaloClient } from './client.js';
 import { ZaloApiError } from './errors.js';
@@ -44,20 +44,8 @@ export interface DeliverContext {
   turn?: TakeTurn;
 }
 
-/**
- * The text and its numbered choices as Zalo messages: the text is split at line breaks where it must, and the choices
- * stay whole under its last piece, or in a message of their own when they do not fit there; never cut.
- */
-export function withChoices(body: string, choices: string, limit = ZALO_TEXT_LIMIT): string[] {
-  if (choices === '') return body.trim() === '' ? [] : splitText(body, limit);
-  const whole = body.trim() === '' ? choices : `${body}\n\n${choices}`;
-  if (whole.length <= limit) return [whole];
-  const pieces = body.trim() === '' ? [] : splitText(body, limit);
-  const last = pieces.at(-1);
-  if (last !== undefined && last.length + 2 + choices.length <= limit) return [...pieces.slice(0, -1), `${last}\n\n${choices}`];
-  // A list longer than a message on its own (dozens of choices) is cut between its lines only.
-  return [...pieces, ...splitText(choices, limit)];
-}
+/** The text and its numbered choices within Zalo's limit (src/channels/numbered.ts, shared with the OA). */
+export const withChoices = (body: string, choices: string, limit = ZALO_TEXT_LIMIT): string[] => splitWithChoices(body, choices, limit);
 
 export class ZaloOutput {
   constructor(private readonly o: ZaloOutputOptions) {}

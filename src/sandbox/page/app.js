@@ -39,7 +39,7 @@ function remember() {
 }
 
 /** Opens a person's chat (or brings it into view when it is open already). */
-async function openChat(/** @type {Person} */ person, /** @type {'telegram' | 'zalo'} */ channel) {
+async function openChat(/** @type {Person} */ person, /** @type {'telegram' | 'zalo' | 'oa'} */ channel) {
   showTab('chats');
   const key = `${person.code}:${channel}`;
   const open = chats.get(key);
@@ -90,7 +90,7 @@ async function redraw() {
   const byCode = people();
   for (const [code, channel] of open) {
     const p = byCode.get(String(code));
-    if (p) await openChat(p, /** @type {'telegram' | 'zalo'} */ (channel));
+    if (p) await openChat(p, /** @type {'telegram' | 'zalo' | 'oa'} */ (channel));
   }
   if (document.body.dataset.tab === 'everyone') showTab('everyone');
   remember();
@@ -156,7 +156,7 @@ async function start() {
   for (const key of reopen) {
     const [code, channel] = key.split(':');
     const p = byCode.get(code ?? '');
-    if (p && (channel === 'telegram' || channel === 'zalo')) await openChat(p, channel);
+    if (p && (channel === 'telegram' || channel === 'zalo' || channel === 'oa')) await openChat(p, channel);
   }
   remember();
 }

@@ -1,7 +1,8 @@
 // @ts-check
 // One open chat, drawn like the platform it is on: Telegram with inline buttons under the bot's messages, Zalo as
-// plain text whose numbered choices are answered by sending the number (a click on a numbered line sends it). Below,
-// a text box offering the person's commands, and buttons that send a sample photo or file.
+// plain text whose numbered choices are answered by sending the number (a click on a numbered line sends it), the
+// Zalo OA with its buttons one under the other (and numbered choices where a message has more actions than buttons).
+// Below, a text box offering the person's commands, and buttons that send a sample photo or file.
 import { attempt, call } from './api.js';
 import { attachmentView, clock, el, richText } from './format.js';
 import { t } from './i18n.js';
@@ -15,14 +16,14 @@ const CHOICE = /^(\d{1,2}) – (.+)$/;
 export class ChatView {
   /**
    * @param {Person} person
-   * @param {'telegram' | 'zalo'} channel
+   * @param {'telegram' | 'zalo' | 'oa'} channel
    * @param {() => void} onClose
    */
   constructor(person, channel, onClose) {
     this.person = person;
     this.channel = channel;
     this.key = `${person.code}:${channel}`;
-    this.chatId = String(channel === 'telegram' ? person.telegramUserId : person.zaloUserId);
+    this.chatId = String(channel === 'telegram' ? person.telegramUserId : channel === 'zalo' ? person.zaloUserId : person.oaUserId);
     /** @type {Map<string, Entry>} */
     this.entries = new Map();
     this.list = el('ol', { class: 'messages' });
@@ -30,7 +31,7 @@ export class ChatView {
     this.root = el('article', { class: `chat chat-${channel}`, 'data-chat': this.key, 'data-person': person.code, 'data-channel': channel }, [
       el('header', { class: 'chat-head' }, [
         el('div', { class: 'who' }, [el('strong', {}, [person.fullName]), el('span', {}, [person.title])]),
-        el('span', { class: 'platform' }, [channel === 'telegram' ? 'Telegram' : 'Zalo']),
+        el('span', { class: 'platform' }, [channel === 'telegram' ? 'Telegram' : channel === 'zalo' ? 'Zalo' : 'Zalo OA']),
         this.#closeButton(onClose),
       ]),
       this.list,
@@ -65,7 +66,7 @@ export class ChatView {
     photo.addEventListener('click', () => attempt(() => call(`/chats/${this.person.code}/${this.channel}/sample`, { kind: 'photo' })));
     file.addEventListener('click', () => attempt(() => call(`/chats/${this.person.code}/${this.channel}/sample`, { kind: 'file' })));
     const form = el('form', { class: 'composer' }, [
-      this.channel === 'zalo' ? el('p', { class: 'hint' }, [t('sandbox-zalo-choice-hint')]) : null,
+      this.channel === 'zalo' ? el('p', { class: 'hint' }, [t('sandbox-zalo-choice-hint')]) : this.channel === 'oa' ? el('p', { class: 'hint' }, [t('sandbox-oa-hint')]) : null,
       chips,
       el('div', { class: 'line' }, [this.input, datalist, send]),
       el('div', { class: 'attachments' }, [photo, file]),
@@ -113,11 +114,11 @@ export class ChatView {
     const box = el('div', { class: 'text' });
     const lines = (e.text ?? '').split('\n');
     lines.forEach((line, i) => {
-      const choice = this.channel === 'zalo' && e.direction === 'out' ? CHOICE.exec(line.trim()) : null;
+      const choice = this.channel !== 'telegram' && e.direction === 'out' ? CHOICE.exec(line.trim()) : null;
       if (choice) {
         const n = Number(choice[1]);
         const b = el('button', { type: 'button', class: 'choice', 'data-choice': String(n) }, [line.trim()]);
-        b.addEventListener('click', () => attempt(() => call(`/chats/${this.person.code}/zalo/press`, { choice: n })));
+        b.addEventListener('click', () => attempt(() => (this.channel === 'zalo' ? call(`/chats/${this.person.code}/zalo/press`, { choice: n }) : call(`/chats/${this.person.code}/${this.channel}/text`, { text: String(n) }))));
         box.append(b);
       } else {
         box.append(richText(line));
@@ -139,7 +140,7 @@ export class ChatView {
             const b = /** @type {HTMLButtonElement} */ (el('button', { type: 'button', class: 'inline', 'data-data': button.data }, [button.text]));
             b.addEventListener('click', async () => {
               b.disabled = true;
-              await attempt(() => call(`/chats/${this.person.code}/telegram/press`, { messageId: e.messageId, data: button.data }));
+              await attempt(() => call(`/chats/${this.person.code}/${this.channel}/press`, { messageId: e.messageId, data: button.data }));
               b.disabled = false;
             });
             return b;

@@ -6,7 +6,7 @@ import { attachmentView, el, richText, stamp } from './format.js';
 import { t } from './i18n.js';
 import { flatten } from './people.js';
 
-/** @typedef {import('./format.js').Entry & { channel: 'telegram' | 'zalo', person?: { code: string, fullName: string, title: string, unitCode: string } }} FeedEntry */
+/** @typedef {import('./format.js').Entry & { channel: 'telegram' | 'zalo' | 'oa', person?: { code: string, fullName: string, title: string, unitCode: string } }} FeedEntry */
 
 /** Fills the person and unit filters from the people tree. */
 export function fillFilters(/** @type {import('./people.js').Unit[]} */ units) {
@@ -46,7 +46,7 @@ function feedItem(/** @type {FeedEntry} */ m) {
   return el('li', { class: `feed-item ${m.direction}`, 'data-person': m.person?.code ?? '', 'data-channel': m.channel }, [
     el('div', { class: 'feed-head' }, [
       el('time', {}, [stamp(m.at)]),
-      el('span', { class: `platform platform-${m.channel}` }, [m.channel === 'telegram' ? 'Telegram' : 'Zalo']),
+      el('span', { class: `platform platform-${m.channel}` }, [m.channel === 'telegram' ? 'Telegram' : m.channel === 'zalo' ? 'Zalo' : 'Zalo OA']),
       el('span', { class: 'direction' }, [m.direction === 'out' ? `${t('sandbox-direction-out')} →` : `← ${t('sandbox-direction-in')}`]),
       el('strong', {}, [who]),
     ]),

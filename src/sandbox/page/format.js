@@ -60,7 +60,7 @@ export function richText(/** @type {string} */ text) {
 
 /**
  * @typedef {{ kind: 'photo' | 'document', fileId?: string, url?: string, filename?: string, size?: number, mime?: string }} Attachment
- * @typedef {{ platform: 'telegram' | 'zalo', id: string, chatId: string, messageId: string, direction: 'in' | 'out', at: number,
+ * @typedef {{ platform: 'telegram' | 'zalo' | 'oa', id: string, chatId: string, messageId: string, direction: 'in' | 'out', at: number,
  *   text?: string, buttons?: { text: string, data: string }[][], attachment?: Attachment,
  *   pressed?: { messageId: string, text: string, data: string }, editedAt?: number, deleted?: boolean }} Entry
  */

@@ -6,7 +6,7 @@ import { t } from './i18n.js';
 
 /**
  * @typedef {{ code: string, fullName: string, title: string, role: 'HEAD' | 'DEPUTY' | 'MEMBER', isAdmin: boolean,
- *   unitCode: string, superiorCode?: string, telegramUserId?: number, zaloUserId?: string, commands: string[] }} Person
+ *   unitCode: string, superiorCode?: string, telegramUserId?: number, zaloUserId?: string, oaUserId?: string, commands: string[] }} Person
  * @typedef {{ code: string, name: string, people: Person[], children: Unit[] }} Unit
  */
 
@@ -18,7 +18,7 @@ export function fold(/** @type {string} */ text) {
 /**
  * @param {HTMLElement} root
  * @param {Unit[]} units
- * @param {(person: Person, channel: 'telegram' | 'zalo') => void} open
+ * @param {(person: Person, channel: 'telegram' | 'zalo' | 'oa') => void} open
  */
 export function renderTree(root, units, open) {
   /** @returns {HTMLElement} */
@@ -37,6 +37,7 @@ export function renderTree(root, units, open) {
           el('div', { class: 'person-open' }, [
             channelButton(p, 'telegram', p.telegramUserId !== undefined, open),
             channelButton(p, 'zalo', p.zaloUserId !== undefined, open),
+            channelButton(p, 'oa', p.oaUserId !== undefined, open),
           ]),
         ]),
       ),
@@ -53,9 +54,9 @@ export function renderTree(root, units, open) {
 
 /**
  * @param {Person} person
- * @param {'telegram' | 'zalo'} channel
+ * @param {'telegram' | 'zalo' | 'oa'} channel
  * @param {boolean} linked
- * @param {(person: Person, channel: 'telegram' | 'zalo') => void} open
+ * @param {(person: Person, channel: 'telegram' | 'zalo' | 'oa') => void} open
  */
 function channelButton(person, channel, linked, open) {
   const button = el('button', { type: 'button', class: `open open-${channel}`, 'data-open': channel }, [t(`sandbox-open-${channel}`)]);

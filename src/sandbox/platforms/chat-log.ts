@@ -4,7 +4,7 @@
 // wait on it. Entries are only what passed through the platform's HTTP API or its "act as a user" methods.
 import { DEFAULT_WAIT_MS, Recorder } from './recorder.js';
 
-export type PlatformName = 'telegram' | 'zalo';
+export type PlatformName = 'telegram' | 'zalo' | 'oa';
 
 export interface ChatButton {
   text: string;
@@ -35,7 +35,7 @@ export interface ChatEntry {
   at: number;
   /** Text, or a caption. */
   text?: string;
-  /** Inline keyboard rows (Telegram). */
+  /** Inline keyboard rows (Telegram), or the OA's buttons (one a row, `data` the payload).*/
   buttons?: ChatButton[][];
   attachment?: ChatAttachment;
   /** A button press: which message and which button. */

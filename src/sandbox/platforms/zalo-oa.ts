@@ -31,6 +31,8 @@ import { OA_BUTTON_TYPES, parseJsonLossless, type OaButton } from '../../channel
 import { BodyTooLarge, clientGone, decodeBody, listenLocal, pause, readBytes, writeJson, writeText, type RunningServer, type UploadedPart } from './http.js';
 import { DAY_MS, HOUR_MS } from '../../domain/time/duration.js';
 import { Recorder } from './recorder.js';
+import { ChatLog, type ChatEntry } from './chat-log.js';
+import { UserActionRefused } from './telegram.js';
 
 /** Open API error answers (Zalo's texts, fact sheet §6 and §11.2). */
 export const OA_ERRORS = {
@@ -286,10 +288,15 @@ export class ZaloOaPlatform {
   /** Per person, the length of the message record when they last interacted: the cs messages after it are "in a row". */
   readonly #answeredAt = new Map<string, number>();
   readonly #deliveries = new Recorder<OaWebhookDelivery>((d) => `${d.eventName} → ${d.status}`);
-  readonly #failures = new Map<string, OaInjectedFailure[]>();
+  /** Per operation, what its next calls meet: undefined lets a call through (the `after` of failNext). */
+  readonly #failures = new Map<string, (OaInjectedFailure | undefined)[]>();
   readonly #delays = new Map<string, number[]>();
   readonly #pendingEchoes = new Set<Promise<unknown>>();
+  /** Pictures and files people sent (the sandbox page's samples), served at GET /media/<id>/<name> as Zalo's CDN would. */
+  readonly #media = new Map<string, { bytes: Buffer; filename: string; mime: string }>();
   #webhookUrl: string | undefined;
+  /** Every message in every chat, both directions, for the sandbox page: what a person would see on their phone. */
+  readonly chat = new ChatLog('oa');
 
   /** Use {@link startZaloOaPlatform}. */
   constructor(server: RunningServer, options: ZaloOaPlatformOptions) {
@@ -453,6 +460,58 @@ export class ZaloOaPlatform {
     return this.#userMessage(userId, 'user_send_sticker', message, options);
   }
 
+  // ---- The sandbox page's person (each returns what their chat shows) ----
+
+  /** The person types a text to the OA. */
+  async sayAsPerson(userId: string, text: string): Promise<ChatEntry> {
+    const delivery = await this.userSendsText(userId, text);
+    return this.#inEntry(userId, delivery, { text });
+  }
+
+  /** The person presses a button of one of our messages: its `oa.query` payload comes back as their text. */
+  async pressAsPerson(userId: string, messageId: string, payload: string): Promise<ChatEntry> {
+    const message = this.messagesTo(userId).find((m) => m.messageId === messageId);
+    const button = message?.buttons?.find((b) => b.payload === payload && (b.type === 'oa.query.hide' || b.type === 'oa.query.show'));
+    if (!message || !button) throw new UserActionRefused(`no button ${JSON.stringify(payload)} on message ${messageId}`);
+    const delivery = await this.userSendsText(userId, payload);
+    return this.#inEntry(userId, delivery, { pressed: { messageId, text: button.title, data: payload } });
+  }
+
+  /** The person sends a picture from their phone: kept here, and given to the bot as a URL, as Zalo does. */
+  async photoAsPerson(userId: string, photo: { bytes: Buffer; filename: string; mime: string; caption?: string }): Promise<ChatEntry> {
+    const { id, url } = this.#keep(photo);
+    const delivery = await this.userSendsImage(userId, url, photo.caption === undefined ? {} : { caption: photo.caption });
+    return this.#inEntry(userId, delivery, {
+      ...(photo.caption ? { text: photo.caption } : {}),
+      attachment: { kind: 'photo', fileId: id, url, filename: photo.filename, mime: photo.mime, size: photo.bytes.length },
+    });
+  }
+
+  /** The person sends a file: kept here, and given to the bot as a download URL with its name, as Zalo does. */
+  async fileAsPerson(userId: string, file: { bytes: Buffer; filename: string; mime: string }): Promise<ChatEntry> {
+    const { id, url } = this.#keep(file);
+    const delivery = await this.userSendsFile(userId, { url, name: file.filename, size: file.bytes.length });
+    return this.#inEntry(userId, delivery, {
+      attachment: { kind: 'document', fileId: id, url, filename: file.filename, mime: file.mime, size: file.bytes.length },
+    });
+  }
+
+  /** A picture or file a person sent, for the page. */
+  media(id: string): { bytes: Buffer; filename: string; mime: string } | undefined {
+    return this.#media.get(id);
+  }
+
+  #keep(file: { bytes: Buffer; filename: string; mime: string }): { id: string; url: string } {
+    const id = randomBytes(8).toString('hex');
+    this.#media.set(id, { bytes: file.bytes, filename: file.filename, mime: file.mime });
+    return { id, url: `${this.url}/media/${id}/${encodeURIComponent(file.filename)}` };
+  }
+
+  #inEntry(userId: string, delivery: OaWebhookDelivery, shown: Pick<ChatEntry, 'text' | 'attachment' | 'pressed'>): ChatEntry {
+    const msgId = str((JSON.parse(delivery.body) as { message?: { msg_id?: unknown } }).message?.msg_id);
+    return this.chat.get(userId, msgId) ?? this.chat.add({ chatId: userId, messageId: msgId, direction: 'in', at: delivery.at, ...shown });
+  }
+
   // ---- The webhook sender ----
 
   /**
@@ -534,9 +593,13 @@ export class ZaloOaPlatform {
 
   // ---- Faults on demand ----
 
-  /** The next `times` calls of `operation` fail this way (before any check). */
-  failNext(operation: OaOperation, failure: OaInjectedFailure, times = 1): void {
+  /**
+   * The next `times` calls of `operation` fail this way (before any check); with `after`, that many calls go through
+   * first (the second part of a long message meets the fault, say).
+   */
+  failNext(operation: OaOperation, failure: OaInjectedFailure, times = 1, after = 0): void {
     const queue = this.#failures.get(operation) ?? [];
+    for (let i = 0; i < after; i++) queue.push(undefined);
     for (let i = 0; i < times; i++) queue.push(failure);
     this.#failures.set(operation, queue);
   }
@@ -554,6 +617,7 @@ export class ZaloOaPlatform {
     this.#calls.close(reason);
     this.#messages.close(reason);
     this.#deliveries.close(reason);
+    this.chat.close(reason);
     await this.#server.close();
   }
 
@@ -562,6 +626,14 @@ export class ZaloOaPlatform {
   /** @internal Entry point of the HTTP server. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const media = /^\/media\/([0-9a-f]{16})\/[^/]*$/.exec(url.pathname);
+    if (media && req.method === 'GET') {
+      const found = this.#media.get(media[1] ?? '');
+      if (!found) return writeJson(res, 404, { error: 404, message: 'Not Found' });
+      res.writeHead(200, { 'content-type': found.mime, 'content-length': found.bytes.length });
+      res.end(found.bytes);
+      return;
+    }
     const route = ROUTES.find((r) => r.path === url.pathname.replace(/\/+$/, '') && r.method === req.method);
     const at = this.#now();
     const headerOf = (name: string): string | undefined => {
@@ -911,6 +983,17 @@ export class ZaloOaPlatform {
   #accept(record: Omit<OaMessageRecord, 'messageId' | 'at'>): OaMessageRecord {
     const sent: OaMessageRecord = { ...record, messageId: this.#newMessageId(record.userId), at: this.#now() };
     this.#messages.push(sent);
+    const shown: Pick<ChatEntry, 'text' | 'buttons' | 'attachment'> = {};
+    if (sent.kind === 'template')
+      shown.text = Object.values(sent.templateData ?? {})
+        .map(String)
+        .join('\n');
+    else if (sent.text !== undefined) shown.text = sent.text;
+    // One button a row: the OA shows them one under the other.
+    if (sent.buttons?.length) shown.buttons = sent.buttons.map((b) => [{ text: b.title, data: typeof b.payload === 'string' ? b.payload : '' }]);
+    if (sent.kind === 'image') shown.attachment = { kind: 'photo', ...(sent.imageUrl ? { url: sent.imageUrl } : {}) };
+    if (sent.kind === 'file') shown.attachment = { kind: 'document' };
+    this.chat.add({ chatId: sent.userId, messageId: sent.messageId, direction: 'out', at: sent.at, ...shown });
     return sent;
   }
 
