@@ -127,6 +127,9 @@ const envSchema = z.object({
   }),
 });
 
+/** Every variable the configuration reads (compose.yaml's test checks it names no other). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Rules across variables, checked on the raw input so they are reported together with every other problem. */
 function crossProblems(input: Record<string, string | undefined>): string[] {
   const set = (k: string) => (input[k] ?? '').trim() !== '';

@@ -1,12 +1,13 @@
 // Issue 18 point 3: several ROLE=bot processes behind a load balancer. One chat's updates land on either of two real
 // `src/main.ts` bot processes (webhook mode, sharing PostgreSQL and Redis); the /giaoviec dialog of five steps and
-// two buttons still works, each update is handled once and every step's answer comes in order. The second dialog
-// arrives as a burst: each update is posted while the one before is still being handled on the other process (it
-// holds or waits for the chat's lock, src/db/chat-lock.ts), as a load balancer spreads a person typing fast.
+// two buttons still works, each update is handled once and every step's answer comes in order. In the second dialog
+// each update reaches the other process while the one before is still being handled (held mid-step by the test), as
+// a load balancer spreads a person typing fast: the chat's lock (src/db/chat-lock.ts) makes it wait its turn.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Message, Update } from 'grammy/types';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHAT_LOCK_NAMESPACE } from '../../src/db/chat-lock.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -170,8 +171,9 @@ describe('two bot processes behind a load balancer', () => {
     expectInOrder(before);
     expect(await db.db.task.count({ where: { assignerId: head.id } })).toBe(1);
 
-    // 2. In a burst: the next update goes to the other process while the one before is still in hand there, holding
-    // the chat's lock or queued for it. PostgreSQL grants a lock's waiters in turn, so arrival order is handling order.
+    // 2. Overlapping: the next update reaches the other process while the one before is still in hand. The test holds
+    // the dialog table against writes, so a step is stuck after reading the dialog and before saving its turn: without
+    // the chat's lock, the next update would read the same dialog and be taken for the same step's answer.
     before = received().length;
     const burst = texts(deadlineText());
     const claimed = async (u: Update) => (await db!.db.processedUpdate.count({ where: { channel: 'TELEGRAM', key: String(u.update_id) } })) === 1;
@@ -182,14 +184,30 @@ describe('two bot processes behind a load balancer', () => {
           AND objid = hashtext(${`TELEGRAM:${chatId}`})::oid AND NOT granted`;
       return Number(rows[0]!.n);
     };
-    const answers: Promise<number>[] = [];
-    for (const [i, update] of burst.entries()) {
-      // Every update posted so far and not yet started is queued at PostgreSQL, in the order posted.
-      await waitFor(async () => {
-        const started = await Promise.all(burst.slice(0, i).map(claimed));
-        return (await waiting()) >= started.filter((s) => !s).length;
-      }, `update ${i} of the burst queued before the next`);
-      answers.push(post(i + 1, update));
+    /** Handlings stuck saving a dialog turn behind the test's hold on the table. */
+    const writersWaiting = async () => {
+      const rows = await db!.db.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM pg_locks WHERE locktype = 'relation' AND relation = 'dialog_state'::regclass AND NOT granted`;
+      return Number(rows[0]!.n);
+    };
+    const answers: Promise<number>[] = [post(1, burst[0]!)];
+    expect(await answers[0]).toBe(200);
+    for (const k of [1, 3]) {
+      const blocker = new pg.Client({ connectionString: db.url });
+      await blocker.connect();
+      try {
+        await blocker.query('BEGIN');
+        // Reads go on, writes wait: the step reads the dialog, then waits to save its turn.
+        await blocker.query('LOCK TABLE dialog_state IN EXCLUSIVE MODE');
+        answers.push(post(k + 1, burst[k]!));
+        await waitFor(async () => (await writersWaiting()) >= 1, `update ${k} in hand`);
+        answers.push(post(k + 2, burst[k + 1]!));
+        // The next one got there: queued for the chat's lock (or, without one, stuck saving the same turn).
+        await waitFor(async () => (await waiting()) >= 1 || (await writersWaiting()) >= 2, `update ${k + 1} arrived`);
+        await blocker.query('COMMIT');
+      } finally {
+        await blocker.end();
+      }
     }
     expect(await Promise.all(answers)).toEqual([200, 200, 200, 200, 200]);
     await finish(before);
