@@ -10,7 +10,7 @@ import { pruneUpdates } from '../src/app/maintenance.js';
 import { deliverNoticesInForce } from '../src/app/notices/notices-in-force.js';
 import { BullClockScheduler, DEFAULT_HORIZON_MS, type ClockJobData } from './clock-scheduler.js';
 import { processClockJob } from './clock.processor.js';
-import { createRedis, type Redis } from './connection.js';
+import { createRedis, type Redis, type RedisAddress } from './connection.js';
 import { deliverChat, type DeliveryDeps } from './delivery/delivery.processor.js';
 import { BullDeliveryKicker, type ChatJobData } from './delivery/kicker.js';
 import { Pacer, type PacerLimits } from './delivery/pacer.js';
@@ -37,7 +37,7 @@ export interface QueueSet {
   close(): Promise<void>;
 }
 
-export function createQueues(redisUrl: string, prefix: string, time: AppContext['time'], horizonMs = DEFAULT_HORIZON_MS): QueueSet {
+export function createQueues(redisUrl: RedisAddress, prefix: string, time: AppContext['time'], horizonMs = DEFAULT_HORIZON_MS): QueueSet {
   const producer = createRedis(redisUrl, 'producer');
   producer.on('error', () => {});
   const opts = { connection: producer, prefix };
@@ -67,7 +67,7 @@ export const WORKER_QUEUES = ['clocks', 'delivery', 'maintenance', 'webhooks'] a
 export type WorkerQueue = (typeof WORKER_QUEUES)[number];
 
 export interface WorkerOptions {
-  redisUrl: string;
+  redisUrl: RedisAddress;
   prefix: string;
   app: AppContext;
   handlers: ClockHandlers;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isTimeZone } from './domain/time/time-zone.js';
 import { ConfigError } from './config/config-error.js';
 import { keyringFromEnvironment, TokenKeyError, WEBHOOK_SECRET_KEYS, type TokenKeyring } from './config/token-keyring.js';
+import { hashTaggedPrefix, parseSentinels, type RedisTarget, type SentinelAddress } from './config/redis-settings.js';
 
 export { ConfigError };
 
@@ -35,7 +36,28 @@ const positiveInt = (fallback: number) =>
 
 const envSchema = z.object({
   DATABASE_URL: url('postgresql://user@host:5432/db'),
+  // Digests and reports read here when set (README "A province"); the primary otherwise.
+  DATABASE_REPLICA_URL: optionalText.refine((s) => s === undefined || /^postgres(ql)?:\/\/[^/\s]+\/[^\s]*$/i.test(s), {
+    message: 'must be a PostgreSQL URL such as postgresql://reader@replica-host:5432/dondoc (the same database, read from a replica)',
+  }),
   REDIS_URL: url('redis://host:6379').transform((s) => s ?? 'redis://127.0.0.1:6379'),
+  REDIS_SENTINELS: optionalText.transform((s, ctx) => {
+    if (s === undefined) return undefined;
+    try {
+      return parseSentinels(s);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
+  REDIS_SENTINEL_NAME: optionalText.refine((s) => s === undefined || /^[A-Za-z0-9._-]+$/.test(s), {
+    message: 'must be the primary group name the Sentinels watch (e.g. mymaster)',
+  }),
+  REDIS_SENTINEL_PASSWORD: optionalText,
+  REDIS_HASH_TAG: optionalText
+    .transform((s) => s?.toLowerCase() ?? 'false')
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }))
+    .transform((s) => ['true', '1', 'yes'].includes(s)),
   DATA_DIR: optionalText.transform((s) => path.resolve(s ?? './data')),
   TELEGRAM_BOT_TOKEN: optionalText.refine((s) => s === undefined || /^\d+:[\w-]{20,}$/.test(s), {
     message: 'does not look like a bot token from BotFather (digits, a colon, then at least 20 letters, digits, - or _)',
@@ -84,9 +106,16 @@ const envSchema = z.object({
   LOG_FORMAT: optionalText.transform((s) => s?.toLowerCase() ?? 'json').pipe(z.enum(['json', 'pretty'])),
   METRICS_TOKEN: optionalText.refine((s) => s === undefined || s.length >= 16, { message: 'must be at least 16 characters (e.g. openssl rand -hex 32)' }),
   DB_POOL_SIZE: positiveInt(10),
+  // How long a stop (SIGTERM) may take to answer the requests and finish the jobs in hand: below the orchestrator's
+  // own grace (compose stop_grace_period 30 s, Kubernetes terminationGracePeriodSeconds 30 s).
+  SHUTDOWN_GRACE_MS: positiveInt(25_000),
   DELIVERY_RATE_GLOBAL: positiveInt(30),
   DELIVERY_RATE_PER_CHAT: positiveInt(1),
-  QUEUE_PREFIX: optionalText.transform((s) => s ?? 'dondoc').refine((s) => /^[A-Za-z0-9_-]+$/.test(s), { message: 'may use only letters, digits, _ and -' }),
+  QUEUE_PREFIX: optionalText
+    .transform((s) => s ?? 'dondoc')
+    .refine((s) => /^(\{[A-Za-z0-9_-]+\}|[A-Za-z0-9_-]+)$/.test(s), {
+      message: 'may use only letters, digits, _ and - (optionally inside one pair of braces: {dondoc})',
+    }),
   ROLE: optionalText.transform((s) => s ?? 'all').pipe(z.enum(['all', 'bot', 'worker'])),
   WORKER_QUEUES: optionalText.transform((s, ctx) => {
     const names = (s ?? WORKER_QUEUE_NAMES.join(','))
@@ -102,11 +131,18 @@ const envSchema = z.object({
   }),
 });
 
+/** Every variable the configuration reads (compose.yaml's test checks it names no other). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Rules across variables, checked on the raw input so they are reported together with every other problem. */
 function crossProblems(input: Record<string, string | undefined>): string[] {
   const set = (k: string) => (input[k] ?? '').trim() !== '';
   const problems: string[] = [];
   if (set('TELEGRAM_WEBHOOK_URL') && !set('TELEGRAM_WEBHOOK_SECRET')) problems.push('TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set');
+  if (set('REDIS_SENTINELS') && !set('REDIS_SENTINEL_NAME'))
+    problems.push('REDIS_SENTINEL_NAME is required when REDIS_SENTINELS is set (the primary group the Sentinels watch, e.g. mymaster)');
+  if (!set('REDIS_SENTINELS') && (set('REDIS_SENTINEL_NAME') || set('REDIS_SENTINEL_PASSWORD')))
+    problems.push('REDIS_SENTINELS is required when REDIS_SENTINEL_NAME or REDIS_SENTINEL_PASSWORD is set');
   if (set('ZALO_WEBHOOK_URL') && !set('ZALO_WEBHOOK_SECRET')) problems.push('ZALO_WEBHOOK_SECRET is required when ZALO_WEBHOOK_URL is set');
   const oa = ['ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_ID', 'ZALO_OA_TOKEN_KEY'];
   if (set('ZALO_OA_APP_ID')) {
@@ -142,9 +178,15 @@ function crossProblems(input: Record<string, string | undefined>): string[] {
 
 export type Env = z.infer<typeof envSchema>;
 
+export type { RedisTarget, SentinelAddress };
+
 export interface Config {
   databaseUrl: string | undefined;
+  /** A read replica of the same database: digests and reports read there (lag tolerated, README "A province"). */
+  databaseReplicaUrl: string | undefined;
   redisUrl: string;
+  /** REDIS_URL with the Sentinels, when REDIS_SENTINELS is set: what every Redis connection is made from. */
+  redis: RedisTarget;
   dataDir: string;
   timezone: string;
   policyFile: string | undefined;
@@ -158,10 +200,15 @@ export interface Config {
   /** When set, /metrics asks for it as a bearer token. */
   metricsToken: string | undefined;
   dbPoolSize: number;
+  /** SIGTERM: how long answering the requests in flight and finishing the jobs in hand may take before leaving. */
+  shutdownGraceMs: number;
   role: Env['ROLE'];
   /** The queues this process works on when it runs workers (default all three); processes may split them. */
   workerQueues: WorkerQueueName[];
-  /** Redis key prefix of every BullMQ queue: two deployments (or test files) can share one Redis. */
+  /**
+   * Redis key prefix of every BullMQ queue: two deployments (or test files) can share one Redis. Inside braces
+   * ({dondoc}) with REDIS_HASH_TAG, for Redis Cluster.
+   */
   queuePrefix: string;
   telegram: {
     token: string | undefined;
@@ -204,7 +251,20 @@ export function createConfig(input: Record<string, string | undefined>): Config 
   const e = parsed.data;
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     redisUrl: e.REDIS_URL,
+    redis: {
+      url: e.REDIS_URL,
+      ...(e.REDIS_SENTINELS && e.REDIS_SENTINEL_NAME
+        ? {
+            sentinel: {
+              addresses: e.REDIS_SENTINELS,
+              name: e.REDIS_SENTINEL_NAME,
+              ...(e.REDIS_SENTINEL_PASSWORD ? { password: e.REDIS_SENTINEL_PASSWORD } : {}),
+            },
+          }
+        : {}),
+    },
     dataDir: e.DATA_DIR,
     timezone: e.APP_TIMEZONE,
     policyFile: e.POLICY_FILE,
@@ -215,9 +275,10 @@ export function createConfig(input: Record<string, string | undefined>): Config 
     logFormat: e.LOG_FORMAT,
     metricsToken: e.METRICS_TOKEN,
     dbPoolSize: e.DB_POOL_SIZE,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     role: e.ROLE,
     workerQueues: e.WORKER_QUEUES,
-    queuePrefix: e.QUEUE_PREFIX,
+    queuePrefix: hashTaggedPrefix(e.QUEUE_PREFIX, e.REDIS_HASH_TAG),
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN,
       username: e.TELEGRAM_BOT_USERNAME?.replace(/^@/, ''),

@@ -19,6 +19,10 @@ import { ConfigError, createConfig, type Config } from './config.js';
 import { loadConfiguredPolicy } from './config/policy-file.js';
 import { loadEnvironment } from './config/environment.js';
 import { openDatabase } from './db/open.js';
+import { createPrismaClient } from './db/client.js';
+import { createChatLock } from './db/chat-lock.js';
+import { chatOrderedRouter } from './runtime/chat-order.js';
+import { withinGrace } from './runtime/graceful-stop.js';
 import { TELEGRAM_USERNAME, writeSetting } from './db/repositories/setting.repository.js';
 import { systemTime } from './domain/time/time-source.js';
 import type { ChannelName } from './domain/org/types.js';
@@ -94,7 +98,7 @@ async function main(): Promise<number> {
 
   let redis;
   try {
-    redis = await ensureRedis(config.redisUrl, config.dataDir);
+    redis = await ensureRedis(config.redis, config.dataDir);
   } catch (e) {
     if (e instanceof RedisUnavailableError) {
       console.error(e.message);
@@ -113,10 +117,14 @@ async function main(): Promise<number> {
     publishEmbedded: true,
   });
   logger.info({ embedded: database.embedded, dataDir: path.relative(process.cwd(), config.dataDir) || '.' }, 'database ready');
+  // Digests and reports read from the replica when there is one (src/db/repositories/replica-reads.ts).
+  const replica = config.databaseReplicaUrl ? createPrismaClient(config.databaseReplicaUrl, { poolSize: config.dbPoolSize }) : undefined;
+  if (replica) logger.info('database replica: digests and reports read there (DATABASE_REPLICA_URL)');
 
-  const queues = createQueues(redis.url, config.queuePrefix, time);
+  const queues = createQueues(redis.target, config.queuePrefix, time);
   const app = createAppContext({
     db: database.db,
+    ...(replica ? { replica } : {}),
     time,
     catalogue,
     policy,
@@ -139,13 +147,18 @@ async function main(): Promise<number> {
   const metrics = new Metrics({ process: true });
   const healthChecks: HealthCheck[] = [
     { name: 'database', check: async () => (await database.db.$queryRaw`SELECT 1`, true) },
-    { name: 'redis', check: () => redisAnswers(redis.url, 1000) },
+    { name: 'redis', check: () => redisAnswers(redis.target, 1000) },
+    ...(replica ? [{ name: 'replica', check: async () => (await replica.$queryRaw`SELECT 1`, true) }] : []),
     ...(receivesTelegram ? [readiness.check('telegram')] : []),
     readiness.check('startup'),
   ];
   const http = createHttpApp({ metrics, metricsToken: config.metricsToken, health: healthChecks });
   const appMetrics = registerMetrics(metrics, { db: database.db, queues });
-  const router = appMetrics.countingRouter(createAppRouter(app));
+  // Several bot processes behind a load balancer (README "A province"): one chat's updates one at a time, wherever they
+  // land. The embedded database (and the sandbox on it) serves one process, which grammY and Zalo already order.
+  const chatLock = database.embedded ? undefined : createChatLock(database.url, { poolSize: config.dbPoolSize, logger });
+  const counted = appMetrics.countingRouter(createAppRouter(app));
+  const router = chatLock ? chatOrderedRouter(counted, chatLock) : counted;
 
   // Replies and notifications to one chat (and to the whole bot) share the delivery pacer's limits.
   const replyPacer = new Pacer(queues.producer, config.queuePrefix, config.delivery);
@@ -214,18 +227,20 @@ async function main(): Promise<number> {
   let telegram: TelegramRuntime | undefined;
   /** Closes whatever was started, in reverse order. */
   const shutdown = async (exitCode: number): Promise<number> => {
-    telegramRefusals?.flush();
-    closingStreams.abort();
-    await telegram?.stop();
-    await zalo?.stop();
-    await zaloOa?.stop();
-    await server.close();
-    await workers?.close();
-    await queues.close();
-    await database.close();
-    await redis.stop();
-    await sandbox?.close();
-    return exitCode;
+    // /healthz says so at once: a load balancer stops sending here while the requests in hand are answered.
+    readiness.waitFor('startup', 'stopping');
+    // Within SHUTDOWN_GRACE_MS, or the process leaves anyway with 1 and says what it still waited for: whatever a
+    // worker held goes again from the outbox's hold and BullMQ's stalled check on another worker.
+    return withinGrace(config.shutdownGraceMs, logger, exitCode, [
+      ['receiving', async () => (telegramRefusals?.flush(), closingStreams.abort(), await telegram?.stop(), await zalo?.stop(), await zaloOa?.stop())],
+      // Stops taking connections and answers the requests in flight (their handling needs the database: still open).
+      ['http requests in flight', () => server.close()],
+      // Each worker finishes the job in hand (a wave being fired, a message being sent) and takes no other.
+      ['jobs in hand', async () => void (await workers?.close())],
+      ['queues', () => queues.close()],
+      ['database', async () => (await chatLock?.close(), await replica?.$disconnect(), await database.close())],
+      ['redis', async () => (await redis.stop(), await sandbox?.close())],
+    ]);
   };
   /** A refused token ends the start with its message and code 2, a stop while waiting with 0; anything else is a bug. */
   const startFailure = (e: unknown): number => {
@@ -275,7 +290,7 @@ async function main(): Promise<number> {
     config.role === 'bot'
       ? undefined
       : await startWorkers({
-          redisUrl: redis.url,
+          redisUrl: redis.target,
           prefix: config.queuePrefix,
           app,
           handlers: new ClockHandlers([

@@ -24,7 +24,7 @@ function redisShown(url: string): string {
 export async function withApp<T>(ctx: CliContext, fn: (app: AppContext) => Promise<T>): Promise<T> {
   const policy = loadConfiguredPolicy(ctx.config);
   const opened = await ctx.openDatabase();
-  const queues = new BoundedQueues(createQueues(ctx.config.redisUrl, ctx.config.queuePrefix, ctx.time), ctx.queueTimeoutMs ?? QUEUE_TIMEOUT_MS);
+  const queues = new BoundedQueues(createQueues(ctx.config.redis, ctx.config.queuePrefix, ctx.time), ctx.queueTimeoutMs ?? QUEUE_TIMEOUT_MS);
   try {
     const app = createAppContext({
       db: opened.db,

@@ -24,8 +24,15 @@ import { signalStore } from './repositories/signal.repository.js';
 import { taskStore } from './repositories/task.repository.js';
 import { integrationStore } from './repositories/integration.repository.js';
 import { isUniqueViolation } from './unique-violation.js';
+import { replicaDigestStore, replicaReportStore } from './repositories/replica-reads.js';
 
-export function createStores(db: PrismaClient): AppStores {
+export interface StoreOptions {
+  /** DATABASE_REPLICA_URL's client: digests and reports read there; without it everything reads the primary. */
+  replica?: PrismaClient;
+}
+
+export function createStores(db: PrismaClient, options: StoreOptions = {}): AppStores {
+  const { replica } = options;
   return {
     transaction: (fn, o) => db.$transaction((tx) => fn(tx), { timeout: o.timeoutMs, maxWait: o.maxWaitMs }),
     audit: auditStore(),
@@ -38,7 +45,7 @@ export function createStores(db: PrismaClient): AppStores {
     chats: chatStore(db),
     clocks: clockStore(db),
     consultations: consultationStore(db),
-    digest: digestStore(db),
+    digest: replica ? replicaDigestStore(db, replica) : digestStore(db),
     explanations: explanationStore(),
     fileLinks: fileLinkStore(db),
     identities: identityStore(db),
@@ -46,7 +53,7 @@ export function createStores(db: PrismaClient): AppStores {
     items: itemStore(db),
     officials: officialStore(db),
     outbox: outboxStore(db),
-    reports: reportStore(db),
+    reports: replica ? replicaReportStore(replica) : reportStore(db),
     sequences: sequenceStore(),
     signals: signalStore(),
     tasks: taskStore(db),

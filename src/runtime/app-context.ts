@@ -15,6 +15,8 @@ import type { Catalogue } from '../i18n/catalogue.js';
 
 export interface AppContextOptions {
   db: PrismaClient;
+  /** A replica's client (DATABASE_REPLICA_URL): digests and reports read there. */
+  replica?: PrismaClient;
   time: TimeSource;
   catalogue: Catalogue;
   policy: Policy;
@@ -55,7 +57,7 @@ export function createAppContext(o: AppContextOptions): AppContext {
   const calendar = cached<WorkingCalendar>(() => loadCalendar(o.db, o.policy), ttl);
   return {
     db: o.db,
-    stores: createStores(o.db),
+    stores: createStores(o.db, o.replica ? { replica: o.replica } : {}),
     time: o.time,
     catalogue: o.catalogue,
     policy: o.policy,

@@ -3,13 +3,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { redisAnswers } from '../../jobs/connection.js';
+import { describeRedis, redisAnswers, type RedisTarget } from '../../jobs/connection.js';
 import { sleep } from '../sleep.js';
 
 export class RedisUnavailableError extends Error {}
 
 export interface RedisHandle {
   url: string;
+  /** What every connection is made from: the URL, with the Sentinels when there are some. */
+  target: RedisTarget;
   stop(): Promise<void>;
 }
 
@@ -21,8 +23,17 @@ function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-export async function ensureRedis(redisUrl: string, dataDir: string): Promise<RedisHandle> {
-  if (await redisAnswers(redisUrl)) return { url: redisUrl, stop: async () => {} };
+export async function ensureRedis(target: RedisTarget | string, dataDir: string): Promise<RedisHandle> {
+  if (typeof target === 'string') target = { url: target };
+  const redisUrl = target.url;
+  if (await redisAnswers(target)) return { url: redisUrl, target, stop: async () => {} };
+  // Sentinels name a server elsewhere: never one of our own.
+  if (target.sentinel) {
+    const where = describeRedis(target);
+    throw new RedisUnavailableError(
+      `Redis does not answer: ${where}.\nKhông kết nối được Redis: ${where}. Kiểm tra REDIS_SENTINELS, REDIS_SENTINEL_NAME và mật khẩu.`,
+    );
+  }
   const url = new URL(redisUrl);
   if (!isLocal(url)) {
     throw new RedisUnavailableError(
@@ -48,6 +59,7 @@ export async function ensureRedis(redisUrl: string, dataDir: string): Promise<Re
     if (await redisAnswers(redisUrl, 300)) {
       return {
         url: redisUrl,
+        target,
         stop: () =>
           new Promise((resolve) => {
             if (child.exitCode !== null) return resolve();

@@ -1,0 +1,62 @@
+// The ChatLock port (src/app/ports/chat-lock.ts) as a PostgreSQL advisory lock per chat, held on a connection of its
+// own for the handling of one update. PostgreSQL rather than a Redis lock: it needs no expiry to guess (a handling
+// that takes long keeps its lock) and a process that dies loses its locks with its connection, at once.
+// The two-key form (namespace, hashtext(chat)) never meets the one-key locks other code takes; two chats whose
+// hashes collide only wait for each other.
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { ChatLock } from '../app/ports/chat-lock.js';
+
+/** 'dndc' as a 32-bit integer: our namespace among two-key advisory locks. */
+export const CHAT_LOCK_NAMESPACE = 0x646e6463;
+
+export interface ChatLockOptions {
+  /** Connections for locks: at most this many chats are handled at once by this process (the others wait). */
+  poolSize: number;
+  /** A lock not granted within this is an error (the platform sends the update again later). */
+  waitMs?: number;
+  logger?: Logger;
+}
+
+export function createChatLock(databaseUrl: string, options: ChatLockOptions): ChatLock {
+  const waitMs = options.waitMs ?? 60_000;
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize,
+    options: `-c lock_timeout=${waitMs} -c application_name=dondoc-chat-lock`,
+  });
+  pool.on('error', (err) => options.logger?.warn({ err: err.message }, 'chat lock connection lost'));
+  // Within this process one chat's calls queue here, so it holds one connection per chat at most.
+  const local = new Map<string, Promise<unknown>>();
+
+  async function underLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [CHAT_LOCK_NAMESPACE, key]);
+      try {
+        return await work();
+      } finally {
+        // A connection whose unlock failed may still hold the lock: it is closed, not reused (closing frees it).
+        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [CHAT_LOCK_NAMESPACE, key]).catch(() => (broken = true));
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  return {
+    run(channel, chatId, work) {
+      const key = `${channel}:${chatId}`;
+      const before = local.get(key) ?? Promise.resolve();
+      const mine = before.catch(() => {}).then(() => underLock(key, work));
+      local.set(key, mine);
+      void mine.catch(() => {}).finally(() => local.get(key) === mine && local.delete(key));
+      return mine;
+    },
+    async close() {
+      await Promise.allSettled([...local.values()]);
+      await pool.end();
+    },
+  };
+}
