@@ -6,7 +6,6 @@ import type { ClockHandlers } from '../src/app/clocks/fire-clock.js';
 import type { ChannelSender } from '../src/app/ports/sender.js';
 import type { ChannelName } from '../src/domain/org/types.js';
 import { chatsWithDueMessages } from '../src/app/delivery/outbox-sending.js';
-import { pruneUpdates } from '../src/app/maintenance.js';
 import { deliverNoticesInForce } from '../src/app/notices/notices-in-force.js';
 import { BullClockScheduler, DEFAULT_HORIZON_MS, type ClockJobData } from './clock-scheduler.js';
 import { processClockJob } from './clock.processor.js';
@@ -166,7 +165,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
           }
           if (job.name === 'sweep-outbox') return sweepOutbox();
           // Platforms retry an update for hours at most; a week of claims is plenty to stay idempotent.
-          if (job.name === 'prune-updates') return pruneUpdates(o.app.db, new Date(Date.now() - 7 * DAY_MS));
+          if (job.name === 'prune-updates') return o.app.stores.chats.pruneUpdates(new Date(Date.now() - 7 * DAY_MS));
           const extra = o.maintenanceJobs?.[job.name];
           if (extra) return extra();
           return undefined;
