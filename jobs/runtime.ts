@@ -5,7 +5,6 @@ import type { AppContext } from '../src/app/context.js';
 import type { ClockHandlers } from '../src/app/clocks/fire-clock.js';
 import type { ChannelSender } from '../src/app/ports/sender.js';
 import type { ChannelName } from '../src/domain/org/types.js';
-import { chatsWithDueMessages } from '../src/app/delivery/outbox-sending.js';
 import { deliverNoticesInForce } from '../src/app/notices/notices-in-force.js';
 import { BullClockScheduler, DEFAULT_HORIZON_MS, type ClockJobData } from './clock-scheduler.js';
 import { processClockJob } from './clock.processor.js';
@@ -104,7 +103,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   connection.on('error', (err) => o.logger.warn({ err: err.message }, 'redis connection error (worker)'));
   const pacer = new Pacer(o.queues.producer, o.prefix, o.limits);
   const deliveryDeps: DeliveryDeps = {
-    db: o.app.db,
+    outbox: o.app.stores.sending,
     catalogue: o.app.catalogue,
     senders: o.senders,
     pacer,
@@ -122,7 +121,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   const reconcile = (options: { horizonMs?: number } = {}) =>
     reconcileClocks(o.app.db, o.queues.clocks as unknown as Queue, o.app.time, options.horizonMs ?? o.horizonMs ?? DEFAULT_HORIZON_MS);
   const sweepOutbox = async () => {
-    const chats = await chatsWithDueMessages(o.app.db, new Date(), 5000);
+    const chats = await o.app.stores.sending.chatsWithDue(new Date(), 5000);
     const dropped = await o.queues.kicker.wake(chats);
     if (dropped > 0) o.logger.warn({ dropped }, 'outbox sweep: dropped delivery deduplication keys of jobs that will never run');
     return chats.length;

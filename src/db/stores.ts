@@ -19,7 +19,7 @@ import { identityStore } from './repositories/identity.repository.js';
 import { inviteStore } from './repositories/invite.repository.js';
 import { itemStore } from './repositories/item.repository.js';
 import { orgStore } from './repositories/org.repository.js';
-import { outboxStore } from './repositories/outbox.repository.js';
+import { outboxStore, sendingStore } from './repositories/outbox.repository.js';
 import { reportStore } from './repositories/report-facts.repository.js';
 import { sequenceStore } from './repositories/sequence.repository.js';
 import { signalStore } from './repositories/signal.repository.js';
@@ -50,6 +50,7 @@ export function createStores(db: PrismaClient): AppStores {
     org: orgStore(db),
     outbox: outboxStore(db),
     reports: reportStore(db),
+    sending: sendingStore(db),
     sequences: sequenceStore(),
     signals: signalStore(db),
     tasks: taskStore(db),

@@ -23,6 +23,7 @@ import type { OfficialStore } from './stores/officials.js';
 import type { OrgStore } from './stores/org.js';
 import type { OutboxStore } from './stores/outbox.js';
 import type { ReportStore } from './stores/reports.js';
+import type { SendingStore } from './stores/sending.js';
 import type { SequenceStore } from './stores/sequences.js';
 import type { SignalStore } from './stores/signals.js';
 import type { TaskStore } from './stores/tasks.js';
@@ -64,6 +65,7 @@ export interface AppStores {
   org: OrgStore;
   outbox: OutboxStore;
   reports: ReportStore;
+  sending: SendingStore;
   sequences: SequenceStore;
   signals: SignalStore;
   tasks: TaskStore;
