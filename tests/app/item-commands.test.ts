@@ -31,6 +31,8 @@ describe('item commands', () => {
   });
 
   test('approving more time names the task; the action carries the pending request, and nothing pending is said so', async ({ fx }) => {
+    // A task before it, so the request's id and the task's id differ.
+    await fx.give('TCKH-01', 'TCKH-03', { title: 'Rà soát hồ sơ', deadline });
     const task = await fx.give('TCKH-01', 'TCKH-03', { title: 'Báo cáo quý', deadline });
     const { stores } = fx.app;
     expect(await resolveItemCommand(stores, 'duyetgiahan', task.code, 'vi')).toMatchObject({ ok: false, error: 'item-command-nothing' });
@@ -38,6 +40,7 @@ describe('item commands', () => {
     const member = OfficialId(await fx.officialId('TCKH-03'));
     const { requestId } = await requestExtension(fx.app, member, TaskId(task.id), new Date('2026-12-18T09:00:00Z'), 'Chờ số liệu của xã');
     const approve = await resolveItemCommand(stores, 'duyetgiahan', task.code, 'vi');
+    expect(requestId).not.toBe(task.id);
     expect(approve).toEqual({ ok: true, action: encodeAction('ext.approve', requestId), rest: '' });
     expect(decodeAction(encodeAction('ext.approve', requestId))?.verb).toBe('ext.approve');
 
