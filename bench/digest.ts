@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pino } from 'pino';
 import { composeDigest, composeDigests } from '../src/app/digest/compose-digest.js';
-import { digestRecipients, type QueryCounter } from '../src/app/digest/digest-facts.js';
+import type { QueryCounter } from '../src/app/digest/digest-facts.js';
 import { digestMessages } from '../src/app/digest/digest-view.js';
 import { sendDailyDigests } from '../src/app/digest/send-daily-digests.js';
 import { viewTools } from '../src/app/views/tools.js';
@@ -243,7 +243,7 @@ export async function runDigestBench(): Promise<DigestBenchResult> {
       await app.org();
       await app.calendar();
     });
-    const recipients = await digestRecipients(db);
+    const recipients = await app.stores.officials.digestRecipients();
     const org = await app.org();
     const calendar = await app.calendar();
     const view = (locale: 'vi' | 'en') => ({

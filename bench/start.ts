@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { importOrganisation } from '../src/app/org/import-organisation.js';
+import { createStores } from '../src/db/stores.js';
 import { createTelegramStandIn } from '../tests/support/telegram-stand-in.js';
 import { benchDatabase, logger, machine, REDIS_URL, ROOT, round, uniquePrefix, writeResult } from './common.js';
 
@@ -88,7 +89,7 @@ export async function runStartBench(): Promise<Record<string, unknown>> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dd-bench-start-'));
   try {
     const sample = path.join(ROOT, 'samples', 'huyen-mau.csv');
-    const imported = await importOrganisation(bdb.db, { file: await readFile(sample), now: new Date(), source: path.basename(sample) });
+    const imported = await importOrganisation({ stores: createStores(bdb.db) }, { file: await readFile(sample), now: new Date(), source: path.basename(sample) });
     log(`sample district imported (${JSON.stringify(imported).slice(0, 120)})`);
     const { ensureBuilt } = (await import(path.join(ROOT, 'scripts', 'build.mjs'))) as { ensureBuilt: (root: string) => Promise<string> };
     const bundle = await ensureBuilt(ROOT);

@@ -5,8 +5,6 @@ import type { AppContext } from '../src/app/context.js';
 import type { ClockHandlers } from '../src/app/clocks/fire-clock.js';
 import type { ChannelSender } from '../src/app/ports/sender.js';
 import type { ChannelName } from '../src/domain/org/types.js';
-import { chatsWithDueMessages } from '../src/app/delivery/outbox-sending.js';
-import { pruneUpdates } from '../src/app/maintenance.js';
 import { deliverNoticesInForce } from '../src/app/notices/notices-in-force.js';
 import { BullClockScheduler, DEFAULT_HORIZON_MS, type ClockJobData } from './clock-scheduler.js';
 import { processClockJob } from './clock.processor.js';
@@ -122,7 +120,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   connection.on('error', (err) => o.logger.warn({ err: err.message }, 'redis connection error (worker)'));
   const pacer = new Pacer(o.queues.producer, o.prefix, o.limits);
   const deliveryDeps: DeliveryDeps = {
-    db: o.app.db,
+    outbox: o.app.stores.sending,
     catalogue: o.app.catalogue,
     senders: o.senders,
     pacer,
@@ -140,7 +138,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   const reconcile = (options: { horizonMs?: number } = {}) =>
     reconcileClocks(o.app.db, o.queues.clocks as unknown as Queue, o.app.time, options.horizonMs ?? o.horizonMs ?? DEFAULT_HORIZON_MS);
   const sweepOutbox = async () => {
-    const chats = await chatsWithDueMessages(o.app.db, new Date(), 5000);
+    const chats = await o.app.stores.sending.chatsWithDue(new Date(), 5000);
     const dropped = await o.queues.kicker.wake(chats);
     if (dropped > 0) o.logger.warn({ dropped }, 'outbox sweep: dropped delivery deduplication keys of jobs that will never run');
     return chats.length;
@@ -213,7 +211,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
           if (job.name === 'sweep-outbox') return sweepOutbox();
           if (job.name === 'sweep-webhooks') return sweepWebhooks();
           // Platforms retry an update for hours at most; a week of claims is plenty to stay idempotent.
-          if (job.name === 'prune-updates') return pruneUpdates(o.app.db, new Date(Date.now() - 7 * DAY_MS));
+          if (job.name === 'prune-updates') return o.app.stores.chats.pruneUpdates(new Date(Date.now() - 7 * DAY_MS));
           const extra = o.maintenanceJobs?.[job.name];
           if (extra) return extra();
           return undefined;

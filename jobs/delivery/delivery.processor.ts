@@ -8,25 +8,16 @@ import type { Logger } from 'pino';
 import { composeBatch } from '../../src/app/delivery/compose.js';
 import type { ChannelSender } from '../../src/app/ports/sender.js';
 import { SendError } from '../../src/app/ports/sender.js';
-import type { AppContext } from '../../src/app/context.js';
-import {
-  claimForSending,
-  markChatUnreachable,
-  markFailed,
-  markRetry,
-  markSent,
-  markUnreachable,
-  nextBatchForChat,
-  nextDueAt,
-  type PendingMessage,
-} from '../../src/app/delivery/outbox-sending.js';
+import type { PendingMessage } from '../../src/app/ports/stores/outbox.js';
+import type { SendingStore } from '../../src/app/ports/stores/sending.js';
 import type { ChannelName } from '../../src/domain/org/types.js';
 import type { Catalogue } from '../../src/i18n/catalogue.js';
 import type { ChatJobData } from './kicker.js';
 import type { Pacer, SendDone } from './pacer.js';
 
 export interface DeliveryDeps {
-  db: AppContext['db'];
+  /** The outbox as the worker sees it (app.stores.sending). */
+  outbox: SendingStore;
   catalogue: Catalogue;
   senders: Map<ChannelName, ChannelSender>;
   pacer: Pacer;
@@ -76,9 +67,9 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
   }
   let sent = 0;
   while (sent < MAX_SENDS_PER_JOB) {
-    const batch = await nextBatchForChat(deps.db, channel, chatId, new Date());
+    const batch = await deps.outbox.nextBatch(channel, chatId, new Date());
     if (batch.length === 0) {
-      const due = await nextDueAt(deps.db, channel, chatId);
+      const due = await deps.outbox.nextDueAt(channel, chatId);
       if (due) await deps.rekick(job.data, Math.max(0, due.getTime() - Date.now()));
       return sent;
     }
@@ -105,7 +96,7 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
         done().catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'pacer could not count a send'));
     const first = uncounted(await deps.pacer.acquire(channel, chatId));
     const now = new Date();
-    if (!(await claimForSending(deps.db, ids, now, new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_SEND_LEASE_MS))))) {
+    if (!(await deps.outbox.claim(ids, now, new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_SEND_LEASE_MS))))) {
       await first();
       // Another job holds them (or sent them meanwhile): look again; a hold makes the chat wait until it ends.
       continue;
@@ -127,7 +118,7 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
         // The release is not waited for (it cannot fail here: `uncounted` logs): this process's next turn runs after it.
         .finally(() => void (firstTaken ? undefined : first()));
       const sendSeconds = (performance.now() - sendStarted) / 1000;
-      await markSent(deps.db, ids, new Date(), messageId);
+      await deps.outbox.markSent(ids, new Date(), messageId);
       await deps.onSent?.(channel, 1, sendSeconds);
       sent++;
     } catch (e) {
@@ -135,31 +126,31 @@ export async function deliverChat(deps: DeliveryDeps, job: Pick<Job<ChatJobData>
       const f = e.failure;
       if (f.kind === 'rate-limited') {
         await deps.pacer.block(channel, chatId, f.retryAfterMs);
-        await markRetry(deps.db, ids, f.reason, new Date(Date.now() + f.retryAfterMs));
+        await deps.outbox.markRetry(ids, f.reason, new Date(Date.now() + f.retryAfterMs));
         continue;
       }
       if (f.kind === 'held') {
         // Our own rule said not now (the OA's window): the rows wait. No delayed job: it would hold the chat's
         // deduplication key and swallow the kick that releases them; the outbox sweep wakes the chat when they are due.
-        await markRetry(deps.db, ids, f.reason, new Date(Date.now() + f.retryAfterMs));
+        await deps.outbox.markRetry(ids, f.reason, new Date(Date.now() + f.retryAfterMs));
         continue;
       }
       if (f.kind === 'transient') {
         const attempts = batch[0]!.attempts + 1;
         const wait = backoffMs(attempts, deps.backoffMs);
-        await markRetry(deps.db, ids, f.reason, new Date(Date.now() + wait));
+        await deps.outbox.markRetry(ids, f.reason, new Date(Date.now() + wait));
         await deps.rekick(job.data, wait);
         return sent;
       }
       if (f.kind === 'unreachable') {
         // The identity first, so nothing new is queued to this chat; then what is already queued stops here.
-        const officials = await markUnreachable(deps.db, channel, chatId, f.reason, new Date());
-        const stopped = await markChatUnreachable(deps.db, channel, chatId, f.reason);
+        const officials = await deps.outbox.markIdentitiesUnreachable(channel, chatId, f.reason, new Date());
+        const stopped = await deps.outbox.markChatUnreachable(channel, chatId, f.reason);
         await deps.onUnreachable?.(channel, chatId, officials, stopped);
         deps.logger.info({ channel, chatId: chatId.slice(0, 4) + '…' }, 'chat unreachable; sending stopped there');
         return sent;
       }
-      await markFailed(deps.db, ids, f.reason);
+      await deps.outbox.markFailed(ids, f.reason);
       deps.logger.warn({ channel, reason: f.reason }, 'message refused by the platform; marked failed');
     }
   }

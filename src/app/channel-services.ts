@@ -25,7 +25,7 @@ export function createChannelServices(app: AppContext, o: ChannelServicesOptions
       const identity = await app.stores.identities.linkedOfficial(channel, externalUserId);
       return { identityId: identity?.identityId, locale: identity?.locale ?? 'vi' };
     },
-    commandFor: (action, locale) => commandForAction(app.db, action, locale),
+    commandFor: (action, locale) => commandForAction(app.stores, action, locale),
     async savePrompt(channel, chatId, identityId, actions) {
       const id = identityId ?? (await app.stores.chats.identityOfChat(channel, chatId));
       if (id === undefined) return;

@@ -12,7 +12,10 @@ import type { WebhookKicker } from './ports/webhooks.js';
 
 /** Everything a use case may use. Built once by the composition root (src/main.ts) or a test. */
 export interface AppContext {
-  /** Direct database access, for the use cases not yet moved behind `stores`; new code uses `stores`. */
+  /**
+   * Direct database access; new code uses `stores`. Left users: the router's claimAndFindIdentity
+   * (linking/find-identity.ts), the clock reconciler (jobs/runtime.ts), and the sandbox's wiring (src/sandbox).
+   */
   db: PrismaClient;
   /** The database through the application's store ports (ports/stores.ts). */
   stores: AppStores;

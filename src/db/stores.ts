@@ -11,13 +11,16 @@ import { recognitionStore } from './repositories/recognition.repository.js';
 import { chatStore } from './repositories/chat.repository.js';
 import { clockStore } from './repositories/clock.repository.js';
 import { consultationStore } from './repositories/consultation.repository.js';
+import { dialogStore } from './repositories/dialog.repository.js';
 import { digestStore, officialStore } from './repositories/digest.repository.js';
 import { explanationStore } from './repositories/explanation.repository.js';
 import { fileLinkStore } from './repositories/file-link.repository.js';
 import { identityStore } from './repositories/identity.repository.js';
 import { integrationEventStore } from './repositories/integration-event.repository.js';
+import { inviteStore } from './repositories/invite.repository.js';
 import { itemStore } from './repositories/item.repository.js';
-import { outboxStore } from './repositories/outbox.repository.js';
+import { orgStore } from './repositories/org.repository.js';
+import { outboxStore, sendingStore } from './repositories/outbox.repository.js';
 import { reportStore } from './repositories/report-facts.repository.js';
 import { sequenceStore } from './repositories/sequence.repository.js';
 import { signalStore } from './repositories/signal.repository.js';
@@ -45,17 +48,21 @@ export function createStores(db: PrismaClient, options: StoreOptions = {}): AppS
     chats: chatStore(db),
     clocks: clockStore(db),
     consultations: consultationStore(db),
+    dialogs: dialogStore(db),
     digest: replica ? replicaDigestStore(db, replica) : digestStore(db),
-    explanations: explanationStore(),
+    explanations: explanationStore(db),
     fileLinks: fileLinkStore(db),
     identities: identityStore(db),
     integrationEvents: integrationEventStore(db),
+    invites: inviteStore(db),
     items: itemStore(db),
     officials: officialStore(db),
+    org: orgStore(db),
     outbox: outboxStore(db),
     reports: replica ? replicaReportStore(replica) : reportStore(db),
+    sending: sendingStore(db),
     sequences: sequenceStore(),
-    signals: signalStore(),
+    signals: signalStore(db),
     tasks: taskStore(db),
     integration: integrationStore(db),
     isUniqueViolation,

@@ -4,6 +4,7 @@
 // chats again.
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../db/client.js';
+import { createStores } from '../db/stores.js';
 import { issueInvite } from '../app/linking/issue-invite.js';
 import { linkChatsDirectly, type DirectLink } from '../app/linking/redeem-invite.js';
 import type { TimeSource } from '../domain/time/time-source.js';
@@ -59,7 +60,7 @@ export async function linkOfficials(deps: LinkDeps, officialCodes: readonly stri
       deps.zalo.setUser({ id: ids.zaloUserId, displayName: o.fullName });
       const linked = new Set(o.identities.map((i) => i.channel));
       if (!linked.has('TELEGRAM')) {
-        const { code } = await issueInvite(deps.db, { officialCode: o.code, now: deps.time.now() });
+        const { code } = await issueInvite({ stores: createStores(deps.db) }, { officialCode: o.code, now: deps.time.now() });
         const seq = deps.telegram.chat.seq;
         const answered = deps.telegram.chat.waitFor(
           (e) => e.seq > seq && e.entry.direction === 'out' && e.entry.chatId === String(ids.telegramUserId),
@@ -70,7 +71,7 @@ export async function linkOfficials(deps: LinkDeps, officialCodes: readonly stri
         await answered;
       }
       if (!linked.has('ZALO')) {
-        const { code } = await issueInvite(deps.db, { officialCode: o.code, now: deps.time.now() });
+        const { code } = await issueInvite({ stores: createStores(deps.db) }, { officialCode: o.code, now: deps.time.now() });
         const seq = deps.zalo.chat.seq;
         const answered = deps.zalo.chat.waitFor(
           (e) => e.seq > seq && e.entry.direction === 'out' && e.entry.chatId === ids.zaloUserId,
@@ -138,5 +139,5 @@ export async function linkEveryoneDirectly(
       links.push({ officialId: o.id, channel: 'ZALO_OA', externalUserId: `${deps.oa.oaId}:${ids.oaUserId}`, chatId: ids.oaUserId, displayName: o.fullName });
     }
   }
-  return linkChatsDirectly(deps.db, links, deps.time.now());
+  return linkChatsDirectly({ stores: createStores(deps.db) }, links, deps.time.now());
 }

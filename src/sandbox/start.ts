@@ -150,7 +150,7 @@ export async function enterSandbox(config: Config, env: EnvironmentValues, args:
 
 export interface PopulateDeps {
   db: PrismaClient;
-  app: Pick<AppContext, 'invalidate'>;
+  app: Pick<AppContext, 'invalidate' | 'stores'>;
   time: { now(): Date };
   platforms: SandboxMode['platforms'];
 }
@@ -163,7 +163,7 @@ export interface PopulateDeps {
 export async function populateSandbox(d: PopulateDeps): Promise<{ imported: boolean; officials: number }> {
   let imported = false;
   if ((await d.db.unit.count()) === 0) {
-    const r = await importOrganisation(d.db, { file: await readFile(SAMPLE_DISTRICT), now: d.time.now(), source: path.basename(SAMPLE_DISTRICT) });
+    const r = await importOrganisation(d.app, { file: await readFile(SAMPLE_DISTRICT), now: d.time.now(), source: path.basename(SAMPLE_DISTRICT) });
     if (!r.ok) throw new Error(`the sample district could not be imported: ${JSON.stringify(r.errors)}`);
     d.app.invalidate();
     imported = true;

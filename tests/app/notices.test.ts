@@ -13,6 +13,7 @@ import { DomainError } from '../../src/domain/errors.js';
 import { OfficialId } from '../../src/domain/ids.js';
 import { createAppFixture, test, type AppFixture } from '../support/app-fixture.js';
 import { transcript } from '../support/transcript.js';
+import { storesOn } from '../support/database.js';
 
 const at = (local: string) => new Date(`${local}+07:00`).toISOString();
 const TITLE = 'Kế hoạch thực hiện Chỉ thị 56-CT/TW về kỷ luật, kỷ cương';
@@ -237,7 +238,7 @@ describe('a notice with a document kept on the server', () => {
     // A new member of Phòng Nội vụ, imported on Tuesday and linked, receives the notice in force with three working days.
     await fx.setTime(at('2026-12-08T10:00:00'));
     const csv = await readFile(new URL('../../samples/huyen-mau.csv', import.meta.url), 'utf8');
-    const imported = await importOrganisation(fx.db, {
+    const imported = await importOrganisation(storesOn(fx.db), {
       file: `${csv.trimEnd()}\nPNV,Phòng Nội vụ,UBND,PNV-09,Phạm Thu Trang,Chuyên viên,thành viên,,0912000999,\n`,
       now: fx.time.now(),
     });
@@ -266,7 +267,7 @@ describe('a notice with a document kept on the server', () => {
     await fx.deliver();
     await fx.setTime(at('2026-12-08T10:00:00'));
     const csv = await readFile(new URL('../../samples/huyen-mau.csv', import.meta.url), 'utf8');
-    const imported = await importOrganisation(fx.db, {
+    const imported = await importOrganisation(storesOn(fx.db), {
       file: `${csv.trimEnd()}\nPNV,Phòng Nội vụ,UBND,PNV-09,Phạm Thu Trang,Chuyên viên,thành viên,,0912000999,\n`,
       now: fx.time.now(),
     });

@@ -41,12 +41,12 @@ describe('the one sanitiser on every stored field', () => {
     const csv = (await readFile(SAMPLE_CSV, 'utf8'))
       .replace('Nguyễn Văn An,Chuyên viên', `${dirty('Nguyễn Văn An')},${dirty('Chuyên viên')}`)
       .replace('Ban Tổ chức Huyện ủy,HU,BTC-03', `${dirty('Ban Tổ chức Huyện ủy')},HU,BTC-03`);
-    const r = await importOrganisation(h.db.db, { file: csv, now: h.timeSource.now(), source: 'dirty.csv' });
+    const r = await importOrganisation(h.app, { file: csv, now: h.timeSource.now(), source: 'dirty.csv' });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     h.app.invalidate();
     head = telegramUser(h, await h.link('BTC-01', 9101));
     // A display name as a client may send it.
-    const invite = await issueInvite(h.db.db, { officialCode: 'BTC-03', now: h.timeSource.now() });
+    const invite = await issueInvite(h.app, { officialCode: 'BTC-03', now: h.timeSource.now() });
     expect(await h.post(command(user(9103, { firstName: dirty('An'), lastName: '\u202Enguyễn' }), '/start', invite.code))).toBe(200);
     an = telegramUser(h, 9103);
     anh = telegramUser(h, await h.link('BTC-04', 9104));

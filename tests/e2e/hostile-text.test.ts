@@ -35,7 +35,7 @@ describe('hostile text from chat and from the organisation file', () => {
     h = await createHarness({ start: '2026-12-07T02:00:00Z' });
     // The sample district, with a right-to-left override and invisible characters typed into BTC-04's name and title.
     const csv = (await readFile(SAMPLE_CSV, 'utf8')).replace('Lê Thị Ngọc Ánh,Chuyên viên', 'Lê Thị \u202EhnÁ cọgN\u202C,\u200BChuyên\u2066 viên\u2069');
-    const r = await importOrganisation(h.db.db, { file: csv, now: h.timeSource.now(), source: 'hostile.csv' });
+    const r = await importOrganisation(h.app, { file: csv, now: h.timeSource.now(), source: 'hostile.csv' });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     h.app.invalidate();
     head = telegramUser(h, await h.link('BTC-01', 9001));

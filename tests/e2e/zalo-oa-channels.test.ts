@@ -24,7 +24,7 @@ describe('an official on Telegram and the OA: /kenh offers both, the fallback or
     onTelegram = telegramUser(h, await h.link('TCKH-03', 8103));
     onOa = oaUser(h, 'Đào Quang Vinh');
     await onOa.follow();
-    await onOa.say((await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() })).code);
+    await onOa.say((await issueInvite(h.app, { officialCode: 'TCKH-03', now: h.timeSource.now() })).code);
   });
   afterAll(async () => {
     await h?.close();

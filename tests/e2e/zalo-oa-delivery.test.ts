@@ -40,7 +40,7 @@ describe('Zalo OA delivery: back-off, token refresh mid-message, fallback by the
     memberId = await h.officialId('TCKH-03');
     member = oaUser(h, 'Đào Quang Vinh');
     await member.follow();
-    await member.say((await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() })).code);
+    await member.say((await issueInvite(h.app, { officialCode: 'TCKH-03', now: h.timeSource.now() })).code);
     onTelegram = telegramUser(h, await h.link('TCKH-03', 7303));
     onBot = zaloUser(h, 'vinh-oa-delivery');
     await h.linkZalo('TCKH-03', onBot.id);

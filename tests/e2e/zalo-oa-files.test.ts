@@ -26,7 +26,7 @@ describe('files on the Zalo OA', () => {
 
   const link = async (u: OaUser, code: string) => {
     await u.follow();
-    await u.say((await issueInvite(h.db.db, { officialCode: code, now: h.timeSource.now() })).code);
+    await u.say((await issueInvite(h.app, { officialCode: code, now: h.timeSource.now() })).code);
   };
   const send = async (text: string, attachment: OutboundAttachment) => {
     await inTransaction(h.app, (tx, effects) => notify(h.app, tx, effects, headId, () => ({ text, attachment })));

@@ -16,7 +16,7 @@ describe('a notice on the Zalo OA: buttons, a file link, a question', () => {
   const pdf = new TextEncoder().encode('%PDF-1.4\nKế hoạch thực hiện Chỉ thị 56-CT/TW\n%%EOF');
   const link = async (u: OaUser, code: string) => {
     await u.follow();
-    await u.say((await issueInvite(h.db.db, { officialCode: code, now: h.timeSource.now() })).code);
+    await u.say((await issueInvite(h.app, { officialCode: code, now: h.timeSource.now() })).code);
   };
 
   beforeAll(async () => {

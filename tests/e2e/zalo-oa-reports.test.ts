@@ -20,7 +20,7 @@ describe('digest and reports for a head on the Zalo OA', () => {
     await h.importSample();
     head = oaUser(h, 'Võ Thanh Sơn');
     await head.follow();
-    await head.say((await issueInvite(h.db.db, { officialCode: 'TCKH-01', now: h.timeSource.now() })).code);
+    await head.say((await issueInvite(h.app, { officialCode: 'TCKH-01', now: h.timeSource.now() })).code);
     const headId = OfficialId(await h.officialId('TCKH-01'));
     const members = await Promise.all(['TCKH-02', 'TCKH-03'].map(async (c) => OfficialId(await h.officialId(c))));
     for (let i = 1; i <= 24; i++) {

@@ -37,7 +37,7 @@ describe('a wave of ten escalations on the Zalo OA', () => {
     await h.importSample();
     head = oaUser(h, 'Võ Thanh Sơn');
     await head.follow();
-    await head.say((await issueInvite(h.db.db, { officialCode: 'TCKH-01', now: h.timeSource.now() })).code);
+    await head.say((await issueInvite(h.app, { officialCode: 'TCKH-01', now: h.timeSource.now() })).code);
     await h.link('TCKH-03', 4003);
     const headId = OfficialId(await h.officialId('TCKH-01'));
     const memberId = OfficialId(await h.officialId('TCKH-03'));

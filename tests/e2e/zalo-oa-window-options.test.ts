@@ -52,7 +52,7 @@ describe('Zalo OA outside the free window: the cap, hold and merge, transaction,
     memberId = await h.officialId('TCKH-03');
     member = oaUser(h, 'Đào Quang Vinh');
     await member.follow();
-    await member.say((await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() })).code);
+    await member.say((await issueInvite(h.app, { officialCode: 'TCKH-03', now: h.timeSource.now() })).code);
   });
   afterAll(async () => {
     await h?.close();

@@ -20,7 +20,7 @@ describe('Zalo OA: link after follow, tasks and consultations with buttons, sign
   let deputy: OaUser;
 
   const link = async (u: OaUser, code: string) => {
-    const invite = await issueInvite(h.db.db, { officialCode: code, now: h.timeSource.now() });
+    const invite = await issueInvite(h.app, { officialCode: code, now: h.timeSource.now() });
     await u.say(invite.code);
   };
 
@@ -49,7 +49,7 @@ describe('Zalo OA: link after follow, tasks and consultations with buttons, sign
 
   it('a forged or missing signature is refused with 401 and has no effect', async () => {
     await member.follow();
-    const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() });
+    const invite = await issueInvite(h.app, { officialCode: 'TCKH-03', now: h.timeSource.now() });
     const sentBefore = h.oa!.messages.length;
     const forged = await member.say(invite.code, { signature: 'forged' });
     const missing = await member.say(invite.code, { signature: 'missing' });
@@ -186,7 +186,7 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
   it('inside the window a notification goes on the OA; 49 h after the last message it goes to Telegram; writing again brings it back', async () => {
     const member = oaUser(h, 'Đào Quang Vinh');
     await member.follow();
-    const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() });
+    const invite = await issueInvite(h.app, { officialCode: 'TCKH-03', now: h.timeSource.now() });
     await member.say(invite.code);
     const tg = telegramUser(h, 7301);
     await h.link('TCKH-03', 7301);
@@ -232,7 +232,7 @@ describe('Zalo OA: outside the window and after unfollow, notifications move to 
     await h.link(adminOfficial.code, 7401);
     const deputy = oaUser(h, 'Huỳnh Thị Mai');
     await deputy.follow();
-    const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-02', now: h.timeSource.now() });
+    const invite = await issueInvite(h.app, { officialCode: 'TCKH-02', now: h.timeSource.now() });
     await deputy.say(invite.code);
     // Zalo revokes the access token and will refuse the refresh token: only the OA admin can mend it.
     h.oa!.revokeAccessToken(h.oa!.callsTo('message/cs').at(-1)!.credential!);

@@ -19,7 +19,7 @@ describe('a review on Zalo: numbered choices instead of buttons', () => {
       [head, 'TCKH-01'],
       [member, 'TCKH-03'],
     ] as const)
-      await u.say(`/start ${(await issueInvite(h.db.db, { officialCode: code, now: h.timeSource.now() })).code}`);
+      await u.say(`/start ${(await issueInvite(h.app, { officialCode: code, now: h.timeSource.now() })).code}`);
   });
   afterAll(async () => {
     await h?.close();

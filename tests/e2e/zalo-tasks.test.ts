@@ -38,10 +38,10 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
   it('asks an unknown Zalo user for an invite code, then links with the code alone or with /start CODE', async () => {
     await head.say('Xin chào');
     expect(head.last()).toContain('chưa được liên kết');
-    const forHead = await issueInvite(h.db.db, { officialCode: 'TCKH-01', now: h.timeSource.now() });
+    const forHead = await issueInvite(h.app, { officialCode: 'TCKH-01', now: h.timeSource.now() });
     await head.say(forHead.code.toLowerCase());
     expect(head.last()).toContain('Đã liên kết tài khoản này với đồng chí Võ Thanh Sơn');
-    const forMember = await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() });
+    const forMember = await issueInvite(h.app, { officialCode: 'TCKH-03', now: h.timeSource.now() });
     await member.say(`/start ${forMember.code}`);
     expect(member.last()).toContain('Đào Quang Vinh');
     const identity = await h.db.db.chatIdentity.findFirstOrThrow({ where: { channel: 'ZALO', officialId: memberId } });

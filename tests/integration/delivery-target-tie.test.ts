@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrganisation } from '../../src/app/org/import-organisation.js';
 import { deliveryTarget, deliveryTargets } from '../../src/db/repositories/identity.repository.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, type TestDatabase, storesOn } from '../support/database.js';
 
 const sample = readFileSync(new URL('../../samples/huyen-mau.csv', import.meta.url), 'utf8');
 const now = new Date('2026-12-07T02:00:00Z');
@@ -16,7 +16,7 @@ describe('the chat a message goes to, when two were linked at the same instant',
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    const r = await importOrganisation(t.db, { file: sample, now });
+    const r = await importOrganisation(storesOn(t.db), { file: sample, now });
     if (!r.ok) throw new Error('sample import failed');
     const officials = await t.db.official.findMany({ orderBy: { id: 'asc' } });
     // Zalo rows written after a run of updates, so the heap order differs from the insertion order.

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { MINUTE_MS } from '../../src/domain/time/duration.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, type TestDatabase, storesOn } from '../support/database.js';
 import { command, user, zaloId, zaloText } from '../support/updates.js';
 import { waitUntil } from '../support/wait.js';
 
@@ -34,7 +34,7 @@ describe('invite codes are throttled per chat', () => {
 
   it('after 5 wrong codes the 6th, even a right one, gets a wait until a stated time; a restart does not reset it', async () => {
     for (const code of WRONG) expect(await start(h, 5101, code)).toMatch(/^Mã mời không đúng/);
-    const good = await issueInvite(db.db, { officialCode: 'PNV-03', now: h.timeSource.now() });
+    const good = await issueInvite(storesOn(db.db), { officialCode: 'PNV-03', now: h.timeSource.now() });
     h.timeSource.advance(MINUTE_MS); // 09:01: the first wrong code (09:00) leaves the window at 09:15
     const refused = await start(h, 5101, good.code);
     expect(refused).toBe(
@@ -55,9 +55,9 @@ describe('invite codes are throttled per chat', () => {
 
   it('another chat is not held up by someone else guessing, and a right code is not counted as a guess', async () => {
     for (const code of WRONG.slice(0, 4)) expect(await start(h, 5202, code)).toMatch(/^Mã mời không đúng/);
-    const first = await issueInvite(db.db, { officialCode: 'TCKH-01', now: h.timeSource.now() });
+    const first = await issueInvite(storesOn(db.db), { officialCode: 'TCKH-01', now: h.timeSource.now() });
     expect(await start(h, 5203, first.code)).toMatch(/^Đã liên kết/); // someone else, meanwhile
-    const mine = await issueInvite(db.db, { officialCode: 'TCKH-02', now: h.timeSource.now() });
+    const mine = await issueInvite(storesOn(db.db), { officialCode: 'TCKH-02', now: h.timeSource.now() });
     expect(await start(h, 5202, mine.code)).toMatch(/^Đã liên kết/); // 5th attempt, right
     // Relinking from the same chat with one more wrong code: still 4 wrong ones in the window, so it is answered.
     expect(await start(h, 5202, 'FFFF7777')).toMatch(/^Mã mời không đúng/);
@@ -71,7 +71,7 @@ describe('invite codes are throttled per chat', () => {
 
     const zaloUser = zaloId('guesser');
     for (const code of WRONG) expect(await h.postZalo(zaloText(zaloUser, code))).toBe(200);
-    const good = await issueInvite(db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() });
+    const good = await issueInvite(storesOn(db.db), { officialCode: 'TCKH-03', now: h.timeSource.now() });
     expect(await h.postZalo(zaloText(zaloUser, good.code))).toBe(200);
     const texts = h.zalo.messagesTo(zaloUser);
     expect(texts).toHaveLength(6);

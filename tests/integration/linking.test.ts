@@ -15,7 +15,7 @@ import { verifyAudit } from '../../src/db/repositories/audit.repository.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { HOUR_MS, wall } from '../../src/domain/time/duration.js';
 import { Catalogue, dynamicKey } from '../../src/i18n/catalogue.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, type TestDatabase, storesOn } from '../support/database.js';
 
 const sample = readFileSync(new URL('../../samples/huyen-mau.csv', import.meta.url), 'utf8');
 const now = new Date('2026-12-01T02:00:00Z');
@@ -50,7 +50,7 @@ describe('linking a chat account to an official', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
-    const r = await importOrganisation(t.db, { file: sample, now });
+    const r = await importOrganisation(storesOn(t.db), { file: sample, now });
     expect(r.ok).toBe(true);
   });
   afterAll(async () => {
@@ -58,7 +58,7 @@ describe('linking a chat account to an official', () => {
   });
 
   it('issues a code stored only as its hash, and redeems it once', async () => {
-    const invite = await issueInvite(t.db, { officialCode: 'btc-03', now });
+    const invite = await issueInvite(storesOn(t.db), { officialCode: 'btc-03', now });
     expect(invite.official).toMatchObject({ code: 'BTC-03', fullName: 'Nguyễn Văn An', unitName: 'Ban Tổ chức Huyện ủy' });
     expect(invite.expiresAt).toEqual(later(7 * 24 * HOUR_MS));
     const rows = await t.db.inviteCode.findMany({ where: { officialId: invite.official.id } });
@@ -66,7 +66,7 @@ describe('linking a chat account to an official', () => {
     expect(rows[0]!.codeHash).toBe(createHash('sha256').update(invite.code).digest('hex'));
     expect(JSON.stringify(await t.db.auditLog.findMany({ select: { data: true } }))).not.toContain(invite.code);
 
-    const ok = await redeemInvite(t.db, { code: `  ${invite.code.toLowerCase()} `, ...telegram('1001') });
+    const ok = await redeemInvite(storesOn(t.db), { code: `  ${invite.code.toLowerCase()} `, ...telegram('1001') });
     expect(ok).toMatchObject({ ok: true, alreadyLinked: false, official: { code: 'BTC-03', title: 'Chuyên viên', unitName: 'Ban Tổ chức Huyện ủy' } });
 
     const identity = await findIdentity(t.db, 'TELEGRAM', '1001');
@@ -76,38 +76,41 @@ describe('linking a chat account to an official', () => {
       usedByIdentityId: identity!.id,
     });
 
-    expect(await redeemInvite(t.db, { code: invite.code, ...telegram('1001') })).toEqual({ ok: false, error: 'invite-used' });
-    expect(await redeemInvite(t.db, { code: invite.code, ...telegram('2002') })).toEqual({ ok: false, error: 'invite-used' });
+    expect(await redeemInvite(storesOn(t.db), { code: invite.code, ...telegram('1001') })).toEqual({ ok: false, error: 'invite-used' });
+    expect(await redeemInvite(storesOn(t.db), { code: invite.code, ...telegram('2002') })).toEqual({ ok: false, error: 'invite-used' });
     expect(await findIdentity(t.db, 'TELEGRAM', '2002')).toBeNull();
     expect(await t.db.auditLog.count({ where: { action: 'identity.linked' } })).toBe(1);
   });
 
   it('refuses an expired code, from the moment it expires', async () => {
-    const invite = await issueInvite(t.db, { officialCode: 'BTC-04', now, ttl: wall(HOUR_MS) });
-    expect(await redeemInvite(t.db, { code: invite.code, ...telegram('3003', { now: later(HOUR_MS) }) })).toEqual({ ok: false, error: 'invite-expired' });
-    expect(await redeemInvite(t.db, { code: invite.code, ...telegram('3003', { now: later(HOUR_MS - 1) }) })).toMatchObject({ ok: true });
+    const invite = await issueInvite(storesOn(t.db), { officialCode: 'BTC-04', now, ttl: wall(HOUR_MS) });
+    expect(await redeemInvite(storesOn(t.db), { code: invite.code, ...telegram('3003', { now: later(HOUR_MS) }) })).toEqual({
+      ok: false,
+      error: 'invite-expired',
+    });
+    expect(await redeemInvite(storesOn(t.db), { code: invite.code, ...telegram('3003', { now: later(HOUR_MS - 1) }) })).toMatchObject({ ok: true });
   });
 
   it('refuses an unknown code and what cannot be a code', async () => {
     for (const code of ['ABCD2345', 'hello', '', '/start']) {
-      expect(await redeemInvite(t.db, { code, ...telegram('4004') })).toEqual({ ok: false, error: 'invite-unknown' });
+      expect(await redeemInvite(storesOn(t.db), { code, ...telegram('4004') })).toEqual({ ok: false, error: 'invite-unknown' });
     }
   });
 
   it('revokes the earlier unused code when a new one is issued', async () => {
-    const first = await issueInvite(t.db, { officialCode: 'PNV-02', now });
-    const second = await issueInvite(t.db, { officialCode: 'PNV-02', now: later(1000) });
+    const first = await issueInvite(storesOn(t.db), { officialCode: 'PNV-02', now });
+    const second = await issueInvite(storesOn(t.db), { officialCode: 'PNV-02', now: later(1000) });
     expect(second.code).not.toBe(first.code);
-    expect(await redeemInvite(t.db, { code: first.code, ...telegram('5005', { now: later(2000) }) })).toEqual({ ok: false, error: 'invite-expired' });
-    expect(await redeemInvite(t.db, { code: second.code, ...telegram('5005', { now: later(2000) }) })).toMatchObject({ ok: true });
+    expect(await redeemInvite(storesOn(t.db), { code: first.code, ...telegram('5005', { now: later(2000) }) })).toEqual({ ok: false, error: 'invite-expired' });
+    expect(await redeemInvite(storesOn(t.db), { code: second.code, ...telegram('5005', { now: later(2000) }) })).toMatchObject({ ok: true });
   });
 
   it('lets exactly one of two simultaneous redeems of a code win', async () => {
     for (let round = 0; round < 5; round++) {
-      const invite = await issueInvite(t.db, { officialCode: 'TNMT-03', now });
+      const invite = await issueInvite(storesOn(t.db), { officialCode: 'TNMT-03', now });
       const results = await Promise.all([
-        redeemInvite(t.db, { code: invite.code, ...telegram(`race-a-${round}`) }),
-        redeemInvite(t.db, { code: invite.code, ...telegram(`race-b-${round}`) }),
+        redeemInvite(storesOn(t.db), { code: invite.code, ...telegram(`race-a-${round}`) }),
+        redeemInvite(storesOn(t.db), { code: invite.code, ...telegram(`race-b-${round}`) }),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'invite-used' }]);
@@ -117,8 +120,8 @@ describe('linking a chat account to an official', () => {
 
   it('replaces the old account when an official relinks, and keeps one account per channel', async () => {
     const link = async (officialCode: string, who: Omit<RedeemInviteInput, 'code'>) => {
-      const invite = await issueInvite(t.db, { officialCode, now });
-      return redeemInvite(t.db, { code: invite.code, ...who });
+      const invite = await issueInvite(storesOn(t.db), { officialCode, now });
+      return redeemInvite(storesOn(t.db), { code: invite.code, ...who });
     };
     expect(await link('UB-02', telegram('old-phone'))).toMatchObject({ ok: true, alreadyLinked: false });
     expect(await link('UB-02', { channel: 'ZALO', externalUserId: 'z-1', chatId: 'z-1', displayName: 'Hùng', now })).toMatchObject({ ok: true });
@@ -147,18 +150,27 @@ describe('linking a chat account to an official', () => {
   });
 
   it('refuses to issue for an unknown or departed official, and voids codes of those who leave', async () => {
-    await expect(issueInvite(t.db, { officialCode: 'NO-SUCH', now })).rejects.toMatchObject({ key: 'invite-official-unknown', args: { code: 'NO-SUCH' } });
-    const invite = await issueInvite(t.db, { officialCode: 'XPM-03', now });
+    await expect(issueInvite(storesOn(t.db), { officialCode: 'NO-SUCH', now })).rejects.toMatchObject({
+      key: 'invite-official-unknown',
+      args: { code: 'NO-SUCH' },
+    });
+    const invite = await issueInvite(storesOn(t.db), { officialCode: 'XPM-03', now });
     const withoutXpm03 = sample
       .split('\n')
       .filter((l) => !l.includes('XPM-03'))
       .join('\n');
-    expect(await importOrganisation(t.db, { file: withoutXpm03, now: later(1000) })).toMatchObject({ ok: true, summary: { officialsDeactivated: 1 } });
-    expect(await redeemInvite(t.db, { code: invite.code, ...telegram('6006', { now: later(2000) }) })).toEqual({ ok: false, error: 'invite-expired' });
-    const err = await issueInvite(t.db, { officialCode: 'XPM-03', now }).catch((e: unknown) => e);
+    expect(await importOrganisation(storesOn(t.db), { file: withoutXpm03, now: later(1000) })).toMatchObject({
+      ok: true,
+      summary: { officialsDeactivated: 1 },
+    });
+    expect(await redeemInvite(storesOn(t.db), { code: invite.code, ...telegram('6006', { now: later(2000) }) })).toEqual({
+      ok: false,
+      error: 'invite-expired',
+    });
+    const err = await issueInvite(storesOn(t.db), { officialCode: 'XPM-03', now }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect(err).toMatchObject({ key: 'invite-official-inactive' });
-    await importOrganisation(t.db, { file: sample, now: later(3000) });
+    await importOrganisation(storesOn(t.db), { file: sample, now: later(3000) });
   });
 
   it('has every linking answer in both languages', () => {
@@ -226,7 +238,7 @@ describe('linking a chat account to an official', () => {
       expect(r.out[1]).toBe('Đơn vị / Unit: Phòng Nội vụ');
       expect(r.out[2]).toMatch(/^Hết hạn \/ Expires: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(Asia\/Ho_Chi_Minh\)$/);
       expect(r.out).toContain(`Telegram: https://t.me/dondoc_huyen_bot?start=${code}`);
-      expect(await redeemInvite(t.db, { code, ...telegram('7007', { now: new Date() }) })).toMatchObject({ ok: true, official: { code: 'PNV-03' } });
+      expect(await redeemInvite(storesOn(t.db), { code, ...telegram('7007', { now: new Date() }) })).toMatchObject({ ok: true, official: { code: 'PNV-03' } });
     });
 
     it('asks Telegram for the username when only the token is set', async () => {

@@ -7,7 +7,7 @@ import { runCli } from '../../src/cli/index.js';
 import { verifyAudit } from '../../src/db/repositories/audit.repository.js';
 import { loadOrgDirectory } from '../../src/db/repositories/org.repository.js';
 import { Catalogue } from '../../src/i18n/catalogue.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, type TestDatabase, storesOn } from '../support/database.js';
 
 const samplePath = new URL('../../samples/huyen-mau.csv', import.meta.url).pathname;
 const sample = readFileSync(samplePath, 'utf8');
@@ -39,7 +39,7 @@ describe('organisation import', () => {
   });
 
   it('refuses a bad file into an empty database and writes nothing', async () => {
-    const r = await importOrganisation(t.db, { file: `${HEADER}\nHU,Huyện ủy,,HU-01,Trần Quốc Hưng,Bí thư,sếp,,,\n`, now });
+    const r = await importOrganisation(storesOn(t.db), { file: `${HEADER}\nHU,Huyện ủy,,HU-01,Trần Quốc Hưng,Bí thư,sếp,,,\n`, now });
     expect(r).toEqual({ ok: false, errors: [{ line: 2, kind: 'bad-role', args: { value: 'sếp' } }] });
     expect(await t.db.unit.count()).toBe(0);
     expect(await t.db.official.count()).toBe(0);
@@ -48,7 +48,7 @@ describe('organisation import', () => {
 
   it('imports the sample district', async () => {
     const started = performance.now();
-    const r = await importOrganisation(t.db, { file: new TextEncoder().encode(sample), now, source: 'huyen-mau.csv' });
+    const r = await importOrganisation(storesOn(t.db), { file: new TextEncoder().encode(sample), now, source: 'huyen-mau.csv' });
     const ms = performance.now() - started;
     console.info(`sample import (15 units, 47 officials) into an empty database: ${ms.toFixed(0)} ms`);
     expect(r).toMatchObject({
@@ -101,7 +101,7 @@ describe('organisation import', () => {
 
   it('changes nothing when the same file is imported again', async () => {
     const before = await snapshot(t);
-    const r = await importOrganisation(t.db, { file: sample, now: new Date(now.getTime() + 60_000) });
+    const r = await importOrganisation(storesOn(t.db), { file: sample, now: new Date(now.getTime() + 60_000) });
     expect(r).toMatchObject({
       ok: true,
       written: true,
@@ -148,7 +148,7 @@ describe('organisation import', () => {
     ];
     const catalogue = Catalogue.load();
     for (const [kind, file, line] of bad) {
-      const r = await importOrganisation(t.db, { file, now });
+      const r = await importOrganisation(storesOn(t.db), { file, now });
       if (r.ok) throw new Error(`${kind}: accepted`);
       expect(
         r.errors.map((e) => [e.kind, e.line]),
@@ -184,7 +184,7 @@ describe('organisation import', () => {
       .join('\n')
       // a newcomer
       .concat('PNV,Phòng Nội vụ,UBND,PNV-04,Trịnh Thu Hà,Chuyên viên,thành viên,,0986 555 123,\n');
-    const r = await importOrganisation(t.db, { file: changed, now });
+    const r = await importOrganisation(storesOn(t.db), { file: changed, now });
     expect(r).toMatchObject({
       ok: true,
       written: true,
@@ -213,7 +213,7 @@ describe('organisation import', () => {
     expect(dir.activeOfficials().some((o) => o.code === 'BTG-03')).toBe(false);
 
     // The original file brings them back: reactivated counts as updated.
-    const back = await importOrganisation(t.db, { file: sample, now });
+    const back = await importOrganisation(storesOn(t.db), { file: sample, now });
     expect(back).toMatchObject({
       ok: true,
       written: true,

@@ -55,7 +55,7 @@ describe('receiving from Zalo: long polling or webhook', () => {
     expect(zalo.callsTo('setWebhook').length).toBe(1); // ours above only
 
     const user = zaloId('polling-user');
-    const invite = await issueInvite(h.db.db, { officialCode: 'TCKH-03', now: h.timeSource.now() });
+    const invite = await issueInvite(h.app, { officialCode: 'TCKH-03', now: h.timeSource.now() });
     zalo.queueUpdate(zaloText(user, invite.code), zaloText(user, '/lang xx'));
     const sent = await zalo.waitForCalls('sendMessage', 2);
     expect(sent.map((c) => String(c.params.text).slice(0, 40))).toEqual(['Đã liên kết tài khoản này với đồng chí Đ', 'Dùng: /lang vi hoặc /lang en.']);

@@ -41,6 +41,7 @@ import type { ChannelFileSource } from '../../src/app/ports/channel-files.js';
 import { createTelegramFiles } from '../../src/channels/telegram/files.js';
 import { TEST_ADMIN_DATABASE_URL, databaseUrlFor } from './env.js';
 import { createTelegramStandIn, type TelegramStandIn } from './telegram-stand-in.js';
+import { storesOn } from './database.js';
 
 const SAMPLE_CSV = new URL('../../samples/huyen-mau.csv', import.meta.url);
 const catalogue = Catalogue.load();
@@ -142,9 +143,9 @@ export const sampleTelegramId = (officialId: number): number => 700_000 + offici
 async function linkEveryone(db: PrismaClient, now: Date): Promise<void> {
   const officials = await db.official.findMany({ where: { active: true }, orderBy: { id: 'asc' }, select: { id: true, code: true } });
   for (const o of officials) {
-    const invite = await issueInvite(db, { officialCode: o.code, now });
+    const invite = await issueInvite(storesOn(db), { officialCode: o.code, now });
     const id = String(sampleTelegramId(o.id));
-    const r = await redeemInvite(db, { code: invite.code, channel: 'TELEGRAM', externalUserId: id, chatId: id, displayName: `U${id}`, now });
+    const r = await redeemInvite(storesOn(db), { code: invite.code, channel: 'TELEGRAM', externalUserId: id, chatId: id, displayName: `U${id}`, now });
     if (!r.ok) throw new Error(`linking ${o.code} in the template failed: ${r.error}`);
   }
 }
@@ -166,7 +167,7 @@ function sampleDatabase(): Promise<string> {
       const db = createPrismaClient(databaseUrlFor(building), { poolSize: 2 });
       try {
         const now = new Date('2026-12-01T02:00:00Z');
-        const r = await importOrganisation(db, { file: await readFile(SAMPLE_CSV), now, source: 'huyen-mau.csv' });
+        const r = await importOrganisation(storesOn(db), { file: await readFile(SAMPLE_CSV), now, source: 'huyen-mau.csv' });
         if (!r.ok) throw new Error(`sample import failed: ${JSON.stringify(r.errors)}`);
         await linkEveryone(db, now);
       } finally {
@@ -421,7 +422,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
       return person(Number(identity.externalUserId));
     },
     async link(officialCode, telegramUserId) {
-      const invite = await issueInvite(db, { officialCode, now: time.now() });
+      const invite = await issueInvite(storesOn(db), { officialCode, now: time.now() });
       const p = person(telegramUserId);
       await p.say(`/start ${invite.code}`);
       if (!(await db.chatIdentity.findFirst({ where: { externalUserId: String(telegramUserId), channel: 'TELEGRAM', official: { code: officialCode } } })))

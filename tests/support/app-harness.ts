@@ -61,7 +61,7 @@ import type { PeopleDirectory, SandboxPorts, SandboxTime } from '../../src/sandb
 import { quiet } from '../../src/sandbox/time-wiring.js';
 import type { TimeMove } from '../../src/sandbox/time-moves.js';
 import { zaloText } from './updates.js';
-import { createTestDatabase, type TestDatabase } from './database.js';
+import { createTestDatabase, type TestDatabase, storesOn } from './database.js';
 import { TEST_REDIS_URL } from './env.js';
 import { createTelegramStandIn, type TelegramStandIn } from './telegram-stand-in.js';
 import { command, user } from './updates.js';
@@ -338,7 +338,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return status;
     },
     async linkZalo(officialCode, zaloUserId) {
-      const invite = await issueInvite(db.db, { officialCode, now: timeSource.now() });
+      const invite = await issueInvite(storesOn(db.db), { officialCode, now: timeSource.now() });
       const status = await harness.postZalo(zaloText(zaloUserId, invite.code));
       if (status !== 200) throw new Error(`linking ${officialCode} on Zalo answered HTTP ${status}`);
       return zaloUserId;
@@ -357,12 +357,12 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return res.status;
     },
     async importSample() {
-      const r = await importOrganisation(db.db, { file: await readFile(SAMPLE_CSV), now: timeSource.now(), source: 'huyen-mau.csv' });
+      const r = await importOrganisation(storesOn(db.db), { file: await readFile(SAMPLE_CSV), now: timeSource.now(), source: 'huyen-mau.csv' });
       if (!r.ok) throw new Error(`sample import failed: ${JSON.stringify(r.errors)}`);
       app.invalidate();
     },
     async link(officialCode, telegramUserId) {
-      const invite = await issueInvite(db.db, { officialCode, now: timeSource.now() });
+      const invite = await issueInvite(storesOn(db.db), { officialCode, now: timeSource.now() });
       const status = await harness.post(command(user(telegramUserId), '/start', invite.code));
       if (status !== 200) throw new Error(`linking ${officialCode} answered HTTP ${status}`);
       return telegramUserId;

@@ -2,7 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import type { AppContext } from '../../src/app/context.js';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
+import { createStores } from '../../src/db/stores.js';
 import { TEST_ADMIN_DATABASE_URL, databaseUrlFor } from './env.js';
 
 export interface TestDatabase {
@@ -39,4 +41,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/** The store ports over a test database's client, for the use cases that need nothing else of the app (linking, import). */
+export function storesOn(db: PrismaClient): Pick<AppContext, 'stores'> {
+  return { stores: createStores(db) };
 }

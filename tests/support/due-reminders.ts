@@ -3,12 +3,13 @@
 import { readFile } from 'node:fs/promises';
 import type { PrismaClient } from '../../src/db/client.js';
 import { importOrganisation } from '../../src/app/org/import-organisation.js';
+import { storesOn } from './database.js';
 
 export const SAMPLE_ORG = new URL('../../samples/huyen-mau.csv', import.meta.url);
 
 /** The sample district, every official linked to a Telegram chat whose id is 800000 + their id. */
 export async function seedLinkedOrganisation(db: PrismaClient): Promise<void> {
-  const r = await importOrganisation(db, { file: await readFile(SAMPLE_ORG), now: new Date(), source: 'huyen-mau.csv' });
+  const r = await importOrganisation(storesOn(db), { file: await readFile(SAMPLE_ORG), now: new Date(), source: 'huyen-mau.csv' });
   if (!r.ok) throw new Error(`sample import failed: ${JSON.stringify(r.errors)}`);
   await db.$executeRaw`
     INSERT INTO chat_identity ("officialId", channel, "externalUserId", "chatId", "linkedAt")

@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../../src/domain/errors.js';
-import { OfficialId, UnitId } from '../../src/domain/ids.js';
 import { resolveRecipients } from '../../src/domain/notice/recipients.js';
 import { checkNoticeDocument, formatNoticeCode, parseNoticeCode, recipientState } from '../../src/domain/notice/types.js';
 import { OrgDirectory } from '../../src/domain/org/directory.js';
-import type { Official, Role, Unit } from '../../src/domain/org/types.js';
 import { DEFAULT_RECOGNITION, recognise } from '../../src/domain/recognition/criteria.js';
 import { computeReport, type AnswerFact, type TaskFact } from '../../src/domain/report/metrics.js';
+import { UBND_UNITS, officialMaker } from '../support/small-org.js';
 
-// UBND (1) → Phòng Nội vụ (2), Phòng Tài chính (3).
-const units: Unit[] = [
-  { id: UnitId(1), code: 'UBND', name: 'UBND huyện', parentId: null },
-  { id: UnitId(2), code: 'PNV', name: 'Phòng Nội vụ', parentId: UnitId(1) },
-  { id: UnitId(3), code: 'TCKH', name: 'Phòng TC-KH', parentId: UnitId(1) },
-];
-let nextId = 1;
-function official(code: string, unit: number, role: Role, extra: Partial<Official> = {}): Official {
-  return {
-    id: OfficialId(nextId++),
-    code,
-    fullName: code,
-    title: code,
-    role,
-    unitId: UnitId(unit),
-    superiorId: null,
-    isAdmin: false,
-    locale: 'vi',
-    active: true,
-    ...extra,
-  };
-}
+const units = [...UBND_UNITS];
+const official = officialMaker();
 const chutich = official('UB-01', 1, 'HEAD');
 const tpNoiVu = official('PNV-01', 2, 'HEAD');
 const pNoiVu = official('PNV-02', 2, 'DEPUTY');

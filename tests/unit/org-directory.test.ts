@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OfficialId, UnitId } from '../../src/domain/ids.js';
 import { OrgDirectory } from '../../src/domain/org/directory.js';
-import type { Official, Role, Unit } from '../../src/domain/org/types.js';
+import { HUYEN_UNITS, officialMaker } from '../support/small-org.js';
 
-// Huyện (1) → UBND (2) → Phòng Nội vụ (3), Phòng Tài chính (4); xã (5) under UBND.
-const units: Unit[] = [
-  { id: UnitId(1), code: 'HU', name: 'Huyện ủy', parentId: null },
-  { id: UnitId(2), code: 'UBND', name: 'UBND huyện', parentId: UnitId(1) },
-  { id: UnitId(3), code: 'PNV', name: 'Phòng Nội vụ', parentId: UnitId(2) },
-  { id: UnitId(4), code: 'TCKH', name: 'Phòng TC-KH', parentId: UnitId(2) },
-  { id: UnitId(5), code: 'XA', name: 'UBND xã', parentId: UnitId(2) },
-];
-let nextId = 1;
-function official(code: string, unit: number, role: Role, extra: Partial<Official> = {}): Official {
-  return {
-    id: OfficialId(nextId++),
-    code,
-    fullName: code,
-    title: code,
-    role,
-    unitId: UnitId(unit),
-    superiorId: null,
-    isAdmin: false,
-    locale: 'vi',
-    active: true,
-    ...extra,
-  };
-}
+const units = [...HUYEN_UNITS];
+const official = officialMaker();
 const bithu = official('HU-01', 1, 'HEAD');
 const chutich = official('UB-01', 2, 'HEAD');
 const phoct = official('UB-02', 2, 'DEPUTY', { superiorId: chutich.id });

@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { OfficialId, UnitId } from '../../src/domain/ids.js';
 import { OrgDirectory } from '../../src/domain/org/directory.js';
 import { demandParties, mayReach, reachOf, taskParties } from '../../src/domain/org/reach.js';
-import type { Official, Role, Unit } from '../../src/domain/org/types.js';
+import { UBND_UNITS, officialMaker } from '../support/small-org.js';
 
-// UBND (1) → Phòng Nội vụ (2), Phòng Tài chính (3).
-const units: Unit[] = [
-  { id: UnitId(1), code: 'UBND', name: 'UBND huyện', parentId: null },
-  { id: UnitId(2), code: 'PNV', name: 'Phòng Nội vụ', parentId: UnitId(1) },
-  { id: UnitId(3), code: 'TCKH', name: 'Phòng TC-KH', parentId: UnitId(1) },
-];
-let nextId = 1;
-function official(code: string, unit: number, role: Role, extra: Partial<Official> = {}): Official {
-  return {
-    id: OfficialId(nextId++),
-    code,
-    fullName: code,
-    title: code,
-    role,
-    unitId: UnitId(unit),
-    superiorId: null,
-    isAdmin: false,
-    locale: 'vi',
-    active: true,
-    ...extra,
-  };
-}
+const units = [...UBND_UNITS];
+const official = officialMaker();
 const chutich = official('UB-01', 1, 'HEAD');
 const tpNoiVu = official('PNV-01', 2, 'HEAD');
 const cvNoiVu = official('PNV-03', 2, 'MEMBER');

@@ -1,10 +1,10 @@
-import type { PrismaClient, Tx } from '../../db/client.js';
 import { basisOf, deliverableAt, ladderStepMs } from '../../domain/clocks/ladder.js';
 import type { Consultation, Respondent } from '../../domain/consultation/types.js';
+import { DomainError } from '../../domain/errors.js';
 import type { AppContext } from '../context.js';
 import type { StoreTx } from '../ports/stores.js';
+import type { ConsultationFile } from '../ports/stores/consultations.js';
 import type { Effects } from '../transaction.js';
-import type { LinkedItems } from '../views/consultation-views.js';
 
 export async function auditConsultation(
   app: AppContext,
@@ -55,15 +55,9 @@ export async function stopAllAnswerClocks(app: AppContext, tx: StoreTx, c: Pick<
   await app.stores.clocks.stop(tx, 'CONSULTATION', c.id, at, reason, ['CONSULTATION_ANSWER']);
 }
 
-/**
- * The task and the previous round a consultation points to, for its messages. Use cases call
- * `app.stores.consultations.links`; this form, over a client, remains for the chat handler that still passes `app.db`
- * (src/app/interaction/handlers/consult-actions.ts) and goes when it moves to the store.
- */
-export async function linksOf(db: PrismaClient | Tx, c: Pick<Consultation, 'previousId' | 'taskId'>): Promise<LinkedItems> {
-  const [previous, task] = await Promise.all([
-    c.previousId ? db.consultation.findUnique({ where: { id: c.previousId }, select: { code: true } }) : null,
-    c.taskId ? db.task.findUnique({ where: { id: c.taskId }, select: { code: true, title: true } }) : null,
-  ]);
-  return { previous: previous ?? undefined, task: task ?? undefined };
+/** The consultation with its respondents and entries; refused with `consult-not-found` when there is none. */
+export async function loadConsultationOrFail(app: AppContext, id: number): Promise<ConsultationFile> {
+  const file = await app.stores.consultations.load(id);
+  if (!file) throw new DomainError('consult-not-found');
+  return file;
 }

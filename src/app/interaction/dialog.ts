@@ -2,7 +2,7 @@
 // chat identity, so a restart or a second bot process does not lose an answer half given.
 import type { z } from 'zod';
 import type { InboundFile, OutboundMessage, RouterResult } from '../ports/channel.js';
-import { clearDialog, loadDialog, saveDialog, type StoredDialog } from '../../db/repositories/dialog.repository.js';
+import type { StoredDialog } from '../ports/stores/dialogs.js';
 import { encodeAction } from '../actions.js';
 import type { Session } from './session.js';
 
@@ -84,13 +84,13 @@ export class DialogRegistry {
 
 /** The dialog open in this chat, read once per update (an expired one is removed as it is read). */
 export async function currentDialog(s: Session): Promise<StoredDialog | undefined> {
-  s.dialog ??= { open: await loadDialog(s.app.db, s.identityId, s.app.time.now()) };
+  s.dialog ??= { open: await s.app.stores.dialogs.load(s.identityId, s.app.time.now()) };
   return s.dialog.open;
 }
 
 export async function persistTurn(s: Session, turn: Turn): Promise<OutboundMessage[]> {
-  if (turn.next) await saveDialog(s.app.db, s.identityId, turn.next, new Date(s.app.time.now().getTime() + s.app.policy.dialogTtl.ms));
-  else if (await currentDialog(s)) await clearDialog(s.app.db, s.identityId);
+  if (turn.next) await s.app.stores.dialogs.save(s.identityId, turn.next, new Date(s.app.time.now().getTime() + s.app.policy.dialogTtl.ms));
+  else if (await currentDialog(s)) await s.app.stores.dialogs.clear(s.identityId);
   s.dialog = { open: turn.next ?? undefined };
   return turn.replies;
 }
@@ -99,7 +99,7 @@ export async function persistTurn(s: Session, turn: Turn): Promise<OutboundMessa
 export async function endDialog(s: Session): Promise<boolean> {
   if (!(await currentDialog(s))) return false;
   s.dialog = { open: undefined };
-  return clearDialog(s.app.db, s.identityId);
+  return s.app.stores.dialogs.clear(s.identityId);
 }
 
 /** A question with a Cancel button under it (and any choices above). */

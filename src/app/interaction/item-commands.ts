@@ -2,15 +2,12 @@
 // Each is the typed form of an action (src/app/actions.ts), so it works at any time and on every channel, and a
 // channel without buttons can print it next to each numbered choice. The words follow the slash commands of
 // PRODUCT.md §6: Vietnamese without diacritics, each with an English alias.
-import type { PrismaClient, Tx } from '../../db/client.js';
-import { itemCodeById, itemIdByCode, type CodedKind } from '../../db/repositories/item.repository.js';
-import { findExtensionRequest, pendingExtension } from '../../db/repositories/task.repository.js';
 import type { Locale } from '../../domain/locale.js';
 import { parseItemCode } from '../../domain/task/types.js';
 import { decodeAction, encodeAction, idArg, type Verb } from '../actions.js';
+import type { AppStores } from '../ports/stores.js';
+import type { CodedKind } from '../ports/stores/items.js';
 import type { CommandName } from './commands.js';
-
-type Db = PrismaClient | Tx;
 
 /** The kinds of item that carry a code, by the code's prefix. */
 const KIND_BY_PREFIX: Record<'NV' | 'YK' | 'GT', CodedKind> = { NV: 'task', YK: 'consultation', GT: 'explanation' };
@@ -28,9 +25,9 @@ type Target = {
     kind: K;
     verb: VerbsOf[K];
     /** The action's argument for the item (default: the item's id). Undefined when the item has nothing to act on. */
-    argOf?(db: Db, itemId: number): Promise<string | number | undefined>;
+    argOf?(stores: AppStores, itemId: number): Promise<string | number | undefined>;
     /** The item behind an action's argument (default: the argument is the item's id). */
-    itemOf?(db: Db, arg: string): Promise<number | undefined>;
+    itemOf?(stores: AppStores, arg: string): Promise<number | undefined>;
   };
 }[CodedKind];
 
@@ -46,10 +43,10 @@ interface ItemCommand {
   alone?: CommandName;
 }
 
-const pendingExtensionId = async (db: Db, taskId: number) => (await pendingExtension(db, taskId))?.id;
-const taskOfExtension = async (db: Db, arg: string) => {
+const pendingExtensionId = (stores: AppStores, taskId: number) => stores.tasks.pendingExtensionId(taskId);
+const taskOfExtension = async (stores: AppStores, arg: string) => {
   const id = /^\d{1,9}$/.test(arg) ? Number(arg) : undefined;
-  return id === undefined ? undefined : (await findExtensionRequest(db, id))?.taskId;
+  return id === undefined ? undefined : stores.tasks.taskOfExtension(id);
 };
 
 const task = (verb: VerbsOf['task']): Target => ({ kind: 'task', verb });
@@ -113,7 +110,7 @@ export type ItemCommandResolution =
  * `/word CODE [text]` → the action it stands for, or why not. Undefined when `word` is no item command, or when it
  * is also an ordinary command and no code follows (`/baocao` alone is the report flow).
  */
-export async function resolveItemCommand(db: Db, word: string, args: string, locale: Locale): Promise<ItemCommandResolution | undefined> {
+export async function resolveItemCommand(stores: AppStores, word: string, args: string, locale: Locale): Promise<ItemCommandResolution | undefined> {
   const command = BY_WORD.get(word.toLowerCase());
   if (!command) return undefined;
   const shown = `/${command.words[locale === 'en' ? 1 : 0]}`;
@@ -127,9 +124,9 @@ export async function resolveItemCommand(db: Db, word: string, args: string, loc
   const target = command.targets.find((t) => t.kind === kind);
   if (!target) return { ok: false, error: 'item-command-usage', args: usage };
   const code = `${parsed.prefix}-${parsed.year}-${String(parsed.seq).padStart(4, '0')}`;
-  const id = await itemIdByCode(db, kind, code);
+  const id = await stores.items.idByCode(kind, code);
   if (id === undefined) return { ok: false, error: 'item-command-unknown', args: { code } };
-  const arg = target.argOf ? await target.argOf(db, id) : id;
+  const arg = target.argOf ? await target.argOf(stores, id) : id;
   if (arg === undefined) return { ok: false, error: 'item-command-nothing', args: { code, command: shown } };
   return { ok: true, action: encodeAction(target.verb, arg), rest };
 }
@@ -138,13 +135,13 @@ export async function resolveItemCommand(db: Db, word: string, args: string, loc
  * The command that does what `action` does, to print beside a numbered choice: `/nhan NV-2026-0012`. Undefined for
  * actions that have no item code (dialog choices, paging, signals).
  */
-export async function commandForAction(db: Db, action: string, locale: Locale): Promise<string | undefined> {
+export async function commandForAction(stores: AppStores, action: string, locale: Locale): Promise<string | undefined> {
   const decoded = decodeAction(action);
   if (!decoded) return undefined;
   const entry = BY_VERB.get(decoded.verb);
   if (!entry) return undefined;
-  const itemId = entry.target.itemOf ? await entry.target.itemOf(db, decoded.arg) : idArg(decoded);
+  const itemId = entry.target.itemOf ? await entry.target.itemOf(stores, decoded.arg) : idArg(decoded);
   if (itemId === undefined) return undefined;
-  const code = await itemCodeById(db, entry.target.kind, itemId);
+  const code = await stores.items.codeById(entry.target.kind, itemId);
   return code ? `/${entry.command.words[locale === 'en' ? 1 : 0]} ${code}` : undefined;
 }

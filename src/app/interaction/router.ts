@@ -2,9 +2,6 @@
 // Replies go back to the same chat; notifications to others go through the outbox inside the use cases.
 import type { ChannelName, InboundEnvelope, OutboundMessage, RouterResult } from '../ports/channel.js';
 import { CAPABILITIES } from '../ports/channel.js';
-import { touchIdentity } from '../../db/repositories/identity.repository.js';
-import { promptAction } from '../../db/repositories/prompt.repository.js';
-import { claimUpdate } from '../../db/repositories/update.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { OfficialId } from '../../domain/ids.js';
 import { asLocale, type Locale } from '../../domain/locale.js';
@@ -49,12 +46,12 @@ export interface RouterDeps {
  * shared with the adapters' events that are no router input (an OA follow).
  */
 export function claimInbound(app: AppContext, channel: ChannelName, updateKey: string): Promise<boolean> {
-  return claimUpdate(app.db, channel, updateKey);
+  return app.stores.chats.claimUpdate(channel, updateKey);
 }
 
 /** The person wrote, or turned to us (an OA follow): the chat is reachable again, their reply window opens now. */
 export function touchInbound(app: AppContext, identityId: number): Promise<void> {
-  return touchIdentity(app.db, identityId, app.time.now());
+  return app.stores.identities.touch(identityId, app.time.now());
 }
 
 /** Longest text we accept from a chat, in characters people see: Telegram's own limit, far above any answer typed. */
@@ -143,7 +140,7 @@ export function createRouter(deps: RouterDeps): Router {
     const cmd = parseCommand(text)!;
     if (cmd.name === 'cancel') return reply(s.t((await endDialog(s)) ? 'dialog-cancelled' : 'dialog-nothing'));
     // `/nhan NV-2026-0012 …`: the typed form of a button, on any channel at any time (item-commands.ts).
-    const item = await resolveItemCommand(app.db, cmd.word, cmd.args, s.locale);
+    const item = await resolveItemCommand(app.stores, cmd.word, cmd.args, s.locale);
     if (item && !item.ok) return reply(s.t(item.error, item.args));
     if (item?.ok) {
       const first = await runAction(s, item.action);
@@ -167,7 +164,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (parseCommand(textIn)) return runCommand(s, textIn);
     // Channels without buttons: a number answers the last numbered prompt shown in this chat.
     if ((!s.capabilities.buttons || s.capabilities.numberedFallback) && /^\s*\d{1,2}\s*$/.test(textIn)) {
-      const found = await promptAction(app.db, s.identityId, Number(textIn.trim()), app.time.now());
+      const found = await app.stores.chats.promptAction(s.identityId, Number(textIn.trim()), app.time.now());
       if (found.found) return runAction(s, found.action);
       if (found.reason === 'expired') return reply(s.t('prompt-expired'));
       // No such choice: the number may still answer a step (a percent); else it is no free answer (a consultation

@@ -1,5 +1,5 @@
 import type { ChannelCapabilities, ChannelName, OutboundMessage } from '../ports/channel.js';
-import type { StoredDialog } from '../../db/repositories/dialog.repository.js';
+import type { StoredDialog } from '../ports/stores/dialogs.js';
 import type { OfficialId } from '../../domain/ids.js';
 import type { Locale } from '../../domain/locale.js';
 import type { Official } from '../../domain/org/types.js';

@@ -2,15 +2,14 @@
 // that deactivates more officials than the policy allows, then make the database match it in one transaction
 // (PRODUCT.md §2, §7).
 import { createHash } from 'node:crypto';
-import type { PrismaClient } from '../../db/client.js';
-import { appendAudit } from '../../db/repositories/audit.repository.js';
-import { applyOrgPlan, loadOrgSnapshot, lockOrgImport, type OrgImportSummary } from '../../db/repositories/org.repository.js';
 import type { OfficialId } from '../../domain/ids.js';
 import { decodeUtf8 } from '../../domain/org/csv.js';
 import { checkDeactivations, planOrgChanges, type DeactivationCheck, type DeactivationLimit, type OrgChanges } from '../../domain/org/import-plan.js';
 import { isExcelWorkbook, validateOrgCsv, type OrgImportError, type OrgPlan, type OrgValidation } from '../../domain/org/org-import.js';
 import { defaultPolicy } from '../../domain/policy/resolve-policy.js';
 import type { Translate } from '../../i18n/catalogue.js';
+import type { AppContext } from '../context.js';
+import type { OrgImportSummary } from '../ports/stores/org.js';
 
 export type { OrgChanges, OrgImportError, OrgImportSummary };
 
@@ -54,22 +53,22 @@ function summaryOf(changes: OrgChanges): OrgImportSummary {
  * Any error anywhere refuses the whole file and writes nothing: a half-imported organisation would send
  * escalations to the wrong people. Importing the same file again changes nothing.
  */
-export async function importOrganisation(db: PrismaClient, input: ImportOrganisationInput): Promise<ImportOrganisationResult> {
+export async function importOrganisation({ stores }: Pick<AppContext, 'stores'>, input: ImportOrganisationInput): Promise<ImportOrganisationResult> {
   const validation = checkOrganisationFile(input.file);
   if (!validation.ok) return validation;
   const { plan, text } = validation;
   const limit = input.deactivationLimit ?? defaultPolicy().orgImport;
 
-  return db.$transaction(
+  return stores.transaction(
     async (tx): Promise<ImportOrganisationResult> => {
       // Under the import lock, so the plan shown is the change made.
-      await lockOrgImport(tx);
-      const planned = planOrgChanges(plan, await loadOrgSnapshot(tx));
+      await stores.org.lockImport(tx);
+      const planned = planOrgChanges(plan, await stores.org.snapshot(tx));
       const check = checkDeactivations(planned, limit);
       if (!check.ok && !input.allowDeactivate) return { ok: false, errors: [], refused: check, changes: planned };
       if (input.dryRun) return { ok: true, summary: summaryOf(planned), changes: planned, written: false };
-      const changes = await applyOrgPlan(tx, plan, input.now);
-      await appendAudit(tx, {
+      const changes = await stores.org.applyPlan(tx, plan, input.now);
+      await stores.audit.append(tx, {
         at: input.now,
         actorId: input.actorId ?? null,
         action: 'org.imported',
@@ -89,7 +88,7 @@ export async function importOrganisation(db: PrismaClient, input: ImportOrganisa
       return { ok: true, summary: changes.summary, changes: planned, written: true };
     },
     // A large district is a few thousand rows: more than the default 5 s on a slow disk.
-    { timeout: 120_000, maxWait: 10_000 },
+    { timeoutMs: 120_000, maxWaitMs: 10_000 },
   );
 }
 

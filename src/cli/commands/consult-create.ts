@@ -1,7 +1,4 @@
 import { askForOpinion, askForOpinionOnce } from '../../app/consultations/ask.js';
-import { findConsultationByCode } from '../../db/repositories/consultation.repository.js';
-import { findOfficialByCode } from '../../db/repositories/org.repository.js';
-import { findTaskByCode } from '../../db/repositories/task.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { OfficialId } from '../../domain/ids.js';
 import type { Consultation } from '../../domain/consultation/types.js';
@@ -43,7 +40,7 @@ export const consultCreateCommand = defineCommand({
     }
     return withApp(ctx, async (app) => {
       const t = app.catalogue.translator('vi');
-      const by = await findOfficialByCode(app.db, text('by'));
+      const by = await app.stores.org.officialByCode(text('by'));
       if (!by) {
         ctx.err(t('invite-official-unknown', { code: text('by') }));
         return 1;
@@ -53,7 +50,7 @@ export const consultCreateCommand = defineCommand({
         .split(',')
         .map((c) => c.trim())
         .filter(Boolean)) {
-        const o = await findOfficialByCode(app.db, code);
+        const o = await app.stores.org.officialByCode(code);
         if (!o) {
           ctx.err(t('invite-official-unknown', { code }));
           return 1;
@@ -69,12 +66,12 @@ export const consultCreateCommand = defineCommand({
         }
         deadline = parsed.deadline;
       }
-      const task = text('task') ? await findTaskByCode(app.db, text('task')) : undefined;
+      const task = text('task') ? await app.stores.tasks.findByCode(text('task')) : undefined;
       if (text('task') && !task) {
         ctx.err(t('task-not-found'));
         return 1;
       }
-      const previous = text('previous') ? await findConsultationByCode(app.db, text('previous')) : undefined;
+      const previous = text('previous') ? await app.stores.consultations.findByCode(text('previous')) : undefined;
       if (text('previous') && !previous) {
         ctx.err(t('consult-not-found'));
         return 1;

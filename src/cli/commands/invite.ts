@@ -8,6 +8,7 @@ import { DAY_MS, wall } from '../../domain/time/duration.js';
 import { formatDateTime } from '../../domain/time/local-time.js';
 import { defineCommand } from '../define-command.js';
 import { dynamicKey } from '../../i18n/catalogue.js';
+import { createStores } from '../../db/stores.js';
 
 const USAGE = 'invite OFFICIAL_CODE [--days N] [--lang vi|en]';
 const GET_ME_TIMEOUT_MS = 3_000;
@@ -56,7 +57,7 @@ export const inviteCommand = defineCommand({
     const t = ctx.catalogue.translator(asLocale(flags.lang ?? 'vi'));
     const opened = await ctx.openDatabase();
     try {
-      const invite = await issueInvite(opened.db, { officialCode, now: ctx.time.now(), ttl: wall(days * DAY_MS) });
+      const invite = await issueInvite({ stores: createStores(opened.db) }, { officialCode, now: ctx.time.now(), ttl: wall(days * DAY_MS) });
       const o = invite.official;
       const bot = await resolveBotUsername(ctx.config, opened.db);
       ctx.out(`Cán bộ / Official: ${o.fullName} (${o.code}), ${o.title}`);

@@ -7,6 +7,7 @@ import type { OrgImportError } from '../../domain/org/org-import.js';
 import { type Translate, dynamicKey } from '../../i18n/catalogue.js';
 import type { CliContext } from '../context.js';
 import { defineCommand } from '../define-command.js';
+import { createStores } from '../../db/stores.js';
 
 /** Added and changed lines shown before "… and N more"; every deactivation is always listed. */
 const SHOWN_PER_KIND = 20;
@@ -76,14 +77,17 @@ export const orgImportCommand = defineCommand({
     const opened = await ctx.openDatabase();
     try {
       const started = performance.now();
-      const result = await importOrganisation(opened.db, {
-        file: bytes,
-        now: ctx.time.now(),
-        source: path.basename(file),
-        deactivationLimit: policy.orgImport,
-        allowDeactivate: values['allow-deactivate'] === true,
-        dryRun,
-      });
+      const result = await importOrganisation(
+        { stores: createStores(opened.db) },
+        {
+          file: bytes,
+          now: ctx.time.now(),
+          source: path.basename(file),
+          deactivationLimit: policy.orgImport,
+          allowDeactivate: values['allow-deactivate'] === true,
+          dryRun,
+        },
+      );
       if (!result.ok && result.refused) {
         for (const line of planLines(t, result.changes)) ctx.out(`  ${line}`);
         const r = result.refused;

@@ -3,7 +3,6 @@
 import path from 'node:path';
 import { startReview } from '../../app/review/start-review.js';
 import { writeReviewXlsx } from '../../app/review/review-xlsx.js';
-import { findOfficialByCode } from '../../db/repositories/org.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { OfficialId } from '../../domain/ids.js';
 import { dynamicKey } from '../../i18n/catalogue.js';
@@ -28,7 +27,7 @@ export const reviewStartCommand = defineCommand({
     }
     return withApp(ctx, async (app) => {
       const t = app.catalogue.translator('vi');
-      const head = await findOfficialByCode(app.db, values.head!);
+      const head = await app.stores.org.officialByCode(values.head!);
       if (!head) {
         ctx.err(t('invite-official-unknown', { code: values.head! }));
         return 1;

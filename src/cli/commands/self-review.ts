@@ -5,7 +5,6 @@ import path from 'node:path';
 import { openSelfReview } from '../../app/self-review/open-cycle.js';
 import { unitRows } from '../../app/self-review/self-review-chat.js';
 import { writeSelfReviewXlsx } from '../../app/self-review/self-review-xlsx.js';
-import { findOfficialByCode } from '../../db/repositories/org.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { normaliseCode } from '../../domain/org/org-import.js';
 import { parseLocalDate, type Period } from '../../domain/report/period.js';
@@ -40,7 +39,7 @@ export const selfReviewOpenCommand = defineCommand({
       }
       let by: number | null = null;
       if (values.by) {
-        const admin = await findOfficialByCode(app.db, values.by);
+        const admin = await app.stores.org.officialByCode(values.by);
         if (!admin?.isAdmin) {
           ctx.err(t('invite-official-unknown', { code: values.by }));
           return 1;

@@ -1,5 +1,4 @@
 import { assignTaskOnce, assignTask } from '../../app/tasks/assign-task.js';
-import { findOfficialByCode } from '../../db/repositories/org.repository.js';
 import { DomainError } from '../../domain/errors.js';
 import { OfficialId } from '../../domain/ids.js';
 import { PRIORITIES, type Priority } from '../../domain/priority.js';
@@ -43,7 +42,7 @@ export const taskCreateCommand = defineCommand({
     return withApp(ctx, async (app) => {
       const t = app.catalogue.translator('vi');
       const zone = app.policy.calendar.timezone;
-      const [by, to] = await Promise.all([findOfficialByCode(app.db, text('by')), findOfficialByCode(app.db, text('to'))]);
+      const [by, to] = await Promise.all([app.stores.org.officialByCode(text('by')), app.stores.org.officialByCode(text('to'))]);
       if (!by || !to) {
         ctx.err(t('invite-official-unknown', { code: !by ? text('by') : text('to') }));
         return 1;

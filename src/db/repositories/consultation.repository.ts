@@ -113,7 +113,9 @@ export function consultationStore(db: PrismaClient): ConsultationStore {
     load: (id, tx) => loadConsultation(readerOf(db, tx), id),
     findByExternalRef: (externalRef) => findConsultationByExternalRef(db, externalRef),
     waitingFor: (officialId) => waitingForMe(db, officialId),
-    nextRoundOf: (tx, id) => nextRoundOf(prismaTx(tx), id),
+    nextRoundOf: (tx, id) => nextRoundOf(readerOf(db, tx), id),
+    findByCode: (code) => findConsultationByCode(db, code),
+    openAskedBy: (askerId) => openConsultationsAskedBy(db, askerId),
     roundsOfMatter: (tx, matterId) => roundsOfMatter(prismaTx(tx), matterId),
     async create(tx, row) {
       const t = prismaTx(tx);

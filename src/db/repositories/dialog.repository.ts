@@ -1,10 +1,5 @@
+import type { DialogStore, StoredDialog } from '../../app/ports/stores/dialogs.js';
 import type { PrismaClient, Tx } from '../client.js';
-
-export interface StoredDialog {
-  flow: string;
-  step: string;
-  data: Record<string, unknown>;
-}
 
 export async function loadDialog(db: PrismaClient | Tx, identityId: number, now: Date): Promise<StoredDialog | undefined> {
   const row = await db.dialogState.findUnique({ where: { identityId } });
@@ -24,4 +19,13 @@ export async function saveDialog(db: PrismaClient | Tx, identityId: number, dial
 export async function clearDialog(db: PrismaClient | Tx, identityId: number): Promise<boolean> {
   const r = await db.dialogState.deleteMany({ where: { identityId } });
   return r.count > 0;
+}
+
+/** The application's DialogStore over this client. */
+export function dialogStore(db: PrismaClient): DialogStore {
+  return {
+    load: (identityId, now) => loadDialog(db, identityId, now),
+    save: (identityId, dialog, expiresAt) => saveDialog(db, identityId, dialog, expiresAt),
+    clear: (identityId) => clearDialog(db, identityId),
+  };
 }

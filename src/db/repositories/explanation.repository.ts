@@ -38,8 +38,10 @@ export async function markDemandAnswered(tx: Tx, id: number, answer: string, ans
 }
 
 /** The application's ExplanationStore. */
-export function explanationStore(): ExplanationStore {
+export function explanationStore(db: PrismaClient): ExplanationStore {
   return {
+    byId: (id) => findDemand(db, id),
+    ofItem: (itemKind, itemId) => demandsOfItem(db, itemKind, itemId),
     find: (tx, id) => findDemand(prismaTx(tx), id),
     lock: (tx, id) => lockDemand(prismaTx(tx), id),
     openFor: (tx, item) => openDemandFor(prismaTx(tx), item),

@@ -69,6 +69,8 @@ export function identityStore(db: PrismaClient): IdentityStore {
   return {
     deliveryTargets: (officialIds, order, tx) => deliveryTargets(readerOf(db, tx), officialIds, order),
     adminTargetsOutside: (tx, notOn) => adminTargetsOutside(prismaTx(tx), notOn),
+    touch: (identityId, at) => touchIdentity(db, identityId, at),
+    linkedChannels: (officialId) => identitiesOf(db, officialId),
     async linkedOfficial(channel, externalUserId) {
       const row = await db.chatIdentity.findUnique({
         where: { channel_externalUserId: { channel, externalUserId } },

@@ -1,16 +1,13 @@
 // The items that carry a code (NV- tasks, YK- consultations, GT- demands for explanation), read by code or id
 // across the three tables: for item commands (`/nhan NV-2026-0012`) and for the line naming what a signal is about.
 import type { Priority } from '../../domain/priority.js';
-import type { ItemStore, ItemSummary } from '../../app/ports/stores/items.js';
+import type { CodedKind, ItemStore, ItemSummary } from '../../app/ports/stores/items.js';
 import type { PrismaClient, Tx } from '../client.js';
 import { readerOf } from '../store-tx.js';
 
 type Db = PrismaClient | Tx;
 
-/** The kinds of item that carry a code. */
-export type CodedKind = 'task' | 'consultation' | 'explanation';
-
-export type { ItemSummary };
+export type { CodedKind, ItemSummary };
 
 export async function itemIdByCode(db: Db, kind: CodedKind, code: string): Promise<number | undefined> {
   const where = { where: { code }, select: { id: true } } as const;
@@ -57,5 +54,7 @@ export function itemStore(db: PrismaClient): ItemStore {
   return {
     summary: (kind, id, tx) => itemSummary(readerOf(db, tx), kind, id),
     priority: (kind, id, tx) => itemPriority(readerOf(db, tx), kind, id),
+    idByCode: (kind, code) => itemIdByCode(db, kind, code),
+    codeById: (kind, id) => itemCodeById(db, kind, id),
   };
 }

@@ -6,7 +6,11 @@ import type { ChannelName, Official, Role, Unit } from '../../domain/org/types.j
 import { OfficialId, UnitId } from '../../domain/ids.js';
 import { asLocale, type Locale } from '../../domain/locale.js';
 import { fold } from '../../domain/text/normalize.js';
+import type { OfficialWithUnit, OrgImportChanges, OrgImportSummary, OrgStore } from '../../app/ports/stores/org.js';
 import type { PrismaClient, Tx } from '../client.js';
+import { prismaTx, readerOf } from '../store-tx.js';
+
+export type { OfficialWithUnit, OrgImportChanges, OrgImportSummary };
 
 type Db = PrismaClient | Tx;
 
@@ -64,12 +68,6 @@ export async function loadOrgDirectory(db: Db): Promise<OrgDirectory> {
   return new OrgDirectory(domainUnits, officials.map(officialFromRow));
 }
 
-export interface OfficialWithUnit extends Official {
-  unitCode: string;
-  unitName: string;
-  phone: string | null;
-}
-
 const WITH_UNIT = { ...OFFICIAL_FIELDS, phone: true, unit: { select: { code: true, name: true } } } as const;
 
 function withUnit(row: OfficialRow & { phone: string | null; unit: { code: string; name: string } }): OfficialWithUnit {
@@ -88,28 +86,6 @@ export async function findOfficialById(db: Db, id: OfficialId): Promise<Official
 }
 
 // ─── Import ─────────────────────────────────────────────────────────────────
-
-export interface OrgImportSummary {
-  unitsCreated: number;
-  unitsUpdated: number;
-  unitsDeactivated: number;
-  officialsCreated: number;
-  officialsUpdated: number;
-  officialsDeactivated: number;
-}
-
-/** The summary and which codes changed, for the audit entry. */
-export interface OrgImportChanges {
-  summary: OrgImportSummary;
-  codes: {
-    unitsCreated: string[];
-    unitsUpdated: string[];
-    unitsDeactivated: string[];
-    officialsCreated: string[];
-    officialsUpdated: string[];
-    officialsDeactivated: string[];
-  };
-}
 
 /** Two imports at once would each deactivate what the other creates: they take turns. */
 const ORG_IMPORT_LOCK = 7262003;
@@ -272,4 +248,18 @@ export async function preferredChannelOf(db: Db, officialId: number): Promise<Ch
 
 export async function setPreferredChannel(db: Db, officialId: number, channel: ChannelName): Promise<void> {
   await db.official.update({ where: { id: officialId }, data: { preferredChannel: channel } });
+}
+
+/** The application's OrgStore over this client. */
+export function orgStore(db: PrismaClient): OrgStore {
+  return {
+    officialByCode: async (code) => (await findOfficialByCode(db, code)) ?? undefined,
+    officialById: async (id, tx) => (await findOfficialById(readerOf(db, tx), id)) ?? undefined,
+    setLocale: (officialId, locale) => setOfficialLocale(db, officialId, locale),
+    preferredChannel: (officialId) => preferredChannelOf(db, officialId),
+    setPreferredChannel: (officialId, channel) => setPreferredChannel(db, officialId, channel),
+    lockImport: (tx) => lockOrgImport(prismaTx(tx)),
+    snapshot: (tx) => loadOrgSnapshot(prismaTx(tx)),
+    applyPlan: (tx, plan, now) => applyOrgPlan(prismaTx(tx), plan, now),
+  };
 }

@@ -2,6 +2,8 @@ import type { OutboundMessage } from '../../app/ports/channel.js';
 import { HELD_MARK } from '../../app/ports/sender.js';
 import type { Locale } from '../../domain/locale.js';
 import type { OutboxInsert, OutboxPayload, OutboxStore, PendingMessage } from '../../app/ports/stores/outbox.js';
+import type { SendingStore } from '../../app/ports/stores/sending.js';
+import { markUnreachable } from './identity.repository.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { PrismaClient, Tx } from '../client.js';
 import { prismaTx, readerOf } from '../store-tx.js';
@@ -206,5 +208,20 @@ export function outboxStore(db: PrismaClient): OutboxStore {
     async repointReminders(tx, fromOutboxId, toOutboxId) {
       await prismaTx(tx).reminder.updateMany({ where: { outboxId: fromOutboxId }, data: { outboxId: toOutboxId } });
     },
+  };
+}
+
+/** The application's SendingStore: the delivery worker's and the sweep's outbox queries over this client. */
+export function sendingStore(db: PrismaClient): SendingStore {
+  return {
+    chatsWithDue: (now, limit) => chatsWithDueMessages(db, now, limit),
+    nextBatch: (channel, chatId, now) => nextBatchForChat(db, channel, chatId, now),
+    nextDueAt: (channel, chatId) => nextDueAt(db, channel, chatId),
+    claim: (ids, now, holdUntil) => claimForSending(db, ids, now, holdUntil),
+    markSent: (ids, at, externalMessageId) => markSent(db, ids, at, externalMessageId),
+    markRetry: (ids, error, notBefore) => markRetry(db, ids, error, notBefore),
+    markFailed: (ids, error) => markFailed(db, ids, error),
+    markChatUnreachable: (channel, chatId, error) => markChatUnreachable(db, channel, chatId, error),
+    markIdentitiesUnreachable: (channel, chatId, reason, at) => markUnreachable(db, channel, chatId, reason, at),
   };
 }

@@ -1,3 +1,4 @@
+import type { PromptLookup } from '../../app/ports/stores/chats.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { PrismaClient, Tx } from '../client.js';
 
@@ -6,8 +7,6 @@ export async function savePrompt(db: PrismaClient | Tx, identityId: number, acti
   const data = { actions: actions as never, createdAt: now, expiresAt };
   await db.chatPrompt.upsert({ where: { identityId }, create: { identityId, ...data }, update: data });
 }
-
-export type PromptLookup = { found: true; action: string } | { found: false; reason: 'none' | 'expired' | 'out-of-range' };
 
 export async function promptAction(db: PrismaClient | Tx, identityId: number, number: number, now: Date): Promise<PromptLookup> {
   const row = await db.chatPrompt.findUnique({ where: { identityId } });

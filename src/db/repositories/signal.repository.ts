@@ -52,10 +52,13 @@ export async function signalExists(
 }
 
 /** The application's SignalStore. */
-export function signalStore(): SignalStore {
+export function signalStore(db: PrismaClient): SignalStore {
   const json = (evidence: unknown) => evidence as Prisma.InputJsonValue;
   return {
     find: (tx, id) => findSignal(prismaTx(tx), id),
+    byId: (id) => findSignal(db, id),
+    pendingCount: (officialIds) => countPendingSignals(db, officialIds),
+    pendingPage: (officialIds, page) => pendingSignalsPage(db, officialIds, page),
     hasLive: (tx, itemKind, itemId, officialId) => hasLiveSignal(prismaTx(tx), itemKind, itemId, officialId),
     async insertIfNew(tx, s) {
       const inserted = await prismaTx(tx).signal.createMany({ data: [{ ...s, evidence: json(s.evidence) }], skipDuplicates: true });

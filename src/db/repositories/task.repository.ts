@@ -141,6 +141,11 @@ export function taskStore(db: PrismaClient): TaskStore {
     },
     findByExternalRef: (externalRef) => findTaskByExternalRef(db, externalRef),
     needingAction: (officialId, page) => listTasksNeedingAction(db, officialId, page),
+    findByCode: (code) => findTaskByCode(db, code),
+    ofAssignee: (assigneeId, statuses, limit) => listTasksOfAssignee(db, assigneeId, statuses, limit),
+    latestProgressNote: (taskId) => latestProgressNote(db, taskId),
+    pendingExtensionId: async (taskId) => (await pendingExtension(db, taskId))?.id,
+    taskOfExtension: async (id) => (await findExtensionRequest(db, id))?.taskId,
     update: (tx, id, patch) => updateTask(prismaTx(tx), id, patch),
     addEvent: (tx, taskId, event) => addTaskEvent(prismaTx(tx), taskId, event),
     bounceEvents: (tx, taskId) =>

@@ -1,7 +1,6 @@
 // The dialogs of consultations: /xinykien step by step, a stance's reason, a clarifying question and its reply,
 // the decision, a new round, a hand-over to a deputy, and which consultation a free text belongs to.
 import { z } from 'zod';
-import { findTaskByCode } from '../../../db/repositories/task.repository.js';
 import { CONSULT_LIMITS, deputiesOf, QUESTION_RULE, SUBJECT_RULE } from '../../../domain/consultation/rules.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
@@ -13,7 +12,7 @@ import { parseItemCode } from '../../../domain/task/types.js';
 import { answerConsultation, askClarification, delegateAnswer, recordFreeText, replyClarification } from '../../consultations/answer.js';
 import { askForOpinion, defaultAnswerDeadline, type AskResult } from '../../consultations/ask.js';
 import { closeConsultation } from '../../consultations/close.js';
-import { findConsultationByCode, loadConsultationOrFail, nextRoundOf } from '../../../db/repositories/consultation.repository.js';
+import { loadConsultationOrFail } from '../../consultations/shared.js';
 import { stanceButtons, stanceLabel } from '../../views/consultation-views.js';
 import { nameOf, personLabel } from '../../views/people.js';
 import { ask, defineFlow, textOf, type DialogInput, type Turn } from '../dialog.js';
@@ -90,12 +89,12 @@ async function readLink(s: Session, org: Org, input: DialogInput): Promise<AskLi
   const code = parseItemCode(raw);
   if (!code || code.prefix === 'GT') return null;
   if (code.prefix === 'NV') {
-    const task = await findTaskByCode(s.app.db, `NV-${code.year}-${String(code.seq).padStart(4, '0')}`);
+    const task = await s.app.stores.tasks.findByCode(`NV-${code.year}-${String(code.seq).padStart(4, '0')}`);
     if (!task) throw new DomainError('task-not-found');
     if (!mayReach(org, s.officialId, taskParties(task))) throw new DomainError('task-not-visible');
     return { taskId: task.id, link: task.code };
   }
-  const prev = await findConsultationByCode(s.app.db, raw);
+  const prev = await s.app.stores.consultations.findByCode(raw);
   if (!prev) throw new DomainError('consult-not-found');
   if (prev.askerId !== s.officialId) throw new DomainError('consult-not-asker', { code: prev.code });
   return { previousId: prev.id, link: s.t('consult-link-round', { code: prev.code, round: prev.round + 1 }) };
@@ -191,10 +190,10 @@ function withDone(s: Session, reply: ReturnType<typeof ask>): ReturnType<typeof 
 const ROUND = 'consult-round';
 
 export async function startRound(s: Session, consultationId: number): Promise<Turn> {
-  const file = await loadConsultationOrFail(s.app.db, consultationId);
+  const file = await loadConsultationOrFail(s.app, consultationId);
   const c = file.consultation;
   if (c.askerId !== s.officialId) throw new DomainError('consult-not-asker', { code: c.code });
-  const next = await nextRoundOf(s.app.db, c.id);
+  const next = await s.app.stores.consultations.nextRoundOf(undefined, c.id);
   if (next) throw new DomainError('consult-round-exists', { code: c.code, next: next.code });
   if (c.status === 'SUPERSEDED') throw new DomainError('consult-closed', { code: c.code });
   const who = await names(
@@ -212,13 +211,13 @@ export const roundFlow = defineFlow({
   data: z.object({ id: ID, question: z.string().optional() }),
   steps: {
     async question(s, d, input, { stay, at }) {
-      const c = (await loadConsultationOrFail(s.app.db, d.id)).consultation;
+      const c = (await loadConsultationOrFail(s.app, d.id)).consultation;
       const question = needText(input, QUESTION_RULE);
       if (question === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
       return { replies: [await deadlineStep(s, c.priority, 'consult-round-deadline')], next: at('deadline', { ...d, question }) };
     },
     async deadline(s, d, input, { stay }) {
-      const file = await loadConsultationOrFail(s.app.db, d.id);
+      const file = await loadConsultationOrFail(s.app, d.id);
       const c = file.consultation;
       const deadline = await readDeadline(s, input, c.priority);
       if (!deadline) return { replies: [await deadlineStep(s, c.priority, 'consult-round-deadline')], next: stay };
@@ -330,7 +329,7 @@ export const closeFlow = defineFlow({
 // ─── A head hands the answer to a deputy ───────────────────────────────────────────────────────────
 
 export async function startDelegate(s: Session, consultationId: number): Promise<Turn> {
-  const file = await loadConsultationOrFail(s.app.db, consultationId);
+  const file = await loadConsultationOrFail(s.app, consultationId);
   const c = file.consultation;
   const own = file.respondents.find((r) => r.officialId === s.officialId);
   if (!own) throw new DomainError('consult-not-respondent', { code: c.code });

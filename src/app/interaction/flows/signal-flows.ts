@@ -1,13 +1,11 @@
 // The dialogs of signals: a head's reason to confirm or dismiss, the person's explanation, and recording by hand
 // one of the behaviours the data cannot show (3, 7, 9, 11).
 import { z } from 'zod';
-import { findTaskByCode } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
 import { reviewablePeople } from '../../../domain/signals/review.js';
 import { MANUAL_BEHAVIOURS } from '../../../domain/signals/types.js';
 import { parseItemCode } from '../../../domain/task/types.js';
-import { findConsultationByCode } from '../../../db/repositories/consultation.repository.js';
 import { explainSignal, recordManualSignal, reviewSignal } from '../../signals/review.js';
 import { personLabel } from '../../views/people.js';
 import { ask, defineFlow, textOf, type Turn } from '../dialog.js';
@@ -74,12 +72,12 @@ type ItemRef = z.infer<typeof ItemRef>;
 async function readItem(s: Session, raw: string): Promise<ItemRef | undefined> {
   const code = parseItemCode(raw);
   if (code?.prefix === 'NV') {
-    const task = await findTaskByCode(s.app.db, `NV-${code.year}-${String(code.seq).padStart(4, '0')}`);
+    const task = await s.app.stores.tasks.findByCode(`NV-${code.year}-${String(code.seq).padStart(4, '0')}`);
     if (!task) throw new DomainError('task-not-found');
     return { kind: 'TASK', id: task.id };
   }
   if (code?.prefix === 'YK') {
-    const c = await findConsultationByCode(s.app.db, raw);
+    const c = await s.app.stores.consultations.findByCode(raw);
     if (!c) throw new DomainError('consult-not-found');
     return { kind: 'CONSULTATION', id: c.id };
   }

@@ -1,6 +1,5 @@
 // The short flows a task button starts: a reason, a new date, a progress report, a result, a new assignee.
 import { z } from 'zod';
-import { findTask, listTasksOfAssignee } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId, TaskId } from '../../../domain/ids.js';
 import { parseDeadline } from '../../../domain/text/deadline-parser.js';
@@ -18,7 +17,7 @@ import { buttonLabel } from '../../views/labels.js';
 import { dynamicKey } from '../../../i18n/catalogue.js';
 
 async function taskOf(s: Session, id: number | undefined): Promise<Task> {
-  const task = id === undefined ? undefined : await findTask(s.app.db, id);
+  const task = id === undefined ? undefined : await s.app.stores.tasks.find(id);
   if (!task) throw new DomainError('task-not-found');
   return task;
 }
@@ -103,7 +102,7 @@ export async function startReport(s: Session, task: Task | undefined): Promise<T
       next: reportFlow.at('percent', { taskId: task.id }),
     };
   }
-  const mine = await listTasksOfAssignee(s.app.db, s.officialId, fromStates('report-progress'), 8);
+  const mine = await s.app.stores.tasks.ofAssignee(s.officialId, fromStates('report-progress'), 8);
   if (mine.length === 0) return { replies: [text(s.t('task-report-none'))], next: null };
   if (mine.length === 1) return startReport(s, mine[0]);
   return {

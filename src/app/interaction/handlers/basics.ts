@@ -1,5 +1,4 @@
 import type { RouterResult } from '../../ports/channel.js';
-import { setOfficialLocale } from '../../../db/repositories/org.repository.js';
 import { reviewablePeople } from '../../../domain/signals/review.js';
 import { itemCommandWords, type ItemCommandGroup } from '../item-commands.js';
 import type { Session } from '../session.js';
@@ -57,7 +56,7 @@ export async function help(s: Session): Promise<RouterResult> {
 export async function setLanguage(s: Session, args: string): Promise<RouterResult> {
   const wanted = args.trim().toLowerCase();
   if (wanted !== 'vi' && wanted !== 'en') return { replies: [{ text: s.t('lang-usage') }] };
-  await setOfficialLocale(s.app.db, s.officialId, wanted);
+  await s.app.stores.org.setLocale(s.officialId, wanted);
   s.app.invalidate();
   return { replies: [{ text: s.app.catalogue.t(wanted, 'lang-set') }] };
 }

@@ -4,8 +4,6 @@
 // one is unreachable (src/app/delivery/reroute.ts); replies work on every channel.
 import { encodeAction } from '../../actions.js';
 import type { RouterResult } from '../../ports/channel.js';
-import { identitiesOf } from '../../../db/repositories/identity.repository.js';
-import { preferredChannelOf, setPreferredChannel as savePreferredChannel } from '../../../db/repositories/org.repository.js';
 import { chooseChannel } from '../../../domain/org/channel-choice.js';
 import type { ChannelName } from '../../../domain/org/types.js';
 import { fold } from '../../../domain/text/normalize.js';
@@ -26,8 +24,8 @@ export async function setPreferredChannel(s: Session, args: string): Promise<Rou
 }
 
 async function channelStatus(s: Session): Promise<RouterResult> {
-  const { db } = s.app;
-  const [preferred, identities] = await Promise.all([preferredChannelOf(db, s.officialId), identitiesOf(db, s.officialId)]);
+  const { stores } = s.app;
+  const [preferred, identities] = await Promise.all([stores.org.preferredChannel(s.officialId), stores.identities.linkedChannels(s.officialId)]);
   const name = (c: ChannelName) => s.t(`channel-name-${c}`);
   const linked = identities.map((i) => (i.unreachableAt ? s.t('channel-linked-unreachable', { channel: name(i.channel) }) : name(i.channel))).join(', ');
   // Where notifications go now: the choice while reachable, else the fallback order (identity.repository deliveryTargets).
@@ -46,11 +44,10 @@ async function channelStatus(s: Session): Promise<RouterResult> {
 }
 
 async function choose(s: Session, channel: ChannelName): Promise<RouterResult> {
-  const { db } = s.app;
-  const identities = await identitiesOf(db, s.officialId);
+  const identities = await s.app.stores.identities.linkedChannels(s.officialId);
   const name = (c: ChannelName) => s.t(`channel-name-${c}`);
   if (!identities.some((i) => i.channel === channel)) return { replies: [{ text: s.t('channel-not-linked', { channel: name(channel) }) }] };
-  await savePreferredChannel(db, s.officialId, channel);
+  await s.app.stores.org.setPreferredChannel(s.officialId, channel);
   return { replies: [{ text: s.t('channel-set', { channel: name(channel) }) }] };
 }
 

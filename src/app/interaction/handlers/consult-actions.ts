@@ -8,9 +8,8 @@ import { mayDemandExplanation } from '../../../domain/signals/explanation.js';
 import type { Action } from '../../actions.js';
 import { encodeAction, idArg } from '../../actions.js';
 import { answerConsultation, nudgeRespondents, rowFor } from '../../consultations/answer.js';
-import { linksOf } from '../../consultations/shared.js';
-import { demandsOfItem } from '../../../db/repositories/explanation.repository.js';
-import { loadConsultationOrFail, openConsultationsAskedBy, waitingForMe, type ConsultationFile } from '../../../db/repositories/consultation.repository.js';
+import { loadConsultationOrFail } from '../../consultations/shared.js';
+import type { ConsultationFile } from '../../ports/stores/consultations.js';
 import { askedBlock, consultationCard, parseConsultArg, waitingLine } from '../../views/consultation-views.js';
 import { nameOf, personLabel } from '../../views/people.js';
 import { flowReply } from '../dialog.js';
@@ -50,12 +49,12 @@ export async function consultationView(s: Session, file: ConsultationFile): Prom
     ownRow = undefined;
   }
   const explainable = file.respondents.filter((r) => lapsed(file, r, now) && mayDemandExplanation(org, s.officialId, r.officialId));
-  const demands = await demandsOfItem(s.app.db, 'CONSULTATION', c.id);
+  const demands = await s.app.stores.explanations.ofItem('CONSULTATION', c.id);
   const card = consultationCard(s.t, s.v, c, file.respondents, file.entries, org, {
     viewerId: s.officialId,
     ownRow,
     explainable,
-    links: await linksOf(s.app.db, c),
+    links: await s.app.stores.consultations.links(c),
     demands,
   });
   return { replies: [card] };
@@ -65,7 +64,7 @@ export async function consultationView(s: Session, file: ConsultationFile): Prom
 function startsTextAnswer(kind: 'DISAGREE' | 'AGREE_WITH_AMENDMENTS' | 'clarify'): VerbHandler {
   return async (s, action) => {
     const { consultationId, officialId } = argOf(action);
-    const file = await loadConsultationOrFail(s.app.db, consultationId);
+    const file = await loadConsultationOrFail(s.app, consultationId);
     const c = file.consultation;
     const { row } = rowFor(await s.app.org(), file, s.officialId, officialId);
     if (c.status !== 'OPEN') throw new DomainError('consult-closed', { code: c.code });
@@ -81,7 +80,7 @@ function startsTextAnswer(kind: 'DISAGREE' | 'AGREE_WITH_AMENDMENTS' | 'clarify'
 /** The asker's own consultation, still open: the reply to a question and the decision start from it. */
 async function openOwnConsultation(s: Session, action: Action) {
   const { consultationId, officialId } = argOf(action);
-  const file = await loadConsultationOrFail(s.app.db, consultationId);
+  const file = await loadConsultationOrFail(s.app, consultationId);
   const c = file.consultation;
   if (c.askerId !== s.officialId) throw new DomainError('consult-not-asker', { code: c.code });
   if (c.status !== 'OPEN') throw new DomainError('consult-closed', { code: c.code });
@@ -90,7 +89,7 @@ async function openOwnConsultation(s: Session, action: Action) {
 
 export const CONSULT_ACTIONS = {
   'list.consults': async (s, action) => ({ replies: [await opinionsList(s, idArg(action) ?? 1)] }),
-  'consult.view': async (s, action) => consultationView(s, await loadConsultationOrFail(s.app.db, argOf(action).consultationId)),
+  'consult.view': async (s, action) => consultationView(s, await loadConsultationOrFail(s.app, argOf(action).consultationId)),
   'consult.agree': async (s, action) => {
     const { consultationId, officialId } = argOf(action);
     const r = await answerConsultation(s.app, s.officialId, consultationId, 'AGREE', null, officialId);
@@ -126,7 +125,7 @@ export const CONSULT_ACTIONS = {
   },
   'consult.explain': async (s, action) => {
     const { consultationId, officialId } = argOf(action);
-    const file = await loadConsultationOrFail(s.app.db, consultationId);
+    const file = await loadConsultationOrFail(s.app, consultationId);
     await assertConsultationVisible(s, file);
     const org = await s.app.org();
     let personId = officialId;
@@ -152,8 +151,8 @@ export const OPINIONS_PAGE = 5;
 /** /ykien: what waits for my answer (own, or a head's handed to me), then what I asked that is still open. */
 export async function opinionsList(s: Session, page: number): Promise<{ text: string; buttons?: ActionButton[][] }> {
   const org = await s.app.org();
-  const waiting = await waitingForMe(s.app.db, s.officialId);
-  const asked = await openConsultationsAskedBy(s.app.db, s.officialId);
+  const waiting = await s.app.stores.consultations.waitingFor(s.officialId);
+  const asked = await s.app.stores.consultations.openAskedBy(s.officialId);
   const items: ({ kind: 'waiting'; w: (typeof waiting)[number] } | { kind: 'asked'; a: (typeof asked)[number] })[] = [
     ...waiting.map((w) => ({ kind: 'waiting' as const, w })),
     ...asked.map((a) => ({ kind: 'asked' as const, a })),

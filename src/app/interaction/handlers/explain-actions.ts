@@ -1,14 +1,10 @@
 // Demand for explanation buttons: "Yêu cầu giải trình" on a task (escalation, overdue card) and a signal; the
 // person's "Giải trình"; the card.
-import { demandsOfItem, findDemand } from '../../../db/repositories/explanation.repository.js';
-import { findSignal } from '../../../db/repositories/signal.repository.js';
-import { findTask } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
 import { demandParties, mayReach } from '../../../domain/org/reach.js';
 import type { Action } from '../../actions.js';
 import { idArg } from '../../actions.js';
-import { itemSummary } from '../../../db/repositories/item.repository.js';
 import { demandCard } from '../../views/explanation-views.js';
 import { nameOf, personLabel } from '../../views/people.js';
 import { flowReply } from '../dialog.js';
@@ -18,7 +14,7 @@ import type { Session } from '../session.js';
 
 async function loadDemand(s: Session, action: Action) {
   const id = idArg(action);
-  const d = id === undefined ? null : await findDemand(s.app.db, id);
+  const d = id === undefined ? null : await s.app.stores.explanations.byId(id);
   if (!d) throw new DomainError('explain-not-found');
   return d;
 }
@@ -26,7 +22,7 @@ async function loadDemand(s: Session, action: Action) {
 /** "📄 GT-2026-0002: đ/c X · Đã giải trình": the demands kept with an item, for its card. */
 export async function demandLines(s: Session, itemKind: 'TASK' | 'CONSULTATION', itemId: number): Promise<string[]> {
   const org = await s.app.org();
-  const rows = await demandsOfItem(s.app.db, itemKind, itemId);
+  const rows = await s.app.stores.explanations.ofItem(itemKind, itemId);
   return rows.map((d) =>
     s.t('explain-item-line', {
       code: d.code,
@@ -40,16 +36,16 @@ export async function demandLines(s: Session, itemKind: 'TASK' | 'CONSULTATION',
 export const EXPLAIN_ACTIONS = {
   'task.explain': async (s, action) => {
     const id = idArg(action);
-    const task = id === undefined ? undefined : await findTask(s.app.db, id);
+    const task = id === undefined ? undefined : await s.app.stores.tasks.find(id);
     if (!task) throw new DomainError('task-not-found');
     const org = await s.app.org();
     return flowReply(s, startDemand(s, { kind: 'TASK', taskId: task.id }, `${task.code} · ${nameOf(org.official(task.assigneeId))}`));
   },
   'signal.demand': async (s, action) => {
     const id = idArg(action);
-    const signal = id === undefined ? null : await findSignal(s.app.db, id);
+    const signal = id === undefined ? null : await s.app.stores.signals.byId(id);
     if (!signal) throw new DomainError('signal-not-found');
-    const item = await itemSummary(s.app.db, signal.itemKind, signal.itemId);
+    const item = await s.app.stores.items.summary(signal.itemKind, signal.itemId);
     const org = await s.app.org();
     return flowReply(
       s,
@@ -70,6 +66,6 @@ export const EXPLAIN_ACTIONS = {
     const d = await loadDemand(s, action);
     const org = await s.app.org();
     if (!mayReach(org, s.officialId, demandParties(d))) throw new DomainError('explain-not-visible');
-    return { replies: [demandCard(s.t, s.v, d, await itemSummary(s.app.db, d.itemKind, d.itemId), org, s.officialId)] };
+    return { replies: [demandCard(s.t, s.v, d, await s.app.stores.items.summary(d.itemKind, d.itemId), org, s.officialId)] };
   },
 } satisfies FeatureActions;

@@ -5,7 +5,6 @@ import type { RouterResult } from '../../ports/channel.js';
 import { checkFreeText, typedStance } from '../../../domain/consultation/rules.js';
 import { hasVisibleText } from '../../../domain/text/sanitize.js';
 import { recordFreeText } from '../../consultations/answer.js';
-import { waitingForMe } from '../../../db/repositories/consultation.repository.js';
 import { stanceButtons, stanceLabel } from '../../views/consultation-views.js';
 import { ask, flowReply } from '../dialog.js';
 import { freeTextFlow, freeTextReply } from '../flows/consult-flows.js';
@@ -15,7 +14,7 @@ import { buttonLabel } from '../../views/labels.js';
 export async function consultationFreeText(s: Session, typed: string): Promise<RouterResult | undefined> {
   // Nothing visible (a message of invisible characters, emptied by the sanitiser) is no reply.
   if (!hasVisibleText(typed)) return undefined;
-  const mine = (await waitingForMe(s.app.db, s.officialId)).filter((r) => r.officialId === s.officialId);
+  const mine = (await s.app.stores.consultations.waitingFor(s.officialId)).filter((r) => r.officialId === s.officialId);
   if (mine.length === 0) return undefined;
   const stance = typedStance(typed);
   if (stance) {

@@ -27,13 +27,13 @@ export async function linkAccount(app: AppContext, env: InboundEnvelope, locale:
   if (!code) return { replies: [{ text: app.catalogue.t(locale, 'link-required') }] };
   const now = app.time.now();
   // Guessing codes from one chat: a few wrong ones, then a wait (the code sent meanwhile is not looked at).
-  const attempt = await startInviteAttempt(app.db, { channel: env.channel, chatId: env.chatId }, now);
+  const attempt = await startInviteAttempt(app, { channel: env.channel, chatId: env.chatId }, now);
   if (!attempt.allowed) {
     const minutes = Math.max(1, Math.ceil((attempt.retryAt.getTime() - now.getTime()) / 60_000));
     const time = formatTime(attempt.retryAt, app.policy.calendar.timezone);
     return { replies: [{ text: app.catalogue.t(locale, 'invite-throttled', { time, minutes }) }] };
   }
-  const r = await redeemInvite(app.db, {
+  const r = await redeemInvite(app, {
     code,
     channel: env.channel,
     externalUserId: env.externalUserId,
@@ -42,7 +42,7 @@ export async function linkAccount(app: AppContext, env: InboundEnvelope, locale:
     now,
   });
   if (!r.ok) return { replies: [{ text: app.catalogue.t(locale, r.error) }] };
-  await forgetInviteAttempt(app.db, attempt.id);
+  await forgetInviteAttempt(app, attempt.id);
   const own = asLocale(r.official.locale);
   const args = { name: r.official.fullName, title: r.official.title, unit: r.official.unitName };
   const linked = { text: app.catalogue.t(own, r.alreadyLinked ? 'link-already' : 'link-success', args) };

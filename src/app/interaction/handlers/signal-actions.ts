@@ -1,13 +1,11 @@
 // /canhbao: a head's review of the signals of their subtree, one card each with confirm / dismiss / demand an
 // explanation; the person's "Giải trình"; recording by hand.
 import type { OutboundMessage, RouterResult } from '../../ports/channel.js';
-import { countPendingSignals, findSignal, pendingSignalsPage } from '../../../db/repositories/signal.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { OfficialId } from '../../../domain/ids.js';
 import { mayReviewSignal, reviewablePeople } from '../../../domain/signals/review.js';
 import type { Action } from '../../actions.js';
 import { encodeAction, idArg } from '../../actions.js';
-import { itemSummary } from '../../../db/repositories/item.repository.js';
 import { signalCard } from '../../views/signal-views.js';
 import { flowReply } from '../dialog.js';
 import type { VerbHandler, FeatureActions } from '../action-table.js';
@@ -22,15 +20,15 @@ export async function signalsList(s: Session, page: number): Promise<RouterResul
   const people = reviewablePeople(org, s.officialId);
   if (people.length === 0) return { replies: [{ text: s.t('signals-not-head') }] };
   const ids = people.map((p) => p.id as number);
-  const total = await countPendingSignals(s.app.db, ids);
+  const total = await s.app.stores.signals.pendingCount(ids);
   const recordButton = [{ label: s.t('btn-signal-record'), action: encodeAction('signal.record') }];
   if (total === 0) return { replies: [{ text: s.t('signals-none'), buttons: [recordButton] }] };
   const pages = Math.max(1, Math.ceil(total / SIGNALS_PAGE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = await pendingSignalsPage(s.app.db, ids, { offset: (current - 1) * SIGNALS_PAGE, limit: SIGNALS_PAGE });
+  const rows = await s.app.stores.signals.pendingPage(ids, { offset: (current - 1) * SIGNALS_PAGE, limit: SIGNALS_PAGE });
   const replies: OutboundMessage[] = [{ text: s.t('signals-title', { total }) }];
   for (const r of rows)
-    replies.push(signalCard(s.t, s.v, r, await itemSummary(s.app.db, r.itemKind, r.itemId), org, { reviewButtons: true, demandButton: true }));
+    replies.push(signalCard(s.t, s.v, r, await s.app.stores.items.summary(r.itemKind, r.itemId), org, { reviewButtons: true, demandButton: true }));
   const nav = [];
   if (current > 1) nav.push({ label: s.t('btn-prev'), action: encodeAction('list.signals', current - 1) });
   if (current < pages) nav.push({ label: s.t('btn-next'), action: encodeAction('list.signals', current + 1) });
@@ -43,7 +41,7 @@ export async function signalsList(s: Session, page: number): Promise<RouterResul
 
 async function loadSignal(s: Session, action: Action) {
   const id = idArg(action);
-  const row = id === undefined ? null : await findSignal(s.app.db, id);
+  const row = id === undefined ? null : await s.app.stores.signals.byId(id);
   if (!row) throw new DomainError('signal-not-found');
   return row;
 }

@@ -1,5 +1,4 @@
 // What each task button does. Buttons that need more input start a flow; the others act at once.
-import { findTask, latestProgressNote } from '../../../db/repositories/task.repository.js';
 import { DomainError } from '../../../domain/errors.js';
 import { TaskId } from '../../../domain/ids.js';
 import { mayReach, taskParties } from '../../../domain/org/reach.js';
@@ -22,7 +21,7 @@ import { text, type Session } from '../session.js';
 
 async function load(s: Session, action: Action): Promise<Task> {
   const id = idArg(action);
-  const task = id === undefined ? undefined : await findTask(s.app.db, id);
+  const task = id === undefined ? undefined : await s.app.stores.tasks.find(id);
   if (!task) throw new DomainError('task-not-found');
   return task;
 }
@@ -74,7 +73,7 @@ export const TASK_ACTIONS = {
     const task = await load(s, action);
     await assertVisible(s, task);
     const o = await s.app.org();
-    const note = await latestProgressNote(s.app.db, task.id);
+    const note = await s.app.stores.tasks.latestProgressNote(task.id);
     const card = taskCard(s.t, s.v, task, { assigner: o.official(task.assignerId), assignee: o.official(task.assigneeId) }, s.officialId, note);
     // Demands for explanation are kept with the item (issue 4).
     const demands = await demandLines(s, 'TASK', task.id);

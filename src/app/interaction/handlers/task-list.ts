@@ -1,5 +1,4 @@
 import type { ActionButton, OutboundMessage } from '../../ports/channel.js';
-import { listTasksNeedingAction } from '../../../db/repositories/task.repository.js';
 import { encodeAction } from '../../actions.js';
 import { taskListLine } from '../../views/task-views.js';
 import type { Session } from '../session.js';
@@ -9,7 +8,7 @@ export const PAGE_SIZE = 5;
 
 /** /viec: what waits for me, paged, one button per task to open it. */
 export async function taskList(s: Session, page: number): Promise<OutboundMessage> {
-  const { tasks, total } = await listTasksNeedingAction(s.app.db, s.officialId, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const { tasks, total } = await s.app.stores.tasks.needingAction(s.officialId, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   if (total === 0) return { text: s.t('tasks-list-empty') };
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const lines = [s.t('tasks-list-title', { total }), ...tasks.map((t) => taskListLine(s.t, s.v, t, s.officialId))];

@@ -37,10 +37,14 @@ export interface ConsultationStore {
   /** Reads a consultation; joins the transaction when one is given. */
   load(id: number, tx?: StoreTx): Promise<ConsultationFile | undefined>;
   findByExternalRef(externalRef: string): Promise<Consultation | undefined>;
+  /** By code ("YK-2026-0003", any case); undefined for anything that is not a consultation's code. */
+  findByCode(code: string): Promise<Consultation | undefined>;
+  /** The open consultations this person asked, soonest deadline first, with their respondents. */
+  openAskedBy(askerId: number): Promise<{ c: Consultation; respondents: Respondent[] }[]>;
   /** Respondent rows that wait for this person's stance: their own, or a head's handed to them. */
   waitingFor(officialId: number): Promise<(Respondent & { consultation: Consultation })[]>;
   /** The round that followed this consultation, if one was opened. */
-  nextRoundOf(tx: StoreTx, consultationId: number): Promise<{ code: string } | undefined>;
+  nextRoundOf(tx: StoreTx | undefined, consultationId: number): Promise<{ code: string } | undefined>;
   /** Every round of a matter, oldest first. */
   roundsOfMatter(tx: StoreTx, matterId: number): Promise<Consultation[]>;
   /** A new consultation; its own id becomes its matter when `matterId` is null (a first round). */

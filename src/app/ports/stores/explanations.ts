@@ -23,9 +23,13 @@ export interface ExplanationDemand {
 
 export type NewDemand = Omit<ExplanationDemand, 'id' | 'status' | 'answer' | 'answeredAt'>;
 
-/** Demands for explanation; every method joins the caller's transaction. */
+/** Demands for explanation; the methods that take a transaction join it. */
 export interface ExplanationStore {
   find(tx: StoreTx, id: number): Promise<ExplanationDemand | null>;
+  /** Reads a demand outside any transaction (to show it). */
+  byId(id: number): Promise<ExplanationDemand | null>;
+  /** Every demand about this item, oldest first. */
+  ofItem(itemKind: 'TASK' | 'CONSULTATION', itemId: number): Promise<ExplanationDemand[]>;
   /** Locks the demand until the transaction ends (two answers at once serialise) and reads it. */
   lock(tx: StoreTx, id: number): Promise<ExplanationDemand | undefined>;
   /** The open demand to this person about this item, if there is one. */

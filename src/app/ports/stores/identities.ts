@@ -20,4 +20,8 @@ export interface IdentityStore {
   adminTargetsOutside(tx: StoreTx, notOn: ChannelName): Promise<(DeliveryTarget & { officialId: number; locale: Locale })[]>;
   /** The linked chat account of this platform user and its official's language, or undefined before linking. */
   linkedOfficial(channel: ChannelName, externalUserId: string): Promise<{ identityId: number; officialId: number; locale: Locale } | undefined>;
+  /** The chat wrote to us: it is reachable again, and this is its latest inbound time. */
+  touch(identityId: number, at: Date): Promise<void>;
+  /** The chat accounts this person linked, oldest link first. */
+  linkedChannels(officialId: number): Promise<{ channel: ChannelName; unreachableAt: Date | null }[]>;
 }

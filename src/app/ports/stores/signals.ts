@@ -39,9 +39,15 @@ export type NewSignal = Omit<
 
 export type SignalPatch = Partial<Pick<SignalRecord, 'status' | 'reviewedById' | 'reviewedAt' | 'reviewReason' | 'explanation' | 'explainedAt' | 'evidence'>>;
 
-/** Behaviour signals (table signal); every method joins the caller's transaction. */
+/** Behaviour signals (table signal); the methods that take a transaction join it. */
 export interface SignalStore {
   find(tx: StoreTx, id: number): Promise<SignalRecord | null>;
+  /** Reads a signal outside any transaction (to show it). */
+  byId(id: number): Promise<SignalRecord | null>;
+  /** How many signals about these people wait for a head's review. */
+  pendingCount(officialIds: readonly number[]): Promise<number>;
+  /** A page of them, oldest first. */
+  pendingPage(officialIds: readonly number[], page: { offset: number; limit: number }): Promise<SignalRecord[]>;
   /** Is there a signal about this person on this item that a head has not dismissed? */
   hasLive(tx: StoreTx, itemKind: 'TASK' | 'CONSULTATION', itemId: number, officialId: number): Promise<boolean>;
   /** Inserts the signal unless its key exists; true when it was inserted. */

@@ -81,6 +81,16 @@ export interface TaskStore {
   find(id: number, tx?: StoreTx): Promise<Task | undefined>;
   findMany(tx: StoreTx, ids: readonly number[]): Promise<Task[]>;
   findByExternalRef(externalRef: string): Promise<Task | undefined>;
+  /** By code, any case ("nv-2026-0001" is NV-2026-0001). */
+  findByCode(code: string): Promise<Task | undefined>;
+  /** The assignee's tasks in these states, soonest deadline first. */
+  ofAssignee(assigneeId: number, statuses: readonly Task['status'][], limit: number): Promise<Task[]>;
+  /** The note of the latest progress report that had one. */
+  latestProgressNote(taskId: number): Promise<string | undefined>;
+  /** The id of the task's pending request for more time, if any (outside a transaction: for a typed command). */
+  pendingExtensionId(taskId: number): Promise<number | undefined>;
+  /** The task a request for more time belongs to. */
+  taskOfExtension(extensionId: number): Promise<number | undefined>;
   /** Tasks where the person owes something now (to do as assignee, to decide as assigner), soonest deadline first. */
   needingAction(officialId: number, page: { offset: number; limit: number }): Promise<{ tasks: Task[]; total: number }>;
   update(tx: StoreTx, id: number, patch: TaskPatch): Promise<Task>;
