@@ -20,7 +20,6 @@ import { sendDailyDigests } from '../src/app/digest/send-daily-digests.js';
 import { viewTools } from '../src/app/views/tools.js';
 import { CAPABILITIES } from '../src/app/ports/channel.js';
 import { createPrismaClient } from '../src/db/client.js';
-import { applyMigrations } from '../src/db/migrate/apply.js';
 import { ManualTime } from '../src/domain/time/time-source.js';
 import { defaultPolicy } from '../src/domain/policy/resolve-policy.js';
 import { Catalogue } from '../src/i18n/catalogue.js';

@@ -89,7 +89,10 @@ export async function runStartBench(): Promise<Record<string, unknown>> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dd-bench-start-'));
   try {
     const sample = path.join(ROOT, 'samples', 'huyen-mau.csv');
-    const imported = await importOrganisation({ stores: createStores(bdb.db) }, { file: await readFile(sample), now: new Date(), source: path.basename(sample) });
+    const imported = await importOrganisation(
+      { stores: createStores(bdb.db) },
+      { file: await readFile(sample), now: new Date(), source: path.basename(sample) },
+    );
     log(`sample district imported (${JSON.stringify(imported).slice(0, 120)})`);
     const { ensureBuilt } = (await import(path.join(ROOT, 'scripts', 'build.mjs'))) as { ensureBuilt: (root: string) => Promise<string> };
     const bundle = await ensureBuilt(ROOT);

@@ -90,7 +90,11 @@ describe('hash-tagged queue prefix for Redis Cluster', () => {
     const keysOf = async (prefix: string) => {
       const queues = createQueues(TEST_REDIS_URL, prefix, systemTime);
       try {
-        return [queues.clocks, queues.delivery, queues.maintenance, queues.webhooks].flatMap((q) => [...Object.values(q.keys), q.toKey('123'), q.toKey('de:TELEGRAM-1')]);
+        return [queues.clocks, queues.delivery, queues.maintenance, queues.webhooks].flatMap((q) => [
+          ...Object.values(q.keys),
+          q.toKey('123'),
+          q.toKey('de:TELEGRAM-1'),
+        ]);
       } finally {
         await queues.close();
       }

@@ -6,7 +6,6 @@ import type { PendingMessage } from '../ports/stores/outbox.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { AppContext } from '../context.js';
 import { inTransaction } from '../transaction.js';
-import { DAY_MS } from '../../domain/time/duration.js';
 
 /** Marks rows already moved, so a second call for the same chat moves nothing twice. */
 const REROUTED = 'rerouted to ';
