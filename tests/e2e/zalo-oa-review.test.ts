@@ -45,5 +45,8 @@ describe('a review on the Zalo OA: buttons', () => {
     expect(member.last()).toContain(`Đã ghi quyết định về nhiệm vụ ${task.code}: đã xong`);
     expect((await h.db.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('DONE');
     expect((await h.db.db.reviewItem.findFirstOrThrow()).applied).toBe('completed');
+    // Accepting and completing were one change: no reminder of the task's own clocks reaches the owner after "done".
+    await h.idle();
+    expect(member.last()).toContain(`Đã ghi quyết định về nhiệm vụ ${task.code}: đã xong`);
   });
 });
