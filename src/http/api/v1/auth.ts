@@ -6,6 +6,7 @@ import type { ApiScope } from '../../../app/integration/scopes.js';
 import type { ApiKeyRecord } from '../../../app/ports/stores/integration.js';
 import { UnitId } from '../../../domain/ids.js';
 import type { OrgDirectory } from '../../../domain/org/directory.js';
+import type { Official } from '../../../domain/org/types.js';
 import type { ApiDeps, ApiEnv } from './env.js';
 import { ApiProblem } from './problems.js';
 
@@ -38,4 +39,12 @@ export function requireUnit(org: OrgDirectory, key: ApiKeyRecord, unitId: number
   if (!org.isUnitInSubtree(UnitId(unitId), UnitId(key.unitId))) {
     throw new ApiProblem(403, 'api-forbidden-unit', { unit: org.unit(UnitId(key.unitId))?.code ?? String(key.unitId) }, field);
   }
+}
+
+/** An active official named by code in a request (422 when none), within the key's subtree (403 otherwise). */
+export function officialInReach(org: OrgDirectory, key: ApiKeyRecord, code: string, field: string): Official {
+  const o = org.activeOfficials().find((x) => x.code === code.trim().toUpperCase());
+  if (!o) throw new ApiProblem(422, 'api-official-unknown', { code }, field);
+  requireUnit(org, key, o.unitId, field);
+  return o;
 }

@@ -4,10 +4,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { askForOpinion } from '../../../app/consultations/ask.js';
 import { OfficialId } from '../../../domain/ids.js';
 import type { Official } from '../../../domain/org/types.js';
-import { requireScope, requireUnit } from './auth.js';
+import { requireScope, officialInReach } from './auth.js';
 import type { ApiApp, ApiDeps } from './env.js';
 import { idempotent } from './idempotent.js';
-import { ApiProblem } from './problems.js';
 import { ConsultationSchema, ERROR_RESPONSES, IdempotencyHeaders, json, PrioritySchema, RespondentSchema } from './schemas.js';
 import { consultationTimelineView, consultationView } from './views.js';
 
@@ -51,12 +50,7 @@ export function registerConsultations(api: ApiApp, deps: ApiDeps): void {
     requireScope(key, 'consultations:write');
     const body = c.req.valid('json');
     const org = await app.org();
-    const byCode = (code: string, field: string): Official => {
-      const o = org.activeOfficials().find((x) => x.code === code.trim().toUpperCase());
-      if (!o) throw new ApiProblem(422, 'api-official-unknown', { code }, field);
-      requireUnit(org, key, o.unitId, field);
-      return o;
-    };
+    const byCode = (code: string, field: string): Official => officialInReach(org, key, code, field);
     const asker = byCode(body.asker, 'asker');
     const respondents = body.respondents.map((code, i) => byCode(code, `respondents.${i}`));
     return idempotent(c, deps, body, async () => {

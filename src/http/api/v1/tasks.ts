@@ -7,7 +7,7 @@ import { decideExtension } from '../../../app/tasks/respond-to-task.js';
 import { OfficialId } from '../../../domain/ids.js';
 import type { Official } from '../../../domain/org/types.js';
 import type { Task } from '../../../domain/task/types.js';
-import { requireScope, requireUnit } from './auth.js';
+import { requireScope, officialInReach, requireUnit } from './auth.js';
 import type { ApiApp, ApiDeps } from './env.js';
 import { idempotent } from './idempotent.js';
 import { ApiProblem } from './problems.js';
@@ -99,12 +99,7 @@ export function registerTasks(api: ApiApp, deps: ApiDeps): void {
     requireScope(key, 'tasks:write');
     const body = c.req.valid('json');
     const org = await app.org();
-    const byCode = (code: string, field: string): Official => {
-      const o = org.activeOfficials().find((x) => x.code === code.trim().toUpperCase());
-      if (!o) throw new ApiProblem(422, 'api-official-unknown', { code }, field);
-      requireUnit(org, key, o.unitId, field);
-      return o;
-    };
+    const byCode = (code: string, field: string): Official => officialInReach(org, key, code, field);
     const assigner = body.assigner ? byCode(body.assigner, 'assigner') : undefined;
     const assignees = body.assignees.map((code, i) => byCode(code, `assignees.${i}`));
     return idempotent(c, deps, body, async () => {
