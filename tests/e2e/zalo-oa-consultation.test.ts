@@ -1,9 +1,8 @@
 // The Bot Platform's consultation from question to decision (tests/e2e/zalo-consultation.test.ts) again on the Zalo OA
 // (issue 11), with buttons where the Bot Platform has numbers: head TCKH-01 asks member TCKH-03 and deputy TCKH-02.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
-import { oaUser, type OaUser } from '../support/oa-user.js';
+import { linkOaUser, oaUser, type OaUser } from '../support/oa-user.js';
 
 describe('a consultation on the Zalo OA: asked step by step, answered with a stance by button and by command', () => {
   let h: Harness;
@@ -21,10 +20,8 @@ describe('a consultation on the Zalo OA: asked step by step, answered with a sta
       [head, 'TCKH-01'],
       [member, 'TCKH-03'],
       [deputy, 'TCKH-02'],
-    ] as const) {
-      await u.follow();
-      await u.say((await issueInvite(h.app, { officialCode: code, now: h.timeSource.now() })).code);
-    }
+    ] as const)
+      await linkOaUser(h, u, code);
   });
   afterAll(async () => {
     await h?.close();

@@ -6,12 +6,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { notify } from '../../src/app/notify.js';
 import type { OutboundAttachment } from '../../src/app/ports/channel.js';
 import { inTransaction } from '../../src/app/transaction.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
-import { oaUser, type OaUser } from '../support/oa-user.js';
+import { linkOaUser, oaUser, type OaUser } from '../support/oa-user.js';
 
 const HOUR = 3_600_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,10 +23,7 @@ describe('files on the Zalo OA', () => {
   let headId: number;
   let dir: string;
 
-  const link = async (u: OaUser, code: string) => {
-    await u.follow();
-    await u.say((await issueInvite(h.app, { officialCode: code, now: h.timeSource.now() })).code);
-  };
+  const link = (u: OaUser, code: string) => linkOaUser(h, u, code);
   const send = async (text: string, attachment: OutboundAttachment) => {
     await inTransaction(h.app, (tx, effects) => notify(h.app, tx, effects, headId, () => ({ text, attachment })));
     await h.idle();

@@ -2,11 +2,10 @@
 // link, confirmation and a commitment by buttons, a question to the sender by button; over HTTP, Redis and the OA
 // stand-in (signed webhooks).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { createNotice } from '../../src/app/notices/create-notice.js';
 import { OfficialId } from '../../src/domain/ids.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
-import { oaUser, type OaUser } from '../support/oa-user.js';
+import { linkOaUser, oaUser, type OaUser } from '../support/oa-user.js';
 
 describe('a notice on the Zalo OA: buttons, a file link, a question', () => {
   let h: Harness;
@@ -14,10 +13,7 @@ describe('a notice on the Zalo OA: buttons, a file link, a question', () => {
   let nghia: OaUser;
   let toan: OaUser;
   const pdf = new TextEncoder().encode('%PDF-1.4\nKế hoạch thực hiện Chỉ thị 56-CT/TW\n%%EOF');
-  const link = async (u: OaUser, code: string) => {
-    await u.follow();
-    await u.say((await issueInvite(h.app, { officialCode: code, now: h.timeSource.now() })).code);
-  };
+  const link = (u: OaUser, code: string) => linkOaUser(h, u, code);
 
   beforeAll(async () => {
     h = await createHarness({ zaloOa: true });

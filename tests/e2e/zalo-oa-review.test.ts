@@ -2,9 +2,8 @@
 // head starts it with a button, the owner decides an overdue task with a button and a typed result, and the task is
 // completed through its own use case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
-import { oaUser, type OaUser } from '../support/oa-user.js';
+import { linkOaUser, oaUser, type OaUser } from '../support/oa-user.js';
 
 describe('a review on the Zalo OA: buttons', () => {
   let h: Harness;
@@ -19,10 +18,8 @@ describe('a review on the Zalo OA: buttons', () => {
     for (const [u, code] of [
       [head, 'TCKH-01'],
       [member, 'TCKH-03'],
-    ] as const) {
-      await u.follow();
-      await u.say((await issueInvite(h.app, { officialCode: code, now: h.timeSource.now() })).code);
-    }
+    ] as const)
+      await linkOaUser(h, u, code);
   });
   afterAll(async () => {
     await h?.close();

@@ -2,9 +2,8 @@
 // Zalo OA (issue 11), with buttons where the Bot Platform has numbers: a decline by command, the head's review of the
 // signal it raises and an explanation demanded and answered, and the answers to commands without a usable code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
-import { oaUser, type OaUser } from '../support/oa-user.js';
+import { linkOaUser, oaUser, type OaUser } from '../support/oa-user.js';
 
 describe('tasks on the Zalo OA: decline, signal, explanation, wrong codes', () => {
   let h: Harness;
@@ -20,10 +19,8 @@ describe('tasks on the Zalo OA: decline, signal, explanation, wrong codes', () =
     for (const [u, official] of [
       [head, 'TCKH-01'],
       [member, 'TCKH-03'],
-    ] as const) {
-      await u.follow();
-      await u.say((await issueInvite(h.app, { officialCode: official, now: h.timeSource.now() })).code);
-    }
+    ] as const)
+      await linkOaUser(h, u, official);
     code = (await h.give('TCKH-01', 'TCKH-03', { title: 'Đôn đốc thu nợ thuế tồn đọng', deadline: new Date('2026-12-11T09:00:00Z') })).code;
     await h.idle();
   });

@@ -2,6 +2,7 @@
 // sent (through the OA stand-in, signed webhooks to the harness).
 import type { OaButton } from '../../src/channels/zalo-oa/types.js';
 import type { DeliverOptions, OaWebhookDelivery } from '../../src/sandbox/platforms/zalo-oa.js';
+import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import type { Harness } from './app-harness.js';
 
 export interface OaUser {
@@ -46,4 +47,10 @@ export function oaUser(h: Harness, displayName: string, options: { followed?: bo
     since: (count) => oa.textsTo(u.userId).slice(count),
     buttons: () => ([...messages()].reverse().find((m) => (m.buttons?.length ?? 0) > 0)?.buttons ?? []).map((b: OaButton) => b.title),
   };
+}
+
+/** Links a person as an official would: follow the OA, then send the invite code the CLI gives. */
+export async function linkOaUser(h: Harness, u: OaUser, officialCode: string): Promise<void> {
+  await u.follow();
+  await u.say((await issueInvite(h.app, { officialCode, now: h.timeSource.now() })).code);
 }
