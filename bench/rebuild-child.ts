@@ -3,6 +3,7 @@
 //   node --import tsx bench/rebuild-child.ts <databaseUrl> <redisUrl> <prefix> <horizonMs>
 import type { Queue } from 'bullmq';
 import { createPrismaClient } from '../src/db/client.js';
+import { clockStore } from '../src/db/repositories/clock.repository.js';
 import { systemTime } from '../src/domain/time/time-source.js';
 import { reconcileClocks } from '../jobs/reconciler.js';
 import { createQueues } from '../jobs/runtime.js';
@@ -14,7 +15,7 @@ await db.$queryRaw`SELECT 1`;
 await queues.clocks.getJobCounts();
 const startRssMb = Math.round(process.memoryUsage.rss() / 1024 ** 2);
 const t0 = performance.now();
-const report = await reconcileClocks(db, queues.clocks as unknown as Queue, systemTime, Number(horizon));
+const report = await reconcileClocks(clockStore(db), queues.clocks as unknown as Queue, systemTime, Number(horizon));
 const ms = Math.round(performance.now() - t0);
 // maxRSS: the peak resident set size of this process so far, in KB.
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

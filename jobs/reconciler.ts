@@ -1,8 +1,7 @@
 // Rebuilds the fast path from the database, the source of truth: at start, periodically, and when Redis lost its
 // data. Every active clock due within the horizon gets its job; a due clock whose job is delayed is promoted.
 import type { Queue } from 'bullmq';
-import { activeClocksDueBefore } from '../src/app/clocks/due-clocks.js';
-import type { AppContext } from '../src/app/context.js';
+import type { ClockStore } from '../src/app/ports/stores/clocks.js';
 import type { TimeSource } from '../src/domain/time/time-source.js';
 import { clockJobId } from '../src/domain/clocks/types.js';
 import { clockJob, DEFAULT_HORIZON_MS } from './clock-scheduler.js';
@@ -43,13 +42,19 @@ async function ensureDue(queue: Queue, r: Parameters<typeof clockJob>[0], now: D
   }
 }
 
-export async function reconcileClocks(db: AppContext['db'], queue: Queue, time: TimeSource, horizonMs = DEFAULT_HORIZON_MS): Promise<ReconcileReport> {
+/** `clocks` is the application's clock store (app.stores.clocks): the database stays the source of truth. */
+export async function reconcileClocks(
+  clocks: Pick<ClockStore, 'dueBefore'>,
+  queue: Queue,
+  time: TimeSource,
+  horizonMs = DEFAULT_HORIZON_MS,
+): Promise<ReconcileReport> {
   const report: ReconcileReport = { scanned: 0, added: 0, promoted: 0, requeued: 0 };
   const now = time.now();
   const until = new Date(now.getTime() + horizonMs);
   let afterId = 0;
   for (;;) {
-    const rows = await activeClocksDueBefore(db, until, afterId, BATCH);
+    const rows = await clocks.dueBefore(until, afterId, BATCH);
     if (rows.length === 0) break;
     afterId = rows.at(-1)!.id;
     report.scanned += rows.length;

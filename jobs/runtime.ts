@@ -136,7 +136,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   };
 
   const reconcile = (options: { horizonMs?: number } = {}) =>
-    reconcileClocks(o.app.db, o.queues.clocks as unknown as Queue, o.app.time, options.horizonMs ?? o.horizonMs ?? DEFAULT_HORIZON_MS);
+    reconcileClocks(o.app.stores.clocks, o.queues.clocks as unknown as Queue, o.app.time, options.horizonMs ?? o.horizonMs ?? DEFAULT_HORIZON_MS);
   const sweepOutbox = async () => {
     const chats = await o.app.stores.sending.chatsWithDue(new Date(), 5000);
     const dropped = await o.queues.kicker.wake(chats);

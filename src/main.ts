@@ -207,6 +207,7 @@ async function main(): Promise<number> {
     composeSandbox({
       time: sandbox.time,
       app,
+      db: database.db,
       queues,
       reconcile: async () => workers?.reconcile(),
       alsoIdle: async () => {

@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { PrismaClient } from '../db/client.js';
 import type { WorkingCalendar } from '../domain/calendar/types.js';
 import type { TimeSource } from '../domain/time/time-source.js';
 import type { OrgDirectory } from '../domain/org/directory.js';
@@ -12,11 +11,6 @@ import type { WebhookKicker } from './ports/webhooks.js';
 
 /** Everything a use case may use. Built once by the composition root (src/main.ts) or a test. */
 export interface AppContext {
-  /**
-   * Direct database access; new code uses `stores`. Left users: the router's claimAndFindIdentity
-   * (linking/find-identity.ts), the clock reconciler (jobs/runtime.ts), and the sandbox's wiring (src/sandbox).
-   */
-  db: PrismaClient;
   /** The database through the application's store ports (ports/stores.ts). */
   stores: AppStores;
   /** Where "now" comes from (ManualTime in tests, the shifted sandbox time, else the system's). */

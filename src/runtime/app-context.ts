@@ -56,7 +56,6 @@ export function createAppContext(o: AppContextOptions): AppContext {
   const org = cached<OrgDirectory>(() => loadOrgDirectory(o.db), ttl);
   const calendar = cached<WorkingCalendar>(() => loadCalendar(o.db, o.policy), ttl);
   return {
-    db: o.db,
     stores: createStores(o.db, o.replica ? { replica: o.replica } : {}),
     time: o.time,
     catalogue: o.catalogue,

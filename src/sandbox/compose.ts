@@ -3,6 +3,7 @@
 // (./start.ts) and for the tests' harness (`createHarness({ sandbox: true })`), so the tests drive what ships.
 import type { Hono } from 'hono';
 import type { AppContext } from '../app/context.js';
+import type { PrismaClient } from '../db/client.js';
 import { createSandboxApp } from './api.js';
 import { createPeopleDirectory } from './directory.js';
 import type { PeopleDirectory, SandboxPlatforms, SandboxPorts, SandboxTime } from './ports.js';
@@ -13,6 +14,8 @@ export interface SandboxCompositionDeps {
   /** The injected clock every use case and worker reads; `set` moves it forward. */
   time: { now(): Date; set(to: Date): void };
   app: AppContext;
+  /** The composition root's database client: the people panel and the time moves read it (the app has only its stores). */
+  db: PrismaClient;
   queues: QueuesToWatch;
   /** The workers' reconcile (they may start after this is composed). */
   reconcile(): Promise<unknown>;
@@ -31,10 +34,11 @@ export interface SandboxComposition {
 }
 
 export function composeSandbox(d: SandboxCompositionDeps): SandboxComposition {
-  const people = createPeopleDirectory({ db: d.app.db, org: () => d.app.org() });
+  const people = createPeopleDirectory({ db: d.db, org: () => d.app.org() });
   const time = sandboxTime({
     time: d.time,
     app: d.app,
+    db: d.db,
     queues: d.queues,
     reconcile: d.reconcile,
     ...(d.alsoIdle ? { alsoIdle: d.alsoIdle } : {}),

@@ -63,7 +63,8 @@ export async function runDigestJob(maintenance: Queue, timeoutMs = 60_000): Prom
 
 export interface SandboxTimeWiring {
   time: { now(): Date; set(to: Date): void };
-  app: Pick<AppContext, 'db' | 'calendar' | 'policy'>;
+  app: Pick<AppContext, 'calendar' | 'policy'>;
+  db: PrismaClient;
   queues: QueuesToWatch;
   /** The workers' reconcile: promotes the clock jobs that became due when time moved. */
   reconcile(): Promise<unknown>;
@@ -77,13 +78,13 @@ export function sandboxTime(w: SandboxTimeWiring): SandboxTime & { move(move: Ti
   const settle = async () => {
     await w.reconcile();
     await w.alsoIdle?.();
-    await waitQuiet(() => quiet(w.queues, w.app.db), w.settleTimeoutMs);
+    await waitQuiet(() => quiet(w.queues, w.db), w.settleTimeoutMs);
   };
   return createSandboxTime({
     time: w.time,
     calendar: () => w.app.calendar(),
     digestTime: w.app.policy.digest.time,
-    nextDueAt: (after, until) => nextClockDue(w.app.db, after, until),
+    nextDueAt: (after, until) => nextClockDue(w.db, after, until),
     settle,
     async runDigest() {
       await runDigestJob(w.queues.maintenance);

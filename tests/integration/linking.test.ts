@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { findIdentity } from '../../src/app/linking/find-identity.js';
+import { findIdentity } from '../../src/db/repositories/identity.repository.js';
 import { canonicalInviteCode, generateInviteCode, INVITE_ALPHABET } from '../../src/app/linking/invite-code.js';
 import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { redeemInvite, type RedeemInviteInput } from '../../src/app/linking/redeem-invite.js';

@@ -242,6 +242,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const composed = composeSandbox({
     time: { now: () => timeSource.now(), set: (to) => timeSource.set(to) },
     app,
+    db: db.db,
     queues,
     reconcile: async () => workers?.reconcile(),
     alsoIdle: async () => {

@@ -8,7 +8,6 @@ import { asLocale, type Locale } from '../../domain/locale.js';
 import { graphemeCount } from '../../domain/text/graphemes.js';
 import { sanitizeLine, sanitizeText } from '../../domain/text/sanitize.js';
 import type { AppContext } from '../context.js';
-import { claimAndFindIdentity } from '../linking/find-identity.js';
 import { decodeAction, type Action } from '../actions.js';
 import { DIALOG_VERBS, type ActionTable, type DialogVerb } from './action-table.js';
 import { viewTools } from '../views/tools.js';
@@ -188,7 +187,7 @@ export function createRouter(deps: RouterDeps): Router {
       if (env.event.type === 'text' && addressedToAnotherBot(env.event.text, ours)) return { replies: [] };
       try {
         // The claim and who wrote, in one round trip (the update's first step on every update).
-        const { claimed, identity } = await claimAndFindIdentity(app.db, env.channel, env.updateKey, env.externalUserId);
+        const { claimed, identity } = await app.stores.identities.claimUpdateAndFind(env.channel, env.updateKey, env.externalUserId);
         if (!claimed) return { replies: [] };
         if (!identity) return await linkAccount(app, env, hintLocale);
         const official = identity.official;

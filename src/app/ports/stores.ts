@@ -1,7 +1,6 @@
 // The application's view of the database. Each feature's queries sit behind one interface in ports/stores/<feature>.ts,
 // implemented by src/db/repositories/<feature>.repository.ts and gathered by src/db/stores.ts, so a use case reads and
-// writes through `app.stores.<feature>` and imports no Prisma. (Older use cases still call src/db directly; they are
-// the app → db lines of tests/architecture/known-violations.json, moved here one feature at a time.)
+// writes through `app.stores.<feature>` and imports no Prisma (AppContext holds no database client).
 import type { AuditStore } from './stores/audit.js';
 import type { ChannelQuotaStore } from './stores/channel-quota.js';
 import type { OaUsageStore } from './stores/oa-usage.js';

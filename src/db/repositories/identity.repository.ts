@@ -1,11 +1,82 @@
+import { IdentityId } from '../../domain/ids.js';
 import { asLocale, type Locale } from '../../domain/locale.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import { chooseChannel } from '../../domain/org/channel-choice.js';
-import type { DeliveryTarget, IdentityStore } from '../../app/ports/stores/identities.js';
+import type { DeliveryTarget, IdentityStore, LinkedIdentity } from '../../app/ports/stores/identities.js';
 import type { PrismaClient, Tx } from '../client.js';
 import { prismaTx, readerOf } from '../store-tx.js';
+import { officialFromRow } from './org.repository.js';
 
-export type { DeliveryTarget };
+export type { DeliveryTarget, LinkedIdentity };
+
+type IdentityJoinRow = Parameters<typeof officialFromRow>[0] & {
+  identityId: number;
+  channel: ChannelName;
+  externalUserId: string;
+  chatId: string;
+  displayName: string | null;
+  linkedAt: Date;
+  unreachableAt: Date | null;
+  lastInboundAt: Date | null;
+  phone: string | null;
+  unitCode: string;
+  unitName: string;
+};
+
+/** The link of the chat account ($1 channel, $2 external user id) with its official and unit, as one SELECT. */
+const IDENTITY_SELECT = `
+  SELECT ci.id AS "identityId", ci.channel::text AS channel, ci."externalUserId", ci."chatId", ci."displayName", ci."linkedAt",
+         ci."unreachableAt", ci."lastInboundAt",
+         o.id, o.code, o."fullName", o.title, o.role::text AS role, o."unitId", o."superiorId", o."isAdmin", o.locale, o.active, o.phone,
+         u.code AS "unitCode", u.name AS "unitName"
+  FROM chat_identity ci JOIN official o ON o.id = ci."officialId" JOIN unit u ON u.id = o."unitId"
+  WHERE ci.channel = $1::"Channel" AND ci."externalUserId" = $2`;
+
+/**
+ * The chat account's link, or null for someone who has not linked yet (they may only link). One statement: a join
+ * (Prisma's `include` sent three queries, each a round trip).
+ */
+export async function findIdentity(db: PrismaClient | Tx, channel: ChannelName, externalUserId: string): Promise<LinkedIdentity | null> {
+  const [row] = await db.$queryRawUnsafe<IdentityJoinRow[]>(IDENTITY_SELECT, channel, externalUserId);
+  return row ? toLinkedIdentity(row) : null;
+}
+
+/**
+ * An update's first step in one round trip: claims it (false when it was handled already: platforms retry) and finds
+ * who wrote it. The claim is the same insert as `claimUpdate` (./update.repository.ts).
+ */
+export async function claimAndFindIdentity(
+  db: PrismaClient,
+  channel: ChannelName,
+  updateKey: string,
+  externalUserId: string,
+): Promise<{ claimed: boolean; identity: LinkedIdentity | null }> {
+  const [row] = await db.$queryRawUnsafe<(Partial<IdentityJoinRow> & { claimed: boolean })[]>(
+    `WITH claim AS (
+       INSERT INTO processed_update (channel, key, at) VALUES ($1::"Channel", $3, now()) ON CONFLICT DO NOTHING RETURNING key
+     )
+     SELECT EXISTS (SELECT 1 FROM claim) AS claimed, who.* FROM (SELECT 1) AS one LEFT JOIN (${IDENTITY_SELECT}) AS who ON true`,
+    channel,
+    externalUserId,
+    updateKey,
+  );
+  const claimed = row?.claimed === true;
+  return { claimed, identity: row?.identityId != null ? toLinkedIdentity(row as IdentityJoinRow) : null };
+}
+
+function toLinkedIdentity(row: IdentityJoinRow): LinkedIdentity {
+  return {
+    id: IdentityId(row.identityId),
+    channel: row.channel,
+    externalUserId: row.externalUserId,
+    chatId: row.chatId,
+    displayName: row.displayName,
+    linkedAt: row.linkedAt,
+    unreachableAt: row.unreachableAt,
+    lastInboundAt: row.lastInboundAt,
+    official: { ...officialFromRow(row), unitCode: row.unitCode, unitName: row.unitName, phone: row.phone },
+  };
+}
 
 /**
  * Where to reach an official: their preferred channel when it is reachable, else the first reachable one in `order`
@@ -67,6 +138,8 @@ export async function adminTargetsOutside(db: PrismaClient | Tx, notOn: ChannelN
 /** The application's IdentityStore. */
 export function identityStore(db: PrismaClient): IdentityStore {
   return {
+    claimUpdateAndFind: (channel, updateKey, externalUserId) => claimAndFindIdentity(db, channel, updateKey, externalUserId),
+    find: (channel, externalUserId) => findIdentity(db, channel, externalUserId),
     deliveryTargets: (officialIds, order, tx) => deliveryTargets(readerOf(db, tx), officialIds, order),
     adminTargetsOutside: (tx, notOn) => adminTargetsOutside(prismaTx(tx), notOn),
     touch: (identityId, at) => touchIdentity(db, identityId, at),

@@ -1,6 +1,8 @@
+import type { IdentityId } from '../../../domain/ids.js';
 import type { Locale } from '../../../domain/locale.js';
 import type { ChannelName } from '../../../domain/org/types.js';
 import type { StoreTx } from '../stores.js';
+import type { OfficialWithUnit } from './org.js';
 
 /** Where to reach an official: one linked chat. */
 export interface DeliveryTarget {
@@ -9,8 +11,29 @@ export interface DeliveryTarget {
   chatId: string;
 }
 
-/** The chat accounts officials linked (table chat_identity), as delivery reads them. */
+/** Who is writing to the bot: a chat account's link with its official and unit (PRODUCT.md §2). */
+export interface LinkedIdentity {
+  id: IdentityId;
+  channel: ChannelName;
+  externalUserId: string;
+  chatId: string;
+  displayName: string | null;
+  linkedAt: Date;
+  unreachableAt: Date | null;
+  lastInboundAt: Date | null;
+  /** May be inactive (left the organisation): the router decides what such a person may still do. */
+  official: OfficialWithUnit;
+}
+
+/** The chat accounts officials linked (table chat_identity), as the router and delivery read them. */
 export interface IdentityStore {
+  /**
+   * An update's first step, in one round trip on every update's path: claims it (`claimed` false when it was handled
+   * already: platforms retry) and finds who wrote it (null for someone who has not linked yet: they may only link).
+   */
+  claimUpdateAndFind(channel: ChannelName, updateKey: string, externalUserId: string): Promise<{ claimed: boolean; identity: LinkedIdentity | null }>;
+  /** The chat account's link with its official and unit, or null before linking (one statement). */
+  find(channel: ChannelName, externalUserId: string): Promise<LinkedIdentity | null>;
   /**
    * The delivery target and language of each active official who can be reached: the preferred channel, else the
    * first reachable one in `order` (the policy's channels.fallbackOrder; [] = the oldest link).
