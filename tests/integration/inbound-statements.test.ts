@@ -13,6 +13,7 @@ import { ManualTime } from '../../src/domain/time/time-source.js';
 import { defaultPolicy } from '../../src/domain/policy/resolve-policy.js';
 import { Catalogue } from '../../src/i18n/catalogue.js';
 import { createAppContext } from '../../src/runtime/app-context.js';
+import { encodeAction } from '../../src/app/actions.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 /** Statements of the steady state: the second update of a person within a minute (no last-seen write). */
@@ -47,7 +48,9 @@ describe('statements per /viec update', () => {
       INSERT INTO chat_identity ("officialId", channel, "externalUserId", "chatId") SELECT g, 'TELEGRAM', (100 + g)::text, (100 + g)::text FROM generate_series(1, 5) g;
       INSERT INTO task (code, year, seq, title, "expectedResult", priority, status, deadline, "originalDeadline", "assignerId", "assigneeId", "unitId", "createdAt", "updatedAt")
         SELECT 'NV-2026-' || lpad(g::text, 6, '0'), 2026, g, 'Việc ' || g, 'Báo cáo', 'NORMAL', 'ACCEPTED', timestamp '2026-12-20', timestamp '2026-12-20', 1, 2 + g % 4, 2, now(), now()
-        FROM generate_series(1, 40) g;`);
+        FROM generate_series(1, 40) g;
+      INSERT INTO task (id, code, year, seq, title, "expectedResult", priority, status, deadline, "originalDeadline", "assignerId", "assigneeId", "unitId", "createdAt", "updatedAt")
+        VALUES (1000, 'NV-2026-001000', 2026, 1000, 'Việc mới giao', 'Báo cáo', 'NORMAL', 'ASSIGNED', timestamp '2026-12-20', timestamp '2026-12-20', 1, 5, 2, now(), now());`);
     await sql.end();
     const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.url, max: 2 }), log: [{ emit: 'event', level: 'query' }] });
     client.$on('query', (e) => statements.push(e.query));
@@ -77,6 +80,31 @@ describe('statements per /viec update', () => {
     const again = await viec(103);
     expect(again.replies[0]?.text).toContain('NV-2026-');
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(HOT_PATH_STATEMENTS);
+  });
+
+  // Issue 10, "a button press reads its item once": the handler passes the id, the use case locks and reads the row in
+  // one SELECT … FOR UPDATE, and the update returns what it wrote (before: the handler, the lock and a reload each
+  // read the task). Nor is the dialog row deleted when no dialog is open.
+  it('pressing "Nhận việc" reads the task once and deletes no dialog row', async () => {
+    await viec(105); // the person is known and touched: the press below is the steady state
+    statements.length = 0;
+    const pressed = await router.handle({
+      channel: 'TELEGRAM',
+      updateKey: `u-${key++}`,
+      externalUserId: '105',
+      chatId: '105',
+      displayName: 'x',
+      event: { type: 'action', data: encodeAction('task.accept', 1000) },
+    });
+    expect(pressed.replies[0]?.text).toContain('NV-2026-001000');
+    const all = statements.join('\n');
+    const taskReads = statements.filter((q) => /^\s*SELECT\b[\s\S]*\bFROM\s+("public"\.)?"?task"?(\s|$)/i.test(q));
+    expect(taskReads, all).toHaveLength(1);
+    expect(taskReads[0], all).toMatch(/FOR UPDATE/i);
+    expect(
+      statements.filter((q) => /^\s*DELETE\s+FROM\s+("public"\.)?"?dialog_state"?/i.test(q)),
+      all,
+    ).toEqual([]);
   });
 
   it('the claim in the same statement still answers an update once, and a stranger still gets the linking answer', async () => {
