@@ -4,6 +4,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripDiacritics } from '../../domain/text/normalize.js';
 import type { OutboundAttachment } from '../ports/channel.js';
 import type { NoticeRecord } from '../ports/stores/notices.js';
 import type { AppContext } from '../context.js';
@@ -14,11 +15,7 @@ export const NOTICES_DIR = path.join(tmpdir(), 'dondoc-notices');
 /** An ASCII name for the file as the chat shows it (the original name is kept in the database and the texts). */
 export function safeFileName(name: string): string {
   const ext = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase() ?? 'bin';
-  const base = name
-    .replace(/\.[A-Za-z0-9]{1,8}$/, '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+  const base = stripDiacritics(name.replace(/\.[A-Za-z0-9]{1,8}$/, ''))
     .replace(/[^A-Za-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
