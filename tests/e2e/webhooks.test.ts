@@ -236,6 +236,14 @@ describe('events out by signed webhook', () => {
     const first = await cli(webhookReplayCommand, '--name', 'QLVB-replay', '--from', '07/12/2026', '--to', '2026-12-09T00:00:00+07:00');
     expect(first.err).toEqual([]);
     expect(first.out).toEqual([`Phát lại QLVB-replay: 0 sự kiện gửi lại, ${inScope.length} sự kiện gửi lần đầu.`]);
+    const replayed = await h.db.db.auditLog.findFirstOrThrow({ where: { action: 'webhook.replayed' }, orderBy: { id: 'desc' } });
+    expect(replayed.data).toMatchObject({
+      name: 'QLVB-replay',
+      from: '2026-12-06T17:00:00.000Z',
+      to: '2026-12-08T17:00:00.000Z',
+      requeued: 0,
+      added: inScope.length,
+    });
     await rx.waitFor((r) => r.events.length === inScope.length, 'the replayed events');
     expect(rx.events.map((e) => e.eventId)).toEqual(expect.arrayContaining(inScope.map((e) => e.eventId)));
     for (const code of new Set(inScope.map((e) => e.itemCode))) {
