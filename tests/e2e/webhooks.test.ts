@@ -1,7 +1,6 @@
 // Events out by signed webhook (issue 17 §4), end to end: the use cases write the events in their transactions, the
 // webhook worker (BullMQ, real Redis) posts them over HTTP to a receiver in this file, which verifies each with the
 // README's snippet. Phòng Tài chính – Kế hoạch (TCKH, under UBND): head TCKH-01 assigns to TCKH-03 and TCKH-04.
-import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerConsultation } from '../../src/app/consultations/answer.js';
 import { askForOpinion } from '../../src/app/consultations/ask.js';
@@ -9,9 +8,9 @@ import { closeConsultation } from '../../src/app/consultations/close.js';
 import { demandExplanation } from '../../src/app/explanations/demand.js';
 import { acceptTask, declineTask, requestExtension } from '../../src/app/tasks/respond-to-task.js';
 import { completeTask, confirmTask } from '../../src/app/tasks/work-on-task.js';
+import { apiKeyCreateCommand } from '../../src/cli/commands/api-key.js';
 import { webhookAddCommand, webhookListCommand, webhookRemoveCommand, webhookReplayCommand } from '../../src/cli/commands/webhook.js';
 import { OfficialId } from '../../src/domain/ids.js';
-import { eventsReplayHandler } from '../../src/http/api/v1/events-replay.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { cliRunner } from '../support/cli.js';
 import { telegramUser, type TelegramUser } from '../support/telegram-user.js';
@@ -219,7 +218,7 @@ describe('events out by signed webhook', () => {
     expect(rx.requests.every((q) => q.verified)).toBe(true);
   });
 
-  it("replay through the CLI sends a time range again (and what came before the webhook existed), in order per item; the API handler keeps to the key's unit", async () => {
+  it("replay through the CLI sends a time range again (and what came before the webhook existed), in order per item; the API route keeps to the key's unit", async () => {
     // Events before the webhook exists (with the other tests' when the file runs whole).
     const x = await task('Cập nhật danh mục dự án đầu tư công');
     const y = await task('Rà soát định mức chi hội nghị', 'TCKH-04');
@@ -237,6 +236,14 @@ describe('events out by signed webhook', () => {
     const first = await cli(webhookReplayCommand, '--name', 'QLVB-replay', '--from', '07/12/2026', '--to', '2026-12-09T00:00:00+07:00');
     expect(first.err).toEqual([]);
     expect(first.out).toEqual([`Phát lại QLVB-replay: 0 sự kiện gửi lại, ${inScope.length} sự kiện gửi lần đầu.`]);
+    const replayed = await h.db.db.auditLog.findFirstOrThrow({ where: { action: 'webhook.replayed' }, orderBy: { id: 'desc' } });
+    expect(replayed.data).toMatchObject({
+      name: 'QLVB-replay',
+      from: '2026-12-06T17:00:00.000Z',
+      to: '2026-12-08T17:00:00.000Z',
+      requeued: 0,
+      added: inScope.length,
+    });
     await rx.waitFor((r) => r.events.length === inScope.length, 'the replayed events');
     expect(rx.events.map((e) => e.eventId)).toEqual(expect.arrayContaining(inScope.map((e) => e.eventId)));
     for (const code of new Set(inScope.map((e) => e.itemCode))) {
@@ -260,21 +267,29 @@ describe('events out by signed webhook', () => {
     const unknown = await cli(webhookReplayCommand, '--name', 'KHONG-CO', '--from', '07/12/2026', '--to', '08/12/2026');
     expect([unknown.code, unknown.err[0]]).toEqual([1, 'Không có đăng ký webhook tên KHONG-CO (xem danh sách: webhook list).']);
 
-    // The API handler, as the lead will mount it behind the API key's authentication.
-    const unit = async (code: string) => (await h.db.db.unit.findUniqueOrThrow({ where: { code } })).id;
-    const api = (caller: { keyName: string; unitId: number | null }) => {
-      const app = new Hono();
-      app.post('/api/v1/events/replay', (c) => eventsReplayHandler(h.app, caller)(c));
-      return (body: unknown) =>
-        app.request('/api/v1/events/replay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // The same replay through the integration API, with keys made by the CLI: a key over the whole organisation (UBND)
+    // named like the subscription, and one over Ban Tổ chức only.
+    const makeKey = async (name: string, unit: string): Promise<string> => {
+      const r = await cli(apiKeyCreateCommand, '--name', name, '--unit', unit, '--scopes', 'events:replay');
+      expect(r.code, r.err.join('\n')).toBe(0);
+      return r.out[r.out.length - 1]!;
     };
+    let idem = 0;
+    const api = (key: string) => (body: unknown) =>
+      fetch(`${h.baseUrl}/api/v1/events/replay`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'idempotency-key': `replay-${++idem}` },
+        body: JSON.stringify(body),
+      });
+    const wholeKey = await makeKey('QLVB-replay', 'UBND');
+    const btcKey = await makeKey('BTC-KEY', 'BTC');
     const range = { from: '2026-12-07T00:00:00+07:00', to: '2026-12-09T00:00:00+07:00' };
     const before = rx.requests.length;
-    const okRes = await api({ keyName: 'QLVB-replay', unitId: await unit('UBND') })(range);
+    const okRes = await api(wholeKey)(range);
     expect(okRes.status).toBe(200);
     expect(await okRes.json()).toEqual({ subscription: 'QLVB-replay', requeued: inScope.length, added: 0 });
     await rx.waitFor((r) => r.requests.length === before + inScope.length, 'the API replay');
-    const outside = await api({ keyName: 'BTC-KEY', unitId: await unit('BTC') })({ ...range, subscription: 'QLVB-replay' });
+    const outside = await api(btcKey)({ ...range, subscription: 'QLVB-replay' });
     expect(outside.status).toBe(403);
     expect(outside.headers.get('content-type')).toBe('application/problem+json');
     expect(await outside.json()).toMatchObject({
@@ -284,11 +299,11 @@ describe('events out by signed webhook', () => {
         en: "This API key may not replay the events of webhook QLVB-replay (outside the key's unit).",
       },
     });
-    const bad = await api({ keyName: 'QLVB-replay', unitId: null })({ from: 'hôm qua', to: range.to });
+    const bad = await api(wholeKey)({ from: 'hôm qua', to: range.to });
     expect([bad.status, ((await bad.json()) as any).field]).toEqual([400, 'from']);
-    const backwardsApi = await api({ keyName: 'QLVB-replay', unitId: null })({ from: range.to, to: range.from });
-    expect(backwardsApi.status).toBe(400);
-    expect((await api({ keyName: 'KHONG-CO', unitId: null })(range)).status).toBe(404);
+    const backwardsApi = await api(wholeKey)({ from: range.to, to: range.from });
+    expect([backwardsApi.status, ((await backwardsApi.json()) as any).field]).toEqual([400, 'from']);
+    expect((await api(wholeKey)({ ...range, subscription: 'KHONG-CO' })).status).toBe(404);
   });
 });
 

@@ -50,6 +50,7 @@ describe('every part of one delivery takes its own turn in the chat (1 a second)
     const from = Date.now();
     // About 15,000 characters: 4 parts of at most 4,096, cut at line ends, then the photo.
     const text = Array.from({ length: 300 }, (_, i) => `Dòng ${i + 1}: ${'nội dung dài '.repeat(3)}`).join('\n');
+    h.tg.addFile('photo-file-2', 'ảnh minh chứng', { path: 'photos/file_2.jpg' }); // a photo Telegram has: its file_id is sent on
     await enqueueOutbox(h.db.db, {
       channel: 'TELEGRAM',
       chatId: '9101',

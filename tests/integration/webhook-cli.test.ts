@@ -51,6 +51,13 @@ describe('CLI: webhook', () => {
       ['Không có đăng ký webhook tên QLVB (xem danh sách: webhook list).', 'There is no webhook named QLVB (see webhook list).'],
     ]);
     expect((await cli(webhookListCommand)).out).toEqual(['Chưa có đăng ký webhook nào (thêm: webhook add --name … --url … --events …).']);
+    // Both decisions are in the audit log, once each (the refused second add and remove are not).
+    const audit = await t.db.auditLog.findMany({ where: { entity: 'webhook_subscription' }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => [a.action, a.entityId, (a.data as { name: string }).name])).toEqual([
+      ['webhook.added', String(row.id), 'QLVB'],
+      ['webhook.removed', String(row.id), 'QLVB'],
+    ]);
+    expect(audit[0]!.data).toMatchObject({ url: 'https://qlvb.example.gov.vn/dondoc/events', events: ['task.accepted', 'task.completed'], unit: 'UBND' });
   });
 
   it('refuses a bad URL, unknown event names, an unknown unit and a missing key, saying which', async () => {

@@ -39,6 +39,14 @@ function sentMessages(h: Harness, chatId: number): SentMessage[] {
   return out;
 }
 
+/**
+ * A file a person sends is one Telegram keeps: the bot may download it or send its file_id on, and the stand-in, like
+ * Telegram, refuses a file_id it never gave out. Tests name their files; this puts a stand-in upload behind the name.
+ */
+function uploadedByThePerson(h: Harness, fileId: string, filename: string): void {
+  if (!h.tg.file(fileId)) h.tg.addFile(fileId, `(tệp ${filename} của người dùng)`, { filename });
+}
+
 export function telegramUser(h: Harness, id: number, options: { languageCode?: string } = {}): TelegramUser {
   const from = user(id, { firstName: `U${id}`, ...(options.languageCode ? { languageCode: options.languageCode } : {}) });
   const post = async (u: Parameters<Harness['post']>[0]) => {
@@ -50,8 +58,14 @@ export function telegramUser(h: Harness, id: number, options: { languageCode?: s
     id,
     say: (text) => post(textMessage(from, text)),
     command: (name, args) => post(command(from, name, args)),
-    photo: (fileId, caption) => post(photoMessage(from, { fileId, ...(caption === undefined ? {} : { caption }) })),
-    document: (fileId, fileName, caption) => post(documentMessage(from, { fileId, fileName, ...(caption === undefined ? {} : { caption }) })),
+    photo: (fileId, caption) => {
+      uploadedByThePerson(h, fileId, `${fileId}.jpg`);
+      return post(photoMessage(from, { fileId, ...(caption === undefined ? {} : { caption }) }));
+    },
+    document: (fileId, fileName, caption) => {
+      uploadedByThePerson(h, fileId, fileName);
+      return post(documentMessage(from, { fileId, fileName, ...(caption === undefined ? {} : { caption }) }));
+    },
     async press(label) {
       const sent = sentMessages(h, id);
       for (let i = sent.length - 1; i >= 0; i--) {

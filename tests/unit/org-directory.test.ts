@@ -31,6 +31,15 @@ describe('who is whose superior (PRODUCT.md §2)', () => {
   });
 });
 
+describe('an official by code (the API and the CLI name officials by code)', () => {
+  it('finds an active official whatever the case and spaces, never an inactive one or an unknown code', () => {
+    expect(org.activeByCode('TCKH-03')).toBe(cvTaiChinh);
+    expect(org.activeByCode('  tckh-03 ')).toBe(cvTaiChinh);
+    expect(org.activeByCode('PNV-09')).toBeUndefined(); // retired
+    expect(org.activeByCode('KHONG-CO')).toBeUndefined();
+  });
+});
+
 describe('who may assign to whom (PRODUCT.md §3)', () => {
   it('a head or deputy to anyone in their unit subtree', () => {
     expect(org.canAssign(chutich.id, cvTaiChinh.id)).toBe(true);

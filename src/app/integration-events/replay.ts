@@ -2,7 +2,9 @@
 // Receivers dedupe by event id, so replaying what they already have is harmless; what they missed (a subscription
 // made later, a receiver that lost its data) arrives. Used by `webhook replay` and POST /api/v1/events/replay.
 import { DomainError } from '../../domain/errors.js';
+import { DAY_MS } from '../../domain/time/duration.js';
 import type { AppContext } from '../context.js';
+import { auditWebhook } from './subscriptions.js';
 
 export interface ReplayRequest {
   /** The subscription's name. */
@@ -18,13 +20,19 @@ export const MAX_REPLAY_DAYS = 366;
 
 export async function replayEvents(app: AppContext, r: ReplayRequest): Promise<{ subscription: string; requeued: number; added: number }> {
   if (Number.isNaN(r.from.getTime()) || Number.isNaN(r.to.getTime()) || r.from.getTime() >= r.to.getTime()) throw new DomainError('webhook-replay-range');
-  if (r.to.getTime() - r.from.getTime() > MAX_REPLAY_DAYS * 86_400_000) throw new DomainError('webhook-replay-too-long', { days: MAX_REPLAY_DAYS });
+  if (r.to.getTime() - r.from.getTime() > MAX_REPLAY_DAYS * DAY_MS) throw new DomainError('webhook-replay-too-long', { days: MAX_REPLAY_DAYS });
   const sub = await app.stores.integrationEvents.findSubscription(r.name.trim());
   if (!sub) throw new DomainError('webhook-not-found', { name: r.name.trim() });
   const counts = await app.stores.integrationEvents.replay(
     { subscriptionId: sub.id, from: r.from, to: r.to, ...(r.withinUnitId !== undefined ? { withinUnitId: r.withinUnitId } : {}) },
     new Date(),
   );
+  await auditWebhook(app, sub, 'webhook.replayed', {
+    from: r.from.toISOString(),
+    to: r.to.toISOString(),
+    ...(r.withinUnitId !== undefined ? { withinUnitId: r.withinUnitId } : {}),
+    ...counts,
+  });
   if (counts.requeued + counts.added > 0) {
     // Committed already: if Redis does not take the wake-up, the webhook sweep of a running worker sends them.
     await app.webhooks?.kick([sub.id]).catch((e: unknown) => app.logger.warn({ err: e }, 'replay: waking webhook delivery failed; the sweep will'));

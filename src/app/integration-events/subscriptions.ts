@@ -6,6 +6,7 @@ import { parseEventTypes } from '../../domain/integration/event-types.js';
 import { checkWebhookUrl } from '../../domain/integration/webhook-url.js';
 import { requireText } from '../../domain/text/field.js';
 import type { AppContext } from '../context.js';
+import { inTransaction } from '../transaction.js';
 import type { SubscriptionState, WebhookSubscription } from '../ports/stores/integration-events.js';
 import type { SecretBox } from '../ports/webhooks.js';
 
@@ -48,6 +49,7 @@ export async function addSubscription(app: AppContext, secrets: SecretBox, s: Ne
       secretSealed: secrets.seal(secret, secretContext(name)),
       createdAt: app.time.now(),
     });
+    await auditWebhook(app, subscription, 'webhook.added', { url: subscription.url, events: subscription.events, unit: unit?.code ?? null });
     return { subscription, secret };
   } catch (e) {
     // Added by someone else between the look and the insert.
@@ -63,5 +65,29 @@ export async function listSubscriptions(app: AppContext): Promise<(SubscriptionS
 }
 
 export async function removeSubscription(app: AppContext, name: string): Promise<void> {
-  if (!(await app.stores.integrationEvents.removeSubscription(name.trim()))) throw new DomainError('webhook-not-found', { name: name.trim() });
+  const sub = await app.stores.integrationEvents.findSubscription(name.trim());
+  if (!sub || !(await app.stores.integrationEvents.removeSubscription(sub.name))) throw new DomainError('webhook-not-found', { name: name.trim() });
+  await auditWebhook(app, sub, 'webhook.removed', { url: sub.url });
+}
+
+/**
+ * Who sends the organisation's events where is an operator's decision the audit log keeps, like an API key's: added,
+ * removed, replayed (by the CLI or an API key; the key's call is audited as api.call too).
+ */
+export async function auditWebhook(
+  app: AppContext,
+  sub: Pick<WebhookSubscription, 'id' | 'name'>,
+  action: 'webhook.added' | 'webhook.removed' | 'webhook.replayed',
+  data: Record<string, unknown>,
+): Promise<void> {
+  await inTransaction(app, (tx) =>
+    app.stores.audit.append(tx, {
+      at: app.time.now(),
+      actorId: null,
+      action,
+      entity: 'webhook_subscription',
+      entityId: sub.id,
+      data: { name: sub.name, ...data },
+    }),
+  );
 }

@@ -51,7 +51,7 @@ export const noticeCreateCommand = defineCommand({
       const t = app.catalogue.translator('vi');
       const tz = app.policy.calendar.timezone;
       const org = await app.org();
-      const byCode = (code: string) => org.activeOfficials().find((o) => o.code.toLowerCase() === code.toLowerCase());
+      const byCode = (code: string) => org.activeByCode(code);
       const by = byCode(values.by!);
       if (!by) {
         ctx.err(t('invite-official-unknown', { code: values.by! }));

@@ -11,6 +11,8 @@ export class OrgDirectory {
   private readonly children = new Map<UnitId, UnitId[]>();
   private readonly members = new Map<UnitId, Official[]>();
   private readonly heads = new Map<UnitId, Official>();
+  /** Active officials by their code in upper case: the API and the CLI name officials by code. */
+  private readonly activeByCodeMap = new Map<string, Official>();
 
   constructor(units: readonly Unit[], officials: readonly Official[]) {
     for (const u of units) this.units.set(u.id, u);
@@ -24,6 +26,7 @@ export class OrgDirectory {
     for (const o of officials) {
       this.officials.set(o.id, o);
       if (!o.active) continue;
+      this.activeByCodeMap.set(o.code.toUpperCase(), o);
       const list = this.members.get(o.unitId) ?? [];
       list.push(o);
       this.members.set(o.unitId, list);
@@ -45,6 +48,11 @@ export class OrgDirectory {
 
   activeOfficials(): Official[] {
     return [...this.officials.values()].filter((o) => o.active);
+  }
+
+  /** The active official with this code, whatever its case and surrounding spaces. */
+  activeByCode(code: string): Official | undefined {
+    return this.activeByCodeMap.get(code.trim().toUpperCase());
   }
 
   headOf(unitId: UnitId): Official | undefined {

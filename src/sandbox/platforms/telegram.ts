@@ -82,6 +82,9 @@ export interface TelegramLimits {
 export const TELEGRAM_LIMITS: Readonly<Required<TelegramLimits>> = Object.freeze({ globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 });
 
 /** Methods that post a message: the ones `enforceLimits` and `faultRate` apply to. */
+/** Telegram's refusal of a file_id it does not know. */
+const WRONG_FILE_ID = 'Bad Request: wrong file identifier/HTTP URL specified';
+
 export const TELEGRAM_SEND_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'copyMessage', 'forwardMessage']);
 
 const MAX_TEXT = 4096;
@@ -641,6 +644,7 @@ export class TelegramPlatform {
       return settle(this.#post(p, { text }));
     });
     on('sendPhoto', (p, { uploads }) => {
+      if (this.#unknownFileId(p.photo, uploads.get('photo'))) return invalid(WRONG_FILE_ID);
       const fileId = this.#fileFor(p.photo, uploads.get('photo'), 'photos', 'jpg');
       if (!fileId) return invalid('Bad Request: there is no photo in the request');
       const photo = [
@@ -651,6 +655,7 @@ export class TelegramPlatform {
     });
     on('sendDocument', (p, { uploads }) => {
       const upload = uploads.get('document');
+      if (this.#unknownFileId(p.document, upload)) return invalid(WRONG_FILE_ID);
       const fileId = this.#fileFor(p.document, upload, 'documents', 'dat');
       if (!fileId) return invalid('Bad Request: there is no document in the request');
       const document = {
@@ -747,6 +752,12 @@ export class TelegramPlatform {
       }
     }
     return ok(this.#updates.slice(0, limit));
+  }
+
+  /** A file_id this platform never gave out (Telegram refuses it rather than sending nothing). */
+  #unknownFileId(param: unknown, upload: unknown): boolean {
+    if (upload || typeof param !== 'string' || param === '' || /^https?:\/\//.test(param)) return false;
+    return !this.#files.has(param.replace(/_thumb$/, ''));
   }
 
   /** Stores an uploaded or referenced file and returns its file_id. */

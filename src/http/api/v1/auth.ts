@@ -43,7 +43,7 @@ export function requireUnit(org: OrgDirectory, key: ApiKeyRecord, unitId: number
 
 /** An active official named by code in a request (422 when none), within the key's subtree (403 otherwise). */
 export function officialInReach(org: OrgDirectory, key: ApiKeyRecord, code: string, field: string): Official {
-  const o = org.activeOfficials().find((x) => x.code === code.trim().toUpperCase());
+  const o = org.activeByCode(code);
   if (!o) throw new ApiProblem(422, 'api-official-unknown', { code }, field);
   requireUnit(org, key, o.unitId, field);
   return o;

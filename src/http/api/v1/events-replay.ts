@@ -1,20 +1,18 @@
-// POST /api/v1/events/replay (issue 17 §4): a system asks for the events of a time range again. The API key's
-// authentication is not here: the router that mounts this (written with the keys, src/http/api/v1/) authenticates
-// first and hands the caller in. A caller replays the subscription named like its key unless the body names another;
-// either way only a subscription within the key's unit subtree, and only events of items in that subtree.
+// POST /api/v1/events/replay (issue 17 §4): a system asks for the events of a time range again. The route (events.ts)
+// authenticates the key, checks its scope and validates the body against ReplayBody; this is what follows. A caller
+// replays the subscription named like its key unless the body names another; either way only a subscription within
+// the key's unit subtree, and only events of items in that subtree.
 //
 //   POST /api/v1/events/replay   {"from": "2026-12-07T00:00:00+07:00", "to": "2026-12-08T00:00:00+07:00", "subscription": "QLVB"}
 //   200 {"subscription": "QLVB", "requeued": 3, "added": 0}
 //
-// Errors are the API's application/problem+json (problems.ts): the field and the message in Vietnamese and English.
-import type { Context } from 'hono';
+// Refusals are thrown as ApiProblem: the API's one problem shape (problems.ts), answered by the route's idempotent().
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.js';
 import { replayEvents } from '../../../app/integration-events/replay.js';
 import { DomainError } from '../../../domain/errors.js';
 import { UnitId } from '../../../domain/ids.js';
-import type { MessageArgs } from '../../../i18n/catalogue.js';
-import { ApiProblem, problemResponse } from './problems.js';
+import { ApiProblem } from './problems.js';
 
 /** Who is calling, as the API key's authentication established it. */
 export interface ApiCaller {
@@ -30,43 +28,33 @@ export const ReplayBody = z.object({
   /** The subscription's name; default the key's name. */
   subscription: z.string().trim().min(1).max(64).optional(),
 });
+export type ReplayBody = z.infer<typeof ReplayBody>;
 
 export const ReplayAnswer = z.object({ subscription: z.string(), requeued: z.number().int(), added: z.number().int() });
+export type ReplayAnswer = z.infer<typeof ReplayAnswer>;
 
-/** The API's one problem shape (problems.ts), so the answer fits the served document like every other route's. */
-function problem(_c: Context, app: AppContext, status: 400 | 403 | 404, key: string, args: MessageArgs = {}, field?: string): Response {
-  return problemResponse(app.catalogue, new ApiProblem(status, key, args, field));
-}
-
-/** The handler for one authenticated caller: `(c) => Response`. */
-export function eventsReplayHandler(app: AppContext, caller: ApiCaller): (c: Context) => Promise<Response> {
-  return async (c) => {
-    const raw = await c.req.json().catch(() => undefined);
-    const parsed = ReplayBody.safeParse(raw);
-    if (!parsed.success) {
-      const field = parsed.error.issues[0]?.path.join('.') || undefined;
-      return problem(c, app, 400, 'webhook-replay-problem', {}, field);
+/** Replays for one authenticated caller a body the route has already validated. */
+export async function replayFor(app: AppContext, caller: ApiCaller, body: ReplayBody): Promise<ReplayAnswer> {
+  const name = body.subscription ?? caller.keyName;
+  const sub = await app.stores.integrationEvents.findSubscription(name);
+  if (!sub) throw new ApiProblem(404, 'webhook-not-found', { name }, 'subscription');
+  if (caller.unitId !== null) {
+    const org = await app.org();
+    if (sub.unitId === null || !org.isUnitInSubtree(UnitId(sub.unitId), UnitId(caller.unitId))) {
+      throw new ApiProblem(403, 'webhook-replay-forbidden', { name }, 'subscription');
     }
-    const name = parsed.data.subscription ?? caller.keyName;
-    const sub = await app.stores.integrationEvents.findSubscription(name);
-    if (!sub) return problem(c, app, 404, 'webhook-not-found', { name }, 'subscription');
-    if (caller.unitId !== null) {
-      const org = await app.org();
-      if (sub.unitId === null || !org.isUnitInSubtree(UnitId(sub.unitId), UnitId(caller.unitId))) {
-        return problem(c, app, 403, 'webhook-replay-forbidden', { name }, 'subscription');
-      }
-    }
-    try {
-      const r = await replayEvents(app, {
-        name,
-        from: new Date(parsed.data.from),
-        to: new Date(parsed.data.to),
-        ...(caller.unitId !== null ? { withinUnitId: caller.unitId } : {}),
-      });
-      return c.json(ReplayAnswer.parse(r), 200);
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      return problem(c, app, e.key === 'webhook-not-found' ? 404 : 400, e.key, e.args, e.key.startsWith('webhook-replay') ? 'from' : undefined);
-    }
-  };
+  }
+  try {
+    const r = await replayEvents(app, {
+      name,
+      from: new Date(body.from),
+      to: new Date(body.to),
+      ...(caller.unitId !== null ? { withinUnitId: caller.unitId } : {}),
+    });
+    return ReplayAnswer.parse(r);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    const field = e.key.startsWith('webhook-replay') ? 'from' : undefined;
+    throw new ApiProblem(e.key === 'webhook-not-found' ? 404 : 400, e.key, e.args, field);
+  }
 }

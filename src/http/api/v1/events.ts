@@ -5,7 +5,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { UnitId } from '../../../domain/ids.js';
 import { requireScope } from './auth.js';
 import type { ApiApp, ApiDeps } from './env.js';
-import { eventsReplayHandler, ReplayAnswer, ReplayBody } from './events-replay.js';
+import { ReplayAnswer, ReplayBody, replayFor } from './events-replay.js';
 import { idempotent } from './idempotent.js';
 import { ERROR_RESPONSES, IdempotencyHeaders, json } from './schemas.js';
 
@@ -27,10 +27,7 @@ export function registerEvents(api: ApiApp, deps: ApiDeps): void {
     const body = c.req.valid('json');
     const org = await app.org();
     const wholeOrganisation = org.unit(UnitId(key.unitId))?.parentId == null;
-    const handle = eventsReplayHandler(app, { keyName: key.name, unitId: wholeOrganisation ? null : key.unitId });
-    return idempotent(c, deps, body, async () => {
-      const res = await handle(c);
-      return { status: res.status, body: await res.json() };
-    });
+    const caller = { keyName: key.name, unitId: wholeOrganisation ? null : key.unitId };
+    return idempotent(c, deps, body, async () => ({ status: 200, body: await replayFor(app, caller, body) }));
   });
 }
