@@ -1,9 +1,12 @@
 // The Bot Platform's task flows that zalo-oa.test.ts does not already run (tests/e2e/zalo-tasks.test.ts), again on the
 // Zalo OA (issue 11), with buttons where the Bot Platform has numbers: a decline by command, the head's review of the
-// signal it raises and an explanation demanded and answered, the answers to commands without a usable code, the help,
-// and the numbers of a message whose choices do not fit the OA's 5 buttons (a merged reminder): a number that matches
-// no choice, and one typed after the prompt expired.
+// signal it raises and an explanation demanded and answered, the answers to commands without a usable code, a button
+// of an older notification (where the Bot Platform's numbers belong to the newest prompt), linking with /start CODE
+// (after following: Zalo refuses to answer someone who does not follow), the help, and the numbers of a message whose
+// choices do not fit the OA's 5 buttons (a merged reminder): a number that matches no choice, and one typed after the
+// prompt expired.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { linkOaUser, oaUser, type OaUser } from '../support/oa-user.js';
 import { parseOptions } from '../support/zalo-user.js';
@@ -74,6 +77,41 @@ describe('tasks on the Zalo OA: decline, signal, explanation, wrong codes', () =
     expect(member.last()).toContain('/dongy YK-');
     await member.command('duyetgiahan', code);
     expect(member.last()).toContain(`${code} hiện không có nội dung nào để xử lý`);
+  });
+
+  it('a button of an older notification acts on its own task, whatever came after it', async () => {
+    const deadline = new Date(h.timeSource.now().getTime() + 5 * 24 * 3_600_000);
+    const older = await h.give('TCKH-01', 'TCKH-03', { title: 'Rà soát hồ sơ hộ nghèo năm 2026', deadline });
+    const olderMessage = h.oa!.messagesTo(member.id).at(-1)!;
+    expect(olderMessage.text).toContain(older.code);
+    const newer = await h.give('TCKH-01', 'TCKH-03', { title: 'Tổng hợp kiến nghị cử tri cuối năm', deadline });
+    expect(member.last()).toContain(newer.code);
+    await h.oa!.pressButton(member.id, 'Nhận việc', { messageId: olderMessage.messageId });
+    await h.idle();
+    expect(member.last()).toContain(`Đồng chí đã nhận nhiệm vụ ${older.code}`);
+    const statuses = await h.db.db.task.findMany({ where: { code: { in: [older.code, newer.code] } }, orderBy: { code: 'asc' } });
+    expect(statuses.map((t) => t.status)).toEqual(['ACCEPTED', 'ASSIGNED']);
+    // The newest one's own button, then, acts on it.
+    await h.oa!.pressButton(member.id, 'Nhận việc', {
+      messageId: h.oa!.messagesTo(member.id).find((m) => m.text?.includes(`📌 Nhiệm vụ mới ${newer.code}`))!.messageId,
+    });
+    await h.idle();
+    expect(member.last()).toContain(`Đồng chí đã nhận nhiệm vụ ${newer.code}`);
+  });
+
+  it('someone who writes without following cannot be answered (Zalo: -213); once they follow they are asked for the code and link with /start CODE', async () => {
+    const stranger = oaUser(h, 'Huỳnh Thị Mai');
+    await stranger.say('Xin chào');
+    expect(stranger.texts()).toEqual([]);
+    const tried = h.oa!.callsTo('message/cs').filter((c) => (c.params.recipient as { user_id?: string } | undefined)?.user_id === stranger.id);
+    expect(tried.map((c) => c.outcome.error)).toEqual([-213]);
+    await stranger.follow();
+    expect(stranger.last()).toContain('chưa được liên kết');
+    const invite = await issueInvite(h.app, { officialCode: 'TCKH-02', now: h.timeSource.now() });
+    await stranger.say(`/start ${invite.code.toLowerCase()}`);
+    expect(stranger.last()).toContain('Đã liên kết tài khoản này với đồng chí Huỳnh Thị Mai');
+    const identity = await h.db.db.chatIdentity.findFirstOrThrow({ where: { channel: 'ZALO_OA', officialId: await h.officialId('TCKH-02') } });
+    expect(identity.chatId).toBe(stranger.id);
   });
 
   it('has help that explains the commands with a code, the numbers the OA falls back to, and /kenh; in English too', async () => {
