@@ -68,4 +68,10 @@ describe('an official on Telegram and the OA: /kenh offers both, the fallback or
     await give('Báo cáo tiến độ thu ngân sách');
     expect(onOa.last()).toContain('Báo cáo tiến độ thu ngân sách');
   });
+
+  it('refuses a channel that is not linked', async () => {
+    await onOa.command('kenh', 'zalo');
+    expect(onOa.last()).toContain('chưa liên kết tài khoản Zalo');
+    expect((await h.db.db.official.findUniqueOrThrow({ where: { id: memberId } })).preferredChannel).toBe('TELEGRAM');
+  });
 });

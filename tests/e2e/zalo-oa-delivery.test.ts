@@ -80,6 +80,20 @@ describe('Zalo OA delivery: back-off, token refresh mid-message, fallback by the
     expect(calls.map((c) => c.outcome.error)).toEqual([-32, -32, 0]);
   });
 
+  it('retries a reply to a person who just wrote when the OA answers 5xx or drops the connection, and sends it once', async () => {
+    const usage = 'Dùng: /lang vi hoặc /lang en.';
+    // A minute on, so the window counts from this message (the router records when they wrote at most once a minute).
+    await h.advance(60_000);
+    h.oa!.failNext('message/cs', { kind: 'http', status: 502 });
+    await member.command('lang', 'xx');
+    expect(member.last()).toBe(usage);
+    expect(outcomes(usage)).toEqual([502, 'ok']);
+    h.oa!.failNext('message/cs', { kind: 'drop' });
+    await member.command('lang', 'yy');
+    expect(delivered(usage)).toBe(2);
+    expect(outcomes(usage).slice(2)).toEqual([0, 'ok']);
+  });
+
   it('an access token refused as expired at the second part of a long message is refreshed once; no part goes twice', async () => {
     await h.advance(60_000);
     await member.say('/viec');

@@ -1,6 +1,7 @@
 // A quán triệt notice on the Zalo OA (the Bot Platform's zalo-notices, again on the OA): the document as a download
-// link, confirmation and a commitment by buttons, a question to the sender by button; over HTTP, Redis and the OA
-// stand-in (signed webhooks).
+// link, confirmation and a commitment by buttons, a question to the sender by button, and the reminder at the deadline,
+// which falls outside the OA's free window (billed, as the policy's other-channel does with no other chat); over HTTP,
+// Redis and the OA stand-in (signed webhooks).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotice } from '../../src/app/notices/create-notice.js';
 import { OfficialId } from '../../src/domain/ids.js';
@@ -62,5 +63,38 @@ describe('a notice on the Zalo OA: buttons, a file link, a question', () => {
     expect(ngoc.texts().join('\n')).toContain('Bản cam kết nộp về Văn phòng hay Phòng Nội vụ?');
     const row = await h.db.db.noticeRecipient.findFirstOrThrow({ where: { officialId: await h.officialId('PNV-03') } });
     expect(row.confirmedAt).toBeNull();
+  });
+
+  it('the reminder at the deadline, 3 days after the last message, is answered by button; the sender sees everyone confirmed', async () => {
+    const sentBefore = h.oa!.messagesTo(toan.id).length;
+    await h.setTime('2026-12-10T02:00:00Z'); // Thursday 09:00: the three working days are over
+    expect(toan.last()).toContain('⏰ Nhắc: QT-2026-0001 chưa xác nhận đã đọc');
+    expect(toan.last()).toContain('Gõ /quantriet QT-2026-0001 để nhận lại tài liệu.');
+    expect(toan.buttons()).toContain('Đã đọc, đã nắm nội dung');
+    // Toàn last wrote on Monday, past the 48 hours, and has no other chat: Zalo bills the reminder (policy other-channel).
+    const reminder = h
+      .oa!.messagesTo(toan.id)
+      .slice(sentBefore)
+      .find((m) => m.text?.includes('⏰ Nhắc: QT-2026-0001'));
+    expect(reminder?.billing).toBe('billed');
+    await h.setTime('2026-12-10T02:20:00Z'); // 09:20, after the deadline
+    // The first download link has expired (a day): asking for the notice again gives a fresh one.
+    const links = () =>
+      [
+        ...toan
+          .texts()
+          .join('\n')
+          .matchAll(/(http:\/\/127\.0\.0\.1:\d+\/files\/[A-Za-z0-9_-]+)/g),
+      ].map((m) => m[1]!);
+    expect((await fetch(links()[0]!)).status).not.toBe(200);
+    await toan.command('quantriet', 'QT-2026-0001');
+    expect(toan.last()).toContain('Thông báo đang chờ đồng chí xác nhận, hạn 09:00 10/12/2026.');
+    const fresh = links().at(-1)!;
+    expect(new Uint8Array(await (await fetch(fresh)).arrayBuffer())).toEqual(pdf);
+    await toan.press('Đã đọc, đã nắm nội dung');
+    expect(toan.last()).toContain('(sau thời hạn xác nhận)');
+    await ngoc.command('quantriet', 'QT-2026-0001');
+    expect(ngoc.last()).toContain('Đã xác nhận: 2/2 (100%), trong đó 1 sau hạn.');
+    expect(ngoc.last()).toContain('Cam kết: Tổ chức quán triệt trong phòng trước 15/12/2026.');
   });
 });

@@ -149,6 +149,24 @@ describe('OA webhook events', () => {
     expect(event({ ...seen, event_name: 'user_submit_info' })).toMatchObject({ kind: 'ignored', reason: 'other' });
   });
 
+  it('group chats (GMF) are ignored as groups, whichever field carries the group, never read as a private message', () => {
+    const GROUP = '7770001112223334445';
+    for (const body of [
+      message('user_send_group_text', { msg_id: 'g1', text: '/viec' }, { recipient: { id: GROUP } }),
+      message('user_send_group_text', { msg_id: 'g2', text: '/viec' }, { recipient: { id: OA, group_id: GROUP } }),
+      message('user_send_group_image', {
+        msg_id: 'g3',
+        conversation_id: GROUP,
+        attachments: [{ type: 'image', payload: { url: 'https://zalo.example/a.jpg' } }],
+      }),
+      message('oa_send_group_text', { msg_id: 'g4', text: 'Chào nhóm' }, { sender: { id: OA }, recipient: { id: GROUP } }),
+      { app_id: '1', event_name: 'user_join_group', timestamp: '1795000000000', sender: { id: USER }, recipient: { id: GROUP } },
+      { app_id: '1', event_name: 'create_group', timestamp: '1795000000000', oa_id: OA },
+    ]) {
+      expect(event(body)).toMatchObject({ kind: 'ignored', eventName: body.event_name, reason: 'group' });
+    }
+  });
+
   it('timestamps in seconds are read as seconds', () => {
     expect(event(message('user_send_text', { msg_id: 'm5', text: 'a' }, { timestamp: '1795000000' }))).toMatchObject({ timestampMs: 1795000000000 });
   });

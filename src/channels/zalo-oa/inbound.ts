@@ -25,6 +25,8 @@ export interface ZaloOaInboundDeps {
   logger: Logger;
   /** Events for another OA (a webhook shared by mistake) are dropped. */
   oaId: string;
+  /** Events that name another app are dropped too (the signature is over our app id, so Zalo would not sign them). */
+  appId: string;
   /** Waits before retrying a reply the OA refused for a passing reason. Default 1, 2 and 4 s. */
   replyRetryDelaysMs?: number[];
 }
@@ -92,6 +94,10 @@ export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
   async function handle(event: OaEvent): Promise<void> {
     if ('oaId' in event && event.oaId !== undefined && event.oaId !== deps.oaId && event.kind !== 'echo') {
       logger.warn({ event: event.eventName }, 'zalo oa: event for another OA ignored');
+      return;
+    }
+    if ('appId' in event && event.appId !== undefined && event.appId !== deps.appId) {
+      logger.warn({ event: event.eventName }, 'zalo oa: event for another app ignored');
       return;
     }
     if (event.kind === 'follow' || event.kind === 'unfollow') return followed(event);

@@ -75,6 +75,7 @@ export function prepareZaloOa(o: ZaloOaRuntimeOptions): ZaloOaRuntime {
         catalogue: app.catalogue,
         logger,
         oaId: s.oaId,
+        appId: s.appId,
         ...(o.replyRetryDelaysMs ? { replyRetryDelaysMs: o.replyRetryDelaysMs } : {}),
       })
     : undefined;

@@ -27,15 +27,26 @@ export function signOaWebhook(rawBody: string | Uint8Array, timestamp: string, k
  * case of hex (implementations differ on the prefix).
  */
 export function verifyOaSignature(rawBody: string | Uint8Array, header: string | readonly string[] | undefined, keys: OaSignatureKeys): OaSignatureCheck {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (typeof value !== 'string' || value.trim() === '') return { ok: false, reason: 'missing' };
-  const given = value.trim().replace(/^mac=/i, '').toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(given)) return { ok: false, reason: 'malformed' };
+  const given = readOaSignatureHeader(header);
+  if (!given.ok) return given;
   const body = toBuffer(rawBody);
   const timestamp = bodyTimestamp(body);
   if (timestamp === undefined) return { ok: false, reason: 'no-timestamp' };
   const expected = Buffer.from(macHex(body, timestamp, keys), 'hex');
-  return timingSafeEqual(expected, Buffer.from(given, 'hex')) ? { ok: true } : { ok: false, reason: 'mismatch' };
+  return timingSafeEqual(expected, Buffer.from(given.hex, 'hex')) ? { ok: true } : { ok: false, reason: 'mismatch' };
+}
+
+/**
+ * The header alone, before the body is read: a request with no signature, or one that cannot be a SHA-256, is refused
+ * without reading its body (webhook.ts), as the Bot Platform's webhook refuses a wrong secret.
+ */
+export function readOaSignatureHeader(
+  header: string | readonly string[] | undefined,
+): { ok: true; hex: string } | { ok: false; reason: 'missing' | 'malformed' } {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (typeof value !== 'string' || value.trim() === '') return { ok: false, reason: 'missing' };
+  const hex = value.trim().replace(/^mac=/i, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? { ok: true, hex } : { ok: false, reason: 'malformed' };
 }
 
 function macHex(body: Buffer, timestamp: string, keys: OaSignatureKeys): string {

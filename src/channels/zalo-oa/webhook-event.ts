@@ -37,14 +37,23 @@ export type OaEvent =
   | (EventBase & { kind: 'follow' | 'unfollow'; source?: string })
   /** Our own message echoed back (`oa_send_*`, API sends included): dropped. */
   | { kind: 'echo'; eventName: string; oaId: string | undefined; userId: string | undefined; msgId: string | undefined }
-  /** Delivery and seen receipts, anonymous chats, events we do not use. */
-  | { kind: 'ignored'; eventName: string; reason: 'seen' | 'received' | 'anonymous' | 'other'; msgIds: string[] };
+  /** Delivery and seen receipts, anonymous chats, group chats, events we do not use. */
+  | { kind: 'ignored'; eventName: string; reason: 'seen' | 'received' | 'anonymous' | 'group' | 'other'; msgIds: string[] };
 
 export type OaEventKind = OaEvent['kind'];
 
 export type OaEventParse = { ok: true; event: OaEvent } | { ok: false; error: string };
 
 const IMAGE_EVENTS: ReadonlySet<string> = new Set(['user_send_image', 'user_send_gif']);
+
+/**
+ * Group chats (Zalo's paid "GMF" group feature): `user_send_group_text|image|…`, `oa_send_group_*`, `create_group`,
+ * `user_join_group`, `user_out_group`, … (reported: an n8n node's event list, one GMF bot). dondoc serves private
+ * chats only, as on the Bot Platform. The name is what tells them apart: sources differ on where the group id is
+ * (`recipient.id`, `recipient.group_id`, `message.conversation_id`), so a `user_send_group_text` read as a private
+ * message would answer the group's words in the person's private chat.
+ */
+const GROUP_EVENT = /(^|_)group(_|$)/;
 
 /** Parses a webhook body (its raw bytes or text). Never throws. */
 export function parseOaWebhook(raw: string | Uint8Array): OaEventParse {
@@ -70,6 +79,7 @@ function normalise(body: OaWebhookBody): OaEvent {
   const name = body.event_name;
   const msgIds = [...(body.message?.msg_ids ?? []), ...(body.message?.msg_id === undefined ? [] : [body.message.msg_id])];
 
+  if (GROUP_EVENT.test(name)) return { kind: 'ignored', eventName: name, reason: 'group', msgIds };
   if (name.startsWith('oa_')) {
     return { kind: 'echo', eventName: name, oaId: body.sender?.id, userId: body.recipient?.id, msgId: body.message?.msg_id };
   }

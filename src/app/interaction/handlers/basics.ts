@@ -47,7 +47,8 @@ export async function help(s: Session): Promise<RouterResult> {
     return `• ${s.t(`help-items-${g}`, { commands: words.join(', '), example: words[0]! })}`;
   });
   const sections = [[s.t('help-intro'), ...commands].join('\n'), [s.t('help-items-title'), ...items].join('\n')];
-  if (!s.capabilities.buttons) sections.push(s.t('help-text-numbers'));
+  // Numbers where there are no buttons, and on the OA, whose messages with more choices than buttons come numbered.
+  if (!s.capabilities.buttons || s.capabilities.numberedFallback) sections.push(s.t('help-text-numbers'));
   if (may.admin) sections.push(s.t('help-admin'));
   return { replies: [{ text: sections.join('\n\n') }] };
 }
