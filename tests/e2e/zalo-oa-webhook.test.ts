@@ -96,6 +96,14 @@ describe('the Zalo OA webhook', () => {
     expect(member.last()).toBe('Hệ thống chưa xử lý được loại tin nhắn này. Đồng chí vui lòng gửi văn bản, ảnh hoặc dùng các lệnh trong /trogiup.');
   });
 
+  it('a message from someone who does not follow cannot be answered (-213): logged as information, not as an error', async () => {
+    const stranger = oaUser(h, 'Lý Thị Hoa');
+    await stranger.say('Cho hỏi thủ tục cấp giấy phép xây dựng');
+    expect(stranger.texts()).toEqual([]);
+    expect(logged('zalo oa: cannot answer someone who does not follow the OA')).toHaveLength(1);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
   it('ignores an event for another OA or another app id, and logs it', async () => {
     const before = await effects();
     expect(await signed(userEvent('user_send_text', { recipient: { id: '9990001112223334445' } }))).toBe(200);

@@ -119,7 +119,13 @@ export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
       const previous = chains.get(key) ?? Promise.resolve();
       const next = previous
         .then(() => handle(event))
-        .catch((err) => logger.error({ err, event: event.kind }, 'zalo oa event failed'))
+        .catch((err) => {
+          // A unit's OA is public: anyone may write to it without following, and Zalo refuses every answer to them
+          // (-213). That is the person's step to take (follow, then send the code), not a fault to page anyone about.
+          if (err instanceof ZaloOaError && err.kind === 'not-follower')
+            logger.info({ event: event.kind }, 'zalo oa: cannot answer someone who does not follow the OA');
+          else logger.error({ err, event: event.kind }, 'zalo oa event failed');
+        })
         .finally(() => {
           if (chains.get(key) === next) chains.delete(key);
         });
