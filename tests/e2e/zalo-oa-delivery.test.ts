@@ -82,7 +82,7 @@ describe('Zalo OA delivery: back-off, token refresh mid-message, fallback by the
 
   it('retries a reply to a person who just wrote when the OA answers 5xx or drops the connection, and sends it once', async () => {
     const usage = 'Dùng: /lang vi hoặc /lang en.';
-    // A minute on, so the window counts from this message (the router records when they wrote at most once a minute).
+    // A minute on, as it would be.
     await h.advance(60_000);
     h.oa!.failNext('message/cs', { kind: 'http', status: 502 });
     await member.command('lang', 'xx');

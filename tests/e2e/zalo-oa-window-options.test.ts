@@ -69,6 +69,16 @@ describe('Zalo OA outside the free window: the cap, hold and merge, transaction,
     expect(await h.oaRuntime!.sender.windowOf(member.id)).toMatchObject({ class: 'free', reason: 'within-free-window' });
   });
 
+  it('counts the window from each message the person writes, however quick the dialog: nine within a minute stay free', async () => {
+    for (let i = 0; i < 9; i++) {
+      await h.advance(5_000);
+      await member.command('viec');
+    }
+    // Each of our replies came after a message of theirs: Zalo counts one since the last, so the window is open.
+    expect(await h.oaRuntime!.sender.windowOf(member.id)).toMatchObject({ class: 'free', reason: 'within-free-window' });
+    expect(h.oa!.usage()).toMatchObject({ billed: 0 });
+  });
+
   it('holds the message past 8 without a reply and sends what was held, merged into the next window, when the person writes', async () => {
     policy({ outsideWindow: 'hold' });
     // The reply to the invite code was the first of the 8; seven notifications fill the cap.
@@ -83,7 +93,7 @@ describe('Zalo OA outside the free window: the cap, hold and merge, transaction,
     // Zalo (the stand-in) would have billed a 9th message in a row: none was sent.
     expect(h.oa!.usage()).toMatchObject({ billed: 0, template: 0 });
 
-    // Some minutes later the person writes (the router records a message's time at most once a minute).
+    // Some minutes later the person writes.
     await h.advance(5 * 60_000);
     await member.command('viec');
     await h.idle();

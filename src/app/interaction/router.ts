@@ -198,9 +198,12 @@ export function createRouter(deps: RouterDeps): Router {
         // Linking again from a linked account (a new code for a new phone): let it through.
         // A linked account relinks only with an explicit /start CODE: a bare 8-letter word ("danhsach") is not a code here.
         if (/^\/start(@\w+)?\s+\S+/i.test(text)) return await linkAccount(app, env, locale);
-        // The person wrote: the chat is reachable. Recorded at most once a minute, to keep the hot path to reads.
+        // The person wrote: the chat is reachable. Recorded at most once a minute, to keep the hot path to reads; every
+        // time where the platform's reply window counts from their last message (the OA), so a quick dialog does not
+        // run the window's count of our messages out.
         const now = app.time.now();
-        if (identity.unreachableAt || !identity.lastInboundAt || now.getTime() - identity.lastInboundAt.getTime() > 60_000) {
+        const stale = !identity.lastInboundAt || now.getTime() - identity.lastInboundAt.getTime() > 60_000;
+        if (identity.unreachableAt || stale || CAPABILITIES[env.channel].replyWindow) {
           await touchInbound(app, identity.id);
         }
         const session: Session = {

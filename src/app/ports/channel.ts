@@ -84,11 +84,16 @@ export interface ChannelCapabilities {
   numberedFallback?: boolean;
   /** The most buttons one message carries; more go as numbered replies (with `numberedFallback`). */
   maxButtons?: number;
+  /**
+   * What the platform lets us send depends on when the person last wrote (the OA's free window: 48 hours, 8 messages
+   * since): every message they write is recorded at once, not at most once a minute as elsewhere.
+   */
+  replyWindow?: boolean;
 }
 
 export const CAPABILITIES: Record<ChannelName, ChannelCapabilities> = {
   TELEGRAM: { buttons: true, maxTextLength: 4096 },
   ZALO: { buttons: false, maxTextLength: 2000 },
   // Official Account: up to 5 query buttons a message (src/channels/zalo-oa/buttons.ts), 2,000 characters of text.
-  ZALO_OA: { buttons: true, maxTextLength: 2000, numberedFallback: true, maxButtons: 5 },
+  ZALO_OA: { buttons: true, maxTextLength: 2000, numberedFallback: true, maxButtons: 5, replyWindow: true },
 };

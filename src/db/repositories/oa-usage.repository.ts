@@ -13,8 +13,7 @@ export async function oaChatFacts(db: PrismaClient, chatId: string): Promise<OaC
   });
   if (!identity) return undefined;
   // From the instant they wrote on: the reply to that message counts (Zalo counts every OA message in a row). The
-  // router records the instant at most once a minute, so a second message within it counts a little short: the
-  // count errs towards "billed", never towards a free message Zalo would charge.
+  // router records every message written on the OA (CAPABILITIES.ZALO_OA.replyWindow).
   const csSinceInbound = await db.oaSend.count({
     where: { identityId: identity.id, kind: 'CS', ...(identity.lastInboundAt ? { at: { gte: identity.lastInboundAt } } : {}) },
   });
