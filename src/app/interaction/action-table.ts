@@ -1,6 +1,7 @@
 // What a button does, as typed tables: every verb of src/app/actions.ts has exactly one handler, in the table of the
-// feature it belongs to (handlers/task-actions.ts, consult-actions.ts, explain-actions.ts, signal-actions.ts), joined
-// in index.ts. A verb the table lacks, or a key that is no verb, is a tsc error; a verb in two tables fails at start.
+// feature it belongs to (handlers/task-actions.ts, consult-actions.ts, explain-actions.ts, signal-actions.ts, or the
+// feature's own folder: review/, self-review/, notices/, recognition/), joined in index.ts. A verb the table lacks, or
+// a key that is no verb, is a tsc error; a verb in two tables fails at start.
 import type { RouterResult } from '../ports/channel.js';
 import type { Action, Verb } from '../actions.js';
 import type { Session } from './session.js';

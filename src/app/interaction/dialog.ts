@@ -109,11 +109,6 @@ export function ask(s: Session, question: string, choices: { label: string; valu
   return { text: question, buttons: rows };
 }
 
-/** A stored state for a flow not yet written as a table (review/, self-review/); table flows use their own `at`. */
-export function state(flow: string, step: string, data: Record<string, unknown>): StoredDialog {
-  return { flow, step, data };
-}
-
 /** A flow's first (or next) turn as the router's answer: the dialog state is stored, the replies returned. */
 export async function flowReply(s: Session, turn: Turn | Promise<Turn>): Promise<RouterResult> {
   return { replies: await persistTurn(s, await turn) };

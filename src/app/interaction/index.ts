@@ -20,12 +20,10 @@ import { SIGNAL_ACTIONS, signalsList } from './handlers/signal-actions.js';
 import { createRouter, type CommandTable, type Router } from './router.js';
 import { joinActionTables, type ActionTable, type FeatureActions } from './action-table.js';
 import type { DialogFlow, TableFlow } from './dialog.js';
-import { reviewActions, reviewCommand, reviewFlow as backlogReviewFlow } from '../review/review-chat.js';
-import { selfReviewActions, selfReviewCommand, selfReviewFlow } from '../self-review/self-review-chat.js';
-import type { ActionHandler } from './router.js';
-import { confirmReadCommand, handleNoticeAction, noticeCommitFlow, noticeCreateFlow, noticeQuestionFlow, noticesCommand } from '../notices/notice-chat.js';
-import { commendCommand, commendFlow, handlePraiseAction } from '../recognition/commend-chat.js';
-import type { ButtonVerb, VerbHandler } from './action-table.js';
+import { REVIEW_ACTIONS, reviewCommand, reviewFlow as backlogReviewFlow } from '../review/review-chat.js';
+import { SELF_REVIEW_ACTIONS, selfReviewCommand, selfReviewFlow } from '../self-review/self-review-chat.js';
+import { confirmReadCommand, NOTICE_ACTIONS, noticeCommitFlow, noticeCreateFlow, noticeQuestionFlow, noticesCommand } from '../notices/notice-chat.js';
+import { commendCommand, commendFlow, PRAISE_ACTIONS } from '../recognition/commend-chat.js';
 
 export interface RouterExtensions {
   /** Handlers that take the place of the features' own, verb by verb. */
@@ -42,36 +40,6 @@ const NOT_OFFERED = {
   'digest.open': async (s) => ({ replies: [{ text: s.t('error-malformed-action') }] }),
 } satisfies FeatureActions;
 
-/**
- * Rows of the table for a feature whose handler still has the older shape (answers its verbs, undefined for the
- * rest): each verb listed goes to it, and an undefined answer is the answer any unknown button gets.
- */
-function chainRows<const V extends ButtonVerb>(verbs: readonly V[], handler: ActionHandler): Record<V, VerbHandler> {
-  const row: VerbHandler = async (s, action) => (await handler(s, action)) ?? { replies: [{ text: s.t('error-malformed-action') }] };
-  return Object.fromEntries(verbs.map((v) => [v, row])) as Record<V, VerbHandler>;
-}
-
-/** The year-end cycle (issue 16): backlog review (/rasoat) and self-review (/tusoi), in review/ and self-review/. */
-const REVIEW_ACTIONS = chainRows(
-  [
-    'review.start',
-    'review.done',
-    'review.keep',
-    'review.transfer',
-    'review.drop',
-    'review.agree',
-    'review.refuse',
-    'review.detail',
-    'review.xlsx',
-    'review.close',
-  ],
-  reviewActions,
-);
-const SELF_REVIEW_ACTIONS = chainRows(['self.write', 'self.view', 'self.comment', 'self.xlsx'], selfReviewActions);
-/** Quán triệt notices and commendations (issue 15), in notices/ and recognition/. */
-const NOTICE_ACTIONS = chainRows(['notice.confirm', 'notice.commit', 'notice.ask', 'notice.view', 'notice.new'], handleNoticeAction);
-const PRAISE_ACTIONS = chainRows(['praise.task'], handlePraiseAction);
-
 /** Every button verb and its handler: a verb without one, or handled twice, fails tsc or the start. */
 export const ACTIONS: ActionTable = joinActionTables(
   TASK_ACTIONS,
@@ -79,8 +47,10 @@ export const ACTIONS: ActionTable = joinActionTables(
   EXPLAIN_ACTIONS,
   SIGNAL_ACTIONS,
   CHANNEL_ACTIONS,
+  // The year-end cycle (issue 16): backlog review (/rasoat) and self-review (/tusoi), in review/ and self-review/.
   REVIEW_ACTIONS,
   SELF_REVIEW_ACTIONS,
+  // Quán triệt notices and commendations (issue 15), in notices/ and recognition/.
   NOTICE_ACTIONS,
   PRAISE_ACTIONS,
   NOT_OFFERED,
@@ -130,17 +100,20 @@ export const FLOWS: TableFlow<string, never>[] = [
   reviewFlow,
   signalExplainFlow,
   recordFlow,
+  // The year-end cycle (issue 16).
+  backlogReviewFlow,
+  selfReviewFlow,
+  // Quán triệt notices and commendations (issue 15).
+  noticeCreateFlow,
+  noticeCommitFlow,
+  noticeQuestionFlow,
+  commendFlow,
 ];
-
-/** Flows not yet written as step tables (review/, self-review/): their data is read as they read it. */
-const YEAR_END_FLOWS: DialogFlow[] = [backlogReviewFlow, selfReviewFlow];
-/** Quán triệt notices and commendations (issue 15), not yet step tables either. */
-const NOTICE_FLOWS: DialogFlow[] = [noticeCreateFlow, noticeCommitFlow, noticeQuestionFlow, commendFlow];
 
 export function createAppRouter(app: AppContext, ext: RouterExtensions = {}): Router {
   return createRouter({
     app,
-    dialogs: new DialogRegistry([...FLOWS, ...YEAR_END_FLOWS, ...NOTICE_FLOWS, ...(ext.flows ?? [])]),
+    dialogs: new DialogRegistry([...FLOWS, ...(ext.flows ?? [])]),
     actions: { ...ACTIONS, ...ext.actions },
     texts: [consultationFreeText],
     commands: { ...COMMAND_HANDLERS, ...ext.commands },

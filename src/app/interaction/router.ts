@@ -19,11 +19,6 @@ import type { Session } from './session.js';
 import { dynamicKey } from '../../i18n/catalogue.js';
 
 export type { ActionTable, VerbHandler } from './action-table.js';
-/**
- * A feature's buttons in the older shape, one handler that answers its own verbs and returns undefined for the rest
- * (review/review-chat.ts, self-review/self-review-chat.ts); index.ts turns it into rows of the table (chainRows).
- */
-export type ActionHandler = (s: Session, action: Action) => Promise<RouterResult | undefined>;
 export type CommandHandler = (s: Session, args: string) => Promise<RouterResult>;
 /** Every command but /huy (the router's own: it stops the dialog the other commands would end first) has one handler. */
 export type CommandTable = Record<Exclude<CommandName, 'cancel'>, CommandHandler>;

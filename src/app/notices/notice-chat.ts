@@ -1,8 +1,9 @@
 // Notices in the chat (issue 15): /quantriet (list, detail with coverage, a new notice step by step), /danam QT-…
 // [cam kết] (confirm by code), the buttons of a notice (confirm, confirm with a commitment, ask the sender, view) and
 // their dialogs. Works the same with Telegram buttons and Zalo numbers (the router numbers the actions).
-import type { OutboundMessage, RouterResult } from '../ports/channel.js';
-import type { NoticeFile } from '../ports/stores/notices.js';
+import { z } from 'zod';
+import { CAPABILITIES, type ChannelName, type OutboundMessage, type RouterResult } from '../ports/channel.js';
+import type { NoticeFile, NoticeRecipientRecord } from '../ports/stores/notices.js';
 import { DomainError } from '../../domain/errors.js';
 import { OfficialId, UnitId } from '../../domain/ids.js';
 import { maySendNotice, resolveRecipients, type NoticeScopeInput } from '../../domain/notice/recipients.js';
@@ -12,8 +13,9 @@ import { searchOfficials } from '../../domain/org/search.js';
 import { parseDeadline } from '../../domain/text/deadline-parser.js';
 import { requireText } from '../../domain/text/field.js';
 import { fold } from '../../domain/text/normalize.js';
-import { idArg, type Action } from '../actions.js';
-import { ask, persistTurn, state, textOf, type DialogFlow, type DialogInput, type Turn } from '../interaction/dialog.js';
+import { idArg } from '../actions.js';
+import type { FeatureActions, VerbHandler } from '../interaction/action-table.js';
+import { ask, defineFlow, flowReply, textOf, type Turn } from '../interaction/dialog.js';
 import { text, type Session } from '../interaction/session.js';
 import { nameOf, unitNameOf } from '../views/people.js';
 import { createNotice, defaultConfirmDeadline } from './create-notice.js';
@@ -28,10 +30,6 @@ const NEW_WORDS = new Set(['moi', 'tao', 'new', 'create']);
 
 function reply(message: string): RouterResult {
   return { replies: [{ text: message }] };
-}
-
-async function flowResult(s: Session, turn: Turn): Promise<RouterResult> {
-  return { replies: await persistTurn(s, turn) };
 }
 
 function confirmedReply(s: Session, r: ConfirmResult): RouterResult {
@@ -111,7 +109,7 @@ async function noticeIdOf(s: Session, raw: string): Promise<number> {
 export async function noticesCommand(s: Session, args: string): Promise<RouterResult> {
   const word = args.trim();
   if (word === '') return list(s);
-  if (NEW_WORDS.has(fold(word))) return flowResult(s, await startCreate(s));
+  if (NEW_WORDS.has(fold(word))) return flowReply(s, startCreate(s));
   return detail(s, await noticeIdOf(s, word.split(/\s+/)[0]!));
 }
 
@@ -125,71 +123,98 @@ export async function confirmReadCommand(s: Session, args: string): Promise<Rout
   return confirmedReply(s, await confirmNotice(s.app, s.officialId, id, rest || null));
 }
 
-export async function handleNoticeAction(s: Session, action: Action): Promise<RouterResult | undefined> {
-  if (!action.verb.startsWith('notice.')) return undefined;
-  if (action.verb === 'notice.new') return flowResult(s, await startCreate(s));
-  const id = idArg(action);
-  if (id === undefined) return reply(s.t('error-malformed-action'));
-  switch (action.verb) {
-    case 'notice.confirm':
-      return confirmedReply(s, await confirmNotice(s.app, s.officialId, id, null));
-    case 'notice.commit':
-    case 'notice.ask': {
-      const f = await s.app.stores.notices.load(null, id);
-      if (!f) return reply(s.t('notice-not-found'));
-      const mine = f.recipients.find((r) => r.officialId === s.officialId);
-      if (!mine) return reply(s.t('notice-not-recipient', { code: f.notice.code }));
-      if (action.verb === 'notice.commit') {
-        if (mine.confirmedAt) return reply(s.t('notice-already-confirmed', { code: f.notice.code, at: s.v.dateTime(mine.confirmedAt) }));
-        return flowResult(s, { replies: [ask(s, s.t('notice-commit-ask', { code: f.notice.code }))], next: state(COMMIT, 'text', { id }) });
-      }
-      return flowResult(s, { replies: [ask(s, s.t('notice-question-ask', { code: f.notice.code }))], next: state(QUESTION, 'text', { id }) });
-    }
-    case 'notice.view':
-      return detail(s, id);
-    default:
-      return undefined;
-  }
+/** A button on one notice: the notice's id, or the answer a malformed button gets. */
+function onNotice(run: (s: Session, id: number) => Promise<RouterResult>): VerbHandler {
+  return async (s, action) => {
+    const id = idArg(action);
+    return id === undefined ? reply(s.t('error-malformed-action')) : run(s, id);
+  };
 }
 
-export const noticeCommitFlow: DialogFlow = {
-  name: COMMIT,
-  async step(s, st, input) {
-    const raw = textOf(input);
-    if (raw === undefined || raw.trim() === '') return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
-    const r = await confirmNotice(s.app, s.officialId, Number(st.data.id), raw);
-    return { replies: confirmedReply(s, r).replies, next: null };
-  },
-};
+/** The notice as its recipient answers it (a commitment, a question); anyone else is told why not. */
+async function asRecipient(s: Session, id: number, then: (f: NoticeFile, mine: NoticeRecipientRecord) => Promise<RouterResult>): Promise<RouterResult> {
+  const f = await s.app.stores.notices.load(null, id);
+  if (!f) return reply(s.t('notice-not-found'));
+  const mine = f.recipients.find((r) => r.officialId === s.officialId);
+  if (!mine) return reply(s.t('notice-not-recipient', { code: f.notice.code }));
+  return then(f, mine);
+}
 
-export const noticeQuestionFlow: DialogFlow = {
-  name: QUESTION,
-  async step(s, st, input) {
-    const raw = textOf(input);
-    if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
-    const notice = await askAboutNotice(s.app, s.officialId, Number(st.data.id), raw);
-    return { replies: [text(s.t('notice-question-sent', { code: notice.code }))], next: null };
+/** The buttons of a notice and of /quantriet, one handler per verb. */
+export const NOTICE_ACTIONS = {
+  'notice.new': (s) => flowReply(s, startCreate(s)),
+  'notice.confirm': onNotice(async (s, id) => confirmedReply(s, await confirmNotice(s.app, s.officialId, id, null))),
+  'notice.commit': onNotice((s, id) =>
+    asRecipient(s, id, async (f, mine) => {
+      if (mine.confirmedAt) return reply(s.t('notice-already-confirmed', { code: f.notice.code, at: s.v.dateTime(mine.confirmedAt) }));
+      return flowReply(s, { replies: [ask(s, s.t('notice-commit-ask', { code: f.notice.code }))], next: noticeCommitFlow.at('text', { id }) });
+    }),
+  ),
+  'notice.ask': onNotice((s, id) =>
+    asRecipient(s, id, (f) =>
+      flowReply(s, { replies: [ask(s, s.t('notice-question-ask', { code: f.notice.code }))], next: noticeQuestionFlow.at('text', { id }) }),
+    ),
+  ),
+  'notice.view': onNotice(detail),
+} satisfies FeatureActions;
+
+const ID = z.number().int().positive();
+
+export const noticeCommitFlow = defineFlow({
+  name: COMMIT,
+  data: z.object({ id: ID }),
+  steps: {
+    async text(s, d, input, { stay }) {
+      const raw = textOf(input);
+      if (raw === undefined || raw.trim() === '') return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
+      const r = await confirmNotice(s.app, s.officialId, d.id, raw);
+      return { replies: confirmedReply(s, r).replies, next: null };
+    },
   },
-};
+});
+
+export const noticeQuestionFlow = defineFlow({
+  name: QUESTION,
+  data: z.object({ id: ID }),
+  steps: {
+    async text(s, d, input, { stay }) {
+      const raw = textOf(input);
+      if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
+      const notice = await askAboutNotice(s.app, s.officialId, d.id, raw);
+      return { replies: [text(s.t('notice-question-sent', { code: notice.code }))], next: null };
+    },
+  },
+});
 
 // ─── A new notice, step by step ──────────────────────────────────────────────
 
-interface CreateData {
-  scopes?: NoticeScopeInput[];
-  who?: string;
-  count?: number;
-  title?: string;
-  summary?: string;
-  file?: { channel: string; ref: string; name: string | null; size?: number };
-  deadline?: string;
-}
+/** How the recipients were chosen: the same union as NoticeScopeInput, checked when the dialog's row is read back. */
+const NoticeScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unit'), unitId: ID, subtree: z.boolean() }),
+  z.object({ kind: z.literal('person'), officialId: ID }),
+]) satisfies z.ZodType<NoticeScopeInput>;
+
+/** A channel we run, as the file sent in the chat names it. */
+const Channel = z.custom<ChannelName>((v) => typeof v === 'string' && Object.hasOwn(CAPABILITIES, v));
+
+/** What the new notice has gathered so far; each step adds one answer. */
+const CreateData = z.object({
+  scopes: z.array(NoticeScope).optional(),
+  who: z.string().optional(),
+  count: z.number().int().nonnegative().optional(),
+  title: z.string().optional(),
+  summary: z.string().optional(),
+  file: z.object({ channel: Channel, ref: z.string(), name: z.string().nullable(), size: z.number().nonnegative().optional() }).optional(),
+  deadline: z.iso.datetime().optional(),
+});
+type CreateData = z.infer<typeof CreateData>;
 
 async function startCreate(s: Session): Promise<Turn> {
   if (!maySendNotice(s.official)) throw new DomainError('notice-not-allowed');
   const org = await s.app.org();
   const unit = unitNameOf(org.unit(s.official.unitId));
   const choices = s.official.isAdmin && s.official.role === 'MEMBER' ? [] : [[{ label: s.t('btn-notice-subtree', { unit }), value: 'subtree' }]];
-  return { replies: [ask(s, s.t('notice-step-who', { unit }), choices)], next: state(CREATE, 'who', {}) };
+  return { replies: [ask(s, s.t('notice-step-who', { unit }), choices)], next: noticeCreateFlow.at('who', {}) };
 }
 
 /** "BTG, Phòng Nội vụ, Lê Văn Toàn": each part a unit code, a unit name, or a person within reach. */
@@ -231,110 +256,105 @@ async function deadlineStep(s: Session): Promise<OutboundMessage> {
 }
 
 const skipChoice = (s: Session) => [[{ label: s.t('btn-skip'), value: 'skip' }]];
+const sendChoice = (s: Session) => [[{ label: s.t('btn-notice-send'), value: 'yes' }]];
 
-export const noticeCreateFlow: DialogFlow = {
+function fileStep(s: Session): OutboundMessage {
+  return ask(s, s.t('notice-step-file', { max: Math.round(s.app.policy.notices.maxFileBytes / 1_048_576) }), skipChoice(s));
+}
+
+export const noticeCreateFlow = defineFlow({
   name: CREATE,
-  async step(s, st, input: DialogInput) {
-    const d = st.data as unknown as CreateData;
-    const org = await s.app.org();
-    switch (st.step) {
-      case 'who': {
-        let scopes: NoticeScopeInput[];
-        if (input.kind === 'pick' && input.value === 'subtree') scopes = [{ kind: 'unit', unitId: s.official.unitId, subtree: true }];
-        else {
-          const raw = textOf(input);
-          if (!raw?.trim()) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
-          scopes = readScopes(s, org, raw);
-        }
-        const { ids } = resolveRecipients(org, s.officialId, scopes);
-        const who = describeScopes(s, org, scopes);
-        return { replies: [ask(s, s.t('notice-step-title', { who, count: ids.length }))], next: state(CREATE, 'title', { scopes, who, count: ids.length }) };
-      }
-      case 'title': {
+  data: CreateData,
+  steps: {
+    async who(s, _d, input, { stay, at }) {
+      const org = await s.app.org();
+      let scopes: NoticeScopeInput[];
+      if (input.kind === 'pick' && input.value === 'subtree') scopes = [{ kind: 'unit', unitId: s.official.unitId, subtree: true }];
+      else {
         const raw = textOf(input);
-        if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
-        const title = requireText(raw, NOTICE_TITLE_RULE);
-        return { replies: [ask(s, s.t('notice-step-summary'))], next: state(CREATE, 'summary', { ...d, title }) };
+        if (!raw?.trim()) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
+        scopes = readScopes(s, org, raw);
       }
-      case 'summary': {
+      const { ids } = resolveRecipients(org, s.officialId, scopes);
+      const who = describeScopes(s, org, scopes);
+      return { replies: [ask(s, s.t('notice-step-title', { who, count: ids.length }))], next: at('title', { scopes, who, count: ids.length }) };
+    },
+    async title(s, d, input, { stay, at }) {
+      const raw = textOf(input);
+      if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
+      const title = requireText(raw, NOTICE_TITLE_RULE);
+      return { replies: [ask(s, s.t('notice-step-summary'))], next: at('summary', { ...d, title }) };
+    },
+    async summary(s, d, input, { stay, at }) {
+      const raw = textOf(input);
+      if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
+      const summary = requireText(raw, NOTICE_SUMMARY_RULE);
+      return { replies: [fileStep(s)], next: at('file', { ...d, summary }) };
+    },
+    async file(s, d, input, { stay, at }) {
+      const next: CreateData = { ...d };
+      delete next.file;
+      if (input.kind === 'file') {
+        if (input.file.kind !== 'document') return { replies: [ask(s, s.t('notice-file-not-document'), skipChoice(s))], next: stay };
+        // Checked now, so a wrong file is refused at this step and not after every other answer.
+        checkNoticeDocument({ filename: input.file.name ?? 'tai-lieu.pdf', size: input.file.size ?? 1, maxBytes: s.app.policy.notices.maxFileBytes });
+        next.file = {
+          channel: s.channel,
+          ref: input.file.ref,
+          name: input.file.name ?? null,
+          ...(input.file.size !== undefined ? { size: input.file.size } : {}),
+        };
+      } else if (!(input.kind === 'pick' && input.value === 'skip') && input.kind !== 'skip') {
+        return { replies: [fileStep(s)], next: stay };
+      }
+      return { replies: [await deadlineStep(s)], next: at('deadline', next) };
+    },
+    async deadline(s, d, input, { stay, at }) {
+      let deadline: Date;
+      if (input.kind === 'pick' && input.value === 'default') deadline = await defaultConfirmDeadline(s.app);
+      else {
         const raw = textOf(input);
-        if (raw === undefined) return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
-        const summary = requireText(raw, NOTICE_SUMMARY_RULE);
-        return {
-          replies: [ask(s, s.t('notice-step-file', { max: Math.round(s.app.policy.notices.maxFileBytes / 1_048_576) }), skipChoice(s))],
-          next: state(CREATE, 'file', { ...d, summary }),
-        };
+        if (raw === undefined) return { replies: [await deadlineStep(s)], next: stay };
+        const parsed = parseDeadline(raw, { now: s.app.time.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
+        if (!parsed.ok) throw new DomainError(parsed.error, parsed.args);
+        deadline = parsed.deadline;
       }
-      case 'file': {
-        const next: CreateData = { ...d };
-        delete next.file;
-        if (input.kind === 'file') {
-          if (input.file.kind !== 'document') return { replies: [ask(s, s.t('notice-file-not-document'), skipChoice(s))], next: st };
-          // Checked now, so a wrong file is refused at this step and not after every other answer.
-          checkNoticeDocument({ filename: input.file.name ?? 'tai-lieu.pdf', size: input.file.size ?? 1, maxBytes: s.app.policy.notices.maxFileBytes });
-          next.file = {
-            channel: s.channel,
-            ref: input.file.ref,
-            name: input.file.name ?? null,
-            ...(input.file.size !== undefined ? { size: input.file.size } : {}),
-          };
-        } else if (!(input.kind === 'pick' && input.value === 'skip') && input.kind !== 'skip') {
-          return { replies: [ask(s, s.t('notice-step-file', { max: Math.round(s.app.policy.notices.maxFileBytes / 1_048_576) }), skipChoice(s))], next: st };
-        }
-        return { replies: [await deadlineStep(s)], next: state(CREATE, 'deadline', { ...next }) };
-      }
-      case 'deadline': {
-        let deadline: Date;
-        if (input.kind === 'pick' && input.value === 'default') deadline = await defaultConfirmDeadline(s.app);
-        else {
-          const raw = textOf(input);
-          if (raw === undefined) return { replies: [await deadlineStep(s)], next: st };
-          const parsed = parseDeadline(raw, { now: s.app.time.now(), calendar: await s.app.calendar(), maxYearsAhead: s.app.policy.maxDeadlineYears });
-          if (!parsed.ok) throw new DomainError(parsed.error, parsed.args);
-          deadline = parsed.deadline;
-        }
-        if (deadline.getTime() <= s.app.time.now().getTime()) throw new DomainError('deadline-in-past');
-        const confirm = s.t('notice-confirm', {
-          who: d.who ?? '',
-          count: d.count ?? 0,
-          title: s.v.quote(d.title ?? ''),
-          summary: s.v.block(d.summary ?? '', 1500),
-          file: d.file ? (d.file.name ?? s.t('notice-document-unnamed')) : s.t('notice-no-document'),
-          deadline: s.v.dateTime(deadline),
-        });
-        return {
-          replies: [ask(s, confirm, [[{ label: s.t('btn-notice-send'), value: 'yes' }]])],
-          next: state(CREATE, 'confirm', { ...d, deadline: deadline.toISOString() }),
-        };
-      }
-      case 'confirm': {
-        if (input.kind !== 'pick' || input.value !== 'yes')
-          return { replies: [ask(s, s.t('dialog-pick-invalid'), [[{ label: s.t('btn-notice-send'), value: 'yes' }]])], next: st };
-        const r = await createNotice(s.app, s.officialId, {
-          scopes: d.scopes ?? [],
-          title: d.title ?? '',
-          summary: d.summary ?? '',
-          deadline: d.deadline ? new Date(d.deadline) : null,
-          document: d.file
-            ? {
-                kind: 'channel',
-                channel: d.file.channel as Session['channel'],
-                ref: d.file.ref,
-                name: d.file.name,
-                ...(d.file.size !== undefined ? { size: d.file.size } : {}),
-              }
-            : null,
-        });
-        const replies = [
-          text(s.t('notice-sent', { code: r.notice.code, count: r.recipients.length, deadline: s.v.dateTime(r.notice.confirmBy) }), [
-            [nbtn(s.t, 'btn-notice-view', 'notice.view', r.notice.id)],
-          ]),
-        ];
-        if (r.unreachable.length > 0) replies.push(text(s.t('notice-sent-unreachable', { names: namesUpTo(s.t, org, r.unreachable, 10) })));
-        return { replies, next: null };
-      }
-      default:
-        return { replies: [text(s.t('dialog-expired'))], next: null };
-    }
+      if (deadline.getTime() <= s.app.time.now().getTime()) throw new DomainError('deadline-in-past');
+      const confirm = s.t('notice-confirm', {
+        who: d.who ?? '',
+        count: d.count ?? 0,
+        title: s.v.quote(d.title ?? ''),
+        summary: s.v.block(d.summary ?? '', 1500),
+        file: d.file ? (d.file.name ?? s.t('notice-document-unnamed')) : s.t('notice-no-document'),
+        deadline: s.v.dateTime(deadline),
+      });
+      return { replies: [ask(s, confirm, sendChoice(s))], next: at('confirm', { ...d, deadline: deadline.toISOString() }) };
+    },
+    async confirm(s, d, input, { stay }) {
+      if (input.kind !== 'pick' || input.value !== 'yes') return { replies: [ask(s, s.t('dialog-pick-invalid'), sendChoice(s))], next: stay };
+      const org = await s.app.org();
+      const r = await createNotice(s.app, s.officialId, {
+        scopes: d.scopes ?? [],
+        title: d.title ?? '',
+        summary: d.summary ?? '',
+        deadline: d.deadline ? new Date(d.deadline) : null,
+        document: d.file
+          ? {
+              kind: 'channel',
+              channel: d.file.channel,
+              ref: d.file.ref,
+              name: d.file.name,
+              ...(d.file.size !== undefined ? { size: d.file.size } : {}),
+            }
+          : null,
+      });
+      const replies = [
+        text(s.t('notice-sent', { code: r.notice.code, count: r.recipients.length, deadline: s.v.dateTime(r.notice.confirmBy) }), [
+          [nbtn(s.t, 'btn-notice-view', 'notice.view', r.notice.id)],
+        ]),
+      ];
+      if (r.unreachable.length > 0) replies.push(text(s.t('notice-sent-unreachable', { names: namesUpTo(s.t, org, r.unreachable, 10) })));
+      return { replies, next: null };
+    },
   },
-};
+});

@@ -5,11 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DomainError } from '../../domain/errors.js';
-import { OfficialId } from '../../domain/ids.js';
+import { OfficialId, UnitId } from '../../domain/ids.js';
 import { isRating, mayCommentSelfReview } from '../../domain/review/self-review.js';
-import { idArg, type Action } from '../actions.js';
-import { ask, persistTurn, state, textOf, type DialogFlow, type Turn } from '../interaction/dialog.js';
-import type { ActionHandler, CommandHandler } from '../interaction/router.js';
+import { z } from 'zod';
+import { idArg } from '../actions.js';
+import type { FeatureActions, VerbHandler } from '../interaction/action-table.js';
+import { ask, defineFlow, flowReply, textOf } from '../interaction/dialog.js';
+import type { CommandHandler } from '../interaction/router.js';
 import { text, type Session } from '../interaction/session.js';
 import type { OutboundMessage, RouterResult } from '../ports/channel.js';
 import { REPORTS_DIR, XLSX_MIME } from '../reports/report-command.js';
@@ -17,10 +19,6 @@ import { personFigures, unitReport } from './figures.js';
 import { formMessage, ratingButtons, teamMessage } from './self-review-views.js';
 import { writeSelfReviewXlsx } from './self-review-xlsx.js';
 import { commentSelfReview, periodOf, readableForm, submitSelfReview } from './write-form.js';
-
-async function flow(s: Session, turn: Turn): Promise<RouterResult> {
-  return { replies: await persistTurn(s, turn) };
-}
 
 /** The people this head comments on by default: those whose superior they are. */
 async function team(s: Session) {
@@ -64,7 +62,7 @@ async function unitFile(s: Session, arg: string): Promise<RouterResult> {
   const m = /^(\d{1,9})-(\d{1,9})$/.exec(arg);
   const cycle = m ? await s.app.stores.selfReview.cycleById(Number(m[1])) : undefined;
   const org = await s.app.org();
-  const unit = m ? org.unit(Number(m[2]) as never) : undefined;
+  const unit = m ? org.unit(UnitId(Number(m[2]))) : undefined;
   if (!cycle || !unit) throw new DomainError('self-review-not-found');
   const head = org.headOf(unit.id);
   if (!(head?.id === s.officialId || (head && mayCommentSelfReview(org, s.officialId, head.id)) || s.official.isAdmin))
@@ -92,7 +90,7 @@ export async function unitRows(app: Session['app'], cycleId: number, unitId: num
 async function writeUnitFile(s: Session, cycleId: number, unitId: number) {
   const org = await s.app.org();
   const { cycle, rows } = await unitRows(s.app, cycleId, unitId);
-  const unit = org.unit(unitId as never)!;
+  const unit = org.unit(UnitId(unitId))!;
   const dir = path.join(REPORTS_DIR, randomUUID());
   await mkdir(dir, { recursive: true });
   const filename = `${s.t('self-review-file-prefix')}_${unit.code.replace(/[^A-Za-z0-9_-]+/g, '-')}_${cycle.periodFrom}_${cycle.periodTo}.xlsx`;
@@ -101,41 +99,41 @@ async function writeUnitFile(s: Session, cycleId: number, unitId: number) {
   return { path: file, filename, count: rows.length };
 }
 
-const FLOW = 'self-review';
+/** "Write" on one's own form, "comment" on a form of someone one may comment on: the text, then the level. */
+function writes(role: 'self' | 'head'): VerbHandler {
+  return async (s, action) => {
+    const id = idArg(action) ?? 0;
+    const { form } = await readableForm(s.app, s.officialId, id);
+    const allowed = role === 'self' ? form.officialId === s.officialId : mayCommentSelfReview(await s.app.org(), s.officialId, OfficialId(form.officialId));
+    if (!allowed) throw new DomainError('self-review-not-yours');
+    return flowReply(s, { replies: [ask(s, s.t('self-review-ask-text', { role }))], next: selfReviewFlow.at('text', { formId: id, role }) });
+  };
+}
 
-export const selfReviewActions: ActionHandler = async (s: Session, action: Action) => {
-  switch (action.verb) {
-    case 'self.view':
-      return { replies: [await formView(s, idArg(action) ?? 0)] };
-    case 'self.write':
-    case 'self.comment': {
-      const id = idArg(action) ?? 0;
-      const { form } = await readableForm(s.app, s.officialId, id);
-      const role = action.verb === 'self.write' ? 'self' : 'head';
-      const allowed = role === 'self' ? form.officialId === s.officialId : mayCommentSelfReview(await s.app.org(), s.officialId, OfficialId(form.officialId));
-      if (!allowed) throw new DomainError('self-review-not-yours');
-      return flow(s, { replies: [ask(s, s.t('self-review-ask-text', { role }))], next: state(FLOW, 'text', { formId: id, role }) });
-    }
-    case 'self.xlsx':
-      return unitFile(s, action.arg);
-    default:
-      return undefined;
-  }
-};
+/** The buttons of the self-review, one handler per verb. */
+export const SELF_REVIEW_ACTIONS = {
+  'self.view': async (s, action) => ({ replies: [await formView(s, idArg(action) ?? 0)] }),
+  'self.write': writes('self'),
+  'self.comment': writes('head'),
+  'self.xlsx': (s, action) => unitFile(s, action.arg),
+} satisfies FeatureActions;
 
-export const selfReviewFlow: DialogFlow = {
-  name: FLOW,
-  async step(s, st, input) {
-    const d = st.data as { formId: number; role: 'self' | 'head'; text?: string };
-    if (st.step === 'text') {
+export const selfReviewFlow = defineFlow({
+  name: 'self-review',
+  /** The form written on, by whom (its official or their superior), the text once given. */
+  data: z.object({ formId: z.number().int().positive(), role: z.enum(['self', 'head']), text: z.string().optional() }),
+  steps: {
+    async text(s, d, input, { stay, at }) {
       const raw = textOf(input);
-      if (raw === undefined || raw.trim() === '') return { replies: [ask(s, s.t('dialog-need-text'))], next: st };
-      return { replies: [ask(s, s.t('self-review-ask-rating', { role: d.role }), ratingButtons(s.t))], next: state(FLOW, 'rating', { ...d, text: raw }) };
-    }
-    const value = input.kind === 'pick' ? input.value.replace(/^r/, '') : '';
-    if (!isRating(value)) return { replies: [ask(s, s.t('dialog-pick-invalid'), ratingButtons(s.t))], next: st };
-    if (d.role === 'self') await submitSelfReview(s.app, s.officialId, d.formId, d.text ?? '', value);
-    else await commentSelfReview(s.app, s.officialId, d.formId, d.text ?? '', value);
-    return { replies: [text(s.t('self-review-saved-reply', { role: d.role, rating: value })), await formView(s, d.formId)], next: null };
+      if (raw === undefined || raw.trim() === '') return { replies: [ask(s, s.t('dialog-need-text'))], next: stay };
+      return { replies: [ask(s, s.t('self-review-ask-rating', { role: d.role }), ratingButtons(s.t))], next: at('rating', { ...d, text: raw }) };
+    },
+    async rating(s, d, input, { stay }) {
+      const value = input.kind === 'pick' ? input.value.replace(/^r/, '') : '';
+      if (!isRating(value)) return { replies: [ask(s, s.t('dialog-pick-invalid'), ratingButtons(s.t))], next: stay };
+      if (d.role === 'self') await submitSelfReview(s.app, s.officialId, d.formId, d.text ?? '', value);
+      else await commentSelfReview(s.app, s.officialId, d.formId, d.text ?? '', value);
+      return { replies: [text(s.t('self-review-saved-reply', { role: d.role, rating: value })), await formView(s, d.formId)], next: null };
+    },
   },
-};
+});

@@ -1,5 +1,6 @@
 // SELF_REVIEW on the ladder: the person is reminded to write their form, then the head to comment on it; from level 2
 // the superiors are told. Writing (or commenting) stops the clock; so does a form already done.
+import { OfficialId } from '../../domain/ids.js';
 import type { ClockHandler } from '../clocks/clock-handler.js';
 import type { AppContext } from '../context.js';
 import { periodLabel } from '../reports/report-summary.js';
@@ -27,7 +28,7 @@ export function selfReviewClockHandler(app: AppContext): ClockHandler {
           const org = ctx.org;
           const base = {
             period: periodLabel(t, periodOf(cycle)),
-            person: personLabel(t, org.official(form.officialId as never)),
+            person: personLabel(t, org.official(OfficialId(form.officialId))),
             role: own ? 'self' : 'head',
             nextAt: ctx.nextAt ? v.dateTime(ctx.nextAt) : '—',
             superior: ctx.nextRecipient ? personLabel(t, ctx.nextRecipient) : t('reminder-no-superior'),
