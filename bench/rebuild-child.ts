@@ -1,6 +1,6 @@
 // One rebuild in a process of its own, so its peak memory is the reconciler's and not the benchmark's: connects to
 // the database and Redis, runs the reconciler once with the given horizon, prints one JSON line and exits.
-//   node --import tsx bench/rebuild-child.ts <databaseUrl> <redisUrl> <prefix> <horizonMs>
+//   node dist/bench/rebuild-child.mjs <databaseUrl> <redisUrl> <prefix> <horizonMs>   (bundled by bench/rebuild.ts)
 import type { Queue } from 'bullmq';
 import { createPrismaClient } from '../src/db/client.js';
 import { clockStore } from '../src/db/repositories/clock.repository.js';

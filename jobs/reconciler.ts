@@ -13,7 +13,19 @@ export interface ReconcileReport {
   requeued: number;
 }
 
-const BATCH = 2000;
+/**
+ * How the rebuild walks the clocks (issue 14: 1,000,000 clocks in ≤ 120 s under 300 MB). Pages of `pageSize` clocks
+ * by id (keyset, never the whole set in memory), the next page read while the current one goes to Redis, and the
+ * jobs added `chunkSize` at a time: a smaller `addBulk` has fewer objects in flight while Redis answers, so fewer of
+ * them outlive a young-generation collection and pile up in the old generation, which V8 grows lazily (chunks of
+ * 2,000 reached a 179 MB heap for 100,000 clocks, chunks of 250 to 500 about 153 MB, for the same 30 MB live).
+ */
+export interface RebuildBatching {
+  pageSize: number;
+  chunkSize: number;
+}
+
+export const DEFAULT_BATCHING: RebuildBatching = { pageSize: 1000, chunkSize: 250 };
 
 async function addOne(queue: Queue, c: Parameters<typeof clockJob>[0], now: Date): Promise<void> {
   const j = clockJob(c, now);
@@ -48,20 +60,26 @@ export async function reconcileClocks(
   queue: Queue,
   time: TimeSource,
   horizonMs = DEFAULT_HORIZON_MS,
+  batching: RebuildBatching = DEFAULT_BATCHING,
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = { scanned: 0, added: 0, promoted: 0, requeued: 0 };
   const now = time.now();
   const until = new Date(now.getTime() + horizonMs);
-  let afterId = 0;
+  const page = (afterId: number) => clocks.dueBefore(until, afterId, batching.pageSize);
+  let next = page(0);
   for (;;) {
-    const rows = await clocks.dueBefore(until, afterId, BATCH);
+    const rows = await next;
     if (rows.length === 0) break;
-    afterId = rows.at(-1)!.id;
     report.scanned += rows.length;
+    // The database reads the next page while Redis takes this one. A short page is the last one.
+    next = rows.length < batching.pageSize ? Promise.resolve([]) : page(rows.at(-1)!.id);
+    // A failed read is rethrown by the `await next` above; handled here too, so that it is not reported as unhandled
+    // while this page is still being added.
+    next.catch(() => undefined);
     const due = rows.filter((r) => r.nextAt.getTime() <= now.getTime());
     const later = rows.filter((r) => r.nextAt.getTime() > now.getTime());
-    if (later.length > 0) {
-      const added = await queue.addBulk(later.map((r) => clockJob(r, now)));
+    for (let i = 0; i < later.length; i += batching.chunkSize) {
+      const added = await queue.addBulk(later.slice(i, i + batching.chunkSize).map((r) => clockJob(r, now)));
       report.added += added.length;
     }
     // Due levels need a look at their job each (a few round trips): many at once, after Redis lost a Tết backlog.

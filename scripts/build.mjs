@@ -39,6 +39,9 @@ export async function build(root) {
     target: 'node20',
     packages: 'external',
     sourcemap: true,
+    // Stack traces need the mappings, not the sources' text: a 0.8 MB map instead of 2.9 MB, which
+    // --enable-source-maps parses and keeps in memory at start.
+    sourcesContent: false,
     logLevel: 'warning',
   });
 }

@@ -1,7 +1,8 @@
 // The report as an XLSX workbook (exceljs): one sheet per level (officials, units), an items sheet listing every task,
 // request for opinion, signal and demand for explanation behind the figures (one 1 per figure it counts in, so a
 // filter and a sum recount any number), and a notes sheet with the period and the definitions.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './workbook.js';
 import { OfficialId, UnitId } from '../../domain/ids.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import { emptyFigures, type Figures } from '../../domain/report/metrics.js';
@@ -66,9 +67,9 @@ export function sheetNames(t: Translate): SheetNames {
   return { officials: t('report-sheet-officials'), units: t('report-sheet-units'), items: t('report-sheet-items'), notes: t('report-sheet-notes') };
 }
 
-export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate): ExcelJS.Workbook {
+export async function reportWorkbook(report: Report, org: OrgDirectory, t: Translate): Promise<ExcelJS.Workbook> {
   const tz = report.timezone;
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'dondoc';
   wb.created = report.generatedAt;
   wb.calcProperties.fullCalcOnLoad = true;
@@ -305,5 +306,5 @@ export function reportWorkbook(report: Report, org: OrgDirectory, t: Translate):
 }
 
 export async function writeReportXlsx(report: Report, org: OrgDirectory, t: Translate, path: string): Promise<void> {
-  await reportWorkbook(report, org, t).xlsx.writeFile(path);
+  await (await reportWorkbook(report, org, t)).xlsx.writeFile(path);
 }

@@ -1,6 +1,7 @@
 // The review's outcome as an XLSX workbook (exceljs): one row per item with the task, its owner, why it was in the
 // review, the owner's decision, the head's, and where it stands; a notes sheet with the review's facts.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../reports/workbook.js';
 import { OfficialId, UnitId } from '../../domain/ids.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import { formatDateTime } from '../../domain/time/local-time.js';
@@ -34,7 +35,7 @@ export async function writeReviewXlsx(
   timezone: string,
   file: string,
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(t('review-sheet-items'));
   ws.columns = COLUMNS.map(([key, width]) => ({ header: t(key), width }));
   ws.getRow(1).font = { bold: true };

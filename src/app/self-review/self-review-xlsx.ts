@@ -1,7 +1,8 @@
 // The unit's self-reviews as an XLSX for the review meeting: one row per official with the evaluation figures (the
 // report's own columns, report-figures.ts FIGURE_COLUMNS), the registered extra figures, the self-assessment and the
 // ratings proposed by the person and by the head; a notes sheet says the figures are evidence, not a verdict.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../reports/workbook.js';
 import { OfficialId } from '../../domain/ids.js';
 import type { OrgDirectory } from '../../domain/org/directory.js';
 import { dynamicKey, type Translate } from '../../i18n/catalogue.js';
@@ -26,7 +27,7 @@ export async function writeSelfReviewXlsx(
   timezone: string,
   file: string,
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(t('self-review-sheet'));
   const extraNames = [...new Set(rows.flatMap((r) => r.figures.extras.map(([n]) => n)))];
   const extraLabels = extraNames.map((n) =>
