@@ -46,7 +46,8 @@ async function thirdAccepted({ fx, member, codes }: Given): Promise<void> {
 }
 
 describe('reminders due together for one person', () => {
-  test('each new task came on its own; all five times to accept run out at the Monday opening', async ({ given: { fx, member } }) => {
+  test('each new task came on its own; all five times to accept run out at the Monday opening', async ({ given: { fx, member, codes } }) => {
+    expect(codes).toEqual(['NV-2026-0001', 'NV-2026-0002', 'NV-2026-0003', 'NV-2026-0004', 'NV-2026-0005']);
     expect(member.texts().filter((t) => t.startsWith('📌 Nhiệm vụ mới'))).toHaveLength(5);
     const clocks = await fx.db.clock.findMany({ where: { kind: 'TASK_ACCEPT' } });
     expect(clocks.map((c) => c.dueAt.toISOString())).toEqual(Array(5).fill(iso('2026-12-14T07:30:00')));
