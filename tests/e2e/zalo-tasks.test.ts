@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, test as base } from 'vitest';
 import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { notify } from '../../src/app/notify.js';
 import { inTransaction } from '../../src/app/transaction.js';
@@ -6,36 +6,71 @@ import { encodeAction } from '../../src/app/actions.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { zaloUser, type ZaloUser } from '../support/zalo-user.js';
 
-// Phòng Tài chính – Kế hoạch on Zalo: head TCKH-01 (Võ Thanh Sơn) assigns to member TCKH-03 (Đào Quang Vinh).
+// Tasks on Zalo through the real webhook, workers and the Zalo stand-in. One harness (and sample district) per file;
+// each test takes a head and a member of a unit no other test uses, links them on Zalo with fresh chats, and gives
+// its own tasks, reading their codes back: no test continues another's state, so one failure hides nothing else and
+// any test runs alone. They share only the clock; the one test that moves it comes last.
+
+/** A head (-01) and a member (-03) of one unit, linked on Zalo in fresh chats for one test. */
+interface Pair {
+  h: Harness;
+  head: ZaloUser;
+  member: ZaloUser;
+  headId: number;
+  memberId: number;
+  /** The member's full name as a person may type it: lower case, without diacritics. */
+  memberTyped: string;
+  /** Gives the member a task through the use case, due Fri 11/12 16:00. */
+  assign(title: string): Promise<{ id: number; code: string }>;
+}
+
+// Phòng Tài chính – Kế hoạch (TCKH) is linked by the first test through its invite codes; these units are for the others.
+const UNITS = ['TNMT', 'GDDT', 'PNV', 'VPUB', 'TTDS', 'XTL', 'XHB', 'XPM', 'BTG', 'UBKT', 'VPHU', 'BTC'];
+let pairs = 0;
+
+const fold = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+const test = base.extend<{ $test: { pair: Pair }; $file: { harness: Harness } }>({
+  harness: [
+    // biome-ignore lint/correctness/noEmptyPattern: Vitest reads the fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const h = await createHarness();
+      await h.importSample();
+      await use(h);
+      await h.close();
+    },
+    { scope: 'file' },
+  ],
+  pair: async ({ harness: h }, use) => {
+    const unit = UNITS[pairs++];
+    if (!unit) throw new Error('zalo-tasks: more tests than units to give them');
+    const head = zaloUser(h, `head-${unit}`);
+    const member = zaloUser(h, `member-${unit}`);
+    await h.linkZalo(`${unit}-01`, head.id);
+    await h.linkZalo(`${unit}-03`, member.id);
+    await h.idle();
+    const headId = await h.officialId(`${unit}-01`);
+    const memberId = await h.officialId(`${unit}-03`);
+    const official = await h.db.db.official.findUniqueOrThrow({ where: { id: memberId } });
+    await use({
+      h,
+      head,
+      member,
+      headId,
+      memberId,
+      memberTyped: fold(official.fullName),
+      assign: (title) =>
+        h.give(headId, memberId, { title, expectedResult: 'Báo cáo bằng văn bản gửi Trưởng phòng', deadline: new Date('2026-12-11T09:00:00Z') }),
+    });
+  },
+});
+
 describe('a task on Zalo: numbered replies and commands with the item code', () => {
-  let h: Harness;
-  let head: ZaloUser;
-  let member: ZaloUser;
-  let headId: number;
-  let memberId: number;
-
-  const assign = (title: string) =>
-    h.give(headId, memberId, { title, expectedResult: 'Báo cáo bằng văn bản gửi Trưởng phòng', deadline: new Date('2026-12-11T09:00:00Z') });
-
-  beforeAll(async () => {
-    h = await createHarness();
-    await h.importSample();
-    head = zaloUser(h, 'son', { displayName: 'Sơn' });
-    member = zaloUser(h, 'vinh', { displayName: 'Vinh' });
-    headId = await h.officialId('TCKH-01');
-    memberId = await h.officialId('TCKH-03');
-  });
-  afterAll(async () => {
-    // ZALO_TRANSCRIPT=file: write both chats as the officials saw them (for the README and reviews).
-    if (process.env.ZALO_TRANSCRIPT && h) {
-      const { writeFileSync } = await import('node:fs');
-      const chat = (who: string, u: ZaloUser) => `===== ${who} =====\n${u.texts().join('\n-----\n')}\n`;
-      writeFileSync(process.env.ZALO_TRANSCRIPT, chat('Trưởng phòng (TCKH-01)', head) + chat('Chuyên viên (TCKH-03)', member));
-    }
-    await h?.close();
-  });
-
-  it('asks an unknown Zalo user for an invite code, then links with the code alone or with /start CODE', async () => {
+  test('asks an unknown Zalo user for an invite code, then links with the code alone or with /start CODE', async ({ harness: h }) => {
+    // Phòng Tài chính – Kế hoạch: head TCKH-01 (Võ Thanh Sơn), member TCKH-03 (Đào Quang Vinh).
+    const head = zaloUser(h, 'son', { displayName: 'Sơn' });
+    const member = zaloUser(h, 'vinh', { displayName: 'Vinh' });
+    const memberId = await h.officialId('TCKH-03');
     await head.say('Xin chào');
     expect(head.last()).toContain('chưa được liên kết');
     const forHead = await issueInvite(h.app, { officialCode: 'TCKH-01', now: h.timeSource.now() });
@@ -48,11 +83,14 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
     expect(identity.chatId).toBe(member.id);
   });
 
-  it('assigns step by step by text and numbers; the assignee gets numbered choices with their commands', async () => {
+  test('assigns step by step by text and numbers; the assignee gets numbered choices with their commands', async ({
+    pair: { h, head, member, memberId, memberTyped },
+  }) => {
+    const name = (await h.db.db.official.findUniqueOrThrow({ where: { id: memberId } })).fullName;
     await head.command('giaoviec');
     expect(head.last()).toContain('bước 1/5');
     expect(head.last()).toContain('Gõ /huy để dừng.');
-    await head.say('dao quang vinh');
+    await head.say(memberTyped);
     expect(head.last()).toContain('bước 2/5');
     await head.say('Tổng hợp dự toán ngân sách năm 2027');
     await head.say('Bảng dự toán theo mẫu của Sở Tài chính, trình UBND huyện');
@@ -63,73 +101,83 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
     expect(head.last()).toContain('16:00 11/12/2026');
     expect(head.options()).toEqual([{ n: 1, label: 'Giao việc' }]);
     await head.say('1');
-    expect(head.last()).toMatch(/Đã giao nhiệm vụ NV-2026-0001 cho đ\/c Đào Quang Vinh/);
+    const { code } = await h.db.db.task.findFirstOrThrow({ where: { assigneeId: memberId }, orderBy: { id: 'desc' } });
+    expect(head.last()).toContain(`Đã giao nhiệm vụ ${code} cho đ/c ${name}`);
 
     const notice = member.last();
-    expect(notice).toContain('📌 Nhiệm vụ mới NV-2026-0001');
+    expect(notice).toContain(`📌 Nhiệm vụ mới ${code}`);
     expect(notice).toContain('trước 11:00 07/12/2026');
     expect(notice).toContain('Đồng chí trả lời bằng số (hoặc gõ lệnh trong ngoặc):');
     expect(member.options()).toEqual([
-      { n: 1, label: 'Nhận việc', command: '/nhan NV-2026-0001' },
-      { n: 2, label: 'Xin gia hạn', command: '/giahan NV-2026-0001' },
-      { n: 3, label: 'Từ chối / đề xuất chuyển', command: '/tuchoi NV-2026-0001' },
+      { n: 1, label: 'Nhận việc', command: `/nhan ${code}` },
+      { n: 2, label: 'Xin gia hạn', command: `/giahan ${code}` },
+      { n: 3, label: 'Từ chối / đề xuất chuyển', command: `/tuchoi ${code}` },
     ]);
   });
 
-  it('accepts by typing the number', async () => {
+  test('accepts by typing the number', async ({ pair: { h, head, member, assign } }) => {
+    const { code } = await assign('Tổng hợp dự toán ngân sách năm 2027');
     await member.say('1');
-    expect(member.last()).toContain('Đồng chí đã nhận nhiệm vụ NV-2026-0001');
-    expect(head.last()).toContain('✅ NV-2026-0001 đã được nhận');
-    expect((await h.db.db.task.findUniqueOrThrow({ where: { code: 'NV-2026-0001' } })).status).toBe('ACCEPTED');
+    expect(member.last()).toContain(`Đồng chí đã nhận nhiệm vụ ${code}`);
+    expect(head.last()).toContain(`✅ ${code} đã được nhận`);
+    expect((await h.db.db.task.findUniqueOrThrow({ where: { code } })).status).toBe('ACCEPTED');
     // The answer offers the next steps, numbered again.
-    expect(member.options().map((o) => o.command)).toEqual(['/baocao NV-2026-0001', '/xong NV-2026-0001', '/giahan NV-2026-0001']);
+    expect(member.options().map((o) => o.command)).toEqual([`/baocao ${code}`, `/xong ${code}`, `/giahan ${code}`]);
   });
 
-  it('reports progress with a photo that reaches the assigner by its URL, completes by command, and is confirmed by command', async () => {
+  test('reports progress with a photo that reaches the assigner by its URL, completes by command, and is confirmed by command', async ({
+    pair: { h, head, member, assign },
+  }) => {
+    const { code } = await assign('Tổng hợp dự toán ngân sách năm 2027');
+    await member.command('nhan', code);
     await member.command('baocao');
-    expect(member.last()).toContain('Báo cáo tiến độ NV-2026-0001');
+    expect(member.last()).toContain(`Báo cáo tiến độ ${code}`);
     await member.say('40');
     await member.photo('https://photo-stal.zdn.vn/evidence-1.jpg', 'Đã tổng hợp xong 3/7 phòng');
     expect(member.last()).toContain('40%');
     const photo = h.zalo.callsForChat(head.id).find((c) => c.method === 'sendPhoto');
     expect(photo?.params.photo).toBe('https://photo-stal.zdn.vn/evidence-1.jpg');
-    expect(head.texts().some((t) => t.includes('📈 Báo cáo tiến độ NV-2026-0001: 40%') && t.includes('Đã tổng hợp xong 3/7 phòng'))).toBe(true);
+    expect(head.texts().some((t) => t.includes(`📈 Báo cáo tiến độ ${code}: 40%`) && t.includes('Đã tổng hợp xong 3/7 phòng'))).toBe(true);
 
     // The text after the code answers the question the action asks: here the result of the work.
-    await member.command('xong', 'NV-2026-0001 Đã trình dự toán, kèm công văn số 125/TCKH');
-    expect(head.last()).toContain('🏁 NV-2026-0001 báo cáo hoàn thành');
-    await head.command('xacnhan', 'nv-2026-1');
-    expect(member.last()).toContain('🟢 NV-2026-0001 đã được xác nhận hoàn thành');
-    expect((await h.db.db.task.findUniqueOrThrow({ where: { code: 'NV-2026-0001' } })).status).toBe('CLOSED');
+    await member.command('xong', `${code} Đã trình dự toán, kèm công văn số 125/TCKH`);
+    expect(head.last()).toContain(`🏁 ${code} báo cáo hoàn thành`);
+    // The code in any case and without its leading zeros.
+    await head.command('xacnhan', code.toLowerCase().replace(/-0+(\d)/, '-$1'));
+    expect(member.last()).toContain(`🟢 ${code} đã được xác nhận hoàn thành`);
+    expect((await h.db.db.task.findUniqueOrThrow({ where: { code } })).status).toBe('CLOSED');
   });
 
-  it('accepts by command at any time, while the numbers belong to the newest prompt', async () => {
-    await assign('Rà soát danh mục đầu tư công trung hạn');
-    await assign('Tổng hợp báo cáo thu chi quý IV');
+  test('accepts by command at any time, while the numbers belong to the newest prompt', async ({ pair: { h, member, assign } }) => {
+    const older = await assign('Rà soát danh mục đầu tư công trung hạn');
+    const newer = await assign('Tổng hợp báo cáo thu chi quý IV');
     // The newest notification owns the numbers; the older task is accepted by its code.
-    expect(member.options()[0]).toEqual({ n: 1, label: 'Nhận việc', command: '/nhan NV-2026-0003' });
-    await member.command('nhan', 'NV-2026-0002');
-    expect(member.last()).toContain('Đồng chí đã nhận nhiệm vụ NV-2026-0002');
-    // That answer's own choices replaced the prompt: "1" now reports on NV-2026-0002.
+    expect(member.options()[0]).toEqual({ n: 1, label: 'Nhận việc', command: `/nhan ${newer.code}` });
+    await member.command('nhan', older.code);
+    expect(member.last()).toContain(`Đồng chí đã nhận nhiệm vụ ${older.code}`);
+    // That answer's own choices replaced the prompt: "1" now reports on the older task.
     await member.say('1');
-    expect(member.last()).toContain('Báo cáo tiến độ NV-2026-0002');
+    expect(member.last()).toContain(`Báo cáo tiến độ ${older.code}`);
     await member.command('huy');
-    const statuses = await h.db.db.task.findMany({ where: { code: { in: ['NV-2026-0002', 'NV-2026-0003'] } }, orderBy: { code: 'asc' } });
+    const statuses = await h.db.db.task.findMany({ where: { code: { in: [older.code, newer.code] } }, orderBy: { code: 'asc' } });
     expect(statuses.map((t) => t.status)).toEqual(['ACCEPTED', 'ASSIGNED']);
   });
 
-  it('declines by command with the reason on the same line', async () => {
-    await member.command('tuchoi', 'NV-2026-0003 Nội dung này thuộc chức năng của Chi cục Thuế');
-    expect(member.last()).toContain('NV-2026-0003');
-    const task = await h.db.db.task.findUniqueOrThrow({ where: { code: 'NV-2026-0003' } });
+  test('declines by command with the reason on the same line', async ({ pair: { h, member, assign } }) => {
+    const { code } = await assign('Tổng hợp báo cáo thu chi quý IV');
+    await member.command('tuchoi', `${code} Nội dung này thuộc chức năng của Chi cục Thuế`);
+    expect(member.last()).toContain(code);
+    const task = await h.db.db.task.findUniqueOrThrow({ where: { code } });
     expect(task.status).toBe('DECLINED');
     const event = await h.db.db.taskEvent.findFirstOrThrow({ where: { taskId: task.id, kind: 'DECLINED' } });
     expect(event.reason).toBe('Nội dung này thuộc chức năng của Chi cục Thuế');
   });
 
-  it('reviews a signal by number and demands an explanation that is answered by command', async () => {
+  test('reviews a signal by number and demands an explanation that is answered by command', async ({ pair: { h, head, member, memberId, assign } }) => {
+    const { code } = await assign('Tổng hợp báo cáo thu chi quý IV');
+    await member.command('tuchoi', `${code} Nội dung này thuộc chức năng của Chi cục Thuế`);
     // "Giữ nguyên": the decline was within the member's duty, a behaviour-4 signal for the head to review.
-    await head.command('giunguyen', 'NV-2026-0003');
+    await head.command('giunguyen', code);
     await head.command('canhbao');
     expect(head.texts().some((t) => t.includes('⚠️ Dấu hiệu hành vi số 4'))).toBe(true);
     await head.choose('Xác nhận');
@@ -139,41 +187,31 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
     expect(signal.status).toBe('CONFIRMED');
     expect(member.texts().some((t) => t.includes('⚠️ Lãnh đạo xác nhận dấu hiệu đối với đồng chí'))).toBe(true);
 
-    await head.command('ycgiaitrinh', 'NV-2026-0003');
+    await head.command('ycgiaitrinh', code);
     await head.choose('Dùng nội dung mặc định');
-    expect(head.last()).toContain('Đã gửi yêu cầu giải trình GT-2026-0001');
-    expect(member.last()).toContain('📄 Yêu cầu giải trình GT-2026-0001');
-    expect(member.options().map((o) => o.command)).toContain('/giaitrinh GT-2026-0001');
-    await member.command('giaitrinh', 'GT-2026-0001 Tôi xin nhận trách nhiệm; sẽ phối hợp với Chi cục Thuế để hoàn thành trong tuần.');
-    expect(member.last()).toContain('Đã gửi giải trình GT-2026-0001');
-    expect(head.last()).toContain('📄 GT-2026-0001: giải trình của');
-    expect((await h.db.db.explanationDemand.findUniqueOrThrow({ where: { code: 'GT-2026-0001' } })).status).toBe('ANSWERED');
+    const demand = await h.db.db.explanationDemand.findFirstOrThrow({ where: { officialId: memberId }, orderBy: { id: 'desc' } });
+    expect(head.last()).toContain(`Đã gửi yêu cầu giải trình ${demand.code}`);
+    expect(member.last()).toContain(`📄 Yêu cầu giải trình ${demand.code}`);
+    expect(member.options().map((o) => o.command)).toContain(`/giaitrinh ${demand.code}`);
+    await member.command('giaitrinh', `${demand.code} Tôi xin nhận trách nhiệm; sẽ phối hợp với Chi cục Thuế để hoàn thành trong tuần.`);
+    expect(member.last()).toContain(`Đã gửi giải trình ${demand.code}`);
+    expect(head.last()).toContain(`📄 ${demand.code}: giải trình của`);
+    expect((await h.db.db.explanationDemand.findUniqueOrThrow({ where: { code: demand.code } })).status).toBe('ANSWERED');
   });
 
-  it('answers an expired numbered prompt clearly and does nothing', async () => {
-    const task = await assign('Kiểm tra hồ sơ quyết toán dự án trường học');
-    expect(member.options()[0]?.command).toBe(`/nhan ${task.code}`);
-    h.timeSource.advance(31 * 60_000); // the prompt lives 30 minutes (policy promptTtl)
-    await member.say('1');
-    expect(member.last()).toContain('Các lựa chọn đánh số trước đã hết hạn');
-    expect((await h.db.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('ASSIGNED');
-    // The command with the code still works.
-    await member.command('nhan', task.code);
-    expect(member.last()).toContain(`Đồng chí đã nhận nhiệm vụ ${task.code}`);
-  });
-
-  it('says what is wrong with a command without a code, with an unknown code or with the wrong kind of code', async () => {
+  test('says what is wrong with a command without a code, with an unknown code or with the wrong kind of code', async ({ pair: { member, assign } }) => {
+    const { code } = await assign('Kiểm tra hồ sơ quyết toán dự án trường học');
     await member.command('nhan');
     expect(member.last()).toBe('Dùng: /nhan kèm mã, ví dụ: /nhan NV-2026-0012');
     await member.command('nhan', 'NV-2026-0999');
     expect(member.last()).toContain('Không tìm thấy NV-2026-0999');
-    await member.command('dongy', 'NV-2026-0001');
+    await member.command('dongy', code);
     expect(member.last()).toContain('/dongy YK-2026-0003');
-    await member.command('duyetgiahan', 'NV-2026-0001');
-    expect(member.last()).toContain('NV-2026-0001 hiện không có nội dung nào để xử lý');
+    await member.command('duyetgiahan', code);
+    expect(member.last()).toContain(`${code} hiện không có nội dung nào để xử lý`);
   });
 
-  it('splits a long message at line boundaries, with the numbered choices in the last part', async () => {
+  test('splits a long message at line boundaries, with the numbered choices in the last part', async ({ pair: { h, member, memberId } }) => {
     const lines = Array.from({ length: 80 }, (_, i) => `${String(i + 1).padStart(3, '0')}. Đơn vị ${i + 1}: đã nộp báo cáo, chưa đủ phụ lục số liệu`);
     const body = ['📊 Tổng hợp dài để thử tách tin nhắn', ...lines].join('\n');
     expect(body.length).toBeGreaterThan(4000);
@@ -190,17 +228,31 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
     expect(parts.at(-1)).toMatch(/1 – Xem danh sách việc$/);
   });
 
-  it('answers a number that matches no choice, outside any step, without taking it as anything else', async () => {
+  test('answers a number that matches no choice, outside any step, without taking it as anything else', async ({ pair: { member, assign } }) => {
+    await assign('Kiểm tra hồ sơ quyết toán dự án trường học'); // its choices are numbered 1 to 3
     await member.say('9');
     expect(member.last()).toBe(
       'Tin nhắn gần nhất không có lựa chọn số 9. Đồng chí xem lại các lựa chọn đánh số, gõ lệnh kèm mã (vd: /nhan NV-2026-0012) hoặc gõ /trogiup.',
     );
   });
 
-  it('has help that explains numbers and the commands with a code', async () => {
+  test('has help that explains numbers and the commands with a code', async ({ pair: { member } }) => {
     await member.command('trogiup');
     expect(member.last()).toContain('trả lời bằng số');
     expect(member.last()).toContain('/nhan NV-2026-0012');
     expect(member.last()).toContain('/kenh telegram');
+  });
+
+  // Last: it moves the file's clock.
+  test('answers an expired numbered prompt clearly and does nothing', async ({ pair: { h, member, assign } }) => {
+    const task = await assign('Kiểm tra hồ sơ quyết toán dự án trường học');
+    expect(member.options()[0]?.command).toBe(`/nhan ${task.code}`);
+    h.timeSource.advance(31 * 60_000); // the prompt lives 30 minutes (policy promptTtl)
+    await member.say('1');
+    expect(member.last()).toContain('Các lựa chọn đánh số trước đã hết hạn');
+    expect((await h.db.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('ASSIGNED');
+    // The command with the code still works.
+    await member.command('nhan', task.code);
+    expect(member.last()).toContain(`Đồng chí đã nhận nhiệm vụ ${task.code}`);
   });
 });
