@@ -186,7 +186,7 @@ export interface HoldOptions {
 export interface CallHold {
   /** The calls waiting now. */
   held(): HeldCall[];
-  /** Lets the held calls (and every later one) go on. */
+  /** Lets the held calls (and every later one) go on; again, nothing more. */
   release(): void;
 }
 
@@ -246,6 +246,7 @@ export class FaultPlan {
     return {
       held: () => [...rule.waiting],
       release: () => {
+        if (rule.released) return;
         rule.released = true;
         this.#holds.splice(this.#holds.indexOf(rule), 1);
         open();
