@@ -256,10 +256,12 @@ export class FaultPlan {
 
   /** Waits while a hold keeps this call; at once for a call no hold wants. Gives up when the client goes away. */
   async held(call: HeldCall, signal: AbortSignal): Promise<void> {
-    const rule = this.#holds.find(
-      (r) => r.method === call.method && r.times > 0 && (r.chatId === undefined || r.chatId === String(call.params.chat_id)) && r.skip-- <= 0,
-    );
+    const rule = this.#holds.find((r) => r.method === call.method && r.times > 0 && (r.chatId === undefined || r.chatId === String(call.params.chat_id)));
     if (!rule) return;
+    if (rule.skip > 0) {
+      rule.skip--;
+      return;
+    }
     rule.times--;
     rule.waiting.add(call);
     try {
