@@ -49,13 +49,20 @@ export function registerMetrics(metrics: Metrics, deps: { db: PrismaClient; queu
   return {
     countingRouter(router) {
       return {
-        async handle(envelope) {
+        async handle(envelope, answer) {
           updates({ channel: envelope.channel });
           const started = performance.now();
-          try {
-            return await router.handle(envelope);
-          } finally {
+          let measured = false;
+          const measure = () => {
+            if (measured) return;
+            measured = true;
             handling({ channel: envelope.channel }, (performance.now() - started) / 1000);
+          };
+          try {
+            // The handling only, up to the answer: how long the platform takes to accept it is not the router's time.
+            return await router.handle(envelope, answer && ((result) => (measure(), answer(result))));
+          } finally {
+            measure();
           }
         },
       };

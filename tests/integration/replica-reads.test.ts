@@ -1,6 +1,6 @@
 // DATABASE_REPLICA_URL (issue 18 point 3): digests and reports read from the replica's client, everything else from
 // the primary. Two databases stand in for primary and replica here so a read shows where it went (a real replica
-// holds the same data, a little behind); then the replica is the primary's own URL (a multi-process test started a bot so; it left the suite until its reply order holds, see git history before 7d7db74).
+// holds the same data, a little behind); then the replica is the primary's own URL, as in the multi-bot test.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../src/db/client.js';
 import { createStores } from '../../src/db/stores.js';

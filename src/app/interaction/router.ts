@@ -69,8 +69,19 @@ export function sanitizeEnvelope(env: InboundEnvelope): InboundEnvelope {
   return { ...env, displayName };
 }
 
+/**
+ * Hands an update's answer to the channel's sending path: sends it, or queues it in order behind what the chat still
+ * has due (src/channels/telegram/replies.ts). Settles once every message is sent or queued.
+ */
+export type Answer = (result: RouterResult) => Promise<void>;
+
 export interface Router {
-  handle(envelope: InboundEnvelope): Promise<RouterResult>;
+  /**
+   * Handles one update. `answer`, when given, is called with the result before `handle` settles, and behind the chat's
+   * lock (src/runtime/chat-order.ts) while that lock is still held: the answer to one update of a chat is sent or queued
+   * before the chat's next update is handled, on whichever bot process it lands. A wrapper passes `answer` on.
+   */
+  handle(envelope: InboundEnvelope, answer?: Answer): Promise<RouterResult>;
 }
 
 const isDialogVerb = (verb: string): verb is DialogVerb => (DIALOG_VERBS as readonly string[]).includes(verb);
@@ -174,53 +185,59 @@ export function createRouter(deps: RouterDeps): Router {
     return reply(s.t('unknown-input'));
   }
 
-  return {
-    async handle(raw) {
-      const env = sanitizeEnvelope(raw);
-      const hintLocale = asLocale(env.languageHint?.slice(0, 2));
-      const ours = env.botUsername ?? (env.channel === 'TELEGRAM' ? app.links.telegramBotUsername : undefined);
-      if (env.event.type === 'text' && addressedToAnotherBot(env.event.text, ours)) return { replies: [] };
-      try {
-        // The claim and who wrote, in one round trip (the update's first step on every update).
-        const { claimed, identity } = await app.stores.identities.claimUpdateAndFind(env.channel, env.updateKey, env.externalUserId);
-        if (!claimed) return { replies: [] };
-        if (!identity) return await linkAccount(app, env, hintLocale);
-        const official = identity.official;
-        const locale = asLocale(official.locale);
-        const t = app.catalogue.translator(locale, CAPABILITIES[env.channel]);
-        if (!official.active) return reply(t('account-inactive'));
-        const text = env.event.type === 'text' ? env.event.text.trim() : '';
-        // Linking again from a linked account (a new code for a new phone): let it through.
-        // A linked account relinks only with an explicit /start CODE: a bare 8-letter word ("danhsach") is not a code here.
-        if (/^\/start(@\w+)?\s+\S+/i.test(text)) return await linkAccount(app, env, locale);
-        // The person wrote: the chat is reachable. Recorded at most once a minute, to keep the hot path to reads; every
-        // time where the platform's reply window counts from their last message (the OA), so a quick dialog does not
-        // run the window's count of our messages out.
-        const now = app.time.now();
-        const stale = !identity.lastInboundAt || now.getTime() - identity.lastInboundAt.getTime() > 60_000;
-        if (identity.unreachableAt || stale || CAPABILITIES[env.channel].replyWindow) {
-          await touchInbound(app, identity.id);
-        }
-        const session: Session = {
-          app,
-          official,
-          officialId: OfficialId(official.id),
-          identityId: identity.id,
-          channel: env.channel,
-          chatId: env.chatId,
-          capabilities: CAPABILITIES[env.channel],
-          locale,
-          t,
-          v: viewTools(app, locale),
-        };
-        try {
-          return await dispatch(session, env);
-        } catch (e) {
-          return errorReply(locale, e);
-        }
-      } catch (e) {
-        return errorReply(hintLocale, e);
+  async function decide(raw: InboundEnvelope): Promise<RouterResult> {
+    const env = sanitizeEnvelope(raw);
+    const hintLocale = asLocale(env.languageHint?.slice(0, 2));
+    const ours = env.botUsername ?? (env.channel === 'TELEGRAM' ? app.links.telegramBotUsername : undefined);
+    if (env.event.type === 'text' && addressedToAnotherBot(env.event.text, ours)) return { replies: [] };
+    try {
+      // The claim and who wrote, in one round trip (the update's first step on every update).
+      const { claimed, identity } = await app.stores.identities.claimUpdateAndFind(env.channel, env.updateKey, env.externalUserId);
+      if (!claimed) return { replies: [] };
+      if (!identity) return await linkAccount(app, env, hintLocale);
+      const official = identity.official;
+      const locale = asLocale(official.locale);
+      const t = app.catalogue.translator(locale, CAPABILITIES[env.channel]);
+      if (!official.active) return reply(t('account-inactive'));
+      const text = env.event.type === 'text' ? env.event.text.trim() : '';
+      // Linking again from a linked account (a new code for a new phone): let it through.
+      // A linked account relinks only with an explicit /start CODE: a bare 8-letter word ("danhsach") is not a code here.
+      if (/^\/start(@\w+)?\s+\S+/i.test(text)) return await linkAccount(app, env, locale);
+      // The person wrote: the chat is reachable. Recorded at most once a minute, to keep the hot path to reads; every
+      // time where the platform's reply window counts from their last message (the OA), so a quick dialog does not
+      // run the window's count of our messages out.
+      const now = app.time.now();
+      const stale = !identity.lastInboundAt || now.getTime() - identity.lastInboundAt.getTime() > 60_000;
+      if (identity.unreachableAt || stale || CAPABILITIES[env.channel].replyWindow) {
+        await touchInbound(app, identity.id);
       }
+      const session: Session = {
+        app,
+        official,
+        officialId: OfficialId(official.id),
+        identityId: identity.id,
+        channel: env.channel,
+        chatId: env.chatId,
+        capabilities: CAPABILITIES[env.channel],
+        locale,
+        t,
+        v: viewTools(app, locale),
+      };
+      try {
+        return await dispatch(session, env);
+      } catch (e) {
+        return errorReply(locale, e);
+      }
+    } catch (e) {
+      return errorReply(hintLocale, e);
+    }
+  }
+
+  return {
+    async handle(raw, answer) {
+      const result = await decide(raw);
+      if (answer) await answer(result);
+      return result;
     },
   };
 }

@@ -49,16 +49,19 @@ export function createTelegramBot(token: string, deps: TelegramBotDeps, config?:
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
       return;
     }
-    const result = await deps.router.handle(envelope);
-    if (ctx.callbackQuery) {
-      await ctx.answerCallbackQuery(result.toast ? { text: result.toast } : {}).catch(() => {});
-      if (result.clearButtons && ctx.callbackQuery.message) {
-        if (replier) await replier.clearButtons(envelope.chatId, ctx.callbackQuery.message.message_id);
-        else await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => {});
+    // The answer goes out (or into the outbox) inside the handling, under the chat's lock when there is one
+    // (src/runtime/chat-order.ts): the next update's answer cannot overtake it from another bot process.
+    await deps.router.handle(envelope, async (result) => {
+      if (ctx.callbackQuery) {
+        await ctx.answerCallbackQuery(result.toast ? { text: result.toast } : {}).catch(() => {});
+        if (result.clearButtons && ctx.callbackQuery.message) {
+          if (replier) await replier.clearButtons(envelope.chatId, ctx.callbackQuery.message.message_id);
+          else await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => {});
+        }
       }
-    }
-    if (replier) await replier.send(envelope.chatId, envelope.externalUserId, result.replies);
-    else for (const message of result.replies) await sendTelegramMessage(ctx.api, envelope.chatId, message);
+      if (replier) await replier.send(envelope.chatId, envelope.externalUserId, result.replies);
+      else for (const message of result.replies) await sendTelegramMessage(ctx.api, envelope.chatId, message);
+    });
   });
   return bot;
 }

@@ -104,13 +104,15 @@ export function createZaloOaInbound(deps: ZaloOaInboundDeps): ZaloOaInbound {
     const envelope = oaToEnvelope(event);
     if (!envelope) return;
     if (event.kind === 'action' && event.action === OA_NUDGE_ACTION) return nudged(event.userId, envelope.externalUserId, event.dedupeKey);
-    const result = await deps.router.handle(envelope);
-    // They wrote (or pressed): their window is open again, so what was held for it goes now, merged where it can be.
-    await deps.window.released(envelope.chatId);
-    const messages = [...result.replies];
-    // The OA has no toast: a notice meant for a pressed button becomes a short reply.
-    if (messages.length === 0 && result.toast) messages.push({ text: result.toast });
-    if (messages.length > 0) await reply(envelope.chatId, messages, envelope.externalUserId);
+    // Answered inside the handling, under the chat's lock when there is one (src/runtime/chat-order.ts).
+    await deps.router.handle(envelope, async (result) => {
+      // They wrote (or pressed): their window is open again, so what was held for it goes now, merged where it can be.
+      await deps.window.released(envelope.chatId);
+      const messages = [...result.replies];
+      // The OA has no toast: a notice meant for a pressed button becomes a short reply.
+      if (messages.length === 0 && result.toast) messages.push({ text: result.toast });
+      if (messages.length > 0) await reply(envelope.chatId, messages, envelope.externalUserId);
+    });
   }
 
   return {

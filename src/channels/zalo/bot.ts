@@ -54,11 +54,13 @@ export function createZaloInbound(deps: ZaloInboundDeps): ZaloInbound {
       deps.logger.debug({ event: update.event_name }, 'zalo event ignored');
       return;
     }
-    const result = await deps.router.handle(envelope);
-    const messages = [...result.replies];
-    // Zalo has no toast: a notice meant for a tapped button becomes a short reply.
-    if (messages.length === 0 && result.toast) messages.push({ text: result.toast });
-    if (messages.length > 0) await reply(envelope.chatId, messages, envelope.externalUserId);
+    // Answered inside the handling, under the chat's lock when there is one (src/runtime/chat-order.ts).
+    await deps.router.handle(envelope, async (result) => {
+      const messages = [...result.replies];
+      // Zalo has no toast: a notice meant for a tapped button becomes a short reply.
+      if (messages.length === 0 && result.toast) messages.push({ text: result.toast });
+      if (messages.length > 0) await reply(envelope.chatId, messages, envelope.externalUserId);
+    });
   }
 
   return {

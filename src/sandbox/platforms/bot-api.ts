@@ -163,8 +163,46 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** The failure-injection state both stand-ins share: `failNext` queues, blocked chats, a seeded fault rate. */
+/** A call kept waiting by a {@link CallHold}: not decided yet, so neither accepted nor recorded. */
+export interface HeldCall {
+  method: string;
+  params: Params;
+  token: string;
+}
+
+export interface HoldOptions {
+  /** Only calls carrying this `chat_id`. */
+  chatId?: number | string;
+  /** This many matching calls go through first (a wave half delivered). */
+  skip?: number;
+  /** At most this many calls are held (default: every matching call until the release). */
+  times?: number;
+}
+
+/**
+ * Calls held before the platform decides them, until the test releases them: the platform taking its time to answer,
+ * with the test, not a clock, saying when it answers. The calls held answer in the order they arrived.
+ */
+export interface CallHold {
+  /** The calls waiting now. */
+  held(): HeldCall[];
+  /** Lets the held calls (and every later one) go on; again, nothing more. */
+  release(): void;
+}
+
+interface HoldRule {
+  method: string;
+  chatId: string | undefined;
+  skip: number;
+  times: number;
+  waiting: Set<HeldCall>;
+  open: Promise<void>;
+  released: boolean;
+}
+
+/** The failure-injection state both stand-ins share: `failNext` queues, blocked chats, a seeded fault rate, holds. */
 export class FaultPlan {
+  readonly #holds: HoldRule[] = [];
   readonly #next = new Map<string, InjectedFailure[]>();
   readonly #delays = new Map<string, number[]>();
   readonly #blocked = new Map<string, InjectedFailure | undefined>();
@@ -191,6 +229,49 @@ export class FaultPlan {
     const ms = this.#delays.get(method)?.shift();
     if (ms === undefined) return;
     await pause(ms, signal);
+  }
+
+  hold(method: string, options: HoldOptions = {}): CallHold {
+    let open = () => {};
+    const rule: HoldRule = {
+      method,
+      chatId: options.chatId === undefined ? undefined : String(options.chatId),
+      skip: options.skip ?? 0,
+      times: options.times ?? Number.POSITIVE_INFINITY,
+      waiting: new Set(),
+      open: new Promise<void>((resolve) => (open = resolve)),
+      released: false,
+    };
+    this.#holds.push(rule);
+    return {
+      held: () => [...rule.waiting],
+      release: () => {
+        if (rule.released) return;
+        rule.released = true;
+        this.#holds.splice(this.#holds.indexOf(rule), 1);
+        open();
+      },
+    };
+  }
+
+  /** Waits while a hold keeps this call; at once for a call no hold wants. Gives up when the client goes away. */
+  async held(call: HeldCall, signal: AbortSignal): Promise<void> {
+    const rule = this.#holds.find((r) => r.method === call.method && r.times > 0 && (r.chatId === undefined || r.chatId === String(call.params.chat_id)));
+    if (!rule) return;
+    if (rule.skip > 0) {
+      rule.skip--;
+      return;
+    }
+    rule.times--;
+    rule.waiting.add(call);
+    try {
+      await Promise.race([
+        rule.open,
+        new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }))),
+      ]);
+    } finally {
+      rule.waiting.delete(call);
+    }
   }
 
   block(chatId: string | number, failure?: InjectedFailure): void {

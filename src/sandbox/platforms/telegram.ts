@@ -21,7 +21,9 @@ import {
   readRequest,
   writeJson,
   writeRefusal,
+  type CallHold,
   type FaultRateConfig,
+  type HoldOptions,
   type InjectedFailure,
   type Outcome,
   type ParsedBody,
@@ -465,6 +467,14 @@ export class TelegramPlatform {
     this.#faults.delayNext(method, ms, times);
   }
 
+  /**
+   * Holds calls to `method` before they are decided (neither accepted nor recorded) until the test releases them:
+   * a platform slow to answer, without a clock in the test.
+   */
+  hold(method: string, options?: HoldOptions): CallHold {
+    return this.#faults.hold(method, options);
+  }
+
   /** Every call carrying this `chat_id` gets 403 "Forbidden: bot was blocked by the user" until `unblockChat`. */
   blockChat(chatId: number | string): void {
     this.#faults.block(chatId);
@@ -537,6 +547,7 @@ export class TelegramPlatform {
     if (!handle) return { ok: false, status: 404, errorCode: 404, description: 'Not Found', reason: 'unknown-method' };
     if (this.#token !== undefined && token !== this.#token)
       return { ok: false, status: 401, errorCode: 401, description: 'Unauthorized', reason: 'unauthorized' };
+    await this.#faults.held({ method, params, token }, signal);
     await this.#faults.delay(method, signal);
 
     const injected = this.#faults.takeNext(method);
