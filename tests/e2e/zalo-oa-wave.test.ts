@@ -101,16 +101,9 @@ describe('a wave of ten escalations on the Zalo OA', () => {
     await head.say(String(first.n));
     const reply = head.since(before).join('\n');
     expect(reply).toContain(code);
-    expect(reply).toContain(
-      TITLES[
-        [
-          ...wave
-            .map((p) => p.text)
-            .join('\n')
-            .matchAll(CODE),
-        ].findIndex((m) => m[1] === code)
-      ] ?? '',
-    );
+    // The tasks were given in the order of TITLES, so NV-2026-000N is TITLES[N - 1]; the wave may list them in another
+    // order (the reminders of one instant are fired side by side).
+    expect(reply).toContain(TITLES[Number(code.slice(-4)) - 1]!);
   });
 
   it('every message the OA accepted, each part of the wave too, is in the record, free as Zalo counted it', async () => {
