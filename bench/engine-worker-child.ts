@@ -4,19 +4,14 @@
 // of its jobs (epoch ms; the parent measures delays from the release); it stops when the parent says so.
 //   node --import tsx bench/engine-worker-child.ts <databaseUrl> <redisUrl> <prefix> <concurrency>
 import { Worker } from 'bullmq';
-import { pino } from 'pino';
-import { ClockHandlers } from '../src/app/clocks/fire-clock.js';
-import { taskClockHandler } from '../src/app/clocks/task-clock-handler.js';
 import { createPrismaClient } from '../src/db/client.js';
 import { systemTime } from '../src/domain/time/time-source.js';
-import { defaultPolicy } from '../src/domain/policy/resolve-policy.js';
-import { Catalogue } from '../src/i18n/catalogue.js';
-import { createAppContext } from '../src/runtime/app-context.js';
 import type { ClockJobData } from '../jobs/clock-scheduler.js';
 import { processClockJob } from '../jobs/clock.processor.js';
 import { createRedis } from '../jobs/connection.js';
 import { QUEUES } from '../jobs/queues.js';
 import { createQueues } from '../jobs/runtime.js';
+import { engineApp } from './engine-app.js';
 
 export type ChildMessage = { type: 'ready' } | { type: 'done'; at: number[]; failed: number; error?: string };
 
@@ -26,16 +21,7 @@ const send = (m: ChildMessage) => process.send?.(m);
 
 const db = createPrismaClient(databaseUrl, { poolSize: concurrency + 2 });
 const queues = createQueues(redisUrl, prefix, systemTime);
-const app = createAppContext({
-  db,
-  time: systemTime,
-  catalogue: Catalogue.load(),
-  policy: defaultPolicy(),
-  logger: pino({ level: 'silent' }),
-  scheduler: queues.scheduler,
-  delivery: queues.kicker,
-});
-const handlers = new ClockHandlers([taskClockHandler]);
+const { app, handlers } = engineApp(db, queues);
 const connection = createRedis(redisUrl, 'worker');
 const worker = new Worker<ClockJobData>(QUEUES.clocks, (job, token) => processClockJob(app, handlers, job, token), {
   connection,

@@ -11,18 +11,13 @@ import { fork } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
-import { pino } from 'pino';
-import { ClockHandlers } from '../src/app/clocks/fire-clock.js';
-import { taskClockHandler } from '../src/app/clocks/task-clock-handler.js';
 import { systemTime } from '../src/domain/time/time-source.js';
-import { defaultPolicy } from '../src/domain/policy/resolve-policy.js';
-import { Catalogue } from '../src/i18n/catalogue.js';
-import { createAppContext } from '../src/runtime/app-context.js';
 import { clockJob, type ClockJobData } from '../jobs/clock-scheduler.js';
 import { processClockJob } from '../jobs/clock.processor.js';
 import { createRedis } from '../jobs/connection.js';
 import { QUEUES } from '../jobs/queues.js';
 import { createQueues } from '../jobs/runtime.js';
+import { engineApp } from './engine-app.js';
 import { cpuMeter, perUnit, processCpuMs, type CpuFigures } from './cpu.js';
 import type { ChildMessage } from './engine-worker-child.js';
 import { profiled, type TopEntry } from './profile.js';
@@ -170,16 +165,7 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
     // Engine: the clock worker's own processor over the real use case.
     const prefix = uniquePrefix('engine');
     const queues = createQueues(REDIS_URL, prefix, systemTime);
-    const app = createAppContext({
-      db: bdb.db,
-      time: systemTime,
-      catalogue: Catalogue.load(),
-      policy: defaultPolicy(),
-      logger: pino({ level: 'silent' }),
-      scheduler: queues.scheduler,
-      delivery: queues.kicker,
-    });
-    const handlers = new ClockHandlers([taskClockHandler]);
+    const { app, handlers } = engineApp(bdb.db, queues);
     // Put every level in Redis as a delayed job (as the scheduler does hours ahead), then release them all at once.
     const rows = await bdb.db.clock.findMany({ select: { id: true, generation: true, level: true, cycle: true, nextAt: true } });
     const far = new Date(Date.now() - 2 * HOUR); // delay = nextAt − "now" ≈ 2 h: delayed until promoted
