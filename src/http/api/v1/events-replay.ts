@@ -11,7 +11,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../../app/context.js';
 import { replayEvents } from '../../../app/integration-events/replay.js';
 import { DomainError } from '../../../domain/errors.js';
-import { UnitId } from '../../../domain/ids.js';
 import { ApiProblem } from './problems.js';
 
 /** Who is calling, as the API key's authentication established it. */
@@ -35,18 +34,9 @@ export type ReplayAnswer = z.infer<typeof ReplayAnswer>;
 
 /** Replays for one authenticated caller a body the route has already validated. */
 export async function replayFor(app: AppContext, caller: ApiCaller, body: ReplayBody): Promise<ReplayAnswer> {
-  const name = body.subscription ?? caller.keyName;
-  const sub = await app.stores.integrationEvents.findSubscription(name);
-  if (!sub) throw new ApiProblem(404, 'webhook-not-found', { name }, 'subscription');
-  if (caller.unitId !== null) {
-    const org = await app.org();
-    if (sub.unitId === null || !org.isUnitInSubtree(UnitId(sub.unitId), UnitId(caller.unitId))) {
-      throw new ApiProblem(403, 'webhook-replay-forbidden', { name }, 'subscription');
-    }
-  }
   try {
     const r = await replayEvents(app, {
-      name,
+      name: body.subscription ?? caller.keyName,
       from: new Date(body.from),
       to: new Date(body.to),
       ...(caller.unitId !== null ? { withinUnitId: caller.unitId } : {}),
@@ -54,7 +44,8 @@ export async function replayFor(app: AppContext, caller: ApiCaller, body: Replay
     return ReplayAnswer.parse(r);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    const field = e.key.startsWith('webhook-replay') ? 'from' : undefined;
-    throw new ApiProblem(e.key === 'webhook-not-found' ? 404 : 400, e.key, e.args, field);
+    if (e.key === 'webhook-not-found') throw new ApiProblem(404, e.key, e.args, 'subscription');
+    if (e.key === 'webhook-replay-forbidden') throw new ApiProblem(403, e.key, e.args, 'subscription');
+    throw new ApiProblem(400, e.key, e.args, e.key.startsWith('webhook-replay') ? 'from' : undefined);
   }
 }
