@@ -111,30 +111,93 @@ async function slot(input: PlanSlotInput, contributions: PlanReportContributions
   return blocks && blocks.length > 0 ? blocks : [{ kind: 'placeholder', text: placeholder }];
 }
 
-export async function planReportContent(input: PlanReportInput, options: PlanContentOptions): Promise<PlanDocument> {
-  const { report, org, t } = input;
-  if (report.rootUnitId === null) throw new RangeError('the plan report is written by one unit');
-  const unit = org.unit(UnitId(report.rootUnitId))!;
-  const parent = unit.parentId === null ? undefined : org.unit(unit.parentId);
-  const root = org.allUnits().find((u) => u.parentId === null && org.isUnitInSubtree(unit.id, u.id));
-  const c = report.computed;
-  const total = c.total;
-  const year = String(report.period.year);
+/** What every section of section I reads: the total, each unit's own figures in tree order, the translator. */
+interface SectionInput {
+  t: Translate;
+  total: Figures;
+  rows: FigureRow[];
+}
 
-  // The superior body heads the issuer only inside an administration (Phòng … under Ủy ban nhân dân huyện); a unit
-  // directly under the organisation's root (the People's Committee under the Party Committee) issues in its own name.
-  const superior = parent && parent.parentId !== null ? upper(parent.name) : null;
-  const date = decreeDateParts(options.issuedOn);
-  const place = options.place?.trim() ? options.place.trim() : t('plan-doc-place-blank');
+/** I.2 the tasks: the sentence with the totals, then the table per unit. */
+function tasksSection({ t, total, rows }: SectionInput): PlanBlock[] {
+  const median = hoursText(t, figureColumn('acceptMedian').value(total));
+  const text = t('plan-doc-tasks-text', {
+    received: total.tasksReceived,
+    accepted: total.acceptedInTime,
+    onTime: total.completedOnTime,
+    late: total.completedLate,
+    overdue: total.overdueNow,
+    rate: rateText(t, total),
+    median,
+  });
+  const columns = TASK_COLUMNS.map((col) => fromXlsx(t, col, 14));
+  return [
+    { kind: 'heading', level: 2, text: t('plan-doc-tasks-heading') },
+    { kind: 'paragraph', text },
+    { kind: 'table', table: unitTable(t, t('plan-doc-table-tasks'), rows, total, columns, 12) },
+  ];
+}
 
-  const rows: FigureRow[] = report.units.map((u) => ({ unit: u, f: c.byUnit.get(u.id) ?? emptyFigures() }));
+/** I.3 the requests for opinion: the sentence with the totals, then the table per unit with the stance rate. */
+function consultationsSection({ t, total, rows }: SectionInput): PlanBlock[] {
+  const text = t('plan-doc-consult-text', {
+    received: total.consultationsReceived,
+    inTime: total.answeredInTime,
+    late: total.answeredLate,
+    unanswered: total.unansweredOverdue,
+    noStance: total.answersWithoutStance,
+    stance: stanceText(t, total),
+    median: hoursText(t, figureColumn('answerMedian').value(total)),
+  });
+  const columns = [...CONSULT_COLUMNS.map((col) => fromXlsx(t, col, 14)), { head: t('plan-doc-col-stance-rate'), width: 14, value: stanceRatePercent }];
+  return [
+    { kind: 'heading', level: 2, text: t('plan-doc-consult-heading') },
+    { kind: 'paragraph', text },
+    { kind: 'table', table: unitTable(t, t('plan-doc-table-consult'), rows, total, columns, 12) },
+  ];
+}
+
+/** I.4 the behaviour signals (III.7's 11 behaviours) and the explanations demanded. */
+function signalsSection({ t, total, rows }: SectionInput): PlanBlock[] {
+  const detail = BEHAVIOURS.filter((n) => total.signals[n]! > 0).map((n) => t('plan-doc-behaviour-count', { behaviour: n, count: total.signals[n]! }));
+  const text =
+    total.signalsTotal === 0
+      ? t('plan-doc-signals-none', { explanations: total.explanations })
+      : t('plan-doc-signals-text', { count: total.signalsTotal, detail: detail.join('; '), explanations: total.explanations });
+  const columns = [
+    ...BEHAVIOUR_COLUMNS.map((col, i) => fromXlsx(t, col, 8, t('plan-doc-col-behaviour', { n: BEHAVIOURS[i]! }))),
+    fromXlsx(t, SIGNAL_TOTAL, 10, t('plan-doc-col-signals-total')),
+    fromXlsx(t, EXPLANATIONS, 12, t('plan-doc-col-explanations')),
+  ];
+  return [
+    { kind: 'heading', level: 2, text: t('plan-doc-signals-heading') },
+    { kind: 'paragraph', text },
+    { kind: 'table', table: unitTable(t, t('plan-doc-table-signals'), rows, total, columns, 10) },
+  ];
+}
+
+/** Sections II (limits, causes) and III (directions) are the office's to write: placeholders with the figures to weigh. */
+function limitsAndDirections(t: Translate, total: Figures, unitName: string, year: string): PlanBlock[] {
+  return [
+    { kind: 'heading', level: 1, text: t('plan-doc-section-limits') },
+    { kind: 'heading', level: 2, text: t('plan-doc-limits-heading') },
+    {
+      kind: 'placeholder',
+      text: t('plan-doc-limits-placeholder', { overdue: total.overdueNow, unanswered: total.unansweredOverdue, signals: total.signalsTotal }),
+    },
+    { kind: 'heading', level: 2, text: t('plan-doc-causes-heading') },
+    { kind: 'placeholder', text: t('plan-doc-causes-placeholder') },
+    { kind: 'heading', level: 1, text: t('plan-doc-section-directions') },
+    { kind: 'placeholder', text: t('plan-doc-directions-placeholder') },
+    { kind: 'paragraph', text: t('plan-doc-closing', { unit: unitName, year }) },
+  ];
+}
+
+/** The opening: what the report covers, and from which figures (partial while the year is not over). */
+function introduction({ report, t }: PlanReportInput, unitName: string, year: string): PlanBlock[] {
   const source = report.bounds.cutoff.getTime() < report.bounds.to.getTime() ? 'plan-doc-source-partial' : 'plan-doc-source';
-  let tables = OWN_TABLES;
-  const slotInput: PlanSlotInput = { ...input, tableNumber: () => ++tables };
-  const signalDetail = BEHAVIOURS.filter((n) => total.signals[n]! > 0).map((n) => t('plan-doc-behaviour-count', { behaviour: n, count: total.signals[n]! }));
-
-  const body: PlanBlock[] = [
-    { kind: 'paragraph', text: t('plan-doc-intro', { unit: unit.name, year }) },
+  return [
+    { kind: 'paragraph', text: t('plan-doc-intro', { unit: unitName, year }) },
     {
       kind: 'paragraph',
       text: t(source, {
@@ -145,103 +208,43 @@ export async function planReportContent(input: PlanReportInput, options: PlanCon
         officials: report.officials.length,
       }),
     },
+  ];
+}
+
+export async function planReportContent(input: PlanReportInput, options: PlanContentOptions): Promise<PlanDocument> {
+  const { report, org, t } = input;
+  if (report.rootUnitId === null) throw new RangeError('the plan report is written by one unit');
+  const unit = org.unit(UnitId(report.rootUnitId))!;
+  const parent = unit.parentId === null ? undefined : org.unit(unit.parentId);
+  const root = org.allUnits().find((u) => u.parentId === null && org.isUnitInSubtree(unit.id, u.id));
+  const year = String(report.period.year);
+
+  // The superior body heads the issuer only inside an administration (Phòng … under Ủy ban nhân dân huyện); a unit
+  // directly under the organisation's root (the People's Committee under the Party Committee) issues in its own name.
+  const superior = parent && parent.parentId !== null ? upper(parent.name) : null;
+  const place = options.place?.trim() ? options.place.trim() : t('plan-doc-place-blank');
+
+  const total = report.computed.total;
+  const section: SectionInput = { t, total, rows: report.units.map((u) => ({ unit: u, f: report.computed.byUnit.get(u.id) ?? emptyFigures() })) };
+  let tables = OWN_TABLES;
+  const slotInput: PlanSlotInput = { ...input, tableNumber: () => ++tables };
+  const contributions = options.contributions ?? {};
+
+  const body: PlanBlock[] = [
+    ...introduction(input, unit.name, year),
     { kind: 'heading', level: 1, text: t('plan-doc-section-results') },
     { kind: 'heading', level: 2, text: t('plan-doc-general-heading') },
     { kind: 'placeholder', text: t('plan-doc-general-placeholder') },
-
-    { kind: 'heading', level: 2, text: t('plan-doc-tasks-heading') },
-    {
-      kind: 'paragraph',
-      text: t('plan-doc-tasks-text', {
-        received: total.tasksReceived,
-        accepted: total.acceptedInTime,
-        onTime: total.completedOnTime,
-        late: total.completedLate,
-        overdue: total.overdueNow,
-        rate: rateText(t, total),
-        median: hoursText(t, figureColumn('acceptMedian').value(total)),
-      }),
-    },
-    {
-      kind: 'table',
-      table: unitTable(
-        t,
-        t('plan-doc-table-tasks'),
-        rows,
-        total,
-        TASK_COLUMNS.map((col) => fromXlsx(t, col, 14)),
-        12,
-      ),
-    },
-
-    { kind: 'heading', level: 2, text: t('plan-doc-consult-heading') },
-    {
-      kind: 'paragraph',
-      text: t('plan-doc-consult-text', {
-        received: total.consultationsReceived,
-        inTime: total.answeredInTime,
-        late: total.answeredLate,
-        unanswered: total.unansweredOverdue,
-        noStance: total.answersWithoutStance,
-        stance: stanceText(t, total),
-        median: hoursText(t, figureColumn('answerMedian').value(total)),
-      }),
-    },
-    {
-      kind: 'table',
-      table: unitTable(
-        t,
-        t('plan-doc-table-consult'),
-        rows,
-        total,
-        [...CONSULT_COLUMNS.map((col) => fromXlsx(t, col, 14)), { head: t('plan-doc-col-stance-rate'), width: 14, value: stanceRatePercent }],
-        12,
-      ),
-    },
-
-    { kind: 'heading', level: 2, text: t('plan-doc-signals-heading') },
-    {
-      kind: 'paragraph',
-      text:
-        total.signalsTotal === 0
-          ? t('plan-doc-signals-none', { explanations: total.explanations })
-          : t('plan-doc-signals-text', { count: total.signalsTotal, detail: signalDetail.join('; '), explanations: total.explanations }),
-    },
-    {
-      kind: 'table',
-      table: unitTable(
-        t,
-        t('plan-doc-table-signals'),
-        rows,
-        total,
-        [
-          ...BEHAVIOUR_COLUMNS.map((col, i) => fromXlsx(t, col, 8, t('plan-doc-col-behaviour', { n: BEHAVIOURS[i]! }))),
-          fromXlsx(t, SIGNAL_TOTAL, 10, t('plan-doc-col-signals-total')),
-          fromXlsx(t, EXPLANATIONS, 12, t('plan-doc-col-explanations')),
-        ],
-        10,
-      ),
-    },
-
+    ...tasksSection(section),
+    ...consultationsSection(section),
+    ...signalsSection(section),
     { kind: 'heading', level: 2, text: t('plan-doc-notices-heading') },
-    ...(await slot(slotInput, options.contributions ?? {}, 'notices', t('plan-doc-notices-placeholder'))),
+    ...(await slot(slotInput, contributions, 'notices', t('plan-doc-notices-placeholder'))),
     { kind: 'heading', level: 2, text: t('plan-doc-recognition-heading') },
-    ...(await slot(slotInput, options.contributions ?? {}, 'recognition', t('plan-doc-recognition-placeholder'))),
+    ...(await slot(slotInput, contributions, 'recognition', t('plan-doc-recognition-placeholder'))),
     { kind: 'heading', level: 2, text: t('plan-doc-assessment-heading') },
     { kind: 'placeholder', text: t('plan-doc-assessment-placeholder') },
-
-    { kind: 'heading', level: 1, text: t('plan-doc-section-limits') },
-    { kind: 'heading', level: 2, text: t('plan-doc-limits-heading') },
-    {
-      kind: 'placeholder',
-      text: t('plan-doc-limits-placeholder', { overdue: total.overdueNow, unanswered: total.unansweredOverdue, signals: total.signalsTotal }),
-    },
-    { kind: 'heading', level: 2, text: t('plan-doc-causes-heading') },
-    { kind: 'placeholder', text: t('plan-doc-causes-placeholder') },
-
-    { kind: 'heading', level: 1, text: t('plan-doc-section-directions') },
-    { kind: 'placeholder', text: t('plan-doc-directions-placeholder') },
-    { kind: 'paragraph', text: t('plan-doc-closing', { unit: unit.name, year }) },
+    ...limitsAndDirections(t, total, unit.name, year),
   ];
 
   const recipients: string[] = [];
@@ -256,7 +259,7 @@ export async function planReportContent(input: PlanReportInput, options: PlanCon
       number: t('plan-doc-number', { symbol: unit.code }),
       nation: t('plan-doc-nation'),
       motto: t('plan-doc-motto'),
-      placeDate: t('plan-doc-place-date', { place, ...date }),
+      placeDate: t('plan-doc-place-date', { place, ...decreeDateParts(options.issuedOn) }),
       draftMark: t('plan-doc-draft'),
     },
     kind: t('plan-doc-kind'),
