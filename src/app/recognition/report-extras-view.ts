@@ -60,11 +60,16 @@ function header(sheet: ExcelJS.Worksheet, titles: string[]): void {
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
-/** "Ghi nhận": one row per exemplary official or unit and per commendation, with the items behind it. */
+/** The recognition sheets of a report asked with them: "Ghi nhận" and the notices' confirmations. */
 export function addExtrasSheets(wb: ExcelJS.Workbook, report: Report, org: OrgDirectory, t: Translate): void {
   const x = report.extras;
   if (!x) return;
-  const tz = report.timezone;
+  addRecognitionSheet(wb, x, report.timezone, org, t);
+  addNoticesSheet(wb, x, report, org, t);
+}
+
+/** "Ghi nhận": one row per exemplary official or unit and per commendation, with the items behind it. */
+function addRecognitionSheet(wb: ExcelJS.Workbook, x: ReportExtras, tz: string, org: OrgDirectory, t: Translate): void {
   const rs = wb.addWorksheet(t('report-sheet-recognition'));
   header(rs, [
     t('report-col-no'),
@@ -113,7 +118,11 @@ export function addExtrasSheets(wb: ExcelJS.Workbook, report: Report, org: OrgDi
   }
   [6, 22, 12, 26, 28, 40, 80].forEach((w, i) => (rs.getColumn(i + 1).width = w));
   rs.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
+}
 
+/** The notices (III.1 quán triệt): each official's confirmations counted, then one row per notice sent to them. */
+function addNoticesSheet(wb: ExcelJS.Workbook, x: ReportExtras, report: Report, org: OrgDirectory, t: Translate): void {
+  const tz = report.timezone;
   const ns = wb.addWorksheet(t('report-sheet-notices'));
   header(ns, [
     t('report-col-no'),
@@ -125,7 +134,7 @@ export function addExtrasSheets(wb: ExcelJS.Workbook, report: Report, org: OrgDi
     t('report-col-notices-late'),
     t('report-col-notices-never'),
   ]);
-  n = 0;
+  let n = 0;
   for (const o of report.officials) {
     const f = x.notices.byOfficial.get(o.id);
     if (f) ns.addRow([++n, o.code, o.fullName, unitNameOf(org.unit(o.unitId)), f.received, f.onTime, f.late, f.never]);
