@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, test as base } from 'vitest';
 import { composeDigest, composeDigests } from '../../src/app/digest/compose-digest.js';
 import type { QueryCounter } from '../../src/app/digest/digest-facts.js';
 import { digestMessages } from '../../src/app/digest/digest-view.js';
@@ -8,35 +8,45 @@ import { createHarness, type Harness } from '../support/app-harness.js';
 import { DIGEST_MORNING, seedDigestDistrict, TELEGRAM_IDS } from '../support/digest-district.js';
 import { telegramUser, type TelegramUser } from '../support/telegram-user.js';
 
+// The district is seeded once per file (a file-scoped fixture) at Tuesday's digest time, and no test moves the clock
+// or changes an item, so each test reads the same state whatever ran before it. A test that opens something from the
+// digest asks for the digest itself first; the settings a test changes (a deputy's subscription, a chairman's
+// language) are set back by that test, and no other test reads them.
+const test = base.extend<{ $test: { head: TelegramUser }; $file: { h: Harness } }>({
+  h: [
+    // biome-ignore lint/correctness/noEmptyPattern: Vitest reads the fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const h = await createHarness({ start: DIGEST_MORNING.toISOString() });
+      try {
+        await seedDigestDistrict(h);
+        await use(h);
+      } finally {
+        await h.close();
+      }
+    },
+    { scope: 'file' },
+  ],
+  /** The head of Phòng Tài chính – Kế hoạch on Telegram. */
+  head: async ({ h }, use) => use(telegramUser(h, TELEGRAM_IDS['TCKH-01'])),
+});
+
+async function digestText(h: Harness, code: string, channel: 'TELEGRAM' | 'ZALO' = 'TELEGRAM'): Promise<string[]> {
+  const o = await h.db.db.official.findUniqueOrThrow({ where: { code } });
+  const d = await composeDigest(h.app, { id: o.id, unitId: o.unitId });
+  const t = h.app.catalogue.translator('vi');
+  const messages = digestMessages(d, {
+    t,
+    v: viewTools(h.app, 'vi'),
+    org: await h.app.org(),
+    capabilities: CAPABILITIES[channel],
+    dueSoonWorkingDays: 2,
+    workingDayMs: 7.5 * 3_600_000,
+  });
+  return messages.map((m) => m.text);
+}
+
 describe('the daily digest of a unit subtree', () => {
-  let h: Harness;
-  let head: TelegramUser;
-
-  beforeAll(async () => {
-    h = await createHarness({ start: DIGEST_MORNING.toISOString() });
-    await seedDigestDistrict(h);
-    head = telegramUser(h, TELEGRAM_IDS['TCKH-01']);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-
-  async function digestText(code: string, channel: 'TELEGRAM' | 'ZALO' = 'TELEGRAM'): Promise<string[]> {
-    const o = await h.db.db.official.findUniqueOrThrow({ where: { code } });
-    const d = await composeDigest(h.app, { id: o.id, unitId: o.unitId });
-    const t = h.app.catalogue.translator('vi');
-    const messages = digestMessages(d, {
-      t,
-      v: viewTools(h.app, 'vi'),
-      org: await h.app.org(),
-      capabilities: CAPABILITIES[channel],
-      dueSoonWorkingDays: 2,
-      workingDayMs: 7.5 * 3_600_000,
-    });
-    return messages.map((m) => m.text);
-  }
-
-  it('/tonghop gives the head of Phòng TCKH the digest of their unit, line by line', async () => {
+  test('/tonghop gives the head of Phòng TCKH the digest of their unit, line by line', async ({ head }) => {
     const before = head.texts().length;
     await head.command('tonghop');
     const [text, ...more] = head.since(before);
@@ -73,7 +83,9 @@ describe('the daily digest of a unit subtree', () => {
     ]);
   });
 
-  it('each listed task opens from its button, and the other button demands an explanation', async () => {
+  test('each listed task opens from its button, and the other button demands an explanation', async ({ head }) => {
+    await head.command('tonghop');
+    expect(head.buttons().map((b) => b.text)).toContain('Xem NV-2026-0006');
     await head.press('Xem NV-2026-0006');
     expect(head.last()).toContain('🔴 NV-2026-0006');
     expect(head.last()).toContain('Người thực hiện: đ/c Nguyễn Thị Thu Hà, Chuyên viên');
@@ -83,8 +95,8 @@ describe('the daily digest of a unit subtree', () => {
     await head.command('huy');
   });
 
-  it('reaches only the subtree: the chairman of UBND sees the units below, the head of Ban Tổ chức only hers', async () => {
-    const ub = (await digestText('UB-01')).join('\n').split('\n');
+  test('reaches only the subtree: the chairman of UBND sees the units below, the head of Ban Tổ chức only hers', async ({ h }) => {
+    const ub = (await digestText(h, 'UB-01')).join('\n').split('\n');
     expect(ub[0]).toBe('📋 Tổng hợp ngày 08/12/2026 – Ủy ban nhân dân huyện');
     expect(ub).toContain('Phạm vi: đơn vị và 9 đơn vị trực thuộc.');
     expect(ub).toContain('Nhiệm vụ đang theo dõi: 8');
@@ -103,7 +115,7 @@ describe('the daily digest of a unit subtree', () => {
     expect(ub.join('\n')).toContain('đ/c Lê Văn Toàn (Phòng Nội vụ) · quá hạn 4 ngày làm việc');
     expect(ub.join('\n')).not.toContain('NV-2026-0012');
 
-    const btc = (await digestText('BTC-01')).join('\n').split('\n');
+    const btc = (await digestText(h, 'BTC-01')).join('\n').split('\n');
     expect(btc).toEqual([
       '📋 Tổng hợp ngày 08/12/2026 – Ban Tổ chức Huyện ủy',
       '',
@@ -116,19 +128,19 @@ describe('the daily digest of a unit subtree', () => {
       '1. NV-2026-0012 · Tổng hợp hồ sơ đảng viên dự bị – đ/c Nguyễn Văn An · quá hạn 1 ngày làm việc (hạn 17:00 04/12/2026), chưa nhận việc',
     ]);
 
-    const hu = (await digestText('HU-01')).join('\n');
+    const hu = (await digestText(h, 'HU-01')).join('\n');
     expect(hu).toContain('Nhiệm vụ đang theo dõi: 9');
     expect(hu).toContain('NV-2026-0012');
     expect(hu).toContain('NV-2026-0011');
   });
 
-  it('an empty digest is one line', async () => {
-    expect(await digestText('XPM-01')).toEqual([
+  test('an empty digest is one line', async ({ h }) => {
+    expect(await digestText(h, 'XPM-01')).toEqual([
       '📋 Tổng hợp ngày 08/12/2026 – UBND xã Phú Mỹ: không có nhiệm vụ đang theo dõi, ý kiến quá hạn hay nội dung cần xem xét.',
     ]);
   });
 
-  it('asks the database the same fixed number of queries for a unit of 4 people and for the whole district', async () => {
+  test('asks the database the same fixed number of queries for a unit of 4 people and for the whole district', async ({ h }) => {
     const counts: number[] = [];
     for (const code of ['TCKH-01', 'UB-01', 'HU-01', 'XPM-01']) {
       const o = await h.db.db.official.findUniqueOrThrow({ where: { code } });
@@ -147,7 +159,7 @@ describe('the daily digest of a unit subtree', () => {
     expect(counter.queries).toBe(6);
   });
 
-  it('composes the same digest for every head whether loaded for one subtree or for the whole organisation', async () => {
+  test('composes the same digest for every head whether loaded for one subtree or for the whole organisation', async ({ h }) => {
     const leaders = await h.db.db.official.findMany({ where: { role: { in: ['HEAD', 'DEPUTY'] } }, orderBy: { id: 'asc' } });
     const all = await composeDigests(
       h.app,
@@ -156,7 +168,7 @@ describe('the daily digest of a unit subtree', () => {
     for (const o of leaders) expect(all.get(o.id)).toEqual(await composeDigest(h.app, { id: o.id, unitId: o.unitId }));
   });
 
-  it('is for heads and deputies only; a deputy can ask for it every morning and stop', async () => {
+  test('is for heads and deputies only; a deputy can ask for it every morning and stop', async ({ h, head }) => {
     const member = telegramUser(h, TELEGRAM_IDS['XPM-03']);
     await member.command('tonghop');
     expect(member.last()).toBe('Bản tổng hợp dành cho trưởng, phó đơn vị. Việc của đồng chí: /viec.');
@@ -176,7 +188,7 @@ describe('the daily digest of a unit subtree', () => {
     expect(head.last()).toContain('/tonghop batdau');
   });
 
-  it('speaks English to a head who chose it', async () => {
+  test('speaks English to a head who chose it', async ({ h }) => {
     const chair = telegramUser(h, TELEGRAM_IDS['UB-01']);
     await chair.command('lang', 'en');
     await chair.command('digest');

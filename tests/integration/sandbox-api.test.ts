@@ -1,7 +1,7 @@
 // The sandbox's HTTP API over HTTP, driven by the real bot: the harness composes the whole app as the sandbox does
 // (bot receiving by long polling from the built-in Telegram and Zalo platforms, real workers, PostgreSQL, Redis, a
 // movable clock) and serves the sandbox's page and API. Everything here is done as a person would do it on the page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, test as base } from 'vitest';
 import type { ChatEntry } from '../../src/sandbox/platforms/chat-log.js';
 import { commandMenu } from '../../src/channels/telegram/commands-menu.js';
 import { linkOfficials, sandboxIdentity } from '../../src/sandbox/link-officials.js';
@@ -56,10 +56,30 @@ function followEvents(url: string) {
   };
 }
 
-describe('the sandbox API, driven by the real bot over long polling', () => {
-  let h: Harness;
-  let api: string;
-  let live: ReturnType<typeof followEvents>;
+/** One sandbox (the whole app composed as the sandbox runs, PEOPLE linked) and a page's ways to use its API. */
+interface Sandbox {
+  h: Harness;
+  api: string;
+  live: ReturnType<typeof followEvents>;
+  get(path: string): Promise<{ status: number; body: any; headers: Headers }>;
+  post(path: string, body: unknown, lang?: 'en'): Promise<{ status: number; body: any }>;
+  /** Sends text as a person and waits for the bot's next message in that chat (seen through the event stream). */
+  say(code: string, channel: 'telegram' | 'zalo', text: string): Promise<ChatEntry>;
+  replyAfter(from: number, code: string, channel: 'telegram' | 'zalo'): Promise<ChatEntry>;
+  /** Presses the newest button whose label contains `label`, in the person's Telegram chat, and waits for an answer. */
+  press(code: string, label: string): Promise<ChatEntry>;
+}
+
+const tg = (code: string) => String(sandboxIdentity(code).telegramUserId);
+const zl = (code: string) => sandboxIdentity(code).zaloUserId;
+
+async function openSandbox(): Promise<Sandbox> {
+  const h = await createHarness({ sandbox: true, start: at('2026-12-07T09:00').toISOString() });
+  await h.importSample();
+  await linkOfficials({ db: h.db.db, time: h.timeSource, telegram: h.tg, zalo: h.zalo }, PEOPLE);
+  const api = `${h.baseUrl}/sandbox/api`;
+  const live = followEvents(`${api}/events`);
+  await live.waitFor((e) => e.event === 'hello', 'the event stream to open');
 
   const get = async (path: string) => {
     const r = await fetch(`${api}${path}`);
@@ -73,17 +93,6 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     });
     return { status: r.status, body: (await r.json()) as any };
   };
-  const tg = (code: string) => String(sandboxIdentity(code).telegramUserId);
-  const zl = (code: string) => sandboxIdentity(code).zaloUserId;
-
-  /** Sends text as a person and waits for the bot's next message in that chat (seen through the event stream). */
-  async function say(code: string, channel: 'telegram' | 'zalo', text: string): Promise<ChatEntry> {
-    const from = live.events.length;
-    const r = await post(`/chats/${code}/${channel}/text`, { text });
-    expect(r.status).toBe(202);
-    return replyAfter(from, code, channel);
-  }
-
   async function replyAfter(from: number, code: string, channel: 'telegram' | 'zalo'): Promise<ChatEntry> {
     const chatId = channel === 'telegram' ? tg(code) : zl(code);
     const e = await live.waitFor(
@@ -97,8 +106,12 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     );
     return e.data.entry as ChatEntry;
   }
-
-  /** Presses the newest button whose label contains `label`, in the person's Telegram chat, and waits for an answer. */
+  async function say(code: string, channel: 'telegram' | 'zalo', text: string): Promise<ChatEntry> {
+    const from = live.events.length;
+    const r = await post(`/chats/${code}/${channel}/text`, { text });
+    expect(r.status).toBe(202);
+    return replyAfter(from, code, channel);
+  }
   async function press(code: string, label: string): Promise<ChatEntry> {
     const chat = (await get(`/chats/${code}/telegram`)).body.messages as ChatEntry[];
     const message = [...chat].reverse().find((m) => m.buttons?.flat().some((b) => b.text.includes(label)));
@@ -109,22 +122,46 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     expect(r.status).toBe(202);
     return replyAfter(from, code, 'telegram');
   }
+  return { h, api, live, get, post, say, replyAfter, press };
+}
 
-  beforeAll(async () => {
-    h = await createHarness({ sandbox: true, start: at('2026-12-07T09:00').toISOString() });
-    await h.importSample();
-    await linkOfficials({ db: h.db.db, time: h.timeSource, telegram: h.tg, zalo: h.zalo }, PEOPLE);
-    api = `${h.baseUrl}/sandbox/api`;
-    live = followEvents(`${api}/events`);
-    await live.waitFor((e) => e.event === 'hello', 'the event stream to open');
-  }, 120_000);
+async function closeSandbox(s: Sandbox): Promise<void> {
+  await s.live.stop();
+  await s.h.close();
+}
 
-  afterAll(async () => {
-    await live?.stop();
-    await h?.close();
-  });
+// Most tests share one sandbox (a file-scoped fixture): they do not move its clock, and each uses its own people or
+// reads only. The two that need the clock at Monday 09:00 and move it (the ladder, and the "everyone" view across
+// time) each get a sandbox of their own (`fresh`), so none continues another and any runs alone or first.
+const test = base.extend<{ $test: { fresh: Sandbox }; $file: { shared: Sandbox } }>({
+  shared: [
+    // biome-ignore lint/correctness/noEmptyPattern: Vitest reads the fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const s = await openSandbox();
+      try {
+        await use(s);
+      } finally {
+        await closeSandbox(s);
+      }
+    },
+    { scope: 'file' },
+  ],
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads the fixture's dependencies from this pattern.
+  fresh: async ({}, use) => {
+    const s = await openSandbox();
+    try {
+      await use(s);
+    } finally {
+      await closeSandbox(s);
+    }
+  },
+});
 
-  it('serves the page and its texts in both languages', async () => {
+/** A hang guard for a test that starts its own sandbox: the start (two platforms, six people linked) and the test. */
+const FRESH_MS = 240_000;
+
+describe('the sandbox API, driven by the real bot over long polling', () => {
+  test('serves the page and its texts in both languages', async ({ shared: { h, get } }) => {
     const page = await fetch(`${h.baseUrl}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -136,7 +173,7 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     expect(Object.keys(vi.texts).sort()).toEqual(Object.keys(en.texts).sort());
   });
 
-  it('lists the units as a tree with each official, title, role, commands and chats on both platforms', async () => {
+  test('lists the units as a tree with each official, title, role, commands and chats on both platforms', async ({ shared: { h, get } }) => {
     const { body } = await get('/people');
     const units = body.units as UnitView[];
     expect(units.map((u) => u.code)).toEqual(['HU']);
@@ -181,7 +218,7 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     expect(unlinked.zaloUserId).toBeUndefined();
   });
 
-  it('a head assigns a task through the dialog by typing and pressing; the assignee presses "Nhận việc"', async () => {
+  test('a head assigns a task through the dialog by typing and pressing; the assignee presses "Nhận việc"', async ({ shared: { get, say, press } }) => {
     expect((await say('TCKH-01', 'telegram', '/giaoviec')).text).toContain('bước 1/5');
     expect((await say('TCKH-01', 'telegram', 'dao quang vinh')).text).toContain('bước 2/5');
     expect((await say('TCKH-01', 'telegram', 'Tổng hợp dự toán ngân sách năm 2027')).text).toContain('bước 3/5');
@@ -208,9 +245,9 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     );
   });
 
-  it('answers bad input with a clear 4xx in Vietnamese (English on request), never acting', async () => {
-    // The previous test's notices may still be in the outbox on a busy machine: let every job finish first, so the
-    // count below measures only what this test's bad requests would have sent.
+  test('answers bad input with a clear 4xx in Vietnamese (English on request), never acting', async ({ shared: { h, get, post } }) => {
+    // Another test's notices may still be in the outbox on a busy machine: let every job finish first, so the count
+    // below measures only what this test's bad requests would have sent.
     await h.idle(60_000);
     const before = h.tg.chat.seq + h.zalo.chat.seq;
     expect(await post('/chats/XX-99/telegram/text', { text: 'a' })).toEqual({
@@ -240,7 +277,7 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     expect(h.tg.chat.seq + h.zalo.chat.seq).toBe(before);
   });
 
-  it('sends sample files: a photo the page can show again, a file Zalo hands the bot as unsupported', async () => {
+  test('sends sample files: a photo the page can show again, a file Zalo hands the bot as unsupported', async ({ shared: { api, live, post, replyAfter } }) => {
     const from = live.events.length;
     const sent = await post('/chats/TCKH-03/telegram/sample', { kind: 'photo' });
     expect(sent.status).toBe(202);
@@ -262,65 +299,83 @@ describe('the sandbox API, driven by the real bot over long polling', () => {
     expect((await replyAfter(fromZalo, 'TCKH-04', 'zalo')).text).toBeTruthy();
   });
 
-  it('moves time on the working calendar: a second task climbs the ladder, each level once and in order, then the digest', async () => {
-    // TCKH-04 takes notifications on Zalo from now on.
-    await say('TCKH-04', 'zalo', '/kenh zalo');
-    const task = await h.give('TCKH-01', 'TCKH-04', { title: 'Rà soát hồ sơ hỗ trợ thiệt hại do bão', deadline: at('2026-12-18T17:00') });
-    expect(task.code).toBe('NV-2026-0002');
+  test(
+    'moves time on the working calendar: a task climbs the ladder, each level once and in order, then the digest',
+    async ({ fresh: { h, live, get, post, say } }) => {
+      // TCKH-04 takes notifications on Zalo from now on.
+      await say('TCKH-04', 'zalo', '/kenh zalo');
+      const task = await h.give('TCKH-01', 'TCKH-04', { title: 'Rà soát hồ sơ hỗ trợ thiệt hại do bão', deadline: at('2026-12-18T17:00') });
+      expect(task.code).toBe('NV-2026-0001');
 
-    const time = (await get('/time')).body;
-    expect(time).toMatchObject({ day: 'Thứ Hai, 07/12/2026', time: '09:00', working: true, closed: null });
-    expect(time.moves.map((m: { label: string }) => m.label)).toEqual([
-      '+1 giờ (→ 10:00 Thứ Hai 07/12)',
-      '+1 ngày làm việc (→ 09:00 Thứ Ba 08/12)',
-      'Đến sáng mai (→ 07:30 Thứ Ba 08/12)',
-    ]);
+      const time = (await get('/time')).body;
+      expect(time).toMatchObject({ day: 'Thứ Hai, 07/12/2026', time: '09:00', working: true, closed: null });
+      expect(time.moves.map((m: { label: string }) => m.label)).toEqual([
+        '+1 giờ (→ 10:00 Thứ Hai 07/12)',
+        '+1 ngày làm việc (→ 09:00 Thứ Ba 08/12)',
+        'Đến sáng mai (→ 07:30 Thứ Ba 08/12)',
+      ]);
 
-    const moved = await post('/time', { move: 'working-day' });
-    expect(moved).toMatchObject({ status: 200, body: { day: 'Thứ Ba, 08/12/2026', time: '09:00' } });
-    for (let i = 0; i < 5; i++) expect((await post('/time', { move: 'hour' })).status).toBe(200);
-    expect((await get('/time')).body.time).toBe('14:00');
+      const moved = await post('/time', { move: 'working-day' });
+      expect(moved).toMatchObject({ status: 200, body: { day: 'Thứ Ba, 08/12/2026', time: '09:00' } });
+      for (let i = 0; i < 5; i++) expect((await post('/time', { move: 'hour' })).status).toBe(200);
+      expect((await get('/time')).body.time).toBe('14:00');
 
-    // Seen from above: everything about NV-2026-0002, oldest first here.
-    const about = ((await get('/everyone?item=nv-2026-0002')).body.messages as (ChatEntry & { channel: string; person?: { code: string } })[]).reverse();
-    const line = (m: (typeof about)[number]) => `${new Date(m.at).toISOString()} ${m.channel} ${m.person?.code}`;
-    expect(about.filter((m) => m.direction === 'out').map(line)).toEqual([
-      `${at('2026-12-07T09:00').toISOString()} zalo TCKH-04`, // the task
-      `${at('2026-12-07T15:00').toISOString()} zalo TCKH-04`, // level 0: time to accept ran out
-      `${at('2026-12-08T07:30').toISOString()} zalo TCKH-04`, // level 1 (17:00 ends the day: at the next opening)
-      `${at('2026-12-08T09:30').toISOString()} telegram TCKH-01`, // level 2: the head
-      `${at('2026-12-08T13:30').toISOString()} telegram UB-02`, // level 3 (11:30 ends the morning): the head's superior
-    ]);
-    // The digest went out at 07:30 on Tuesday to the heads linked (once each).
-    const digests = h.tg.chat.all().filter((e) => e.text?.startsWith('📋 Tổng hợp ngày 08/12/2026'));
-    expect(digests.map((d) => d.chatId).sort()).toEqual([tg('TCKH-01'), tg('UB-01')].sort());
-    expect(digests.every((d) => d.at === at('2026-12-08T07:30').getTime())).toBe(true);
+      // Seen from above: everything about the task, oldest first here (the item's code in lower case matches too).
+      const about = (
+        (await get(`/everyone?item=${task.code.toLowerCase()}`)).body.messages as (ChatEntry & { channel: string; person?: { code: string } })[]
+      ).reverse();
+      const line = (m: (typeof about)[number]) => `${new Date(m.at).toISOString()} ${m.channel} ${m.person?.code}`;
+      expect(about.filter((m) => m.direction === 'out').map(line)).toEqual([
+        `${at('2026-12-07T09:00').toISOString()} zalo TCKH-04`, // the task
+        `${at('2026-12-07T15:00').toISOString()} zalo TCKH-04`, // level 0: time to accept ran out
+        `${at('2026-12-08T07:30').toISOString()} zalo TCKH-04`, // level 1 (17:00 ends the day: at the next opening)
+        `${at('2026-12-08T09:30').toISOString()} telegram TCKH-01`, // level 2: the head
+        `${at('2026-12-08T13:30').toISOString()} telegram UB-02`, // level 3 (11:30 ends the morning): the head's superior
+      ]);
+      // The digest went out at 07:30 on Tuesday to the heads linked (once each).
+      const digests = h.tg.chat.all().filter((e) => e.text?.startsWith('📋 Tổng hợp ngày 08/12/2026'));
+      expect(digests.map((d) => d.chatId).sort()).toEqual([tg('TCKH-01'), tg('UB-01')].sort());
+      expect(digests.every((d) => d.at === at('2026-12-08T07:30').getTime())).toBe(true);
 
-    // Every page heard time move, and where it landed.
-    expect(live.events.filter((e) => e.event === 'time' && e.data.moving === false).map((e) => e.data.now)).toContain(at('2026-12-08T14:00').toISOString());
+      // Every page heard time move, and where it landed.
+      expect(live.events.filter((e) => e.event === 'time' && e.data.moving === false).map((e) => e.data.now)).toContain(at('2026-12-08T14:00').toISOString());
 
-    const morning = await post('/time', { move: 'morning' });
-    expect(morning.body).toMatchObject({ day: 'Thứ Tư, 09/12/2026', time: '07:30', working: true });
-    await waitUntil(() => h.tg.chat.history(tg('TCKH-01')).find((e) => e.text?.startsWith('📋 Tổng hợp ngày 09/12/2026')), {
-      message: "Wednesday's digest at the head",
-    });
-  }, 120_000);
+      const morning = await post('/time', { move: 'morning' });
+      expect(morning.body).toMatchObject({ day: 'Thứ Tư, 09/12/2026', time: '07:30', working: true });
+      await waitUntil(() => h.tg.chat.history(tg('TCKH-01')).find((e) => e.text?.startsWith('📋 Tổng hợp ngày 09/12/2026')), {
+        message: "Wednesday's digest at the head",
+      });
+    },
+    FRESH_MS,
+  );
 
-  it('the "everyone" view: newest first, by person and by unit with the units under it', async () => {
-    const all = (await get('/everyone')).body.messages as (ChatEntry & { person?: { code: string; unitCode: string } })[];
-    expect(all.length).toBeGreaterThan(20);
-    for (let i = 1; i < all.length; i++) expect(all[i - 1]!.at).toBeGreaterThanOrEqual(all[i]!.at);
-    const ub02 = (await get('/everyone?person=UB-02')).body.messages as typeof all;
-    expect(ub02.length).toBeGreaterThan(0);
-    expect(new Set(ub02.map((m) => m.person?.code))).toEqual(new Set(['UB-02']));
-    const tckh = (await get('/everyone?unit=TCKH')).body.messages as typeof all;
-    expect(new Set(tckh.map((m) => m.person?.unitCode))).toEqual(new Set(['TCKH']));
-    const ubnd = (await get('/everyone?unit=UBND')).body.messages as typeof all;
-    expect(new Set(ubnd.map((m) => m.person?.unitCode))).toEqual(new Set(['TCKH', 'UBND']));
-    expect((await get('/everyone?limit=3')).body.messages).toHaveLength(3);
-  });
+  test(
+    'the "everyone" view: newest first, by person and by unit with the units under it',
+    async ({ fresh: { get, post, say } }) => {
+      // Linking the six people on both platforms left their invite round trips at 09:00; an hour later the head of
+      // TCKH and UB-02 (of UBND) ask for their lists, so the view spans two instants and two units.
+      expect((await post('/time', { move: 'hour' })).status).toBe(200);
+      await say('TCKH-01', 'telegram', '/viec');
+      await say('UB-02', 'telegram', '/viec');
+      const all = (await get('/everyone')).body.messages as (ChatEntry & { person?: { code: string; unitCode: string } })[];
+      expect(all.length).toBeGreaterThan(20);
+      for (let i = 1; i < all.length; i++) expect(all[i - 1]!.at).toBeGreaterThanOrEqual(all[i]!.at);
+      expect(all[0]!.at).toBe(at('2026-12-07T10:00').getTime());
+      expect(all.at(-1)!.at).toBe(at('2026-12-07T09:00').getTime());
+      expect(all[0]!.person?.code).toBe('UB-02');
+      const ub02 = (await get('/everyone?person=UB-02')).body.messages as typeof all;
+      expect(ub02.length).toBeGreaterThan(0);
+      expect(new Set(ub02.map((m) => m.person?.code))).toEqual(new Set(['UB-02']));
+      const tckh = (await get('/everyone?unit=TCKH')).body.messages as typeof all;
+      expect(new Set(tckh.map((m) => m.person?.unitCode))).toEqual(new Set(['TCKH']));
+      const ubnd = (await get('/everyone?unit=UBND')).body.messages as typeof all;
+      expect(new Set(ubnd.map((m) => m.person?.unitCode))).toEqual(new Set(['TCKH', 'UBND']));
+      expect((await get('/everyone?limit=3')).body.messages).toHaveLength(3);
+    },
+    FRESH_MS,
+  );
 
-  it('downloads the XLSX the bot sent', async () => {
+  test('downloads the XLSX the bot sent', async ({ shared: { api, live, post } }) => {
     const from = live.events.length;
     await post('/chats/TCKH-01/telegram/text', { text: '/danhgia thang' });
     const document = await live.waitFor(
