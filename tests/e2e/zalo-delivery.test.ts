@@ -1,8 +1,8 @@
 import { describe, expect, test as base } from 'vitest';
 import { notify } from '../../src/app/notify.js';
 import { inTransaction } from '../../src/app/transaction.js';
-import { createHarness, type Harness, type HarnessOptions } from '../support/app-harness.js';
-import { sampleHarness } from '../support/harness-fixture.js';
+import type { Harness, HarnessOptions } from '../support/app-harness.js';
+import { sampleHarness, withSampleHarness } from '../support/harness-fixture.js';
 import { telegramUser, type TelegramUser } from '../support/telegram-user.js';
 import { unitPool } from '../support/zalo-pair.js';
 import { zaloUser, type ZaloUser } from '../support/zalo-user.js';
@@ -49,17 +49,12 @@ const test = base.extend<{ $test: { given: Given; alone: Given & { admin: Telegr
     await use(await memberOnZalo(h, `${nextUnit()}-03`));
   },
   // biome-ignore lint/correctness/noEmptyPattern: Vitest reads the fixture's dependencies from this pattern.
-  alone: async ({}, use) => {
-    const h = await createHarness(OPTIONS);
-    try {
-      await h.importSample();
+  alone: async ({}, use) =>
+    withSampleHarness(OPTIONS, async (h) => {
       // VPUB-04 (Hà Minh Quân) is the admin of the sample district.
       const admin = telegramUser(h, await h.link('VPUB-04', 2004));
       await use({ ...(await memberOnZalo(h, 'TCKH-03')), admin });
-    } finally {
-      await h.close();
-    }
-  },
+    }),
 });
 
 describe('Zalo delivery: back-off and the monthly message count', () => {
