@@ -4,23 +4,27 @@ import { notify } from '../../src/app/notify.js';
 import { inTransaction } from '../../src/app/transaction.js';
 import { encodeAction } from '../../src/app/actions.js';
 import type { Harness } from '../support/app-harness.js';
-import { sampleHarness } from '../support/harness-fixture.js';
+import { sampleHarness, withSampleHarness } from '../support/harness-fixture.js';
 import { zaloUser } from '../support/zalo-user.js';
 import { type Pair, unitPool, zaloPair } from '../support/zalo-pair.js';
 
 // Tasks on Zalo through the real webhook, workers and the Zalo stand-in. One harness (and sample district) per file;
 // each test takes a head and a member of a unit no other test uses, links them on Zalo with fresh chats, and gives
 // its own tasks, reading their codes back: no test continues another's state, so one failure hides nothing else and
-// any test runs alone. They share only the clock; the one test that moves it comes last.
+// any test runs alone or in any order. They share the clock, which only the test on a harness of its own moves.
 
 // Phòng Tài chính – Kế hoạch (TCKH) is linked by the first test through its invite codes; the pool's units are for the others.
 const nextUnit = unitPool('zalo-tasks');
 
-const test = base.extend<{ $test: { pair: Pair }; $file: { harness: Harness } }>({
+const test = base.extend<{ $test: { pair: Pair; alone: Pair }; $file: { harness: Harness } }>({
   harness: sampleHarness(),
   pair: async ({ harness: h }, use) => {
     await use(await zaloPair(h, nextUnit()));
   },
+  // For the test that moves the clock: a harness of its own, so the file's clock stays where the others expect it
+  // (a task's accept-by time is read from it) whatever order the tests run in.
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads the fixture's dependencies from this pattern.
+  alone: async ({}, use) => withSampleHarness({}, async (h) => use(await zaloPair(h, 'TNMT'))),
 });
 
 describe('a task on Zalo: numbered replies and commands with the item code', () => {
@@ -201,8 +205,8 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
     expect(member.last()).toContain('/kenh telegram');
   });
 
-  // Last: it moves the file's clock.
-  test('answers an expired numbered prompt clearly and does nothing', async ({ pair: { h, member, assign } }) => {
+  // It moves the clock: on a harness of its own.
+  test('answers an expired numbered prompt clearly and does nothing', async ({ alone: { h, member, assign } }) => {
     const task = await assign('Kiểm tra hồ sơ quyết toán dự án trường học');
     expect(member.options()[0]?.command).toBe(`/nhan ${task.code}`);
     h.timeSource.advance(31 * 60_000); // the prompt lives 30 minutes (policy promptTtl)
