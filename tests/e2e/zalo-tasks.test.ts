@@ -3,66 +3,28 @@ import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { notify } from '../../src/app/notify.js';
 import { inTransaction } from '../../src/app/transaction.js';
 import { encodeAction } from '../../src/app/actions.js';
-import { createHarness, type Harness } from '../support/app-harness.js';
-import { zaloUser, type ZaloUser } from '../support/zalo-user.js';
+import type { Harness } from '../support/app-harness.js';
+import { sampleHarness, withSampleHarness } from '../support/harness-fixture.js';
+import { zaloUser } from '../support/zalo-user.js';
+import { type Pair, unitPool, zaloPair } from '../support/zalo-pair.js';
 
 // Tasks on Zalo through the real webhook, workers and the Zalo stand-in. One harness (and sample district) per file;
 // each test takes a head and a member of a unit no other test uses, links them on Zalo with fresh chats, and gives
 // its own tasks, reading their codes back: no test continues another's state, so one failure hides nothing else and
-// any test runs alone. They share only the clock; the one test that moves it comes last.
+// any test runs alone or in any order. They share the clock, which only the test on a harness of its own moves.
 
-/** A head (-01) and a member (-03) of one unit, linked on Zalo in fresh chats for one test. */
-interface Pair {
-  h: Harness;
-  head: ZaloUser;
-  member: ZaloUser;
-  headId: number;
-  memberId: number;
-  /** The member's full name as a person may type it: lower case, without diacritics. */
-  memberTyped: string;
-  /** Gives the member a task through the use case, due Fri 11/12 16:00. */
-  assign(title: string): Promise<{ id: number; code: string }>;
-}
+// Phòng Tài chính – Kế hoạch (TCKH) is linked by the first test through its invite codes; the pool's units are for the others.
+const nextUnit = unitPool('zalo-tasks');
 
-// Phòng Tài chính – Kế hoạch (TCKH) is linked by the first test through its invite codes; these units are for the others.
-const UNITS = ['TNMT', 'GDDT', 'PNV', 'VPUB', 'TTDS', 'XTL', 'XHB', 'XPM', 'BTG', 'UBKT', 'VPHU', 'BTC'];
-let pairs = 0;
-
-const fold = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-
-const test = base.extend<{ $test: { pair: Pair }; $file: { harness: Harness } }>({
-  harness: [
-    // biome-ignore lint/correctness/noEmptyPattern: Vitest reads the fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const h = await createHarness();
-      await h.importSample();
-      await use(h);
-      await h.close();
-    },
-    { scope: 'file' },
-  ],
+const test = base.extend<{ $test: { pair: Pair; alone: Pair }; $file: { harness: Harness } }>({
+  harness: sampleHarness(),
   pair: async ({ harness: h }, use) => {
-    const unit = UNITS[pairs++];
-    if (!unit) throw new Error('zalo-tasks: more tests than units to give them');
-    const head = zaloUser(h, `head-${unit}`);
-    const member = zaloUser(h, `member-${unit}`);
-    await h.linkZalo(`${unit}-01`, head.id);
-    await h.linkZalo(`${unit}-03`, member.id);
-    await h.idle();
-    const headId = await h.officialId(`${unit}-01`);
-    const memberId = await h.officialId(`${unit}-03`);
-    const official = await h.db.db.official.findUniqueOrThrow({ where: { id: memberId } });
-    await use({
-      h,
-      head,
-      member,
-      headId,
-      memberId,
-      memberTyped: fold(official.fullName),
-      assign: (title) =>
-        h.give(headId, memberId, { title, expectedResult: 'Báo cáo bằng văn bản gửi Trưởng phòng', deadline: new Date('2026-12-11T09:00:00Z') }),
-    });
+    await use(await zaloPair(h, nextUnit()));
   },
+  // For the test that moves the clock: a harness of its own, so the file's clock stays where the others expect it
+  // (a task's accept-by time is read from it) whatever order the tests run in.
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads the fixture's dependencies from this pattern.
+  alone: async ({}, use) => withSampleHarness({}, async (h) => use(await zaloPair(h, 'TNMT'))),
 });
 
 describe('a task on Zalo: numbered replies and commands with the item code', () => {
@@ -243,8 +205,8 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
     expect(member.last()).toContain('/kenh telegram');
   });
 
-  // Last: it moves the file's clock.
-  test('answers an expired numbered prompt clearly and does nothing', async ({ pair: { h, member, assign } }) => {
+  // It moves the clock: on a harness of its own.
+  test('answers an expired numbered prompt clearly and does nothing', async ({ alone: { h, member, assign } }) => {
     const task = await assign('Kiểm tra hồ sơ quyết toán dự án trường học');
     expect(member.options()[0]?.command).toBe(`/nhan ${task.code}`);
     h.timeSource.advance(31 * 60_000); // the prompt lives 30 minutes (policy promptTtl)

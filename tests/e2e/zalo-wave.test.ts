@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, test as base } from 'vitest';
 import { assignTask } from '../../src/app/tasks/assign-task.js';
 import { OfficialId } from '../../src/domain/ids.js';
-import { createHarness, type Harness } from '../support/app-harness.js';
+import type { Harness } from '../support/app-harness.js';
+import { sampleHarness } from '../support/harness-fixture.js';
 import { parseOptions, zaloUser, type ZaloUser } from '../support/zalo-user.js';
 import { ZALO_TEXT_LIMIT } from '../../src/channels/zalo/types.js';
 
@@ -24,41 +25,47 @@ const TITLES = [
 ];
 const CODE = /⚠️ Báo cáo cấp trên: (NV-\d{4}-\d{4})/g;
 
+/** The head's chat and the parts of the wave it received. */
+interface Wave {
+  head: ZaloUser;
+  parts: string[];
+}
+
+// The wave is built once and only read (the last test answers a number of it, which changes nothing the others
+// read): the ten tasks' levels fall on Monday 14/12, and the file's clock cannot go back to build another.
+const test = base.extend<{ $file: { harness: Harness; wave: Wave } }>({
+  harness: sampleHarness({ start: iso('2026-12-11T11:00:00'), waveWindowMs: 1000 }),
+  wave: [
+    async ({ harness: h }, use) => {
+      const head = zaloUser(h, 'head-wave');
+      await h.linkZalo('TCKH-01', head.id);
+      await h.link('TCKH-03', 4003);
+      const headId = OfficialId(await h.officialId('TCKH-01'));
+      const memberId = OfficialId(await h.officialId('TCKH-03'));
+      for (const title of TITLES) {
+        await assignTask(h.app, headId, {
+          assigneeId: memberId,
+          title,
+          expectedResult: 'Văn bản báo cáo gửi Phòng',
+          deadline: at('2026-12-31T17:00:00'),
+          priority: 'NORMAL',
+        });
+      }
+      await h.idle();
+      // The levels fall at 07:30 and 09:30 (to the assignee), 11:30 (to the head, lunch: it waits until 13:30).
+      for (const time of ['07:30', '09:30', '11:30']) await h.setTime(iso(`2026-12-14T${time}:00`));
+      const before = head.texts().length;
+      await h.setTime(iso('2026-12-14T13:30:00'));
+      const parts = head.since(before);
+      if (process.env.SHOW_WAVE) for (const [i, p] of parts.entries()) console.log(`--- part ${i + 1}/${parts.length} (${p.length} chars)\n${p}`);
+      await use({ head, parts });
+    },
+    { scope: 'file' },
+  ],
+});
+
 describe('a wave of ten escalations on Zalo', () => {
-  let h: Harness;
-  let head: ZaloUser;
-  let wave: string[];
-
-  beforeAll(async () => {
-    h = await createHarness({ start: iso('2026-12-11T11:00:00'), waveWindowMs: 1000 });
-    await h.importSample();
-    head = zaloUser(h, 'head-wave');
-    await h.linkZalo('TCKH-01', head.id);
-    await h.link('TCKH-03', 4003);
-    const headId = OfficialId(await h.officialId('TCKH-01'));
-    const memberId = OfficialId(await h.officialId('TCKH-03'));
-    for (const title of TITLES) {
-      await assignTask(h.app, headId, {
-        assigneeId: memberId,
-        title,
-        expectedResult: 'Văn bản báo cáo gửi Phòng',
-        deadline: at('2026-12-31T17:00:00'),
-        priority: 'NORMAL',
-      });
-    }
-    await h.idle();
-    // The levels fall at 07:30 and 09:30 (to the assignee), 11:30 (to the head, lunch: it waits until 13:30).
-    for (const time of ['07:30', '09:30', '11:30']) await h.setTime(iso(`2026-12-14T${time}:00`));
-    const before = head.texts().length;
-    await h.setTime(iso('2026-12-14T13:30:00'));
-    wave = head.since(before);
-    if (process.env.SHOW_WAVE) for (const [i, p] of wave.entries()) console.log(`--- part ${i + 1}/${wave.length} (${p.length} chars)\n${p}`);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-
-  it('each part is whole items, each with its three choices in the same part, within the limit', () => {
+  test('each part is whole items, each with its three choices in the same part, within the limit', ({ wave: { parts: wave } }) => {
     expect(wave.length).toBeGreaterThan(1);
     const seen: string[] = [];
     for (const part of wave) {
@@ -81,12 +88,12 @@ describe('a wave of ten escalations on Zalo', () => {
     expect(seen).toHaveLength(10);
   });
 
-  it('numbers run across the whole wave: 1 to 30, once each', () => {
+  test('numbers run across the whole wave: 1 to 30, once each', ({ wave: { parts: wave } }) => {
     const numbers = wave.flatMap((p) => parseOptions(p).map((o) => o.n));
     expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 
-  it('a number from the first part acts on its own item after the last part came', async () => {
+  test('a number from the first part acts on its own item after the last part came', async ({ wave: { head, parts: wave } }) => {
     const first = parseOptions(wave[0]!).find((o) => o.label.endsWith('· Xem chi tiết'))!;
     const code = first.label.split(' · ')[0]!;
     const before = head.texts().length;
