@@ -1,8 +1,9 @@
 // Node CPU of each step of a firing wave (issue 14): N clocks due at once (the engine bench's data), fired by
 // sequential waves of the clock worker's size in this process, with each store call and the after-commit effects
-// (next levels scheduled, delivery woken) timed by `process.cpuUsage` around it. Waves run one at a time, so the CPU
-// used during a call is that call's (and the garbage collection it causes). What is left is our own code in the wave:
-// the ladder, the organisation, rendering. No BullMQ clock jobs run: their cost is the engine bench's no-op baseline.
+// (next levels scheduled, delivery woken) timed by `process.cpuUsage` around it, and the database backends' CPU in
+// all. Waves run one at a time, so the CPU used during a call is that call's (and the garbage collection it causes).
+// What is left is our own code in the wave: the ladder, the organisation, rendering. No BullMQ clock jobs run: their
+// cost is the engine bench's no-op baseline.
 //
 //   npx tsx bench/wave-steps.ts          BENCH_SCALE=0.2 (default here: 20,000 clocks)
 import { fireWave } from '../src/app/clocks/fire-clock.js';
@@ -11,6 +12,7 @@ import { systemTime } from '../src/domain/time/time-source.js';
 import { WAVE_SIZE } from '../jobs/clock.processor.js';
 import { createQueues } from '../jobs/runtime.js';
 import { benchDatabase, fillOrganisation, REDIS_URL, scaled, uniquePrefix } from './common.js';
+import { cpuMeter } from './cpu.js';
 import { engineApp } from './engine-app.js';
 
 const n = process.env.BENCH_SCALE ? scaled(100_000) : 20_000;
@@ -69,6 +71,7 @@ try {
   };
   await fireWave(timedApp, handlers, [], WAVE_SIZE); // warm-up: query plans, the catalogue
   cost.clear();
+  const pgMeter = await cpuMeter(bdb.sql, bdb.name);
   const t0 = cpuMs();
   let fired = 0;
   for (;;) {
@@ -77,8 +80,9 @@ try {
     fired += wave.length;
   }
   const total = cpuMs() - t0;
+  const { postgresMs } = await pgMeter();
   const per = (ms: number) => (ms / Math.max(1, fired)).toFixed(4);
-  console.log(`${fired} reminders in sequential waves of ${WAVE_SIZE}: Node CPU ${per(total)} ms per reminder`);
+  console.log(`${fired} reminders in sequential waves of ${WAVE_SIZE}: Node CPU ${per(total)} ms, PostgreSQL ${per(postgresMs)} ms per reminder`);
   let timedMs = 0;
   for (const [k, v] of [...cost].sort((a, b) => b[1].ms - a[1].ms)) {
     timedMs += v.ms;
