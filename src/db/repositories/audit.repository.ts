@@ -5,6 +5,7 @@ import canonicalize from 'canonicalize';
 import type { AuditEntry, AuditStore } from '../../app/ports/stores/audit.js';
 import type { PrismaClient, Tx } from '../client.js';
 import { prismaTx } from '../store-tx.js';
+import { recordsJson } from '../json-records.js';
 
 export type { AuditEntry };
 
@@ -41,14 +42,16 @@ function legacyCanonical(value: unknown): string {
  * Version 2: RFC 8785 canonical JSON (keys in UTF-16 code unit order, numbers as ECMAScript prints them), the same on
  * every machine. The version itself is hashed, so changing a row's version is an edit like any other.
  */
-function canonicalV2(row: HashedRow): string {
-  const text = canonicalize([2, row.at.toISOString(), row.actorId, row.action, row.entity, row.entityId, jsonValue(row.data)]);
+function canonicalV2(row: HashedRow, dataIsJson = false): string {
+  const text = canonicalize([2, row.at.toISOString(), row.actorId, row.action, row.entity, row.entityId, dataIsJson ? row.data : jsonValue(row.data)]);
   if (text === undefined) throw new Error('audit row has no JSON form');
   return text;
 }
 
-export function auditHash(prevHash: string, row: HashedRow, version: AuditHashVersion = AUDIT_HASH_VERSION): string {
-  const content = version === 1 ? legacyCanonical([row.at.toISOString(), row.actorId, row.action, row.entity, row.entityId, row.data]) : canonicalV2(row);
+/** `dataIsJson`: the caller already passed `data` through `jsonValue` (the append does, once per row). */
+export function auditHash(prevHash: string, row: HashedRow, version: AuditHashVersion = AUDIT_HASH_VERSION, dataIsJson = false): string {
+  const content =
+    version === 1 ? legacyCanonical([row.at.toISOString(), row.actorId, row.action, row.entity, row.entityId, row.data]) : canonicalV2(row, dataIsJson);
   return createHash('sha256').update(prevHash).update(content).digest('hex');
 }
 
@@ -63,19 +66,18 @@ export async function appendAudit(tx: Tx, entries: AuditEntry | AuditEntry[]): P
     // JSON round trip: what is hashed is exactly what PostgreSQL stores and returns.
     const data = jsonValue(e.data ?? {}) as Record<string, unknown>;
     const row = { at: e.at, actorId: e.actorId, action: e.action, entity: e.entity, entityId: String(e.entityId), data };
-    const hash = auditHash(prevHash, row);
-    const out = { ...row, prevHash, hash };
+    const hash = auditHash(prevHash, row, AUDIT_HASH_VERSION, true);
+    const out = { at: row.at, actor_id: row.actorId, action: row.action, entity: row.entity, entity_id: row.entityId, data, prev_hash: prevHash, hash };
     prevHash = hash;
     return out;
   });
-  // Ids follow the chain: rows go in the order their hashes were computed (ORDER BY n).
+  // Ids follow the chain: rows go in the order their hashes were computed (ORDER BY n). One JSON parameter for the
+  // rows (recordsJson): a wave appends hundreds.
+  const input = recordsJson(rows.map((r, n) => ({ n, ...r })));
   await tx.$executeRaw`
     INSERT INTO audit_log (at, "actorId", action, entity, "entityId", data, "prevHash", hash, "hashVersion")
-    SELECT at, actor, action, entity, entity_id, data, prev_hash, hash, ${AUDIT_HASH_VERSION}::int FROM unnest(
-      ${rows.map((r) => r.at)}::timestamp[], ${rows.map((r) => r.actorId)}::int[], ${rows.map((r) => r.action)}::text[],
-      ${rows.map((r) => r.entity)}::text[], ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => JSON.stringify(r.data))}::jsonb[],
-      ${rows.map((r) => r.prevHash)}::text[], ${rows.map((r) => r.hash)}::text[]
-    ) WITH ORDINALITY AS t(at, actor, action, entity, entity_id, data, prev_hash, hash, n)
+    SELECT at, actor_id, action, entity, entity_id, data, prev_hash, hash, ${AUDIT_HASH_VERSION}::int
+    FROM json_to_recordset(${input}::json) AS t(n int, at timestamp, actor_id int, action text, entity text, entity_id text, data jsonb, prev_hash text, hash text)
     ORDER BY n`;
 }
 

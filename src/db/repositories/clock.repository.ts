@@ -3,6 +3,7 @@ import { ClockId, OfficialId } from '../../domain/ids.js';
 import type { ClockAdvance, ClockPositionRow, ClockStore, ReminderInsert, StartClock } from '../../app/ports/stores/clocks.js';
 import type { PrismaClient, Tx } from '../client.js';
 import { prismaTx } from '../store-tx.js';
+import { recordsJson } from '../json-records.js';
 import { Prisma, type Clock as ClockRow } from '../generated/client.js';
 
 export type { ClockAdvance, ClockPositionRow, ReminderInsert, StartClock };
@@ -88,10 +89,10 @@ export async function advanceClocks(tx: Tx, advances: readonly ClockAdvance[], a
   const moving = advances.filter((a) => a.next !== null);
   const finished = advances.filter((a) => a.next === null).map((a) => a.id);
   if (moving.length > 0) {
-    const values = Prisma.join(moving.map((a) => Prisma.sql`(${a.id}::int, ${a.next!.level}::int, ${a.next!.cycle}::int, ${a.next!.nextAt}::timestamp)`));
+    const rows = recordsJson(moving.map((a) => ({ id: a.id, level: a.next!.level, cycle: a.next!.cycle, next_at: a.next!.nextAt })));
     await tx.$executeRaw`
       UPDATE clock AS c SET level = v.level, cycle = v.cycle, "nextAt" = v.next_at, "updatedAt" = now()
-      FROM (VALUES ${values}) AS v(id, level, cycle, next_at) WHERE c.id = v.id`;
+      FROM json_to_recordset(${rows}::json) AS v(id int, level int, cycle int, next_at timestamp) WHERE c.id = v.id`;
   }
   if (finished.length > 0) await stopClockIds(tx, finished, at, 'ladder-finished');
 }
@@ -107,16 +108,30 @@ export async function stopClockIds(tx: Tx, ids: readonly number[], at: Date, rea
  */
 export async function insertReminders(tx: Tx, reminders: readonly ReminderInsert[]): Promise<void> {
   if (reminders.length === 0) return;
-  // One statement with a column array each (unnest): far cheaper than thousands of bound parameters.
-  const col = <T>(f: (r: ReminderInsert) => T) => reminders.map(f);
+  // One statement, its rows in one JSON parameter (recordsJson).
+  const rows = recordsJson(
+    reminders.map((r) => ({
+      clock_id: r.clock.id,
+      generation: r.clock.generation,
+      level: r.clock.level,
+      cycle: r.clock.cycle,
+      item_kind: r.clock.itemKind,
+      item_id: r.clock.itemId,
+      clock_kind: r.clock.kind,
+      official_id: r.clock.officialId,
+      recipient_id: r.recipientId,
+      kind: r.kind,
+      at: r.at,
+      outbox_id: r.outboxId === null ? null : r.outboxId.toString(),
+      delivered: r.outboxId === null ? false : null,
+    })),
+  );
   const inserted = await tx.$executeRaw`
     INSERT INTO reminder ("clockId", generation, level, cycle, "itemKind", "itemId", "clockKind", "officialId", "recipientId", kind, at, "outboxId", delivered)
-    SELECT * FROM unnest(
-      ${col((r) => r.clock.id)}::int[], ${col((r) => r.clock.generation)}::int[], ${col((r) => r.clock.level)}::int[], ${col((r) => r.clock.cycle)}::int[],
-      ${col((r) => r.clock.itemKind)}::"ItemKind"[], ${col((r) => r.clock.itemId)}::int[], ${col((r) => r.clock.kind)}::"ClockKind"[],
-      ${col((r) => r.clock.officialId)}::int[], ${col((r) => r.recipientId)}::int[], ${col((r) => r.kind)}::"ReminderKind"[],
-      ${col((r) => r.at)}::timestamp[], ${col((r) => (r.outboxId === null ? null : r.outboxId.toString()))}::bigint[],
-      ${col((r) => (r.outboxId === null ? false : null))}::boolean[])
+    SELECT clock_id, generation, level, cycle, item_kind::"ItemKind", item_id, clock_kind::"ClockKind", official_id, recipient_id, kind::"ReminderKind",
+           at, outbox_id, delivered
+    FROM json_to_recordset(${rows}::json) AS t(clock_id int, generation int, level int, cycle int, item_kind text, item_id int, clock_kind text,
+           official_id int, recipient_id int, kind text, at timestamp, outbox_id bigint, delivered boolean)
     ON CONFLICT ("clockId", generation, level, cycle) DO NOTHING`;
   if (inserted !== reminders.length) throw new Error('a reminder of this wave was already recorded; the wave is rolled back');
 }

@@ -7,6 +7,7 @@ import { markUnreachable } from './identity.repository.js';
 import type { ChannelName } from '../../domain/org/types.js';
 import type { PrismaClient, Tx } from '../client.js';
 import { prismaTx, readerOf } from '../store-tx.js';
+import { recordsJson } from '../json-records.js';
 
 export type { OutboxInsert, OutboxPayload };
 
@@ -28,14 +29,22 @@ export async function enqueueOutbox(tx: Tx | PrismaClient, m: OutboxInsert): Pro
 /** Many messages in one insert; ids come back in the order given. */
 export async function enqueueOutboxMany(tx: Tx | PrismaClient, messages: readonly OutboxInsert[]): Promise<bigint[]> {
   if (messages.length === 0) return [];
-  // One statement with a column array each (unnest); WITH ORDINALITY ties each id back to its message.
+  // One statement, the rows in one JSON parameter (recordsJson); `n` ties each id back to its message.
+  const input = recordsJson(
+    messages.map((m, n) => ({
+      n,
+      channel: m.channel,
+      chat_id: m.chatId,
+      official_id: m.officialId,
+      payload: m.payload as unknown as Record<string, unknown>,
+      mergeable: m.mergeable ?? false,
+      not_before: m.notBefore ?? null,
+    })),
+  );
   const rows = await tx.$queryRaw<{ id: bigint; n: bigint }[]>`
     WITH input AS (
-      SELECT * FROM unnest(
-        ${messages.map((m) => m.channel)}::"Channel"[], ${messages.map((m) => m.chatId)}::text[],
-        ${messages.map((m) => m.officialId)}::int[], ${messages.map((m) => JSON.stringify(m.payload))}::jsonb[],
-        ${messages.map((m) => m.mergeable ?? false)}::boolean[], ${messages.map((m) => m.notBefore ?? null)}::timestamp[]
-      ) WITH ORDINALITY AS t(channel, chat_id, official_id, payload, mergeable, not_before, n)
+      SELECT n, channel, chat_id, official_id, payload, mergeable, not_before
+      FROM json_to_recordset(${input}::json) AS t(n int, channel "Channel", chat_id text, official_id int, payload jsonb, mergeable boolean, not_before timestamp)
     ), inserted AS (
       INSERT INTO outbox (channel, "chatId", "officialId", payload, mergeable, "notBefore")
       SELECT channel, chat_id, official_id, payload, mergeable, COALESCE(not_before, now()) FROM input ORDER BY n

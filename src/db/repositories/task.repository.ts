@@ -30,6 +30,22 @@ export async function findTask(db: PrismaClient | Tx, id: number): Promise<Task 
   return row ? toTask(row) : undefined;
 }
 
+/**
+ * Tasks by id in one raw statement: a firing wave loads ~200 at once, and Prisma's model query cost ~1.5 times the
+ * Node CPU of the same rows read raw (issue 14). The columns are named, so a column added to the table later is not
+ * read until the model has it.
+ */
+export async function findTasks(db: PrismaClient | Tx, ids: readonly number[]): Promise<Task[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRaw<TaskRow[]>`
+    SELECT id, code, year, seq, title, description, "expectedResult", priority::text AS priority, status::text AS status, deadline,
+           "originalDeadline", "assignerId", "assigneeId", "unitId", "sourceDocRef", "externalRef", "previousTaskId", "acceptedAt",
+           "startedAt", "lastProgressAt", "progressPercent", "completedAt", "resultNote", "closedAt", "declinedAt", "cancelledAt",
+           "reopenCount", "bounceCount", "createdAt", "updatedAt"
+    FROM task WHERE id = ANY(${[...new Set(ids)]}::int[])`;
+  return rows.map(toTask);
+}
+
 export async function findTaskByCode(db: PrismaClient | Tx, code: string): Promise<Task | undefined> {
   const row = await db.task.findUnique({ where: { code: code.toUpperCase() } });
   return row ? toTask(row) : undefined;
@@ -136,9 +152,7 @@ export function taskStore(db: PrismaClient): TaskStore {
     },
     lock: (tx, id) => lockTask(prismaTx(tx), id),
     find: (id, tx) => findTask(readerOf(db, tx), id),
-    async findMany(tx, ids) {
-      return (await prismaTx(tx).task.findMany({ where: { id: { in: [...new Set(ids)] } } })).map(toTask);
-    },
+    findMany: (tx, ids) => findTasks(prismaTx(tx), ids),
     findByExternalRef: (externalRef) => findTaskByExternalRef(db, externalRef),
     needingAction: (officialId, page) => listTasksNeedingAction(db, officialId, page),
     findByCode: (code) => findTaskByCode(db, code),
