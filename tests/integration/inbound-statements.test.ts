@@ -1,6 +1,8 @@
 // How many SQL statements one `/viec` costs on the hot path, counted as Prisma sends them (its query events): each is
 // a round trip and about 0.3–0.5 ms of Node CPU (issue 14): 7 before issue 14 (claim, identity, official, unit,
-// dialog, page, count), 3 now (claim with identity, dialog, the page with its count). The bound is what the path needs today; a change that
+// dialog, page, count), then 3 (claim with identity, dialog, the page with its count), and 4 on a person's first update
+// in a minute (the last-seen write); 2 now (the claim with the identity, the last-seen write and the dialog; the page
+// with its count), whether or not the last-seen time is due. The issue's target is 1–2 on the hot path: a change that
 // adds a statement to every update fails here and must say why.
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -16,8 +18,8 @@ import { createAppContext } from '../../src/runtime/app-context.js';
 import { encodeAction } from '../../src/app/actions.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
-/** Statements of the steady state: the second update of a person within a minute (no last-seen write). */
-const HOT_PATH_STATEMENTS = 3;
+/** Statements of a /viec, the person's first in a minute (last-seen recorded) or not: the issue's target is 1–2. */
+const HOT_PATH_STATEMENTS = 2;
 
 describe('statements per /viec update', () => {
   let t: TestDatabase;
@@ -73,13 +75,16 @@ describe('statements per /viec update', () => {
     await t?.drop();
   });
 
-  it(`answers /viec in at most ${HOT_PATH_STATEMENTS} statements once the person is known`, async () => {
-    const first = await viec(103);
-    expect(first.replies[0]?.text).toContain('NV-2026-');
+  it(`answers /viec in at most ${HOT_PATH_STATEMENTS} statements, the last-seen write included`, async () => {
     statements.length = 0;
-    const again = await viec(103);
+    const first = await viec(103); // never wrote before: the last-seen time is recorded
+    expect(first.replies[0]?.text).toContain('NV-2026-');
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(HOT_PATH_STATEMENTS);
+    statements.length = 0;
+    const again = await viec(103); // within the minute: not recorded again
     expect(again.replies[0]?.text).toContain('NV-2026-');
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(HOT_PATH_STATEMENTS);
+    expect(HOT_PATH_STATEMENTS).toBeLessThanOrEqual(2);
   });
 
   // Issue 10, "a button press reads its item once": the handler passes the id, the use case locks and reads the row in

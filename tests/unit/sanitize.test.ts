@@ -150,6 +150,45 @@ describe('the one sanitiser', () => {
   });
 });
 
+describe('the shortcut for plain lines', () => {
+  // A line of printable Latin and Vietnamese letters with single spaces is returned as it is (sanitize.ts, PLAIN_LINE).
+  // A line feed at the end defeats the shortcut and is removed by the full steps: both must give the same text.
+  it('gives what the full steps give, on plain text and on every character at its borders', () => {
+    const pieces = [
+      'a',
+      'Ệ',
+      'ơ',
+      ' ',
+      '  ',
+      '\u00A0',
+      '\u00AD',
+      '\u00A1',
+      '\u00AC',
+      '\u00AE',
+      '\u02FF',
+      '\u0300',
+      '\u1E00',
+      '\u1EFF',
+      '\u1F00',
+      '\t',
+      '~',
+      '\u007F',
+      '\u200B',
+      'e\u0301',
+    ];
+    let seed = 23;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 5000; i++) {
+      let raw = '';
+      for (let j = next() % 10; j > 0; j--) raw += pieces[next() % pieces.length];
+      expect(sanitizeText(raw), JSON.stringify(raw)).toBe(sanitizeText(`${raw}\n`));
+      expect(sanitizeLine(raw), JSON.stringify(raw)).toBe(sanitizeLine(`${raw}\n`));
+    }
+    expect(sanitizeLine('Rà soát hồ sơ số 12 theo Kế hoạch 12/KH-UBND')).toBe('Rà soát hồ sơ số 12 theo Kế hoạch 12/KH-UBND');
+    expect(sanitizeLine('Phó\u00ADChủ  tịch\u00A0UBND ')).toBe('PhóChủ tịch UBND');
+  });
+});
+
 describe('text fields', () => {
   const rule = { min: 3, max: 5, missing: 'five-clear-job', oneLine: true };
 

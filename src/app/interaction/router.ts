@@ -84,6 +84,11 @@ export interface Router {
   handle(envelope: InboundEnvelope, answer?: Answer): Promise<RouterResult>;
 }
 
+/** `/start CODE` (or `/start@bot CODE`): a linked account linking again. */
+const RELINK = /^\/start(@\w+)?\s+\S+/i;
+/** How often a chat's last inbound time is recorded when nothing else asks for it. */
+const LAST_SEEN_EVERY_MS = 60_000;
+
 const isDialogVerb = (verb: string): verb is DialogVerb => (DIALOG_VERBS as readonly string[]).includes(verb);
 
 function reply(message: string): RouterResult {
@@ -191,26 +196,27 @@ export function createRouter(deps: RouterDeps): Router {
     const ours = env.botUsername ?? (env.channel === 'TELEGRAM' ? app.links.telegramBotUsername : undefined);
     if (env.event.type === 'text' && addressedToAnotherBot(env.event.text, ours)) return { replies: [] };
     try {
-      // The claim and who wrote, in one round trip (the update's first step on every update).
-      const { claimed, identity } = await app.stores.identities.claimUpdateAndFind(env.channel, env.updateKey, env.externalUserId);
+      const now = app.time.now();
+      const text = env.event.type === 'text' ? env.event.text.trim() : '';
+      // Linking again from a linked account (a new code for a new phone): let it through, and record nothing.
+      // A linked account relinks only with an explicit /start CODE: a bare 8-letter word ("danhsach") is not a code here.
+      const relinking = RELINK.test(text);
+      // The person wrote: the chat is reachable. Recorded at most once a minute, to keep the hot path to reads; every
+      // time where the platform's reply window counts from their last message (the OA), so a quick dialog does not
+      // run the window's count of our messages out. Not for an inactive official (the store checks) nor a relink.
+      const touch = relinking ? undefined : CAPABILITIES[env.channel].replyWindow ? {} : { staleBefore: new Date(now.getTime() - LAST_SEEN_EVERY_MS) };
+      // The claim, who wrote, the last-seen record and their open dialog, in one round trip: the update's first step.
+      const { claimed, identity, dialog } = await app.stores.identities.claimUpdateAndFind(env.channel, env.updateKey, env.externalUserId, {
+        now,
+        ...(touch ? { touch } : {}),
+      });
       if (!claimed) return { replies: [] };
       if (!identity) return await linkAccount(app, env, hintLocale);
       const official = identity.official;
       const locale = asLocale(official.locale);
       const t = app.catalogue.translator(locale, CAPABILITIES[env.channel]);
       if (!official.active) return reply(t('account-inactive'));
-      const text = env.event.type === 'text' ? env.event.text.trim() : '';
-      // Linking again from a linked account (a new code for a new phone): let it through.
-      // A linked account relinks only with an explicit /start CODE: a bare 8-letter word ("danhsach") is not a code here.
-      if (/^\/start(@\w+)?\s+\S+/i.test(text)) return await linkAccount(app, env, locale);
-      // The person wrote: the chat is reachable. Recorded at most once a minute, to keep the hot path to reads; every
-      // time where the platform's reply window counts from their last message (the OA), so a quick dialog does not
-      // run the window's count of our messages out.
-      const now = app.time.now();
-      const stale = !identity.lastInboundAt || now.getTime() - identity.lastInboundAt.getTime() > 60_000;
-      if (identity.unreachableAt || stale || CAPABILITIES[env.channel].replyWindow) {
-        await touchInbound(app, identity.id);
-      }
+      if (relinking) return await linkAccount(app, env, locale);
       const session: Session = {
         app,
         official,
@@ -222,6 +228,7 @@ export function createRouter(deps: RouterDeps): Router {
         locale,
         t,
         v: viewTools(app, locale),
+        dialog: { open: dialog },
       };
       try {
         return await dispatch(session, env);

@@ -33,7 +33,8 @@ function segmentCount(text: string): number {
  * joins the letter before it), go through the segmenter: a long Vietnamese text with one emoji stays cheap.
  */
 export function graphemeCount(text: string): number {
-  if (ONE_UNIT_GRAPHEMES.test(text)) return text.length;
+  // One UTF-16 unit is one grapheme whatever it is: truncate counts its "…" on every call (a /viec page: per button).
+  if (text.length <= 1 || ONE_UNIT_GRAPHEMES.test(text)) return text.length;
   let count = 0;
   let from = 0; // the region to segment: [from, to)
   let to = 0;

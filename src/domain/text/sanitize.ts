@@ -43,6 +43,16 @@ const JOINING_SCRIPT =
 export const MAX_MARKS = 8;
 const MARK_PILE = new RegExp(`(\\p{M}{${MAX_MARKS}})\\p{M}+`, 'gu');
 
+/**
+ * One line that every step below leaves as it is: printable ASCII, Latin-1 without its controls, no-break space and
+ * soft hyphen (an invisible), Latin Extended A/B, spacing modifiers and Latin Extended Additional (every precomposed
+ * Vietnamese letter), single spaces between words. None of these is a control, a mark, an invisible or white space
+ * other than the space, and none changes under NFC (none decomposes to a singleton or composes with its neighbours),
+ * so the text is its own result: titles, names and codes on every list line skip the work (issue 14, /viec's profile).
+ */
+const PLAIN = '\\x21-\\x7E\\u00A1-\\u00AC\\u00AE-\\u02FF\\u1E00-\\u1EFF';
+const PLAIN_LINE = new RegExp(`^[${PLAIN}]+(?: [${PLAIN}]+)*$`);
+
 /** Does the emoji sequence being built end in a pictograph (with its skin tone or presentation selector)? */
 function endsInEmoji(kept: readonly string[]): boolean {
   let k = kept.length - 1;
@@ -89,6 +99,7 @@ function dropInvisible(text: string): string {
  * A text as stored and shown, line breaks kept: the steps above. Idempotent: cleaning clean text changes nothing.
  */
 export function sanitizeText(raw: string): string {
+  if (PLAIN_LINE.test(raw)) return raw;
   let text = raw.replace(LONE_SURROGATE, '').replace(LINE_BREAKS, '\n').replace(CONTROLS, '').replace(EXTRA_BLANKS, ' ');
   text = dropInvisible(text).normalize('NFC').replace(MARK_PILE, '$1').normalize('NFC');
   const lines = text.split('\n').map((l) => l.replace(/\s+$/u, ''));

@@ -2,6 +2,7 @@ import type { IdentityId } from '../../../domain/ids.js';
 import type { Locale } from '../../../domain/locale.js';
 import type { ChannelName } from '../../../domain/org/types.js';
 import type { StoreTx } from '../stores.js';
+import type { StoredDialog } from './dialogs.js';
 import type { OfficialWithUnit } from './org.js';
 
 /** Where to reach an official: one linked chat. */
@@ -25,13 +26,34 @@ export interface LinkedIdentity {
   official: OfficialWithUnit;
 }
 
+/** What the first statement of an update does besides the claim (IdentityStore.claimUpdateAndFind). */
+export interface InboundClaim {
+  /** The update's time: a dialog expired by then is not returned, and is removed. */
+  now: Date;
+  /**
+   * Records `now` as the chat's last inbound time and makes it reachable again (what `touch` does), when the identity's
+   * official is active and the chat is unreachable, never wrote, or last wrote before `staleBefore` (absent: every
+   * time). Absent: nothing is recorded.
+   */
+  touch?: { staleBefore?: Date };
+}
+
+export interface ClaimedUpdate {
+  claimed: boolean;
+  identity: LinkedIdentity | null;
+  /** The chat's open dialog (unexpired at `now`), read with the claim; undefined when none or not claimed. */
+  dialog: StoredDialog | undefined;
+}
+
 /** The chat accounts officials linked (table chat_identity), as the router and delivery read them. */
 export interface IdentityStore {
   /**
    * An update's first step, in one round trip on every update's path: claims it (`claimed` false when it was handled
-   * already: platforms retry) and finds who wrote it (null for someone who has not linked yet: they may only link).
+   * already: platforms retry), finds who wrote it (null for someone who has not linked yet: they may only link), their
+   * chat's open dialog, and records that they wrote (`inbound.touch`). Nothing but the claim is written for an update
+   * claimed already.
    */
-  claimUpdateAndFind(channel: ChannelName, updateKey: string, externalUserId: string): Promise<{ claimed: boolean; identity: LinkedIdentity | null }>;
+  claimUpdateAndFind(channel: ChannelName, updateKey: string, externalUserId: string, inbound: InboundClaim): Promise<ClaimedUpdate>;
   /** The chat account's link with its official and unit, or null before linking (one statement). */
   find(channel: ChannelName, externalUserId: string): Promise<LinkedIdentity | null>;
   /**
