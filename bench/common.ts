@@ -231,3 +231,18 @@ export async function fillOrganisation(sql: pg.Client, units: number): Promise<{
       SELECT g, 'TELEGRAM', (100000 + g)::text, (100000 + g)::text FROM generate_series(1, ${officials}) g;`);
   return { officials };
 }
+
+/**
+ * `n` NORMAL tasks spread over the units of {@link fillOrganisation}, each waiting for acceptance with its TASK_ACCEPT
+ * clock already due (a minute ago): the wave the engine benchmarks fire. ANALYZEs afterwards.
+ */
+export async function fillDueTaskClocks(sql: pg.Client, n: number, units: number): Promise<void> {
+  await sql.query(`
+    INSERT INTO task (code, year, seq, title, "expectedResult", priority, status, deadline, "originalDeadline", "assignerId", "assigneeId", "unitId", "createdAt", "updatedAt")
+    SELECT 'NV-2026-' || lpad(g::text, 6, '0'), 2026, g, 'Rà soát hồ sơ số ' || g || ' theo Kế hoạch 12/KH-UBND', 'Báo cáo bằng văn bản', 'NORMAL', 'ASSIGNED',
+           now() + interval '20 days', now() + interval '20 days', (u - 1) * 5 + 1, (u - 1) * 5 + 3 + g % 3, u, now() - interval '1 day', now()
+    FROM generate_series(1, ${n}) g, LATERAL (SELECT 1 + g % ${units} AS u) x;
+    INSERT INTO clock ("itemKind", "itemId", kind, "officialId", priority, state, generation, "dueAt", "stepMs", level, cycle, "nextAt", "updatedAt")
+    SELECT 'TASK', id, 'TASK_ACCEPT', "assigneeId", 'NORMAL', 'ACTIVE', 0, now() - interval '1 minute', 7200000, 0, 0, now() - interval '1 minute', now() FROM task;
+    ANALYZE;`);
+}

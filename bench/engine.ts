@@ -23,7 +23,21 @@ import type { ChildMessage } from './engine-worker-child.js';
 import { profiled, type TopEntry } from './profile.js';
 import { runRawBaseline } from './engine-raw.js';
 import { WAVE_SIZE } from '../jobs/clock.processor.js';
-import { benchDatabase, fillOrganisation, logger, machine, percentile, REDIS_URL, ROOT, round, scaled, timed, uniquePrefix, writeResult } from './common.js';
+import {
+  benchDatabase,
+  fillDueTaskClocks,
+  fillOrganisation,
+  logger,
+  machine,
+  percentile,
+  REDIS_URL,
+  ROOT,
+  round,
+  scaled,
+  timed,
+  uniquePrefix,
+  writeResult,
+} from './common.js';
 import { HOUR_MS as HOUR } from '../src/domain/time/duration.js';
 
 const log = logger('engine');
@@ -151,14 +165,7 @@ export async function runEngineBench(): Promise<Record<string, unknown>> {
     // 2,000 officials in 400 units; every member has NORMAL tasks waiting for acceptance whose time ran out.
     const fill = await timed(async () => {
       await fillOrganisation(bdb.sql, units);
-      await bdb.sql.query(`
-        INSERT INTO task (code, year, seq, title, "expectedResult", priority, status, deadline, "originalDeadline", "assignerId", "assigneeId", "unitId", "createdAt", "updatedAt")
-        SELECT 'NV-2026-' || lpad(g::text, 6, '0'), 2026, g, 'Rà soát hồ sơ số ' || g || ' theo Kế hoạch 12/KH-UBND', 'Báo cáo bằng văn bản', 'NORMAL', 'ASSIGNED',
-               now() + interval '20 days', now() + interval '20 days', (u - 1) * 5 + 1, (u - 1) * 5 + 3 + g % 3, u, now() - interval '1 day', now()
-        FROM generate_series(1, ${n}) g, LATERAL (SELECT 1 + g % ${units} AS u) x;
-        INSERT INTO clock ("itemKind", "itemId", kind, "officialId", priority, state, generation, "dueAt", "stepMs", level, cycle, "nextAt", "updatedAt")
-        SELECT 'TASK', id, 'TASK_ACCEPT', "assigneeId", 'NORMAL', 'ACTIVE', 0, now() - interval '1 minute', 7200000, 0, 0, now() - interval '1 minute', now() FROM task;
-        ANALYZE;`);
+      await fillDueTaskClocks(bdb.sql, n, units);
     });
     log(`filled ${n} tasks and clocks in ${fill.ms} ms`);
 

@@ -11,7 +11,7 @@ import type { AppContext } from '../src/app/context.js';
 import { systemTime } from '../src/domain/time/time-source.js';
 import { WAVE_SIZE } from '../jobs/clock.processor.js';
 import { createQueues } from '../jobs/runtime.js';
-import { benchDatabase, fillOrganisation, REDIS_URL, scaled, uniquePrefix } from './common.js';
+import { benchDatabase, fillDueTaskClocks, fillOrganisation, REDIS_URL, scaled, uniquePrefix } from './common.js';
 import { cpuMeter } from './cpu.js';
 import { engineApp } from './engine-app.js';
 
@@ -51,14 +51,7 @@ const bdb = await benchDatabase('steps', 8);
 try {
   await fillOrganisation(bdb.sql, units);
   // The engine bench's tasks and clocks (bench/engine.ts).
-  await bdb.sql.query(`
-    INSERT INTO task (code, year, seq, title, "expectedResult", priority, status, deadline, "originalDeadline", "assignerId", "assigneeId", "unitId", "createdAt", "updatedAt")
-    SELECT 'NV-2026-' || lpad(g::text, 6, '0'), 2026, g, 'Rà soát hồ sơ số ' || g || ' theo Kế hoạch 12/KH-UBND', 'Báo cáo bằng văn bản', 'NORMAL', 'ASSIGNED',
-           now() + interval '20 days', now() + interval '20 days', (u - 1) * 5 + 1, (u - 1) * 5 + 3 + g % 3, u, now() - interval '1 day', now()
-    FROM generate_series(1, ${n}) g, LATERAL (SELECT 1 + g % ${units} AS u) x;
-    INSERT INTO clock ("itemKind", "itemId", kind, "officialId", priority, state, generation, "dueAt", "stepMs", level, cycle, "nextAt", "updatedAt")
-    SELECT 'TASK', id, 'TASK_ACCEPT', "assigneeId", 'NORMAL', 'ACTIVE', 0, now() - interval '1 minute', 7200000, 0, 0, now() - interval '1 minute', now() FROM task;
-    ANALYZE;`);
+  await fillDueTaskClocks(bdb.sql, n, units);
   const queues = createQueues(REDIS_URL, uniquePrefix('steps'), systemTime);
   const { app, handlers } = engineApp(bdb.db, queues);
   await app.org();
