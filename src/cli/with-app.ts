@@ -5,6 +5,10 @@
 import { pino } from 'pino';
 import type { AppContext } from '../app/context.js';
 import { loadConfiguredPolicy } from '../config/policy-file.js';
+import { DEFAULT_ORG, type PrismaClient } from '../db/client.js';
+import { organisationPolicyText } from '../db/organisations.js';
+import { loadPolicy } from '../domain/policy/load-policy.js';
+import type { Policy } from '../domain/policy/types.js';
 import { createAppContext } from '../runtime/app-context.js';
 import { createQueues } from '../../jobs/runtime.js';
 import { errBothLanguages } from './bilingual.js';
@@ -21,10 +25,32 @@ function redisShown(url: string): string {
   }
 }
 
+/** The queue prefix of an organisation's jobs: QUEUE_PREFIX for 'default', `<QUEUE_PREFIX>-<org>` for the others. */
+export function queuePrefixFor(prefix: string, orgId: string | undefined): string {
+  return orgId === undefined || orgId === DEFAULT_ORG ? prefix : `${prefix}-${orgId}`;
+}
+
+/** The policy of an organisation (--org) that keeps its own (`org create --policy`); undefined: the configured one. */
+async function organisationPolicy(ctx: CliContext, db: PrismaClient): Promise<Policy | undefined> {
+  if (ctx.orgId === undefined) return undefined;
+  const text = await organisationPolicyText(db, ctx.orgId);
+  return text === undefined ? undefined : loadPolicy({ text, format: 'yaml', timezone: ctx.config.timezone, source: `organisation ${ctx.orgId}` });
+}
+
 export async function withApp<T>(ctx: CliContext, fn: (app: AppContext) => Promise<T>): Promise<T> {
-  const policy = loadConfiguredPolicy(ctx.config);
+  const configured = loadConfiguredPolicy(ctx.config);
   const opened = await ctx.openDatabase();
-  const queues = new BoundedQueues(createQueues(ctx.config.redis, ctx.config.queuePrefix, ctx.time), ctx.queueTimeoutMs ?? QUEUE_TIMEOUT_MS);
+  let policy: Policy;
+  try {
+    policy = (await organisationPolicy(ctx, opened.db)) ?? configured;
+  } catch (e) {
+    await opened.close();
+    throw e;
+  }
+  const queues = new BoundedQueues(
+    createQueues(ctx.config.redis, queuePrefixFor(ctx.config.queuePrefix, ctx.orgId), ctx.time),
+    ctx.queueTimeoutMs ?? QUEUE_TIMEOUT_MS,
+  );
   try {
     const app = createAppContext({
       db: opened.db,
