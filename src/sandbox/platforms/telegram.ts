@@ -293,6 +293,11 @@ export class TelegramPlatform {
     return this.calls.filter((c) => c.outcome.ok && TELEGRAM_SEND_METHODS.has(c.method) && sameChat(c.params.chat_id, chatId)).map((c) => c.token);
   }
 
+  /** Calls `listener` with every later call as it is recorded (a benchmark's meter); returns the unsubscribe function. */
+  onCall(listener: (call: RecordedCall) => void): () => void {
+    return this.#log.subscribe(listener);
+  }
+
   /** Resolves with the first `n` calls to `method` (delivered or refused), waiting for them if needed. */
   waitForCalls(method: string, n: number, timeoutMs = DEFAULT_WAIT_MS): Promise<RecordedCall[]> {
     return this.#log.waitForCount((c) => c.method === method, n, timeoutMs, `calls to ${method}`);
