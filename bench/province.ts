@@ -110,7 +110,9 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
   const procs: Proc[] = [];
   try {
     const orgs: OrgSpec[] = Array.from({ length: orgCount }, (_, i) => ({
-      id: orgCount === 1 ? 'default' : `huyen-${String(i + 1).padStart(2, '0')}`,
+      // The first is the implicit 'default' organisation (its bot from TELEGRAM_BOT_TOKEN, as a district has it); the
+      // others are created as `org create` does, each with its own bot token.
+      id: i === 0 ? 'default' : `huyen-${String(i + 1).padStart(2, '0')}`,
       token: `${7100000000 + i}:AAprovince-bot-token-${String(i).padStart(2, '0')}-abcdefghij`,
       base: i * 100_000,
       chatBase: (i + 1) * 10_000_000,
@@ -148,13 +150,14 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
       DATABASE_URL: bdb.url,
       REDIS_URL,
       QUEUE_PREFIX: prefix,
-      TELEGRAM_BOT_TOKEN: orgs[0]!.id === 'default' ? orgs[0]!.token : `7099999999:AAprovince-default-bot-token-abcdefghij`,
+      TELEGRAM_BOT_TOKEN: orgs[0]!.token,
       TELEGRAM_API_ROOT: tg.url,
       TELEGRAM_WEBHOOK_URL: 'https://province.example/telegram/webhook',
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       POLICY_FILE: policyFile,
-      // PostgreSQL here allows 100 connections for everyone on the machine: small pools.
-      DB_POOL_SIZE: process.env.BENCH_DB_POOL ?? '4',
+      // PostgreSQL here allows 100 connections for everyone on the machine: small pools. A bot process holds up to
+      // DB_POOL_SIZE ('default') + DB_POOL_SIZE (chat locks) + 9 × ORG_DB_POOL_SIZE, a worker the same less the locks.
+      DB_POOL_SIZE: process.env.BENCH_DB_POOL ?? '3',
       ORG_DB_POOL_SIZE: '2',
       ORG_TOKEN_KEY: orgKey,
       ORG_REFRESH_MS: '5000',
@@ -399,18 +402,27 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
         byKind: Object.fromEntries(
           [...latencyByKind].map(([k, l]) => [k, { n: l.length, p50Ms: Math.round(percentile(l, 0.5)), p99Ms: Math.round(percentile(l, 0.99)) }]),
         ),
-        replyP99MsOutsideKillWindow: killedAt
+        // Answered before the kill; posted two minutes after it or later; the rest (in hand or queued around the kill).
+        replyP99MsBeforeKill: killedAt
           ? Math.round(
               percentile(
-                timeline.filter(([p]) => p < killedAt! || p > killedAt! + 120_000).map(([, l]) => l),
+                timeline.filter(([p, l]) => p + l < killedAt!).map(([, l]) => l),
                 0.99,
               ),
             )
           : null,
-        replyP99MsInKillWindow: killedAt
+        replyP99MsFromTwoMinutesAfterKill: killedAt
           ? Math.round(
               percentile(
-                timeline.filter(([p]) => p >= killedAt! && p <= killedAt! + 120_000).map(([, l]) => l),
+                timeline.filter(([p]) => p > killedAt! + 120_000).map(([, l]) => l),
+                0.99,
+              ),
+            )
+          : null,
+        replyP99MsAroundKill: killedAt
+          ? Math.round(
+              percentile(
+                timeline.filter(([p, l]) => p + l >= killedAt! && p <= killedAt! + 120_000).map(([, l]) => l),
                 0.99,
               ),
             )
