@@ -106,6 +106,10 @@ const envSchema = z.object({
   LOG_FORMAT: optionalText.transform((s) => s?.toLowerCase() ?? 'json').pipe(z.enum(['json', 'pretty'])),
   METRICS_TOKEN: optionalText.refine((s) => s === undefined || s.length >= 16, { message: 'must be at least 16 characters (e.g. openssl rand -hex 32)' }),
   DB_POOL_SIZE: positiveInt(10),
+  // Organisations other than 'default' (README "A province"): each one's own connections, and how often the processes
+  // look for organisations added (or changed) with `org create`.
+  ORG_DB_POOL_SIZE: positiveInt(3),
+  ORG_REFRESH_MS: positiveInt(30_000),
   // How long a stop (SIGTERM) may take to answer the requests and finish the jobs in hand: below the orchestrator's
   // own grace (compose stop_grace_period 30 s, Kubernetes terminationGracePeriodSeconds 30 s).
   SHUTDOWN_GRACE_MS: positiveInt(25_000),
@@ -200,6 +204,10 @@ export interface Config {
   /** When set, /metrics asks for it as a bearer token. */
   metricsToken: string | undefined;
   dbPoolSize: number;
+  /** Connections of each organisation other than 'default' (ORG_DB_POOL_SIZE). */
+  orgPoolSize: number;
+  /** How often the organisations are listed, so one added takes effect without a restart (ORG_REFRESH_MS). */
+  orgRefreshMs: number;
   /** SIGTERM: how long answering the requests in flight and finishing the jobs in hand may take before leaving. */
   shutdownGraceMs: number;
   role: Env['ROLE'];
@@ -275,6 +283,8 @@ export function createConfig(input: Record<string, string | undefined>): Config 
     logFormat: e.LOG_FORMAT,
     metricsToken: e.METRICS_TOKEN,
     dbPoolSize: e.DB_POOL_SIZE,
+    orgPoolSize: e.ORG_DB_POOL_SIZE,
+    orgRefreshMs: e.ORG_REFRESH_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     role: e.ROLE,
     workerQueues: e.WORKER_QUEUES,

@@ -1,59 +1,39 @@
 // Composition root: validate config, open the database (migrating it), make sure Redis is there, then run the roles
-// this process has (bot, worker, or both) and the HTTP server. Graceful shutdown on SIGINT/SIGTERM.
-import { noticeClockHandler } from './app/notices/notice-clock-handler.js';
+// this process has (bot, worker, or both) and the HTTP server. Graceful shutdown on SIGINT/SIGTERM. What belongs to
+// one organisation (its bots, queues, workers) is built by runtime/organisation-runtime.ts: here the 'default' one,
+// from the environment.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ClockHandlers } from './app/clocks/fire-clock.js';
-import { taskClockHandler } from './app/clocks/task-clock-handler.js';
-import { consultationClockHandler } from './app/consultations/clock-handler.js';
-import { explanationClockHandler } from './app/explanations/clock-handler.js';
-import { reviewClockHandler } from './app/review/review-clock-handler.js';
-import { selfReviewClockHandler } from './app/self-review/self-review-clock-handler.js';
-import { urgentStartHandler } from './app/signals/start-check.js';
-import { createAppRouter } from './app/interaction/index.js';
-import type { ChannelSender } from './app/ports/sender.js';
-import { createReplyOutbox } from './app/delivery/reply-outbox.js';
-import { createTelegramSender } from './channels/telegram/sender.js';
-import { createTelegramFiles } from './channels/telegram/files.js';
 import { ConfigError, createConfig, type Config } from './config.js';
 import { loadConfiguredPolicy } from './config/policy-file.js';
 import { loadEnvironment } from './config/environment.js';
 import { openDatabase } from './db/open.js';
 import { createPrismaClient } from './db/client.js';
 import { createChatLock } from './db/chat-lock.js';
-import { chatOrderedRouter } from './runtime/chat-order.js';
 import { withinGrace } from './runtime/graceful-stop.js';
-import { TELEGRAM_USERNAME, writeSetting } from './db/repositories/setting.repository.js';
 import { systemTime } from './domain/time/time-source.js';
-import type { ChannelName } from './domain/org/types.js';
 import { createHttpApp, startHttpServer, type HealthCheck } from './http/server.js';
 import { Metrics } from './http/metrics.js';
+import type { RefusalSummary } from './http/refusal-summary.js';
 import { Catalogue } from './i18n/catalogue.js';
 import { createLogger } from './logger.js';
-import { createAppContext } from './runtime/app-context.js';
-import { registerMetrics } from './runtime/metrics.js';
+import { registerMetrics, type AppMetrics } from './runtime/metrics.js';
 import { ensureRedis, RedisUnavailableError } from './runtime/redis-bootstrap.js';
-import { prepareTelegram, TelegramTokenRefused, type TelegramRuntime } from './channels/telegram/start.js';
+import { TelegramTokenRefused } from './channels/telegram/start.js';
 import { Readiness } from './runtime/readiness.js';
 import { readyLine } from './runtime/ready-line.js';
 import { StopRequested } from './channels/retry.js';
-import type { TelegramBot } from './channels/telegram/bot.js';
 import { ensurePrivateDir } from './db/private-files.js';
-import { mountTelegramWebhook } from './channels/telegram/webhook.js';
-import { createQueues, startWorkers, type RunningWorkers } from '../jobs/runtime.js';
-import { digestJobs, digestSchedule } from '../jobs/digest.js';
-import { selfReviewJobs, selfReviewSchedule } from '../jobs/self-review.js';
-import { Pacer } from '../jobs/delivery/pacer.js';
-import { rerouteUnreachable } from './app/delivery/reroute.js';
+import { mountTelegramWebhooks, TELEGRAM_ORG_WEBHOOK_PATH, TELEGRAM_WEBHOOK_PATH } from './channels/telegram/webhook.js';
+import { mountZaloWebhooks, ZALO_ORG_WEBHOOK_PATH, ZALO_WEBHOOK_PATH } from './channels/zalo/webhook.js';
 import { mountFileLinks } from './http/file-links.js';
 import { mountApiV1 } from './http/api/v1/index.js';
 import { KeyRateLimits } from './http/api/v1/rate-limit.js';
 import { sleep } from './sleep.js';
-import { prepareZalo, ZaloTokenRefused } from './channels/zalo/start.js';
+import { ZaloTokenRefused } from './channels/zalo/start.js';
 import { redisAnswers } from '../jobs/connection.js';
-import { prepareZaloOa } from './channels/zalo-oa/runtime.js';
-import { createOaTokenRows } from './db/repositories/zalo-oa-token.repository.js';
-import { createTokenCipher } from './channels/zalo-oa/token-crypto.js';
+import { prepareOrganisation, type OrganisationRuntime, type SharedRuntime } from './runtime/organisation-runtime.js';
+import { DEFAULT_ORGANISATION, OrganisationWebhooks } from './runtime/organisation-webhooks.js';
 import type { Logger } from 'pino';
 import type { TimeSource } from './domain/time/time-source.js';
 import { composeSandbox } from './sandbox/compose.js';
@@ -121,87 +101,78 @@ async function main(): Promise<number> {
   const replica = config.databaseReplicaUrl ? createPrismaClient(config.databaseReplicaUrl, { poolSize: config.dbPoolSize }) : undefined;
   if (replica) logger.info('database replica: digests and reports read there (DATABASE_REPLICA_URL)');
 
-  const queues = createQueues(redis.target, config.queuePrefix, time);
-  const app = createAppContext({
-    db: database.db,
-    ...(replica ? { replica } : {}),
-    time,
-    catalogue,
-    policy,
-    logger,
-    scheduler: queues.scheduler,
-    delivery: queues.kicker,
-    webhooks: queues.webhookKicker,
-    links: {
-      ...(config.telegram.username ? { telegramBotUsername: config.telegram.username } : {}),
-      ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
-    },
-  });
-  // Files people send on Telegram (a notice's document) are downloaded to be kept here (src/app/notices).
-  if (config.telegram.token) app.files = { TELEGRAM: createTelegramFiles({ token: config.telegram.token, apiRoot: config.telegram.apiRoot }) };
-  const receivesTelegram = Boolean(config.telegram.token) && config.role !== 'worker';
   // /healthz answers from the moment the port is open, and says what the start still waits for.
   const readiness = new Readiness();
   readiness.waitFor('startup', 'starting');
-  if (receivesTelegram) readiness.waitFor('telegram', 'waiting for Telegram: asking who the bot is (getMe)');
   const metrics = new Metrics({ process: true });
   const healthChecks: HealthCheck[] = [
     { name: 'database', check: async () => (await database.db.$queryRaw`SELECT 1`, true) },
     { name: 'redis', check: () => redisAnswers(redis.target, 1000) },
     ...(replica ? [{ name: 'replica', check: async () => (await replica.$queryRaw`SELECT 1`, true) }] : []),
-    ...(receivesTelegram ? [readiness.check('telegram')] : []),
-    readiness.check('startup'),
   ];
   const http = createHttpApp({ metrics, metricsToken: config.metricsToken, health: healthChecks });
-  const appMetrics = registerMetrics(metrics, { db: database.db, queues });
   // Several bot processes behind a load balancer (README "A province"): one chat's updates one at a time, wherever they
-  // land. The embedded database (and the sandbox on it) serves one process, which grammY and Zalo already order.
+  // land; one pool of lock connections for every organisation. The embedded database (and the sandbox on it) serves
+  // one process, which grammY and Zalo already order.
   const chatLock = database.embedded ? undefined : createChatLock(database.url, { poolSize: config.dbPoolSize, logger });
-  const counted = appMetrics.countingRouter(createAppRouter(app));
-  const router = chatLock ? chatOrderedRouter(counted, chatLock) : counted;
+  let appMetrics: AppMetrics | undefined;
+  const webhooks = new OrganisationWebhooks();
+  const shared: SharedRuntime = {
+    config,
+    http,
+    redis: redis.target,
+    chatLock,
+    logger,
+    catalogue,
+    time,
+    // Registered once: /metrics' gauges read the 'default' organisation's database and queues.
+    metrics: (org) => (appMetrics ??= registerMetrics(metrics, org)),
+    readiness,
+    healthChecks,
+    webhooks,
+    ...(sandbox ? { sandbox: true } : {}),
+  };
+  // Every route exists before the server serves: one per platform for every organisation's bot, found per request.
+  const receives = config.role !== 'worker';
+  const refusals: RefusalSummary[] = [];
+  if (receives && config.telegram.webhook) {
+    refusals.push(
+      mountTelegramWebhooks(http, TELEGRAM_WEBHOOK_PATH, webhooks.telegramFor, { logger }),
+      mountTelegramWebhooks(http, TELEGRAM_ORG_WEBHOOK_PATH, webhooks.telegramFor, { logger }),
+    );
+  }
+  if (receives && config.zalo.webhook) {
+    refusals.push(
+      mountZaloWebhooks(http, ZALO_WEBHOOK_PATH, webhooks.zaloFor, { logger }),
+      mountZaloWebhooks(http, ZALO_ORG_WEBHOOK_PATH, webhooks.zaloFor, { logger }),
+    );
+  }
+  // The 'default' organisation: today's bots, from the environment. The Zalo OA is its alone (README "A province").
+  const defaultOrg = prepareOrganisation(
+    {
+      orgId: DEFAULT_ORGANISATION,
+      db: database.db,
+      ...(replica ? { replica } : {}),
+      policy,
+      queuePrefix: config.queuePrefix,
+      telegram: config.telegram.token ? { ...config.telegram, token: config.telegram.token } : undefined,
+      zalo: config.zalo.token
+        ? { token: config.zalo.token, apiRoot: config.zalo.apiRoot, webhook: config.zalo.webhook, monthlyCap: config.zalo.monthlyCap }
+        : undefined,
+      zaloOa: config.zaloOa,
+    },
+    shared,
+  );
+  const { app, queues, zalo, zaloOa } = defaultOrg;
+  healthChecks.push(readiness.check('startup'));
 
-  // Replies and notifications to one chat (and to the whole bot) share the delivery pacer's limits.
-  const replyPacer = new Pacer(queues.producer, config.queuePrefix, config.delivery);
-  // Every route exists before the server serves; the Telegram webhook answers 503 until the bot knows who it is.
-  let telegramBot: TelegramBot | undefined;
-  const telegramRefusals =
-    receivesTelegram && config.telegram.webhook ? mountTelegramWebhook(http, () => telegramBot, config.telegram.webhook.secret, { logger }) : undefined;
-
-  // Zalo: the webhook route (or long polling) where this process receives, the sender where it delivers. Replies
-  // and notifications to one chat share the delivery pacer. Files for Zalo go as links served here.
+  // Files for Zalo go as links served here.
   mountFileLinks(http, { db: database.db, time, catalogue });
   // The integration API (issue 17): keys from `api-key create`, their rate counted in Redis beside the queues.
   mountApiV1(http, { app, limits: new KeyRateLimits(queues.producer, config.queuePrefix), pause: sleep });
-  const zalo = config.zalo.token
-    ? prepareZalo({
-        token: config.zalo.token,
-        apiRoot: config.zalo.apiRoot,
-        webhook: config.zalo.webhook,
-        monthlyCap: config.zalo.monthlyCap,
-        app,
-        logger,
-        ...(config.role !== 'worker' ? { receive: { router, http } } : {}),
-        pace: (chatId) => replyPacer.acquire('ZALO', chatId),
-      })
-    : undefined;
-
-  // Zalo Official Account: only when ZALO_OA_* is configured. Its token health joins /healthz.
-  const zaloOa = config.zaloOa
-    ? prepareZaloOa({
-        settings: config.zaloOa,
-        app,
-        tokenRows: createOaTokenRows(database.db),
-        logger,
-        ...(config.role !== 'worker' ? { receive: { router, http } } : {}),
-        pace: (chatId) => replyPacer.waitTurn('ZALO_OA', chatId),
-        sendPolicy: config.zaloOa.templateId ? { template: { id: config.zaloOa.templateId, field: 'content', maxLength: 400 } } : {},
-      })
-    : undefined;
-  if (zaloOa) healthChecks.push(zaloOa.health);
   if (sandbox && zaloOa) await seedSandboxOaTokens(sandbox.platforms.oa, zaloOa.tokens, time.now());
   // The sandbox's page and API on the same server; its time moves walk the workers started below.
   const closingStreams = new AbortController();
-  let workers: RunningWorkers | undefined;
   if (sandbox) {
     const { telegram: tg, zalo: zl, oa } = sandbox.platforms;
     composeSandbox({
@@ -209,7 +180,7 @@ async function main(): Promise<number> {
       app,
       db: database.db,
       queues,
-      reconcile: async () => workers?.reconcile(),
+      reconcile: async () => defaultOrg.workers?.reconcile(),
       alsoIdle: async () => {
         await zalo?.idle();
         await zaloOa?.idle();
@@ -225,20 +196,21 @@ async function main(): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
-  let telegram: TelegramRuntime | undefined;
+  const organisations: OrganisationRuntime[] = [defaultOrg];
   /** Closes whatever was started, in reverse order. */
   const shutdown = async (exitCode: number): Promise<number> => {
     // /healthz says so at once: a load balancer stops sending here while the requests in hand are answered.
     readiness.waitFor('startup', 'stopping');
+    const each = (step: (o: OrganisationRuntime) => Promise<unknown>) => async () => void (await Promise.allSettled(organisations.map(step)));
     // Within SHUTDOWN_GRACE_MS, or the process leaves anyway with 1 and says what it still waited for: whatever a
     // worker held goes again from the outbox's hold and BullMQ's stalled check on another worker.
     return withinGrace(config.shutdownGraceMs, logger, exitCode, [
-      ['receiving', async () => (telegramRefusals?.flush(), closingStreams.abort(), await telegram?.stop(), await zalo?.stop(), await zaloOa?.stop())],
+      ['receiving', async () => (refusals.forEach((r) => r.flush()), closingStreams.abort(), await each((o) => o.stopReceiving())())],
       // Stops taking connections and answers the requests in flight (their handling needs the database: still open).
       ['http requests in flight', () => server.close()],
       // Each worker finishes the job in hand (a wave being fired, a message being sent) and takes no other.
-      ['jobs in hand', async () => void (await workers?.close())],
-      ['queues', () => queues.close()],
+      ['jobs in hand', each((o) => o.stopWorkers())],
+      ['queues', each((o) => o.closeQueues())],
       ['database', async () => (await chatLock?.close(), await replica?.$disconnect(), await database.close())],
       ['redis', async () => (await redis.stop(), await sandbox?.close())],
     ]);
@@ -256,79 +228,13 @@ async function main(): Promise<number> {
     throw e;
   };
 
+  let running;
   try {
-    telegram = receivesTelegram
-      ? await prepareTelegram(config, {
-          router,
-          logger,
-          catalogue,
-          pacer: replyPacer,
-          outbox: createReplyOutbox(app),
-          onWaiting: (reason) => readiness.waitFor('telegram', reason),
-          retry: { signal: stopping.signal },
-        })
-      : undefined;
+    running = await defaultOrg.start(stopping.signal);
   } catch (e) {
     return shutdown(startFailure(e));
   }
-  if (telegram) {
-    readiness.ready('telegram');
-    app.links.telegramBotUsername = telegram.username;
-    telegramBot = telegram.bot;
-    // `npm run cli -- invite` prints the t.me link with it.
-    await writeSetting(database.db, TELEGRAM_USERNAME, telegram.username).catch((e) => logger.warn({ err: e }, 'could not record the bot username'));
-  }
-
-  const senders = new Map<ChannelName, ChannelSender>();
-  if (config.telegram.token) {
-    const { Api } = await import('grammy');
-    // A send must end well within delivery's hold on it (2 min), so a hung request is never sent twice in parallel.
-    senders.set('TELEGRAM', createTelegramSender(new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 60 })));
-  }
-  if (zalo) senders.set('ZALO', zalo.sender);
-  if (zaloOa) senders.set('ZALO_OA', zaloOa.sender);
-  workers =
-    config.role === 'bot'
-      ? undefined
-      : await startWorkers({
-          redisUrl: redis.target,
-          prefix: config.queuePrefix,
-          app,
-          handlers: new ClockHandlers([
-            taskClockHandler,
-            consultationClockHandler(app),
-            explanationClockHandler(app),
-            urgentStartHandler(app),
-            reviewClockHandler(app),
-            selfReviewClockHandler(app),
-            noticeClockHandler(app),
-          ]),
-          senders,
-          limits: config.delivery,
-          logger,
-          queues,
-          consume: config.workerQueues,
-          maintenanceEveryMs: 5 * 60_000,
-          maintenanceJobs: { ...digestJobs(app), ...selfReviewJobs(app) },
-          // The morning digest: one job scheduler at the policy's time in the organisation's time zone (upserted, never
-          // doubled, and re-created with the reconciler's and the sweep's if Redis comes back empty).
-          // The morning digest is a schedule the worker owns (re-created after Redis loses it), except in the sandbox,
-          // whose clock is shifted: its time moves run the digest when they cross its hour.
-          schedules: sandbox ? [] : [digestSchedule(queues.maintenance, app), selfReviewSchedule(queues.maintenance, app)],
-          onSent: appMetrics.onSent,
-          // Webhook signing secrets are sealed with WEBHOOK_SECRET_KEY, the same AES-256-GCM sealing as the OA tokens.
-          ...(config.webhookKeyring ? { webhookSecrets: createTokenCipher(config.webhookKeyring) } : {}),
-          // One identity, two channels: what a refusing chat had queued goes to the person's other chat.
-          onUnreachable: async (channel, chatId, officials, messages) => void (await rerouteUnreachable(app, channel, chatId, officials, messages)),
-        });
-
-  await telegram?.start();
-  let zaloBot;
-  try {
-    zaloBot = await zalo?.start();
-  } catch (e) {
-    return shutdown(startFailure(e));
-  }
+  const { telegram, zaloBot } = running;
   if (sandbox) {
     const ready = Date.now();
     let populated;

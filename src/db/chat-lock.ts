@@ -18,7 +18,17 @@ export interface ChatLockOptions {
   logger?: Logger;
 }
 
-export function createChatLock(databaseUrl: string, options: ChatLockOptions): ChatLock {
+/** One pool of lock connections for every organisation of the process (README "A province"). */
+export interface SharedChatLock extends ChatLock {
+  /**
+   * The same pool, for one organisation's chats: key `<org>:<channel>:<chat>`. 'default' keeps `<channel>:<chat>`, so
+   * processes of the previous release and this one agree on a chat's lock while a deployment is upgraded in place.
+   * Its close() does nothing: the pool is closed once, by whoever created it.
+   */
+  forOrganisation(orgId: string): ChatLock;
+}
+
+export function createChatLock(databaseUrl: string, options: ChatLockOptions): SharedChatLock {
   const waitMs = options.waitMs ?? 60_000;
   const pool = new pg.Pool({
     connectionString: databaseUrl,
@@ -45,14 +55,19 @@ export function createChatLock(databaseUrl: string, options: ChatLockOptions): C
     }
   }
 
+  function runKey<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const before = local.get(key) ?? Promise.resolve();
+    const mine = before.catch(() => {}).then(() => underLock(key, work));
+    local.set(key, mine);
+    void mine.catch(() => {}).finally(() => local.get(key) === mine && local.delete(key));
+    return mine;
+  }
+
   return {
-    run(channel, chatId, work) {
-      const key = `${channel}:${chatId}`;
-      const before = local.get(key) ?? Promise.resolve();
-      const mine = before.catch(() => {}).then(() => underLock(key, work));
-      local.set(key, mine);
-      void mine.catch(() => {}).finally(() => local.get(key) === mine && local.delete(key));
-      return mine;
+    run: (channel, chatId, work) => runKey(`${channel}:${chatId}`, work),
+    forOrganisation(orgId) {
+      const prefix = orgId === 'default' ? '' : `${orgId}:`;
+      return { run: (channel, chatId, work) => runKey(`${prefix}${channel}:${chatId}`, work), close: async () => {} };
     },
     async close() {
       await Promise.allSettled([...local.values()]);

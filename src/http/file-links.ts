@@ -21,12 +21,27 @@ function disposition(filename: string): string {
  * GET /files/:token — the file, 404 for an unknown token or a file gone from disk, 410 once the link expired. Whoever
  * opens a link is not known, so the page says it in Vietnamese and English.
  */
-export function mountFileLinks(app: Hono, deps: { db: PrismaClient; time: TimeSource; catalogue: Catalogue }): void {
+export function mountFileLinks(
+  app: Hono,
+  deps: {
+    /** The database, or each running organisation's (a link is looked for in each: its token says nothing of whose it is). */
+    db: PrismaClient | (() => PrismaClient[]);
+    time: TimeSource;
+    catalogue: Catalogue;
+  },
+): void {
+  const find = async (hash: string) => {
+    for (const db of typeof deps.db === 'function' ? deps.db() : [deps.db]) {
+      const link = await findFileLink(db, hash);
+      if (link) return link;
+    }
+    return undefined;
+  };
   const page = (key: string) => `${deps.catalogue.t('vi', dynamicKey(key))}\n${deps.catalogue.t('en', dynamicKey(key))}\n`;
   app.get(`${FILE_LINK_PATH}/:token`, async (c) => {
     const token = c.req.param('token');
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return c.text(page('file-link-page-unknown'), 404);
-    const link = await findFileLink(deps.db, hashFileToken(token));
+    const link = await find(hashFileToken(token));
     if (!link) return c.text(page('file-link-page-unknown'), 404);
     if (link.expiresAt.getTime() <= deps.time.now().getTime()) return c.text(page('file-link-page-expired'), 410);
     const info = await stat(link.path).catch(() => undefined);

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { TELEGRAM_WEBHOOK_PATH } from '../../src/channels/telegram/webhook.js';
-import { ZALO_WEBHOOK_PATH } from '../../src/channels/zalo/webhook.js';
+import { TELEGRAM_ORG_WEBHOOK_PATH, TELEGRAM_WEBHOOK_PATH } from '../../src/channels/telegram/webhook.js';
+import { ZALO_ORG_WEBHOOK_PATH, ZALO_WEBHOOK_PATH } from '../../src/channels/zalo/webhook.js';
 import { ZALO_OA_WEBHOOK_PATH } from '../../src/channels/zalo-oa/webhook.js';
 import { FILE_LINK_PATH } from '../../src/app/file-links.js';
 import { commands } from '../../src/cli/commands/index.js';
@@ -114,6 +114,8 @@ describe('compose.yaml', () => {
     const caddyfile = read('deploy/Caddyfile');
     const matcher = /@dondoc path (.+)/.exec(caddyfile)![1]!.split(/\s+/);
     expect(matcher).toEqual(expect.arrayContaining([TELEGRAM_WEBHOOK_PATH, ZALO_WEBHOOK_PATH, ZALO_OA_WEBHOOK_PATH, `${FILE_LINK_PATH}/*`]));
+    // Every other organisation's bots (README "A province"), one path segment for the organisation.
+    expect(matcher).toEqual(expect.arrayContaining([TELEGRAM_ORG_WEBHOOK_PATH.replace(':org', '*'), ZALO_ORG_WEBHOOK_PATH.replace(':org', '*')]));
     // Health and metrics stay off the public address (README): the proxy asks /healthz of each bot itself.
     expect(matcher.filter((p) => p.startsWith('/healthz') || p.startsWith('/metrics'))).toEqual([]);
     const port = createConfig(envOf(services['bot-1']!)).httpPort;

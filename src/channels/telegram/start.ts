@@ -11,7 +11,6 @@ import { createTelegramBot, type TelegramBot } from './bot.js';
 import type { ReplyOutbox } from '../../app/ports/reply-outbox.js';
 import type { SendPacer } from '../../app/ports/pacer.js';
 import { publishCommandMenu } from './commands-menu.js';
-import type { Config } from '../../config.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import { TOKEN_REFUSED_MESSAGE } from './token-refused.js';
 import { retryWithBackoff, type BackoffOptions } from '../retry.js';
@@ -70,8 +69,16 @@ export async function waitForTelegram(
   }
 }
 
+/** One bot: the default organisation's from TELEGRAM_* (config.telegram), another's from its organisation row. */
+export interface TelegramSettings {
+  token: string;
+  apiRoot: string;
+  /** Where Telegram posts updates and the secret it sends with them; undefined: long polling. */
+  webhook: { url: string; secret: string } | undefined;
+}
+
 export async function prepareTelegram(
-  config: Config,
+  settings: TelegramSettings,
   deps: {
     router: Router;
     logger: Logger;
@@ -82,8 +89,8 @@ export async function prepareTelegram(
     retry?: BackoffOptions;
   },
 ): Promise<TelegramRuntime> {
-  const token = config.telegram.token!;
-  const me = await waitForTelegram(token, config.telegram.apiRoot, {
+  const token = settings.token;
+  const me = await waitForTelegram(token, settings.apiRoot, {
     logger: deps.logger,
     ...deps.retry,
     ...(deps.onWaiting ? { onWaiting: deps.onWaiting } : {}),
@@ -92,10 +99,10 @@ export async function prepareTelegram(
   const bot = createTelegramBot(
     token,
     { router: deps.router, logger: deps.logger, pacer: deps.pacer, ...(deps.outbox ? { outbox: deps.outbox } : {}) },
-    { botInfo: me, client: { apiRoot: config.telegram.apiRoot } },
+    { botInfo: me, client: { apiRoot: settings.apiRoot } },
   );
   await publishCommandMenu(bot.api, deps.catalogue).catch((e) => deps.logger.warn({ err: e }, 'could not publish the command menu'));
-  const webhook = config.telegram.webhook;
+  const webhook = settings.webhook;
   let runner: RunnerHandle | undefined;
   return {
     bot,

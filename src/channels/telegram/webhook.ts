@@ -2,7 +2,9 @@
 // A wrong or missing secret gets 401 and no effect (counted, one log line a minute); a body over 1 MiB gets 413; a
 // body that is not a JSON object with a whole-number `update_id` (empty, garbage, `null`) gets 400. Telegram retries
 // what it sees as a server error (5xx) but drops a 4xx, so only a real failure of ours may answer 5xx. While the bot
-// is still starting (getMe not answered yet) updates get 503 and Telegram sends them again later.
+// is still starting (getMe not answered yet) updates get 503 and Telegram sends them again later. Organisations other
+// than 'default' each have a path of their own (/telegram/<org>/webhook) and a secret of their own; a path naming no
+// running organisation gets 404.
 import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { Context as HonoContext, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -11,6 +13,8 @@ import { RefusalSummary, requestSource } from '../../http/refusal-summary.js';
 import { secretMatches } from '../../http/secret.js';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
+/** Every organisation but 'default' (whose bot keeps TELEGRAM_WEBHOOK_PATH): README "A province". */
+export const TELEGRAM_ORG_WEBHOOK_PATH = '/telegram/:org/webhook';
 export const TELEGRAM_WEBHOOK_MAX_BYTES = 1024 * 1024;
 
 export interface TelegramWebhookOptions {
@@ -19,7 +23,7 @@ export interface TelegramWebhookOptions {
   refusalWindowMs?: number;
 }
 
-type BotSource = Bot<Context> | (() => Bot<Context> | undefined);
+export type BotSource = Bot<Context> | (() => Bot<Context> | undefined);
 
 /** Is this what Telegram sends: a JSON object whose update_id is a whole number? */
 export function isTelegramUpdate(body: unknown): boolean {
@@ -28,22 +32,44 @@ export function isTelegramUpdate(body: unknown): boolean {
   return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0;
 }
 
+/** One organisation's bot behind a webhook path: the bot once it is ready, and the secret Telegram was given. */
+export interface TelegramWebhookTarget {
+  bot: BotSource;
+  secret: string;
+}
+
 /**
  * Mounts the route. `bot` may be a function returning the bot once it is ready, so the route exists before the HTTP
  * server starts (routes cannot be added once it serves). The returned summary is flushed at shutdown.
  */
 export function mountTelegramWebhook(app: Hono, bot: BotSource, secret: string, options: TelegramWebhookOptions = {}): RefusalSummary {
+  const target = { bot, secret };
+  return mountTelegramWebhooks(app, TELEGRAM_WEBHOOK_PATH, () => target, options);
+}
+
+/**
+ * Mounts one route for many bots: `path` may hold `:org` (TELEGRAM_ORG_WEBHOOK_PATH), and `resolve` finds the bot and
+ * secret of the organisation it names, at each request, so organisations started after the server serves are
+ * reached too. An organisation it does not know gets 404, before the secret is looked at.
+ */
+export function mountTelegramWebhooks(
+  app: Hono,
+  path: string,
+  resolve: (org: string | undefined) => TelegramWebhookTarget | undefined,
+  options: TelegramWebhookOptions = {},
+): RefusalSummary {
   const refused = new RefusalSummary({
     logger: options.logger,
     what: 'telegram webhook',
     ...(options.refusalWindowMs ? { windowMs: options.refusalWindowMs } : {}),
   });
-  const currentBot = typeof bot === 'function' ? bot : () => bot;
-  let handler: { bot: Bot<Context>; handle: (c: HonoContext) => Promise<Response> } | undefined;
+  const handlers = new WeakMap<Bot<Context>, { secret: string; handle: (c: HonoContext) => Promise<Response> }>();
   app.post(
-    TELEGRAM_WEBHOOK_PATH,
+    path,
     async (c, next) => {
-      if (!secretMatches(c.req.header('x-telegram-bot-api-secret-token'), secret)) {
+      const target = resolve(c.req.param('org'));
+      if (!target) return c.json({ ok: false, description: 'Not Found' }, 404, { connection: 'close' });
+      if (!secretMatches(c.req.header('x-telegram-bot-api-secret-token'), target.secret)) {
         refused.note(requestSource(c));
         // Refused before the body is read: close the connection so no client reuses it with a body half sent.
         return c.json({ ok: false, description: 'Unauthorized' }, 401, { connection: 'close' });
@@ -63,11 +89,16 @@ export function mountTelegramWebhook(app: Hono, bot: BotSource, secret: string, 
         options.logger?.warn({ source: requestSource(c) }, 'telegram webhook: body is not a Telegram update (no update_id)');
         return c.json({ ok: false, description: 'Bad Request: not a Telegram update' }, 400);
       }
-      const ready = currentBot();
+      // Stopped meanwhile: gone.
+      const target = resolve(c.req.param('org'));
+      if (!target) return c.json({ ok: false, description: 'Not Found' }, 404);
+      const ready = typeof target.bot === 'function' ? target.bot() : target.bot;
       if (!ready) return c.json({ ok: false, description: 'Service Unavailable: starting' }, 503, { 'retry-after': '5' });
-      if (handler?.bot !== ready) {
-        const handle = webhookCallback(ready, 'hono', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
-        handler = { bot: ready, handle: (c) => handle(c) as Promise<Response> };
+      let handler = handlers.get(ready);
+      if (handler?.secret !== target.secret) {
+        const handle = webhookCallback(ready, 'hono', { secretToken: target.secret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
+        handler = { secret: target.secret, handle: (c) => handle(c) as Promise<Response> };
+        handlers.set(ready, handler);
       }
       // grammY reads the body again through c.req.json(), which Hono serves from the text read above.
       return handler.handle(c);

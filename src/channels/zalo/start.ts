@@ -19,12 +19,17 @@ import { sleep } from '../../sleep.js';
 export interface ZaloRuntimeOptions {
   token: string;
   apiRoot: string;
-  webhook: { url: string | undefined; secret: string } | undefined;
+  /** `path`: where it is served (ZALO_WEBHOOK_PATH unless told), for the log. */
+  webhook: { url: string | undefined; secret: string; path?: string } | undefined;
   monthlyCap: number;
   app: AppContext;
   logger: Logger;
-  /** Given to processes that receive (ROLE all or bot); a worker-only process just sends. */
-  receive?: { router: Router; http: Hono };
+  /**
+   * Given to processes that receive (ROLE all or bot); a worker-only process just sends. Without `http` the webhook
+   * route is the caller's (one route for every organisation's bot, src/runtime/organisation-runtime.ts), which hands
+   * each event to `inbound.dispatch`.
+   */
+  receive?: { router: Router; http?: Hono };
   /** The shared pacer's turn for a chat, so replies and notifications to one chat keep one pace. */
   pace?: (chatId: string) => Promise<() => Promise<void>>;
   fetch?: typeof globalThis.fetch;
@@ -70,7 +75,9 @@ export function prepareZalo(o: ZaloRuntimeOptions): ZaloRuntime {
     : undefined;
   const mode: ZaloRuntime['mode'] = !inbound ? 'send-only' : o.webhook ? 'webhook' : 'polling';
   const refusals =
-    inbound && o.webhook ? mountZaloWebhook(o.receive!.http, { secret: o.webhook.secret, onUpdate: (u) => inbound.dispatch(u), logger }) : undefined;
+    inbound && o.webhook && o.receive?.http
+      ? mountZaloWebhook(o.receive.http, { secret: o.webhook.secret, onUpdate: (u) => inbound.dispatch(u), logger })
+      : undefined;
 
   const stopping = new AbortController();
   let polling: Promise<void> | undefined;
@@ -113,7 +120,7 @@ export function prepareZalo(o: ZaloRuntimeOptions): ZaloRuntime {
           await client.setWebhook({ url: o.webhook.url, secretToken: o.webhook.secret });
           logger.info({ url: o.webhook.url }, 'zalo webhook set');
         } else {
-          logger.info({ path: ZALO_WEBHOOK_PATH }, 'zalo webhook endpoint ready (URL registered in Zalo Bot Manager)');
+          logger.info({ path: o.webhook?.path ?? ZALO_WEBHOOK_PATH }, 'zalo webhook endpoint ready (URL registered in Zalo Bot Manager)');
         }
       } else if (mode === 'polling') {
         // Never both: a webhook left from an earlier run would make every getUpdates fail.

@@ -9,6 +9,8 @@ import { RefusalSummary, requestSource } from '../../http/refusal-summary.js';
 import { secretMatches } from '../../http/secret.js';
 
 export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
+/** Every organisation but 'default' (whose bot keeps ZALO_WEBHOOK_PATH): README "A province". */
+export const ZALO_ORG_WEBHOOK_PATH = '/zalo/:org/webhook';
 export const ZALO_WEBHOOK_MAX_BYTES = 1024 * 1024;
 
 export { secretMatches } from '../../http/secret.js';
@@ -24,12 +26,33 @@ export interface ZaloWebhookOptions {
 
 /** Mounts the route; the returned summary is flushed at shutdown so the last minute's refusals are told too. */
 export function mountZaloWebhook(app: Hono, o: ZaloWebhookOptions): RefusalSummary {
-  const path = o.path ?? ZALO_WEBHOOK_PATH;
+  const target = { secret: o.secret, onUpdate: (u: ZaloUpdate) => o.onUpdate(u) };
+  return mountZaloWebhooks(app, o.path ?? ZALO_WEBHOOK_PATH, () => target, o);
+}
+
+/** One organisation's Zalo bot behind a webhook path: its secret and where its events go. */
+export interface ZaloWebhookTarget {
+  secret: string;
+  onUpdate(update: ZaloUpdate): void;
+}
+
+/**
+ * One route for many bots: `path` may hold `:org` (ZALO_ORG_WEBHOOK_PATH) and `resolve` finds that organisation's
+ * bot at each request (organisations start after the server serves); one it does not know gets 404.
+ */
+export function mountZaloWebhooks(
+  app: Hono,
+  path: string,
+  resolve: (org: string | undefined) => ZaloWebhookTarget | undefined,
+  o: { logger: Logger; refusalWindowMs?: number },
+): RefusalSummary {
   const refused = new RefusalSummary({ logger: o.logger, what: 'zalo webhook', ...(o.refusalWindowMs ? { windowMs: o.refusalWindowMs } : {}) });
   app.post(
     path,
     async (c, next) => {
-      if (!secretMatches(c.req.header('x-bot-api-secret-token'), o.secret)) {
+      const target = resolve(c.req.param('org'));
+      if (!target) return c.json({ ok: false, description: 'Not Found' }, 404, { connection: 'close' });
+      if (!secretMatches(c.req.header('x-bot-api-secret-token'), target.secret)) {
         refused.note(requestSource(c));
         // Refused before the body is read: close the connection so no client reuses it with a body half sent.
         return c.json({ ok: false, description: 'Unauthorized' }, 401, { connection: 'close' });
@@ -49,7 +72,9 @@ export function mountZaloWebhook(app: Hono, o: ZaloWebhookOptions): RefusalSumma
         o.logger.warn({ error: parsed.error }, 'zalo webhook: unreadable event');
         return c.json({ ok: false, description: 'Bad Request: not a Zalo event' }, 400);
       }
-      o.onUpdate(parsed.update);
+      const target = resolve(c.req.param('org'));
+      if (!target) return c.json({ ok: false, description: 'Not Found' }, 404);
+      target.onUpdate(parsed.update);
       return c.json({ ok: true });
     },
   );
