@@ -307,7 +307,10 @@ export async function runDigestBench(): Promise<DigestBenchResult> {
     );
 
     // 4. The whole morning run: compose, claim digest_sent and queue the messages, for every reachable recipient.
-    await db.$executeRaw`TRUNCATE digest_sent, outbox`; // a kept database remembers the last run's claims
+    // A kept database remembers the last run's claims. DELETE, not TRUNCATE: the application role may not truncate
+    // (TRUNCATE passes row-level security).
+    await db.$executeRaw`DELETE FROM digest_sent`;
+    await db.$executeRaw`DELETE FROM outbox`;
     const morning = await timed(() => sendDailyDigests(app));
     log(`morning run: ${JSON.stringify(morning.value)} in ${morning.ms} ms`);
     const outbox = (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM outbox`)[0]!.n;

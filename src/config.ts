@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from './domain/time/time-zone.js';
 import { ConfigError } from './config/config-error.js';
-import { keyringFromEnvironment, TokenKeyError, WEBHOOK_SECRET_KEYS, type TokenKeyring } from './config/token-keyring.js';
+import { keyringFromEnvironment, ORG_TOKEN_KEYS, TokenKeyError, WEBHOOK_SECRET_KEYS, type TokenKeyring } from './config/token-keyring.js';
 import { hashTaggedPrefix, parseSentinels, type RedisTarget, type SentinelAddress } from './config/redis-settings.js';
 
 export { ConfigError };
@@ -95,6 +95,10 @@ const envSchema = z.object({
   WEBHOOK_SECRET_KEY: optionalText,
   WEBHOOK_SECRET_KEY_ID: optionalText,
   WEBHOOK_SECRET_OLD_KEYS: optionalText,
+  // Organisations (README "A province"): the key their bot tokens are sealed with; optional.
+  ORG_TOKEN_KEY: optionalText,
+  ORG_TOKEN_KEY_ID: optionalText,
+  ORG_TOKEN_OLD_KEYS: optionalText,
   APP_TIMEZONE: optionalText
     .transform((s) => s ?? 'Asia/Ho_Chi_Minh')
     .refine((tz) => isTimeZone(tz), { message: 'is not an IANA time zone such as Asia/Ho_Chi_Minh' }),
@@ -172,6 +176,16 @@ function crossProblems(input: Record<string, string | undefined>): string[] {
   } else if (set('WEBHOOK_SECRET_KEY_ID') || set('WEBHOOK_SECRET_OLD_KEYS')) {
     problems.push('WEBHOOK_SECRET_KEY is required when WEBHOOK_SECRET_KEY_ID or WEBHOOK_SECRET_OLD_KEYS is set');
   }
+  if (set('ORG_TOKEN_KEY')) {
+    try {
+      keyringFromEnvironment(input, ORG_TOKEN_KEYS);
+    } catch (e) {
+      if (!(e instanceof TokenKeyError)) throw e;
+      problems.push(e.message);
+    }
+  } else if (set('ORG_TOKEN_KEY_ID') || set('ORG_TOKEN_OLD_KEYS')) {
+    problems.push('ORG_TOKEN_KEY is required when ORG_TOKEN_KEY_ID or ORG_TOKEN_OLD_KEYS is set');
+  }
   // What happens outside the OA's free window is policy now (one place with the window's values and prices).
   if (set('ZALO_OA_OUTSIDE_WINDOW'))
     problems.push(
@@ -235,6 +249,8 @@ export interface Config {
   delivery: { globalPerSecond: number; perChatPerSecond: number };
   /** The keyring the webhook signing secrets are sealed with (WEBHOOK_SECRET_KEY); unset: webhooks cannot be added or signed. */
   webhookKeyring: TokenKeyring | undefined;
+  /** The keyring the organisations' bot tokens are sealed with (ORG_TOKEN_KEY); unset: no token can be stored. */
+  orgKeyring: TokenKeyring | undefined;
 }
 
 export interface ZaloOaConfig {
@@ -317,5 +333,6 @@ export function createConfig(input: Record<string, string | undefined>): Config 
       : undefined,
     delivery: { globalPerSecond: e.DELIVERY_RATE_GLOBAL, perChatPerSecond: e.DELIVERY_RATE_PER_CHAT },
     webhookKeyring: e.WEBHOOK_SECRET_KEY ? keyringFromEnvironment(e, WEBHOOK_SECRET_KEYS) : undefined,
+    orgKeyring: e.ORG_TOKEN_KEY ? keyringFromEnvironment(e, ORG_TOKEN_KEYS) : undefined,
   };
 }

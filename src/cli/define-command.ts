@@ -3,7 +3,7 @@
 // command with a usage error (exit 2) instead of being ignored.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errBothLanguages } from './bilingual.js';
-import type { CliCommand, CliContext } from './context.js';
+import { type CliCommand, type CliContext, runWithOrgOption } from './context.js';
 
 /** Each option's name and whether it takes a value (string) or not (boolean). */
 export type OptionsSpec = NonNullable<ParseArgsConfig['options']>;
@@ -56,9 +56,11 @@ export function defineCommand<const O extends OptionsSpec>(spec: CommandSpec<O>)
     path: spec.path,
     usage: spec.usage,
     summary: spec.summary,
-    async run(ctx, args) {
-      const parsed = parseCommandArgs(ctx, spec.usage, spec.options, args);
-      return parsed ? spec.run(ctx, parsed) : 2;
-    },
+    // `--org <id>` is every command's (src/cli/context.ts): taken out before the command's own options are parsed.
+    run: (ctx, args) =>
+      runWithOrgOption(ctx, args, async (orgCtx, rest) => {
+        const parsed = parseCommandArgs(orgCtx, spec.usage, spec.options, rest);
+        return parsed ? spec.run(orgCtx, parsed) : 2;
+      }),
   };
 }

@@ -5,8 +5,9 @@ import { describeDatabase } from '../config/describe-database.js';
 import { loadEnvironment, type EnvironmentValues } from '../config/environment.js';
 import { systemTime } from '../domain/time/time-source.js';
 import { Catalogue } from '../i18n/catalogue.js';
-import { openDatabase } from '../db/open.js';
-import type { CliContext } from './context.js';
+import { DEFAULT_ORG } from '../db/client.js';
+import { EmbeddedSingleOrganisation, openDatabase } from '../db/open.js';
+import { type CliContext, UnknownOrganisation } from './context.js';
 import { commands } from './commands/index.js';
 
 function usage(): string {
@@ -35,10 +36,16 @@ export async function runCli(argv: string[], env: EnvironmentValues): Promise<nu
     config,
     time: systemTime,
     catalogue: Catalogue.load(),
-    openDatabase: () => {
+    openDatabase: async (options) => {
       // The one line that tells the office which database this was: the bot's, or an embedded one by mistake.
-      console.error(`database: ${describeDatabase(config)}`);
-      return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4, migrate: true });
+      const orgId = options?.orgId;
+      console.error(`database: ${describeDatabase(config)}${orgId && orgId !== DEFAULT_ORG ? `, organisation ${orgId}` : ''}`);
+      try {
+        return await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4, migrate: true, ...(orgId ? { orgId } : {}) });
+      } catch (e) {
+        if (e instanceof EmbeddedSingleOrganisation) throw new UnknownOrganisation(e.orgId, true);
+        throw e;
+      }
     },
     out: (line) => console.log(line),
     err: (line) => console.error(line),

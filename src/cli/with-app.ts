@@ -5,6 +5,9 @@
 import { pino } from 'pino';
 import type { AppContext } from '../app/context.js';
 import { loadConfiguredPolicy } from '../config/policy-file.js';
+import { DEFAULT_ORG } from '../db/client.js';
+import { organisationPolicyText } from '../db/organisations.js';
+import { loadPolicy } from '../domain/policy/load-policy.js';
 import { createAppContext } from '../runtime/app-context.js';
 import { createQueues } from '../../jobs/runtime.js';
 import { errBothLanguages } from './bilingual.js';
@@ -21,10 +24,33 @@ function redisShown(url: string): string {
   }
 }
 
+/** The queue prefix of an organisation's jobs: QUEUE_PREFIX for 'default', `<QUEUE_PREFIX>-<org>` for the others. */
+export function queuePrefixFor(prefix: string, orgId: string | undefined): string {
+  return orgId === undefined || orgId === DEFAULT_ORG ? prefix : `${prefix}-${orgId}`;
+}
+
 export async function withApp<T>(ctx: CliContext, fn: (app: AppContext) => Promise<T>): Promise<T> {
-  const policy = loadConfiguredPolicy(ctx.config);
+  let policy = loadConfiguredPolicy(ctx.config);
   const opened = await ctx.openDatabase();
-  const queues = new BoundedQueues(createQueues(ctx.config.redis, ctx.config.queuePrefix, ctx.time), ctx.queueTimeoutMs ?? QUEUE_TIMEOUT_MS);
+  // An organisation (--org) with a policy file of its own (`org create --policy`) works under it.
+  const ownPolicy = ctx.orgId
+    ? await organisationPolicyText(opened.db, ctx.orgId).catch(async (e: unknown) => {
+        await opened.close();
+        throw e;
+      })
+    : undefined;
+  if (ownPolicy !== undefined) {
+    try {
+      policy = loadPolicy({ text: ownPolicy, format: 'yaml', timezone: ctx.config.timezone, source: `organisation ${ctx.orgId}` });
+    } catch (e) {
+      await opened.close();
+      throw e;
+    }
+  }
+  const queues = new BoundedQueues(
+    createQueues(ctx.config.redis, queuePrefixFor(ctx.config.queuePrefix, ctx.orgId), ctx.time),
+    ctx.queueTimeoutMs ?? QUEUE_TIMEOUT_MS,
+  );
   try {
     const app = createAppContext({
       db: opened.db,

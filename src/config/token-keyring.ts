@@ -1,6 +1,7 @@
 // The keys the OA tokens are sealed with (src/channels/zalo-oa/token-crypto.ts), read from the environment. Here, not
 // in the adapter, because the configuration checks them at start (src/config.ts) and config must not import channels.
-// The webhook signing secrets (issue 17) are sealed the same way under keys of their own (WEBHOOK_SECRET_KEY…).
+// The webhook signing secrets (issue 17) are sealed the same way under keys of their own (WEBHOOK_SECRET_KEY…), and
+// the organisations' bot tokens (issue 18) under ORG_TOKEN_KEY….
 
 /** The form of a key id, stored in every sealed value. */
 export const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
@@ -59,6 +60,14 @@ export const WEBHOOK_SECRET_KEYS: KeyringVariables = {
   keyId: 'WEBHOOK_SECRET_KEY_ID',
   oldKeys: 'WEBHOOK_SECRET_OLD_KEYS',
   sealed: 'the webhook signing secrets',
+};
+
+/** The organisations' bot tokens (issue 18, `org create --telegram-token`), table organisation. */
+export const ORG_TOKEN_KEYS: KeyringVariables = {
+  key: 'ORG_TOKEN_KEY',
+  keyId: 'ORG_TOKEN_KEY_ID',
+  oldKeys: 'ORG_TOKEN_OLD_KEYS',
+  sealed: "the organisations' bot tokens",
 };
 
 /** The keyring from the environment, or a {@link TokenKeyError} naming the variable at fault. */

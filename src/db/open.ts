@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { createPrismaClient, type PrismaClient } from './client.js';
+import { DEFAULT_ORG, createPrismaClient, type PrismaClient } from './client.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { applyMigrations } from './migrate/apply.js';
 import { ensurePrivateDir, writePrivateFile } from './private-files.js';
@@ -19,8 +19,17 @@ export interface OpenOptions {
   dataDir: string;
   poolSize: number;
   migrate: boolean;
+  /** The organisation the client works for (default 'default'); the embedded database has only 'default'. */
+  orgId?: string;
   /** The process that owns the embedded database publishes its address so the CLI can share it. */
   publishEmbedded?: boolean;
+}
+
+/** Only the default organisation lives in the embedded database (no roles, no row-level security there). */
+export class EmbeddedSingleOrganisation extends Error {
+  constructor(readonly orgId: string) {
+    super(`the embedded database holds the default organisation only, not ${orgId}: set DATABASE_URL to a PostgreSQL server`);
+  }
 }
 
 function portIsOpen(port: number): Promise<boolean> {
@@ -56,11 +65,19 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
     }
   }
   if (options.migrate) await applyMigrations(url);
-  const db = createPrismaClient(url, { poolSize: options.poolSize, ...(stopEmbedded || !options.databaseUrl ? { transactionWaitMs: 30_000 } : {}) });
+  const embedded = !options.databaseUrl;
+  const orgId = options.orgId ?? DEFAULT_ORG;
+  if (embedded && orgId !== DEFAULT_ORG) {
+    await stopEmbedded?.();
+    throw new EmbeddedSingleOrganisation(orgId);
+  }
+  // PGlite ignores the startup options (dondoc.org, role): there the client is the owner, and every row is 'default's
+  // through the column defaults. Row-level security needs a PostgreSQL server.
+  const db = createPrismaClient(url, { poolSize: options.poolSize, orgId, owner: embedded, ...(embedded ? { transactionWaitMs: 30_000 } : {}) });
   return {
     url,
     db,
-    embedded: !options.databaseUrl,
+    embedded,
     async close() {
       await db.$disconnect();
       if (stopEmbedded) {

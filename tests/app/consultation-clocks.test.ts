@@ -227,7 +227,7 @@ async function thirdRound(fx: AppFixture) {
 /** …both agreed, the asker decided, and asked again after the decision (YK-2026-0004). */
 async function askedAfterDecision(fx: AppFixture) {
   const s = await thirdRound(fx);
-  const third = await fx.db.consultation.findUniqueOrThrow({ where: { code: 'YK-2026-0003' } });
+  const third = await fx.db.consultation.findFirstOrThrow({ where: { code: 'YK-2026-0003' } });
   await s.a.press('Đồng ý');
   await s.b.press('Đồng ý');
   await s.asker.press('Kết luận');
@@ -274,11 +274,11 @@ describe('one matter in three rounds without a decision (behaviour 8)', () => {
     expect(asker.last()).toContain('Liên quan: vòng 3, tiếp theo YK-2026-0002');
     await asker.press('Gửi xin ý kiến');
     expect(asker.last()).toContain('✅ Đã gửi xin ý kiến YK-2026-0003');
-    const third = await fx.db.consultation.findUniqueOrThrow({ where: { code: 'YK-2026-0003' } });
+    const third = await fx.db.consultation.findFirstOrThrow({ where: { code: 'YK-2026-0003' } });
     expect([third.round, third.matterId, third.previousId]).toEqual([
       3,
       first,
-      (await fx.db.consultation.findUniqueOrThrow({ where: { code: 'YK-2026-0002' } })).id,
+      (await fx.db.consultation.findFirstOrThrow({ where: { code: 'YK-2026-0002' } })).id,
     ]);
     const signals = await fx.db.signal.findMany({ where: { behaviour: 8 } });
     expect(signals).toHaveLength(1);
@@ -290,7 +290,7 @@ describe('one matter in three rounds without a decision (behaviour 8)', () => {
 
   test('a decision closes the matter; a later round after it starts the count again', async ({ fx }) => {
     const { asker, a, b } = await thirdRound(fx);
-    const third = await fx.db.consultation.findUniqueOrThrow({ where: { code: 'YK-2026-0003' } });
+    const third = await fx.db.consultation.findFirstOrThrow({ where: { code: 'YK-2026-0003' } });
     await a.press('Đồng ý');
     await b.press('Đồng ý');
     await asker.press('Kết luận');

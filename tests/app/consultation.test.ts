@@ -103,7 +103,7 @@ describe('a consultation, from question to decision', () => {
     expect(duc.buttons().map((b) => b.label)).toEqual(['Đồng ý', 'Không đồng ý', 'Đồng ý có ý kiến bổ sung', 'Xin làm rõ']);
     // A head with a deputy may also hand it over.
     expect(noiVu.buttons().map((b) => b.label)).toContain('Giao cấp phó trả lời thay');
-    const id = (await fx.db.consultation.findUniqueOrThrow({ where: { code: 'YK-2026-0001' } })).id;
+    const id = (await fx.db.consultation.findFirstOrThrow({ where: { code: 'YK-2026-0001' } })).id;
     expect(await activeClocks(fx, id)).toBe(3);
   });
 

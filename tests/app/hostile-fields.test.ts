@@ -28,7 +28,7 @@ async function dirtyDistrict(fx: AppFixture) {
   const r = await importOrganisation(fx.app, { file: csv, now: fx.time.now(), source: 'dirty.csv' });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   fx.app.invalidate();
-  const o = await fx.db.official.findUniqueOrThrow({ where: { code: 'BTC-03' }, include: { unit: true } });
+  const o = await fx.db.official.findFirstOrThrow({ where: { code: 'BTC-03' }, include: { unit: true } });
   expect([o.fullName, o.title, o.unit.name]).toEqual(['Nguyễn Văn An', 'Chuyên viên', 'Ban Tổ chức Huyện ủy']);
   return { head: await fx.person('BTC-01'), an: await fx.person('BTC-03'), anh: await fx.person('BTC-04') };
 }

@@ -108,7 +108,7 @@ describe('hostile text from chat and from the organisation file', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     fx.app.invalidate();
     const { head, anh } = await cast(fx);
-    const o = await fx.db.official.findUniqueOrThrow({ where: { code: 'BTC-04' } });
+    const o = await fx.db.official.findFirstOrThrow({ where: { code: 'BTC-04' } });
     expect(o.fullName).toBe('Lê Thị hnÁ cọgN');
     expect(o.title).toBe('Chuyên viên');
     await fx.give('BTC-01', 'BTC-04', { title: 'Cập nhật danh sách cán bộ', deadline: at('2026-12-18T17:00:00') });

@@ -162,7 +162,7 @@ describe('bad input', () => {
     await ngoc.say('/huy');
 
     const by = OfficialId(await fx.officialId('PNV-02'));
-    const pnv = (await fx.db.unit.findUniqueOrThrow({ where: { code: 'PNV' } })).id;
+    const pnv = (await fx.db.unit.findFirstOrThrow({ where: { code: 'PNV' } })).id;
     const toanId = await fx.officialId('PNV-03');
     // Nghĩa (deputy) names only himself: nobody left to receive it.
     await expect(
@@ -221,7 +221,7 @@ describe('a notice with a document kept on the server', () => {
   test('goes as a local file (a Telegram document), and an official imported later receives it', async ({ fx }) => {
     const toan = await fx.person('PNV-03');
     const by = OfficialId(await fx.officialId('PNV-01'));
-    const pnv = (await fx.db.unit.findUniqueOrThrow({ where: { code: 'PNV' } })).id;
+    const pnv = (await fx.db.unit.findFirstOrThrow({ where: { code: 'PNV' } })).id;
     const data = new TextEncoder().encode('%PDF-1.4 kế hoạch 56');
     const r = await createNotice(fx.app, by, {
       scopes: [{ kind: 'unit', unitId: pnv, subtree: true }],
@@ -256,7 +256,7 @@ describe('a notice with a document kept on the server', () => {
 
   test('an official imported later who links only afterwards finds the notice in what waited for them', async ({ fx }) => {
     const by = OfficialId(await fx.officialId('PNV-01'));
-    const pnv = (await fx.db.unit.findUniqueOrThrow({ where: { code: 'PNV' } })).id;
+    const pnv = (await fx.db.unit.findFirstOrThrow({ where: { code: 'PNV' } })).id;
     const r = await createNotice(fx.app, by, {
       scopes: [{ kind: 'unit', unitId: pnv, subtree: true }],
       title: TITLE,

@@ -136,7 +136,7 @@ describe('recognition in a month', () => {
     });
     await fx.setTime(at('2026-11-30T09:00:00'));
     await createNotice(fx.app, await oid(fx, 'TCKH-01'), {
-      scopes: [{ kind: 'unit', unitId: (await fx.db.unit.findUniqueOrThrow({ where: { code: 'TCKH' } })).id, subtree: true }],
+      scopes: [{ kind: 'unit', unitId: (await fx.db.unit.findFirstOrThrow({ where: { code: 'TCKH' } })).id, subtree: true }],
       title: 'Kế hoạch thực hiện Chỉ thị 56-CT/TW',
       summary: 'Quán triệt đến từng cán bộ, công chức trong phòng.',
       deadline: null,

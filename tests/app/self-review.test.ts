@@ -286,7 +286,7 @@ describe('self-review', () => {
     const head = await id('BTC-01');
     const an = await id('BTC-03');
     const anh = await id('BTC-04');
-    const btc = (await fx.db.unit.findUniqueOrThrow({ where: { code: 'BTC' } })).id;
+    const btc = (await fx.db.unit.findFirstOrThrow({ where: { code: 'BTC' } })).id;
     fx.time.set(iso('2026-11-02T09:00:00'));
     const task = (
       await assignTask(fx.app, head, {

@@ -225,7 +225,7 @@ describe('integration API /api/v1', () => {
       body: { decision: 'approve' },
     });
     expect(none.body).toMatchObject({ status: 409, code: 'api-extension-none' });
-    const row = await h.db.db.task.findUniqueOrThrow({ where: { code: t.code } });
+    const row = await h.db.db.task.findFirstOrThrow({ where: { code: t.code } });
     await requestExtension(h.app, OfficialId(row.assigneeId), TaskId(row.id), new Date('2026-12-18T10:00:00Z'), 'Chờ số liệu của các xã');
     const ok = await api.call('POST', '/tasks/{code}/extension', {
       path: `/tasks/${t.code}/extension`,
@@ -287,7 +287,7 @@ describe('integration API /api/v1', () => {
   it('gives the evaluation figures of a period, as the reports compute them', async () => {
     const r = await api.call('GET', '/evaluation', { key: writer, query: { from: '2026-12-01', to: '2026-12-31', unit: 'TCKH' } });
     expect(r.status).toBe(200);
-    const unit = await h.db.db.unit.findUniqueOrThrow({ where: { code: 'TCKH' } });
+    const unit = await h.db.db.unit.findFirstOrThrow({ where: { code: 'TCKH' } });
     const report = await buildReport(
       { stores: h.app.stores, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: h.app.time.now() },
       { kind: 'range', from: '2026-12-01' as IsoDate, to: '2026-12-31' as IsoDate, year: 2026 },

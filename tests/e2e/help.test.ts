@@ -18,7 +18,7 @@ describe('/trogiup by role', () => {
     h = await createHarness({ start: '2026-12-07T02:00:00Z' });
     await h.importSample();
     // BTC-03, a member, is made the explicit superior of BTC-04: a superior without a leading role.
-    await h.db.db.official.update({ where: { code: 'BTC-04' }, data: { superiorId: await h.officialId('BTC-03') } });
+    await h.db.db.official.updateMany({ where: { code: 'BTC-04' }, data: { superiorId: await h.officialId('BTC-03') } });
     h.app.invalidate();
   });
   afterAll(async () => {

@@ -52,7 +52,7 @@ describe('the one sanitiser on every stored field', () => {
   });
 
   it('the organisation file and the display name', async () => {
-    const o = await h.db.db.official.findUniqueOrThrow({ where: { code: 'BTC-03' }, include: { unit: true } });
+    const o = await h.db.db.official.findFirstOrThrow({ where: { code: 'BTC-03' }, include: { unit: true } });
     expect([o.fullName, o.title, o.unit.name]).toEqual(['Nguyễn Văn An', 'Chuyên viên', 'Ban Tổ chức Huyện ủy']);
     const identity = await h.db.db.chatIdentity.findFirstOrThrow({ where: { externalUserId: '9103' } });
     expect(identity.displayName).toBe('An nguyễn');

@@ -55,7 +55,7 @@ describe('events out by signed webhook', () => {
     expect(run.code).toBe(0);
     rx.secret = run.out.at(-1);
     expect(rx.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    return (await h.db.db.webhookSubscription.findUniqueOrThrow({ where: { name } })).id;
+    return (await h.db.db.webhookSubscription.findFirstOrThrow({ where: { name } })).id;
   }
   const deliveries = (subscriptionId: number) =>
     h.db.db.webhookDelivery.findMany({ where: { subscriptionId }, include: { event: true }, orderBy: { eventId: 'asc' } });

@@ -131,6 +131,6 @@ describe('a consultation on Zalo: asked by text, answered with a stance by numbe
     expect(head.last()).toContain(`Đã kết luận ${code}`);
     expect(member.last()).toContain(`🏁 Kết luận ${code}`);
     expect(deputy.last()).toContain('Giữ nguyên vị trí bộ phận một cửa');
-    expect((await h.db.db.consultation.findUniqueOrThrow({ where: { code } })).status).toBe('CLOSED');
+    expect((await h.db.db.consultation.findFirstOrThrow({ where: { code } })).status).toBe('CLOSED');
   });
 });

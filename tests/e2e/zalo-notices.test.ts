@@ -26,7 +26,7 @@ const test = base.extend<{ $test: { given: Given }; $file: { harness: Harness } 
   harness: sampleHarness(),
   given: async ({ harness: h, task }, use) => {
     const trio = await zaloTrio(h, nextUnit());
-    const unitId = (await h.db.db.unit.findUniqueOrThrow({ where: { code: trio.unit } })).id;
+    const unitId = (await h.db.db.unit.findFirstOrThrow({ where: { code: trio.unit } })).id;
     const { notice } = await createNotice(h.app, OfficialId(trio.headId), {
       scopes: [{ kind: 'unit', unitId, subtree: true }],
       title: 'Kế hoạch thực hiện Chỉ thị 56-CT/TW',

@@ -83,6 +83,6 @@ describe('a consultation on the Zalo OA: asked step by step, answered with a sta
     await h.idle();
     expect(member.last()).toContain('🏁 Kết luận YK-2026-0001');
     expect(deputy.last()).toContain('Giữ nguyên vị trí bộ phận một cửa');
-    expect((await h.db.db.consultation.findUniqueOrThrow({ where: { code: 'YK-2026-0001' } })).status).toBe('CLOSED');
+    expect((await h.db.db.consultation.findFirstOrThrow({ where: { code: 'YK-2026-0001' } })).status).toBe('CLOSED');
   });
 });

@@ -74,7 +74,7 @@ describe('files on the Zalo OA', () => {
     await member.command('xong', 'NV-2026-0001 Đã trình dự toán, kèm công văn số 125/TCKH');
     expect(head.last()).toContain('🏁 NV-2026-0001 báo cáo hoàn thành');
     await head.press('Xác nhận hoàn thành');
-    expect((await h.db.db.task.findUniqueOrThrow({ where: { code: 'NV-2026-0001' } })).status).toBe('CLOSED');
+    expect((await h.db.db.task.findFirstOrThrow({ where: { code: 'NV-2026-0001' } })).status).toBe('CLOSED');
   });
 
   it('sends an XLSX report as a download link that serves the file until it expires', async () => {

@@ -25,7 +25,7 @@ describe('a notice on the Zalo OA: buttons, a file link, a question', () => {
     await link(ngoc, 'PNV-01');
     await link(nghia, 'PNV-02');
     await link(toan, 'PNV-03');
-    const pnv = (await h.db.db.unit.findUniqueOrThrow({ where: { code: 'PNV' } })).id;
+    const pnv = (await h.db.db.unit.findFirstOrThrow({ where: { code: 'PNV' } })).id;
     await createNotice(h.app, OfficialId(await h.officialId('PNV-01')), {
       scopes: [{ kind: 'unit', unitId: pnv, subtree: true }],
       title: 'Kế hoạch thực hiện Chỉ thị 56-CT/TW',

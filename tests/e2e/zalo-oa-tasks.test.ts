@@ -37,7 +37,7 @@ describe('tasks on the Zalo OA: decline, signal, explanation, wrong codes', () =
   it('declines by command with the reason on the same line', async () => {
     await member.command('tuchoi', `${code} Nội dung này thuộc chức năng của Chi cục Thuế`);
     expect(member.last()).toContain(code);
-    const task = await h.db.db.task.findUniqueOrThrow({ where: { code } });
+    const task = await h.db.db.task.findFirstOrThrow({ where: { code } });
     expect(task.status).toBe('DECLINED');
     const event = await h.db.db.taskEvent.findFirstOrThrow({ where: { taskId: task.id, kind: 'DECLINED' } });
     expect(event.reason).toBe('Nội dung này thuộc chức năng của Chi cục Thuế');
@@ -65,7 +65,7 @@ describe('tasks on the Zalo OA: decline, signal, explanation, wrong codes', () =
     expect(member.last()).toContain('Đã gửi giải trình GT-2026-0001');
     await h.idle();
     expect(head.last()).toContain('📄 GT-2026-0001: giải trình của');
-    expect((await h.db.db.explanationDemand.findUniqueOrThrow({ where: { code: 'GT-2026-0001' } })).status).toBe('ANSWERED');
+    expect((await h.db.db.explanationDemand.findFirstOrThrow({ where: { code: 'GT-2026-0001' } })).status).toBe('ANSWERED');
   });
 
   it('says what is wrong with a command without a code, with an unknown code or with the wrong kind of code', async () => {

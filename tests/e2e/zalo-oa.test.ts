@@ -130,7 +130,7 @@ describe('Zalo OA: link after follow, tasks and consultations with buttons, sign
   });
 
   it('an access token expiring mid-run is refreshed once, nothing is lost, and the used refresh token is refused', async () => {
-    const stored = await h.db.db.zaloOaToken.findUniqueOrThrow({ where: { oaId: h.oa!.oaId } });
+    const stored = await h.db.db.zaloOaToken.findFirstOrThrow({ where: { oaId: h.oa!.oaId } });
     const refreshesBefore = h.oa!.callsTo('access_token').length;
     const firstCredential = h.oa!.callsTo('message/cs').at(-1)!.credential!;
     // 25 h on: the access token has expired at Zalo (the stand-in's clock is the harness's).
@@ -147,7 +147,7 @@ describe('Zalo OA: link after follow, tasks and consultations with buttons, sign
     expect(again).toBeInstanceOf(ZaloOaAuthError);
     expect((again as ZaloOaAuthError).needsReauthorization).toBe(true);
     // The new pair is stored (sealed: no token in clear in the row) and used.
-    const row = await h.db.db.zaloOaToken.findUniqueOrThrow({ where: { oaId: h.oa!.oaId } });
+    const row = await h.db.db.zaloOaToken.findFirstOrThrow({ where: { oaId: h.oa!.oaId } });
     expect(row.refreshSealed).not.toBe(stored.refreshSealed);
     expect(row.accessSealed.startsWith('zoa1.')).toBe(true);
     expect(h.oa!.callsTo('message/cs').at(-1)!.credential).not.toBe(firstCredential);

@@ -82,7 +82,7 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
     await member.say('1');
     expect(member.last()).toContain(`Đồng chí đã nhận nhiệm vụ ${code}`);
     expect(head.last()).toContain(`✅ ${code} đã được nhận`);
-    expect((await h.db.db.task.findUniqueOrThrow({ where: { code } })).status).toBe('ACCEPTED');
+    expect((await h.db.db.task.findFirstOrThrow({ where: { code } })).status).toBe('ACCEPTED');
     // The answer offers the next steps, numbered again.
     expect(member.options().map((o) => o.command)).toEqual([`/baocao ${code}`, `/xong ${code}`, `/giahan ${code}`]);
   });
@@ -107,7 +107,7 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
     // The code in any case and without its leading zeros.
     await head.command('xacnhan', code.toLowerCase().replace(/-0+(\d)/, '-$1'));
     expect(member.last()).toContain(`🟢 ${code} đã được xác nhận hoàn thành`);
-    expect((await h.db.db.task.findUniqueOrThrow({ where: { code } })).status).toBe('CLOSED');
+    expect((await h.db.db.task.findFirstOrThrow({ where: { code } })).status).toBe('CLOSED');
   });
 
   test('accepts by command at any time, while the numbers belong to the newest prompt', async ({ pair: { h, member, assign } }) => {
@@ -129,7 +129,7 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
     const { code } = await assign('Tổng hợp báo cáo thu chi quý IV');
     await member.command('tuchoi', `${code} Nội dung này thuộc chức năng của Chi cục Thuế`);
     expect(member.last()).toContain(code);
-    const task = await h.db.db.task.findUniqueOrThrow({ where: { code } });
+    const task = await h.db.db.task.findFirstOrThrow({ where: { code } });
     expect(task.status).toBe('DECLINED');
     const event = await h.db.db.taskEvent.findFirstOrThrow({ where: { taskId: task.id, kind: 'DECLINED' } });
     expect(event.reason).toBe('Nội dung này thuộc chức năng của Chi cục Thuế');
@@ -158,7 +158,7 @@ describe('a task on Zalo: numbered replies and commands with the item code', () 
     await member.command('giaitrinh', `${demand.code} Tôi xin nhận trách nhiệm; sẽ phối hợp với Chi cục Thuế để hoàn thành trong tuần.`);
     expect(member.last()).toContain(`Đã gửi giải trình ${demand.code}`);
     expect(head.last()).toContain(`📄 ${demand.code}: giải trình của`);
-    expect((await h.db.db.explanationDemand.findUniqueOrThrow({ where: { code: demand.code } })).status).toBe('ANSWERED');
+    expect((await h.db.db.explanationDemand.findFirstOrThrow({ where: { code: demand.code } })).status).toBe('ANSWERED');
   });
 
   test('says what is wrong with a command without a code, with an unknown code or with the wrong kind of code', async ({ pair: { member, assign } }) => {

@@ -48,8 +48,8 @@ describe('two bot processes behind a load balancer', () => {
     tg = await createTelegramStandIn({ token: TOKEN });
     await seedLinkedOrganisation(db.db);
     // The head of a department assigns to one of its officials (a code that names one person).
-    const head = await db.db.official.findUniqueOrThrow({ where: { code: 'BTC-01' } });
-    const assignee = await db.db.official.findUniqueOrThrow({ where: { code: 'BTC-03' } });
+    const head = await db.db.official.findFirstOrThrow({ where: { code: 'BTC-01' } });
+    const assignee = await db.db.official.findFirstOrThrow({ where: { code: 'BTC-03' } });
     const chatId = 800000 + head.id;
     const from = user(chatId, { firstName: 'Khải' });
     const prefix = 'mb';

@@ -32,7 +32,7 @@ describe('audit hash versions', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     // The table as it was before the migration, filled by the old code.
-    await t.db.$executeRawUnsafe('ALTER TABLE audit_log DROP COLUMN "hashVersion"');
+    await t.owner.$executeRawUnsafe('ALTER TABLE audit_log DROP COLUMN "hashVersion"');
     let prev = '0'.repeat(64);
     for (let i = 0; i < 3; i++) {
       const row = {
@@ -55,7 +55,7 @@ describe('audit hash versions', () => {
       .split(';')
       .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
       .filter(Boolean))
-      await t.db.$executeRawUnsafe(statement);
+      await t.owner.$executeRawUnsafe(statement);
     // New rows after it, by the new code.
     await t.db.$transaction(async (tx) => {
       await appendAudit(tx, [

@@ -35,7 +35,7 @@ describe('CLI: consult create', () => {
     expect(first.err).toEqual([]);
     // HIGH: 1 working day from Monday 09:00.
     expect(first.out).toEqual(['YK-2026-0001\t09:00 08/12/2026\t2\t1']);
-    const c = await t.db.consultation.findUniqueOrThrow({ where: { code: 'YK-2026-0001' }, include: { respondents: true } });
+    const c = await t.db.consultation.findFirstOrThrow({ where: { code: 'YK-2026-0001' }, include: { respondents: true } });
     expect([c.priority, c.respondents.length]).toEqual(['HIGH', 2]);
     expect(await t.db.clock.count({ where: { itemKind: 'CONSULTATION', itemId: c.id, state: 'ACTIVE' } })).toBe(2);
 

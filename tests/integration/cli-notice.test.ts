@@ -41,7 +41,7 @@ describe('CLI: notice create', () => {
     expect(r.err).toEqual([]);
     // Three working days from Monday 09:00; two recipients, none linked to a chat.
     expect(r.out).toEqual(['QT-2026-0001\t09:00 10/12/2026\t2\t2']);
-    const n = await t.db.notice.findUniqueOrThrow({ where: { code: 'QT-2026-0001' }, include: { recipients: true } });
+    const n = await t.db.notice.findFirstOrThrow({ where: { code: 'QT-2026-0001' }, include: { recipients: true } });
     expect([n.documentName, n.documentMime, n.documentSize]).toEqual(['ke-hoach-56.pdf', 'application/pdf', Buffer.byteLength('%PDF-1.4 Kế hoạch 56')]);
     expect(await t.db.clock.count({ where: { itemKind: 'NOTICE', itemId: n.id, kind: 'NOTICE_CONFIRM', state: 'ACTIVE' } })).toBe(2);
   });

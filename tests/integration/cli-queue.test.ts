@@ -93,7 +93,7 @@ describe('CLI with Redis down, and --ref', () => {
     expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS * 0.9);
 
     // Committed: the task and its accept clock are in the database, where the reconciler finds them.
-    const row = await t.db.task.findUniqueOrThrow({ where: { code: 'NV-2026-0002' } });
+    const row = await t.db.task.findFirstOrThrow({ where: { code: 'NV-2026-0002' } });
     expect(await t.db.clock.count({ where: { itemId: row.id, kind: 'TASK_ACCEPT', state: 'ACTIVE' } })).toBe(1);
   });
 
@@ -103,7 +103,7 @@ describe('CLI with Redis down, and --ref', () => {
     expect(r.code).toBe(0);
     expect(r.out[0]).toMatch(/^YK-2026-0001\t/);
     expect(r.err).toHaveLength(2);
-    const c = await t.db.consultation.findUniqueOrThrow({ where: { code: 'YK-2026-0001' } });
+    const c = await t.db.consultation.findFirstOrThrow({ where: { code: 'YK-2026-0001' } });
     expect(await t.db.clock.count({ where: { itemKind: 'CONSULTATION', itemId: c.id, state: 'ACTIVE' } })).toBe(2);
   });
 

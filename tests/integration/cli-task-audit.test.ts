@@ -40,7 +40,7 @@ describe('CLI: task create and audit verify', () => {
     expect(ok.err).toEqual([]);
     expect(ok.code).toBe(0);
     expect(ok.out[0]).toMatch(/^NV-2026-0001\tLê Văn Toàn\t16:00 18\/12\/2026$/);
-    const task = await t.db.task.findUniqueOrThrow({ where: { code: 'NV-2026-0001' } });
+    const task = await t.db.task.findFirstOrThrow({ where: { code: 'NV-2026-0001' } });
     expect(task.priority).toBe('HIGH');
     expect(await t.db.clock.count({ where: { itemId: task.id, kind: 'TASK_ACCEPT', state: 'ACTIVE' } })).toBe(1);
   });

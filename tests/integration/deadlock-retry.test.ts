@@ -8,7 +8,8 @@ import { OfficialId, TaskId } from '../../src/domain/ids.js';
 import { createHarness, type Harness } from '../support/app-harness.js';
 import { waitUntil } from '../support/wait.js';
 
-const AUDIT_LOCK = 7262002; // src/db/repositories/audit.repository.ts
+// src/db/repositories/audit.repository.ts: the two-key lock (AUDIT_LOCK, hashtext(organisation)), one chain per organisation.
+const AUDIT_LOCK = 7262002;
 
 describe('a use case that loses a deadlock is run again', () => {
   let h: Harness;
@@ -36,12 +37,12 @@ describe('a use case that loses a deadlock is run again', () => {
           async () => {
             const held = await h.db.db.$queryRaw<
               { n: bigint }[]
-            >`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = ${AUDIT_LOCK} AND granted`;
+            >`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = ${AUDIT_LOCK} AND objid::int = hashtext('default') AND objsubid = 2 AND granted`;
             return Number(held[0]!.n) > 0 ? true : undefined;
           },
           { timeoutMs: 20_000, intervalMs: 20 },
         );
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK}::int, hashtext('default'))`;
         await tx.clock.update({ where: { id: clock.id }, data: { updatedAt: new Date() } });
       },
       { timeout: 30_000, maxWait: 10_000 },

@@ -54,7 +54,7 @@ describe('a long digest is split between items', () => {
   });
 
   async function messages(channel: 'TELEGRAM' | 'ZALO', maxTextLength = CAPABILITIES[channel].maxTextLength) {
-    const chair = await h.db.db.official.findUniqueOrThrow({ where: { code: 'UB-01' } });
+    const chair = await h.db.db.official.findFirstOrThrow({ where: { code: 'UB-01' } });
     const digest = await composeDigest(h.app, { id: chair.id, unitId: chair.unitId });
     return digestMessages(digest, {
       t: h.app.catalogue.translator('vi'),

@@ -31,7 +31,7 @@ const test = base.extend<{ $test: { head: TelegramUser }; $file: { h: Harness } 
 });
 
 async function digestText(h: Harness, code: string, channel: 'TELEGRAM' | 'ZALO' = 'TELEGRAM'): Promise<string[]> {
-  const o = await h.db.db.official.findUniqueOrThrow({ where: { code } });
+  const o = await h.db.db.official.findFirstOrThrow({ where: { code } });
   const d = await composeDigest(h.app, { id: o.id, unitId: o.unitId });
   const t = h.app.catalogue.translator('vi');
   const messages = digestMessages(d, {
@@ -143,7 +143,7 @@ describe('the daily digest of a unit subtree', () => {
   test('asks the database the same fixed number of queries for a unit of 4 people and for the whole district', async ({ h }) => {
     const counts: number[] = [];
     for (const code of ['TCKH-01', 'UB-01', 'HU-01', 'XPM-01']) {
-      const o = await h.db.db.official.findUniqueOrThrow({ where: { code } });
+      const o = await h.db.db.official.findFirstOrThrow({ where: { code } });
       const counter: QueryCounter = { queries: 0 };
       await composeDigest(h.app, { id: o.id, unitId: o.unitId }, counter);
       counts.push(counter.queries);
@@ -178,10 +178,10 @@ describe('the daily digest of a unit subtree', () => {
     expect(deputy.last()).toMatch(/^📋 Tổng hợp ngày 08\/12\/2026 – Phòng Tài chính – Kế hoạch\n/);
     await deputy.command('tonghop', 'batdau');
     expect(deputy.last()).toBe('Đã đăng ký: đồng chí sẽ nhận bản tổng hợp của đơn vị lúc 07:30 mỗi ngày làm việc.');
-    expect((await h.db.db.official.findUniqueOrThrow({ where: { code: 'TCKH-02' } })).digestOptIn).toBe(true);
+    expect((await h.db.db.official.findFirstOrThrow({ where: { code: 'TCKH-02' } })).digestOptIn).toBe(true);
     await deputy.command('digest', 'off');
     expect(deputy.last()).toBe('Đã thôi nhận bản tổng hợp hằng ngày. Đồng chí vẫn xem được bất cứ lúc nào bằng /tonghop.');
-    expect((await h.db.db.official.findUniqueOrThrow({ where: { code: 'TCKH-02' } })).digestOptIn).toBe(false);
+    expect((await h.db.db.official.findFirstOrThrow({ where: { code: 'TCKH-02' } })).digestOptIn).toBe(false);
     await head.command('tonghop', 'tatdat');
     expect(head.last()).toBe('Trưởng đơn vị luôn nhận bản tổng hợp lúc 07:30 mỗi ngày làm việc.');
     await head.command('tonghop', 'xyz');

@@ -143,7 +143,7 @@ describe('linking a chat account to an official', () => {
     // An account handed to someone else: it leaves the first official, and the dialog it had goes with it.
     expect(await link('UB-03', telegram('new-phone'))).toMatchObject({ ok: true, official: { code: 'UB-03' } });
     expect((await findIdentity(t.db, 'TELEGRAM', 'new-phone'))?.official.code).toBe('UB-03');
-    const ub2 = await t.db.official.findUniqueOrThrow({ where: { code: 'UB-02' }, include: { identities: true } });
+    const ub2 = await t.db.official.findFirstOrThrow({ where: { code: 'UB-02' }, include: { identities: true } });
     expect(ub2.identities.map((i) => i.channel)).toEqual(['ZALO']);
     expect(await t.db.dialogState.count({ where: { identityId: before.id } })).toBe(0);
     expect(await verifyAudit(t.db)).toMatchObject({ brokenAt: null });

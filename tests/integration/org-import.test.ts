@@ -66,11 +66,11 @@ describe('organisation import', () => {
     expect(hu).toMatchObject({ parentId: null, depth: 0, path: `/${hu.id}/` });
     expect(pnv).toMatchObject({ parentId: ubnd.id, depth: 2, path: `/${hu.id}/${ubnd.id}/${pnv.id}/`, name: 'Phòng Nội vụ' });
 
-    const an = await t.db.official.findUniqueOrThrow({ where: { code: 'BTC-03' } });
+    const an = await t.db.official.findFirstOrThrow({ where: { code: 'BTC-03' } });
     expect(an).toMatchObject({ fullName: 'Nguyễn Văn An', nameFolded: 'nguyen van an', role: 'MEMBER', phone: '0358624719', isAdmin: false });
-    const itOfficer = await t.db.official.findUniqueOrThrow({ where: { code: 'VPUB-04' } });
+    const itOfficer = await t.db.official.findFirstOrThrow({ where: { code: 'VPUB-04' } });
     expect(itOfficer.isAdmin).toBe(true);
-    const ub2 = await t.db.official.findUniqueOrThrow({ where: { code: 'UB-02' } });
+    const ub2 = await t.db.official.findFirstOrThrow({ where: { code: 'UB-02' } });
     expect(ub2.title).toBe('Phó Chủ tịch UBND huyện, phụ trách kinh tế – hạ tầng');
 
     const audit = await t.db.auditLog.findMany();
@@ -199,14 +199,14 @@ describe('organisation import', () => {
       ['TCKH-03', ['title']],
     ]);
     expect(r.changes.units).toMatchObject({ changed: [{ code: 'GDDT', fields: ['name'] }], deactivated: [{ code: 'XPM' }] });
-    const gone = await t.db.official.findUniqueOrThrow({ where: { code: 'BTG-03' } });
+    const gone = await t.db.official.findFirstOrThrow({ where: { code: 'BTG-03' } });
     expect(gone.active).toBe(false); // kept, with its history
-    expect(await t.db.unit.findUniqueOrThrow({ where: { code: 'XPM' } })).toMatchObject({ active: false });
-    const moved = await t.db.official.findUniqueOrThrow({ where: { code: 'PNV-03' }, include: { unit: true, superior: true } });
+    expect(await t.db.unit.findFirstOrThrow({ where: { code: 'XPM' } })).toMatchObject({ active: false });
+    const moved = await t.db.official.findFirstOrThrow({ where: { code: 'PNV-03' }, include: { unit: true, superior: true } });
     expect(moved.unit.code).toBe('TNMT');
     expect(moved.superior?.code).toBe('TNMT-02');
-    expect((await t.db.unit.findUniqueOrThrow({ where: { code: 'GDDT' } })).name).toBe('Phòng Giáo dục – Đào tạo');
-    expect((await t.db.official.findUniqueOrThrow({ where: { code: 'PNV-04' } })).phone).toBe('0986555123');
+    expect((await t.db.unit.findFirstOrThrow({ where: { code: 'GDDT' } })).name).toBe('Phòng Giáo dục – Đào tạo');
+    expect((await t.db.official.findFirstOrThrow({ where: { code: 'PNV-04' } })).phone).toBe('0986555123');
 
     const dir = await loadOrgDirectory(t.db);
     expect(dir.activeOfficials()).toHaveLength(44);

@@ -259,7 +259,7 @@ describe('the plan implementation report (IV.1): DOCX draft, CLI report plan, /b
     if (process.env.PLAN_REPORT_DOCX) await copyFile(docxFile, process.env.PLAN_REPORT_DOCX);
 
     // The evaluation XLSX of the same year and subtree, as /danhgia and `report` write it.
-    const ubnd = await h.db.db.unit.findUniqueOrThrow({ where: { code: 'UBND' } });
+    const ubnd = await h.db.db.unit.findFirstOrThrow({ where: { code: 'UBND' } });
     const org = await h.app.org();
     const report = await withReportExtras(
       { stores: h.app.stores, org, criteria: h.app.policy.recognition },

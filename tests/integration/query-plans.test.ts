@@ -2,6 +2,8 @@
 // digest's heaviest queries for one head. Each is captured as the code sends it (Prisma's query events) and
 // EXPLAINed over enough rows that a missing index shows: a Seq Scan of the big table, or a Sort of every due clock.
 // Each check is also run with its index dropped (in a transaction rolled back), where it must fail: the test can fail.
+// The plans are those of the application role (dondoc_app) under row-level security, as the bot runs them: a policy
+// changes which conditions may use an index (only leakproof ones ahead of it).
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { loadDigestFacts } from '../../src/db/repositories/digest-facts.reposito
 import { lockClocks } from '../../src/db/repositories/clock.repository.js';
 import { listTasksNeedingAction } from '../../src/db/repositories/task.repository.js';
 import { PrismaClient } from '../../src/db/generated/client.js';
+import { APP_ROLE } from '../../src/db/client.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const CLOCKS = 30_000;
@@ -50,6 +53,7 @@ describe('query plans over many rows', () => {
   const captured: Captured[] = [];
 
   async function explain(q: Captured): Promise<PlanNode> {
+    await sql.query(`SET ROLE ${APP_ROLE}`);
     const r = await sql.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${q.query}`, q.params);
     return r.rows[0]!['QUERY PLAN'][0]!.Plan;
   }
@@ -58,6 +62,7 @@ describe('query plans over many rows', () => {
   async function explainWithout(q: Captured, drop: string): Promise<PlanNode> {
     await sql.query('BEGIN');
     try {
+      await sql.query('RESET ROLE'); // the owner drops the index; explain() switches back
       await sql.query(drop);
       await sql.query('ANALYZE clock, task, reminder');
       return await explain(q);
@@ -72,7 +77,7 @@ describe('query plans over many rows', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    sql = new pg.Client({ connectionString: t.url });
+    sql = new pg.Client({ connectionString: t.url, options: '-c dondoc.org=default' });
     await sql.connect();
     await sql.query(`
       INSERT INTO unit (id, code, name, "parentId", path, depth, "updatedAt") VALUES (1, 'U1', 'Huyện', NULL, '/1/', 0, now());
@@ -94,7 +99,10 @@ describe('query plans over many rows', () => {
         SELECT g, 0, 0, 0, 'TASK', g, 'TASK_ACCEPT', 1 + g % ${UNITS * 5}, 1 + g % ${UNITS * 5}, 'REMINDER', timestamp '2026-12-08 00:30' - (g % 2000) * interval '1 hour'
         FROM generate_series(1, ${REMINDERS}) g;
       ANALYZE;`);
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.url, max: 2 }), log: [{ emit: 'event', level: 'query' }] });
+    const client = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: t.url, max: 2, options: `-c dondoc.org=default -c role=${APP_ROLE}` }),
+      log: [{ emit: 'event', level: 'query' }],
+    });
     client.$on('query', (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
     traced = client as unknown as PrismaClient;
   }, 120_000);
@@ -114,11 +122,18 @@ describe('query plans over many rows', () => {
 
     const plan = await explain(alsoDue!);
     expect(problems(plan, ['clock'], true)).toEqual([]);
-    expect(nodes(plan).some((n) => n['Index Name'] === 'clock_state_nextAt_id_idx')).toBe(true);
+    expect(nodes(plan).some((n) => n['Index Name'] === 'clock_active_orgId_nextAt_id_idx')).toBe(true);
 
     // With the index the migration replaced, PostgreSQL reads every tied clock and sorts them: the check must see it.
-    const before = await explainWithout(alsoDue!, 'DROP INDEX "clock_state_nextAt_id_idx"; CREATE INDEX "clock_state_nextAt_idx" ON clock (state, "nextAt")');
+    const before = await explainWithout(
+      alsoDue!,
+      'DROP INDEX "clock_active_orgId_nextAt_id_idx"; DROP INDEX "clock_state_nextAt_id_idx"; CREATE INDEX "clock_state_nextAt_idx" ON clock (state, "nextAt")',
+    );
     expect(problems(before, ['clock'], true)).not.toEqual([]);
+    // Under row-level security the (state, "nextAt", id) index alone is not enough (state = 'ACTIVE' is not leakproof):
+    // without the partial index of the organisations migration the plan scans or sorts.
+    const withoutPartial = await explainWithout(alsoDue!, 'DROP INDEX "clock_active_orgId_nextAt_id_idx"');
+    expect(problems(withoutPartial, ['clock'], true)).not.toEqual([]);
   });
 
   it("one head's digest reads its own tasks and the window's reminders through indexes", async () => {
@@ -144,7 +159,11 @@ describe('query plans over many rows', () => {
     const counts = taskQueries.find((q) => /GROUP BY t\."unitId"/.test(q.query))!;
     const noTaskIndex = await explainWithout(counts, 'DROP INDEX "task_unitId_status_idx"');
     expect(problems(noTaskIndex, ['task'], false)).toEqual(['Seq Scan on task']);
-    const noReminderIndex = await explainWithout(reminders!, 'DROP INDEX "reminder_at_idx"; DROP INDEX "reminder_officialId_at_idx"');
+    // (With only those two gone, the planner reads the whole (recipientId, at) index for the window instead.)
+    const noReminderIndex = await explainWithout(
+      reminders!,
+      'DROP INDEX "reminder_at_idx"; DROP INDEX "reminder_officialId_at_idx"; DROP INDEX "reminder_recipientId_at_idx"',
+    );
     expect(problems(noReminderIndex, ['reminder'], false)).toEqual(['Seq Scan on reminder']);
   });
 

@@ -217,7 +217,7 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
     await h.importSample();
     await seedNovember(new ItemSeeder(h.db.db));
     ids = Object.fromEntries((await h.db.db.official.findMany({ select: { code: true, id: true } })).map((o) => [o.code, o.id]));
-    const tckh = await h.db.db.unit.findUniqueOrThrow({ where: { code: 'TCKH' } });
+    const tckh = await h.db.db.unit.findFirstOrThrow({ where: { code: 'TCKH' } });
     report = await buildReport(
       { stores: h.app.stores, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW },
       monthPeriod(2026, 11),
@@ -363,7 +363,7 @@ describe('evaluation reports: figures, XLSX, /danhgia, CLI', () => {
 
   it('reaches the subtree only: UBND includes Phòng Nội vụ, Phòng TCKH does not', async () => {
     expect(report.computed.tasks.some((t) => t.assigneeId === ids['PNV-03'])).toBe(false);
-    const ubnd = await h.db.db.unit.findUniqueOrThrow({ where: { code: 'UBND' } });
+    const ubnd = await h.db.db.unit.findFirstOrThrow({ where: { code: 'UBND' } });
     const wide = await buildReport(
       { stores: h.app.stores, calendar: await h.app.calendar(), org: await h.app.org(), policy: h.app.policy, now: NOW },
       monthPeriod(2026, 11),

@@ -37,7 +37,7 @@ describe('CLI: webhook', () => {
     expect(run.err).toEqual([]);
     expect(run.out[0]).toBe('Đã thêm webhook QLVB → https://qlvb.example.gov.vn/dondoc/events (task.accepted, task.completed; phạm vi: UBND).');
     const secret = run.out[2]!;
-    const row = await t.db.webhookSubscription.findUniqueOrThrow({ where: { name: 'QLVB' } });
+    const row = await t.db.webhookSubscription.findFirstOrThrow({ where: { name: 'QLVB' } });
     expect(row.secretSealed).not.toContain(secret);
     expect(createTokenCipher({ currentId: '1', keys: new Map([['1', key]]) }).open(row.secretSealed, secretContext('QLVB'))).toBe(secret);
     expect(row.events).toEqual(['task.accepted', 'task.completed']);

@@ -61,7 +61,7 @@ describe('OA token store', () => {
     expect(oa.callsTo('access_token').filter((c) => c.params.grant_type === 'refresh_token')).toHaveLength(1);
     expect(oa.refreshTokenUsable(issued.refreshToken)).toBe(false);
     // Nothing in clear at rest.
-    const row = await t.db.zaloOaToken.findUniqueOrThrow({ where: { oaId: oa.oaId } });
+    const row = await t.db.zaloOaToken.findFirstOrThrow({ where: { oaId: oa.oaId } });
     expect(JSON.stringify(row)).not.toContain(fromA);
     expect(await a.health()).toBe(true);
   });
@@ -69,7 +69,7 @@ describe('OA token store', () => {
   it('a refused refresh is recorded, /healthz says how to re-authorise, and authorize with a code restores it', async () => {
     const a = store(t.db);
     // The stored refresh token is spent elsewhere (someone refreshed with a copy): Zalo refuses ours.
-    const row = await t.db.zaloOaToken.findUniqueOrThrow({ where: { oaId: oa.oaId } });
+    const row = await t.db.zaloOaToken.findFirstOrThrow({ where: { oaId: oa.oaId } });
     const cipher = createTokenCipher({ currentId: '1', keys: new Map([['1', key]]) });
     await createZaloOaOAuth({ appId: oa.appId, secretKey: oa.appSecretKey, oauthRoot: oa.url }).refresh(
       cipher.open(row.refreshSealed!, `oa:${oa.oaId}:refresh`),

@@ -407,7 +407,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
     await deliver();
   }
 
-  const officialId = async (code: string) => (await db.official.findUniqueOrThrow({ where: { code } })).id;
+  const officialId = async (code: string) => (await db.official.findFirstOrThrow({ where: { code } })).id;
 
   return {
     db,

@@ -392,7 +392,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return r.task;
     },
     async officialId(code) {
-      const o = await db.db.official.findUniqueOrThrow({ where: { code } });
+      const o = await db.db.official.findFirstOrThrow({ where: { code } });
       return o.id;
     },
     async close() {

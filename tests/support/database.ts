@@ -3,14 +3,17 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
-import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
+import { createOwnerClient, createPrismaClient, type PrismaClient } from '../../src/db/client.js';
 import { createStores } from '../../src/db/stores.js';
 import { TEST_ADMIN_DATABASE_URL, databaseUrlFor } from './env.js';
 
 export interface TestDatabase {
   name: string;
   url: string;
+  /** The application's client: role dondoc_app, organisation 'default', under row-level security. */
   db: PrismaClient;
+  /** The owner's client (no role switch): for what the application may not do, such as DDL. Opened on first use. */
+  readonly owner: PrismaClient;
   drop(): Promise<void>;
 }
 
@@ -26,12 +29,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const url = databaseUrlFor(name);
   const db = createPrismaClient(url, { poolSize: 5 });
+  let owner: PrismaClient | undefined;
   return {
     name,
     url,
     db,
+    get owner() {
+      owner ??= createOwnerClient(url);
+      return owner;
+    },
     async drop() {
       await db.$disconnect();
+      await owner?.$disconnect();
       const c = new pg.Client({ connectionString: TEST_ADMIN_DATABASE_URL });
       await c.connect();
       try {

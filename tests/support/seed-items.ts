@@ -49,7 +49,7 @@ export class ItemSeeder {
   async official(code: string): Promise<{ id: number; unitId: number }> {
     let o = this.ids.get(code);
     if (!o) {
-      const row = await this.db.official.findUniqueOrThrow({ where: { code }, select: { id: true, unitId: true } });
+      const row = await this.db.official.findFirstOrThrow({ where: { code }, select: { id: true, unitId: true } });
       o = row;
       this.ids.set(code, o);
     }
@@ -83,7 +83,11 @@ export class ItemSeeder {
         createdAt: hn(t.createdAt),
       },
     });
-    await this.db.sequence.upsert({ where: { name: 'NV-2026' }, create: { name: 'NV-2026', value: seq }, update: { value: seq } });
+    await this.db.sequence.upsert({
+      where: { orgId_name: { orgId: 'default', name: 'NV-2026' } },
+      create: { name: 'NV-2026', value: seq },
+      update: { value: seq },
+    });
     if (t.acceptDueAt) {
       await this.db.clock.create({
         data: {
@@ -243,7 +247,11 @@ export class ItemSeeder {
         createdAt: hn(n.createdAt),
       },
     });
-    await this.db.sequence.upsert({ where: { name: `QT-${year}` }, create: { name: `QT-${year}`, value: seq }, update: { value: seq } });
+    await this.db.sequence.upsert({
+      where: { orgId_name: { orgId: 'default', name: `QT-${year}` } },
+      create: { name: `QT-${year}`, value: seq },
+      update: { value: seq },
+    });
     for (const r of n.recipients) {
       const o = await this.official(r.official);
       await this.db.noticeScope.create({ data: { noticeId: row.id, officialId: o.id } });

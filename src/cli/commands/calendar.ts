@@ -8,7 +8,7 @@ import { PolicyError } from '../../domain/policy/policy-error.js';
 import type { Translate } from '../../i18n/catalogue.js';
 import { listCalendarOverrides, mergeCalendarOverrides, removeCalendarOverride, setCalendarOverride } from '../../db/repositories/calendar.repository.js';
 import { asLocale } from '../../domain/locale.js';
-import type { CliCommand, CliContext } from '../context.js';
+import { type CliCommand, type CliContext, runWithOrgOption } from '../context.js';
 import { parseCommandArgs } from '../define-command.js';
 
 const USAGE = 'calendar add|remove|list [date] [--workday] [--note …] [--year Y]';
@@ -164,7 +164,11 @@ export const calendarCommand: CliCommand = {
   path: ['calendar'],
   usage: USAGE,
   summary: 'add or remove a day off / make-up working day; list the days that differ from the normal week',
-  async run(ctx, args) {
+  run: (outer, all) => runWithOrgOption(outer, all, (ctx, args) => runCalendar(ctx, args)),
+};
+
+async function runCalendar(ctx: CliContext, args: string[]): Promise<number> {
+  {
     const [sub, ...rest] = args;
     try {
       const code = await runSubcommand(ctx, sub, rest);
@@ -180,5 +184,5 @@ export const calendarCommand: CliCommand = {
     const lang = rest.includes('--lang=en') || (langAt >= 0 && rest[langAt + 1] === 'en') ? 'en' : 'vi';
     ctx.err(ctx.catalogue.translator(lang)('calendar-usage'));
     return 2;
-  },
-};
+  }
+}

@@ -5,6 +5,7 @@ import { calendarCommand } from './calendar.js';
 import { consultCreateCommand } from './consult-create.js';
 import { dbMigrateCommand } from './db-migrate.js';
 import { inviteCommand } from './invite.js';
+import { orgCreateCommand } from './org-create.js';
 import { orgImportCommand } from './org-import.js';
 import { reportCommand } from './report.js';
 import { reportPlanCommand } from './report-plan.js';
@@ -19,6 +20,7 @@ import { webhookAddCommand, webhookListCommand, webhookRemoveCommand, webhookRep
 
 export const commands: CliCommand[] = [
   dbMigrateCommand,
+  orgCreateCommand,
   orgImportCommand,
   inviteCommand,
   calendarCommand,

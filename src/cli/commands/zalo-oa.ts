@@ -80,7 +80,7 @@ export const zaloOaAuthorizeCommand = defineCommand({
         ctx.err(`Zalo refused the code: ${e.message}. The code works once, for 10 minutes: run \`npm run cli -- zalo-oa authorize\` again.`);
         return 1;
       }
-      await opened.db.setting.delete({ where: { key: PKCE_SETTING } });
+      await opened.db.setting.deleteMany({ where: { key: PKCE_SETTING } });
       const status = await store.status();
       ctx.out(
         `Đã lưu mã truy cập OA / OA tokens stored: access until ${status.accessExpiresAt?.toISOString()}, refresh ${status.refreshExpiresAt ? `until ${status.refreshExpiresAt.toISOString()}` : 'none (is the OA verified?)'}`,

@@ -8,6 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+import { splitSqlStatements } from './split-sql.js';
 
 export type { SchemaEngine };
 
@@ -50,7 +51,7 @@ export interface OpenedSchemaEngine {
 export async function openSchemaEngine(databaseUrl: string, schema: { path: string; content: string }): Promise<OpenedSchemaEngine> {
   const bindings = await loadBindings();
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const factory = bindMigrationAwareSqlAdapterFactory(keepingDollarQuotes(new PrismaPg(pool)));
   const engine = await bindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, factory);
   return {
     engine,
@@ -59,6 +60,31 @@ export async function openSchemaEngine(databaseUrl: string, schema: { path: stri
       await pool.end();
     },
   };
+}
+
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+/**
+ * The pg adapter factory with a script runner that splits statements with splitSqlStatements instead of on every ";"
+ * (which breaks DO $$ … $$ blocks). Errors go through the adapter's own conversion, as before.
+ */
+function keepingDollarQuotes(base: PrismaPg): PrismaPg {
+  const connect = base.connect.bind(base);
+  base.connect = async () => {
+    const adapter = await connect();
+    const inner = adapter as PgAdapter & { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never };
+    adapter.executeScript = async (script: string) => {
+      for (const statement of splitSqlStatements(script)) {
+        try {
+          await inner.client.query(statement);
+        } catch (e) {
+          inner.onError(e);
+        }
+      }
+    };
+    return adapter;
+  };
+  return base;
 }
 
 export const noFilters = { externalTables: [], externalEnums: [] };

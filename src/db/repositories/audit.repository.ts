@@ -6,15 +6,23 @@ import type { AuditEntry, AuditStore } from '../../app/ports/stores/audit.js';
 import type { PrismaClient, Tx } from '../client.js';
 import { prismaTx } from '../store-tx.js';
 import { recordsJson } from '../json-records.js';
+import { Prisma } from '../generated/client.js';
 
 export type { AuditEntry };
 
 const GENESIS = '0'.repeat(64);
-/** Serialises writers of the chain inside their own transactions. */
+/**
+ * Serialises writers of the chain inside their own transactions. Each organisation has its own chain (the previous
+ * hash is the last row row-level security shows the connection), so the lock is keyed on the connection's
+ * organisation too: organisations do not wait for one another.
+ */
 const AUDIT_LOCK = 7262002;
 
 /** The hash version every new row is written with (column `hashVersion`). */
 export const AUDIT_HASH_VERSION = 2;
+
+/** The connection's organisation, as the column defaults and row-level security read it. */
+const CONNECTION_ORG = Prisma.raw(`coalesce(nullif(current_setting('dondoc.org', true), ''), 'default')`);
 export type AuditHashVersion = 1 | 2;
 
 type HashedRow = { at: Date; actorId: number | null; action: string; entity: string; entityId: string; data: unknown };
@@ -59,7 +67,7 @@ export function auditHash(prevHash: string, row: HashedRow, version: AuditHashVe
 export async function appendAudit(tx: Tx, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK}::int, hashtext(${CONNECTION_ORG}))`;
   const last = await tx.auditLog.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
   let prevHash = last?.hash ?? GENESIS;
   const rows = list.map((e) => {

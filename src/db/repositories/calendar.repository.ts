@@ -48,13 +48,13 @@ export async function setCalendarOverride(
 ): Promise<{ previous: CalendarOverride | null; current: CalendarOverride }> {
   const date = toDbDate(input.date);
   return db.$transaction(async (tx) => {
-    const before = await tx.calendarOverride.findUnique({ where: { date } });
+    const before = await tx.calendarOverride.findFirst({ where: { date } });
     const note = input.note ?? null;
-    const row = await tx.calendarOverride.upsert({
-      where: { date },
-      create: { date, kind: input.kind, note, createdAt: input.at },
-      update: { kind: input.kind, note, createdAt: input.at },
-    });
+    // The key is (organisation, date); the connection's organisation fills and scopes it.
+    const [row] = await tx.$queryRaw<Row[]>`
+      INSERT INTO calendar_override (date, kind, note, "createdAt") VALUES (${date}, ${input.kind}::"CalendarDayKind", ${note}, ${input.at})
+      ON CONFLICT ("orgId", date) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note, "createdAt" = EXCLUDED."createdAt"
+      RETURNING *`;
     await appendAudit(tx, {
       at: input.at,
       actorId: input.actorId,
@@ -63,7 +63,7 @@ export async function setCalendarOverride(
       entityId: input.date,
       data: { kind: input.kind, note, previous: before ? { kind: before.kind, note: before.note } : null },
     });
-    return { previous: before ? toOverride(before) : null, current: toOverride(row) };
+    return { previous: before ? toOverride(before) : null, current: toOverride(row!) };
   });
 }
 
@@ -71,9 +71,9 @@ export async function setCalendarOverride(
 export async function removeCalendarOverride(db: PrismaClient, input: { date: IsoDate; actorId: number | null; at: Date }): Promise<CalendarOverride | null> {
   const date = toDbDate(input.date);
   return db.$transaction(async (tx) => {
-    const before = await tx.calendarOverride.findUnique({ where: { date } });
+    const before = await tx.calendarOverride.findFirst({ where: { date } });
     if (!before) return null;
-    await tx.calendarOverride.delete({ where: { date } });
+    await tx.calendarOverride.deleteMany({ where: { date } });
     await appendAudit(tx, {
       at: input.at,
       actorId: input.actorId,

@@ -6,13 +6,13 @@ import type { ChannelName } from '../../domain/org/types.js';
 export async function addToQuota(db: PrismaClient, channel: ChannelName, month: string, n: number): Promise<{ count: number; warned: boolean }> {
   const rows = await db.$queryRaw<{ count: number; warnedAt: Date | null }[]>`
     INSERT INTO channel_quota (channel, month, count) VALUES (${channel}::"Channel", ${month}, ${n})
-    ON CONFLICT (channel, month) DO UPDATE SET count = channel_quota.count + ${n}
+    ON CONFLICT ("orgId", channel, month) DO UPDATE SET count = channel_quota.count + ${n}
     RETURNING count, "warnedAt"`;
   return { count: Number(rows[0]?.count ?? 0), warned: Boolean(rows[0]?.warnedAt) };
 }
 
 export async function quotaCount(db: PrismaClient, channel: ChannelName, month: string): Promise<number> {
-  const row = await db.channelQuota.findUnique({ where: { channel_month: { channel, month } } });
+  const row = await db.channelQuota.findFirst({ where: { channel, month } });
   return row?.count ?? 0;
 }
 

@@ -80,13 +80,13 @@ export async function lockByRespondent(tx: Tx, respondentId: number): Promise<{ 
 export async function findConsultationByCode(db: Db, code: string): Promise<Consultation | undefined> {
   const parsed = parseItemCode(code);
   if (!parsed || parsed.prefix !== 'YK') return undefined;
-  const row = await db.consultation.findUnique({ where: { year_seq: { year: parsed.year, seq: parsed.seq } } });
+  const row = await db.consultation.findFirst({ where: { year: parsed.year, seq: parsed.seq } });
   return row ? toConsultation(row) : undefined;
 }
 
 /** The consultation another system created with this id (`consult create --ref`). */
 export async function findConsultationByExternalRef(db: Db, externalRef: string): Promise<Consultation | undefined> {
-  const row = await db.consultation.findUnique({ where: { externalRef } });
+  const row = await db.consultation.findFirst({ where: { externalRef } });
   return row ? toConsultation(row) : undefined;
 }
 

@@ -187,8 +187,8 @@ export function identityStore(db: PrismaClient): IdentityStore {
     touch: (identityId, at) => touchIdentity(db, identityId, at),
     linkedChannels: (officialId) => identitiesOf(db, officialId),
     async linkedOfficial(channel, externalUserId) {
-      const row = await db.chatIdentity.findUnique({
-        where: { channel_externalUserId: { channel, externalUserId } },
+      const row = await db.chatIdentity.findFirst({
+        where: { channel, externalUserId },
         select: { id: true, officialId: true, official: { select: { locale: true } } },
       });
       return row ? { identityId: row.id, officialId: row.officialId, locale: asLocale(row.official.locale) } : undefined;

@@ -66,7 +66,7 @@ export function integrationEventStore(db: PrismaClient): IntegrationEventStore {
       return toSubscription(await db.webhookSubscription.create({ data: s }));
     },
     async findSubscription(name) {
-      const row = await db.webhookSubscription.findUnique({ where: { name } });
+      const row = await db.webhookSubscription.findFirst({ where: { name } });
       return row && toSubscription(row);
     },
     async subscriptionById(id) {

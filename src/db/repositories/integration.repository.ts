@@ -56,11 +56,11 @@ export function integrationStore(db: PrismaClient): IntegrationStore {
     },
 
     async taskByCode(code) {
-      const row = await db.task.findUnique({ where: { code: code.toUpperCase() } });
+      const row = await db.task.findFirst({ where: { code: code.toUpperCase() } });
       return row ? toTask(row) : undefined;
     },
     async consultationByCode(code) {
-      const row = await db.consultation.findUnique({ where: { code: code.toUpperCase() } });
+      const row = await db.consultation.findFirst({ where: { code: code.toUpperCase() } });
       return row ? toConsultation(row) : undefined;
     },
     async taskEvents(taskId) {

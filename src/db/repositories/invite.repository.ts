@@ -23,7 +23,7 @@ export function inviteStore(db: PrismaClient): InviteStore {
       await prismaTx(tx).inviteCode.update({ where: { id: inviteId }, data: { usedByIdentityId: identityId } });
     },
     accountByUser: async (tx, channel, externalUserId) =>
-      (await prismaTx(tx).chatIdentity.findUnique({ where: { channel_externalUserId: { channel, externalUserId } }, select: ACCOUNT })) ?? undefined,
+      (await prismaTx(tx).chatIdentity.findFirst({ where: { channel, externalUserId }, select: ACCOUNT })) ?? undefined,
     accountOfOfficial: async (tx, officialId, channel) =>
       (await prismaTx(tx).chatIdentity.findUnique({ where: { officialId_channel: { officialId, channel } }, select: ACCOUNT })) ?? undefined,
     async refreshAccount(tx, identityId, { chatId, displayName, at }) {

@@ -11,9 +11,9 @@ export type { CodedKind, ItemSummary };
 
 export async function itemIdByCode(db: Db, kind: CodedKind, code: string): Promise<number | undefined> {
   const where = { where: { code }, select: { id: true } } as const;
-  if (kind === 'task') return (await db.task.findUnique(where))?.id;
-  if (kind === 'consultation') return (await db.consultation.findUnique(where))?.id;
-  return (await db.explanationDemand.findUnique(where))?.id;
+  if (kind === 'task') return (await db.task.findFirst(where))?.id;
+  if (kind === 'consultation') return (await db.consultation.findFirst(where))?.id;
+  return (await db.explanationDemand.findFirst(where))?.id;
 }
 
 export async function itemCodeById(db: Db, kind: CodedKind, id: number): Promise<string | undefined> {

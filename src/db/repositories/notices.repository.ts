@@ -40,7 +40,7 @@ const NOTICE_COLUMNS = {
   documentRef: true,
 } as const;
 
-type NoticeHead = Omit<NoticeRow, 'documentData' | 'year' | 'seq'>;
+type NoticeHead = Omit<NoticeRow, 'documentData' | 'year' | 'seq' | 'orgId'>;
 
 export function toNotice(row: NoticeHead): NoticeRecord {
   const document: NoticeRecord['document'] =
@@ -143,7 +143,7 @@ export function noticeStore(db: PrismaClient): NoticeStore {
       return (await loadFiles(tx ? asTx(tx) : db, { id: noticeId }))[0];
     },
     async idByCode(code) {
-      return (await db.notice.findUnique({ where: { code }, select: { id: true } }))?.id;
+      return (await db.notice.findFirst({ where: { code }, select: { id: true } }))?.id;
     },
     async lockRecipient(tx, noticeId, officialId) {
       const rows = await asTx(tx).$queryRaw<RecipientRow[]>`

@@ -46,7 +46,7 @@ export async function oaUsageOfMonth(db: PrismaClient, month: string): Promise<O
 }
 
 export async function claimOaBudgetWarning(db: PrismaClient, month: string, now: Date): Promise<boolean> {
-  const inserted = await db.$executeRaw`INSERT INTO oa_budget_warning (month, "warnedAt") VALUES (${month}, ${now}) ON CONFLICT (month) DO NOTHING`;
+  const inserted = await db.$executeRaw`INSERT INTO oa_budget_warning (month, "warnedAt") VALUES (${month}, ${now}) ON CONFLICT ("orgId", month) DO NOTHING`;
   return inserted > 0;
 }
 

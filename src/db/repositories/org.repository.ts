@@ -76,7 +76,7 @@ function withUnit(row: OfficialRow & { phone: string | null; unit: { code: strin
 
 /** By code, any case ("pnv-02" is PNV-02); inactive officials too, so the caller can say why it refuses. */
 export async function findOfficialByCode(db: Db, code: string): Promise<OfficialWithUnit | null> {
-  const row = await db.official.findUnique({ where: { code: normaliseCode(code) }, select: WITH_UNIT });
+  const row = await db.official.findFirst({ where: { code: normaliseCode(code) }, select: WITH_UNIT });
   return row ? withUnit(row) : null;
 }
 
@@ -87,12 +87,12 @@ export async function findOfficialById(db: Db, id: OfficialId): Promise<Official
 
 // ─── Import ─────────────────────────────────────────────────────────────────
 
-/** Two imports at once would each deactivate what the other creates: they take turns. */
+/** Two imports at once into one organisation would each deactivate what the other creates: they take turns. */
 const ORG_IMPORT_LOCK = 7262003;
 
 /** Takes the import's turn (until the transaction ends) before reading what the plan compares with. */
 export async function lockOrgImport(tx: Tx): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORG_IMPORT_LOCK})`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORG_IMPORT_LOCK}::int, hashtext(coalesce(current_setting('dondoc.org', true), '')))`;
 }
 
 /** Every unit and official by code, inactive ones too, as an import compares them with a file. */
@@ -136,7 +136,7 @@ export async function loadOrgSnapshot(db: Db): Promise<OrgSnapshot> {
  * and audit entries keep pointing at them. A row is written only when something in it changes.
  */
 export async function applyOrgPlan(tx: Tx, plan: OrgPlan, now: Date): Promise<OrgImportChanges> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORG_IMPORT_LOCK})`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORG_IMPORT_LOCK}::int, hashtext(coalesce(current_setting('dondoc.org', true), '')))`;
   const codes: OrgImportChanges['codes'] = {
     unitsCreated: [],
     unitsUpdated: [],

@@ -83,7 +83,7 @@ export function reviewStore(db: PrismaClient): ReviewStore {
       return row ? toReview(row) : undefined;
     },
     async byCode(code) {
-      const row = await db.review.findUnique({ where: { code } });
+      const row = await db.review.findFirst({ where: { code } });
       return row ? toReview(row) : undefined;
     },
     async close(tx, id, at) {

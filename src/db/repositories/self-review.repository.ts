@@ -20,7 +20,7 @@ const toForm = (f: FormModel): SelfReviewRow => ({ ...f, rating: f.rating as Rat
 export function selfReviewStore(db: PrismaClient): SelfReviewStore {
   return {
     async cycle(periodFrom, periodTo, tx) {
-      const row = await (tx ? txOf(tx) : db).selfReviewCycle.findUnique({ where: { periodFrom_periodTo: { periodFrom, periodTo } } });
+      const row = await (tx ? txOf(tx) : db).selfReviewCycle.findFirst({ where: { periodFrom, periodTo } });
       return row ? toCycle(row) : undefined;
     },
     async cycleById(id) {

@@ -6,7 +6,7 @@ import { prismaTx } from '../store-tx.js';
 export async function nextSequence(tx: Tx, name: string): Promise<number> {
   const rows = await tx.$queryRaw<{ value: number }[]>`
     INSERT INTO sequence (name, value) VALUES (${name}, 1)
-    ON CONFLICT (name) DO UPDATE SET value = sequence.value + 1
+    ON CONFLICT ("orgId", name) DO UPDATE SET value = sequence.value + 1
     RETURNING value`;
   return rows[0]!.value;
 }

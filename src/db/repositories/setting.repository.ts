@@ -7,9 +7,12 @@ type Db = PrismaClient | Tx;
 export const TELEGRAM_USERNAME = 'telegram.username';
 
 export async function readSetting(db: Db, key: string): Promise<string | undefined> {
-  return (await db.setting.findUnique({ where: { key } }))?.value;
+  return (await db.setting.findFirst({ where: { key } }))?.value;
 }
 
 export async function writeSetting(db: Db, key: string, value: string): Promise<void> {
-  await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+  // The key is (organisation, key): the connection's organisation fills "orgId" and scopes the conflict.
+  await db.$executeRaw`
+    INSERT INTO setting (key, value, "updatedAt") VALUES (${key}, ${value}, now())
+    ON CONFLICT ("orgId", key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()`;
 }

@@ -47,13 +47,13 @@ export async function findTasks(db: PrismaClient | Tx, ids: readonly number[]): 
 }
 
 export async function findTaskByCode(db: PrismaClient | Tx, code: string): Promise<Task | undefined> {
-  const row = await db.task.findUnique({ where: { code: code.toUpperCase() } });
+  const row = await db.task.findFirst({ where: { code: code.toUpperCase() } });
   return row ? toTask(row) : undefined;
 }
 
 /** The task another system created with this id (`task create --ref`). */
 export async function findTaskByExternalRef(db: PrismaClient | Tx, externalRef: string): Promise<Task | undefined> {
-  const row = await db.task.findUnique({ where: { externalRef } });
+  const row = await db.task.findFirst({ where: { externalRef } });
   return row ? toTask(row) : undefined;
 }
 
