@@ -74,6 +74,8 @@ interface Official extends OfficialSpec {
   done: number;
   total: number;
   answersExpected: number;
+  /** Answers its updates (not button presses) should bring in all: the count nothing re-synchronises. */
+  answersPosted: number;
 }
 
 /** Deletes this run's Redis keys (its prefix and the organisations' prefixes under it). */
@@ -134,7 +136,7 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
       const filled = await fillOrg(bdb.url, org, i * perOrg * 3, farWave);
       clocks += filled.clocks;
       tasks += filled.tasks;
-      for (const o of filled.officials) officials.push({ ...o, done: 0, total: actionsEach, answersExpected: 0 });
+      for (const o of filled.officials) officials.push({ ...o, done: 0, total: actionsEach, answersExpected: 0, answersPosted: 0 });
     }
     await finishFill(bdb.url);
     log(`filled ${officials.length} officials, ${tasks} tasks, ${clocks} clocks in ${Date.now() - t0Fill} ms`);
@@ -157,7 +159,7 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
       POLICY_FILE: policyFile,
       // PostgreSQL here allows 100 connections for everyone on the machine: small pools. A bot process holds up to
       // DB_POOL_SIZE ('default') + DB_POOL_SIZE (chat locks) + 9 × ORG_DB_POOL_SIZE, a worker the same less the locks.
-      DB_POOL_SIZE: process.env.BENCH_DB_POOL ?? '3',
+      DB_POOL_SIZE: process.env.BENCH_DB_POOL ?? '2',
       ORG_DB_POOL_SIZE: '2',
       ORG_TOKEN_KEY: orgKey,
       ORG_REFRESH_MS: '5000',
@@ -245,6 +247,7 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
       const chat = String(o.chatId);
       const target = o.answersExpected + action.answers;
       o.answersExpected = target;
+      if (!action.callback) o.answersPosted += action.answers;
       const answered = action.callback ? meter.callbackAnswered(update.callback_query!.id) : meter.answerNumber(chat, target - action.answers + 1);
       await post(o.org, update);
       const at = await Promise.race([answered, sleep(ANSWER_TIMEOUT_MS).then(() => undefined)]);
@@ -347,12 +350,16 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
       if (n > 1) remindersDoubled.push(`${chat} ${code} ×${n}`);
     }
     // Every update answered once: answers per chat equal to those expected, every button press answered once.
-    // (a lost answer re-synchronised the count at its timeout, so a shortfall here is one that never came)
+    // Against what every update should have brought: never came, or came more than once. An answer that came after
+    // the generator's timeout is late, not missing.
+    let answersMissing = 0;
     let answersExtra = 0;
     for (const o of officials) {
       const got = meter.answers.get(String(o.chatId))?.length ?? 0;
-      if (got > o.answersExpected) answersExtra += got - o.answersExpected;
+      if (got < o.answersPosted) answersMissing += o.answersPosted - got;
+      if (got > o.answersPosted) answersExtra += got - o.answersPosted;
     }
+    const timedOut = unanswered.filter((u) => u.kind !== 'press').length;
     const callbacksTwice = [...meter.callbackAnswers.values()].filter((l) => l.length > 1).length;
     const digestHeads = [...meter.digestsByChat.values()];
     const digestsTwice = digestHeads.filter((n) => n > 1).length;
@@ -452,7 +459,8 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
       kill: {
         at: killedAt ? round((killedAt - t0Day) / 1000, 1) : null,
         replacementsReadyMs: replaced?.readyMs ?? null,
-        answersLost: unanswered.filter((u) => u.kind !== 'press').length,
+        answersMissing,
+        answersLateBeyondTimeout: Math.max(0, timedOut - answersMissing),
         pressesUnanswered: unanswered.filter((u) => u.kind === 'press').length,
         answersExtra,
         callbacksAnsweredTwice: callbacksTwice,
