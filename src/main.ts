@@ -8,7 +8,10 @@ import { ConfigError, createConfig, type Config } from './config.js';
 import { loadConfiguredPolicy } from './config/policy-file.js';
 import { loadEnvironment } from './config/environment.js';
 import { openDatabase } from './db/open.js';
-import { createPrismaClient } from './db/client.js';
+import { createOwnerClient, createPrismaClient } from './db/client.js';
+import { listOrganisations } from './db/organisations.js';
+import { createTokenCipher } from './channels/zalo-oa/token-crypto.js';
+import { OrganisationsRegistry } from './runtime/organisations-registry.js';
 import { createChatLock } from './db/chat-lock.js';
 import { withinGrace } from './runtime/graceful-stop.js';
 import { systemTime } from './domain/time/time-source.js';
@@ -166,8 +169,22 @@ async function main(): Promise<number> {
   const { app, queues, zalo, zaloOa } = defaultOrg;
   healthChecks.push(readiness.check('startup'));
 
-  // Files for Zalo go as links served here.
-  mountFileLinks(http, { db: database.db, time, catalogue });
+  // The other organisations (README "A province"): listed through the owner's client at start and every
+  // ORG_REFRESH_MS, each started with a client of its own. Not on the embedded database, which serves one district.
+  const owner = database.embedded ? undefined : createOwnerClient(database.url);
+  const orgTokens = config.orgKeyring ? createTokenCipher(config.orgKeyring) : undefined;
+  const registry = owner
+    ? new OrganisationsRegistry({
+        shared,
+        list: () => listOrganisations(owner, orgTokens),
+        openDatabase: (orgId) => createPrismaClient(database.url, { orgId, poolSize: config.orgPoolSize }),
+        policy,
+        everyMs: config.orgRefreshMs,
+      })
+    : undefined;
+  const organisations = (): OrganisationRuntime[] => [defaultOrg, ...(registry?.runtimes() ?? [])];
+  // Files for Zalo go as links served here (each organisation's links in its own rows).
+  mountFileLinks(http, { db: () => organisations().map((o) => o.db), time, catalogue });
   // The integration API (issue 17): keys from `api-key create`, their rate counted in Redis beside the queues.
   mountApiV1(http, { app, limits: new KeyRateLimits(queues.producer, config.queuePrefix), pause: sleep });
   if (sandbox && zaloOa) await seedSandboxOaTokens(sandbox.platforms.oa, zaloOa.tokens, time.now());
@@ -196,22 +213,26 @@ async function main(): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
-  const organisations: OrganisationRuntime[] = [defaultOrg];
   /** Closes whatever was started, in reverse order. */
   const shutdown = async (exitCode: number): Promise<number> => {
     // /healthz says so at once: a load balancer stops sending here while the requests in hand are answered.
     readiness.waitFor('startup', 'stopping');
-    const each = (step: (o: OrganisationRuntime) => Promise<unknown>) => async () => void (await Promise.allSettled(organisations.map(step)));
+    const each = (step: (o: OrganisationRuntime) => Promise<unknown>) => async () => void (await Promise.allSettled(organisations().map(step)));
     // Within SHUTDOWN_GRACE_MS, or the process leaves anyway with 1 and says what it still waited for: whatever a
     // worker held goes again from the outbox's hold and BullMQ's stalled check on another worker.
     return withinGrace(config.shutdownGraceMs, logger, exitCode, [
-      ['receiving', async () => (refusals.forEach((r) => r.flush()), closingStreams.abort(), await each((o) => o.stopReceiving())())],
+      ['receiving', async () => (refusals.forEach((r) => r.flush()), closingStreams.abort(), await registry?.halt(), await each((o) => o.stopReceiving())())],
       // Stops taking connections and answers the requests in flight (their handling needs the database: still open).
       ['http requests in flight', () => server.close()],
       // Each worker finishes the job in hand (a wave being fired, a message being sent) and takes no other.
       ['jobs in hand', each((o) => o.stopWorkers())],
       ['queues', each((o) => o.closeQueues())],
-      ['database', async () => (await chatLock?.close(), await replica?.$disconnect(), await database.close())],
+      [
+        'database',
+        async () => (
+          await chatLock?.close(), await registry?.closeDatabases(), await owner?.$disconnect(), await replica?.$disconnect(), await database.close()
+        ),
+      ],
       ['redis', async () => (await redis.stop(), await sandbox?.close())],
     ]);
   };
@@ -250,6 +271,9 @@ async function main(): Promise<number> {
       'sandbox: the sample district is there and every official is linked on the built-in Telegram, Zalo Bot Platform and Zalo OA',
     );
   }
+  // Every other organisation with a bot token; each starts on its own (one whose platform does not answer yet waits
+  // without holding up the others), and those added later start within ORG_REFRESH_MS.
+  await registry?.begin();
   readiness.ready('startup');
   if (zaloOa) {
     const tokens = await zaloOa.tokens.health().catch((e: unknown) => ({ ok: false as const, reason: String(e) }));

@@ -18,12 +18,14 @@ const CLOCKS = 30_000;
 const UNITS = 200;
 const TASKS = 40_000;
 const REMINDERS = 60_000;
+const OUTBOX = 60_000;
 const NOW = new Date('2026-12-08T00:30:00Z');
 
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Index Cond'?: string;
   Plans?: PlanNode[];
 }
 
@@ -64,7 +66,7 @@ describe('query plans over many rows', () => {
     try {
       await sql.query('RESET ROLE'); // the owner drops the index; explain() switches back
       await sql.query(drop);
-      await sql.query('ANALYZE clock, task, reminder');
+      await sql.query('ANALYZE clock, task, reminder, outbox');
       return await explain(q);
     } finally {
       await sql.query('ROLLBACK');
@@ -98,6 +100,9 @@ describe('query plans over many rows', () => {
       INSERT INTO reminder ("clockId", generation, level, cycle, "itemKind", "itemId", "clockKind", "officialId", "recipientId", kind, at)
         SELECT g, 0, 0, 0, 'TASK', g, 'TASK_ACCEPT', 1 + g % ${UNITS * 5}, 1 + g % ${UNITS * 5}, 'REMINDER', timestamp '2026-12-08 00:30' - (g % 2000) * interval '1 hour'
         FROM generate_series(1, ${REMINDERS}) g;
+      INSERT INTO outbox (channel, "chatId", payload, status, "createdAt")
+        SELECT 'TELEGRAM', (g % 5000)::text, '{}', (CASE WHEN g % 20 = 0 THEN 'PENDING' ELSE 'SENT' END)::"OutboxStatus", now()
+        FROM generate_series(1, ${OUTBOX}) g;
       ANALYZE;`);
     const client = new PrismaClient({
       adapter: new PrismaPg({ connectionString: t.url, max: 2, options: `-c dondoc.org=default -c role=${APP_ROLE}` }),
@@ -130,9 +135,13 @@ describe('query plans over many rows', () => {
       'DROP INDEX "clock_active_orgId_nextAt_id_idx"; DROP INDEX "clock_state_nextAt_id_idx"; CREATE INDEX "clock_state_nextAt_idx" ON clock (state, "nextAt")',
     );
     expect(problems(before, ['clock'], true)).not.toEqual([]);
-    // Under row-level security the (state, "nextAt", id) index alone is not enough (state = 'ACTIVE' is not leakproof):
-    // without the partial index of the organisations migration the plan scans or sorts.
-    const withoutPartial = await explainWithout(alsoDue!, 'DROP INDEX "clock_active_orgId_nextAt_id_idx"');
+    // Where enum equality is not leakproof (a migration run by a user who could not mark it so), state = 'ACTIVE' cannot
+    // be an index condition under row-level security: the partial index still answers, and without it the plan
+    // scans or sorts.
+    const notLeakproof = 'ALTER FUNCTION pg_catalog.enum_eq(anyenum, anyenum) NOT LEAKPROOF';
+    const partialOnly = await explainWithout(alsoDue!, notLeakproof);
+    expect(problems(partialOnly, ['clock'], true)).toEqual([]);
+    const withoutPartial = await explainWithout(alsoDue!, `${notLeakproof}; DROP INDEX "clock_active_orgId_nextAt_id_idx"`);
     expect(problems(withoutPartial, ['clock'], true)).not.toEqual([]);
   });
 
@@ -165,6 +174,22 @@ describe('query plans over many rows', () => {
       'DROP INDEX "reminder_at_idx"; DROP INDEX "reminder_officialId_at_idx"; DROP INDEX "reminder_recipientId_at_idx"',
     );
     expect(problems(noReminderIndex, ['reminder'], false)).toEqual(['Seq Scan on reminder']);
+  });
+
+  it("one chat's next message is found through the outbox's (channel, chatId, …) index, enum conditions and all", async () => {
+    // Every send asks this; the index leads with an enum column (channel), which the migration made usable under
+    // row-level security by marking enum equality leakproof. Without that, the whole outbox is read.
+    const next = {
+      query: `SELECT id FROM outbox WHERE channel = 'TELEGRAM' AND "chatId" = $1 AND status IN ('PENDING', 'SENDING') ORDER BY id LIMIT 1`,
+      params: ['77'],
+    };
+    const byChat = (plan: PlanNode) => nodes(plan).some((n) => /"chatId" = /.test(n['Index Cond'] ?? ''));
+    const plan = await explain(next);
+    expect(problems(plan, ['outbox'], false)).toEqual([]);
+    expect(byChat(plan)).toBe(true);
+    // Without it, the chat's id is no index condition: the outbox is read in id order (or whole) and filtered.
+    const notLeakproof = await explainWithout(next, 'ALTER FUNCTION pg_catalog.enum_eq(anyenum, anyenum) NOT LEAKPROOF');
+    expect(byChat(notLeakproof)).toBe(false);
   });
 
   it("/viec's page with its total reads one person's tasks through the assignee and assigner indexes", async () => {

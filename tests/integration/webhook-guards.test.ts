@@ -5,10 +5,11 @@ import { Hono } from 'hono';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TELEGRAM_WEBHOOK_PATH, mountTelegramWebhook } from '../../src/channels/telegram/webhook.js';
-import { ZALO_WEBHOOK_PATH, mountZaloWebhook } from '../../src/channels/zalo/webhook.js';
+import { ZALO_ORG_WEBHOOK_PATH, ZALO_WEBHOOK_PATH, mountZaloWebhook, mountZaloWebhooks } from '../../src/channels/zalo/webhook.js';
+import { OrganisationWebhooks, organisationSecret } from '../../src/runtime/organisation-webhooks.js';
 import { BOT_TOKEN, WEBHOOK_SECRET, createHarness, type Harness } from '../support/app-harness.js';
 import { DEFAULT_TELEGRAM_BOT } from '../support/telegram-stand-in.js';
-import { command, user } from '../support/updates.js';
+import { command, user, zaloId, zaloText } from '../support/updates.js';
 import { waitUntil } from '../support/wait.js';
 
 interface LogLine {
@@ -137,5 +138,38 @@ describe('requests with a wrong secret are summed up in one log line per minute'
     const waited = Date.now();
     await waitUntil(() => Date.now() - waited > 300, { intervalMs: 50 });
     expect(lines).toHaveLength(1);
+  });
+});
+
+describe('one Zalo route for every organisation (README "A province")', () => {
+  it('hands an event to the organisation the path names, with its own secret; 404 for one not running', async () => {
+    const { logger } = capturingLogger();
+    const http = new Hono();
+    const webhooks = new OrganisationWebhooks();
+    mountZaloWebhooks(http, ZALO_WEBHOOK_PATH, webhooks.zaloFor, { logger });
+    mountZaloWebhooks(http, ZALO_ORG_WEBHOOK_PATH, webhooks.zaloFor, { logger });
+    const got: Record<string, string[]> = { default: [], 'huyen-b': [] };
+    for (const org of ['default', 'huyen-b'])
+      webhooks.zalo.set(org, { secret: organisationSecret('zalo-secret-123', org), onUpdate: (u) => got[org]!.push(u.message?.text ?? '') });
+    const post = async (path: string, secret: string, text: string) =>
+      (
+        await http.request(path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': secret },
+          body: JSON.stringify(zaloText(zaloId(1), text)),
+        })
+      ).status;
+    const secretB = organisationSecret('zalo-secret-123', 'huyen-b');
+    expect(await post(ZALO_WEBHOOK_PATH, 'zalo-secret-123', 'cho mặc định')).toBe(200);
+    expect(await post('/zalo/huyen-b/webhook', secretB, 'cho huyện B')).toBe(200);
+    // Each path takes its own organisation's secret only; 'default' has no path of the other form.
+    expect(await post('/zalo/huyen-b/webhook', 'zalo-secret-123', 'sai')).toBe(401);
+    expect(await post(ZALO_WEBHOOK_PATH, secretB, 'sai')).toBe(401);
+    expect(await post('/zalo/default/webhook', 'zalo-secret-123', 'sai')).toBe(404);
+    expect(await post('/zalo/huyen-z/webhook', secretB, 'sai')).toBe(404);
+    expect(got).toEqual({ default: ['cho mặc định'], 'huyen-b': ['cho huyện B'] });
+    // Stopped: gone.
+    webhooks.forget('huyen-b');
+    expect(await post('/zalo/huyen-b/webhook', secretB, 'muộn')).toBe(404);
   });
 });

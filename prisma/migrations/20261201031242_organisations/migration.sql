@@ -399,9 +399,25 @@ CREATE POLICY org_wall ON "webhook_delivery" USING ("orgId" = coalesce(nullif(cu
 ALTER TABLE "organisation" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY org_wall ON "organisation" USING ("id" = coalesce(nullif(current_setting('dondoc.org', true), ''), 'default')) WITH CHECK ("id" = coalesce(nullif(current_setting('dondoc.org', true), ''), 'default'));
 
+-- Row-level security lets a query's condition be an index condition ahead of the policy only when its operator is
+-- leakproof, and PostgreSQL does not mark enum equality so (enum_eq compares two OIDs: it cannot fail or leak). Every
+-- index that leads with an enum (outbox (channel, "chatId", …), clock ("itemKind", "itemId", …), … (status, …)) would
+-- turn into a scan for dondoc_app. A superuser running the migration marks the two operators leakproof in this
+-- database; another user leaves a NOTICE (a DBA can run the two statements), and the hottest query keeps its own
+-- partial index below either way.
+DO $$
+BEGIN
+  ALTER FUNCTION pg_catalog.enum_eq(anyenum, anyenum) LEAKPROOF;
+  ALTER FUNCTION pg_catalog.enum_ne(anyenum, anyenum) LEAKPROOF;
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE NOTICE 'dondoc: enum equality is not leakproof here (%); as a superuser: ALTER FUNCTION pg_catalog.enum_eq(anyenum, anyenum) LEAKPROOF; ALTER FUNCTION pg_catalog.enum_ne(anyenum, anyenum) LEAKPROOF', SQLERRM;
+END
+$$;
+
 -- The wave's "also due" query (lockClocks) as the application role: row-level security lets only leakproof conditions
 -- be index conditions ahead of its policy, and an enum equality (state = 'ACTIVE') is not leakproof, so the
 -- (state, "nextAt", id) index turned into a scan of every clock. A partial index answers it with the policy's "orgId"
--- as its condition, in ("nextAt", id) order (tests/integration/query-plans.test.ts, which EXPLAINs as dondoc_app).
+-- as its condition, in ("nextAt", id) order (tests/integration/query-plans.test.ts, which EXPLAINs as dondoc_app), also
+-- where the migration could not mark enum equality leakproof.
 -- Not in schema.prisma (Prisma has no partial indexes): the next diffs start from the snapshot and leave it alone.
 CREATE INDEX "clock_active_orgId_nextAt_id_idx" ON "clock" ("orgId", "nextAt", "id") WHERE "state" = 'ACTIVE';

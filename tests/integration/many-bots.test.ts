@@ -1,0 +1,213 @@
+// Issue 18 point 2: many bots in one process set. One real `src/main.ts` (bot and worker, webhook mode) runs the
+// 'default' organisation from its environment; a second organisation is created with `org create` while it runs and
+// is started within ORG_REFRESH_MS, without a restart. Each organisation imported a district and linked its officials;
+// one Telegram user is linked in both. An update posted to each organisation's path with its secret is answered by
+// that organisation's bot (the Telegram stand-in records the token of every call) from that organisation's data, never
+// by the other's; the other organisation's secret gets 401, an organisation that does not exist 404. Then the delivery
+// pacer: with 2 messages a second per bot, both bots send 2 in the same second (the limits are per bot, not shared).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Update } from 'grammy/types';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
+import { organisationSecret } from '../../src/runtime/organisation-webhooks.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { seedLinkedOrganisation } from '../support/due-reminders.js';
+import { TEST_REDIS_URL } from '../support/env.js';
+import { freePort, startMain, type MainProcess } from '../support/main-process.js';
+import { createTelegramStandIn, type TelegramStandIn } from '../support/telegram-stand-in.js';
+import { command, user } from '../support/updates.js';
+import { sleep, waitUntil } from '../support/wait.js';
+
+const TOKEN_A = '7000000001:AAmany-bots-default-0123456789ab';
+const TOKEN_B = '7000000002:AAmany-bots-huyen-b-0123456789ab';
+const SECRET = 'many-bots-webhook-secret';
+const ORG_B = 'huyen-b';
+const ORG_KEY = Buffer.alloc(32, 7).toString('base64');
+/** The Telegram user linked in both organisations (to BTC-03 in each). */
+const SHARED_CHAT = 990_001;
+const TASK_B = 'Việc riêng của huyện B';
+
+let t: TestDatabase | undefined;
+let tg: TelegramStandIn | undefined;
+let main: MainProcess | undefined;
+const clients: PrismaClient[] = [];
+const dirs: string[] = [];
+const prefix = `mbt-${randomBytes(4).toString('hex')}`;
+afterAll(async () => {
+  await main?.stop();
+  await tg?.close();
+  for (const c of clients) await c.$disconnect();
+  await t?.drop();
+  const redis = new Redis(TEST_REDIS_URL);
+  const keys = [...(await redis.keys(`${prefix}:*`)), ...(await redis.keys(`${prefix}-*`))];
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+/** `npm run cli -- …` as the operator runs it next to the running process (tsx, from the project root). */
+function runCli(env: Record<string, string>, args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'silent' },
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** Links the shared Telegram user to BTC-03 of the organisation `db` belongs to. */
+async function linkShared(db: PrismaClient): Promise<void> {
+  await db.$executeRaw`DELETE FROM chat_identity WHERE "officialId" = (SELECT id FROM official WHERE code = 'BTC-03') AND channel = 'TELEGRAM'`;
+  await db.$executeRaw`
+    INSERT INTO chat_identity ("officialId", channel, "externalUserId", "chatId", "linkedAt")
+    SELECT id, 'TELEGRAM', ${String(SHARED_CHAT)}, ${String(SHARED_CHAT)}, now() FROM official WHERE code = 'BTC-03'`;
+}
+
+describe('many bots in one process', () => {
+  it('starts an organisation created while it runs, routes each bot’s updates by path and secret, and keeps them apart', { timeout: 600_000 }, async () => {
+    t = await createTestDatabase();
+    tg = await createTelegramStandIn();
+    await seedLinkedOrganisation(t.db);
+    await linkShared(t.db);
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'dondoc-many-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const env = {
+      DATABASE_URL: t.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      TELEGRAM_BOT_TOKEN: TOKEN_A,
+      TELEGRAM_API_ROOT: tg.url,
+      TELEGRAM_WEBHOOK_URL: 'https://province.example/telegram/webhook',
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      ORG_TOKEN_KEY: ORG_KEY,
+      ORG_REFRESH_MS: '1000',
+      // Two messages a second per bot: the pacer's check below.
+      DELIVERY_RATE_GLOBAL: '2',
+      DATA_DIR: dataDir,
+      HTTP_PORT: String(port),
+      HTTP_HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    };
+    main = startMain(env);
+    await main.waitForLog(/^dondoc ready:/);
+    const base = `http://127.0.0.1:${port}`;
+    const post = async (pathname: string, secret: string, update: Update): Promise<number> => {
+      const res = await fetch(`${base}${pathname}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+        body: JSON.stringify(update),
+      });
+      await res.text();
+      return res.status;
+    };
+    const shared = user(SHARED_CHAT, { firstName: 'Chung' });
+    let updateId = 1;
+    const viec = (from = shared) => ({ ...command(from, 'viec'), update_id: updateId++ });
+
+    // Not there yet: 404, whatever the secret.
+    const secretB = organisationSecret(SECRET, ORG_B);
+    expect(await post(`/telegram/${ORG_B}/webhook`, secretB, viec())).toBe(404);
+
+    // `org create` while the process runs, then its district, linked (through a client of that organisation).
+    const created = await runCli(env, ['org', 'create', ORG_B, '--name', 'Huyện B', '--telegram-token', TOKEN_B]);
+    expect(created.code, created.output).toBe(0);
+    const dbB = createPrismaClient(t.url, { orgId: ORG_B, poolSize: 2 });
+    clients.push(dbB);
+    await seedLinkedOrganisation(dbB);
+    await linkShared(dbB);
+    await dbB.$executeRaw`
+      INSERT INTO task (code, year, seq, title, "expectedResult", priority, status, deadline, "originalDeadline",
+                        "assignerId", "assigneeId", "unitId", "createdAt", "updatedAt")
+      SELECT 'NV-2026-000777', 2026, 777, ${TASK_B}, 'Báo cáo bằng văn bản', 'NORMAL', 'ASSIGNED',
+             now() + interval '30 days', now() + interval '30 days',
+             (SELECT id FROM official WHERE code = 'HU-01'), o.id, o."unitId", now(), now()
+      FROM official o WHERE o.code = 'BTC-03'`;
+    await main.waitForLog(new RegExp(`^organisation ${ORG_B} ready: @`), { timeoutMs: 60_000 });
+    // Its bot registered its own path and secret with Telegram.
+    const setB = tg.calls.find((c) => c.method === 'setWebhook' && c.token === TOKEN_B);
+    expect(setB?.params).toMatchObject({ url: `https://province.example/telegram/${ORG_B}/webhook`, secret_token: secretB });
+    const health = (await (await fetch(`${base}/healthz`)).json()) as { ok: boolean; checks: Record<string, boolean> };
+    expect(health).toMatchObject({ ok: true, checks: { telegram: true, [`telegram:${ORG_B}`]: true } });
+
+    // Each organisation's path takes its own secret only.
+    expect(await post(`/telegram/${ORG_B}/webhook`, SECRET, viec())).toBe(401);
+    expect(await post('/telegram/webhook', secretB, viec())).toBe(401);
+    expect(await post('/telegram/huyen-z/webhook', secretB, viec())).toBe(404);
+    expect(await post('/telegram/default/webhook', SECRET, viec())).toBe(404);
+
+    // The same person asks both bots what waits for them: each answers with its own token and its own data.
+    const answers = () => tg!.callsForChat(SHARED_CHAT).filter((c) => c.method === 'sendMessage' && c.outcome.ok);
+    expect(answers()).toEqual([]);
+    expect(await post('/telegram/webhook', SECRET, viec())).toBe(200);
+    await waitUntil(() => answers().length === 1, { timeoutMs: 60_000, intervalMs: 50, message: 'the default bot answers' });
+    expect(await post(`/telegram/${ORG_B}/webhook`, secretB, viec())).toBe(200);
+    await waitUntil(() => answers().length === 2, { timeoutMs: 60_000, intervalMs: 50, message: 'the bot of huyen-b answers' });
+    await sleep(1500);
+    const [fromA, fromB, ...more] = answers();
+    expect(more).toEqual([]);
+    expect(fromA!.token).toBe(TOKEN_A);
+    expect(String(fromA!.params.text)).toBe('Hiện đồng chí không có việc nào cần xử lý.');
+    expect(fromB!.token).toBe(TOKEN_B);
+    expect(String(fromB!.params.text)).toContain(TASK_B);
+    // The task of huyen-b is not the default organisation's.
+    expect(await t.db.task.count({ where: { title: TASK_B } })).toBe(0);
+    expect(await dbB.task.count({ where: { title: TASK_B } })).toBe(1);
+
+    // The pacer per bot: 6 officials of each organisation ask at once. Each bot keeps 2 a second (counted at the
+    // platform), and both send in the same second: the limits are not shared between bots.
+    const officials = await t.db.official.findMany({ where: { code: { not: 'BTC-03' }, identities: { some: {} } }, orderBy: { id: 'asc' }, take: 6 });
+    const officialsB = await dbB.official.findMany({ where: { code: { not: 'BTC-03' }, identities: { some: {} } }, orderBy: { id: 'asc' }, take: 6 });
+    const chatsA = officials.map((o) => 800_000 + o.id);
+    const chatsB = officialsB.map((o) => 800_000 + o.id);
+    expect(new Set([...chatsA, ...chatsB]).size).toBe(12);
+    const sentBefore = tg.calls.length;
+    const statuses = await Promise.all([
+      ...chatsA.map((id) => post('/telegram/webhook', SECRET, viec(user(id)))),
+      ...chatsB.map((id) => post(`/telegram/${ORG_B}/webhook`, secretB, viec(user(id)))),
+    ]);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const sends = () => tg!.calls.slice(sentBefore).filter((c) => c.method === 'sendMessage' && c.outcome.ok);
+    await waitUntil(() => sends().length >= 12, { timeoutMs: 120_000, intervalMs: 100, message: 'every official answered' });
+    const got = sends();
+    expect(
+      got
+        .filter((c) => c.token === TOKEN_A)
+        .map((c) => Number(c.params.chat_id))
+        .sort(),
+    ).toEqual([...chatsA].sort());
+    expect(
+      got
+        .filter((c) => c.token === TOKEN_B)
+        .map((c) => Number(c.params.chat_id))
+        .sort(),
+    ).toEqual([...chatsB].sort());
+    /** The most sends within any 1 s of the platform's clock. */
+    const busiestSecond = (calls: typeof got) => {
+      const at = calls.map((c) => c.at).sort((a, b) => a - b);
+      let most = 0;
+      for (let i = 0, j = 0; i < at.length; i++) {
+        while (at[i]! - at[j]! >= 1000) j++;
+        most = Math.max(most, i - j + 1);
+      }
+      return most;
+    };
+    expect(busiestSecond(got.filter((c) => c.token === TOKEN_A))).toBeLessThanOrEqual(2);
+    expect(busiestSecond(got.filter((c) => c.token === TOKEN_B))).toBeLessThanOrEqual(2);
+    expect(busiestSecond(got)).toBeGreaterThan(2);
+
+    expect(await main.stop()).toBe(0);
+  });
+});
