@@ -26,6 +26,10 @@ export class StandInMeter {
   readonly sendsBySecond = new Map<string, Map<number, number>>();
   readonly sends = new Map<string, number>();
   readonly tooMany = new Map<string, number>();
+  /** Each 429: when, which bot and chat, and what the stand-in had accepted from that bot just before. */
+  readonly refusals: { at: number; token: string; chat: string; botSendsLastSecond: number; msSinceLastToChat: number | null }[] = [];
+  readonly #recent = new Map<string, number[]>();
+  readonly #lastToChat = new Map<string, number>();
   /** Sends whose chat belongs to another organisation than the token's. */
   readonly crossings: { chat: string; token: string; expected: string | undefined }[] = [];
   /** Chats written to, and by which tokens. */
@@ -75,7 +79,18 @@ export class StandInMeter {
     const now = Date.now();
     const token = call.token;
     if (!call.outcome.ok) {
-      if (call.outcome.reason === 'rate-limit') this.tooMany.set(token, (this.tooMany.get(token) ?? 0) + 1);
+      if (call.outcome.reason === 'rate-limit') {
+        this.tooMany.set(token, (this.tooMany.get(token) ?? 0) + 1);
+        const chat = String(call.params.chat_id);
+        const last = this.#lastToChat.get(`${token} ${chat}`);
+        this.refusals.push({
+          at: now,
+          token: token.slice(0, 10),
+          chat,
+          botSendsLastSecond: (this.#recent.get(token) ?? []).filter((t) => t > now - 1000).length,
+          msSinceLastToChat: last === undefined ? null : now - last,
+        });
+      }
       return;
     }
     if (call.method === 'answerCallbackQuery') {
@@ -92,6 +107,10 @@ export class StandInMeter {
     }
     if (!TELEGRAM_SEND_METHODS.has(call.method)) return;
     const chat = String(call.params.chat_id);
+    const recent = (this.#recent.get(token) ?? []).filter((t) => t > now - 1000);
+    recent.push(now);
+    this.#recent.set(token, recent);
+    this.#lastToChat.set(`${token} ${chat}`, now);
     this.sends.set(token, (this.sends.get(token) ?? 0) + 1);
     const bySecond = this.sendsBySecond.get(token) ?? new Map<number, number>();
     const second = Math.floor(now / 1000);

@@ -247,7 +247,7 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
       const chat = String(o.chatId);
       const target = o.answersExpected + action.answers;
       o.answersExpected = target;
-      if (!action.callback) o.answersPosted += action.answers;
+      o.answersPosted += action.answers;
       const answered = action.callback ? meter.callbackAnswered(update.callback_query!.id) : meter.answerNumber(chat, target - action.answers + 1);
       await post(o.org, update);
       const at = await Promise.race([answered, sleep(ANSWER_TIMEOUT_MS).then(() => undefined)]);
@@ -455,6 +455,7 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
       digest: { heads, digestMessages: digestHeads.length, digestSentRows: digestRows, twice: digestsTwice, seconds: round(digestSeconds, 1) },
       perBot,
       tooManyRequests: [...meter.tooMany.values()].reduce((a, b) => a + b, 0),
+      tooManyRequestsDetail: meter.refusals.slice(0, 20).map((r) => ({ ...r, atS: round((r.at - t0Day) / 1000, 1) })),
       isolation: { chatsWritten: meter.tokensByChat.size, crossings: meter.crossings.length, sample: meter.crossings.slice(0, 5) },
       kill: {
         at: killedAt ? round((killedAt - t0Day) / 1000, 1) : null,
@@ -473,7 +474,7 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
     };
     meter.stop();
     if (process.env.BENCH_DUMP) {
-      for (const o of [officials.find((x) => !x.head)!, officials.find((x) => x.head)!]) {
+      for (const o of [officials.findLast((x) => !x.head)!, officials.findLast((x) => x.head)!]) {
         log(`--- chat ${o.chatId} (${o.head ? 'head' : 'member'}), ${o.answersExpected} answers expected`);
         for (const c of tg.callsForChat(o.chatId))
           log(
