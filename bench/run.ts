@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   rebuild: async () => (await import('./rebuild.js')).runRebuildBench(),
   digest: async () => (await import('./digest.js')).runDigestBench(),
   start: async () => (await import('./start.js')).runStartBench(),
+  province: async () => (await import('./province.js')).runProvinceBench(),
 };
 
 const wanted = process.argv.slice(2);

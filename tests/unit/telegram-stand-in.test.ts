@@ -205,6 +205,42 @@ describe('Telegram stand-in driven by grammY', () => {
     expect(telegram.messagesTo(42)).toEqual(['một']);
   });
 
+  it('counts the limits per bot token, as Telegram does, and records which bot sent each message', async () => {
+    // 5 a second instead of 30 keeps the test's sends well within one second on a loaded machine.
+    telegram.enforceLimits({ globalPerSecond: 5, perChatPerSecond: 1 });
+    const other = new Bot('654321:other-token', { botInfo: telegram.botInfo, client: { apiRoot: telegram.url } });
+    const settle = (p: Promise<unknown>): Promise<boolean> =>
+      p.then(
+        () => true,
+        () => false,
+      );
+
+    // Each bot sends its limit of messages to 5 chats within a second, and both write to chat 100: none refused.
+    const sends: Promise<boolean>[] = [];
+    for (let i = 0; i < 5; i++) {
+      sends.push(settle(bot.api.sendMessage(100 + i, `A${i}`)));
+      sends.push(settle(other.api.sendMessage(100 + i, `B${i}`)));
+    }
+    expect((await Promise.all(sends)).every(Boolean)).toBe(true);
+    expect(telegram.tooManyRequests).toBe(0);
+
+    // One more within the second is refused for each bot alone.
+    const refusedA = await bot.api.sendMessage(200, 'A30').catch((e: unknown) => e);
+    const refusedB = await other.api.sendMessage(201, 'B30').catch((e: unknown) => e);
+    expect(refusedA).toMatchObject({ error_code: 429 });
+    expect(refusedB).toMatchObject({ error_code: 429 });
+    expect(telegram.tooManyRequests).toBe(2);
+    expect(telegram.tooManyRequestsByToken).toEqual(
+      new Map([
+        [TOKEN, 1],
+        ['654321:other-token', 1],
+      ]),
+    );
+
+    expect(telegram.sentBy(100).sort()).toEqual([TOKEN, '654321:other-token'].sort());
+    expect(telegram.sentBy(200)).toEqual([]);
+  });
+
   it('fails a deterministic share of sends with faultRate', async () => {
     const pattern = async (standIn: TelegramStandIn): Promise<boolean[]> => {
       standIn.faultRate({ rate: 0.3, kinds: [429, 500] }, 7);

@@ -217,8 +217,10 @@ export class TelegramPlatform {
   /** The command menus by language_code ('' for the default), as setMyCommands leaves them. */
   #commands = new Map<string, BotCommand[]>();
   #limits: TelegramLimits | undefined;
-  readonly #sentAt: { at: number; chat: string }[] = [];
+  /** Accepted sends of the last minute, per bot token: Telegram counts its limits per bot. */
+  readonly #sentAt = new Map<string, { at: number; chat: string }[]>();
   #tooManyRequests = 0;
+  readonly #tooManyByToken = new Map<string, number>();
   /** Every message in every chat, both directions, for the sandbox page and tests: what a person would see. */
   readonly chat = new ChatLog('telegram');
   readonly #users = new Map<number, TelegramUserProfile>();
@@ -278,6 +280,24 @@ export class TelegramPlatform {
     return this.#tooManyRequests;
   }
 
+  /** The 429s `enforceLimits` gave, by the bot token that was refused (a copy). */
+  get tooManyRequestsByToken(): Map<string, number> {
+    return new Map(this.#tooManyByToken);
+  }
+
+  /**
+   * The bot token of every message delivered to a chat, in order (one entry per accepted send): which bot wrote
+   * to whom, so a test can prove that no organisation's message went out through another's bot.
+   */
+  sentBy(chatId: number | string): string[] {
+    return this.calls.filter((c) => c.outcome.ok && TELEGRAM_SEND_METHODS.has(c.method) && sameChat(c.params.chat_id, chatId)).map((c) => c.token);
+  }
+
+  /** Calls `listener` with every later call as it is recorded (a benchmark's meter); returns the unsubscribe function. */
+  onCall(listener: (call: RecordedCall) => void): () => void {
+    return this.#log.subscribe(listener);
+  }
+
   /** Resolves with the first `n` calls to `method` (delivered or refused), waiting for them if needed. */
   waitForCalls(method: string, n: number, timeoutMs = DEFAULT_WAIT_MS): Promise<RecordedCall[]> {
     return this.#log.waitForCount((c) => c.method === method, n, timeoutMs, `calls to ${method}`);
@@ -292,6 +312,7 @@ export class TelegramPlatform {
   clear(): void {
     this.#log.clear();
     this.#tooManyRequests = 0;
+    this.#tooManyByToken.clear();
   }
 
   // ---- What the bot will see ----
@@ -491,7 +512,7 @@ export class TelegramPlatform {
 
   /**
    * Refuses sends beyond these limits with 429 and `retry_after`, counted in `tooManyRequests`. Windows slide over
-   * the accepted sends of the last second (minute for groups), in real time. `null` turns it off.
+   * the accepted sends of the last second (minute for groups) of each bot token, in real time. `null` turns it off.
    */
   enforceLimits(limits: TelegramLimits | null): void {
     this.#limits = limits ?? undefined;
@@ -558,9 +579,10 @@ export class TelegramPlatform {
 
     const isSend = TELEGRAM_SEND_METHODS.has(method);
     if (isSend) {
-      const retryAfter = this.#limitExceeded(String(params.chat_id));
+      const retryAfter = this.#limitExceeded(token, String(params.chat_id));
       if (retryAfter !== undefined) {
         this.#tooManyRequests++;
+        this.#tooManyByToken.set(token, (this.#tooManyByToken.get(token) ?? 0) + 1);
         return telegramRefusal({ status: 429, retryAfter }, 'rate-limit');
       }
       const fault = this.#faults.draw();
@@ -568,23 +590,31 @@ export class TelegramPlatform {
     }
 
     const outcome = await handle(params, { token, uploads, signal });
-    if (outcome.ok && isSend && this.#limits) this.#sentAt.push({ at: Date.now(), chat: String(params.chat_id) });
+    if (outcome.ok && isSend && this.#limits) {
+      const sent = this.#sentAt.get(token) ?? [];
+      sent.push({ at: Date.now(), chat: String(params.chat_id) });
+      this.#sentAt.set(token, sent);
+    }
     return outcome;
   }
 
   /**
-   * Seconds to wait if one more send to `chat` would break a limit, else undefined. Real time, not the injected
-   * clock: the limits are physical, and a clock moved forward by hours must not open them.
+   * Seconds to wait if one more send by the bot `token` to `chat` would break a limit, else undefined. Each bot has
+   * its own limits, as on Telegram. Real time, not the injected clock: the limits are physical, and a clock moved
+   * forward by hours must not open them.
    */
-  #limitExceeded(chat: string): number | undefined {
+  #limitExceeded(token: string, chat: string): number | undefined {
     const limits = this.#limits;
     if (!limits) return undefined;
     const now = Date.now();
-    while (this.#sentAt.length > 0 && (this.#sentAt[0]?.at ?? now) <= now - 60_000) this.#sentAt.shift();
+    const sentAt = this.#sentAt.get(token) ?? [];
+    let expired = 0;
+    while (expired < sentAt.length && (sentAt[expired]?.at ?? now) <= now - 60_000) expired++;
+    if (expired > 0) sentAt.splice(0, expired);
     const waits: number[] = [];
     const check = (limit: number | undefined, windowMs: number, matches: (s: { chat: string }) => boolean): void => {
       if (limit === undefined) return;
-      const inWindow = this.#sentAt.filter((s) => s.at > now - windowMs && matches(s));
+      const inWindow = sentAt.filter((s) => s.at > now - windowMs && matches(s));
       const oldest = inWindow[inWindow.length - limit];
       if (inWindow.length >= limit && oldest) waits.push(Math.max(1, Math.ceil((oldest.at + windowMs - now) / 1000)));
     };
