@@ -9,7 +9,7 @@ import { loadConfiguredPolicy } from './config/policy-file.js';
 import { loadEnvironment } from './config/environment.js';
 import { openDatabase } from './db/open.js';
 import { createOwnerClient, createPrismaClient } from './db/client.js';
-import { listOrganisations } from './db/organisations.js';
+import { listOrganisationsReadable } from './db/organisations.js';
 import { createTokenCipher } from './channels/zalo-oa/token-crypto.js';
 import { OrganisationsRegistry } from './runtime/organisations-registry.js';
 import { createChatLock } from './db/chat-lock.js';
@@ -176,7 +176,7 @@ async function main(): Promise<number> {
   const registry = owner
     ? new OrganisationsRegistry({
         shared,
-        list: () => listOrganisations(owner, orgTokens),
+        list: () => listOrganisationsReadable(owner, orgTokens),
         openDatabase: (orgId) => createPrismaClient(database.url, { orgId, poolSize: config.orgPoolSize }),
         policy,
         everyMs: config.orgRefreshMs,

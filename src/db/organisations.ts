@@ -58,13 +58,40 @@ function openToken(sealer: OrgTokenSealer | undefined, orgId: string, kind: OrgT
   }
 }
 
+/** An organisation whose stored token could not be opened (no key, or another key): listed without its tokens. */
+export interface UnreadableOrganisation {
+  id: string;
+  name: string;
+  problem: 'no-token-key' | 'token-does-not-open';
+}
+
 /** Every organisation, 'default' first, tokens opened. A stored token without a sealer is an error, never skipped. */
 export async function listOrganisations(owner: PrismaClient, sealer?: OrgTokenSealer): Promise<Organisation[]> {
+  return (await listOrganisationsReadable(owner, sealer)).map((o) => {
+    if ('problem' in o) throw new OrganisationError(o.problem, o.id);
+    return o;
+  });
+}
+
+/**
+ * The same list for the process that runs them (src/runtime/organisations-registry.ts): an organisation whose token
+ * does not open is listed with its problem instead of failing the whole list, so one wrong row never stops the
+ * others from being started or refreshed.
+ */
+export async function listOrganisationsReadable(owner: PrismaClient, sealer?: OrgTokenSealer): Promise<(Organisation | UnreadableOrganisation)[]> {
   const rows = await owner.organisation.findMany({ orderBy: { createdAt: 'asc' } });
   rows.sort((a, b) => Number(b.id === DEFAULT_ORG) - Number(a.id === DEFAULT_ORG));
   return rows.map((r) => {
-    const telegramToken = openToken(sealer, r.id, 'telegram', r.telegramToken);
-    const zaloToken = openToken(sealer, r.id, 'zalo', r.zaloToken);
+    let telegramToken: string | undefined;
+    let zaloToken: string | undefined;
+    try {
+      telegramToken = openToken(sealer, r.id, 'telegram', r.telegramToken);
+      zaloToken = openToken(sealer, r.id, 'zalo', r.zaloToken);
+    } catch (e) {
+      if (e instanceof OrganisationError && (e.reason === 'no-token-key' || e.reason === 'token-does-not-open'))
+        return { id: r.id, name: r.name, problem: e.reason };
+      throw e;
+    }
     return {
       id: r.id,
       name: r.name,

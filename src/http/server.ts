@@ -10,6 +10,11 @@ export type HealthResult = boolean | { ok: false; reason: string };
 export interface HealthCheck {
   name: string;
   check(): Promise<HealthResult>;
+  /**
+   * Shown but not counted in `ok`: another organisation's bot still waiting for its platform (its own webhook answers
+   * 503 meanwhile) must not take the whole process out of the load balancer, which serves every other organisation.
+   */
+  advisory?: boolean;
 }
 
 export interface HttpAppOptions {
@@ -22,8 +27,10 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions): Hono {
   const app = new Hono();
   app.get('/healthz', async (c) => {
-    const results = await Promise.all(options.health.map(async (h) => [h.name, await h.check().catch((): HealthResult => false)] as const));
-    const ok = results.every(([, v]) => v === true);
+    const results = await Promise.all(
+      options.health.map(async (h) => [h.name, await h.check().catch((): HealthResult => false), h.advisory === true] as const),
+    );
+    const ok = results.every(([, v, advisory]) => v === true || advisory);
     const checks = Object.fromEntries(results.map(([name, v]) => [name, v === true]));
     const reasons = results.flatMap(([name, v]) => (typeof v === 'object' ? [[name, v.reason] as const] : []));
     return c.json({ ok, checks, ...(reasons.length > 0 ? { waiting: Object.fromEntries(reasons) } : {}) }, ok ? 200 : 503);

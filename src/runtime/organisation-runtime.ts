@@ -153,7 +153,8 @@ export function prepareOrganisation(o: OrganisationSettings, shared: SharedRunti
   const checks: HealthCheck[] = [];
   if (receivesTelegram) {
     readiness.waitFor(telegramCheck, 'waiting for Telegram: asking who the bot is (getMe)');
-    checks.push(readiness.check(telegramCheck));
+    // Another organisation's bot waiting does not make the process unready (HealthCheck.advisory); the default's does.
+    checks.push({ ...readiness.check(telegramCheck), advisory: !isDefault });
   }
   const appMetrics = shared.metrics({ db: o.db, queues });
   // One chat's updates one at a time, wherever they land (the lock's key names the organisation).

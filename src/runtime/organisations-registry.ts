@@ -24,6 +24,8 @@ export interface OrganisationRow {
   telegramToken?: string | undefined;
   zaloToken?: string | undefined;
   policyText?: string | undefined;
+  /** Its stored token does not open (no ORG_TOKEN_KEY, or another key): not started; kept running if it runs. */
+  problem?: 'no-token-key' | 'token-does-not-open' | undefined;
 }
 
 export interface RegistryOptions {
@@ -115,8 +117,20 @@ export class OrganisationsRegistry {
       this.#logger.warn({ err }, 'organisations: could not list them; trying again at the next refresh');
       return;
     }
-    const wanted = new Map(rows.filter((r) => r.id !== DEFAULT_ORGANISATION && (r.telegramToken || r.zaloToken)).map((r) => [r.id, r]));
+    // A row whose token does not open is reported and left as it is: running if it ran (with the tokens it had), not
+    // started otherwise. One wrong row (a key rotated away) must not stop the others, nor itself.
+    const unreadable = new Set<string>();
+    for (const r of rows)
+      if (r.problem && r.id !== DEFAULT_ORGANISATION) {
+        unreadable.add(r.id);
+        this.#logger.error(
+          { org: r.id, problem: r.problem },
+          `organisation ${r.id}: its bot token does not open (${r.problem === 'no-token-key' ? 'ORG_TOKEN_KEY is not set' : 'ORG_TOKEN_KEY is not the key it was sealed with; add the old key to ORG_TOKEN_OLD_KEYS'})`,
+        );
+      }
+    const wanted = new Map(rows.filter((r) => r.id !== DEFAULT_ORGANISATION && !r.problem && (r.telegramToken || r.zaloToken)).map((r) => [r.id, r]));
     for (const [id, entry] of this.#entries) {
+      if (unreadable.has(id)) continue;
       const row = wanted.get(id);
       if (row && fingerprintOf(row) === entry.fingerprint) continue;
       this.#logger.info(

@@ -21,6 +21,12 @@ describe('/healthz and /metrics', () => {
     expect(await ok.json()).toEqual({ ok: true, checks: { database: true } });
     const down = createHttpApp({ metrics: new Metrics(), health: [{ name: 'redis', check: async () => false }] });
     expect((await down.request('/healthz')).status).toBe(503);
+    // Another organisation's bot still waiting is shown, not counted: the process serves every other organisation.
+    const waiting = { ok: false as const, reason: 'waiting for Telegram' };
+    const advisory = createHttpApp({ metrics: new Metrics(), health: [{ name: 'telegram:huyen-b', check: async () => waiting, advisory: true }] });
+    const shown = await advisory.request('/healthz');
+    expect(shown.status).toBe(200);
+    expect(await shown.json()).toEqual({ ok: true, checks: { 'telegram:huyen-b': false }, waiting: { 'telegram:huyen-b': 'waiting for Telegram' } });
   });
 
   it('counts updates and shows the outbox, clocks and queues', async () => {

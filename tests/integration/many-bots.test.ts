@@ -214,9 +214,20 @@ describe('many bots in one process', () => {
     expect(busiestSecond(got.filter((c) => c.token === TOKEN_B))).toBeLessThanOrEqual(2);
     expect(busiestSecond(got)).toBeGreaterThan(2);
 
-    // The organisation loses its bot token: within the refresh it is stopped, its path gone.
+    // Its stored token stops opening (sealed with a key this process does not have): reported at each refresh, and it
+    // keeps running with the token it had; nothing else is disturbed.
     const owner = createOwnerClient(t.url);
     clients.push(owner);
+    const sealedBefore = (await owner.organisation.findUniqueOrThrow({ where: { id: ORG_B } })).telegramToken;
+    const stranger = createTokenCipher(keyringFromEnvironment({ ORG_TOKEN_KEY: 'c'.repeat(64) }, ORG_TOKEN_KEYS));
+    await owner.organisation.update({ where: { id: ORG_B }, data: { telegramToken: stranger.seal(TOKEN_B, `org:${ORG_B}:telegram`) } });
+    await main.waitForLog(new RegExp(`^organisation ${ORG_B}: its bot token does not open`), { timeoutMs: 60_000 });
+    expect(await post(`/telegram/${ORG_B}/webhook`, secretB, viec())).toBe(200);
+    const during = (await (await fetch(`${base}/healthz`)).json()) as { ok: boolean; checks: Record<string, boolean> };
+    expect(during).toMatchObject({ ok: true, checks: { [`telegram:${ORG_B}`]: true } });
+    expect(sealedBefore).not.toBeNull();
+
+    // The organisation loses its bot token: within the refresh it is stopped, its path gone.
     await owner.organisation.update({ where: { id: ORG_B }, data: { telegramToken: null } });
     await main.waitForLog(new RegExp(`^organisation ${ORG_B}: stopped`), { timeoutMs: 60_000 });
     expect(await post(`/telegram/${ORG_B}/webhook`, secretB, viec())).toBe(404);

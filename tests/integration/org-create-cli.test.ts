@@ -11,7 +11,7 @@ import type { CliContext } from '../../src/cli/context.js';
 import { createConfig } from '../../src/config.js';
 import { keyringFromEnvironment, ORG_TOKEN_KEYS } from '../../src/config/token-keyring.js';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
-import { listOrganisations } from '../../src/db/organisations.js';
+import { listOrganisations, listOrganisationsReadable } from '../../src/db/organisations.js';
 import { ManualTime } from '../../src/domain/time/time-source.js';
 import { Catalogue } from '../../src/i18n/catalogue.js';
 import { SAMPLE_CSV } from '../support/app-harness.js';
@@ -65,6 +65,12 @@ describe('CLI: org create, then org import --org', () => {
     expect(listed.map((o) => o.id)).toEqual(['default', 'huyen-b', 'huyen-c']);
     expect(listed[2]).toMatchObject({ telegramToken: '123:secret-token', zaloToken: 'zalo-secret' });
     await expect(listOrganisations(t.owner)).rejects.toThrow(/no-token-key/);
+    // The running process's list: one row that does not open is listed with its problem, the others as they are.
+    const otherKey = createTokenCipher(keyringFromEnvironment({ ORG_TOKEN_KEY: 'b'.repeat(64) }, ORG_TOKEN_KEYS));
+    const readable = await listOrganisationsReadable(t.owner, otherKey);
+    expect(readable.find((o) => o.id === 'huyen-c')).toEqual({ id: 'huyen-c', name: 'Huyện C', problem: 'token-does-not-open' });
+    expect(readable.find((o) => o.id === 'default')).not.toHaveProperty('problem');
+    expect((await listOrganisationsReadable(t.owner)).find((o) => o.id === 'huyen-c')).toMatchObject({ problem: 'no-token-key' });
   });
 
   it('imports the sample into each organisation: the same codes, two sets of rows', async () => {
