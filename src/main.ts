@@ -178,6 +178,9 @@ async function main(): Promise<number> {
         shared,
         list: () => listOrganisationsReadable(owner, orgTokens),
         openDatabase: (orgId) => createPrismaClient(database.url, { orgId, poolSize: config.orgPoolSize }),
+        ...(config.databaseReplicaUrl
+          ? { openReplica: (orgId: string) => createPrismaClient(config.databaseReplicaUrl!, { orgId, poolSize: config.orgPoolSize }) }
+          : {}),
         policy,
         everyMs: config.orgRefreshMs,
       })

@@ -34,6 +34,8 @@ export interface RegistryOptions {
   list(): Promise<OrganisationRow[]>;
   /** A client that connects as the organisation (row-level security), ORG_DB_POOL_SIZE connections. */
   openDatabase(orgId: string): PrismaClient;
+  /** Its client on the read replica (DATABASE_REPLICA_URL), where its digests and reports read; none without one. */
+  openReplica?(orgId: string): PrismaClient;
   /** The process's policy (POLICY_FILE or the defaults): an organisation without a policy of its own runs on it. */
   policy: Policy;
   everyMs: number;
@@ -44,6 +46,7 @@ interface Entry {
   row: OrganisationRow;
   stopping: AbortController;
   db: PrismaClient | undefined;
+  replica: PrismaClient | undefined;
   runtime: OrganisationRuntime | undefined;
   /** Settles when its start has ended, well or not. */
   launched: Promise<void>;
@@ -105,7 +108,7 @@ export class OrganisationsRegistry {
 
   /** The last step: every organisation's client closed (after its workers and queues). */
   async closeDatabases(): Promise<void> {
-    await Promise.allSettled([...this.#entries.values()].map((e) => e.db?.$disconnect()));
+    await Promise.allSettled([...this.#entries.values()].flatMap((e) => [e.db?.$disconnect(), e.replica?.$disconnect()]));
   }
 
   async #refresh(): Promise<void> {
@@ -148,6 +151,7 @@ export class OrganisationsRegistry {
     await entry.launched;
     await entry.runtime?.stop().catch((err: unknown) => this.#logger.warn({ err, org: id }, 'organisation: stopping failed'));
     await entry.db?.$disconnect().catch(() => {});
+    await entry.replica?.$disconnect().catch(() => {});
   }
 
   #launch(row: OrganisationRow): void {
@@ -156,6 +160,7 @@ export class OrganisationsRegistry {
       row,
       stopping: new AbortController(),
       db: undefined,
+      replica: undefined,
       runtime: undefined,
       launched: Promise.resolve(),
       state: 'starting',
@@ -172,12 +177,14 @@ export class OrganisationsRegistry {
         );
       else this.#logger.error({ err, org: row.id }, `organisation ${row.id}: could not start (tried again when its row changes)`);
       // What was built is taken down; the entry stays, so the same row is not tried at every refresh.
-      const { runtime, db } = entry;
+      const { runtime, db, replica } = entry;
       entry.runtime = undefined;
       entry.db = undefined;
+      entry.replica = undefined;
       return (async () => {
         await runtime?.stop().catch(() => {});
         await db?.$disconnect().catch(() => {});
+        await replica?.$disconnect().catch(() => {});
       })();
     });
   }
@@ -193,10 +200,12 @@ export class OrganisationsRegistry {
     const telegramWebhook = config.telegram.webhook;
     const zaloWebhook = config.zalo.webhook;
     entry.db = this.#o.openDatabase(id);
+    entry.replica = this.#o.openReplica?.(id);
     entry.runtime = prepareOrganisation(
       {
         orgId: id,
         db: entry.db,
+        ...(entry.replica ? { replica: entry.replica } : {}),
         policy,
         queuePrefix: organisationQueuePrefix(config.queuePrefix, id),
         telegram: row.telegramToken
