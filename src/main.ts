@@ -31,11 +31,13 @@ import { mountTelegramWebhooks, TELEGRAM_ORG_WEBHOOK_PATH, TELEGRAM_WEBHOOK_PATH
 import { mountZaloWebhooks, ZALO_ORG_WEBHOOK_PATH, ZALO_WEBHOOK_PATH } from './channels/zalo/webhook.js';
 import { mountFileLinks } from './http/file-links.js';
 import { mountApiV1 } from './http/api/v1/index.js';
+import { mountOrganisationApis } from './http/api/v1/organisation-apis.js';
+import type { ApiDeps } from './http/api/v1/env.js';
 import { KeyRateLimits } from './http/api/v1/rate-limit.js';
 import { sleep } from './sleep.js';
 import { ZaloTokenRefused } from './channels/zalo/start.js';
 import { redisAnswers } from '../jobs/connection.js';
-import { prepareOrganisation, type OrganisationRuntime, type SharedRuntime } from './runtime/organisation-runtime.js';
+import { organisationQueuePrefix, prepareOrganisation, type OrganisationRuntime, type SharedRuntime } from './runtime/organisation-runtime.js';
 import { DEFAULT_ORGANISATION, OrganisationWebhooks } from './runtime/organisation-webhooks.js';
 import type { Logger } from 'pino';
 import type { TimeSource } from './domain/time/time-source.js';
@@ -190,6 +192,21 @@ async function main(): Promise<number> {
   mountFileLinks(http, { db: () => organisations().map((o) => o.db), time, catalogue });
   // The integration API (issue 17): keys from `api-key create`, their rate counted in Redis beside the queues.
   mountApiV1(http, { app, limits: new KeyRateLimits(queues.producer, config.queuePrefix), pause: sleep });
+  // The other organisations' APIs under /orgs/<org>/api/v1, each with its own keys and its own rate counters.
+  const orgApiDeps = new WeakMap<OrganisationRuntime, ApiDeps>();
+  mountOrganisationApis(http, {
+    catalogue,
+    find: (orgId) => {
+      const running = registry?.runtimes().find((o) => o.orgId === orgId);
+      if (!running) return undefined;
+      let deps = orgApiDeps.get(running);
+      if (!deps) {
+        deps = { app: running.app, limits: new KeyRateLimits(running.queues.producer, organisationQueuePrefix(config.queuePrefix, orgId)), pause: sleep };
+        orgApiDeps.set(running, deps);
+      }
+      return deps;
+    },
+  });
   if (sandbox && zaloOa) await seedSandboxOaTokens(sandbox.platforms.oa, zaloOa.tokens, time.now());
   // The sandbox's page and API on the same server; its time moves walk the workers started below.
   const closingStreams = new AbortController();

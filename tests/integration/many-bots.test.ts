@@ -148,6 +148,19 @@ describe('many bots in one process', () => {
     const health = (await (await fetch(`${base}/healthz`)).json()) as { ok: boolean; checks: Record<string, boolean> };
     expect(health).toMatchObject({ ok: true, checks: { telegram: true, [`telegram:${ORG_B}`]: true } });
 
+    // Its integration API under /orgs/<org>/api/v1, with a key of its own (api-key create --org): its item is read
+    // there; the same key is unknown at the default organisation's /api/v1, and an organisation not running is 404.
+    const [root] = await dbB.$queryRaw<{ code: string }[]>`SELECT code FROM unit WHERE "parentId" IS NULL ORDER BY id LIMIT 1`;
+    const keyMade = await runCli(env, ['api-key', 'create', '--org', ORG_B, '--name', 'qlvb-b', '--unit', root!.code, '--scopes', 'items:read']);
+    expect(keyMade.code, keyMade.output).toBe(0);
+    const apiSecret = keyMade.output.split('\n').find((l) => /^\S{30,}$/.test(l.trim()))!.trim();
+    const api = (pathname: string) => fetch(`${base}${pathname}`, { headers: { authorization: `Bearer ${apiSecret}` } });
+    const itemB = await api(`/orgs/${ORG_B}/api/v1/items/NV-2026-000777`);
+    expect(itemB.status).toBe(200);
+    expect(JSON.stringify(await itemB.json())).toContain(TASK_B);
+    expect((await api('/api/v1/items/NV-2026-000777')).status).toBe(401);
+    expect((await api('/orgs/huyen-z/api/v1/items/NV-2026-000777')).status).toBe(404);
+
     // Each organisation's path takes its own secret only.
     expect(await post(`/telegram/${ORG_B}/webhook`, SECRET, viec())).toBe(401);
     expect(await post('/telegram/webhook', secretB, viec())).toBe(401);
