@@ -5,9 +5,10 @@
 import { pino } from 'pino';
 import type { AppContext } from '../app/context.js';
 import { loadConfiguredPolicy } from '../config/policy-file.js';
-import { DEFAULT_ORG } from '../db/client.js';
+import { DEFAULT_ORG, type PrismaClient } from '../db/client.js';
 import { organisationPolicyText } from '../db/organisations.js';
 import { loadPolicy } from '../domain/policy/load-policy.js';
+import type { Policy } from '../domain/policy/types.js';
 import { createAppContext } from '../runtime/app-context.js';
 import { createQueues } from '../../jobs/runtime.js';
 import { errBothLanguages } from './bilingual.js';
@@ -29,23 +30,22 @@ export function queuePrefixFor(prefix: string, orgId: string | undefined): strin
   return orgId === undefined || orgId === DEFAULT_ORG ? prefix : `${prefix}-${orgId}`;
 }
 
+/** The policy of an organisation (--org) that keeps its own (`org create --policy`); undefined: the configured one. */
+async function organisationPolicy(ctx: CliContext, db: PrismaClient): Promise<Policy | undefined> {
+  if (ctx.orgId === undefined) return undefined;
+  const text = await organisationPolicyText(db, ctx.orgId);
+  return text === undefined ? undefined : loadPolicy({ text, format: 'yaml', timezone: ctx.config.timezone, source: `organisation ${ctx.orgId}` });
+}
+
 export async function withApp<T>(ctx: CliContext, fn: (app: AppContext) => Promise<T>): Promise<T> {
-  let policy = loadConfiguredPolicy(ctx.config);
+  const configured = loadConfiguredPolicy(ctx.config);
   const opened = await ctx.openDatabase();
-  // An organisation (--org) with a policy file of its own (`org create --policy`) works under it.
-  const ownPolicy = ctx.orgId
-    ? await organisationPolicyText(opened.db, ctx.orgId).catch(async (e: unknown) => {
-        await opened.close();
-        throw e;
-      })
-    : undefined;
-  if (ownPolicy !== undefined) {
-    try {
-      policy = loadPolicy({ text: ownPolicy, format: 'yaml', timezone: ctx.config.timezone, source: `organisation ${ctx.orgId}` });
-    } catch (e) {
-      await opened.close();
-      throw e;
-    }
+  let policy: Policy;
+  try {
+    policy = (await organisationPolicy(ctx, opened.db)) ?? configured;
+  } catch (e) {
+    await opened.close();
+    throw e;
   }
   const queues = new BoundedQueues(
     createQueues(ctx.config.redis, queuePrefixFor(ctx.config.queuePrefix, ctx.orgId), ctx.time),

@@ -5,6 +5,8 @@
 // that organisation's bot (the Telegram stand-in records the token of every call) from that organisation's data, never
 // by the other's; the other organisation's secret gets 401, an organisation that does not exist 404. Then the delivery
 // pacer: with 2 messages a second per bot, both bots send 2 in the same second (the limits are per bot, not shared).
+// The organisation losing its token is stopped within the refresh (404, gone from /healthz). Without a webhook URL
+// each organisation's bot polls with its own token, and SIGTERM stops them all.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +15,10 @@ import path from 'node:path';
 import type { Update } from 'grammy/types';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
+import { createTokenCipher } from '../../src/channels/zalo-oa/token-crypto.js';
+import { keyringFromEnvironment, ORG_TOKEN_KEYS } from '../../src/config/token-keyring.js';
+import { createOwnerClient, createPrismaClient, type PrismaClient } from '../../src/db/client.js';
+import { createOrganisation } from '../../src/db/organisations.js';
 import { organisationSecret } from '../../src/runtime/organisation-webhooks.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { seedLinkedOrganisation } from '../support/due-reminders.js';
@@ -25,6 +30,7 @@ import { sleep, waitUntil } from '../support/wait.js';
 
 const TOKEN_A = '7000000001:AAmany-bots-default-0123456789ab';
 const TOKEN_B = '7000000002:AAmany-bots-huyen-b-0123456789ab';
+const TOKEN_C = '7000000003:AAmany-bots-huyen-c-0123456789ab';
 const SECRET = 'many-bots-webhook-secret';
 const ORG_B = 'huyen-b';
 const ORG_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -208,6 +214,54 @@ describe('many bots in one process', () => {
     expect(busiestSecond(got.filter((c) => c.token === TOKEN_B))).toBeLessThanOrEqual(2);
     expect(busiestSecond(got)).toBeGreaterThan(2);
 
+    // The organisation loses its bot token: within the refresh it is stopped, its path gone.
+    const owner = createOwnerClient(t.url);
+    clients.push(owner);
+    await owner.organisation.update({ where: { id: ORG_B }, data: { telegramToken: null } });
+    await main.waitForLog(new RegExp(`^organisation ${ORG_B}: stopped`), { timeoutMs: 60_000 });
+    expect(await post(`/telegram/${ORG_B}/webhook`, secretB, viec())).toBe(404);
+    const after = (await (await fetch(`${base}/healthz`)).json()) as { ok: boolean; checks: Record<string, boolean> };
+    expect(after.ok).toBe(true);
+    expect(Object.keys(after.checks)).not.toContain(`telegram:${ORG_B}`);
     expect(await main.stop()).toBe(0);
+  });
+
+  it('polls each organisation’s bot on its own when there is no webhook URL, and stops every one on SIGTERM', { timeout: 300_000 }, async () => {
+    const owner = createOwnerClient(t!.url);
+    clients.push(owner);
+    const cipher = createTokenCipher(keyringFromEnvironment({ ORG_TOKEN_KEY: ORG_KEY }, ORG_TOKEN_KEYS));
+    await createOrganisation(owner, { id: 'huyen-c', name: 'Huyện C', telegramToken: TOKEN_C }, cipher);
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'dondoc-many-'));
+    dirs.push(dataDir);
+    const polling = startMain({
+      DATABASE_URL: t!.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      TELEGRAM_BOT_TOKEN: TOKEN_A,
+      TELEGRAM_API_ROOT: tg!.url,
+      ORG_TOKEN_KEY: ORG_KEY,
+      ROLE: 'bot',
+      DATA_DIR: dataDir,
+      HTTP_PORT: String(await freePort()),
+      HTTP_HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    });
+    main = polling;
+    await polling.waitForLog(/^dondoc ready:/);
+    await polling.waitForLog(/^organisation huyen-c ready: @\S+ \(polling\)$/, { timeoutMs: 60_000 });
+    // huyen-b has no token any more: not started.
+    expect(polling.messages().filter((m) => m.includes(ORG_B))).toEqual([]);
+    // Each bot took its webhook down (polling refuses to run beside one) and polls with its own token; the stand-in
+    // records a long poll when it ends, here when the stop ends it.
+    const calls = (method: string, token: string) => tg!.calls.filter((c) => c.method === method && c.token === token).length;
+    expect(calls('deleteWebhook', TOKEN_A)).toBeGreaterThan(0);
+    expect(calls('deleteWebhook', TOKEN_C)).toBeGreaterThan(0);
+    expect(await polling.stop()).toBe(0);
+    await waitUntil(() => calls('getUpdates', TOKEN_A) > 0 && calls('getUpdates', TOKEN_C) > 0, {
+      timeoutMs: 10_000,
+      intervalMs: 50,
+      message: 'both bots polled',
+    });
+    expect(polling.messages()).toContain('stopped: every request answered and every job in hand finished');
   });
 });
