@@ -20,6 +20,8 @@ export interface Proc {
   name: string;
   role: 'bot' | 'worker';
   port: number;
+  /** Its DATA_DIR (a temporary directory; removed by the benchmark at the end). */
+  dataDir: string;
   child: ChildProcess;
   ready: Promise<number>;
   exited: Promise<number | null>;
@@ -66,6 +68,7 @@ export async function startProc(name: string, role: 'bot' | 'worker', env: Recor
     name,
     role,
     port,
+    dataDir,
     child,
     ready,
     exited,

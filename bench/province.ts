@@ -17,7 +17,7 @@
 //                                 when the organisations exist in this build, else 1), BENCH_INFLIGHT (default 48)
 import { execFileSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Update } from 'grammy/types';
@@ -489,6 +489,8 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
     return result;
   } finally {
     await Promise.all(procs.map((p) => p.kill('SIGTERM')));
+    for (const p of procs) rmSync(p.dataDir, { recursive: true, force: true });
+    rmSync(path.join(os.tmpdir(), `province-policy-${process.pid}.yaml`), { force: true });
     await tg.close();
     await wipePrefix(prefix);
     await bdb.drop();
