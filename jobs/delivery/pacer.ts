@@ -28,10 +28,11 @@ local at = math.max(now, nextFree)
 redis.call('SET', KEYS[1], string.format('%d', at + interval), 'PX', math.ceil(((at - now) + interval) / 1000) + 60000)
 return math.ceil((at - now) / 1000)`;
 
-// ms until the chat may send again (0 when it may now).
+// ms to wait before looking at the chat again (0 when it may send now): at most ARGV[1] ms, since a send on its way
+// holds the chat until its answer (TAKE), which usually comes long before the hold would end.
 const CHAT_WAIT = `${NOW}
 local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
-if nextFree > now then return math.ceil((nextFree - now) / 1000) end
+if nextFree > now then return math.min(tonumber(ARGV[1]), math.ceil((nextFree - now) / 1000)) end
 return 0`;
 
 // The turn. KEYS: the chat, the bot's recent sends (a sorted set scored by when each stops counting). ARGV: chat
@@ -51,24 +52,26 @@ end
 local flight = tonumber(ARGV[5])
 redis.call('ZADD', KEYS[2], string.format('%d', now + flight), ARGV[4])
 redis.call('PEXPIRE', KEYS[2], math.ceil((window + flight) / 1000) + 1000)
-local interval = tonumber(ARGV[1])
-redis.call('SET', KEYS[1], string.format('%d', now + interval), 'PX', math.ceil(interval / 1000) + 60000)
+redis.call('SET', KEYS[1], string.format('%d', now + flight), 'PX', math.ceil(flight / 1000) + 60000)
 return 0`;
 
-// The platform answered: the send counts from now, and the chat's next turn is one interval after now.
+// The platform answered: the send counts from now, and the chat's next turn is one interval after now (its hold while
+// on its way ends), or later if a 429 blocked the chat meanwhile (KEYS[3], kept by BLOCK).
 const DONE = `${NOW}
 redis.call('ZADD', KEYS[2], 'XX', string.format('%d', now), ARGV[2])
 local interval = tonumber(ARGV[1])
-local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
-if now + interval > nextFree then redis.call('SET', KEYS[1], string.format('%d', now + interval), 'PX', math.ceil(interval / 1000) + 60000) end
+local nextFree = math.max(now + interval, tonumber(redis.call('GET', KEYS[3]) or '0'))
+redis.call('SET', KEYS[1], string.format('%d', nextFree), 'PX', math.ceil((nextFree - now) / 1000) + 60000)
 return 0`;
 
-// Pushes a chat's next free time at least ARGV[1] ms into the future (after a 429 with retry_after).
+// Pushes a chat's next free time at least ARGV[1] ms into the future (after a 429 with retry_after), and keeps that
+// time in KEYS[2] so that the answer of a send on its way (DONE) does not bring the chat's turn back before it.
 const BLOCK = `${NOW}
 local ms = tonumber(ARGV[1])
 local untilUs = now + ms * 1000
 local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
 if untilUs > nextFree then redis.call('SET', KEYS[1], string.format('%d', untilUs), 'PX', ms + 60000) end
+redis.call('SET', KEYS[2], string.format('%d', untilUs), 'PX', ms + 1000)
 return ms`;
 
 // The fast path, one call: when the chat is free, the line has no one waiting and the bot has room in the window, take
@@ -88,8 +91,7 @@ redis.call('SET', KEYS[2], string.format('%d', now + lineInterval), 'PX', math.c
 local flight = tonumber(ARGV[5])
 redis.call('ZADD', KEYS[3], string.format('%d', now + flight), ARGV[4])
 redis.call('PEXPIRE', KEYS[3], math.ceil((window + flight) / 1000) + 1000)
-local interval = tonumber(ARGV[1])
-redis.call('SET', KEYS[1], string.format('%d', now + interval), 'PX', math.ceil(interval / 1000) + 60000)
+redis.call('SET', KEYS[1], string.format('%d', now + flight), 'PX', math.ceil(flight / 1000) + 60000)
 return 0`;
 
 /**
@@ -98,12 +100,12 @@ return 0`;
  */
 type Arg = string | number;
 interface PacerCommands {
-  paceChatWait(chat: string): Promise<number>;
+  paceChatWait(chat: string, capMs: Arg): Promise<number>;
   paceReserve(line: string, intervalUs: Arg): Promise<number>;
   paceTake(chat: string, window: string, ...args: Arg[]): Promise<number>;
   paceFast(chat: string, line: string, window: string, ...args: Arg[]): Promise<number>;
-  paceDone(chat: string, window: string, ...args: Arg[]): Promise<number>;
-  paceBlock(chat: string, ms: Arg): Promise<number>;
+  paceDone(chat: string, window: string, blocked: string, ...args: Arg[]): Promise<number>;
+  paceBlock(chat: string, blocked: string, ms: Arg): Promise<number>;
 }
 
 function withPacerCommands(redis: Redis): Redis & PacerCommands {
@@ -113,8 +115,8 @@ function withPacerCommands(redis: Redis): Redis & PacerCommands {
     redis.defineCommand('paceReserve', { numberOfKeys: 1, lua: RESERVE });
     redis.defineCommand('paceTake', { numberOfKeys: 2, lua: TAKE });
     redis.defineCommand('paceFast', { numberOfKeys: 3, lua: FAST });
-    redis.defineCommand('paceDone', { numberOfKeys: 2, lua: DONE });
-    redis.defineCommand('paceBlock', { numberOfKeys: 1, lua: BLOCK });
+    redis.defineCommand('paceDone', { numberOfKeys: 3, lua: DONE });
+    redis.defineCommand('paceBlock', { numberOfKeys: 2, lua: BLOCK });
   }
   return r as Redis & PacerCommands;
 }
@@ -126,8 +128,10 @@ export interface PacerLimits {
 
 /** Added to the platform's one-second window against the granularity of clocks. */
 export const JITTER_MARGIN_MS = 10;
-/** A send still unanswered after this (a process that died while sending) stops holding its place. */
+/** A send still unanswered after this (a process that died while sending) stops holding its place and its chat. */
 const MAX_FLIGHT_MS = 60_000;
+/** How often a send waiting for its chat looks again while the chat is held by a send on its way (or blocked). */
+const CHAT_POLL_MS = 100;
 
 /** Call when the platform has answered (or the send failed): from then on the send counts from that moment. */
 export type SendDone = () => Promise<void>;
@@ -170,7 +174,7 @@ export class Pacer {
     return async () => {
       if (done) return;
       done = true;
-      await this.redis.paceDone(chatKey, windowKey, this.chatIntervalUs, id);
+      await this.redis.paceDone(chatKey, windowKey, `${chatKey}:blocked`, this.chatIntervalUs, id);
     };
   }
 
@@ -199,7 +203,7 @@ export class Pacer {
     if (fast === 0) return this.release(chatKey, windowKey, id);
     for (;;) {
       // The chat first, so a place in the line is not taken (and lost) while the chat could not use it.
-      const chatWait = Number(await this.redis.paceChatWait(chatKey));
+      const chatWait = Number(await this.redis.paceChatWait(chatKey, CHAT_POLL_MS));
       if (chatWait > 0) await this.sleep(chatWait);
       const lineWait = Number(await this.redis.paceReserve(lineKey, this.globalIntervalUs));
       if (lineWait > 0) await this.sleep(lineWait);
@@ -233,6 +237,7 @@ export class Pacer {
 
   /** The platform said 429: nothing more to this chat for `ms`. */
   async block(channel: string, chatId: string, ms: number): Promise<void> {
-    await this.redis.paceBlock(this.key(channel, chatId), Math.ceil(ms));
+    const chatKey = this.key(channel, chatId);
+    await this.redis.paceBlock(chatKey, `${chatKey}:blocked`, Math.ceil(ms));
   }
 }

@@ -60,4 +60,28 @@ describe('pacer fast path', () => {
     // round trip this process measured: the release was the last command before the clock started).
     expect(waited).toBeGreaterThanOrEqual(1000);
   });
+  it('a send still on its way holds its chat: the next turn there comes a second after its answer, not after its turn', async () => {
+    // Two processes' pacers on one prefix (two workers, or a worker and a bot replying). A's send takes longer than a
+    // second from its turn to the platform's answer (a loaded machine); B's turn to the same chat must wait for it,
+    // else the platform could see two messages to one chat within a second (a 429).
+    const other = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
+    try {
+      const prefix = `t-hold-${randomBytes(4).toString('hex')}`;
+      const a = new Pacer(redis, prefix, { globalPerSecond: 30, perChatPerSecond: 1 });
+      const b = new Pacer(other, prefix, { globalPerSecond: 30, perChatPerSecond: 1 });
+      const doneA = await a.acquire('TELEGRAM', '777');
+      const taken = performance.now();
+      const bTurn = b.acquire('TELEGRAM', '777').then((done) => ({ at: performance.now(), done }));
+      await new Promise((r) => setTimeout(r, 1500));
+      const answered = performance.now();
+      await doneA();
+      const { at, done } = await bTurn;
+      await done();
+      expect(answered - taken).toBeGreaterThanOrEqual(1500);
+      // One second after the answer (Redis' clock and ours tick together on one machine; 10 ms for the rounding).
+      expect(at - answered).toBeGreaterThanOrEqual(990);
+    } finally {
+      other.disconnect();
+    }
+  });
 });
