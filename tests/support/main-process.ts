@@ -7,12 +7,26 @@ import { sleep } from './wait.js';
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 /** A port nobody listens on right now (for our HTTP server, or a stand-in started later). */
+/**
+ * A port for a child process to listen on. Drawn below the kernel's ephemeral range (32768–60999 on Linux): a port the
+ * kernel hands out (what `listen(0)` would give) may be taken as the local port of any outgoing connection (to
+ * PostgreSQL, Redis, a stand-in) before the child listens on it, which failed a start with EADDRINUSE in a loaded
+ * suite. Parallel files draw at random from 12,000 ports, each checked free by binding it.
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = net.createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (bound) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      return port;
+    }
+  }
+  throw new Error('no free port between 20000 and 32000');
 }
 
 export interface MainProcess {
