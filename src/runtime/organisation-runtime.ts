@@ -11,19 +11,13 @@
 // who the bots are, starts the workers and then the receiving.
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
+import { everyClockHandler } from '../app/clock-handlers.js';
 import { ClockHandlers } from '../app/clocks/fire-clock.js';
-import { taskClockHandler } from '../app/clocks/task-clock-handler.js';
 import type { AppContext } from '../app/context.js';
-import { consultationClockHandler } from '../app/consultations/clock-handler.js';
 import { createReplyOutbox } from '../app/delivery/reply-outbox.js';
 import { rerouteUnreachable } from '../app/delivery/reroute.js';
-import { explanationClockHandler } from '../app/explanations/clock-handler.js';
 import { createAppRouter } from '../app/interaction/index.js';
-import { noticeClockHandler } from '../app/notices/notice-clock-handler.js';
 import type { ChannelSender } from '../app/ports/sender.js';
-import { reviewClockHandler } from '../app/review/review-clock-handler.js';
-import { selfReviewClockHandler } from '../app/self-review/self-review-clock-handler.js';
-import { urgentStartHandler } from '../app/signals/start-check.js';
 import type { TelegramBot } from '../channels/telegram/bot.js';
 import { createTelegramFiles } from '../channels/telegram/files.js';
 import { createTelegramSender } from '../channels/telegram/sender.js';
@@ -239,15 +233,7 @@ export function prepareOrganisation(o: OrganisationSettings, shared: SharedRunti
             redisUrl: shared.redis,
             prefix: o.queuePrefix,
             app,
-            handlers: new ClockHandlers([
-              taskClockHandler,
-              consultationClockHandler(app),
-              explanationClockHandler(app),
-              urgentStartHandler(app),
-              reviewClockHandler(app),
-              selfReviewClockHandler(app),
-              noticeClockHandler(app),
-            ]),
+            handlers: new ClockHandlers([...everyClockHandler(app)]),
             senders,
             limits: config.delivery,
             logger,

@@ -4,27 +4,21 @@
 // where the use cases put them, in the order the delivery worker would send them; clocks fire when a test moves
 // time, level by level, as the sandbox's time moves do. Behaviour tests run on this in milliseconds per step; the
 // e2e layer (app-harness.ts) keeps the paths through HTTP, Redis and the platforms.
-import { noticeClockHandler } from '../../src/app/notices/notice-clock-handler.js';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, inject, test as base } from 'vitest';
+import { everyClockHandler } from '../../src/app/clock-handlers.js';
 import { ClockHandlers, fireWave, type ClockPosition, type WaveResult } from '../../src/app/clocks/fire-clock.js';
-import { taskClockHandler } from '../../src/app/clocks/task-clock-handler.js';
-import { consultationClockHandler } from '../../src/app/consultations/clock-handler.js';
 import type { AppContext } from '../../src/app/context.js';
 import { composeBatch } from '../../src/app/delivery/compose.js';
-import { explanationClockHandler } from '../../src/app/explanations/clock-handler.js';
-import { reviewClockHandler } from '../../src/app/review/review-clock-handler.js';
-import { selfReviewClockHandler } from '../../src/app/self-review/self-review-clock-handler.js';
 import { createAppRouter } from '../../src/app/interaction/index.js';
 import type { Router } from '../../src/app/interaction/router.js';
 import { issueInvite } from '../../src/app/linking/issue-invite.js';
 import { redeemInvite } from '../../src/app/linking/redeem-invite.js';
 import { importOrganisation } from '../../src/app/org/import-organisation.js';
 import type { ClockScheduler, DeliveryKicker } from '../../src/app/ports/scheduling.js';
-import { urgentStartHandler } from '../../src/app/signals/start-check.js';
 import { assignTask } from '../../src/app/tasks/assign-task.js';
 import { CAPABILITIES, type InboundEvent, type OutboundMessage } from '../../src/app/ports/channel.js';
 import { createPrismaClient, type PrismaClient } from '../../src/db/client.js';
@@ -277,15 +271,7 @@ export async function createAppFixture(options: FixtureOptions = {}): Promise<Ap
   };
   let uploads = 0;
   const router = createAppRouter(app);
-  const handlers = new ClockHandlers([
-    taskClockHandler,
-    consultationClockHandler(app),
-    explanationClockHandler(app),
-    urgentStartHandler(app),
-    reviewClockHandler(app),
-    selfReviewClockHandler(app),
-    noticeClockHandler(app),
-  ]);
+  const handlers = new ClockHandlers([...everyClockHandler(app)]);
   const chats = new Map<string, ChatLine[]>();
   let updates = 0;
 

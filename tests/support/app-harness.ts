@@ -1,18 +1,12 @@
 // The whole bot in one test file: its own database and BullMQ prefix, a manual clock, the real router behind the
 // Telegram webhook over HTTP, the real workers delivering to the Telegram stand-in.
-import { noticeClockHandler } from '../../src/app/notices/notice-clock-handler.js';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Api } from 'grammy';
 import type { Update } from 'grammy/types';
 import { pino, type Logger } from 'pino';
+import { everyClockHandler } from '../../src/app/clock-handlers.js';
 import { ClockHandlers } from '../../src/app/clocks/fire-clock.js';
-import { taskClockHandler } from '../../src/app/clocks/task-clock-handler.js';
-import { consultationClockHandler } from '../../src/app/consultations/clock-handler.js';
-import { explanationClockHandler } from '../../src/app/explanations/clock-handler.js';
-import { reviewClockHandler } from '../../src/app/review/review-clock-handler.js';
-import { selfReviewClockHandler } from '../../src/app/self-review/self-review-clock-handler.js';
-import { urgentStartHandler } from '../../src/app/signals/start-check.js';
 import type { ClockHandler } from '../../src/app/clocks/clock-handler.js';
 import type { AppContext } from '../../src/app/context.js';
 import { createAppRouter, type RouterExtensions } from '../../src/app/interaction/index.js';
@@ -274,16 +268,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
           redisUrl: TEST_REDIS_URL,
           prefix,
           app,
-          handlers: new ClockHandlers([
-            taskClockHandler,
-            consultationClockHandler(app),
-            explanationClockHandler(app),
-            urgentStartHandler(app),
-            reviewClockHandler(app),
-            selfReviewClockHandler(app),
-            noticeClockHandler(app),
-            ...(options.handlers ?? []),
-          ]),
+          handlers: new ClockHandlers([...everyClockHandler(app), ...(options.handlers ?? [])]),
           senders,
           limits,
           logger,
