@@ -77,7 +77,9 @@ describe('pacer fast path', () => {
       await doneA();
       const { at, done } = await bTurn;
       await done();
-      expect(answered - taken).toBeGreaterThanOrEqual(1500);
+      // The send was on its way for over a second (timers may fire a fraction of a millisecond early: what matters is
+      // that the old rule, a second after the turn, would have let B in before the answer).
+      expect(answered - taken).toBeGreaterThan(1000);
       // One second after the answer (Redis' clock and ours tick together on one machine; 10 ms for the rounding).
       expect(at - answered).toBeGreaterThanOrEqual(990);
     } finally {
