@@ -15,5 +15,6 @@ import type { Router } from '../app/interaction/router.js';
 import type { ChatLock } from '../app/ports/chat-lock.js';
 
 export function chatOrderedRouter(router: Router, lock: ChatLock): Router {
-  return { handle: (envelope, answer) => lock.run(envelope.channel, envelope.chatId, () => router.handle(envelope, answer)) };
+  // chatHeld: under the lock no other handling of the chat runs, so a claim left unanswered is a dead process's.
+  return { handle: (envelope, answer) => lock.run(envelope.channel, envelope.chatId, () => router.handle({ ...envelope, chatHeld: true }, answer)) };
 }

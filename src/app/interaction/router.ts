@@ -190,7 +190,8 @@ export function createRouter(deps: RouterDeps): Router {
     return reply(s.t('unknown-input'));
   }
 
-  async function decide(raw: InboundEnvelope): Promise<RouterResult> {
+  /** `claim.claimed` is set once this handling holds the update's claim (it then marks it answered, when asked). */
+  async function decide(raw: InboundEnvelope, claim: { claimed: boolean }): Promise<RouterResult> {
     const env = sanitizeEnvelope(raw);
     const hintLocale = asLocale(env.languageHint?.slice(0, 2));
     const ours = env.botUsername ?? (env.channel === 'TELEGRAM' ? app.links.telegramBotUsername : undefined);
@@ -209,8 +210,10 @@ export function createRouter(deps: RouterDeps): Router {
       const { claimed, identity, dialog } = await app.stores.identities.claimUpdateAndFind(env.channel, env.updateKey, env.externalUserId, {
         now,
         ...(touch ? { touch } : {}),
+        ...(env.chatHeld ? { takeOverUnanswered: true } : {}),
       });
       if (!claimed) return { replies: [] };
+      claim.claimed = true;
       if (!identity) return await linkAccount(app, env, hintLocale);
       const official = identity.official;
       const locale = asLocale(official.locale);
@@ -242,8 +245,14 @@ export function createRouter(deps: RouterDeps): Router {
 
   return {
     async handle(raw, answer) {
-      const result = await decide(raw);
+      const claim = { claimed: false };
+      const result = await decide(raw, claim);
       if (answer) await answer(result);
+      // Under the shared chat lock, the claim is final only now: a process killed before this line leaves it open, and
+      // the platform's next delivery (to another process) is handled, not dropped (issue 18: nothing lost). A handling
+      // whose answer failed leaves it open too: the repeat answers. One statement, only where the lock is (several
+      // bot processes); a single process has no other handler to take over from.
+      if (claim.claimed && raw.chatHeld) await app.stores.identities.markAnswered(raw.channel, raw.updateKey);
       return result;
     },
   };

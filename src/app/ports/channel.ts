@@ -65,6 +65,12 @@ export interface InboundEnvelope {
   /** This bot's username where the platform has one (Telegram): a command addressed to another bot is not ours. */
   botUsername?: string;
   event: InboundEvent;
+  /**
+   * Set by the runtime when no other handling of this chat runs anywhere while this one does (the shared chat lock of
+   * several bot processes, src/runtime/chat-order.ts): a claim of this update left unanswered is then a process's that
+   * died mid-update, and this delivery takes it over instead of being dropped as a repeat.
+   */
+  chatHeld?: boolean;
 }
 
 /** What the router answers to an inbound update, for the same chat. */

@@ -6,6 +6,7 @@ import type { ClaimedUpdate, DeliveryTarget, IdentityStore, InboundClaim, Linked
 import type { PrismaClient, Tx } from '../client.js';
 import { prismaTx, readerOf } from '../store-tx.js';
 import { officialFromRow } from './org.repository.js';
+import { markUpdateAnswered } from './update.repository.js';
 
 export type { DeliveryTarget, LinkedIdentity };
 
@@ -50,7 +51,8 @@ type ClaimRow = Partial<IdentityJoinRow> & {
 
 /**
  * An update's first step in one round trip (issue 14: each statement costs a round trip and ~0.3 ms of Node CPU):
- * claims it (the same insert as `claimUpdate`, ./update.repository.ts), finds who wrote it, records that they wrote
+ * claims it (the same insert as `claimUpdate`, ./update.repository.ts; with `takeOverUnanswered`, also a claim a dead
+ * process left unanswered), finds who wrote it, records that they wrote
  * (`touchIdentity`, when asked and due), removes their chat's dialog when it has expired (as `loadDialog` does) and
  * reads it when it has not. Data-modifying CTEs all run whether or not the final SELECT reads them; every one but the
  * claim is guarded by it, so a retried update changes nothing. Their snapshot is the statement's start: `who` is the
@@ -65,7 +67,9 @@ export async function claimAndFindIdentity(
 ): Promise<ClaimedUpdate> {
   const [row] = await db.$queryRawUnsafe<ClaimRow[]>(
     `WITH claim AS (
-       INSERT INTO processed_update (channel, key, at) VALUES ($1::"Channel", $3, now()) ON CONFLICT DO NOTHING RETURNING key
+       INSERT INTO processed_update (channel, key, at) VALUES ($1::"Channel", $3, now())
+       ON CONFLICT ("orgId", channel, key) DO UPDATE SET at = now() WHERE processed_update."answeredAt" IS NULL AND $7::boolean
+       RETURNING key
      ),
      who AS (${IDENTITY_SELECT}),
      touched AS (
@@ -89,6 +93,7 @@ export async function claimAndFindIdentity(
     inbound.now,
     inbound.touch !== undefined,
     inbound.touch?.staleBefore ?? null,
+    inbound.takeOverUnanswered === true,
   );
   const claimed = row?.claimed === true;
   const identity = row?.identityId != null ? toLinkedIdentity(row as IdentityJoinRow) : null;
@@ -181,6 +186,7 @@ export async function adminTargetsOutside(db: PrismaClient | Tx, notOn: ChannelN
 export function identityStore(db: PrismaClient): IdentityStore {
   return {
     claimUpdateAndFind: (channel, updateKey, externalUserId, inbound) => claimAndFindIdentity(db, channel, updateKey, externalUserId, inbound),
+    markAnswered: (channel, updateKey) => markUpdateAnswered(db, channel, updateKey),
     find: (channel, externalUserId) => findIdentity(db, channel, externalUserId),
     deliveryTargets: (officialIds, order, tx) => deliveryTargets(readerOf(db, tx), officialIds, order),
     adminTargetsOutside: (tx, notOn) => adminTargetsOutside(prismaTx(tx), notOn),

@@ -36,6 +36,11 @@ export interface InboundClaim {
    * time). Absent: nothing is recorded.
    */
   touch?: { staleBefore?: Date };
+  /**
+   * The chat is held (InboundEnvelope.chatHeld): a claim of this update that was never marked answered (`markAnswered`)
+   * is taken over, since only a handler that died can have left it so.
+   */
+  takeOverUnanswered?: boolean;
 }
 
 export interface ClaimedUpdate {
@@ -54,6 +59,8 @@ export interface IdentityStore {
    * claimed already.
    */
   claimUpdateAndFind(channel: ChannelName, updateKey: string, externalUserId: string, inbound: InboundClaim): Promise<ClaimedUpdate>;
+  /** The update's answer was handed over (sent or queued): its claim can no longer be taken over (`takeOverUnanswered`). */
+  markAnswered(channel: ChannelName, updateKey: string): Promise<void>;
   /** The chat account's link with its official and unit, or null before linking (one statement). */
   find(channel: ChannelName, externalUserId: string): Promise<LinkedIdentity | null>;
   /**
