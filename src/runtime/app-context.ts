@@ -12,6 +12,7 @@ import type { TimeSource } from '../domain/time/time-source.js';
 import type { OrgDirectory } from '../domain/org/directory.js';
 import type { Policy } from '../domain/policy/types.js';
 import type { Catalogue } from '../i18n/catalogue.js';
+import { refreshingCache } from './refreshing-cache.js';
 
 export interface AppContextOptions {
   db: PrismaClient;
@@ -28,33 +29,23 @@ export interface AppContextOptions {
   tuning?: Partial<AppContext['tuning']>;
   /** How long the organisation and calendar are cached (other processes may import meanwhile). */
   cacheMs?: number;
-}
-
-/** Memoises an async load for `ttlMs` of real time; concurrent callers share one load. */
-function cached<T>(load: () => Promise<T>, ttlMs: number): { get(): Promise<T>; drop(): void } {
-  let value: Promise<T> | undefined;
-  let at = 0;
-  return {
-    get() {
-      if (!value || Date.now() - at > ttlMs) {
-        at = Date.now();
-        value = load().catch((e) => {
-          value = undefined;
-          throw e;
-        });
-      }
-      return value;
-    },
-    drop() {
-      value = undefined;
-    },
-  };
+  /** Real time in ms for those caches' time to live (tests pass their own; the domain clock is `time`). */
+  cacheClock?: () => number;
 }
 
 export function createAppContext(o: AppContextOptions): AppContext {
   const ttl = o.cacheMs ?? 30_000;
-  const org = cached<OrgDirectory>(() => loadOrgDirectory(o.db), ttl);
-  const calendar = cached<WorkingCalendar>(() => loadCalendar(o.db, o.policy), ttl);
+  const onRefreshError = (what: string) => (err: unknown) => o.logger.warn({ err }, `${what}: reload failed, the loaded one is kept`);
+  const org = refreshingCache<OrgDirectory>(() => loadOrgDirectory(o.db), {
+    ttlMs: ttl,
+    onRefreshError: onRefreshError('organisation directory'),
+    ...(o.cacheClock ? { now: o.cacheClock } : {}),
+  });
+  const calendar = refreshingCache<WorkingCalendar>(() => loadCalendar(o.db, o.policy), {
+    ttlMs: ttl,
+    onRefreshError: onRefreshError('working calendar'),
+    ...(o.cacheClock ? { now: o.cacheClock } : {}),
+  });
   return {
     stores: createStores(o.db, o.replica ? { replica: o.replica } : {}),
     time: o.time,

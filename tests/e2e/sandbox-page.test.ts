@@ -248,7 +248,9 @@ describe.skipIf(!hasChromium)(`the sandbox page in chromium${hasChromium ? '' : 
       await expect.poll(() => feed.count()).toBeGreaterThanOrEqual(5);
       await page.locator('header.topbar').scrollIntoViewIfNeeded();
       const people = await feed.evaluateAll((items) => items.map((i) => i.getAttribute('data-person')));
-      expect(new Set(people)).toEqual(new Set(['TCKH-04', 'TCKH-01', 'UB-02']));
+      // What each line said, for the message when the people differ (the sandbox's clock, at the page's time).
+      const lines = await feed.evaluateAll((items) => items.map((i) => `${i.getAttribute('data-person')}: ${(i.textContent ?? '').slice(0, 160)}`));
+      expect(new Set(people), `${lines.join('\n')}\nsandbox now ${s.h.timeSource.now().toISOString()}`).toEqual(new Set(['TCKH-04', 'TCKH-01', 'UB-02']));
       // Newest first: the acceptance on Zalo is above the escalation to the superior.
       expect(people.indexOf('TCKH-04')).toBeLessThan(people.lastIndexOf('UB-02'));
       await page.screenshot({ path: path.join(SHOTS, 'sandbox-everyone.png') });
