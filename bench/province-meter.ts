@@ -41,6 +41,8 @@ export class StandInMeter {
   readonly digestsByChat = new Map<string, number>();
   /** Answers (non-push messages) received per chat, and when each arrived. */
   readonly answers = new Map<string, number[]>();
+  /** The start of each answer's text, beside `answers`: what an extra answer said. */
+  readonly answerTexts = new Map<string, string[]>();
   readonly callbackAnswers = new Map<string, number[]>();
   readonly #answerWaiters = new Map<string, { count: number; waiter: Waiter }[]>();
   readonly #callbackWaiters = new Map<string, Waiter>();
@@ -136,6 +138,7 @@ export class StandInMeter {
     const answers = this.answers.get(chat) ?? [];
     answers.push(now);
     this.answers.set(chat, answers);
+    this.answerTexts.set(chat, [...(this.answerTexts.get(chat) ?? []), text.slice(0, 80)]);
     const waiting = this.#answerWaiters.get(chat);
     if (!waiting) return;
     for (const w of waiting.filter((x) => x.count <= answers.length)) w.waiter.resolve(answers[w.count - 1]!);

@@ -354,10 +354,15 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
     // the generator's timeout is late, not missing.
     let answersMissing = 0;
     let answersExtra = 0;
+    const answersExtraSample: { chat: number; posted: number; texts: string[] }[] = [];
     for (const o of officials) {
       const got = meter.answers.get(String(o.chatId))?.length ?? 0;
       if (got < o.answersPosted) answersMissing += o.answersPosted - got;
-      if (got > o.answersPosted) answersExtra += got - o.answersPosted;
+      if (got > o.answersPosted) {
+        answersExtra += got - o.answersPosted;
+        if (answersExtraSample.length < 5)
+          answersExtraSample.push({ chat: o.chatId, posted: o.answersPosted, texts: meter.answerTexts.get(String(o.chatId)) ?? [] });
+      }
     }
     const timedOut = unanswered.filter((u) => u.kind !== 'press').length;
     const callbacksTwice = [...meter.callbackAnswers.values()].filter((l) => l.length > 1).length;
@@ -464,6 +469,7 @@ export async function runProvinceBench(): Promise<Record<string, unknown>> {
         answersLateBeyondTimeout: Math.max(0, timedOut - answersMissing),
         pressesUnanswered: unanswered.filter((u) => u.kind === 'press').length,
         answersExtra,
+        answersExtraSample,
         callbacksAnsweredTwice: callbacksTwice,
         outboxLeft,
         outboxNotSent: outboxFailed,

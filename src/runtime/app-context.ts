@@ -62,6 +62,8 @@ export function createAppContext(o: AppContextOptions): AppContext {
     invalidate() {
       org.drop();
       calendar.drop();
+      // Loaded again now rather than by the next reader, who may be inside a transaction (refreshing-cache.ts).
+      if (ttl > 0) for (const c of [org, calendar]) void c.get().catch(() => {});
     },
   };
 }

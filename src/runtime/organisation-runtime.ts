@@ -199,6 +199,11 @@ export function prepareOrganisation(o: OrganisationSettings, shared: SharedRunti
   let workers: RunningWorkers | undefined;
 
   async function start(signal: AbortSignal): Promise<OrganisationStarted> {
+    // The directory and calendar loaded before the first update: use cases read them inside their transactions, and a
+    // first load there needs a second connection of the organisation's pool (ORG_DB_POOL_SIZE); with as many first
+    // updates in hand as connections, each waited for the others until Prisma's 20 s limit failed them (the province
+    // bench, the first seconds of the day). Not fatal: without the database now, they load on first use.
+    await Promise.all([app.org(), app.calendar()]).catch((err: unknown) => logger.warn({ err }, 'organisation directory and calendar not loaded at start'));
     telegram = receivesTelegram
       ? await prepareTelegram(o.telegram!, {
           router,
