@@ -20,7 +20,7 @@ import { Metrics } from './http/metrics.js';
 import type { RefusalSummary } from './http/refusal-summary.js';
 import { Catalogue } from './i18n/catalogue.js';
 import { createLogger } from './logger.js';
-import { registerMetrics, type AppMetrics } from './runtime/metrics.js';
+import { registerMetrics } from './runtime/metrics.js';
 import { ensureRedis, RedisUnavailableError } from './runtime/redis-bootstrap.js';
 import { TelegramTokenRefused } from './channels/telegram/start.js';
 import { Readiness } from './runtime/readiness.js';
@@ -120,7 +120,7 @@ async function main(): Promise<number> {
   // land; one pool of lock connections for every organisation. The embedded database (and the sandbox on it) serves
   // one process, which grammY and Zalo already order.
   const chatLock = database.embedded ? undefined : createChatLock(database.url, { poolSize: config.dbPoolSize, logger });
-  let appMetrics: AppMetrics | undefined;
+  const processMetrics = registerMetrics(metrics);
   const webhooks = new OrganisationWebhooks();
   const shared: SharedRuntime = {
     config,
@@ -130,8 +130,8 @@ async function main(): Promise<number> {
     logger,
     catalogue,
     time,
-    // Registered once: /metrics' gauges read the 'default' organisation's database and queues.
-    metrics: (org) => (appMetrics ??= registerMetrics(metrics, org)),
+    // Registered once; each organisation adds its own series (label org), its gauges read its database and queues.
+    metrics: (org) => processMetrics.forOrganisation(org),
     readiness,
     healthChecks,
     webhooks,

@@ -42,7 +42,7 @@ import { selfReviewJobs, selfReviewSchedule } from '../../jobs/self-review.js';
 import { Pacer } from '../../jobs/delivery/pacer.js';
 import { createAppContext } from './app-context.js';
 import { chatOrderedRouter } from './chat-order.js';
-import type { AppMetrics } from './metrics.js';
+import type { AppMetrics, MetricsSource } from './metrics.js';
 import { DEFAULT_ORGANISATION, type OrganisationWebhooks } from './organisation-webhooks.js';
 import type { Readiness } from './readiness.js';
 
@@ -72,8 +72,8 @@ export interface SharedRuntime {
   logger: Logger;
   catalogue: Catalogue;
   time: TimeSource;
-  /** The update and send counters (registered once per process); /metrics' gauges read the 'default' organisation. */
-  metrics: (org: { db: PrismaClient; queues: QueueSet }) => AppMetrics;
+  /** This organisation's series of /metrics (registered once per process, labelled org); close() when it stops. */
+  metrics: (org: MetricsSource) => AppMetrics;
   readiness: Readiness;
   /** /healthz's checks: each organisation adds its own (and takes them away when it stops). */
   healthChecks: HealthCheck[];
@@ -150,7 +150,7 @@ export function prepareOrganisation(o: OrganisationSettings, shared: SharedRunti
     // Another organisation's bot waiting does not make the process unready (HealthCheck.advisory); the default's does.
     checks.push({ ...readiness.check(telegramCheck), advisory: !isDefault });
   }
-  const appMetrics = shared.metrics({ db: o.db, queues });
+  const appMetrics = shared.metrics({ orgId, db: o.db, queues });
   // One chat's updates one at a time, wherever they land (the lock's key names the organisation).
   const counted = appMetrics.countingRouter(createAppRouter(app));
   const router = shared.chatLock ? chatOrderedRouter(counted, shared.chatLock.forOrganisation(orgId)) : counted;
@@ -295,6 +295,7 @@ export function prepareOrganisation(o: OrganisationSettings, shared: SharedRunti
         if (at >= 0) shared.healthChecks.splice(at, 1);
       }
       readiness.ready(telegramCheck);
+      appMetrics.close();
       await stopReceiving();
       await stopWorkers();
       await closeQueues();
