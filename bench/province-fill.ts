@@ -33,7 +33,10 @@ const PER_UNIT = 5;
 /** Tasks each non-head official holds: ASSIGNED ones with an accept clock in the wave, then one IN_PROGRESS. */
 export const ASSIGNED_PER_OFFICIAL = 2;
 
-/** Task codes as the application writes them (NV-<year>-<seq, at least 4 digits>), so /xem finds them. */
+/**
+ * Task codes as the application writes them (NV-<year>-<seq, at least 4 digits>), so /xem finds them. The SQL above
+ * pads the same way (lpad alone would cut 10000 to 1000: the full scale numbers past 9,999).
+ */
 export const taskCode = (seq: number) => `NV-2026-${String(seq).padStart(4, '0')}`;
 
 /**
@@ -70,7 +73,7 @@ export async function fillOrg(
     const perOfficial = ASSIGNED_PER_OFFICIAL + 1;
     await sql.query(`
       INSERT INTO task (code, year, seq, title, "expectedResult", priority, status, deadline, "originalDeadline", "assignerId", "assigneeId", "unitId", "createdAt", "updatedAt")
-      SELECT 'NV-2026-' || lpad(s::text, 4, '0'), 2026, s, 'Rà soát hồ sơ số ' || s || ' theo Kế hoạch 12/KH-UBND', 'Báo cáo bằng văn bản', 'NORMAL',
+      SELECT 'NV-2026-' || CASE WHEN s >= 1000 THEN s::text ELSE lpad(s::text, 4, '0') END, 2026, s, 'Rà soát hồ sơ số ' || s || ' theo Kế hoạch 12/KH-UBND', 'Báo cáo bằng văn bản', 'NORMAL',
              (CASE WHEN k < ${ASSIGNED_PER_OFFICIAL} THEN 'ASSIGNED' ELSE 'IN_PROGRESS' END)::"TaskStatus",
              now() + interval '20 days', now() + interval '20 days',
              ${b} + ((g - 1) / ${PER_UNIT}) * ${PER_UNIT} + 1, ${b} + g, ${b} + 1 + (g - 1) / ${PER_UNIT}, now() - interval '3 days', now()
