@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Router } from '../app/interaction/router.js';
 import type { PrismaClient } from '../db/client.js';
 import type { ChannelName } from '../domain/org/types.js';
-import type { Metrics } from '../http/metrics.js';
+import type { GaugeSample, Metrics } from '../http/metrics.js';
 import type { QueueSet } from '../../jobs/runtime.js';
 
 /** One organisation's counters and timings (label `org`). */
@@ -45,13 +45,21 @@ export function registerMetrics(metrics: Metrics): ProcessMetrics {
     'channel',
     'org',
   ]);
-  /** One gauge's rows for every running organisation, each labelled with it. */
-  const perOrganisation =
-    (read: (s: MetricsSource) => Promise<{ labels: Record<string, string>; value: number }[]>) =>
-    async (): Promise<{ labels: Record<string, string>; value: number }[]> => {
-      const rows = await Promise.all([...sources.values()].map(async (s) => (await read(s)).map((r) => ({ ...r, labels: { ...r.labels, org: s.orgId } }))));
-      return rows.flat();
-    };
+  /**
+   * One gauge's samples for every running organisation, each labelled with it. An organisation whose database or
+   * Redis cannot be read shows no samples; the others still do (one failure failed the whole gauge).
+   */
+  const perOrganisation = (read: (s: MetricsSource) => Promise<GaugeSample[]>) => async (): Promise<GaugeSample[]> => {
+    const rows = await Promise.all(
+      [...sources.values()].map((s) =>
+        read(s).then(
+          (samples) => samples.map((r) => ({ ...r, labels: { ...r.labels, org: s.orgId } })),
+          () => [],
+        ),
+      ),
+    );
+    return rows.flat();
+  };
   metrics.gauge(
     'dondoc_outbox_messages',
     'Outbox messages by channel and status (pending = waiting, sending = handed to the platform, not yet confirmed)',

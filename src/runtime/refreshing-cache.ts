@@ -7,6 +7,9 @@
 // Prisma's 20 s transaction limit failed them all (the province bench: errors every 30 s, the cache's time to live,
 // once a bot process had as many updates in hand as connections). Only the first load, and the one after `drop`
 // (what a write in this process asks for: its own change must be seen), is waited for.
+// Ours, not lru-cache's stale-while-revalidate: two values per organisation, no keys or eviction, and one rule the
+// library does not have in a line (a drop discards a reload already running, so a write's own change is never
+// overwritten by a read made before it).
 export interface RefreshingCache<T> {
   get(): Promise<T>;
   /** Forgets the value: the next `get` waits for a fresh load (a reload already running is discarded). */

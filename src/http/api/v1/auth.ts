@@ -17,18 +17,19 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
     if (!key) throw new ApiProblem(401, 'api-unauthorized', {}, undefined, { 'www-authenticate': 'Bearer realm="dondoc-api"' });
     c.set('key', key);
     c.set('items', []);
-    // A key for a unit this process has not loaded yet (imported by another process within the directory's time to
-    // live, src/runtime/refreshing-cache.ts): the directory is read again now, not answered from the old one (a 403 for
-    // a unit that exists, or an empty subtree). Outside any transaction, so the wait is harmless.
-    if (!(await deps.app.org()).unit(UnitId(key.unitId))) {
-      deps.app.invalidate();
-      await deps.app.org();
-    }
     const turn = await deps.limits.take(key.id, key.ratePerMinute);
     if (!turn.ok)
       throw new ApiProblem(429, 'api-rate-limited', { limit: key.ratePerMinute, seconds: turn.retryAfterSeconds }, undefined, {
         'retry-after': String(turn.retryAfterSeconds),
       });
+    // A key for a unit this process has not loaded yet (imported by another process within the directory's time to
+    // live, src/runtime/refreshing-cache.ts): the directory is read again now, not answered from the old one (a 403 for
+    // a unit that exists, or an empty subtree). Outside any transaction, so the wait is harmless; after the rate limit,
+    // so the reloads a key whose unit is gone can cause stay within its calls a minute.
+    if (!(await deps.app.org()).unit(UnitId(key.unitId))) {
+      deps.app.invalidate();
+      await deps.app.org();
+    }
     await next();
   };
 }
